@@ -1,0 +1,149 @@
+"""Registering a new case (werkproces 1a): the next id, the case files, validation, commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DossierInvalid, GitError, RegieError, UsageError
+from .loader import load_network
+from .model import CONSENT, TRAJECTS, URGENCY, Network
+from .problems import ERROR
+from .repo import CASE_ID_RE, case_dir, case_ids
+
+NEW_CASE_FILES = ("casus.yaml", "melding.yaml", "netwerk.yaml", "afspraken.yaml", "plan.md")
+
+
+@dataclass
+class NewCase:
+    """What a regisseur tells about a new melding."""
+
+    datum: dt.date
+    melder_rol: str
+    aard: str
+    urgentie: str
+    regisseur: str
+    pseudoniem: str
+    melder_organisatie: str | None = None
+    leefgebieden: list[str] = field(default_factory=list)
+    doelgroep: str | None = None
+    omvang: str | None = None
+    veiligheidsrisico: bool = False
+    omschrijving: str | None = None
+    traject: str = "regulier"
+    toestemming: str = "niet-gevraagd"
+    toestemming_datum: dt.date | None = None
+    afweging: str | None = None
+
+
+def network(root: Path) -> Network:
+    """The network of the repository, or a DossierInvalid naming the first problem in regie.yaml."""
+    net, problems = load_network(root)
+    if net is None:
+        first = problems[0]
+        raise DossierInvalid(first.message, path=first.path, line=first.line, code=first.code)
+    return net
+
+
+def _id_pattern(fmt: str) -> re.Pattern[str]:
+    parts = []
+    for literal, name, _spec, _conv in string.Formatter().parse(fmt):
+        parts.append(re.escape(literal))
+        if name == "jaar":
+            parts.append(r"(?P<jaar>\d{4})")
+        elif name == "nummer":
+            parts.append(r"(?P<nummer>\d+)")
+        elif name is not None:
+            raise UsageError(f"id_formaat in regie.yaml kent alleen {{jaar}} en {{nummer}}, niet {{{name}}}")
+    return re.compile("^" + "".join(parts) + "$")
+
+
+def next_case_id(root: Path, fmt: str, year: int) -> str:
+    """The first free id of the format for ``year``: one above the highest number in use."""
+    pattern = _id_pattern(fmt)
+    highest = 0
+    for existing in case_ids(root):
+        m = pattern.match(existing)
+        if m and ("jaar" not in m.groupdict() or int(m["jaar"]) == year):
+            highest = max(highest, int(m["nummer"]))
+    try:
+        new = fmt.format(jaar=year, nummer=highest + 1)
+    except (KeyError, ValueError, IndexError):
+        raise UsageError(f"ongeldig id_formaat in regie.yaml: '{fmt}'") from None
+    if not CASE_ID_RE.match(new):
+        raise UsageError(f"id_formaat '{fmt}' in regie.yaml geeft een ongeldige casus-id '{new}'")
+    return new
+
+
+def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
+    """Refuse values that would make an invalid case, before anything is written."""
+    if case.regisseur not in net.regisseur_ids():
+        known = ", ".join(sorted(net.regisseur_ids()))
+        raise UsageError(f"onbekende regisseur '{case.regisseur}' (bekend in regie.yaml: {known})")
+    if case.melder_organisatie and case.melder_organisatie not in net.organisatie_ids():
+        known = ", ".join(sorted(net.organisatie_ids()))
+        raise UsageError(f"onbekende organisatie '{case.melder_organisatie}' (bekend in regie.yaml: {known})")
+    if case.urgentie not in URGENCY:
+        raise UsageError(f"ongeldige urgentie '{case.urgentie}'; kies uit: {', '.join(URGENCY)}")
+    if case.toestemming not in CONSENT:
+        raise UsageError(f"ongeldige toestemming '{case.toestemming}'; kies uit: {', '.join(CONSENT)}")
+    if case.traject not in TRAJECTS:
+        raise UsageError(f"ongeldig traject '{case.traject}'; kies uit: {', '.join(TRAJECTS)}")
+    for lg in case.leefgebieden:
+        if lg not in net.leefgebieden:
+            raise UsageError(f"onbekend leefgebied '{lg}'; kies uit: {', '.join(net.leefgebieden)}")
+    if case.datum > today:
+        raise UsageError(f"meldingsdatum {case.datum.isoformat()} ligt in de toekomst")
+    if case.toestemming != "gegeven" and not case.afweging:
+        raise UsageError(
+            f"toestemming {case.toestemming}: leg de afweging vast met --afweging "
+            "(waarom en op welke grond het netwerk toch gegevens deelt)"
+        )
+    for text in (case.pseudoniem, case.melder_rol, case.aard):
+        if not text.strip():
+            raise UsageError("pseudoniem, melder-rol en aard mogen niet leeg zijn")
+
+
+def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = True) -> str:
+    """Write the files of a new case, validate it, commit them; returns the new case id.
+
+    The folder is built under a temporary name and moved into place whole; if the
+    new case does not validate or the commit fails, it is removed again.
+    """
+    from . import gitops
+    from .render import render
+    from .store import new_folder, remove_tree, write_text_atomic
+    from .validate import validate
+
+    net = network(root)
+    check_new_case(net, case, today)
+    if commit:
+        gitops.open_repo(root)  # fail before writing when this is not a git repository
+    cid = next_case_id(root, net.id_formaat, today.year)
+    target = case_dir(root, cid, must_exist=False)
+    context = {
+        **case.__dict__,
+        "id": cid,
+        "geopend": today,
+        "leefgebieden": case.leefgebieden,
+    }
+    with new_folder(target) as staging:
+        for name in NEW_CASE_FILES:
+            write_text_atomic(staging / name, render(f"casus/{name}.j2", context, root))
+    written = [target / name for name in NEW_CASE_FILES]
+    try:
+        errors = [p for p in validate(root, today, [cid]) if p.severity == ERROR]
+        if errors:
+            raise RegieError(
+                "de nieuwe casus is ongeldig en is niet aangemaakt:\n" + "\n".join(p.format() for p in errors)
+            )
+        gitops.commit_paths(root, written, f"regie new-case: casus {cid} aangemaakt", commit=commit)
+    except (RegieError, GitError):
+        if commit:
+            gitops.unstage_new(root, written)
+        remove_tree(target)
+        raise
+    return cid

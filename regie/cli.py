@@ -1,0 +1,71 @@
+"""The ``regie`` command line: global options, the command table, and the one error boundary.
+
+Commands live one per module in ``regie.commands``; this module only wires them up.
+Each command imports the core it needs inside its body, so ``regie --help`` stays
+fast and loads neither git, jinja2 nor jsonschema.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .commands import _common, init, new_case, schema_cmd, validate
+
+app = typer.Typer(
+    name="regie",
+    help="Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # locals would print dossier contents
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"regie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    repo: Annotated[
+        Optional[Path], typer.Option("-C", "--repo", help="Dossierrepository (standaard: de map met regie.yaml boven de huidige map).")
+    ] = None,
+    today: Annotated[
+        Optional[str], typer.Option("--today", envvar="REGIE_TODAY", help="Doe alsof het vandaag deze datum is (JJJJ-MM-DD).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie en stop.")
+    ] = False,
+) -> None:
+    _common.STATE.repo = repo
+    _common.STATE.today = today
+
+
+app.command("init", help=init.__doc__)(init.run)
+app.command("new-case", help=new_case.__doc__)(new_case.run)
+app.command("validate", help=validate.__doc__)(validate.run)
+app.add_typer(schema_cmd.app, name="schema", help=schema_cmd.__doc__)
+
+
+def main() -> None:
+    from .errors import RegieError
+
+    try:
+        app()
+    except RegieError as exc:
+        _common.error(str(exc))
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _common.error("afgebroken")
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

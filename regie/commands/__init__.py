@@ -1,0 +1,1 @@
+"""One module per ``regie`` command; each converts arguments, calls the core, prints."""

@@ -1,0 +1,68 @@
+"""What every command shares: the global options, the repo, today, and printing to stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+
+@dataclass
+class State:
+    repo: Path | None = None
+    today: str | None = None
+
+
+STATE = State()
+
+
+def root() -> Path:
+    from ..repo import find_root
+
+    return find_root(STATE.repo)
+
+
+def today() -> dt.date:
+    from .. import clock
+
+    clock.set_today(STATE.today)
+    return clock.today()
+
+
+def interactive() -> bool:
+    """Prompts only when a person is at a terminal (never in CI or a pipe)."""
+    return sys.stdin.isatty() and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def error(message: str) -> None:
+    _console().print(f"[bold red]fout:[/] {message}" if _colour() else f"fout: {message}", markup=_colour())
+
+
+def warn(message: str) -> None:
+    _console().print(f"[yellow]waarschuwing:[/] {message}" if _colour() else f"waarschuwing: {message}", markup=_colour())
+
+
+def info(message: str) -> None:
+    _console().print(message, markup=False)
+
+
+def _colour() -> bool:
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"

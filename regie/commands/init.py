@@ -1,0 +1,34 @@
+"""Maak een nieuwe dossierrepository: regie.yaml, mappen, CI-bestanden, git en een eerste commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    directory: Annotated[Path, typer.Argument(help="Map voor de nieuwe repository (standaard: de huidige map).")] = Path("."),
+    naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van het netwerk.")] = None,
+    regisseur_id: Annotated[Optional[str], typer.Option("--regisseur-id", help="Korte id van de eerste regisseur.")] = None,
+    regisseur_naam: Annotated[Optional[str], typer.Option("--regisseur-naam", help="Naam van de eerste regisseur.")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
+) -> None:
+    from ..initrepo import init_repository
+
+    if _common.interactive():
+        naam = naam or typer.prompt("Naam van het netwerk", default="Integraal netwerk")
+        regisseur_id = regisseur_id or typer.prompt("Id van de eerste regisseur", default="regisseur")
+        regisseur_naam = regisseur_naam or typer.prompt("Naam van de eerste regisseur", default="Regisseur")
+    written = init_repository(
+        directory,
+        naam or "Integraal netwerk",
+        regisseur_id or "regisseur",
+        regisseur_naam or "Regisseur",
+        commit=not no_commit,
+    )
+    _common.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
+    _common.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")

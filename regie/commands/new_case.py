@@ -1,0 +1,82 @@
+"""Registreer een nieuwe melding als casus (werkproces 1a) en druk de nieuwe casus-id af.
+
+Ontbrekende waarden worden in een terminal gevraagd; zonder terminal (CI, pipe) is een
+ontbrekende verplichte waarde een fout. De nieuwe bestanden worden gecontroleerd en als
+enige gecommit, met een commitbericht zonder persoonsgegevens.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de melding (JJJJ-MM-DD, standaard vandaag).")] = None,
+    melder_rol: Annotated[Optional[str], typer.Option("--melder-rol", help="Rol van de melder, bijv. 'huismeester'.")] = None,
+    melder_organisatie: Annotated[Optional[str], typer.Option("--melder-organisatie", help="Organisatie-id van de melder uit regie.yaml.")] = None,
+    aard: Annotated[Optional[str], typer.Option("--aard", help="Aard van het signaal, bijv. 'vervuiling en overlast'.")] = None,
+    urgentie: Annotated[Optional[str], typer.Option("--urgentie", help="laag, middel, hoog of crisis.")] = None,
+    leefgebied: Annotated[Optional[list[str]], typer.Option("--leefgebied", help="Leefgebied (herhaalbaar).")] = None,
+    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Regisseur-id uit regie.yaml.")] = None,
+    pseudoniem: Annotated[Optional[str], typer.Option("--pseudoniem", help="Pseudoniem van de cliënt (geen echte naam).")] = None,
+    doelgroep: Annotated[Optional[str], typer.Option("--doelgroep", help="Doelgroep, bijv. 'volwassene', 'gezin', 'oudere'.")] = None,
+    omvang: Annotated[Optional[str], typer.Option("--omvang", help="Omvang, bijv. 'gezin van vijf'.")] = None,
+    veiligheidsrisico: Annotated[bool, typer.Option("--veiligheidsrisico", help="Er is een veiligheidsrisico.")] = False,
+    omschrijving: Annotated[Optional[str], typer.Option("--omschrijving", help="Korte omschrijving van het signaal.")] = None,
+    traject: Annotated[str, typer.Option("--traject", help="regulier of cti.")] = "regulier",
+    toestemming: Annotated[str, typer.Option("--toestemming", help="gegeven, geweigerd, niet-gevraagd of ingetrokken.")] = "niet-gevraagd",
+    toestemming_datum: Annotated[Optional[str], typer.Option("--toestemming-datum", help="Datum van toestemming of weigering.")] = None,
+    afweging: Annotated[Optional[str], typer.Option("--afweging", help="Afweging als er (nog) geen toestemming is.")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
+) -> None:
+    from ..cases import NewCase, create_case, network
+    from ..clock import parse_iso_date
+    from ..errors import UsageError
+
+    root = _common.root()
+    today = _common.today()
+    net = network(root)
+    ask = _common.interactive()
+    if regisseur is None and len(net.regisseurs) == 1:
+        regisseur = net.regisseurs[0].id
+    values = {"melder-rol": melder_rol, "aard": aard, "urgentie": urgentie, "regisseur": regisseur, "pseudoniem": pseudoniem}
+    prompts = {
+        "melder-rol": "Rol van de melder",
+        "aard": "Aard van het signaal",
+        "urgentie": "Urgentie (laag, middel, hoog, crisis)",
+        "regisseur": f"Regisseur ({', '.join(sorted(net.regisseur_ids()))})",
+        "pseudoniem": "Pseudoniem van de cliënt (geen echte naam)",
+    }
+    for key, value in values.items():
+        if value is None and ask:
+            values[key] = typer.prompt(prompts[key])
+    if ask and toestemming != "gegeven" and not afweging:
+        afweging = typer.prompt(f"Toestemming {toestemming}: afweging om toch gegevens te delen")
+    missing = [f"--{k}" for k, v in values.items() if v is None]
+    if missing:
+        raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
+    case = NewCase(
+        datum=parse_iso_date(datum, what="--datum") if datum else today,
+        melder_rol=values["melder-rol"],  # type: ignore[arg-type]
+        aard=values["aard"],  # type: ignore[arg-type]
+        urgentie=values["urgentie"],  # type: ignore[arg-type]
+        regisseur=values["regisseur"],  # type: ignore[arg-type]
+        pseudoniem=values["pseudoniem"],  # type: ignore[arg-type]
+        melder_organisatie=melder_organisatie,
+        leefgebieden=list(leefgebied or []),
+        doelgroep=doelgroep,
+        omvang=omvang,
+        veiligheidsrisico=veiligheidsrisico,
+        omschrijving=omschrijving,
+        traject=traject,
+        toestemming=toestemming,
+        toestemming_datum=parse_iso_date(toestemming_datum, what="--toestemming-datum") if toestemming_datum else None,
+        afweging=afweging,
+    )
+    cid = create_case(root, case, today, commit=not no_commit)
+    typer.echo(cid)
+    _common.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))

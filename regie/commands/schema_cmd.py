@@ -1,0 +1,31 @@
+"""JSON Schemas van de dossierbestanden, voor editors en andere validators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import _common
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+
+@app.command("export")
+def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's komen.")]) -> None:
+    """Schrijf alle schema's als <soort>.schema.json naar een map."""
+    from ..schema import export as do_export
+
+    for path in do_export(directory):
+        typer.echo(str(path))
+    _common.info("verwijs er in een YAML-bestand naar met: # yaml-language-server: $schema=<pad>/casus.schema.json")
+
+
+@app.command("list")
+def list_kinds() -> None:
+    """Toon de soorten bestanden waarvoor een schema bestaat."""
+    from ..schema import KINDS
+
+    for kind in KINDS:
+        typer.echo(kind)

@@ -1,0 +1,55 @@
+"""Controleer de dossierrepository (of de genoemde casussen) op schema's en regels.
+
+Elke bevinding verschijnt als 'pad:regel: [code] melding'. Exitcode 1 bij fouten
+(met --strict ook bij waarschuwingen), anders 0.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    cases: Annotated[Optional[list[str]], typer.Argument(help="Casus-id's (standaard: alle casussen).", show_default=False)] = None,
+    fmt: Annotated[_common.Format, typer.Option("--format", help="text, json of github (annotaties voor GitHub Actions).")] = _common.Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
+) -> None:
+    from ..problems import ERROR, has_errors
+    from ..repo import case_ids
+    from ..validate import validate
+
+    root = _common.root()
+    problems = validate(root, _common.today(), cases or None)
+    n_cases = len(cases) if cases else len(case_ids(root))
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    warnings = len(problems) - errors
+    if fmt is _common.Format.json:
+        typer.echo(json.dumps(
+            {"cases": n_cases, "errors": errors, "warnings": warnings, "problems": [p.to_dict() for p in problems]},
+            ensure_ascii=False, indent=2,
+        ))
+    elif fmt is _common.Format.github:
+        for p in problems:
+            typer.echo(_github(p))
+    else:
+        for p in problems:
+            typer.echo(p.format())
+    summary = f"{n_cases} casus(sen) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)"
+    _common.info(summary)
+    if has_errors(problems, strict=strict):
+        raise typer.Exit(1)
+
+
+def _github(p) -> str:
+    def esc(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    level = "error" if p.severity == "error" else "warning"
+    props = f"file={esc(p.path, True)}" + (f",line={p.line}" if p.line else "") + f",title={esc('regie ' + p.code, True)}"
+    return f"::{level} {props}::{esc(p.message)}"

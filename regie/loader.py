@@ -1,0 +1,131 @@
+"""Reading the dossier repository into the typed model, collecting problems on the way.
+
+Each file is read with the fast loader and checked against its schema; a file that
+cannot be read or does not fit its schema becomes a :class:`Problem` and its part
+of the model stays empty, so the rest of the repository is still checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import schema
+from .errors import DossierInvalid
+from .model import Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Network, Plan
+from .problems import ERROR, Problem
+from .repo import (
+    CASE_YAML_FILES,
+    CASES_DIR,
+    CONFIG,
+    EVALUATIONS_DIR,
+    JOURNAL_DIR,
+    PLAN_FILE,
+    REQUIRED_CASE_FILES,
+    case_ids,
+)
+from .yamlio import SourceFile, load_markdown_file, load_yaml_file
+
+
+@dataclass
+class Dossier:
+    """The whole repository as read: network, cases, the parsed files and the problems so far."""
+
+    root: Path
+    network: Network | None
+    cases: list[Case] = field(default_factory=list)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, rel: str, *pointer: str | int) -> int | None:
+        src = self.sources.get(rel)
+        return src.line(*pointer) if src else None
+
+
+class _Reader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.sources: dict[str, SourceFile] = {}
+        self.problems: list[Problem] = []
+
+    def read(self, rel: str, kind: str, *, markdown: bool = False) -> SourceFile | None:
+        """Load and schema-check one file; None (with problems recorded) when unusable."""
+        try:
+            src = (load_markdown_file if markdown else load_yaml_file)(self.root / rel, rel)
+        except DossierInvalid as exc:
+            self.problems.append(Problem(rel, exc.line, exc.code, ERROR, exc.message))
+            return None
+        self.sources[rel] = src
+        found = list(schema.check(kind, src.data))
+        for pointer, message in found:
+            self.problems.append(Problem(rel, src.line(*pointer), "schema", ERROR, message))
+        return None if found else src
+
+
+def load_network(root: Path, reader: _Reader | None = None) -> tuple[Network | None, list[Problem]]:
+    reader = reader or _Reader(root)
+    src = reader.read(CONFIG, "regie")
+    return (Network.from_data(src.data) if src else None), reader.problems
+
+
+def load_dossier(root: Path, only: list[str] | None = None) -> Dossier:
+    """Read ``regie.yaml`` and the cases (all, or the ids in ``only``)."""
+    reader = _Reader(root)
+    network, _ = load_network(root, reader)
+    dossier = Dossier(root=root, network=network)
+    for cid in only if only is not None else case_ids(root):
+        dossier.cases.append(_load_case(reader, cid))
+    dossier.sources = reader.sources
+    dossier.problems = reader.problems
+    return dossier
+
+
+def _load_case(reader: _Reader, cid: str) -> Case:
+    base = f"{CASES_DIR}/{cid}"
+    folder = reader.root / base
+    case = Case(id=cid, folder=base)
+    for name in REQUIRED_CASE_FILES:
+        if not (folder / name).is_file():
+            reader.problems.append(Problem(f"{base}/{name}", None, "ontbreekt", ERROR, f"casusmap zonder {name}"))
+            case.broken.add(name)
+
+    def part(name: str, build: Callable[[SourceFile], object]) -> object | None:
+        if not (folder / name).exists():
+            return None
+        src = reader.read(f"{base}/{name}", CASE_YAML_FILES.get(name, "plan"), markdown=name.endswith(".md"))
+        if src is None:
+            case.broken.add(name)
+            return None
+        return build(src)
+
+    case.casus = part("casus.yaml", lambda s: Casus.from_data(s.data))  # type: ignore[assignment]
+    case.melding = part("melding.yaml", lambda s: Melding.from_data(s.data))  # type: ignore[assignment]
+    case.netwerk = part("netwerk.yaml", lambda s: Netwerk.from_data(s.data or {}))  # type: ignore[assignment]
+    case.plan = part(PLAN_FILE, lambda s: Plan.from_data(s.data, s.body or ""))  # type: ignore[assignment]
+    afspraken = part(
+        "afspraken.yaml", lambda s: tuple(Afspraak.from_data(d, i) for i, d in enumerate(s.data["afspraken"] or []))
+    )
+    case.afspraken = afspraken or ()  # type: ignore[assignment]
+    escalaties = part(
+        "escalaties.yaml", lambda s: tuple(Escalatie.from_data(d, i) for i, d in enumerate(s.data["escalaties"] or []))
+    )
+    case.escalaties = escalaties or ()  # type: ignore[assignment]
+    case.evaluaties = tuple(_load_entries(reader, case, EVALUATIONS_DIR, "evaluatie", Evaluatie.from_data))  # type: ignore[arg-type]
+    case.journaal = tuple(_load_entries(reader, case, JOURNAL_DIR, "journaal", JournaalEntry.from_data))  # type: ignore[arg-type]
+    return case
+
+
+def _load_entries(reader: _Reader, case: Case, sub: str, kind: str, build: Callable) -> list:
+    folder = reader.root / case.folder / sub
+    if not folder.is_dir():
+        return []
+    entries = []
+    for path in sorted(folder.glob("*.md")):
+        rel = f"{case.folder}/{sub}/{path.name}"
+        src = reader.read(rel, kind, markdown=True)
+        if src is None:
+            case.broken.add(f"{sub}/{path.name}")
+            continue
+        entries.append(build(src.data, rel))
+    return entries

@@ -1,0 +1,382 @@
+"""The dossier as typed objects: the network (``regie.yaml``) and its cases.
+
+Objects are built from data that has passed its JSON Schema (see ``regie.schema``),
+so constructors can trust types; dates arrive as ISO strings and become
+``datetime.date`` here. Each object remembers its index in its file's list so a
+rule can point at the right line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+# Case lifecycle (werkproces 1a .. 1g): the order is the normal path of a case.
+STATUSES = ("melding", "onderzoek", "plan", "uitvoering", "nazorg", "gesloten", "overgedragen")
+OPEN_STATUSES = ("melding", "onderzoek", "plan", "uitvoering", "nazorg")
+# From these statuses on, the Plan van Aanpak must be vastgesteld.
+PLAN_SET_STATUSES = ("uitvoering", "nazorg")
+
+CONSENT = ("gegeven", "geweigerd", "niet-gevraagd", "ingetrokken")
+URGENCY = ("laag", "middel", "hoog", "crisis")
+AFSPRAAK_STATUS = ("open", "gedaan", "vervallen")
+EVALUATION_KINDS = ("tussentijds", "eind", "nazorg")
+DECISIONS = ("doorgaan", "plan-bijstellen", "afsluiten", "overdragen")
+TRAJECTS = ("regulier", "cti")
+JOURNAL_KINDS = ("consultatie", "netwerkbijeenkomst", "huisbezoek", "overleg")
+
+# Who an afspraak can name besides a betrokkene in netwerk.yaml.
+CLIENT = "client"
+
+# The domains of the Zelfredzaamheid-Matrix (ZRM 2017), scored 1 (acute problematiek)
+# to 5 (volledig zelfredzaam). A network may replace the list in regie.yaml.
+DEFAULT_LEEFGEBIEDEN = (
+    "financien",
+    "dagbesteding",
+    "huisvesting",
+    "huiselijke-relaties",
+    "geestelijke-gezondheid",
+    "lichamelijke-gezondheid",
+    "middelengebruik",
+    "basale-adl",
+    "instrumentele-adl",
+    "sociaal-netwerk",
+    "maatschappelijke-participatie",
+    "justitie",
+)
+
+DEFAULT_ID_FORMAT = "{jaar}-{nummer:03d}"
+
+
+def to_date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+
+@dataclass(frozen=True)
+class Regisseur:
+    id: str
+    naam: str
+    organisatie: str | None = None
+
+
+@dataclass(frozen=True)
+class Organisatie:
+    id: str
+    naam: str
+    soort: str | None = None
+
+
+@dataclass(frozen=True)
+class Niveau:
+    niveau: int
+    naam: str
+
+
+@dataclass(frozen=True)
+class Termijnen:
+    melding_tot_plan: int = 28
+    evaluatie: int = 90
+    escalatie_open: int = 30
+
+
+@dataclass(frozen=True)
+class Network:
+    """``regie.yaml``: the network and its own rules."""
+
+    naam: str
+    regisseurs: tuple[Regisseur, ...]
+    organisaties: tuple[Organisatie, ...]
+    opschaling: tuple[Niveau, ...]
+    termijnen: Termijnen = Termijnen()
+    retentie_jaren: int = 15
+    leefgebieden: tuple[str, ...] = DEFAULT_LEEFGEBIEDEN
+    id_formaat: str = DEFAULT_ID_FORMAT
+    cti_min_netwerkbijeenkomsten: int = 3
+
+    @classmethod
+    def from_data(cls, d: dict) -> Network:
+        return cls(
+            naam=d["naam"],
+            regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie")) for r in d.get("regisseurs", [])),
+            organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort")) for o in d.get("organisaties", [])),
+            opschaling=tuple(Niveau(n["niveau"], n["naam"]) for n in d.get("opschaling", [])),
+            termijnen=Termijnen(**d.get("termijnen", {})),
+            retentie_jaren=d.get("retentie_jaren", 15),
+            leefgebieden=tuple(d.get("leefgebieden") or DEFAULT_LEEFGEBIEDEN),
+            id_formaat=d.get("id_formaat", DEFAULT_ID_FORMAT),
+            cti_min_netwerkbijeenkomsten=d.get("cti", {}).get("min_netwerkbijeenkomsten", 3),
+        )
+
+    def regisseur_ids(self) -> set[str]:
+        return {r.id for r in self.regisseurs}
+
+    def organisatie_ids(self) -> set[str]:
+        return {o.id for o in self.organisaties}
+
+    def niveaus(self) -> set[int]:
+        return {n.niveau for n in self.opschaling}
+
+
+@dataclass(frozen=True)
+class Toestemming:
+    status: str
+    datum: dt.date | None
+    afweging: str | None
+
+
+@dataclass(frozen=True)
+class Casus:
+    id: str
+    status: str
+    regisseur: str
+    pseudoniem: str
+    geopend: dt.date
+    urgentie: str
+    leefgebieden: tuple[str, ...]
+    toestemming: Toestemming
+    traject: str = "regulier"
+    doelgroep: str | None = None
+    casemanager: str | None = None
+    gesloten: dt.date | None = None
+    sluitreden: str | None = None
+    bewaren_tot: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, d: dict) -> Casus:
+        t = d["toestemming"]
+        return cls(
+            id=str(d["id"]),
+            status=d["status"],
+            regisseur=d["regisseur"],
+            pseudoniem=d["pseudoniem"],
+            geopend=to_date(d["geopend"]),  # type: ignore[arg-type]
+            urgentie=d["urgentie"],
+            leefgebieden=tuple(d.get("leefgebieden", [])),
+            toestemming=Toestemming(t["status"], to_date(t.get("datum")), t.get("afweging")),
+            traject=d.get("traject", "regulier"),
+            doelgroep=d.get("doelgroep"),
+            casemanager=d.get("casemanager"),
+            gesloten=to_date(d.get("gesloten")),
+            sluitreden=d.get("sluitreden"),
+            bewaren_tot=to_date(d.get("bewaren_tot")),
+        )
+
+
+@dataclass(frozen=True)
+class Melding:
+    datum: dt.date
+    melder_rol: str
+    melder_organisatie: str | None
+    aard: str
+    urgentie: str
+    doelgroep: str | None = None
+    omvang: str | None = None
+    veiligheidsrisico: bool = False
+
+    @classmethod
+    def from_data(cls, d: dict) -> Melding:
+        return cls(
+            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            melder_rol=d["melder"]["rol"],
+            melder_organisatie=d["melder"].get("organisatie"),
+            aard=d["aard"],
+            urgentie=d["urgentie"],
+            doelgroep=d.get("doelgroep"),
+            omvang=d.get("omvang"),
+            veiligheidsrisico=bool(d.get("veiligheid", {}).get("risico", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Professional:
+    id: str
+    organisatie: str
+    rol: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Naaste:
+    id: str
+    relatie: str
+    steunend: bool
+    vip: bool
+    betrokken: bool
+    index: int
+
+
+@dataclass(frozen=True)
+class Netwerk:
+    professionals: tuple[Professional, ...] = ()
+    naasten: tuple[Naaste, ...] = ()
+
+    @classmethod
+    def from_data(cls, d: dict) -> Netwerk:
+        return cls(
+            professionals=tuple(
+                Professional(p["id"], p["organisatie"], p["rol"], i) for i, p in enumerate(d.get("professionals") or [])
+            ),
+            naasten=tuple(
+                Naaste(n["id"], n["relatie"], n.get("steunend", True), n.get("vip", False), n.get("betrokken", False), i)
+                for i, n in enumerate(d.get("naasten") or [])
+            ),
+        )
+
+    def betrokkene_ids(self) -> set[str]:
+        return {p.id for p in self.professionals} | {n.id for n in self.naasten}
+
+
+@dataclass(frozen=True)
+class Doel:
+    id: str
+    leefgebied: str
+    omschrijving: str
+    startscore: int | None
+    doelscore: int | None
+    index: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    versie: int
+    vastgesteld: dt.date | None
+    volgende_evaluatie: dt.date | None
+    doelen: tuple[Doel, ...]
+    tekst: str
+
+    @classmethod
+    def from_data(cls, d: dict, body: str) -> Plan:
+        return cls(
+            versie=d.get("versie", 1),
+            vastgesteld=to_date(d.get("vastgesteld")),
+            volgende_evaluatie=to_date(d.get("volgende_evaluatie")),
+            doelen=tuple(
+                Doel(g["id"], g["leefgebied"], g["doel"], g.get("startscore"), g.get("doelscore"), i)
+                for i, g in enumerate(d.get("doelen") or [])
+            ),
+            tekst=body,
+        )
+
+
+@dataclass(frozen=True)
+class Verplaatsing:
+    van: dt.date
+    naar: dt.date
+    datum: dt.date
+    reden: str
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    id: str
+    wat: str
+    wie: str
+    gemaakt: dt.date
+    deadline: dt.date
+    status: str
+    index: int
+    doel: str | None = None
+    gedaan_op: dt.date | None = None
+    reden: str | None = None
+    verplaatst: tuple[Verplaatsing, ...] = ()
+
+    @classmethod
+    def from_data(cls, d: dict, index: int) -> Afspraak:
+        return cls(
+            id=d["id"],
+            wat=d["wat"],
+            wie=d["wie"],
+            gemaakt=to_date(d["gemaakt"]),  # type: ignore[arg-type]
+            deadline=to_date(d["deadline"]),  # type: ignore[arg-type]
+            status=d.get("status", "open"),
+            index=index,
+            doel=d.get("doel"),
+            gedaan_op=to_date(d.get("gedaan_op")),
+            reden=d.get("reden"),
+            verplaatst=tuple(
+                Verplaatsing(to_date(v["van"]), to_date(v["naar"]), to_date(v["datum"]), v["reden"])  # type: ignore[arg-type]
+                for v in d.get("verplaatst") or []
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Escalatie:
+    id: str
+    datum: dt.date
+    niveau: int
+    over: str
+    reden: str
+    index: int
+    verzoek: str | None = None
+    afspraken: tuple[str, ...] = ()
+    spoed: bool = False
+    uitkomst: str | None = None
+    afgesloten: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, d: dict, index: int) -> Escalatie:
+        return cls(
+            id=d["id"],
+            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            niveau=d["niveau"],
+            over=d["over"],
+            reden=d["reden"],
+            index=index,
+            verzoek=d.get("verzoek"),
+            afspraken=tuple(d.get("afspraken") or []),
+            spoed=d.get("spoed", False),
+            uitkomst=d.get("uitkomst"),
+            afgesloten=to_date(d.get("afgesloten")),
+        )
+
+
+@dataclass(frozen=True)
+class Evaluatie:
+    datum: dt.date
+    soort: str
+    scores: dict[str, int]
+    samenwerking: int | None
+    besluit: str | None
+    file: str
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> Evaluatie:
+        return cls(
+            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            soort=d["soort"],
+            scores=dict(d.get("scores") or {}),
+            samenwerking=d.get("samenwerking"),
+            besluit=d.get("besluit"),
+            file=file,
+        )
+
+
+@dataclass(frozen=True)
+class JournaalEntry:
+    datum: dt.date
+    soort: str
+    file: str
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> JournaalEntry:
+        return cls(datum=to_date(d["datum"]), soort=d["soort"], file=file)  # type: ignore[arg-type]
+
+
+@dataclass
+class Case:
+    """One case folder. A part is None when its file is missing or invalid."""
+
+    id: str
+    folder: str
+    casus: Casus | None = None
+    melding: Melding | None = None
+    netwerk: Netwerk | None = None
+    plan: Plan | None = None
+    afspraken: tuple[Afspraak, ...] = ()
+    escalaties: tuple[Escalatie, ...] = ()
+    evaluaties: tuple[Evaluatie, ...] = ()
+    journaal: tuple[JournaalEntry, ...] = ()
+    # which files were present but could not be used (so rules do not pile on)
+    broken: set[str] = field(default_factory=set)

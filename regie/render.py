@@ -1,0 +1,79 @@
+"""All Jinja: the template environment, the dossier's own overrides, and clear template errors.
+
+A file in the dossier repository's ``templates/`` overrides the built-in template of
+the same name. Templates run with ``StrictUndefined`` so a template that names a
+missing field fails loudly, and HTML templates are autoescaped.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import TemplateError
+
+
+def builtin_templates() -> Path:
+    """The built-in templates: inside the installed package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise TemplateError("ingebouwde templates niet gevonden; installeer regie opnieuw")
+
+
+def _quote(value: Any) -> str:
+    """A YAML scalar for ``value`` (JSON strings are valid YAML and escape everything needed)."""
+    if value is None:
+        return "null"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return json.dumps(value, ensure_ascii=False)
+
+
+@lru_cache(maxsize=8)
+def environment(repo_root: Path | None):
+    import jinja2
+
+    paths = []
+    if repo_root is not None and (repo_root / "templates").is_dir():
+        paths.append(str(repo_root / "templates"))
+    paths.append(str(builtin_templates()))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "html.j2"), default_for_string=False),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["q"] = _quote
+    return env
+
+
+def render(name: str, context: dict[str, Any], repo_root: Path | None = None) -> str:
+    """Render template ``name``; any template problem becomes a TemplateError naming file and line."""
+    import jinja2
+
+    env = environment(repo_root)
+    try:
+        template = env.get_template(name)
+        return template.render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"fout in template: {exc.message}", path=exc.filename or name, line=exc.lineno) from None
+    except jinja2.TemplateNotFound:
+        raise TemplateError(f"template '{name}' niet gevonden") from None
+    except jinja2.UndefinedError as exc:
+        path, line = _template_frame(exc, name)
+        raise TemplateError(f"template gebruikt een veld dat er niet is: {exc.message}", path=path, line=line) from None
+
+
+def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """The template file and line where a render error happened (Jinja rewrites the traceback)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".j2", ".md", ".html", ".yaml", ".txt")) or "/templates/" in frame.filename:
+            return frame.filename, frame.lineno
+    return name, None

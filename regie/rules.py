@@ -1,0 +1,268 @@
+"""Cross-file rules of a dossier: plain functions, each yielding problems.
+
+Schemas check each file on its own (``regie.schema``); the rules here check what
+files say about each other and what the method asks (seeds 000, 002, 003). A rule
+sees only the parts of a case that loaded cleanly, so one broken file does not
+cause a cascade of follow-up findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .loader import Dossier
+from .model import CLIENT, OPEN_STATUSES, PLAN_SET_STATUSES, Case, Network
+from .problems import ERROR, WARNING, Problem
+from .repo import CASE_ID_RE, PLAN_FILE
+
+
+@dataclass
+class Ctx:
+    dossier: Dossier
+    network: Network
+    today: dt.date
+
+    def at(self, case: Case, name: str, *pointer: str | int, code: str, message: str, severity: str = ERROR) -> Problem:
+        rel = name if "/" in name and name.startswith(case.folder) else f"{case.folder}/{name}"
+        return Problem(rel, self.dossier.line(rel, *pointer), code, severity, message)
+
+
+Rule = Callable[[Ctx, Case], Iterator[Problem]]
+
+
+def _d(date: dt.date) -> str:
+    return date.isoformat()
+
+
+def case_identity(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    if not CASE_ID_RE.match(case.id):
+        yield Problem(case.folder, None, "casus-map", ERROR, "mapnaam is geen geldige casus-id (alleen letters, cijfers, '-' en '_')")
+    if case.casus and case.casus.id != case.id:
+        yield ctx.at(case, "casus.yaml", "id", code="casus-id",
+                     message=f"id '{case.casus.id}' hoort gelijk te zijn aan de mapnaam '{case.id}'")
+
+
+def known_people(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    net = ctx.network
+    if case.casus and case.casus.regisseur not in net.regisseur_ids():
+        yield ctx.at(case, "casus.yaml", "regisseur", code="regisseur-onbekend",
+                     message=f"regisseur '{case.casus.regisseur}' staat niet in regie.yaml")
+    orgs = net.organisatie_ids()
+    if case.melding and case.melding.melder_organisatie and case.melding.melder_organisatie not in orgs:
+        yield ctx.at(case, "melding.yaml", "melder", "organisatie", code="organisatie-onbekend",
+                     message=f"organisatie '{case.melding.melder_organisatie}' staat niet in regie.yaml")
+    if case.netwerk:
+        seen: set[str] = set()
+        for p in case.netwerk.professionals:
+            if p.organisatie not in orgs:
+                yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "organisatie", code="organisatie-onbekend",
+                             message=f"organisatie '{p.organisatie}' staat niet in regie.yaml")
+            if p.id in seen:
+                yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "id", code="betrokkene-dubbel",
+                             message=f"betrokkene '{p.id}' staat twee keer in netwerk.yaml")
+            seen.add(p.id)
+        for n in case.netwerk.naasten:
+            if n.id in seen:
+                yield ctx.at(case, "netwerk.yaml", "naasten", n.index, "id", code="betrokkene-dubbel",
+                             message=f"betrokkene '{n.id}' staat twee keer in netwerk.yaml")
+            seen.add(n.id)
+    if case.casus and case.casus.casemanager and "netwerk.yaml" not in case.broken:
+        pros = {p.id for p in case.netwerk.professionals} if case.netwerk else set()
+        if case.casus.casemanager not in pros:
+            yield ctx.at(case, "casus.yaml", "casemanager", code="casemanager-onbekend",
+                         message=f"casemanager '{case.casus.casemanager}' is geen professional in netwerk.yaml")
+
+
+def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    if "afspraken.yaml" in case.broken:
+        return
+    who = ctx.network.regisseur_ids() | {CLIENT}
+    netwerk_ok = "netwerk.yaml" not in case.broken
+    if case.netwerk:
+        who |= case.netwerk.betrokkene_ids()
+    goals = {g.id for g in case.plan.doelen} if case.plan else None
+    seen: set[str] = set()
+    for a in case.afspraken:
+        def at(field: str, code: str, message: str, severity: str = ERROR, a=a) -> Problem:
+            return ctx.at(case, "afspraken.yaml", "afspraken", a.index, field, code=code, message=message, severity=severity)
+
+        if a.id in seen:
+            yield at("id", "afspraak-dubbel", f"afspraak-id '{a.id}' komt twee keer voor")
+        seen.add(a.id)
+        if netwerk_ok and a.wie not in who:
+            yield at("wie", "afspraak-wie",
+                     f"{a.id}: '{a.wie}' is geen betrokkene in netwerk.yaml, geen regisseur en niet '{CLIENT}'")
+        if a.doel is not None and PLAN_FILE not in case.broken:
+            if goals is None:
+                yield at("doel", "afspraak-doel", f"{a.id}: doel '{a.doel}' maar de casus heeft geen plan.md")
+            elif a.doel not in goals:
+                yield at("doel", "afspraak-doel", f"{a.id}: doel '{a.doel}' staat niet in het plan van aanpak")
+        if a.deadline < a.gemaakt:
+            yield at("deadline", "datum-volgorde", f"{a.id}: deadline {_d(a.deadline)} ligt voor de datum gemaakt {_d(a.gemaakt)}")
+        if a.status == "gedaan" and a.gedaan_op is None:
+            yield at("status", "afspraak-status", f"{a.id}: status gedaan zonder 'gedaan_op'")
+        if a.status != "gedaan" and a.gedaan_op is not None:
+            yield at("gedaan_op", "afspraak-status", f"{a.id}: 'gedaan_op' bij een afspraak met status {a.status}")
+        if a.gedaan_op and a.gedaan_op < a.gemaakt:
+            yield at("gedaan_op", "datum-volgorde", f"{a.id}: gedaan op {_d(a.gedaan_op)}, voor de datum gemaakt {_d(a.gemaakt)}")
+        if a.gedaan_op and a.gedaan_op > ctx.today:
+            yield at("gedaan_op", "datum-toekomst", f"{a.id}: gedaan op {_d(a.gedaan_op)} ligt in de toekomst")
+        if a.status == "vervallen" and not a.reden:
+            yield at("status", "afspraak-status", f"{a.id}: vervallen zonder 'reden'")
+
+
+def dates(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    m, c, p = case.melding, case.casus, case.plan
+    if m and m.datum > ctx.today:
+        yield ctx.at(case, "melding.yaml", "datum", code="datum-toekomst", message=f"meldingsdatum {_d(m.datum)} ligt in de toekomst")
+    if m and c and c.geopend < m.datum:
+        yield ctx.at(case, "casus.yaml", "geopend", code="datum-volgorde",
+                     message=f"geopend {_d(c.geopend)} ligt voor de melding ({_d(m.datum)})")
+    if c and c.gesloten and c.gesloten < c.geopend:
+        yield ctx.at(case, "casus.yaml", "gesloten", code="datum-volgorde",
+                     message=f"gesloten {_d(c.gesloten)} ligt voor geopend ({_d(c.geopend)})")
+    if p and p.vastgesteld and m and p.vastgesteld < m.datum:
+        yield ctx.at(case, PLAN_FILE, "vastgesteld", code="datum-volgorde",
+                     message=f"plan vastgesteld op {_d(p.vastgesteld)}, voor de melding ({_d(m.datum)})")
+    for e in case.evaluaties:
+        name = e.file.rsplit("/", 1)[1]
+        if not name.startswith(_d(e.datum)):
+            yield ctx.at(case, e.file, "datum", code="evaluatie-bestandsnaam",
+                         message=f"bestandsnaam hoort met de datum {_d(e.datum)} te beginnen")
+        if p and p.vastgesteld and e.datum < p.vastgesteld:
+            yield ctx.at(case, e.file, "datum", code="datum-volgorde",
+                         message=f"evaluatie van {_d(e.datum)} ligt voor de vaststelling van het plan ({_d(p.vastgesteld)})")
+        elif p is not None and p.vastgesteld is None and PLAN_FILE not in case.broken:
+            yield ctx.at(case, e.file, "datum", code="evaluatie-zonder-plan", severity=WARNING,
+                         message="evaluatie terwijl het plan van aanpak nog niet is vastgesteld")
+        if e.datum > ctx.today:
+            yield ctx.at(case, e.file, "datum", code="datum-toekomst", message=f"evaluatiedatum {_d(e.datum)} ligt in de toekomst")
+    for j in case.journaal:
+        if not j.file.rsplit("/", 1)[1].startswith(_d(j.datum)):
+            yield ctx.at(case, j.file, "datum", code="journaal-bestandsnaam",
+                         message=f"bestandsnaam hoort met de datum {_d(j.datum)} te beginnen")
+
+
+def status_matches_contents(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    c = case.casus
+    if c is None:
+        return
+    if c.status == "gesloten":
+        if c.gesloten is None:
+            yield ctx.at(case, "casus.yaml", "status", code="status-gesloten", message="status gesloten zonder sluitingsdatum ('gesloten')")
+        if not any(e.soort == "eind" for e in case.evaluaties) and not any(
+            n.startswith("evaluaties/") for n in case.broken
+        ):
+            yield ctx.at(case, "casus.yaml", "status", code="status-gesloten", message="status gesloten zonder eind-evaluatie in evaluaties/")
+    elif c.gesloten is not None and c.status in OPEN_STATUSES:
+        yield ctx.at(case, "casus.yaml", "gesloten", code="status-gesloten",
+                     message=f"sluitingsdatum ingevuld terwijl de status {c.status} is")
+    if c.status in PLAN_SET_STATUSES and PLAN_FILE not in case.broken:
+        if case.plan is None:
+            yield ctx.at(case, "casus.yaml", "status", code="status-plan", message=f"status {c.status} zonder plan.md")
+        elif case.plan.vastgesteld is None:
+            yield ctx.at(case, PLAN_FILE, "vastgesteld", code="status-plan",
+                         message=f"status {c.status} maar het plan van aanpak is niet vastgesteld")
+
+
+def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    c = case.casus
+    if c is None:
+        return
+    t = c.toestemming
+    if t.status != "gegeven" and not t.afweging:
+        yield ctx.at(case, "casus.yaml", "toestemming", code="toestemming-afweging",
+                     message=f"toestemming {t.status}: leg de afweging vast in toestemming.afweging")
+    if t.status in ("gegeven", "geweigerd", "ingetrokken") and t.datum is None:
+        yield ctx.at(case, "casus.yaml", "toestemming", code="toestemming-datum", severity=WARNING,
+                     message=f"toestemming {t.status} zonder datum")
+
+
+def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    if "escalaties.yaml" in case.broken:
+        return
+    levels = ctx.network.niveaus()
+    orgs = ctx.network.organisatie_ids()
+    ids = {a.id for a in case.afspraken}
+    term = ctx.network.termijnen.escalatie_open
+    for e in case.escalaties:
+        def at(field: str, code: str, message: str, severity: str = ERROR, e=e) -> Problem:
+            return ctx.at(case, "escalaties.yaml", "escalaties", e.index, field, code=code, message=message, severity=severity)
+
+        if e.niveau not in levels:
+            yield at("niveau", "escalatie-niveau", f"{e.id}: niveau {e.niveau} staat niet in de opschalingsladder van regie.yaml")
+        if e.over not in orgs:
+            yield at("over", "organisatie-onbekend", f"{e.id}: organisatie '{e.over}' staat niet in regie.yaml")
+        for ref in e.afspraken:
+            if "afspraken.yaml" not in case.broken and ref not in ids:
+                yield at("afspraken", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
+        if e.afgesloten and e.afgesloten < e.datum:
+            yield at("afgesloten", "datum-volgorde", f"{e.id}: afgesloten {_d(e.afgesloten)} ligt voor de escalatiedatum {_d(e.datum)}")
+        if e.afgesloten is None and (ctx.today - e.datum).days > term:
+            yield at("datum", "escalatie-open", severity=WARNING,
+                     message=f"{e.id}: escalatie staat {(ctx.today - e.datum).days} dagen open (termijn {term} dagen)")
+
+
+def leefgebieden(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    known = set(ctx.network.leefgebieden)
+    hint = "zie leefgebieden in regie.yaml"
+    if case.casus:
+        for i, lg in enumerate(case.casus.leefgebieden):
+            if lg not in known:
+                yield ctx.at(case, "casus.yaml", "leefgebieden", i, code="leefgebied-onbekend", message=f"onbekend leefgebied '{lg}' ({hint})")
+    if case.plan:
+        seen: set[str] = set()
+        for g in case.plan.doelen:
+            if g.leefgebied not in known:
+                yield ctx.at(case, PLAN_FILE, "doelen", g.index, "leefgebied", code="leefgebied-onbekend",
+                             message=f"{g.id}: onbekend leefgebied '{g.leefgebied}' ({hint})")
+            if g.id in seen:
+                yield ctx.at(case, PLAN_FILE, "doelen", g.index, "id", code="doel-dubbel", message=f"doel-id '{g.id}' komt twee keer voor")
+            seen.add(g.id)
+    for e in case.evaluaties:
+        for lg in e.scores:
+            if lg not in known:
+                yield ctx.at(case, e.file, "scores", lg, code="leefgebied-onbekend", message=f"onbekend leefgebied '{lg}' ({hint})")
+
+
+def network_method(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """Warnings that help the network-oriented method (seed 003)."""
+    c = case.casus
+    if c is None:
+        return
+    if case.plan and c.status in ("plan", "uitvoering", "nazorg") and "netwerk.yaml" not in case.broken:
+        naasten = case.netwerk.naasten if case.netwerk else ()
+        if not any(n.betrokken for n in naasten):
+            yield ctx.at(case, "netwerk.yaml" if case.netwerk else PLAN_FILE, "naasten", code="geen-naasten", severity=WARNING,
+                         message="geen naasten betrokken bij het plan van aanpak (informeel netwerk; zie netwerk.yaml, 'betrokken: true')")
+    if c.traject == "cti" and c.status == "gesloten":
+        minimum = ctx.network.cti_min_netwerkbijeenkomsten
+        count = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst")
+        if count < minimum:
+            yield ctx.at(case, "casus.yaml", "traject", code="cti-bijeenkomsten", severity=WARNING,
+                         message=f"CTI-traject gesloten met {count} netwerkbijeenkomst(en) in journaal/; de norm is minstens {minimum}")
+
+
+CASE_RULES: list[Rule] = [
+    case_identity,
+    known_people,
+    agreements,
+    dates,
+    status_matches_contents,
+    consent,
+    escalations,
+    leefgebieden,
+    network_method,
+]
+
+
+def repository_rules(dossier: Dossier) -> Iterator[Problem]:
+    """Rules over the set of cases: ids unique regardless of letter case."""
+    seen: dict[str, str] = {}
+    for case in dossier.cases:
+        key = case.id.lower()
+        if key in seen:
+            yield Problem(case.folder, None, "casus-id-dubbel", ERROR, f"casus-id '{case.id}' bestaat al als '{seen[key]}'")
+        seen[key] = case.id

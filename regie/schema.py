@@ -1,0 +1,120 @@
+"""The JSON Schemas of the dossier files: loading, compiling once, Dutch messages.
+
+The schemas in ``regie/schemas/`` are standard JSON Schema (2020-12), so editors
+and other validators can use them too (``regie schema export``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+KINDS = ("regie", "casus", "melding", "netwerk", "plan", "afspraken", "escalaties", "evaluatie", "journaal")
+
+_TYPE_NL = {
+    "string": "een tekst",
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "boolean": "ja of nee (true/false)",
+    "array": "een lijst",
+    "object": "een lijst van 'sleutel: waarde'",
+    "null": "leeg",
+}
+
+
+def schema_text(kind: str) -> str:
+    return resources.files("regie").joinpath("schemas", f"{kind}.json").read_text(encoding="utf-8")
+
+
+@cache
+def _validator(kind: str) -> Any:
+    import jsonschema
+
+    schema = json.loads(schema_text(kind))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def check(kind: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Yield (pointer, Dutch message) for each way ``data`` breaks the schema of ``kind``."""
+    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    for err in errors:
+        yield tuple(err.absolute_path), _dutch(err)
+
+
+def _field(path: tuple) -> str:
+    parts: list[str] = []
+    for step in path:
+        if isinstance(step, int):
+            parts.append(f"[{step + 1}]")  # people count from 1
+        else:
+            parts.append(("." if parts else "") + str(step))
+    return "".join(parts) or "bestand"
+
+
+def _dutch(err: Any) -> str:
+    where = _field(tuple(err.absolute_path))
+    v, val, inst = err.validator, err.validator_value, err.instance
+    if v == "required":
+        missing = [k for k in val if isinstance(inst, dict) and k not in inst]
+        name = missing[0] if missing else "?"
+        prefix = "" if where == "bestand" else f"{where}: "
+        return f"{prefix}verplicht veld '{name}' ontbreekt"
+    if v == "additionalProperties":
+        known = sorted(err.schema.get("properties", {}))
+        extra = sorted(str(k) for k in inst if k not in err.schema.get("properties", {})) if isinstance(inst, dict) else []
+        prefix = "" if where == "bestand" else f"{where}: "
+        hint = f" (bekende velden: {', '.join(known)})" if known else ""
+        return f"{prefix}onbekend veld '{extra[0] if extra else '?'}'{hint}"
+    if v == "type":
+        wanted = val if isinstance(val, list) else [val]
+        return f"{where} moet {' of '.join(_TYPE_NL.get(t, t) for t in wanted)} zijn, niet {_show(inst)}"
+    if v == "enum":
+        return f"{where}: ongeldige waarde {_show(inst)}; kies uit: {', '.join(map(str, val))}"
+    if v == "format" and val == "date":
+        return f"{where}: ongeldige datum {_show(inst)}; verwacht een bestaande datum als JJJJ-MM-DD"
+    if v == "anyOf" and isinstance(inst, str):
+        return f"{where}: ongeldige datum {_show(inst)}; verwacht een bestaande datum als JJJJ-MM-DD of leeg"
+    if v == "pattern":
+        return f"{where}: ongeldige waarde {_show(inst)} (verwacht het patroon {val})"
+    if v in ("minimum", "maximum"):
+        lo, hi = err.schema.get("minimum"), err.schema.get("maximum")
+        if lo is not None and hi is not None:
+            return f"{where} moet tussen {lo} en {hi} liggen, niet {_show(inst)}"
+        return f"{where} moet minstens {lo} zijn, niet {_show(inst)}" if v == "minimum" else f"{where} mag hoogstens {hi} zijn"
+    if v == "minLength":
+        return f"{where} mag niet leeg zijn"
+    if v == "minItems":
+        return f"{where} moet minstens {val} item(s) bevatten"
+    if v == "uniqueItems":
+        return f"{where} bevat een waarde twee keer"
+    if v == "propertyNames":
+        return f"{where}: ongeldige naam {_show(inst)}"
+    return f"{where}: voldoet niet aan het schema ({v})"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 40 else f"'{value[:37]}...'"
+    if isinstance(value, bool):
+        return "ja/nee"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return _TYPE_NL.get({list: "array", dict: "object"}.get(type(value), ""), type(value).__name__)
+
+
+def export(target: Path) -> list[Path]:
+    """Write every schema as ``<kind>.schema.json`` into ``target`` (atomically)."""
+    from .store import write_text_atomic
+
+    written = []
+    for kind in KINDS:
+        path = target / f"{kind}.schema.json"
+        write_text_atomic(path, schema_text(kind))
+        written.append(path)
+    return written

@@ -1,0 +1,156 @@
+"""All reading of YAML and front matter: fast, strict about encoding, with lines on demand.
+
+Files are parsed with PyYAML's C loader. Dates are *not* turned into
+``datetime.date`` here: they stay ISO strings so that the JSON Schemas can check
+them (``format: date`` rejects 2026-02-30) and so that a hand-written impossible
+date is a finding, not a crash. Line numbers are only computed (by composing the
+file again with node marks) for a file that has a finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DossierInvalid
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """CSafeLoader that keeps dates as strings."""
+
+
+FastLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Read a file as UTF-8; a non-UTF-8 file is a DossierInvalid naming the line."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DossierInvalid("bestand ontbreekt", path=rel, code="ontbreekt") from None
+    except IsADirectoryError:
+        raise DossierInvalid("is een map, geen bestand", path=rel) from None
+    except OSError as exc:
+        raise DossierInvalid(f"kan bestand niet lezen ({exc.strerror})", path=rel) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DossierInvalid(
+            "bestand is geen geldige UTF-8-tekst; sla het op als UTF-8", path=rel, line=line, code="codering"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:
+    """Parse YAML text; syntax errors become a DossierInvalid with the line."""
+    try:
+        return yaml.load(text, Loader=FastLoader)  # noqa: S506 - FastLoader is a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        reason = _dutch_yaml_problem(exc.problem or exc.context or "")
+        raise DossierInvalid(f"ongeldige YAML: {reason}", path=rel, line=line, code="yaml") from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        raise DossierInvalid(f"ongeldige YAML: {exc}", path=rel, code="yaml") from None
+
+
+def _dutch_yaml_problem(problem: str) -> str:
+    known = {
+        "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan (inspringing of dubbele punt?)",
+        "could not find expected ':'": "verwachtte een ':' (sleutel zonder waarde?)",
+        "found character '\\t' that cannot start any token": "tab gevonden; gebruik spaties om in te springen",
+        "found undefined alias": "onbekende alias",
+        "expected <block end>, but found '-'": "lijst-item op de verkeerde inspringing",
+        "did not find expected key": "verwachtte een sleutel (inspringing klopt niet?)",
+        "found unexpected end of stream": "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
+        "did not find expected '-' indicator": "verwachtte een lijst-item ('-')",
+    }
+    for english, dutch in known.items():
+        if problem.startswith(english):
+            return dutch
+    return problem
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
+    """Split a Markdown file into (front matter YAML, body, line offset of the YAML).
+
+    A file must start with a ``---`` line and have a closing ``---`` line.
+    """
+    import frontmatter
+
+    first = text.split("\n", 1)[0].rstrip()
+    if first != "---":
+        raise DossierInvalid("front matter ontbreekt: het bestand moet beginnen met een regel '---'", path=rel, line=1, code="front-matter")
+    handler = frontmatter.YAMLHandler()
+    try:
+        fm, body = handler.split(text)
+    except ValueError:
+        raise DossierInvalid("front matter is niet afgesloten met een regel '---'", path=rel, line=1, code="front-matter") from None
+    return fm, body, 1
+
+
+class SourceFile:
+    """A parsed file: its data, and the line of any element, computed on demand."""
+
+    def __init__(self, rel: str, text: str, data: Any, *, line_offset: int = 0, body: str | None = None) -> None:
+        self.rel = rel
+        self.text = text
+        self.data = data
+        self.body = body
+        self.line_offset = line_offset
+        self._node: yaml.Node | None | bool = False
+
+    def _root(self) -> yaml.Node | None:
+        if self._node is False:
+            yaml_text = self.text
+            if self.body is not None:
+                yaml_text = split_front_matter(self.text, self.rel)[0]
+            try:
+                self._node = yaml.compose(yaml_text, Loader=FastLoader)
+            except yaml.YAMLError:
+                self._node = None
+        return self._node  # type: ignore[return-value]
+
+    def line(self, *pointer: str | int) -> int | None:
+        """Line (1-based) of the element at ``pointer``, or of its nearest existing parent."""
+        node = self._root()
+        if node is None:
+            return None
+        for step in pointer:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == str(step):
+                        child = value
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                child = node.value[step]
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1 + self.line_offset
+
+
+def load_yaml_file(path: Path, rel: str) -> SourceFile:
+    text = read_text(path, rel)
+    if not text.strip():
+        raise DossierInvalid("bestand is leeg", path=rel, code="leeg")
+    return SourceFile(rel, text, parse_yaml(text, rel))
+
+
+def load_markdown_file(path: Path, rel: str) -> SourceFile:
+    text = read_text(path, rel)
+    if not text.strip():
+        raise DossierInvalid("bestand is leeg", path=rel, code="leeg")
+    fm, body, offset = split_front_matter(text, rel)
+    data = parse_yaml(fm, rel, line_offset=offset) if fm.strip() else {}
+    return SourceFile(rel, text, data, line_offset=offset, body=body)
