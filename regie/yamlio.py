@@ -64,20 +64,27 @@ def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:
 
 
 def _dutch_yaml_problem(problem: str) -> str:
+    if "\t" in problem or "tab" in problem:
+        return "tab gevonden; gebruik spaties om in te springen"
     known = {
-        "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan (inspringing of dubbele punt?)",
+        "mapping values are not allowed": "hier mag geen 'sleutel: waarde' staan (inspringing, of een ':' in tekst zonder aanhalingstekens?)",
         "could not find expected ':'": "verwachtte een ':' (sleutel zonder waarde?)",
-        "found character '\\t' that cannot start any token": "tab gevonden; gebruik spaties om in te springen",
         "found undefined alias": "onbekende alias",
         "expected <block end>, but found '-'": "lijst-item op de verkeerde inspringing",
         "did not find expected key": "verwachtte een sleutel (inspringing klopt niet?)",
         "found unexpected end of stream": "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
         "did not find expected '-' indicator": "verwachtte een lijst-item ('-')",
+        "did not find expected ',' or ']'": "lijst tussen [ ] niet goed afgesloten (mist ',' of ']')",
+        "did not find expected ',' or '}'": "tussen { } niet goed afgesloten (mist ',' of '}')",
+        "found unknown escape character": "onbekend escape-teken (\\) in tekst tussen dubbele aanhalingstekens",
+        "found duplicate anchor": "anker staat er twee keer",
+        "expected a comment or a line break": "onverwachte tekst na de waarde (aanhalingstekens?)",
+        "found character": "teken dat hier niet mag staan (zet de tekst tussen aanhalingstekens)",
     }
     for english, dutch in known.items():
         if problem.startswith(english):
             return dutch
-    return problem
+    return f"{problem} (controleer inspringing en aanhalingstekens)" if problem else "syntaxfout"
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
