@@ -58,9 +58,16 @@ def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         reason = _dutch_yaml_problem(exc.problem or exc.context or "")
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            reason = "tab gevonden; gebruik spaties om in te springen"
         raise DossierInvalid(f"ongeldige YAML: {reason}", path=rel, line=line, code="yaml") from None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         raise DossierInvalid(f"ongeldige YAML: {exc}", path=rel, code="yaml") from None
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _dutch_yaml_problem(problem: str) -> str:
@@ -102,7 +109,10 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
         fm, body = handler.split(text)
     except ValueError:
         raise DossierInvalid("front matter is niet afgesloten met een regel '---'", path=rel, line=1, code="front-matter") from None
-    return fm, body, 1
+    # lines of the file before the first line of ``fm`` (normally 0: ``fm`` starts
+    # with the newline that ends the opening '---' line)
+    offset = text.count("\n", 0, text.find(fm, 3)) if fm else 1
+    return fm, body, offset
 
 
 class SourceFile:
@@ -128,23 +138,28 @@ class SourceFile:
         return self._node  # type: ignore[return-value]
 
     def line(self, *pointer: str | int) -> int | None:
-        """Line (1-based) of the element at ``pointer``, or of its nearest existing parent."""
+        """Line (1-based) of the element at ``pointer``, or of its nearest existing parent.
+
+        A key whose value is a block (a list or mapping) is reported at the key's line.
+        """
         node = self._root()
         if node is None:
             return None
+        line = node.start_mark.line
         for step in pointer:
             child = None
             if isinstance(node, yaml.MappingNode):
                 for key, value in node.value:
                     if key.value == str(step):
-                        child = value
+                        child, line = value, key.start_mark.line
                         break
             elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
                 child = node.value[step]
+                line = child.start_mark.line
             if child is None:
                 break
             node = child
-        return node.start_mark.line + 1 + self.line_offset
+        return line + 1 + self.line_offset
 
 
 def load_yaml_file(path: Path, rel: str) -> SourceFile:

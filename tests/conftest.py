@@ -1,0 +1,225 @@
+"""Shared test helpers: inline dossier trees, an isolated git, and running the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+TODAY = dt.date(2026, 11, 26)
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples" / "dossiers"
+
+NETWORK = """\
+naam: Testnetwerk
+regisseurs:
+  - id: reg
+    naam: Regisseur Een
+  - id: reg2
+    naam: Regisseur Twee
+organisaties:
+  - id: org
+    naam: Organisatie
+  - id: woon
+    naam: Woningcorporatie
+opschaling:
+  - niveau: 1
+    naam: Leidinggevende
+  - niveau: 2
+    naam: Brandpuntfunctionaris
+"""
+
+CASE = {
+    "casus.yaml": """\
+        # hand-written comment
+        id: "2026-001"
+        status: uitvoering
+        regisseur: reg
+        casemanager: pro
+        pseudoniem: Meneer T.
+        traject: regulier
+        geopend: 2026-02-02
+        urgentie: hoog
+        leefgebieden: [huisvesting, financien]
+        toestemming:
+          status: gegeven
+          datum: 2026-02-03
+        """,
+    "melding.yaml": """\
+        datum: 2026-02-01
+        melder:
+          rol: huismeester
+          organisatie: woon
+        aard: vervuiling
+        urgentie: hoog
+        """,
+    "netwerk.yaml": """\
+        professionals:
+          - id: pro
+            organisatie: org
+            rol: begeleider
+        naasten:
+          - id: zus
+            relatie: zus
+            betrokken: true
+        """,
+    "plan.md": """\
+        ---
+        versie: 1
+        vastgesteld: 2026-03-01
+        doelen:
+          - id: D1
+            leefgebied: huisvesting
+            doel: Woning behouden
+            startscore: 2
+            doelscore: 4
+        ---
+        # Plan
+        """,
+    "afspraken.yaml": """\
+        afspraken:
+          - id: A1
+            wat: Huisbezoek
+            wie: pro
+            doel: D1
+            gemaakt: 2026-03-01
+            deadline: 2026-03-15
+            status: gedaan
+            gedaan_op: 2026-03-10
+          - id: A2
+            wat: Post openen
+            wie: zus
+            gemaakt: 2026-03-01
+            deadline: 2026-12-01
+            status: open
+        """,
+    "escalaties.yaml": """\
+        escalaties:
+          - id: E1
+            datum: 2026-10-01
+            niveau: 1
+            over: org
+            reden: afspraak niet nagekomen
+            afspraken: [A1]
+            afgesloten: 2026-10-20
+        """,
+    "evaluaties/2026-06-01.md": """\
+        ---
+        datum: 2026-06-01
+        soort: tussentijds
+        scores:
+          huisvesting: 3
+        samenwerking: 4
+        besluit: doorgaan
+        ---
+        Tekst.
+        """,
+}
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write ``files`` (path -> text, dedented; or bytes as is) below ``root``."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+
+
+def make_dossier(root: Path, cases: dict[str, dict[str, str]] | None = None, network: str = NETWORK) -> Path:
+    """A dossier repository with ``regie.yaml`` and the given cases (default: one valid case 2026-001)."""
+    files: dict[str, str | bytes] = {"regie.yaml": network}
+    for cid, case in (cases if cases is not None else {"2026-001": CASE}).items():
+        for rel, text in case.items():
+            files[f"casussen/{cid}/{rel}"] = text
+    write_tree(root, files)
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in a file; the test fails if ``old`` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory, monkeypatch):
+    """No developer settings leak in: git config, today, colours, CI."""
+    home = tmp_path_factory.mktemp("home")
+    gitconfig = home / ".gitconfig"
+    gitconfig.write_text("[user]\n\tname = Test\n\temail = test@example.invalid\n[init]\n\tdefaultBranch = main\n")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "REGIE_TODAY", "NO_COLOR", "EDITOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("REGIE_TODAY", TODAY.isoformat())
+    from regie import clock
+
+    monkeypatch.setattr(clock, "_override", None)
+
+
+@pytest.fixture
+def dossier(tmp_path) -> Path:
+    return make_dossier(tmp_path / "dossier")
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def git_dossier(dossier) -> Path:
+    """The default dossier, committed in a fresh git repository."""
+    git(dossier, "init", "-q", "-b", "main")
+    git(dossier, "add", "-A")
+    git(dossier, "commit", "-q", "-m", "start")
+    return dossier
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def __repr__(self) -> str:
+        return f"Result(code={self.code}, out={self.out!r}, err={self.err!r})"
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run ``regie ARGS`` in-process through the real entry point (error boundary included)."""
+    from regie import cli as cli_module
+    from regie.commands import _common
+
+    def run(*args: str, cwd: Path | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        monkeypatch.setattr(sys, "argv", ["regie", *args])
+        monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
+        _common.STATE.repo = None
+        _common.STATE.today = None
+        capsys.readouterr()
+        code = 0
+        try:
+            cli_module.main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_regie(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the installed ``regie`` console script in a subprocess."""
+    exe = Path(sys.executable).parent / "regie"
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, env=full_env, stdin=subprocess.DEVNULL)
