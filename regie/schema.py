@@ -42,7 +42,12 @@ def check(kind: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Yield (pointer, Dutch message) for each way ``data`` breaks the schema of ``kind``."""
     errors = sorted(_validator(kind).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for err in errors:
-        yield tuple(err.absolute_path), _dutch(err)
+        pointer = tuple(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            # point at the unknown key itself, not at the mapping that holds it
+            extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
+            pointer += tuple(extra[:1])
+        yield pointer, _dutch(err)
 
 
 def _field(path: tuple) -> str:

@@ -84,6 +84,7 @@ def _dutch_yaml_problem(problem: str) -> str:
         "did not find expected ',' or ']'": "lijst tussen [ ] niet goed afgesloten (mist ',' of ']')",
         "did not find expected ',' or '}'": "tussen { } niet goed afgesloten (mist ',' of '}')",
         "found unknown escape character": "onbekend escape-teken (\\) in tekst tussen dubbele aanhalingstekens",
+        "did not find expected node content": "waarde ontbreekt of is onvolledig (lijst of haakje niet afgesloten?)",
         "found duplicate anchor": "anker staat er twee keer",
         "expected a comment or a line break": "onverwachte tekst na de waarde (aanhalingstekens?)",
         "found character": "teken dat hier niet mag staan (zet de tekst tussen aanhalingstekens)",
