@@ -62,7 +62,7 @@ def main() -> None:
     except RegieError as exc:
         _common.error(str(exc))
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):
         _common.error("afgebroken")
         sys.exit(130)
 

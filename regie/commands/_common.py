@@ -40,6 +40,16 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty() and not os.environ.get("CI")
 
 
+def ask(question: str, default: str | None = None) -> str:
+    """Ask on stderr (stdout stays clean for data, e.g. the new case id)."""
+    from rich.prompt import Prompt
+
+    while True:
+        answer = Prompt.ask(question, console=_console(), default=default) if default else Prompt.ask(question, console=_console())
+        if answer and answer.strip():
+            return answer.strip()
+
+
 def _console():
     from rich.console import Console
 

@@ -20,9 +20,9 @@ def run(
     from ..initrepo import init_repository
 
     if _common.interactive():
-        naam = naam or typer.prompt("Naam van het netwerk", default="Integraal netwerk")
-        regisseur_id = regisseur_id or typer.prompt("Id van de eerste regisseur", default="regisseur")
-        regisseur_naam = regisseur_naam or typer.prompt("Naam van de eerste regisseur", default="Regisseur")
+        naam = naam or _common.ask("Naam van het netwerk", default="Integraal netwerk")
+        regisseur_id = regisseur_id or _common.ask("Id van de eerste regisseur", default="regisseur")
+        regisseur_naam = regisseur_naam or _common.ask("Naam van de eerste regisseur", default="Regisseur")
     written = init_repository(
         directory,
         naam or "Integraal netwerk",

@@ -53,9 +53,9 @@ def run(
     }
     for key, value in values.items():
         if value is None and ask:
-            values[key] = typer.prompt(prompts[key])
+            values[key] = _common.ask(prompts[key])
     if ask and toestemming != "gegeven" and not afweging:
-        afweging = typer.prompt(f"Toestemming {toestemming}: afweging om toch gegevens te delen")
+        afweging = _common.ask(f"Toestemming {toestemming}: afweging om toch gegevens te delen")
     missing = [f"--{k}" for k, v in values.items() if v is None]
     if missing:
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
