@@ -1,0 +1,122 @@
+"""Command-line conventions: output formats, exit codes, global options, lazy imports, layering."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, edit
+
+C = "casussen/2026-001"
+
+
+@pytest.fixture
+def flawed(dossier):
+    edit(dossier / C / "casus.yaml", "regisseur: reg", "regisseur: x")
+    edit(dossier / C / "netwerk.yaml", "betrokken: true", "betrokken: false")
+    return dossier
+
+
+def test_text_format_and_exit_code(cli, flawed):
+    r = cli("-C", str(flawed), "validate")
+    assert r.code == 1
+    assert r.out == (
+        f"{C}/casus.yaml:4: [regisseur-onbekend] regisseur 'x' staat niet in regie.yaml\n"
+        f"{C}/netwerk.yaml:5: [geen-naasten] waarschuwing: geen naasten betrokken bij het plan van aanpak "
+        "(informeel netwerk; zie netwerk.yaml, 'betrokken: true')\n"
+    )
+    assert r.err == "1 casus(sen) gecontroleerd: 1 fout(en), 1 waarschuwing(en)\n"
+
+
+def test_json_format(cli, flawed):
+    r = cli("-C", str(flawed), "validate", "--format", "json")
+    assert r.code == 1
+    data = json.loads(r.out)
+    assert data["cases"] == 1 and data["errors"] == 1 and data["warnings"] == 1
+    assert data["problems"][0] == {
+        "path": f"{C}/casus.yaml", "line": 4, "code": "regisseur-onbekend", "severity": "error",
+        "message": "regisseur 'x' staat niet in regie.yaml",
+    }
+
+
+def test_github_format(cli, flawed):
+    r = cli("-C", str(flawed), "validate", "--format", "github")
+    assert r.out.splitlines() == [
+        f"::error file={C}/casus.yaml,line=4,title=regie regisseur-onbekend::regisseur 'x' staat niet in regie.yaml",
+        f"::warning file={C}/netwerk.yaml,line=5,title=regie geen-naasten::geen naasten betrokken bij het plan van aanpak "
+        "(informeel netwerk; zie netwerk.yaml, 'betrokken: true')",
+    ]
+
+
+def test_warnings_fail_only_with_strict(cli, dossier):
+    edit(dossier / C / "netwerk.yaml", "betrokken: true", "betrokken: false")
+    assert cli("-C", str(dossier), "validate").code == 0
+    assert cli("-C", str(dossier), "validate", "--strict").code == 1
+
+
+def test_named_cases_only(cli, flawed):
+    r = cli("-C", str(flawed), "validate", "2026-001")
+    assert r.code == 1 and r.err.startswith("1 casus(sen)")
+
+
+def test_repo_found_by_walking_up(cli, dossier):
+    r = cli("validate", cwd=dossier / C)
+    assert (r.code, r.err) == (0, "1 casus(sen) gecontroleerd: 0 fout(en), 0 waarschuwing(en)\n")
+
+
+def test_today_option_and_env(cli, dossier, monkeypatch):
+    edit(dossier / C / "escalaties.yaml", "    afgesloten: 2026-10-20\n", "")
+    assert cli("-C", str(dossier), "--today", "2026-10-15", "validate").out == ""
+    monkeypatch.setenv("REGIE_TODAY", "2026-12-31")
+    assert "escalatie staat 91 dagen open" in cli("-C", str(dossier), "validate").out
+
+
+def test_version(cli):
+    from regie import __version__
+
+    r = cli("--version")
+    assert (r.code, r.out) == (0, f"regie {__version__}\n")
+
+
+def test_wrong_usage_exits_2(cli, dossier):
+    assert cli("-C", str(dossier), "validate", "--format", "xml").code == 2
+    assert cli("nonsense").code == 2
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+                         capture_output=True, text=True, check=True, cwd=REPO / "tests").stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+def test_help_imports_no_git_jinja_or_jsonschema():
+    mods = _modules_after(
+        "import sys\nfrom regie import cli\nsys.argv=['regie','--help']\n"
+        "try:\n    cli.app()\nexcept SystemExit:\n    pass"
+    )
+    assert "regie.cli" in mods
+    assert not {"git", "jinja2", "jsonschema", "frontmatter", "ruamel", "yaml"} & {m.split(".")[0] for m in mods}
+
+
+def test_core_imports_neither_typer_nor_rich():
+    core = ["regie", "regie.errors", "regie.problems", "regie.clock", "regie.yamlio", "regie.model", "regie.schema",
+            "regie.repo", "regie.loader", "regie.rules", "regie.validate", "regie.store", "regie.gitops",
+            "regie.render", "regie.cases", "regie.initrepo"]
+    mods = _modules_after("\n".join(f"import {m}" for m in core))
+    assert set(core) <= mods
+    assert not {"typer", "rich", "click"} & {m.split(".")[0] for m in mods}
+
+
+def test_every_command_has_help_and_is_in_the_readme(cli):
+    readme = (REPO / "README.md").read_text()
+    from regie.cli import app
+
+    names = [c.name for c in app.registered_commands] + [f"{g.name} {c.name}" for g in app.registered_groups
+                                                         for c in g.typer_instance.registered_commands]
+    assert names
+    for name in names:
+        r = cli(*name.split(), "--help")
+        assert r.code == 0 and "Usage:" in r.out, name
+        assert f"regie {name}" in readme or f"regie -C examples/dossiers {name}" in readme, f"{name} not in README"
