@@ -69,13 +69,21 @@ def load_network(root: Path, reader: _Reader | None = None) -> tuple[Network | N
     return (Network.from_data(src.data) if src else None), reader.problems
 
 
-def load_dossier(root: Path, only: list[str] | None = None) -> Dossier:
-    """Read ``regie.yaml`` and the cases (all, or the ids in ``only``)."""
+def load_dossier(
+    root: Path, only: list[str] | None = None, progress: Callable[[int, int], None] | None = None
+) -> Dossier:
+    """Read ``regie.yaml`` and the cases (all, or the ids in ``only``).
+
+    ``progress(done, total)`` is called after each case, for a progress bar.
+    """
     reader = _Reader(root)
     network, _ = load_network(root, reader)
     dossier = Dossier(root=root, network=network)
-    for cid in only if only is not None else case_ids(root):
+    ids = only if only is not None else case_ids(root)
+    for n, cid in enumerate(ids, 1):
         dossier.cases.append(_load_case(reader, cid))
+        if progress:
+            progress(n, len(ids))
     dossier.sources = reader.sources
     dossier.problems = reader.problems
     return dossier

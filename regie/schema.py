@@ -29,8 +29,26 @@ def schema_text(kind: str) -> str:
     return resources.files("regie").joinpath("schemas", f"{kind}.json").read_text(encoding="utf-8")
 
 
+def _is_date(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        return len(value) == 10 and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+@cache
+def _fast(kind: str) -> Any:
+    """A fastjsonschema validator: compiled to Python once, ~20x faster on valid data."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(json.loads(schema_text(kind)), formats={"date": _is_date})
+
+
 @cache
 def _validator(kind: str) -> Any:
+    """The jsonschema validator: slower, but it reports every error with its path."""
     import jsonschema
 
     schema = json.loads(schema_text(kind))
@@ -39,7 +57,18 @@ def _validator(kind: str) -> Any:
 
 
 def check(kind: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Yield (pointer, Dutch message) for each way ``data`` breaks the schema of ``kind``."""
+    """Yield (pointer, Dutch message) for each way ``data`` breaks the schema of ``kind``.
+
+    Valid data (the usual case) only meets the fast validator; jsonschema is imported
+    and run only for a file that has a problem, to list all of them with their paths.
+    """
+    import fastjsonschema
+
+    try:
+        _fast(kind)(data)
+        return
+    except fastjsonschema.JsonSchemaValueException:
+        pass
     errors = sorted(_validator(kind).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for err in errors:
         pointer = tuple(err.absolute_path)

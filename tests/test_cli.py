@@ -120,3 +120,13 @@ def test_every_command_has_help_and_is_in_the_readme(cli):
         r = cli(*name.split(), "--help")
         assert r.code == 0 and "Usage:" in r.out, name
         assert f"regie {name}" in readme or f"regie -C examples/dossiers {name}" in readme, f"{name} not in README"
+
+
+def test_ci_tests_the_installed_package_not_the_source_tree():
+    import os
+
+    import regie
+
+    if not os.environ.get("CI"):
+        pytest.skip("only meaningful in .ci/run, which installs regie non-editable")
+    assert "site-packages" in regie.__file__, regie.__file__

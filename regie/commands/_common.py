@@ -7,7 +7,8 @@ import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -48,6 +49,28 @@ def ask(question: str, default: str | None = None) -> str:
         answer = Prompt.ask(question, console=_console(), default=default) if default else Prompt.ask(question, console=_console())
         if answer and answer.strip():
             return answer.strip()
+
+
+@contextmanager
+def progress(label: str, minimum: int = 50) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback drawing a bar on stderr, only in a terminal and for big jobs."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=_console(), transient=True) as bar:
+        task = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal task
+            if total < minimum:
+                return
+            if task is None:
+                task = bar.add_task(label, total=total)
+            bar.update(task, completed=done)
+
+        yield update
 
 
 def _console():

@@ -24,7 +24,8 @@ def run(
     from ..validate import validate
 
     root = _common.root()
-    problems = validate(root, _common.today(), cases or None)
+    with _common.progress("casussen controleren") as tick:
+        problems = validate(root, _common.today(), cases or None, progress=tick)
     n_cases = len(cases) if cases else len(case_ids(root))
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = len(problems) - errors
