@@ -143,7 +143,7 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
         gitops.commit_paths(root, written, f"regie new-case: casus {cid} aangemaakt", commit=commit)
     except (RegieError, GitError):
         if commit:
-            gitops.unstage_new(root, written)
+            gitops.unstage(root, written)
         remove_tree(target)
         raise
     return cid

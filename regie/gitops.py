@@ -66,13 +66,37 @@ def commit_paths(root: Path, paths: list[Path], message: str, *, commit: bool = 
     return repo.head.commit.hexsha
 
 
-def unstage_new(root: Path, paths: list[Path]) -> None:
-    """Take newly added ``paths`` out of the index again (after a failed commit)."""
+def unstage(root: Path, paths: list[Path]) -> None:
+    """Take ``paths`` out of the index again (after a failed commit): back to HEAD, or untracked."""
     git = _git()
     repo = open_repo(root)
     top = Path(repo.working_tree_dir).resolve()
     rels = [p.resolve().relative_to(top).as_posix() for p in paths]
     try:
-        repo.git.rm("--cached", "-r", "-q", "--ignore-unmatch", "--", *rels)
+        if repo.head.is_valid():
+            repo.git.reset("-q", "--", *rels)
+        else:
+            repo.git.rm("--cached", "-r", "-q", "--ignore-unmatch", "--", *rels)
     except git.GitCommandError:
         pass
+
+
+def path_log(root: Path, path: Path, grep: str | None = None) -> list[str]:
+    """Commit shas that touched ``path``, newest first (optionally only those whose message matches)."""
+    repo = open_repo(root)
+    args = ["--format=%H"]
+    if grep:
+        args += ["--fixed-strings", f"--grep={grep}"]
+    out = repo.git.log(*args, "--", str(path.resolve()))
+    return out.split()
+
+
+def show_file(root: Path, sha: str, path: Path) -> str | None:
+    """The text of ``path`` at commit ``sha``, or None when it did not exist there."""
+    git = _git()
+    repo = open_repo(root)
+    top = Path(repo.working_tree_dir).resolve()
+    try:
+        return repo.git.show(f"{sha}:{path.resolve().relative_to(top).as_posix()}")
+    except git.GitCommandError:
+        return None

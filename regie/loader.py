@@ -137,3 +137,29 @@ def _load_entries(reader: _Reader, case: Case, sub: str, kind: str, build: Calla
             continue
         entries.append(build(src.data, rel))
     return entries
+
+
+def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",)) -> tuple[Network, Case, Dossier]:
+    """Load one case for a command that works on it; the files it ``needs`` must be readable.
+
+    Raises CaseNotFound for an unknown case and DossierInvalid (naming file and line) when
+    ``regie.yaml`` or a needed file cannot be used.
+    """
+    from .repo import case_dir
+
+    case_dir(root, cid)
+    dossier = load_dossier(root, only=[cid])
+    case = dossier.cases[0]
+
+    def first_problem(rel: str) -> DossierInvalid:
+        for p in dossier.problems:
+            if p.path == rel and p.severity == ERROR:
+                return DossierInvalid(p.message, path=p.path, line=p.line, code=p.code)
+        return DossierInvalid("bestand ontbreekt", path=rel, code="ontbreekt")
+
+    if dossier.network is None:
+        raise first_problem(CONFIG)
+    for name in needs:
+        if name in case.broken:
+            raise first_problem(f"{case.folder}/{name}")
+    return dossier.network, case, dossier

@@ -1,0 +1,183 @@
+"""Agreements (afspraken) of a case: add, mark done, drop, move — the regisseur's daily work.
+
+Every change edits ``afspraken.yaml`` in place (comments and layout kept), validates the
+case and commits the file alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RegieError, UsageError
+from .loader import load_case
+from .model import CLIENT, Afspraak, Case, Network
+from .problems import Problem
+from .repo import case_dir
+
+FILE = "afspraken.yaml"
+
+
+@dataclass
+class Outcome:
+    """What a change did: the agreement's id, warnings for the user, remaining problems."""
+
+    afspraak: str
+    warnings: list[str]
+    problems: list[Problem]
+
+
+def _d(date: dt.date) -> str:
+    return date.isoformat()
+
+
+def who_is_known(net: Network, case: Case) -> set[str]:
+    known = net.regisseur_ids() | {CLIENT}
+    if case.netwerk:
+        known |= case.netwerk.betrokkene_ids()
+    return known
+
+
+def find(case: Case, afspraak_id: str) -> Afspraak:
+    for a in case.afspraken:
+        if a.id == afspraak_id:
+            return a
+    known = ", ".join(a.id for a in case.afspraken) or "geen"
+    raise RegieError(f"casus {case.id} heeft geen afspraak '{afspraak_id}' (wel: {known})")
+
+
+def next_id(case: Case) -> str:
+    numbers = [int(m.group(1)) for a in case.afspraken if (m := re.fullmatch(r"A(\d+)", a.id))]
+    return f"A{max(numbers, default=0) + 1}"
+
+
+def _edit(root: Path, case: Case, change) -> tuple[Path, str]:
+    """Apply ``change(list_of_afspraken)`` to afspraken.yaml (created from the template if missing)."""
+    from .render import render
+    from .yamledit import RoundTrip
+
+    path = case_dir(root, case.id) / FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
+    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    change(doc.block_list("afspraken"))
+    return path, doc.dump()
+
+
+def _item(seq, afspraak_id: str):
+    for item in seq:
+        if str(item.get("id")) == afspraak_id:
+            return item
+    raise AssertionError(afspraak_id)  # pragma: no cover - checked on the model first
+
+
+def add(
+    root: Path, cid: str, *, wat: str, wie: str, deadline: dt.date, today: dt.date,
+    doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
+) -> Outcome:
+    from .mutation import apply
+    from .yamledit import append_item, new_map
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "netwerk.yaml") + (("plan.md",) if doel else ()))
+    if not wat.strip():
+        raise UsageError("--wat mag niet leeg zijn")
+    known = who_is_known(net, case)
+    if wie not in known:
+        raise RegieError(
+            f"'{wie}' is geen betrokkene van casus {cid}; kies uit: {', '.join(sorted(known))} "
+            "(of voeg de betrokkene toe aan netwerk.yaml)"
+        )
+    if doel is not None:
+        goals = [g.id for g in case.plan.doelen] if case.plan else []
+        if doel not in goals:
+            raise RegieError(f"doel '{doel}' staat niet in het plan van aanpak van casus {cid} (wel: {', '.join(goals) or 'geen'})")
+    made = gemaakt or today
+    if deadline < made:
+        raise UsageError(f"deadline {_d(deadline)} ligt voor de datum gemaakt {_d(made)}")
+    warnings = [f"deadline {_d(deadline)} ligt in het verleden"] if deadline < today else []
+    new_id = next_id(case)
+    item = new_map({"id": new_id, "wat": wat, "wie": wie, "doel": doel, "gemaakt": made, "deadline": deadline, "status": "open"})
+    path, text = _edit(root, case, lambda seq: append_item(seq, item))
+    problems = apply(root, cid, {path: text}, f"regie afspraak: {new_id} toegevoegd aan casus {cid}", today, commit=commit)
+    return Outcome(new_id, warnings, problems)
+
+
+def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Outcome:
+    from .mutation import apply
+    from .yamledit import put
+
+    _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
+    a = find(case, afspraak_id)
+    if a.status == "gedaan":
+        raise RegieError(f"afspraak {afspraak_id} is al gedaan (op {_d(a.gedaan_op)})" if a.gedaan_op else f"afspraak {afspraak_id} is al gedaan")
+    if a.status == "vervallen":
+        raise RegieError(f"afspraak {afspraak_id} is vervallen en kan niet meer gedaan worden")
+    when = datum or today
+    if when > today:
+        raise UsageError(f"datum {_d(when)} ligt in de toekomst")
+    if when < a.gemaakt:
+        raise UsageError(f"datum {_d(when)} ligt voor de datum waarop de afspraak is gemaakt ({_d(a.gemaakt)})")
+
+    def change(seq) -> None:
+        item = _item(seq, afspraak_id)
+        item["status"] = "gedaan"
+        put(item, "gedaan_op", when, after="status")
+
+    path, text = _edit(root, case, change)
+    problems = apply(root, cid, {path: text}, f"regie afspraak: {afspraak_id} van casus {cid} gedaan", today, commit=commit)
+    late = (when - a.deadline).days
+    return Outcome(afspraak_id, [f"{late} dag(en) na de deadline"] if late > 0 else [], problems)
+
+
+def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, commit: bool = True) -> Outcome:
+    from .mutation import apply
+    from .yamledit import put
+
+    _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
+    a = find(case, afspraak_id)
+    if a.status != "open":
+        raise RegieError(f"afspraak {afspraak_id} is al {a.status}")
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+
+    def change(seq) -> None:
+        item = _item(seq, afspraak_id)
+        item["status"] = "vervallen"
+        put(item, "reden", reden, after="status")
+
+    path, text = _edit(root, case, change)
+    problems = apply(root, cid, {path: text}, f"regie afspraak: {afspraak_id} van casus {cid} vervallen", today, commit=commit)
+    return Outcome(afspraak_id, [], problems)
+
+
+def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Outcome:
+    from .mutation import apply
+    from .yamledit import append_item, new_map, put
+
+    _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
+    a = find(case, afspraak_id)
+    if a.status != "open":
+        raise RegieError(f"afspraak {afspraak_id} is {a.status}; alleen een open afspraak kan verschuiven")
+    if deadline == a.deadline:
+        raise UsageError(f"de deadline is al {_d(deadline)}")
+    if deadline < a.gemaakt:
+        raise UsageError(f"deadline {_d(deadline)} ligt voor de datum gemaakt {_d(a.gemaakt)}")
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    warnings = [f"nieuwe deadline {_d(deadline)} ligt in het verleden"] if deadline < today else []
+
+    def change(seq) -> None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        item = _item(seq, afspraak_id)
+        item["deadline"] = deadline
+        history = item.get("verplaatst")
+        if history is None:
+            history = CommentedSeq()
+            put(item, "verplaatst", history)
+        append_item(history, new_map({"van": a.deadline, "naar": deadline, "datum": today, "reden": reden}))
+
+    path, text = _edit(root, case, change)
+    problems = apply(root, cid, {path: text}, f"regie afspraak: deadline van {afspraak_id} in casus {cid} verschoven", today, commit=commit)
+    return Outcome(afspraak_id, warnings, problems)

@@ -1,0 +1,133 @@
+"""Editing hand-written YAML without losing the user's comments, key order or layout.
+
+ruamel.yaml's round-trip mode keeps comments and formatting; the indentation of the
+file is detected so that an appended item looks like the items already there.
+Only commands that change a file import this module.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from .errors import DossierInvalid
+
+
+class RoundTrip:
+    """One YAML document, loaded for editing and dumped back as text."""
+
+    def __init__(self, text: str, rel: str) -> None:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError
+        from ruamel.yaml.util import load_yaml_guess_indent
+
+        try:
+            _, indent, block_seq_indent = load_yaml_guess_indent(text)
+        except YAMLError as exc:
+            raise DossierInvalid(f"ongeldige YAML, niet aangepast: {exc}", path=rel, code="yaml") from None
+        self._yaml = YAML(typ="rt")
+        self._yaml.preserve_quotes = True
+        self._yaml.width = 4096  # never re-fold long lines the user wrote
+        self._yaml.representer.ignore_aliases = lambda *_: True  # no &id001 for a value used twice
+        indent = indent or 2
+        has_block_list = any(line.lstrip().startswith("- ") for line in text.splitlines() if not line.lstrip().startswith("#"))
+        # files without a block list yet get regie's own style ("  - id: A1")
+        offset = block_seq_indent if has_block_list and block_seq_indent is not None else 2
+        self._yaml.indent(mapping=indent, sequence=max(indent, offset + 2), offset=offset)
+        self.data: Any = self._yaml.load(text)
+        self.rel = rel
+
+    def dump(self) -> str:
+        out = io.StringIO()
+        self._yaml.dump(self.data, out)
+        return out.getvalue()
+
+    def block_list(self, key: str) -> Any:
+        """The list at ``key`` in block style (``[]`` written by a template becomes a block list)."""
+        from ruamel.yaml.comments import CommentedSeq
+
+        seq = self.data.get(key)
+        if seq is None:
+            seq = CommentedSeq()
+            self.data[key] = seq
+        if not seq:
+            seq.fa.set_block_style()
+        return seq
+
+
+def put(mapping: Any, key: str, value: Any, *, after: str | None = None) -> None:
+    """Set ``key``; a new key goes right after ``after`` (default: at the end).
+
+    A comment or blank lines that followed the last key stay below the new key, where
+    the user put them, instead of ending up above it.
+    """
+    if key in mapping:
+        mapping[key] = value
+        return
+    keys = list(mapping)
+    anchor = after if after in mapping else (keys[-1] if keys else None)
+    position = keys.index(anchor) + 1 if anchor is not None else 0
+    mapping.insert(position, key, value)
+    if anchor is not None and anchor == keys[-1]:
+        _move_trailing_comment(mapping, anchor, mapping, key)
+
+
+def append_item(seq: Any, item: Any) -> None:
+    """Append a mapping to a list, keeping a comment that ended the list at the end."""
+    last = seq[-1] if len(seq) else None
+    seq.append(item)
+    if last is not None and hasattr(last, "ca") and len(last) and len(item):
+        _move_trailing_comment(last, list(last)[-1], item, list(item)[-1])
+
+
+def _move_trailing_comment(src: Any, src_key: str, dst: Any, dst_key: str) -> None:
+    entry = src.ca.items.get(src_key)
+    if entry and len(entry) > 2 and entry[2] is not None:
+        token = entry[2]
+        value = token.value
+        line_end = value.find("\n")
+        # the part on the same line as the value stays; what follows moves down
+        if line_end != -1 and line_end + 1 < len(value):
+            keep, move = value[: line_end + 1], value[line_end + 1 :]
+            token.value = keep
+            from ruamel.yaml.tokens import CommentToken
+
+            new = CommentToken("\n" + move, token.start_mark, None)
+            if dst.ca.items.get(dst_key) is None:
+                dst.ca.items[dst_key] = [None, None, None, None]
+            dst.ca.items[dst_key][2] = new
+
+
+def new_map(values: dict[str, Any]) -> Any:
+    """A mapping that dumps in the order given, leaving out None values."""
+    from ruamel.yaml.comments import CommentedMap
+
+    m = CommentedMap()
+    for k, v in values.items():
+        if v is not None and v != [] and v is not False:
+            m[k] = v
+    return m
+
+
+def flow_list(items: list[Any]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def edit_front_matter(text: str, rel: str, change) -> str:
+    """Apply ``change(data)`` to the front matter of a Markdown file; the body stays byte for byte."""
+    from .yamlio import split_front_matter
+
+    fm, _body, _ = split_front_matter(text, rel)
+    start = text.index(fm, 3)
+    end = start + len(fm)
+    doc = RoundTrip(fm.lstrip("\n"), rel)
+    change(doc.data)
+    new_fm = doc.dump()
+    lead = fm[: len(fm) - len(fm.lstrip("\n"))]
+    if not new_fm.endswith("\n"):
+        new_fm += "\n"
+    return text[:start] + lead + new_fm + text[end:]
