@@ -36,6 +36,40 @@ def today() -> dt.date:
     return clock.today()
 
 
+def load_dossier(cases: list[str] | None = None):
+    """The whole repository for a read-only command; unreadable files are skipped with a warning."""
+    from ..errors import DossierInvalid
+    from ..loader import load_dossier as load
+    from ..problems import ERROR
+    from ..repo import case_dir
+
+    base = root()
+    for cid in cases or []:
+        case_dir(base, cid)
+    with progress("casussen lezen") as tick:
+        dossier = load(base, only=cases or None, progress=tick)
+    if dossier.network is None:
+        first = next(p for p in dossier.problems if p.path == "regie.yaml")
+        raise DossierInvalid(first.message, path=first.path, line=first.line, code=first.code)
+    broken = sorted({p.path for p in dossier.problems if p.severity == ERROR})
+    if broken:
+        warn(f"{len(broken)} bestand(en) overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): {', '.join(broken[:3])}"
+             + (" ..." if len(broken) > 3 else ""))
+    return dossier
+
+
+def output(text: str, path: Path | None) -> None:
+    """A document to stdout, or atomically to ``path`` with ``-o``."""
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from ..store import write_text_atomic
+
+    write_text_atomic(path, text)
+    info(f"geschreven: {path}")
+
+
 def interactive() -> bool:
     """Prompts only when a person is at a terminal (never in CI or a pipe)."""
     return sys.stdin.isatty() and sys.stderr.isatty() and not os.environ.get("CI")
@@ -99,3 +133,15 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
+class DocFormat(str, Enum):
+    md = "md"
+    html = "html"

@@ -1,0 +1,34 @@
+"""Toon alle casussen in een tabel: status, regisseur, urgentie, leefgebieden, volgende deadline, aantal te laat."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    status: Annotated[Optional[str], typer.Option("--status", help="Alleen casussen met deze status.")] = None,
+    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
+    fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+) -> None:
+    from ..overview import case_rows
+
+    dossier = _common.load_dossier()
+    rows = case_rows(dossier, _common.today(), status=status, regisseur=regisseur)
+    if fmt is _common.Format.json:
+        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        return
+    header = ("casus", "status", "regisseur", "urgentie", "volgende", "te laat", "leefgebieden")
+    table = [header] + [
+        (r.id, r.status, r.regisseur, r.urgentie, r.volgende_deadline.isoformat() if r.volgende_deadline else "-",
+         str(r.te_laat), ", ".join(r.leefgebieden))
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
+    for row in table:
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
+    _common.info(f"{len(rows)} casus(sen)")

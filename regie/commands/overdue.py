@@ -1,0 +1,47 @@
+"""Toon afspraken over hun deadline, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.
+
+Gesorteerd op het aantal dagen te laat. Met --within N ook wat in de komende N dagen
+vervalt. --fail-on-overdue geeft exitcode 1 als er iets te laat is (voor de CI van de
+dossierrepository).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[Optional[list[str]], typer.Option("--case", help="Alleen deze casus (herhaalbaar).")] = None,
+    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
+    wie: Annotated[Optional[str], typer.Option("--wie", help="Alleen afspraken van deze organisatie (of betrokkene).")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", min=0, help="Ook wat in de komende N dagen vervalt.")] = None,
+    fmt: Annotated[_common.ListFormat, typer.Option("--format", help="text, json, csv of ics (agenda).")] = _common.ListFormat.text,
+    fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exitcode 1 als er iets te laat is.")] = False,
+    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+) -> None:
+    from ..deadlines import describe_days, due_items, to_csv, to_ics
+
+    dossier = _common.load_dossier(case)
+    today = _common.today()
+    rows = due_items(dossier, today, within=within, cases=case, regisseur=regisseur, wie=wie)
+    if fmt is _common.ListFormat.json:
+        text = json.dumps({"today": today.isoformat(), "items": [r.to_dict() for r in rows]}, ensure_ascii=False, indent=2) + "\n"
+    elif fmt is _common.ListFormat.csv:
+        text = to_csv(rows)
+    elif fmt is _common.ListFormat.ics:
+        text = to_ics(rows, today, dossier.network.naam)
+    else:
+        text = "".join(
+            f"{describe_days(r.dagen):>17}  {r.casus}  {r.id:<9}  {r.deadline.isoformat()}  {r.wie:<16}  {r.wat}\n" for r in rows
+        )
+    _common.output(text, out)
+    late = sum(1 for r in rows if r.dagen > 0)
+    _common.info(f"{late} te laat" + (f", {len(rows) - late} binnen {within} dagen" if within is not None else ""))
+    if fail_on_overdue and late:
+        raise typer.Exit(1)

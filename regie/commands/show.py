@@ -1,0 +1,52 @@
+"""Toon één casus op één scherm: status, melding, plan, betrokkenen, afspraken, deadlines, escalaties."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+) -> None:
+    from ..deadlines import describe_days
+    from ..loader import load_case
+    from ..overview import case_summary
+
+    net, c, _ = load_case(_common.root(), case)
+    s = case_summary(net, c, _common.today())
+    if fmt is _common.Format.json:
+        typer.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        return
+    lines = [
+        f"casus {s['id']} ({s['pseudoniem']}) — {s['status']}, urgentie {s['urgentie']}, traject {s['traject']}",
+        f"regisseur {s['regisseur']}" + (f", casemanager {s['casemanager']}" if s["casemanager"] else "")
+        + f"; geopend {s['geopend']}" + (f", gesloten {s['gesloten']}" if s["gesloten"] else ""),
+        f"toestemming: {s['toestemming']}",
+        f"leefgebieden: {', '.join(s['leefgebieden']) or '-'}",
+    ]
+    if s["melding"]:
+        m = s["melding"]
+        lines.append(f"melding {m['datum']}: {m['aard']} (door {m['melder']}" + (f", {m['organisatie']})" if m["organisatie"] else ")"))
+    if s["plan"]:
+        p = s["plan"]
+        lines.append(f"plan versie {p['versie']}, " + (f"vastgesteld {p['vastgesteld']}" if p["vastgesteld"] else "niet vastgesteld"))
+        lines += [f"  {g['id']} {g['leefgebied']}: {g['startscore'] or '?'} -> {g['doelscore'] or '?'}" for g in p["doelen"]]
+    if s["betrokkenen"]:
+        b = s["betrokkenen"]
+        lines.append("professionals: " + (", ".join(f"{x['id']} ({x['organisatie']})" for x in b["professionals"]) or "-"))
+        lines.append("naasten: " + (", ".join(f"{n['id']} ({n['relatie']}{', betrokken' if n['betrokken'] else ''})" for n in b["naasten"]) or "-"))
+    a = s["afspraken"]
+    lines.append(f"afspraken: {a['open']} open, {a['gedaan']} gedaan, {a['vervallen']} vervallen")
+    for d in s["deadlines"]:
+        lines.append(f"  {d['deadline']} {d['id']:<9} {describe_days(d['dagen']):<17} {d['wat']}")
+    for e in s["escalaties_open"]:
+        lines.append(f"open escalatie {e['id']}: niveau {e['niveau']} over {e['over']} sinds {e['datum']}")
+    for e in s["evaluaties"]:
+        lines.append(f"evaluatie {e['datum']} ({e['soort']})" + (f": {e['besluit']}" if e["besluit"] else ""))
+    typer.echo("\n".join(lines))

@@ -1,0 +1,160 @@
+"""What is due and what is overdue: agreements, evaluations, plans to be set.
+
+One computation serves ``overdue``, ``agenda``, ``list`` and ``show``; the writers at the
+bottom turn the rows into CSV and iCalendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from .loader import Dossier
+from .model import OPEN_STATUSES, PLAN_SET_STATUSES, Case, Network
+
+AFSPRAAK, EVALUATIE, PLAN = "afspraak", "evaluatie", "plan"
+
+
+@dataclass(frozen=True)
+class Due:
+    """One thing with a deadline. ``dagen`` > 0: that many days overdue; <= 0: due in -dagen days."""
+
+    soort: str
+    casus: str
+    id: str
+    wat: str
+    wie: str
+    organisatie: str | None
+    regisseur: str
+    deadline: dt.date
+    dagen: int
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["deadline"] = self.deadline.isoformat()
+        return d
+
+
+def organisation_of(net: Network, case: Case, who: str) -> str | None:
+    if case.netwerk:
+        for p in case.netwerk.professionals:
+            if p.id == who:
+                return p.organisatie
+    for r in net.regisseurs:
+        if r.id == who:
+            return r.organisatie
+    return None
+
+
+def evaluation_due(net: Network, case: Case) -> dt.date | None:
+    """When the next evaluation of a case in uitvoering or nazorg is due, if it is."""
+    if case.casus is None or case.casus.status not in PLAN_SET_STATUSES or not case.plan or not case.plan.vastgesteld:
+        return None
+    if case.plan.volgende_evaluatie:
+        last = max((e.datum for e in case.evaluaties), default=None)
+        # an evaluation held on or after the planned date means the plan's date is used up
+        if last is None or last < case.plan.volgende_evaluatie:
+            return case.plan.volgende_evaluatie
+    last = max((e.datum for e in case.evaluaties), default=case.plan.vastgesteld)
+    return last + dt.timedelta(days=net.termijnen.evaluatie)
+
+
+def plan_due(net: Network, case: Case) -> dt.date | None:
+    """When the plan of a case still without a vastgesteld plan should have been set."""
+    if case.casus is None or case.melding is None or case.casus.status not in ("melding", "onderzoek", "plan"):
+        return None
+    if case.plan and case.plan.vastgesteld:
+        return None
+    return case.melding.datum + dt.timedelta(days=net.termijnen.melding_tot_plan)
+
+
+def case_items(net: Network, case: Case, today: dt.date) -> list[Due]:
+    """Everything with a deadline in one open case, overdue or not."""
+    if case.casus is None or case.casus.status not in OPEN_STATUSES:
+        return []
+    reg = case.casus.regisseur
+    items = [
+        Due(AFSPRAAK, case.id, a.id, a.wat, a.wie, organisation_of(net, case, a.wie), reg, a.deadline,
+            (today - a.deadline).days)
+        for a in case.afspraken
+        if a.status == "open"
+    ]
+    due = evaluation_due(net, case)
+    if due:
+        items.append(Due(EVALUATIE, case.id, "evaluatie", "evaluatie van het plan van aanpak", reg,
+                         organisation_of(net, case, reg), reg, due, (today - due).days))
+    due = plan_due(net, case)
+    if due:
+        items.append(Due(PLAN, case.id, "plan", "plan van aanpak vaststellen", reg,
+                         organisation_of(net, case, reg), reg, due, (today - due).days))
+    return items
+
+
+def due_items(
+    dossier: Dossier,
+    today: dt.date,
+    *,
+    within: int | None = None,
+    cases: list[str] | None = None,
+    regisseur: str | None = None,
+    wie: str | None = None,
+) -> list[Due]:
+    """Overdue items (and, with ``within``, those due in the next ``within`` days), most overdue first."""
+    assert dossier.network is not None
+    rows: list[Due] = []
+    for case in dossier.cases:
+        if cases and case.id not in cases:
+            continue
+        for item in case_items(dossier.network, case, today):
+            if regisseur and item.regisseur != regisseur:
+                continue
+            if wie and wie not in (item.organisatie, item.wie):
+                continue
+            if item.dagen > 0 or (within is not None and item.dagen >= -within):
+                rows.append(item)
+    return sorted(rows, key=lambda d: (-d.dagen, d.casus, d.soort, d.id))
+
+
+CSV_FIELDS = ("soort", "casus", "id", "wat", "wie", "organisatie", "regisseur", "deadline", "dagen")
+
+
+def to_csv(rows: list[Due]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(r.to_dict())
+    return out.getvalue()
+
+
+def to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:
+    """One all-day event per deadline, for the regisseur's calendar."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//regie//deadlines//NL")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"regie: {network_name}")
+    stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    for r in rows:
+        ev = Event()
+        ev.add("uid", f"{r.casus}-{r.id}-{r.deadline.isoformat()}@regie")
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", r.deadline)
+        ev.add("dtend", r.deadline + dt.timedelta(days=1))
+        ev.add("summary", f"{r.casus} {r.id}: {r.wat}")
+        ev.add("description", f"wie: {r.wie}" + (f" ({r.organisatie})" if r.organisatie else "") + f"\nregisseur: {r.regisseur}")
+        ev.add("categories", [r.soort])
+        cal.add_component(ev)
+    return cal.to_ical().decode("utf-8")
+
+
+def describe_days(dagen: int) -> str:
+    if dagen > 0:
+        return f"{dagen} dag{'en' if dagen != 1 else ''} te laat"
+    if dagen == 0:
+        return "vandaag"
+    return f"over {-dagen} dag{'en' if dagen != -1 else ''}"

@@ -1,0 +1,85 @@
+"""Summaries of cases for ``list`` and ``show``: plain data, printed by the commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .deadlines import case_items
+from .loader import Dossier
+from .model import Case, Network
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    status: str
+    regisseur: str
+    urgentie: str
+    leefgebieden: tuple[str, ...]
+    volgende_deadline: dt.date | None
+    te_laat: int
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "status": self.status, "regisseur": self.regisseur, "urgentie": self.urgentie,
+            "leefgebieden": list(self.leefgebieden),
+            "volgende_deadline": self.volgende_deadline.isoformat() if self.volgende_deadline else None,
+            "te_laat": self.te_laat,
+        }
+
+
+def case_row(net: Network, case: Case, today: dt.date) -> CaseRow | None:
+    if case.casus is None:
+        return None
+    items = case_items(net, case, today)
+    upcoming = [i.deadline for i in items if i.dagen <= 0]
+    return CaseRow(
+        case.id, case.casus.status, case.casus.regisseur, case.casus.urgentie, case.casus.leefgebieden,
+        min(upcoming, default=None), sum(1 for i in items if i.dagen > 0),
+    )
+
+
+def case_rows(dossier: Dossier, today: dt.date, *, status: str | None = None, regisseur: str | None = None) -> list[CaseRow]:
+    assert dossier.network is not None
+    rows = []
+    for case in dossier.cases:
+        row = case_row(dossier.network, case, today)
+        if row is None or (status and row.status != status) or (regisseur and row.regisseur != regisseur):
+            continue
+        rows.append(row)
+    return rows
+
+
+def case_summary(net: Network, case: Case, today: dt.date) -> dict:
+    """Everything ``show`` prints about one case, as JSON-ready data (no free text from the dossier)."""
+    c, m, p = case.casus, case.melding, case.plan
+    assert c is not None
+    items = case_items(net, case, today)
+    return {
+        "id": case.id,
+        "status": c.status,
+        "regisseur": c.regisseur,
+        "casemanager": c.casemanager,
+        "pseudoniem": c.pseudoniem,
+        "traject": c.traject,
+        "urgentie": c.urgentie,
+        "leefgebieden": list(c.leefgebieden),
+        "geopend": c.geopend.isoformat(),
+        "gesloten": c.gesloten.isoformat() if c.gesloten else None,
+        "toestemming": c.toestemming.status,
+        "melding": {"datum": m.datum.isoformat(), "aard": m.aard, "melder": m.melder_rol,
+                    "organisatie": m.melder_organisatie} if m else None,
+        "plan": {"versie": p.versie, "vastgesteld": p.vastgesteld.isoformat() if p.vastgesteld else None,
+                 "doelen": [{"id": g.id, "leefgebied": g.leefgebied, "startscore": g.startscore, "doelscore": g.doelscore}
+                            for g in p.doelen]} if p else None,
+        "betrokkenen": {
+            "professionals": [{"id": x.id, "organisatie": x.organisatie, "rol": x.rol} for x in case.netwerk.professionals],
+            "naasten": [{"id": n.id, "relatie": n.relatie, "betrokken": n.betrokken, "vip": n.vip} for n in case.netwerk.naasten],
+        } if case.netwerk else None,
+        "afspraken": {s: sum(1 for a in case.afspraken if a.status == s) for s in ("open", "gedaan", "vervallen")},
+        "deadlines": [i.to_dict() for i in sorted(items, key=lambda i: i.deadline)],
+        "escalaties_open": [{"id": e.id, "niveau": e.niveau, "over": e.over, "datum": e.datum.isoformat()}
+                            for e in case.escalaties if e.afgesloten is None],
+        "evaluaties": [{"datum": e.datum.isoformat(), "soort": e.soort, "besluit": e.besluit} for e in case.evaluaties],
+    }
