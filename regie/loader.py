@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import schema
 from .errors import DossierInvalid
-from .model import Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Network, Plan
+from .model import Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Network, Plan, Signaal
 from .problems import ERROR, Problem
 from .repo import (
     CASE_YAML_FILES,
@@ -35,6 +35,7 @@ class Dossier:
     root: Path
     network: Network | None
     cases: list[Case] = field(default_factory=list)
+    signalen: list[Signaal] = field(default_factory=list)
     sources: dict[str, SourceFile] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -84,9 +85,27 @@ def load_dossier(
         dossier.cases.append(_load_case(reader, cid))
         if progress:
             progress(n, len(ids))
+    if only is None:
+        dossier.signalen = _load_signals(reader)
     dossier.sources = reader.sources
     dossier.problems = reader.problems
     return dossier
+
+
+SIGNALS_DIR = "signalen"
+
+
+def _load_signals(reader: _Reader) -> list[Signaal]:
+    folder = reader.root / SIGNALS_DIR
+    if not folder.is_dir():
+        return []
+    signals = []
+    for path in sorted(folder.glob("*.yaml")):
+        rel = f"{SIGNALS_DIR}/{path.name}"
+        src = reader.read(rel, "signaal")
+        if src is not None:
+            signals.append(Signaal.from_data(src.data, rel))
+    return signals
 
 
 def _load_case(reader: _Reader, cid: str) -> Case:

@@ -380,3 +380,22 @@ class Case:
     journaal: tuple[JournaalEntry, ...] = ()
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Signaal:
+    """A policy signal (werkproces 2d): a bottleneck seen across cases."""
+
+    id: str
+    datum: dt.date
+    over: str
+    aard: str
+    status: str
+    casussen: tuple[str, ...]
+    organisatie: str | None
+    file: str
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> Signaal:
+        return cls(d["id"], to_date(d["datum"]), d["over"], d["aard"], d["status"],  # type: ignore[arg-type]
+                   tuple(d.get("casussen") or []), d.get("organisatie"), file)

@@ -25,6 +25,30 @@ def builtin_templates() -> Path:
     raise TemplateError("ingebouwde templates niet gevonden; installeer regie opnieuw")
 
 
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+
+
+def nl_date(value: Any) -> str:
+    """A date the Dutch way for documents people read: 3 maart 2026."""
+    if value is None:
+        return "-"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def markdown_to_html(text: str) -> Any:
+    """Markdown written in the dossier, as HTML for a page; raw HTML in it is escaped, not passed on."""
+    from markdown_it import MarkdownIt
+    from markupsafe import Markup
+
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+
+
+def demote_headings(text: str) -> str:
+    """Push Markdown headings one level down, so a file's '# Title' fits inside a document."""
+    return "\n".join("#" + line if line.startswith("#") else line for line in text.split("\n"))
+
+
 def _quote(value: Any) -> str:
     """A YAML scalar for ``value`` (JSON strings are valid YAML and escape everything needed)."""
     if value is None:
@@ -51,6 +75,12 @@ def environment(repo_root: Path | None):
         lstrip_blocks=True,
     )
     env.filters["q"] = _quote
+    env.filters["nl_date"] = nl_date
+    env.filters["markdown"] = markdown_to_html
+    env.filters["demote"] = demote_headings
+    from .deadlines import describe_days
+
+    env.filters["te_laat"] = describe_days
     return env
 
 

@@ -259,10 +259,24 @@ CASE_RULES: list[Rule] = [
 
 
 def repository_rules(dossier: Dossier) -> Iterator[Problem]:
-    """Rules over the set of cases: ids unique regardless of letter case."""
+    """Rules over the whole repository: case ids unique regardless of letter case; signals."""
     seen: dict[str, str] = {}
     for case in dossier.cases:
         key = case.id.lower()
         if key in seen:
             yield Problem(case.folder, None, "casus-id-dubbel", ERROR, f"casus-id '{case.id}' bestaat al als '{seen[key]}'")
         seen[key] = case.id
+
+    ids = {c.id for c in dossier.cases}
+    orgs = dossier.network.organisatie_ids() if dossier.network else None
+    for sig in dossier.signalen:
+        if not sig.file.endswith(f"/{sig.id}.yaml"):
+            yield Problem(sig.file, dossier.line(sig.file, "id"), "signaal-id", ERROR,
+                          f"id '{sig.id}' hoort gelijk te zijn aan de bestandsnaam")
+        for i, cid in enumerate(sig.casussen):
+            if cid not in ids:
+                yield Problem(sig.file, dossier.line(sig.file, "casussen", i), "signaal-casus", ERROR,
+                              f"casus '{cid}' bestaat niet")
+        if orgs is not None and sig.organisatie and sig.organisatie not in orgs:
+            yield Problem(sig.file, dossier.line(sig.file, "organisatie"), "organisatie-onbekend", ERROR,
+                          f"organisatie '{sig.organisatie}' staat niet in regie.yaml")

@@ -1,0 +1,135 @@
+"""The agenda of the next netwerkoverleg, built from the whole dossier.
+
+Cases appear by their pseudonymous id only; the agenda holds no client names or
+free text from the dossier beyond what the items themselves say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .deadlines import evaluation_due, plan_due
+from .errors import RegieError
+from .loader import Dossier
+
+MEETINGS_DIR = "overleggen"
+_DATE_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
+
+
+def meeting_dates(root: Path) -> list[dt.date]:
+    folder = root / MEETINGS_DIR
+    dates = []
+    if folder.is_dir():
+        for p in folder.iterdir():
+            m = _DATE_FILE.match(p.name)
+            if m:
+                try:
+                    dates.append(dt.date.fromisoformat(m.group(1)))
+                except ValueError:
+                    continue
+    return sorted(dates)
+
+
+@dataclass
+class CaseLine:
+    casus: str
+    tekst: str
+    datum: dt.date | None = None
+    dagen: int | None = None
+
+
+@dataclass
+class Agenda:
+    datum: dt.date
+    netwerk: str
+    vorige: dt.date | None
+    nieuwe_meldingen: list[CaseLine] = field(default_factory=list)
+    vast_te_stellen: list[CaseLine] = field(default_factory=list)
+    evaluaties: list[CaseLine] = field(default_factory=list)
+    te_laat: dict[str, list[CaseLine]] = field(default_factory=dict)
+    escalaties: list[CaseLine] = field(default_factory=list)
+    afsluiten: list[CaseLine] = field(default_factory=list)
+    signalen: list[CaseLine] = field(default_factory=list)
+
+    def cases(self) -> list[str]:
+        """The case ids on this agenda (signals aside), for the minutes."""
+        lines = self.nieuwe_meldingen + self.vast_te_stellen + self.evaluaties + self.escalaties + self.afsluiten
+        return sorted({line.casus for line in lines} | set(self.te_laat))
+
+
+def build(dossier: Dossier, datum: dt.date) -> Agenda:
+    """Everything the network should discuss on ``datum``."""
+    net = dossier.network
+    assert net is not None
+    previous = [d for d in meeting_dates(dossier.root) if d < datum]
+    vorige = previous[-1] if previous else None
+    ladder = {n.niveau: n.naam for n in net.opschaling}
+    org_names = {o.id: o.naam for o in net.organisaties}
+    ag = Agenda(datum=datum, netwerk=net.naam, vorige=vorige)
+    for case in dossier.cases:
+        c, m = case.casus, case.melding
+        if c is None:
+            continue
+        open_case = c.status not in ("gesloten", "overgedragen")
+        if m and (m.datum > vorige if vorige else c.status in ("melding", "onderzoek")) and m.datum <= datum:
+            ag.nieuwe_meldingen.append(CaseLine(case.id, f"{m.aard} (urgentie {m.urgentie}; gemeld door {m.melder_rol})", m.datum))
+        due = plan_due(net, case)
+        if due:
+            ag.vast_te_stellen.append(CaseLine(case.id, "plan van aanpak vaststellen", due, (datum - due).days))
+        due = evaluation_due(net, case)
+        if due and due <= datum:
+            ag.evaluaties.append(CaseLine(case.id, "evaluatie plan van aanpak", due, (datum - due).days))
+        if open_case:
+            late = [
+                CaseLine(case.id, f"{a.id} {a.wat} ({a.wie})", a.deadline, (datum - a.deadline).days)
+                for a in sorted(case.afspraken, key=lambda a: a.deadline)
+                if a.status == "open" and a.deadline < datum
+            ]
+            if late:
+                ag.te_laat[case.id] = late
+        for e in case.escalaties:
+            if e.afgesloten is None:
+                ag.escalaties.append(CaseLine(
+                    case.id,
+                    f"{e.id} niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {org_names.get(e.over, e.over)}, "
+                    f"{(datum - e.datum).days} dagen open",
+                    e.datum))
+        latest = max(case.evaluaties, key=lambda e: e.datum, default=None)
+        if open_case and latest and latest.besluit in ("afsluiten", "overdragen"):
+            ag.afsluiten.append(CaseLine(case.id, f"besluit {latest.besluit} bij de evaluatie", latest.datum))
+    for s in dossier.signalen:
+        if s.status == "open":
+            ag.signalen.append(CaseLine(", ".join(s.casussen), f"{s.id} {s.over} ({s.aard})", s.datum))
+    return ag
+
+
+def render_agenda(dossier: Dossier, datum: dt.date, *, html: bool = False) -> str:
+    from .render import render
+
+    return render("agenda.html.j2" if html else "agenda.md.j2", {"agenda": build(dossier, datum)}, dossier.root)
+
+
+def write_agenda(dossier: Dossier, datum: dt.date, *, commit: bool = True) -> Path:
+    """Store the agenda with a minutes section as ``overleggen/<datum>.md`` and commit it."""
+    from . import gitops
+    from .render import render
+    from .store import write_text_atomic
+
+    path = dossier.root / MEETINGS_DIR / f"{datum.isoformat()}.md"
+    if path.exists():
+        raise RegieError(f"{MEETINGS_DIR}/{path.name} bestaat al; het verslag daarin wordt niet overschreven")
+    text = render("overleg.md.j2", {"agenda": build(dossier, datum), "agenda_md": render_agenda(dossier, datum)}, dossier.root)
+    if commit:
+        gitops.open_repo(dossier.root)
+    write_text_atomic(path, text)
+    try:
+        gitops.commit_paths(dossier.root, [path], f"regie agenda: netwerkoverleg {datum.isoformat()}", commit=commit)
+    except BaseException:
+        if commit:
+            gitops.unstage(dossier.root, [path])
+        path.unlink(missing_ok=True)
+        raise
+    return path

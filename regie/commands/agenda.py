@@ -1,0 +1,40 @@
+"""Maak de agenda van het volgende netwerkoverleg: nieuwe meldingen, vast te stellen plannen,
+evaluaties, afspraken over hun deadline, open escalaties, af te sluiten casussen, signalen.
+
+Standaard Markdown op stdout; --html geeft een opgemaakte pagina; --write bewaart de agenda
+met ruimte voor het verslag als overleggen/<datum>.md en commit die.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van het overleg (standaard vandaag).")] = None,
+    html: Annotated[bool, typer.Option("--html", help="Een opgemaakte HTML-pagina (gelijk aan --format html).")] = False,
+    fmt: Annotated[_common.DocFormat, typer.Option("--format", help="md of html.")] = _common.DocFormat.md,
+    write: Annotated[bool, typer.Option("--write", help="Bewaar als overleggen/<datum>.md (met verslagdeel) en commit.")] = False,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --write: schrijf, maar commit niet.")] = False,
+    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+) -> None:
+    from ..agenda import render_agenda, write_agenda
+    from ..clock import parse_iso_date
+    from ..errors import UsageError
+
+    as_html = html or fmt is _common.DocFormat.html
+    if write and (as_html or out):
+        raise UsageError("--write bewaart de agenda als Markdown in de repository; gebruik het niet samen met --html of -o")
+    day = parse_iso_date(datum, what="--datum") if datum else _common.today()
+    dossier = _common.load_dossier()
+    if write:
+        path = write_agenda(dossier, day, commit=not no_commit)
+        typer.echo(path.relative_to(dossier.root).as_posix())
+        _common.info("agenda bewaard" + (" (niet gecommit)" if no_commit else " en gecommit"))
+        return
+    _common.output(render_agenda(dossier, day, html=as_html), out)
