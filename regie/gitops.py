@@ -97,6 +97,6 @@ def show_file(root: Path, sha: str, path: Path) -> str | None:
     repo = open_repo(root)
     top = Path(repo.working_tree_dir).resolve()
     try:
-        return repo.git.show(f"{sha}:{path.resolve().relative_to(top).as_posix()}")
+        return repo.git.show(f"{sha}:{path.resolve().relative_to(top).as_posix()}", strip_newline_in_stdout=False)
     except git.GitCommandError:
         return None

@@ -8,9 +8,33 @@ Only commands that change a file import this module.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from .errors import DossierInvalid
+
+
+_KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(#.*)?$")
+
+
+def guess_indent(text: str) -> tuple[int, int]:
+    """(mapping indent, offset of '- ' under its key) as the user wrote them; regie's style (2, 2) otherwise."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    mapping = offset = None
+    for here, nxt in zip(lines, lines[1:]):
+        m = _KEY_ONLY.match(here)
+        if not m:
+            continue
+        base = len(m.group(1))
+        depth = len(nxt) - len(nxt.lstrip(" "))
+        if nxt.lstrip().startswith("- "):
+            if offset is None and depth >= base:
+                offset = depth - base
+        elif mapping is None and depth > base:
+            mapping = depth - base
+        if mapping is not None and offset is not None:
+            break
+    return mapping or 2, 2 if offset is None else offset
 
 
 class RoundTrip:
@@ -19,22 +43,17 @@ class RoundTrip:
     def __init__(self, text: str, rel: str) -> None:
         from ruamel.yaml import YAML
         from ruamel.yaml.error import YAMLError
-        from ruamel.yaml.util import load_yaml_guess_indent
 
-        try:
-            _, indent, block_seq_indent = load_yaml_guess_indent(text)
-        except YAMLError as exc:
-            raise DossierInvalid(f"ongeldige YAML, niet aangepast: {exc}", path=rel, code="yaml") from None
         self._yaml = YAML(typ="rt")
         self._yaml.preserve_quotes = True
         self._yaml.width = 4096  # never re-fold long lines the user wrote
         self._yaml.representer.ignore_aliases = lambda *_: True  # no &id001 for a value used twice
-        indent = indent or 2
-        has_block_list = any(line.lstrip().startswith("- ") for line in text.splitlines() if not line.lstrip().startswith("#"))
-        # files without a block list yet get regie's own style ("  - id: A1")
-        offset = block_seq_indent if has_block_list and block_seq_indent is not None else 2
-        self._yaml.indent(mapping=indent, sequence=max(indent, offset + 2), offset=offset)
-        self.data: Any = self._yaml.load(text)
+        mapping, offset = guess_indent(text)
+        self._yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
+        try:
+            self.data: Any = self._yaml.load(text)
+        except YAMLError as exc:
+            raise DossierInvalid(f"ongeldige YAML, niet aangepast: {exc}", path=rel, code="yaml") from None
         self.rel = rel
 
     def dump(self) -> str:

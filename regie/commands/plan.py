@@ -1,0 +1,39 @@
+"""Het Plan van Aanpak van een casus (werkproces 1b): als document, of vaststellen.
+
+Zonder opties: het plan als Markdown op stdout (--html voor een afdrukbare pagina).
+Met --vaststellen: markeer de huidige versie als vastgesteld (versie +1 als het plan na een
+eerdere vaststelling is gewijzigd) en commit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    html: Annotated[bool, typer.Option("--html", help="Een afdrukbare HTML-pagina (gelijk aan --format html).")] = False,
+    fmt: Annotated[_common.DocFormat, typer.Option("--format", help="md of html.")] = _common.DocFormat.md,
+    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    vaststellen: Annotated[bool, typer.Option("--vaststellen", help="Stel de huidige versie vast en commit.")] = False,
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Met --vaststellen: datum van vaststelling (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --vaststellen: wijzig, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..planning import render_plan
+    from ..planning import vaststellen as do_vaststellen
+
+    root = _common.root()
+    if vaststellen:
+        versie, problems = do_vaststellen(root, case, today=_common.today(),
+                                          datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
+        for p in problems:
+            _common.warn(p.format())
+        _common.info(f"plan van aanpak van casus {case} vastgesteld (versie {versie})")
+        return
+    _common.output(render_plan(root, case, html=html or fmt is _common.DocFormat.html), out)

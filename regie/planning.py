@@ -1,0 +1,160 @@
+"""The Plan van Aanpak (werkproces 1b): the document, and setting it (vaststellen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import RegieError, UsageError
+from .loader import load_case
+from .model import CLIENT, Afspraak, Case, Doel, Network
+from .problems import Problem
+from .repo import PLAN_FILE, case_dir
+
+
+@dataclass
+class Party:
+    id: str
+    label: str
+
+
+@dataclass
+class GoalView:
+    doel: Doel
+    afspraken: list[Afspraak] = field(default_factory=list)
+
+
+@dataclass
+class PlanView:
+    """Everything the Plan van Aanpak document shows, with names resolved."""
+
+    casus: str
+    pseudoniem: str
+    status: str
+    netwerk: str
+    regisseur: str
+    casemanager: str | None
+    versie: int
+    vastgesteld: dt.date | None
+    volgende_evaluatie: dt.date | None
+    leefgebieden: tuple[str, ...]
+    doelen: list[GoalView]
+    overige_afspraken: list[Afspraak]
+    professionals: list[Party]
+    naasten: list[Party]
+    naasten_afspraken: list[Afspraak]
+    wie: dict[str, str]
+    tekst: str
+
+
+def _who_labels(net: Network, case: Case) -> dict[str, str]:
+    orgs = {o.id: o.naam for o in net.organisaties}
+    labels = {r.id: f"{r.naam} (regisseur)" for r in net.regisseurs}
+    labels[CLIENT] = "cliënt"
+    if case.netwerk:
+        for p in case.netwerk.professionals:
+            labels[p.id] = f"{p.rol}, {orgs.get(p.organisatie, p.organisatie)}"
+        for n in case.netwerk.naasten:
+            labels[n.id] = n.relatie
+    return labels
+
+
+def plan_view(net: Network, case: Case) -> PlanView:
+    if case.plan is None:
+        raise RegieError(f"casus {case.id} heeft nog geen {PLAN_FILE}")
+    assert case.casus is not None
+    labels = _who_labels(net, case)
+    goals = [GoalView(g, [a for a in case.afspraken if a.doel == g.id]) for g in case.plan.doelen]
+    goal_ids = {g.id for g in case.plan.doelen}
+    naaste_ids = {n.id for n in case.netwerk.naasten} if case.netwerk else set()
+    regisseur = next((r.naam for r in net.regisseurs if r.id == case.casus.regisseur), case.casus.regisseur)
+    cm = case.casus.casemanager
+    return PlanView(
+        casus=case.id,
+        pseudoniem=case.casus.pseudoniem,
+        status=case.casus.status,
+        netwerk=net.naam,
+        regisseur=regisseur,
+        casemanager=labels.get(cm, cm) if cm else None,
+        versie=case.plan.versie,
+        vastgesteld=case.plan.vastgesteld,
+        volgende_evaluatie=case.plan.volgende_evaluatie,
+        leefgebieden=case.casus.leefgebieden,
+        doelen=goals,
+        overige_afspraken=[a for a in case.afspraken if a.doel not in goal_ids],
+        professionals=[Party(p.id, labels[p.id]) for p in case.netwerk.professionals] if case.netwerk else [],
+        naasten=[Party(n.id, n.relatie + (", op de VIP-kaart" if n.vip else "")) for n in case.netwerk.naasten if n.betrokken]
+        if case.netwerk else [],
+        naasten_afspraken=[a for a in case.afspraken if a.wie in naaste_ids],
+        wie=labels,
+        tekst=case.plan.tekst.strip("\n"),
+    )
+
+
+def render_plan(root: Path, cid: str, *, html: bool = False) -> str:
+    from .render import render
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "netwerk.yaml", "afspraken.yaml"))
+    view = plan_view(net, case)
+    return render("plan-van-aanpak.html.j2" if html else "plan-van-aanpak.md.j2", {"plan": view}, root)
+
+
+VASTSTELLEN_MESSAGE = "regie plan: plan van aanpak van casus {cid} vastgesteld (versie {versie})"
+
+
+def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> tuple[int, list[Problem]]:
+    """Mark the current plan as vastgesteld; a plan changed since it was last set gets version + 1.
+
+    Also moves a case in melding/onderzoek/plan to uitvoering and sets the next evaluation
+    date (network term) when the plan has none. Returns (version, remaining problems).
+    """
+    from .mutation import apply
+    from .yamledit import RoundTrip, edit_front_matter, put
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE))
+    plan = case.plan
+    if plan is None:
+        raise RegieError(f"casus {cid} heeft nog geen {PLAN_FILE}")
+    if case.casus and case.casus.status in ("gesloten", "overgedragen"):
+        raise RegieError(f"casus {cid} is {case.casus.status}; het plan kan niet meer worden vastgesteld")
+    when = datum or today
+    if when > today:
+        raise UsageError(f"datum {when.isoformat()} ligt in de toekomst")
+    if case.melding and when < case.melding.datum:
+        raise UsageError(f"datum {when.isoformat()} ligt voor de melding ({case.melding.datum.isoformat()})")
+    folder = case_dir(root, cid)
+    plan_path = folder / PLAN_FILE
+    text = plan_path.read_text(encoding="utf-8")
+    versie = plan.versie
+    if plan.vastgesteld is not None:
+        if commit and _unchanged_since_set(root, plan_path, text):
+            raise RegieError(
+                f"versie {versie} van het plan is al vastgesteld op {plan.vastgesteld.isoformat()} en is sindsdien niet gewijzigd"
+            )
+        versie += 1
+
+    def change(fm) -> None:
+        put(fm, "versie", versie)
+        put(fm, "vastgesteld", when, after="versie")
+        if plan.volgende_evaluatie is None or plan.volgende_evaluatie < when:
+            put(fm, "volgende_evaluatie", when + dt.timedelta(days=net.termijnen.evaluatie), after="vastgesteld")
+
+    writes = {plan_path: edit_front_matter(text, f"{case.folder}/{PLAN_FILE}", change)}
+    if case.casus and case.casus.status in ("melding", "onderzoek", "plan"):
+        casus_path = folder / "casus.yaml"
+        doc = RoundTrip(casus_path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+        doc.data["status"] = "uitvoering"
+        writes[casus_path] = doc.dump()
+    problems = apply(root, cid, writes, VASTSTELLEN_MESSAGE.format(cid=cid, versie=versie), today, commit=commit)
+    return versie, problems
+
+
+def _unchanged_since_set(root: Path, plan_path: Path, text: str) -> bool:
+    """True when plan.md is as it was in the last commit that set it (via this command)."""
+    from . import gitops
+
+    marker = "regie plan: plan van aanpak van casus "
+    for sha in gitops.path_log(root, plan_path, grep=marker)[:1]:
+        return gitops.show_file(root, sha, plan_path) == text
+    return False
