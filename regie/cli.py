@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .commands import _common, afspraak, agenda, init, list_cmd, new_case, overdue, plan, schema_cmd, show, validate
+from .commands import _common, afspraak, agenda, escalate, init, list_cmd, new_case, overdue, plan, schema_cmd, show, validate
 
 app = typer.Typer(
     name="regie",
@@ -56,6 +56,7 @@ app.command("list", help=list_cmd.__doc__)(list_cmd.run)
 app.command("show", help=show.__doc__)(show.run)
 app.command("agenda", help=agenda.__doc__)(agenda.run)
 app.command("plan", help=plan.__doc__)(plan.run)
+app.command("escalate", help=escalate.__doc__)(escalate.run)
 app.add_typer(afspraak.app, name="afspraak", help=afspraak.__doc__)
 app.add_typer(schema_cmd.app, name="schema", help=schema_cmd.__doc__)
 

@@ -381,6 +381,18 @@ class Case:
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)
 
+    def who_labels(self, net: Network) -> dict[str, str]:
+        """How a document names whoever an afspraak's ``wie`` points at."""
+        orgs = {o.id: o.naam for o in net.organisaties}
+        labels = {r.id: f"{r.naam} (regisseur)" for r in net.regisseurs}
+        labels[CLIENT] = "cliënt"
+        if self.netwerk:
+            for p in self.netwerk.professionals:
+                labels[p.id] = f"{p.rol}, {orgs.get(p.organisatie, p.organisatie)}"
+            for n in self.netwerk.naasten:
+                labels[n.id] = n.relatie
+        return labels
+
 
 @dataclass(frozen=True)
 class Signaal:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import RegieError, UsageError
 from .loader import load_case
-from .model import CLIENT, Afspraak, Case, Doel, Network
+from .model import Afspraak, Case, Doel, Network
 from .problems import Problem
 from .repo import PLAN_FILE, case_dir
 
@@ -48,23 +48,11 @@ class PlanView:
     tekst: str
 
 
-def _who_labels(net: Network, case: Case) -> dict[str, str]:
-    orgs = {o.id: o.naam for o in net.organisaties}
-    labels = {r.id: f"{r.naam} (regisseur)" for r in net.regisseurs}
-    labels[CLIENT] = "cliënt"
-    if case.netwerk:
-        for p in case.netwerk.professionals:
-            labels[p.id] = f"{p.rol}, {orgs.get(p.organisatie, p.organisatie)}"
-        for n in case.netwerk.naasten:
-            labels[n.id] = n.relatie
-    return labels
-
-
 def plan_view(net: Network, case: Case) -> PlanView:
     if case.plan is None:
         raise RegieError(f"casus {case.id} heeft nog geen {PLAN_FILE}")
     assert case.casus is not None
-    labels = _who_labels(net, case)
+    labels = case.who_labels(net)
     goals = [GoalView(g, [a for a in case.afspraken if a.doel == g.id]) for g in case.plan.doelen]
     goal_ids = {g.id for g in case.plan.doelen}
     naaste_ids = {n.id for n in case.netwerk.naasten} if case.netwerk else set()

@@ -1,0 +1,55 @@
+"""Schaal op (werkproces 1f): leg een stap van getrapte opschaling vast en maak het memo.
+
+Standaard het volgende niveau van de ladder in regie.yaml voor deze organisatie; een niveau
+overslaan kan alleen met --spoed (en wordt vastgelegd). Het memo voor wie op dat niveau
+beslist gaat naar stdout (of -o). Met --resolve --uitkomst sluit je de open escalatie af.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    over: Annotated[Optional[str], typer.Option("--over", help="Organisatie-id waarover wordt opgeschaald.")] = None,
+    reden: Annotated[Optional[str], typer.Option("--reden", help="Waarom wordt opgeschaald.")] = None,
+    verzoek: Annotated[Optional[str], typer.Option("--verzoek", help="Wat wordt gevraagd van wie beslist.")] = None,
+    niveau: Annotated[Optional[int], typer.Option("--niveau", help="Niveau van de ladder (standaard het volgende).")] = None,
+    spoed: Annotated[bool, typer.Option("--spoed", help="Sta toe dat een niveau wordt overgeslagen.")] = False,
+    afspraak: Annotated[Optional[list[str]], typer.Option("--afspraak", help="Betrokken afspraak, bijv. A3 (herhaalbaar).")] = None,
+    resolve: Annotated[bool, typer.Option("--resolve", help="Sluit de open escalatie af.")] = False,
+    uitkomst: Annotated[Optional[str], typer.Option("--uitkomst", help="Met --resolve: de uitkomst.")] = None,
+    escalatie: Annotated[Optional[str], typer.Option("--escalatie", help="Met --resolve: welke escalatie, bij meer dan één open.")] = None,
+    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf het memo naar dit bestand.")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+) -> None:
+    from ..errors import UsageError
+    from ..escalation import escalate, resolve as do_resolve
+
+    root = _common.root()
+    today = _common.today()
+    if resolve:
+        if not uitkomst:
+            raise UsageError("--resolve heeft --uitkomst nodig")
+        closed, problems = do_resolve(root, case, uitkomst=uitkomst, escalatie=escalatie, today=today, commit=not no_commit)
+        for p in problems:
+            _common.warn(p.format())
+        _common.info(f"escalatie {closed} van casus {case} afgesloten")
+        return
+    missing = [name for name, value in (("--over", over), ("--reden", reden)) if not value]
+    if missing:
+        raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
+    step = escalate(root, case, over=over, reden=reden, verzoek=verzoek, niveau=niveau, spoed=spoed,  # type: ignore[arg-type]
+                    afspraken=afspraak, today=today, commit=not no_commit)
+    for p in step.problems:
+        _common.warn(p.format())
+    _common.output(step.memo, out)
+    if step.vorige:
+        _common.info(f"escalatie {step.vorige} afgesloten: opgeschaald naar niveau {step.niveau}")
+    _common.info(f"escalatie {step.id} vastgelegd: niveau {step.niveau} ({step.niveau_naam})" + (", met spoed" if step.spoed else ""))

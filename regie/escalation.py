@@ -1,0 +1,167 @@
+"""Getrapte opschaling (werkproces 1f): record a step up the network's ladder, close it, write the memo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RegieError, UsageError
+from .loader import load_case
+from .model import Case, Escalatie, Network
+from .problems import Problem
+from .repo import case_dir
+
+FILE = "escalaties.yaml"
+
+
+@dataclass
+class Step:
+    """What ``escalate`` decided: the new step's id and level, and what it closed."""
+
+    id: str
+    niveau: int
+    niveau_naam: str
+    spoed: bool
+    vorige: str | None
+    problems: list[Problem]
+    memo: str
+
+
+def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalatie | None]:
+    """The ladder's next level for ``over`` in this case (after its last step), and that last step."""
+    levels = sorted(net.niveaus())
+    steps = [e for e in case.escalaties if e.over == over]
+    last = max(steps, key=lambda e: (e.datum, e.niveau), default=None)
+    if last is None:
+        return (levels[0] if levels else None), None
+    higher = [lv for lv in levels if lv > last.niveau]
+    return (higher[0] if higher else None), last
+
+
+def _next_id(case: Case) -> str:
+    numbers = [int(m.group(1)) for e in case.escalaties if (m := re.fullmatch(r"E(\d+)", e.id))]
+    return f"E{max(numbers, default=0) + 1}"
+
+
+def _load(root: Path, cid: str) -> tuple[Network, Case, Path, str]:
+    from .render import render
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
+    path = case_dir(root, cid) / FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
+    return net, case, path, text
+
+
+def escalate(
+    root: Path, cid: str, *, over: str, reden: str, today: dt.date, verzoek: str | None = None,
+    niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
+) -> Step:
+    from .mutation import apply
+    from .yamledit import RoundTrip, append_item, flow_list, new_map, put
+
+    net, case, path, text = _load(root, cid)
+    if case.casus and case.casus.status in ("gesloten", "overgedragen"):
+        raise RegieError(f"casus {cid} is {case.casus.status}; opschalen kan niet meer")
+    orgs = {o.id: o.naam for o in net.organisaties}
+    if over not in orgs:
+        raise RegieError(f"onbekende organisatie '{over}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    ladder = {n.niveau: n.naam for n in net.opschaling}
+    if not ladder:
+        raise RegieError("regie.yaml heeft geen opschalingsladder ('opschaling')")
+    known = {a.id for a in case.afspraken}
+    for ref in afspraken or []:
+        if ref not in known:
+            raise RegieError(f"casus {cid} heeft geen afspraak '{ref}' (wel: {', '.join(sorted(known)) or 'geen'})")
+    expected, last = next_level(net, case, over)
+    if niveau is None:
+        if expected is None:
+            top = max(ladder)
+            raise RegieError(
+                f"al opgeschaald tot het hoogste niveau van de ladder ({top}: {ladder[top]}) over {orgs[over]}; "
+                "hoger kan niet"
+            )
+        niveau = expected
+    elif niveau not in ladder:
+        raise UsageError(f"niveau {niveau} staat niet in de opschalingsladder ({', '.join(f'{k}: {v}' for k, v in sorted(ladder.items()))})")
+    skipped = expected is not None and niveau > expected
+    if skipped and not spoed:
+        raise RegieError(
+            f"niveau {niveau} slaat niveau {expected} ({ladder.get(expected, '?')}) over; "
+            "dat kan alleen met --spoed, en wordt dan vastgelegd"
+        )
+    new_id = _next_id(case)
+    previous = last if last is not None and last.afgesloten is None else None
+
+    def change(seq) -> None:
+        if previous is not None:
+            for item in seq:
+                if str(item.get("id")) == previous.id:
+                    put(item, "uitkomst", item.get("uitkomst") or f"opgeschaald naar niveau {niveau} ({new_id})")
+                    put(item, "afgesloten", today)
+        refs = flow_list(list(afspraken)) if afspraken else None
+        append_item(seq, new_map({
+            "id": new_id, "datum": today, "niveau": niveau, "over": over, "reden": reden, "verzoek": verzoek,
+            "afspraken": refs, "spoed": bool(skipped and spoed) or None,
+        }))
+
+    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    change(doc.block_list("escalaties"))
+    problems = apply(root, cid, {path: doc.dump()}, f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
+    memo = render_memo(root, cid, new_id)
+    return Step(new_id, niveau, ladder[niveau], bool(skipped and spoed), previous.id if previous else None, problems, memo)
+
+
+def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
+    """Close the open escalation (or the one named) with its outcome."""
+    from .mutation import apply
+    from .yamledit import RoundTrip, put
+
+    _, case, path, text = _load(root, cid)
+    open_steps = [e for e in case.escalaties if e.afgesloten is None]
+    if escalatie is not None:
+        target = next((e for e in case.escalaties if e.id == escalatie), None)
+        if target is None:
+            raise RegieError(f"casus {cid} heeft geen escalatie '{escalatie}'")
+        if target.afgesloten is not None:
+            raise RegieError(f"escalatie {escalatie} is al afgesloten op {target.afgesloten.isoformat()}")
+    elif not open_steps:
+        raise RegieError(f"casus {cid} heeft geen open escalatie")
+    elif len(open_steps) > 1:
+        raise UsageError(f"casus {cid} heeft {len(open_steps)} open escalaties ({', '.join(e.id for e in open_steps)}); kies er een met --escalatie")
+    else:
+        target = open_steps[0]
+    if not uitkomst.strip():
+        raise UsageError("--uitkomst mag niet leeg zijn")
+    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    for item in doc.data["escalaties"]:
+        if str(item.get("id")) == target.id:
+            put(item, "uitkomst", uitkomst)
+            put(item, "afgesloten", today)
+    problems = apply(root, cid, {path: doc.dump()}, f"regie escalate: escalatie {target.id} van casus {cid} afgesloten", today, commit=commit)
+    return target.id, problems
+
+
+def render_memo(root: Path, cid: str, escalatie_id: str) -> str:
+    """The memo for the person at the escalation's level: the case by id, the party, the history."""
+    from .render import render
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
+    step = next(e for e in case.escalaties if e.id == escalatie_id)
+    regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None) if case.casus else None
+    context = {
+        "casus": case.casus,
+        "stap": step,
+        "niveau_naam": {n.niveau: n.naam for n in net.opschaling}.get(step.niveau, str(step.niveau)),
+        "ladder": net.opschaling,
+        "organisatie": {o.id: o.naam for o in net.organisaties}.get(step.over, step.over),
+        "afspraken": [a for a in case.afspraken if a.id in step.afspraken],
+        "eerdere": [e for e in case.escalaties if e.over == step.over and e.id != step.id and e.datum <= step.datum],
+        "regisseur": regisseur.naam if regisseur else (case.casus.regisseur if case.casus else ""),
+        "netwerk": net.naam,
+        "wie": case.who_labels(net),
+    }
+    return render("escalatie-memo.md.j2", context, root)
