@@ -172,11 +172,12 @@ def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: st
 
         item = _item(seq, afspraak_id)
         item["deadline"] = deadline
+        entry = new_map({"van": a.deadline, "naar": deadline, "datum": today, "reden": reden})
         history = item.get("verplaatst")
         if history is None:
-            history = CommentedSeq()
-            put(item, "verplaatst", history)
-        append_item(history, new_map({"van": a.deadline, "naar": deadline, "datum": today, "reden": reden}))
+            put(item, "verplaatst", CommentedSeq([entry]))
+        else:
+            append_item(history, entry)
 
     path, text = _edit(root, case, change)
     problems = apply(root, cid, {path: text}, f"regie afspraak: deadline van {afspraak_id} in casus {cid} verschoven", today, commit=commit)

@@ -17,24 +17,28 @@ from .errors import DossierInvalid
 _KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(#.*)?$")
 
 
-def guess_indent(text: str) -> tuple[int, int]:
-    """(mapping indent, offset of '- ' under its key) as the user wrote them; regie's style (2, 2) otherwise."""
+def guess_indent(text: str) -> tuple[int, int, int]:
+    """(mapping indent, sequence indent, dash offset) as the user wrote them; regie's style (2, 4, 2) otherwise."""
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    mapping = offset = None
+    mapping = sequence = offset = None
     for here, nxt in zip(lines, lines[1:]):
         m = _KEY_ONLY.match(here)
         if not m:
             continue
         base = len(m.group(1))
         depth = len(nxt) - len(nxt.lstrip(" "))
-        if nxt.lstrip().startswith("- "):
+        dash = re.match(r"^( *)-( +)\S", nxt)
+        if dash:
             if offset is None and depth >= base:
                 offset = depth - base
+                sequence = offset + 1 + len(dash.group(2))
         elif mapping is None and depth > base:
             mapping = depth - base
         if mapping is not None and offset is not None:
             break
-    return mapping or 2, 2 if offset is None else offset
+    if offset is None:
+        return mapping or 2, 4, 2
+    return mapping or 2, sequence or offset + 2, offset
 
 
 class RoundTrip:
@@ -48,8 +52,8 @@ class RoundTrip:
         self._yaml.preserve_quotes = True
         self._yaml.width = 4096  # never re-fold long lines the user wrote
         self._yaml.representer.ignore_aliases = lambda *_: True  # no &id001 for a value used twice
-        mapping, offset = guess_indent(text)
-        self._yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
+        mapping, sequence, offset = guess_indent(text)
+        self._yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
         try:
             self.data: Any = self._yaml.load(text)
         except YAMLError as exc:
@@ -88,7 +92,8 @@ def put(mapping: Any, key: str, value: Any, *, after: str | None = None) -> None
     position = keys.index(anchor) + 1 if anchor is not None else 0
     mapping.insert(position, key, value)
     if anchor is not None and anchor == keys[-1]:
-        _move_trailing_comment(mapping, anchor, mapping, key)
+        holder, last_key = _deepest_last(mapping, key)
+        _move_trailing_comment(mapping, anchor, holder, last_key)
 
 
 def append_item(seq: Any, item: Any) -> None:
@@ -96,7 +101,24 @@ def append_item(seq: Any, item: Any) -> None:
     last = seq[-1] if len(seq) else None
     seq.append(item)
     if last is not None and hasattr(last, "ca") and len(last) and len(item):
-        _move_trailing_comment(last, list(last)[-1], item, list(item)[-1])
+        holder, last_key = _deepest_last(last, list(last)[-1])
+        new_holder, new_key = _deepest_last(item, list(item)[-1])
+        _move_trailing_comment(holder, last_key, new_holder, new_key)
+
+
+def _deepest_last(mapping: Any, key: str) -> tuple[Any, str]:
+    """The mapping and key where YAML text under ``mapping[key]`` really ends (a comment after it belongs there)."""
+    value = mapping[key]
+    while True:
+        if hasattr(value, "items") and len(value):
+            mapping, key = value, list(value)[-1]
+            value = mapping[key]
+        elif isinstance(value, list) and len(value) and hasattr(value[-1], "items") and len(value[-1]):
+            mapping = value[-1]
+            key = list(mapping)[-1]
+            value = mapping[key]
+        else:
+            return mapping, key
 
 
 def _move_trailing_comment(src: Any, src_key: str, dst: Any, dst_key: str) -> None:
