@@ -223,3 +223,29 @@ def run_regie(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Comp
     exe = Path(sys.executable).parent / "regie"
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, env=full_env, stdin=subprocess.DEVNULL)
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare a rendered document with tests/golden/<name>; REGIE_UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / name
+    if os.environ.get("REGIE_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"golden file {name} missing; run with REGIE_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def examples_repo(tmp_path) -> Path:
+    """A git copy of the example network, for commands that write."""
+    import shutil
+
+    target = tmp_path / "voorbeeld"
+    shutil.copytree(EXAMPLES, target)
+    git(target, "init", "-q", "-b", "main")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "voorbeeld")
+    return target

@@ -15,8 +15,12 @@ def run(
     regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
     fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
 ) -> None:
+    from ..errors import UsageError
+    from ..model import STATUSES
     from ..overview import case_rows
 
+    if status and status not in STATUSES:
+        raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(STATUSES)}")
     dossier = _common.load_dossier()
     rows = case_rows(dossier, _common.today(), status=status, regisseur=regisseur)
     if fmt is _common.Format.json:
