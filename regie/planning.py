@@ -76,8 +76,15 @@ def plan_view(net: Network, case: Case) -> PlanView:
         if case.netwerk else [],
         naasten_afspraken=[a for a in case.afspraken if a.wie in naaste_ids],
         wie=labels,
-        tekst=case.plan.tekst.strip("\n"),
+        tekst=_without_title(case.plan.tekst),
     )
+
+
+def _without_title(text: str) -> str:
+    """The plan's own text without a leading '# Title' line: the document has its own title."""
+    text = text.strip("\n")
+    first, _, rest = text.partition("\n")
+    return rest.strip("\n") if first.startswith("# ") else text
 
 
 def render_plan(root: Path, cid: str, *, html: bool = False) -> str:
