@@ -60,7 +60,7 @@ def test_plan_html_golden(cli):
 
 
 def test_plan_html_escapes_dossier_text(cli, dossier):
-    edit(dossier / "casussen/2026-001/plan.md", "# Plan", "# Plan <script>alert(1)</script>")
+    edit(dossier / "casussen/2026-001/plan.md", "# Plan", "# Plan\n\nTekst <script>alert(1)</script>")
     edit(dossier / "casussen/2026-001/plan.md", "doel: Woning behouden", "doel: Woning <b>behouden</b>")
     out = cli("-C", str(dossier), "plan", "2026-001", "--html").out
     assert "<script>" not in out and "&lt;script&gt;" in out
