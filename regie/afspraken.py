@@ -103,10 +103,22 @@ def add(
     return Outcome(new_id, warnings, problems)
 
 
-def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Outcome:
+def _finish(root: Path, case: Case, afspraak_id: str, status: str, key: str, value: object, message: str,
+            today: dt.date, commit: bool) -> list[Problem]:
+    """Set an open agreement's final status (gedaan/vervallen) with its date or reason."""
     from .mutation import apply
     from .yamledit import put
 
+    def change(seq) -> None:
+        item = _item(seq, afspraak_id)
+        item["status"] = status
+        put(item, key, value, after="status")
+
+    path, text = _edit(root, case, change)
+    return apply(root, case.id, {path: text}, message, today, commit=commit)
+
+
+def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Outcome:
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
     if a.status == "gedaan":
@@ -118,36 +130,21 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
         raise UsageError(f"datum {_d(when)} ligt in de toekomst")
     if when < a.gemaakt:
         raise UsageError(f"datum {_d(when)} ligt voor de datum waarop de afspraak is gemaakt ({_d(a.gemaakt)})")
-
-    def change(seq) -> None:
-        item = _item(seq, afspraak_id)
-        item["status"] = "gedaan"
-        put(item, "gedaan_op", when, after="status")
-
-    path, text = _edit(root, case, change)
-    problems = apply(root, cid, {path: text}, f"regie afspraak: {afspraak_id} van casus {cid} gedaan", today, commit=commit)
+    problems = _finish(root, case, afspraak_id, "gedaan", "gedaan_op", when,
+                       f"regie afspraak: {afspraak_id} van casus {cid} gedaan", today, commit)
     late = (when - a.deadline).days
     return Outcome(afspraak_id, [f"{late} dag(en) na de deadline"] if late > 0 else [], problems)
 
 
 def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, commit: bool = True) -> Outcome:
-    from .mutation import apply
-    from .yamledit import put
-
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
     if a.status != "open":
         raise RegieError(f"afspraak {afspraak_id} is al {a.status}")
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
-
-    def change(seq) -> None:
-        item = _item(seq, afspraak_id)
-        item["status"] = "vervallen"
-        put(item, "reden", reden, after="status")
-
-    path, text = _edit(root, case, change)
-    problems = apply(root, cid, {path: text}, f"regie afspraak: {afspraak_id} van casus {cid} vervallen", today, commit=commit)
+    problems = _finish(root, case, afspraak_id, "vervallen", "reden", reden,
+                       f"regie afspraak: {afspraak_id} van casus {cid} vervallen", today, commit)
     return Outcome(afspraak_id, [], problems)
 
 
