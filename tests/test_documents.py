@@ -185,3 +185,18 @@ def test_user_template_with_syntax_error(cli, examples_repo):
     assert r.code == 1 and r.out == ""
     assert r.err.startswith(f"fout: {examples_repo}/templates/agenda.md.j2:3: fout in template: ")
     assert "Traceback" not in r.err
+
+
+@pytest.mark.parametrize("args, written", [
+    (["plan", "2026-007", "--vaststellen"], ["casussen/2026-007/casus.yaml", "casussen/2026-007/plan.md"]),
+    (["escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start"], ["casussen/2026-001/escalaties.yaml"]),
+    (["agenda", "--write"], ["overleggen/2026-11-26.md"]),
+])
+def test_mutations_commit_only_what_they_wrote(cli, examples_repo, args, written):
+    edit(examples_repo / "regie.yaml", "retentie_jaren: 15", "retentie_jaren: 20")
+    git(examples_repo, "add", "regie.yaml")
+    edit(examples_repo / "casussen/2026-002/melding.yaml", "urgentie: middel", "urgentie: hoog")
+    r = cli("-C", str(examples_repo), *args)
+    assert r.code == 0, r
+    assert sorted(git(examples_repo, "show", "--name-only", "--format=", "HEAD").split()) == written
+    assert git(examples_repo, "status", "--porcelain").splitlines() == ["M  regie.yaml", " M casussen/2026-002/melding.yaml"]
