@@ -199,4 +199,4 @@ def test_mutations_commit_only_what_they_wrote(cli, examples_repo, args, written
     r = cli("-C", str(examples_repo), *args)
     assert r.code == 0, r
     assert sorted(git(examples_repo, "show", "--name-only", "--format=", "HEAD").split()) == written
-    assert git(examples_repo, "status", "--porcelain").splitlines() == ["M  regie.yaml", " M casussen/2026-002/melding.yaml"]
+    assert git(examples_repo, "status", "--porcelain").splitlines() == [" M casussen/2026-002/melding.yaml", "M  regie.yaml"]
