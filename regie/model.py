@@ -126,6 +126,20 @@ class Toestemming:
 
 
 @dataclass(frozen=True)
+class Overdracht:
+    """One change of who holds regie: a regisseur, an outside organisation, or a casushouder."""
+
+    datum: dt.date
+    reden: str
+    regisseur: str | None = None
+    organisatie: str | None = None
+    casushouder: str | None = None
+    tijdelijk: bool = False
+    terug: bool = False
+    status_voor: str | None = None
+
+
+@dataclass(frozen=True)
 class Casus:
     id: str
     status: str
@@ -141,6 +155,10 @@ class Casus:
     gesloten: dt.date | None = None
     sluitreden: str | None = None
     bewaren_tot: dt.date | None = None
+    overgedragen_aan: str | None = None
+    zonder_evaluatie: str | None = None
+    nazorg_tot: dt.date | None = None
+    historie: tuple[Overdracht, ...] = ()
 
     @classmethod
     def from_data(cls, d: dict) -> Casus:
@@ -160,6 +178,14 @@ class Casus:
             gesloten=to_date(d.get("gesloten")),
             sluitreden=d.get("sluitreden"),
             bewaren_tot=to_date(d.get("bewaren_tot")),
+            overgedragen_aan=d.get("overgedragen_aan"),
+            zonder_evaluatie=d.get("zonder_evaluatie"),
+            nazorg_tot=to_date(d.get("nazorg_tot")),
+            historie=tuple(
+                Overdracht(to_date(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),  # type: ignore[arg-type]
+                           h.get("casushouder"), h.get("tijdelijk", False), h.get("terug", False), h.get("status_voor"))
+                for h in d.get("regie_historie") or []
+            ),
         )
 
 
@@ -336,13 +362,18 @@ class Escalatie:
 class Evaluatie:
     datum: dt.date
     soort: str
-    scores: dict[str, int]
+    scores: dict[str, int | None]
     samenwerking: int | None
     besluit: str | None
     file: str
+    # fields left empty (null) to be filled in, as a new evaluation from `regie evaluate` has them
+    in_te_vullen: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> Evaluatie:
+        scores = d.get("scores") or {}
+        empty = [k for k, v in scores.items() if v is None]
+        empty += [k for k in ("samenwerking", "besluit") if k in d and d[k] is None]
         return cls(
             datum=to_date(d["datum"]),  # type: ignore[arg-type]
             soort=d["soort"],
@@ -350,6 +381,7 @@ class Evaluatie:
             samenwerking=d.get("samenwerking"),
             besluit=d.get("besluit"),
             file=file,
+            in_te_vullen=tuple(empty),
         )
 
 

@@ -139,6 +139,9 @@ def dates(ctx: Ctx, case: Case) -> Iterator[Problem]:
                          message="evaluatie terwijl het plan van aanpak nog niet is vastgesteld")
         if e.datum > ctx.today:
             yield ctx.at(case, e.file, "datum", code="datum-toekomst", message=f"evaluatiedatum {_d(e.datum)} ligt in de toekomst")
+        if e.in_te_vullen:
+            yield ctx.at(case, e.file, "datum", code="evaluatie-onvolledig", severity=WARNING,
+                         message=f"evaluatie nog niet ingevuld: {', '.join(e.in_te_vullen)}")
     for j in case.journaal:
         if not j.file.rsplit("/", 1)[1].startswith(_d(j.datum)):
             yield ctx.at(case, j.file, "datum", code="journaal-bestandsnaam",
@@ -152,11 +155,14 @@ def status_matches_contents(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if c.status == "gesloten":
         if c.gesloten is None:
             yield ctx.at(case, "casus.yaml", "status", code="status-gesloten", message="status gesloten zonder sluitingsdatum ('gesloten')")
-        if not any(e.soort == "eind" for e in case.evaluaties) and not any(
+        if not c.zonder_evaluatie and not any(e.soort == "eind" for e in case.evaluaties) and not any(
             n.startswith("evaluaties/") for n in case.broken
         ):
             yield ctx.at(case, "casus.yaml", "status", code="status-gesloten", message="status gesloten zonder eind-evaluatie in evaluaties/")
-    elif c.gesloten is not None and c.status in OPEN_STATUSES:
+    elif c.status == "overgedragen" and not c.overgedragen_aan:
+        yield ctx.at(case, "casus.yaml", "status", code="status-overgedragen",
+                     message="status overgedragen zonder 'overgedragen_aan' (de organisatie die de regie heeft)")
+    if c.gesloten is not None and c.status in OPEN_STATUSES:
         yield ctx.at(case, "casus.yaml", "gesloten", code="status-gesloten",
                      message=f"sluitingsdatum ingevuld terwijl de status {c.status} is")
     if c.status in PLAN_SET_STATUSES and PLAN_FILE not in case.broken:
@@ -165,6 +171,31 @@ def status_matches_contents(ctx: Ctx, case: Case) -> Iterator[Problem]:
         elif case.plan.vastgesteld is None:
             yield ctx.at(case, PLAN_FILE, "vastgesteld", code="status-plan",
                          message=f"status {c.status} maar het plan van aanpak is niet vastgesteld")
+
+
+def handovers(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """The record of who held regie names known regisseurs, organisations and professionals."""
+    c = case.casus
+    if c is None:
+        return
+    orgs = ctx.network.organisatie_ids()
+    if c.overgedragen_aan and c.overgedragen_aan not in orgs:
+        yield ctx.at(case, "casus.yaml", "overgedragen_aan", code="organisatie-onbekend",
+                     message=f"organisatie '{c.overgedragen_aan}' staat niet in regie.yaml")
+    pros = {p.id for p in case.netwerk.professionals} if case.netwerk else None
+    for i, h in enumerate(c.historie):
+        if h.regisseur and h.regisseur not in ctx.network.regisseur_ids():
+            yield ctx.at(case, "casus.yaml", "regie_historie", i, "regisseur", code="regisseur-onbekend",
+                         message=f"regisseur '{h.regisseur}' staat niet in regie.yaml")
+        if h.organisatie and h.organisatie not in orgs:
+            yield ctx.at(case, "casus.yaml", "regie_historie", i, "organisatie", code="organisatie-onbekend",
+                         message=f"organisatie '{h.organisatie}' staat niet in regie.yaml")
+        if h.casushouder and pros is not None and h.casushouder not in pros:
+            yield ctx.at(case, "casus.yaml", "regie_historie", i, "casushouder", code="casemanager-onbekend",
+                         message=f"casushouder '{h.casushouder}' is geen professional in netwerk.yaml")
+        if h.datum < c.geopend:
+            yield ctx.at(case, "casus.yaml", "regie_historie", i, "datum", code="datum-volgorde",
+                         message=f"overdracht op {_d(h.datum)} ligt voor geopend ({_d(c.geopend)})")
 
 
 def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
@@ -251,6 +282,7 @@ CASE_RULES: list[Rule] = [
     agreements,
     dates,
     status_matches_contents,
+    handovers,
     consent,
     escalations,
     leefgebieden,

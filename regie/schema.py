@@ -110,8 +110,11 @@ def _dutch(err: Any) -> str:
         return f"{where}: ongeldige waarde {_show(inst)}; kies uit: {', '.join(map(str, val))}"
     if v == "format" and val == "date":
         return f"{where}: ongeldige datum {_show(inst)}; verwacht een bestaande datum als JJJJ-MM-DD"
-    if v == "anyOf" and isinstance(inst, str):
-        return f"{where}: ongeldige datum {_show(inst)}; verwacht een bestaande datum als JJJJ-MM-DD of leeg"
+    if v == "anyOf" and err.context:
+        # "a value or empty": explain the value's alternative, not the "or empty" one
+        real = [e for e in err.context if not (e.validator == "type" and e.validator_value == "null")]
+        if real:
+            return _dutch(real[0])
     if v == "pattern":
         return f"{where}: ongeldige waarde {_show(inst)} (verwacht het patroon {val})"
     if v in ("minimum", "maximum"):
