@@ -100,6 +100,8 @@ def build(dossier: Dossier, datum: dt.date) -> Agenda:
         latest = max(case.evaluaties, key=lambda e: e.datum, default=None)
         if open_case and latest and latest.besluit in ("afsluiten", "overdragen"):
             ag.afsluiten.append(CaseLine(case.id, f"besluit {latest.besluit} bij de evaluatie", latest.datum))
+        elif c.status == "nazorg" and c.nazorg_tot and c.nazorg_tot <= datum:
+            ag.afsluiten.append(CaseLine(case.id, "nazorgperiode voorbij", c.nazorg_tot))
     for s in dossier.signalen:
         if s.status == "open":
             ag.signalen.append(CaseLine(", ".join(s.casussen), f"{s.id} {s.over} ({s.aard})", s.datum))

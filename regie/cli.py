@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .commands import _common, afspraak, agenda, escalate, init, list_cmd, new_case, overdue, plan, schema_cmd, show, validate
+from .commands import _common, afspraak, agenda, close, escalate, evaluate, export, handover, init, log, note, retention, signal, list_cmd, new_case, overdue, plan, schema_cmd, show, validate
 
 app = typer.Typer(
     name="regie",
@@ -57,7 +57,15 @@ app.command("show", help=show.__doc__)(show.run)
 app.command("agenda", help=agenda.__doc__)(agenda.run)
 app.command("plan", help=plan.__doc__)(plan.run)
 app.command("escalate", help=escalate.__doc__)(escalate.run)
+app.command("evaluate", help=evaluate.__doc__)(evaluate.run)
+app.command("handover", help=handover.__doc__)(handover.run)
+app.command("close", help=close.__doc__)(close.run)
+app.command("retention", help=retention.__doc__)(retention.run)
+app.command("note", help=note.__doc__)(note.run)
+app.command("log", help=log.__doc__)(log.run)
+app.command("export", help=export.__doc__)(export.run)
 app.add_typer(afspraak.app, name="afspraak", help=afspraak.__doc__)
+app.add_typer(signal.app, name="signal", help=signal.__doc__)
 app.add_typer(schema_cmd.app, name="schema", help=schema_cmd.__doc__)
 
 

@@ -100,3 +100,20 @@ def show_file(root: Path, sha: str, path: Path) -> str | None:
         return repo.git.show(f"{sha}:{path.resolve().relative_to(top).as_posix()}", strip_newline_in_stdout=False)
     except git.GitCommandError:
         return None
+
+
+def history(root: Path, folder: Path) -> list[tuple[str, str, str, str, list[str]]]:
+    """Commits that touched ``folder``, oldest first: (sha, ISO date, author, subject, files)."""
+    repo = open_repo(root)
+    top = Path(repo.working_tree_dir).resolve()
+    rel = folder.resolve().relative_to(top).as_posix()
+    out = repo.git.log("--reverse", "--date=short", "--format=%x1e%H%x1f%ad%x1f%an%x1f%s", "--name-only", "--", rel)
+    commits = []
+    for block in out.split("\x1e"):
+        if not block.strip():
+            continue
+        head, _, files = block.partition("\n")
+        sha, date, author, subject = head.split("\x1f", 3)
+        names = [f[len(rel) + 1:] if f.startswith(rel + "/") else f for f in files.split("\n") if f.strip()]
+        commits.append((sha, date, author, subject, names))
+    return commits

@@ -95,6 +95,12 @@ def load_dossier(
 SIGNALS_DIR = "signalen"
 
 
+def load_signals(root: Path) -> tuple[list[Signaal], list[Problem]]:
+    """Only the policy signals in ``signalen/`` (and the problems reading them)."""
+    reader = _Reader(root)
+    return _load_signals(reader), reader.problems
+
+
 def _load_signals(reader: _Reader) -> list[Signaal]:
     folder = reader.root / SIGNALS_DIR
     if not folder.is_dir():

@@ -19,24 +19,26 @@ def _key(p: Problem) -> tuple[str, str, str]:
 
 
 def apply(
-    root: Path, case_id: str, writes: dict[Path, str], message: str, today: dt.date, *, commit: bool = True
+    root: Path, case_id: str | None, writes: dict[Path, str], message: str, today: dt.date, *, commit: bool = True
 ) -> list[Problem]:
     """Write ``writes`` (path -> new text), validate the case, commit exactly those paths.
 
-    Returns the case's remaining problems (warnings, or errors it already had).
+    ``case_id`` None validates the whole repository (for files outside a case, like signals).
+    Returns the remaining problems (warnings, or errors that were already there).
     """
+    scope = [case_id] if case_id else None
     from . import gitops
     from .store import write_bytes_atomic, write_text_atomic
     from .validate import validate
 
     if commit:
         gitops.open_repo(root)  # not a git repository: stop before writing anything
-    before_problems = {_key(p) for p in validate(root, today, [case_id]) if p.severity == ERROR}
+    before_problems = {_key(p) for p in validate(root, today, scope) if p.severity == ERROR}
     originals = {path: (path.read_bytes() if path.exists() else None) for path in writes}
     try:
         for path, text in writes.items():
             write_text_atomic(path, text)
-        problems = validate(root, today, [case_id])
+        problems = validate(root, today, scope)
         new = [p for p in problems if p.severity == ERROR and _key(p) not in before_problems]
         if new:
             raise RegieError(

@@ -41,7 +41,7 @@ def markdown_to_html(text: str) -> Any:
     from markdown_it import MarkdownIt
     from markupsafe import Markup
 
-    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+    return Markup(MarkdownIt("commonmark", {"html": False}).enable("table").render(text))
 
 
 def demote_headings(text: str) -> str:

@@ -70,6 +70,22 @@ def output(text: str, path: Path | None) -> None:
     info(f"geschreven: {path}")
 
 
+def edit_file(path: Path) -> None:
+    """Open ``path`` in the user's $VISUAL / $EDITOR and wait; a failing editor is an error."""
+    import shlex
+    import subprocess
+
+    from ..errors import RegieError
+
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        code = subprocess.call([*shlex.split(command), str(path)])
+    except OSError as exc:
+        raise RegieError(f"editor '{command}' kon niet starten ({exc.strerror}); niets opgeslagen") from None
+    if code != 0:
+        raise RegieError(f"editor '{command}' stopte met code {code}; niets opgeslagen")
+
+
 def interactive() -> bool:
     """Prompts only when a person is at a terminal (never in CI or a pipe)."""
     return sys.stdin.isatty() and sys.stderr.isatty() and not os.environ.get("CI")

@@ -23,7 +23,7 @@ def _report(outcome, message: str) -> None:
     for w in outcome.warnings:
         _common.warn(w)
     for p in outcome.problems:
-        _common.warn(p.format())
+        _common.info(p.format())
     _common.info(message)
 
 

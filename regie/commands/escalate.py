@@ -39,7 +39,7 @@ def run(
             raise UsageError("--resolve heeft --uitkomst nodig")
         closed, problems = do_resolve(root, case, uitkomst=uitkomst, escalatie=escalatie, today=today, commit=not no_commit)
         for p in problems:
-            _common.warn(p.format())
+            _common.info(p.format())
         _common.info(f"escalatie {closed} van casus {case} afgesloten")
         return
     missing = [name for name, value in (("--over", over), ("--reden", reden)) if not value]
@@ -48,7 +48,7 @@ def run(
     step = escalate(root, case, over=over, reden=reden, verzoek=verzoek, niveau=niveau, spoed=spoed,  # type: ignore[arg-type]
                     afspraken=afspraak, today=today, commit=not no_commit)
     for p in step.problems:
-        _common.warn(p.format())
+        _common.info(p.format())
     _common.output(step.memo, out)
     if step.vorige:
         _common.info(f"escalatie {step.vorige} afgesloten: opgeschaald naar niveau {step.niveau}")

@@ -33,7 +33,7 @@ def run(
         versie, problems = do_vaststellen(root, case, today=_common.today(),
                                           datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
         for p in problems:
-            _common.warn(p.format())
+            _common.info(p.format())
         _common.info(f"plan van aanpak van casus {case} vastgesteld (versie {versie})")
         return
     _common.output(render_plan(root, case, html=html or fmt is _common.DocFormat.html), out)

@@ -1,0 +1,98 @@
+"""The account of everything done in a case (werkproces 5b): the dossier's own dates merged with git history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .loader import load_case
+from .model import Case, Network
+from .repo import case_dir, case_ids
+
+
+@dataclass(frozen=True)
+class Entry:
+    datum: dt.date
+    bron: str  # "dossier" or "git"
+    soort: str
+    tekst: str
+    wie: str | None = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["datum"] = self.datum.isoformat()
+        return d
+
+
+def dossier_entries(net: Network, case: Case) -> list[Entry]:
+    E = Entry
+    out: list[Entry] = []
+    c, m = case.casus, case.melding
+    labels = case.who_labels(net)
+    orgs = {o.id: o.naam for o in net.organisaties}
+    if m:
+        melder = m.melder_rol + (f", {orgs.get(m.melder_organisatie, m.melder_organisatie)}" if m.melder_organisatie else "")
+        out.append(E(m.datum, "dossier", "melding", f"melding ontvangen: {m.aard} (urgentie {m.urgentie}; melder: {melder})"))
+    if c:
+        out.append(E(c.geopend, "dossier", "casus", f"casus geopend, regisseur {labels.get(c.regisseur, c.regisseur)}"))
+        if c.toestemming.datum:
+            out.append(E(c.toestemming.datum, "dossier", "toestemming", f"toestemming: {c.toestemming.status}"))
+        for h in c.historie:
+            who = (labels.get(h.regisseur, h.regisseur) if h.regisseur else
+                   orgs.get(h.organisatie, h.organisatie) if h.organisatie else labels.get(h.casushouder or "", h.casushouder))
+            kind = "terug" if h.terug else "casushouder" if h.casushouder else "overdracht"
+            out.append(E(h.datum, "dossier", kind, f"regie {'terug bij' if h.terug else 'bij'} {who}: {h.reden}"
+                         if kind != "casushouder" else f"casushouder {who}: {h.reden}"))
+        if c.nazorg_tot:
+            out.append(E(c.nazorg_tot, "dossier", "nazorg", "einde nazorgperiode"))
+        if c.gesloten:
+            out.append(E(c.gesloten, "dossier", "gesloten", f"casus gesloten: {c.sluitreden or '-'}"))
+    if case.plan and case.plan.vastgesteld:
+        out.append(E(case.plan.vastgesteld, "dossier", "plan", f"plan van aanpak vastgesteld (versie {case.plan.versie})"))
+    for a in case.afspraken:
+        out.append(E(a.gemaakt, "dossier", "afspraak", f"afspraak {a.id} gemaakt: {a.wat} ({labels.get(a.wie, a.wie)}), deadline {a.deadline.isoformat()}"))
+        for v in a.verplaatst:
+            out.append(E(v.datum, "dossier", "afspraak", f"afspraak {a.id} verschoven van {v.van.isoformat()} naar {v.naar.isoformat()}: {v.reden}"))
+        if a.gedaan_op:
+            out.append(E(a.gedaan_op, "dossier", "afspraak", f"afspraak {a.id} gedaan"))
+    for e in case.escalaties:
+        out.append(E(e.datum, "dossier", "escalatie", f"opgeschaald ({e.id}) naar niveau {e.niveau} over {orgs.get(e.over, e.over)}: {e.reden}"))
+        if e.afgesloten:
+            out.append(E(e.afgesloten, "dossier", "escalatie", f"escalatie {e.id} afgesloten: {e.uitkomst or '-'}"))
+    for ev in case.evaluaties:
+        out.append(E(ev.datum, "dossier", "evaluatie", f"{ev.soort}-evaluatie" + (f", besluit: {ev.besluit}" if ev.besluit else "")))
+    for j in case.journaal:
+        out.append(E(j.datum, "dossier", j.soort, f"{j.soort} (journaal/{j.file.rsplit('/', 1)[1]})"))
+    return out
+
+
+def git_entries(root: Path, case: Case, *, redact: set[str] = frozenset()) -> list[Entry]:
+    """One entry per commit that touched the case folder; other case ids in a message are hidden."""
+    from . import gitops
+
+    pattern = re.compile("|".join(sorted((re.escape(r) for r in redact), key=len, reverse=True))) if redact else None
+    out = []
+    for _sha, date, author, subject, files in gitops.history(root, case_dir(root, case.id)):
+        text = pattern.sub("[andere casus]", subject) if pattern else subject
+        out.append(Entry(dt.date.fromisoformat(date), "git", "wijziging", f"{text} ({', '.join(files)})", author))
+    return out
+
+
+def case_log(root: Path, cid: str, *, other_cases_hidden: bool = False) -> tuple[list[Entry], list[str]]:
+    """All entries of the case, oldest first, and warnings (e.g. no git history available)."""
+    from . import gitops
+    from .errors import GitError
+
+    net, case, _ = load_case(root, cid)
+    entries = dossier_entries(net, case)
+    warnings = []
+    try:
+        gitops.open_repo(root)
+        redact = {x for x in case_ids(root) if x != cid} if other_cases_hidden else set()
+        entries += git_entries(root, case, redact=redact)
+    except GitError:
+        warnings.append("geen git-repository: alleen de data uit het dossier zelf")
+    order = {"dossier": 0, "git": 1}
+    return sorted(entries, key=lambda e: (e.datum, order[e.bron])), warnings

@@ -1,0 +1,37 @@
+"""Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.
+
+Vraagt een eind-evaluatie (of --zonder-evaluatie, dan wordt de reden vastgelegd). Open
+afspraken of escalaties houden de sluiting tegen, tenzij --force: dan vervallen de afspraken
+en worden de escalaties afgesloten. --nazorg N houdt de casus eerst N weken in nazorg.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    reden: Annotated[str, typer.Option("--reden", help="Reden van sluiting, bijv. 'doelen bereikt'.")],
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Sluitingsdatum (standaard vandaag).")] = None,
+    zonder_evaluatie: Annotated[bool, typer.Option("--zonder-evaluatie", help="Sluit zonder eind-evaluatie (reden wordt vastgelegd).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Sluit ook met open afspraken of escalaties.")] = False,
+    nazorg: Annotated[Optional[int], typer.Option("--nazorg", help="Eerst N weken nazorg, daarna sluiten.")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..lifecycle import close
+
+    done = close(_common.root(), case, reden=reden, today=_common.today(),
+                 datum=parse_iso_date(datum, what="--datum") if datum else None,
+                 zonder_evaluatie=zonder_evaluatie, force=force, nazorg_weken=nazorg, commit=not no_commit)
+    for w in done.warnings:
+        _common.warn(w)
+    for p in done.problems:
+        _common.info(p.format())
+    if nazorg is None:
+        _common.info(f"casus {case} gesloten")

@@ -1,0 +1,38 @@
+"""Maak een evaluatie (werkproces 1g, 4a, 4b): evaluaties/<datum>.md, vooraf ingevuld uit de casus.
+
+Met de doelen en hun scores, de afspraken sinds de vorige evaluatie en hun stand, open
+escalaties, en ruimte voor de evaluatie van de samenwerking en het vervolg. In een terminal
+opent $EDITOR (tenzij --no-edit); daarna wordt de evaluatie gecontroleerd en gecommit, en
+krijgt het plan de volgende evaluatiedatum.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    soort: Annotated[str, typer.Option("--soort", help="tussentijds, eind of nazorg.")] = "tussentijds",
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de evaluatie (standaard vandaag).")] = None,
+    no_edit: Annotated[bool, typer.Option("--no-edit", help="Open geen editor.")] = False,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..lifecycle import evaluate
+
+    root = _common.root()
+    done = evaluate(
+        root, case, today=_common.today(), soort=soort, datum=parse_iso_date(datum, what="--datum") if datum else None,
+        edit=_common.edit_file if (_common.interactive() and not no_edit) else None, commit=not no_commit,
+    )
+    for w in done.warnings:
+        _common.warn(w)
+    for p in done.problems:
+        _common.info(p.format())
+    typer.echo(done.paths[0].relative_to(root).as_posix())
+    _common.info("evaluatie aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))

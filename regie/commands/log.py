@@ -1,0 +1,39 @@
+"""Het logboek van een casus (werkproces 5b): alle data uit het dossier (melding, plan, afspraken,
+escalaties, evaluaties, overdrachten, journaal) en de git-geschiedenis van de casusmap, op datum.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from . import _common
+
+
+class LogFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    fmt: Annotated[LogFormat, typer.Option("--format", help="text, json of md.")] = LogFormat.text,
+) -> None:
+    from ..caselog import case_log
+
+    entries, warnings = case_log(_common.root(), case)
+    for w in warnings:
+        _common.warn(w)
+    if fmt is LogFormat.json:
+        typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
+    elif fmt is LogFormat.md:
+        typer.echo(f"# Logboek casus {case}\n\n| Datum | Bron | Wat | Wie |\n|---|---|---|---|")
+        for e in entries:
+            typer.echo(f"| {e.datum.isoformat()} | {e.bron} | {e.tekst.replace('|', '/')} | {e.wie or ''} |")
+    else:
+        for e in entries:
+            typer.echo(f"{e.datum.isoformat()}  {e.bron:<7}  {e.tekst}" + (f"  [{e.wie}]" if e.wie else ""))

@@ -1,0 +1,58 @@
+"""Beleidssignalen (werkproces 2d): knelpunten die het netwerk wil omzetten in beleidsadvies.
+
+Elk signaal is een bestand signalen/S<n>.yaml; het kwartaalrapport bundelt ze.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+
+@app.command("add")
+def add(
+    over: Annotated[str, typer.Option("--over", help="Waar het knelpunt over gaat.")],
+    aard: Annotated[str, typer.Option("--aard", help="Soort knelpunt, bijv. capaciteit, toegang, samenwerking, regelgeving.")],
+    case: Annotated[Optional[list[str]], typer.Option("--case", help="Casus waarin het speelt (herhaalbaar).")] = None,
+    organisatie: Annotated[Optional[str], typer.Option("--organisatie", help="Organisatie-id waar het knelpunt ligt.")] = None,
+    toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting (geen persoonsgegevens).")] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+) -> None:
+    """Leg een beleidssignaal vast en druk de id af."""
+    from ..clock import parse_iso_date
+    from ..signals import add_signal
+
+    sid, problems = add_signal(_common.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
+                               datum=parse_iso_date(datum, what="--datum") if datum else None, today=_common.today(),
+                               commit=not no_commit)
+    for p in problems:
+        _common.info(p.format())
+    typer.echo(sid)
+
+
+@app.command("list")
+def list_(
+    status: Annotated[Optional[str], typer.Option("--status", help="open, ingediend of afgehandeld.")] = None,
+    fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+) -> None:
+    """Toon de beleidssignalen."""
+    from ..signals import list_signals
+
+    signals, problems = list_signals(_common.root(), status)
+    for p in problems:
+        _common.warn(f"overgeslagen: {p.format()}")
+    if fmt is _common.Format.json:
+        typer.echo(json.dumps([{"id": s.id, "datum": s.datum.isoformat(), "over": s.over, "aard": s.aard, "status": s.status,
+                                "organisatie": s.organisatie, "casussen": list(s.casussen)} for s in signals],
+                              ensure_ascii=False, indent=2))
+        return
+    for s in signals:
+        typer.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
+                   + (f" ({len(s.casussen)} casus(sen))" if s.casussen else ""))

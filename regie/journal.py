@@ -1,0 +1,56 @@
+"""The case journal: dated notes of consultations, netwerkbijeenkomsten, home visits and meetings (kerntaak 3).
+
+One Markdown file per entry, ``journaal/<datum>-<n>.md``, with front matter; netwerkbijeenkomsten
+count toward the CTI rule of the validator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from .errors import RegieError, UsageError
+from .loader import load_case
+from .model import JOURNAL_KINDS
+from .problems import Problem
+from .repo import JOURNAL_DIR, case_dir
+
+
+def add_note(
+    root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
+    aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
+) -> tuple[Path, list[Problem]]:
+    from . import gitops
+    from .mutation import apply
+    from .render import render
+    from .store import write_text_atomic
+
+    _, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
+    if soort not in JOURNAL_KINDS:
+        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(JOURNAL_KINDS)}")
+    when = datum or today
+    if when > today:
+        raise UsageError(f"datum {when.isoformat()} ligt in de toekomst")
+    known = case.netwerk.betrokkene_ids() if case.netwerk else set()
+    for who in aanwezig or []:
+        if who not in known:
+            raise RegieError(f"'{who}' is geen betrokkene in netwerk.yaml van casus {cid} (wel: {', '.join(sorted(known)) or 'geen'})")
+    folder = case_dir(root, cid) / JOURNAL_DIR
+    n = 1
+    while (folder / f"{when.isoformat()}-{n}.md").exists():
+        n += 1
+    path = folder / f"{when.isoformat()}-{n}.md"
+    text = render("journaal.md.j2", {"soort": soort, "datum": when, "aanwezig": aanwezig or [], "tekst": tekst}, root)
+    if commit:
+        gitops.open_repo(root)
+    if edit is not None:
+        write_text_atomic(path, text)
+        try:
+            edit(path)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        text = path.read_text(encoding="utf-8")
+    problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
+    return path, problems

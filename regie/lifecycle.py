@@ -1,0 +1,341 @@
+"""The later life of a case: evaluate (1g, 4a/4b), hand over (1e, seed 004), close and keep (5c).
+
+Each function checks what the user asked, builds the new file texts, and hands them to
+``mutation.apply`` (validate, commit, or undo).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .errors import RegieError, UsageError
+from .loader import load_case
+from .model import EVALUATION_KINDS, OPEN_STATUSES, Case, Network
+from .problems import Problem
+from .repo import EVALUATIONS_DIR, PLAN_FILE, case_dir
+
+
+@dataclass
+class Done:
+    """What a lifecycle command did: files written, warnings for the user, remaining problems."""
+
+    paths: list[Path]
+    warnings: list[str]
+    problems: list[Problem]
+
+
+def _d(date: dt.date) -> str:
+    return date.isoformat()
+
+
+def add_years(date: dt.date, years: int) -> dt.date:
+    try:
+        return date.replace(year=date.year + years)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + years, day=28)
+
+
+# ---------------------------------------------------------------- evaluate
+
+@dataclass
+class GoalScore:
+    id: str
+    leefgebied: str
+    omschrijving: str
+    start: int | None
+    doel: int | None
+    vorige: int | None
+    vorige_datum: dt.date | None
+
+
+@dataclass
+class AgreementState:
+    id: str
+    wat: str
+    wie: str
+    deadline: dt.date
+    stand: str
+
+
+def _agreement_state(a, on: dt.date) -> str:
+    if a.status == "gedaan":
+        late = (a.gedaan_op - a.deadline).days if a.gedaan_op else 0
+        return f"gedaan {_d(a.gedaan_op)}" + (f" ({late} dagen na de deadline)" if late > 0 else " (op tijd)")
+    if a.status == "vervallen":
+        return "vervallen" + (f": {a.reden}" if a.reden else "")
+    return f"te laat ({(on - a.deadline).days} dagen)" if a.deadline < on else "open"
+
+
+def evaluation_context(net: Network, case: Case, soort: str, datum: dt.date) -> dict:
+    previous = max((e for e in case.evaluaties if e.datum <= datum), key=lambda e: e.datum, default=None)
+    since = previous.datum if previous else (case.plan.vastgesteld if case.plan and case.plan.vastgesteld else None)
+    goals = []
+    for g in case.plan.doelen if case.plan else ():
+        earlier = [e for e in case.evaluaties if e.datum <= datum and e.scores.get(g.leefgebied) is not None]
+        last = max(earlier, key=lambda e: e.datum, default=None)
+        goals.append(GoalScore(g.id, g.leefgebied, g.omschrijving, g.startscore, g.doelscore,
+                               last.scores[g.leefgebied] if last else None, last.datum if last else None))
+    labels = case.who_labels(net)
+    agreements = [
+        AgreementState(a.id, a.wat, labels.get(a.wie, a.wie), a.deadline, _agreement_state(a, datum))
+        for a in case.afspraken
+        if since is None or a.gemaakt >= since or a.status == "open" or (a.gedaan_op and a.gedaan_op >= since)
+    ]
+    ladder = {n.niveau: n.naam for n in net.opschaling}
+    orgs = {o.id: o.naam for o in net.organisaties}
+    escalations = [f"{e.id}: niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {orgs.get(e.over, e.over)} sinds {_d(e.datum)}"
+                   for e in case.escalaties if e.afgesloten is None]
+    leefgebieden = list(dict.fromkeys([g.leefgebied for g in goals] or list(case.casus.leefgebieden if case.casus else ())))
+    return {
+        "casus": case.id, "soort": soort, "datum": datum, "vorige": previous.datum if previous else None,
+        "sinds": since, "doelen": goals, "leefgebieden": leefgebieden,
+        "vorige_scores": {g.leefgebied: g.vorige for g in goals},
+        "afspraken": agreements, "escalaties": escalations,
+    }
+
+
+def evaluate(
+    root: Path, cid: str, *, today: dt.date, soort: str = "tussentijds", datum: dt.date | None = None,
+    edit: Callable[[Path], None] | None = None, commit: bool = True,
+) -> Done:
+    """Create ``evaluaties/<datum>.md`` pre-filled from the case, let the user edit it, commit it.
+
+    Also sets the plan's next evaluation date (network term; none after an eind-evaluatie).
+    If the edited evaluation does not validate it stays in place, uncommitted, so nothing typed is lost.
+    """
+    from . import gitops
+    from .mutation import apply
+    from .render import render
+    from .store import write_text_atomic
+    from .yamledit import edit_front_matter, put
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml", "escalaties.yaml"))
+    if soort not in EVALUATION_KINDS:
+        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(EVALUATION_KINDS)}")
+    if case.casus and case.casus.status in ("gesloten", "overgedragen"):
+        raise RegieError(f"casus {cid} is {case.casus.status}; evalueren kan niet meer")
+    when = datum or today
+    if when > today:
+        raise UsageError(f"datum {_d(when)} ligt in de toekomst")
+    warnings = []
+    if case.plan is None:
+        warnings.append(f"casus {cid} heeft nog geen plan van aanpak; de evaluatie heeft geen doelen")
+    elif case.plan.vastgesteld is None:
+        warnings.append(f"het plan van aanpak van casus {cid} is nog niet vastgesteld")
+    folder = case_dir(root, cid)
+    path = folder / EVALUATIONS_DIR / f"{_d(when)}.md"
+    n = 2
+    while path.exists():
+        path = folder / EVALUATIONS_DIR / f"{_d(when)}-{n}.md"
+        n += 1
+    text = render("evaluatie.md.j2", evaluation_context(net, case, soort, when), root)
+    if commit:
+        gitops.open_repo(root)
+    if edit is not None:
+        write_text_atomic(path, text)
+        try:
+            edit(path)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        text = path.read_text(encoding="utf-8")
+    writes = {path: text}
+    if case.plan is not None:
+        plan_path = folder / PLAN_FILE
+        nxt = None if soort == "eind" else when + dt.timedelta(days=net.termijnen.evaluatie)
+        writes[plan_path] = edit_front_matter(
+            plan_path.read_text(encoding="utf-8"), f"{case.folder}/{PLAN_FILE}",
+            lambda fm: put(fm, "volgende_evaluatie", nxt, after="vastgesteld"),
+        )
+    try:
+        problems = apply(root, cid, writes, f"regie evaluate: {soort}-evaluatie van casus {cid} ({_d(when)})", today, commit=commit)
+    except RegieError as exc:
+        if edit is not None:  # keep what the user typed
+            write_text_atomic(path, text)
+            raise RegieError(f"{exc.message}\nje evaluatie staat nog in {path.relative_to(root)} (niet gecommit); "
+                             "los de fouten op en commit zelf") from None
+        raise
+    return Done(list(writes), warnings, problems)
+
+
+# ---------------------------------------------------------------- handover
+
+def handover(
+    root: Path, cid: str, *, reden: str, today: dt.date, naar: str | None = None, casushouder: str | None = None,
+    terug: bool = False, tijdelijk: bool = False, commit: bool = True,
+) -> tuple[str, list[Problem]]:
+    """Record who holds regie now: another regisseur, an outside organisation, back to the network, or a casushouder.
+
+    Returns a Dutch description of what changed and the remaining problems.
+    """
+    from ruamel.yaml.comments import CommentedSeq
+
+    from .mutation import apply
+    from .yamledit import RoundTrip, append_item, new_map, put
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
+    c = case.casus
+    assert c is not None
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    if sum(bool(x) for x in (naar, casushouder, terug)) != 1:
+        raise UsageError("geef precies één van --naar, --casushouder of --terug")
+    if c.status == "gesloten":
+        raise RegieError(f"casus {cid} is gesloten; overdragen kan niet meer")
+    path = case_dir(root, cid) / "casus.yaml"
+    doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+    data = doc.data
+    history = data.get("regie_historie")
+    if history is None:
+        history = CommentedSeq([new_map({"datum": c.geopend, "regisseur": c.regisseur, "reden": "casus geopend"})])
+        put(data, "regie_historie", history)
+    regisseurs = {r.id: r.naam for r in net.regisseurs}
+    orgs = {o.id: o.naam for o in net.organisaties}
+    if terug:
+        if c.status != "overgedragen":
+            raise RegieError(f"casus {cid} is niet overgedragen (status {c.status}); er valt niets terug te nemen")
+        back = next((h.status_voor for h in reversed(c.historie) if h.organisatie and h.status_voor), None) or "uitvoering"
+        data["status"] = back
+        del data["overgedragen_aan"]
+        entry = {"datum": today, "regisseur": c.regisseur, "terug": True, "reden": reden}
+        what = f"regie van casus {cid} terug bij {regisseurs.get(c.regisseur, c.regisseur)} (status {back})"
+    elif casushouder:
+        pros = {p.id: p for p in case.netwerk.professionals} if case.netwerk else {}
+        if casushouder not in pros:
+            raise RegieError(f"'{casushouder}' is geen professional in netwerk.yaml van casus {cid} "
+                             f"(wel: {', '.join(sorted(pros)) or 'geen'})")
+        put(data, "casemanager", casushouder, after="regisseur")
+        entry = {"datum": today, "casushouder": casushouder, "reden": reden}
+        what = f"casus {cid} overgedragen aan casushouder {casushouder} ({pros[casushouder].rol})"
+    elif naar in regisseurs:
+        if naar == c.regisseur and c.status != "overgedragen":
+            raise RegieError(f"{regisseurs[naar]} voert de regie van casus {cid} al")
+        data["regisseur"] = naar
+        entry = {"datum": today, "regisseur": naar, "reden": reden}
+        what = f"regie van casus {cid} overgedragen aan {regisseurs[naar]}"
+    elif naar in orgs:
+        if c.status not in OPEN_STATUSES:
+            raise RegieError(f"casus {cid} is al {c.status}")
+        entry = {"datum": today, "organisatie": naar, "tijdelijk": tijdelijk or None, "status_voor": c.status, "reden": reden}
+        data["status"] = "overgedragen"
+        put(data, "overgedragen_aan", naar, after="status")
+        what = f"regie van casus {cid} {'tijdelijk ' if tijdelijk else ''}overgedragen aan {orgs[naar]}"
+    else:
+        raise RegieError(f"'{naar}' is geen regisseur of organisatie in regie.yaml "
+                         f"(regisseurs: {', '.join(sorted(regisseurs))}; organisaties: {', '.join(sorted(orgs))})")
+    append_item(history, new_map(entry))
+    problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
+    return what, problems
+
+
+# ---------------------------------------------------------------- close and retention
+
+def close(
+    root: Path, cid: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
+    zonder_evaluatie: bool = False, force: bool = False, nazorg_weken: int | None = None, commit: bool = True,
+) -> Done:
+    """Close a case (or start its nazorg): closing date, reason, and the date it must be kept until."""
+    from .mutation import apply
+    from .yamledit import RoundTrip, put
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", "afspraken.yaml", "escalaties.yaml", "netwerk.yaml"))
+    c = case.casus
+    assert c is not None
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    if c.status == "gesloten":
+        raise RegieError(f"casus {cid} is al gesloten (op {_d(c.gesloten)})" if c.gesloten else f"casus {cid} is al gesloten")
+    when = datum or today
+    if when > today:
+        raise UsageError(f"datum {_d(when)} ligt in de toekomst")
+    if when < c.geopend:
+        raise UsageError(f"datum {_d(when)} ligt voor de opening van de casus ({_d(c.geopend)})")
+    folder = case_dir(root, cid)
+    casus_path = folder / "casus.yaml"
+    doc = RoundTrip(casus_path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+    writes: dict[Path, str] = {}
+    warnings: list[str] = []
+    if nazorg_weken is not None:
+        if nazorg_weken < 1:
+            raise UsageError("--nazorg verwacht een aantal weken (1 of meer)")
+        until = when + dt.timedelta(weeks=nazorg_weken)
+        doc.data["status"] = "nazorg"
+        put(doc.data, "nazorg_tot", until, after="status")
+        writes[casus_path] = doc.dump()
+        problems = apply(root, cid, writes, f"regie close: casus {cid} in nazorg", today, commit=commit)
+        return Done(list(writes), [f"casus {cid} blijft in nazorg tot {_d(until)}; sluit daarna met 'regie close'"], problems)
+    has_eind = any(e.soort == "eind" for e in case.evaluaties)
+    if not has_eind and not zonder_evaluatie:
+        raise RegieError(f"casus {cid} heeft geen eind-evaluatie; maak die met 'regie evaluate {cid} --soort eind' "
+                         "of sluit met --zonder-evaluatie (de reden wordt vastgelegd)")
+    open_afspraken = [a for a in case.afspraken if a.status == "open"]
+    open_escalaties = [e for e in case.escalaties if e.afgesloten is None]
+    if (open_afspraken or open_escalaties) and not force:
+        parts = []
+        if open_afspraken:
+            parts.append(f"open afspraken: {', '.join(a.id for a in open_afspraken)}")
+        if open_escalaties:
+            parts.append(f"open escalaties: {', '.join(e.id for e in open_escalaties)}")
+        raise RegieError(f"casus {cid} heeft nog {'; '.join(parts)}; rond ze af of sluit met --force "
+                         "(afspraken vervallen dan, escalaties worden afgesloten)")
+    if open_afspraken:
+        from .afspraken import FILE as AFSPRAKEN
+
+        path = folder / AFSPRAKEN
+        adoc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/{AFSPRAKEN}")
+        ids = {a.id for a in open_afspraken}
+        for item in adoc.data["afspraken"]:
+            if str(item.get("id")) in ids:
+                item["status"] = "vervallen"
+                put(item, "reden", f"casus gesloten: {reden}", after="status")
+        writes[path] = adoc.dump()
+        warnings.append(f"afspraken vervallen: {', '.join(sorted(ids))}")
+    if open_escalaties:
+        path = folder / "escalaties.yaml"
+        edoc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/escalaties.yaml")
+        ids = {e.id for e in open_escalaties}
+        for item in edoc.data["escalaties"]:
+            if str(item.get("id")) in ids:
+                put(item, "uitkomst", item.get("uitkomst") or "afgesloten bij sluiting van de casus")
+                put(item, "afgesloten", when)
+        writes[path] = edoc.dump()
+        warnings.append(f"escalaties afgesloten: {', '.join(sorted(ids))}")
+    data = doc.data
+    data["status"] = "gesloten"
+    if "nazorg_tot" in data:
+        del data["nazorg_tot"]
+    put(data, "gesloten", when)
+    put(data, "sluitreden", reden, after="gesloten")
+    put(data, "bewaren_tot", add_years(when, net.retentie_jaren), after="sluitreden")
+    if not has_eind:
+        put(data, "zonder_evaluatie", reden, after="bewaren_tot")
+    writes[casus_path] = doc.dump()
+    problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
+    return Done(list(writes), warnings, problems)
+
+
+@dataclass(frozen=True)
+class Retention:
+    casus: str
+    gesloten: dt.date | None
+    bewaren_tot: dt.date | None
+    dagen_over: int | None
+
+
+def retention(dossier, today: dt.date, *, within: int | None = None) -> list[Retention]:
+    """Closed cases whose retention date has passed (or passes within ``within`` days), or has none."""
+    rows = []
+    for case in dossier.cases:
+        c = case.casus
+        if c is None or c.status != "gesloten":
+            continue
+        if c.bewaren_tot is None:
+            rows.append(Retention(case.id, c.gesloten, None, None))
+            continue
+        over = (today - c.bewaren_tot).days
+        if over > 0 or (within is not None and over >= -within):
+            rows.append(Retention(case.id, c.gesloten, c.bewaren_tot, over))
+    return sorted(rows, key=lambda r: (r.bewaren_tot or dt.date.min, r.casus))
