@@ -52,5 +52,6 @@ def add_note(
             path.unlink(missing_ok=True)
             raise
         text = path.read_text(encoding="utf-8")
+        path.unlink()  # apply() writes it again, after taking the before-state of the case
     problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
     return path, problems

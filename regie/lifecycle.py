@@ -142,6 +142,7 @@ def evaluate(
             path.unlink(missing_ok=True)
             raise
         text = path.read_text(encoding="utf-8")
+        path.unlink()  # apply() writes it again, after taking the before-state of the case
     writes = {path: text}
     if case.plan is not None:
         plan_path = folder / PLAN_FILE

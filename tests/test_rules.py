@@ -162,3 +162,35 @@ def test_leefgebieden_overridable_in_regie_yaml(dossier):
     edit(dossier / C / "plan.md", "leefgebied: huisvesting", "leefgebied: wonen")
     edit(dossier / C / "evaluaties/2026-06-01.md", "huisvesting: 3", "wonen: 3")
     assert findings(dossier) == []
+
+
+def test_overgedragen_needs_the_organisation(dossier):
+    edit(dossier / C / "casus.yaml", "status: uitvoering", "status: overgedragen")
+    assert findings(dossier) == [
+        f"{C}/casus.yaml:3: [status-overgedragen] status overgedragen zonder 'overgedragen_aan' (de organisatie die de regie heeft)"]
+    edit(dossier / C / "casus.yaml", "status: overgedragen", "status: overgedragen\novergedragen_aan: nergens")
+    assert findings(dossier) == [f"{C}/casus.yaml:4: [organisatie-onbekend] organisatie 'nergens' staat niet in regie.yaml"]
+    edit(dossier / C / "casus.yaml", "overgedragen_aan: nergens", "overgedragen_aan: org")
+    assert findings(dossier) == []
+
+
+def test_regie_history_names_known_people(dossier):
+    edit(dossier / C / "casus.yaml", "urgentie: hoog", "urgentie: hoog\nregie_historie:\n  - datum: 2026-03-01\n"
+         "    regisseur: onbekend\n    reden: x\n  - datum: 2026-01-01\n    casushouder: zus\n    reden: y")
+    assert findings(dossier) == [
+        f"{C}/casus.yaml:12: [regisseur-onbekend] regisseur 'onbekend' staat niet in regie.yaml",
+        f"{C}/casus.yaml:14: [datum-volgorde] overdracht op 2026-01-01 ligt voor geopend (2026-02-02)",
+        f"{C}/casus.yaml:15: [casemanager-onbekend] casushouder 'zus' is geen professional in netwerk.yaml",
+    ]
+
+
+def test_unfinished_evaluation_is_a_warning(dossier):
+    edit(dossier / C / "evaluaties/2026-06-01.md", "huisvesting: 3", "huisvesting: null")
+    edit(dossier / C / "evaluaties/2026-06-01.md", "besluit: doorgaan", "besluit: null")
+    assert findings(dossier) == [
+        f"{C}/evaluaties/2026-06-01.md:2: [evaluatie-onvolledig] waarschuwing: evaluatie nog niet ingevuld: huisvesting, besluit"]
+
+
+def test_closed_without_evaluation_when_the_reason_is_recorded(dossier):
+    edit(dossier / C / "casus.yaml", "status: uitvoering", "status: gesloten\ngesloten: 2026-10-01\nzonder_evaluatie: cliënt overleden")
+    assert findings(dossier) == []
