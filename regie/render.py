@@ -81,6 +81,8 @@ def environment(repo_root: Path | None):
     from .deadlines import describe_days
 
     env.filters["te_laat"] = describe_days
+    env.filters["sum_values"] = lambda d, keys: sum(d[k] for k in keys)
+    env.filters["partner_row"] = lambda kv, names: (names.get(kv[0], kv[0]), kv[1])
     return env
 
 

@@ -36,7 +36,7 @@ def today() -> dt.date:
     return clock.today()
 
 
-def load_dossier(cases: list[str] | None = None):
+def load_dossier(cases: list[str] | None = None, *, quiet: bool = False):
     """The whole repository for a read-only command; unreadable files are skipped with a warning."""
     from ..errors import DossierInvalid
     from ..loader import load_dossier as load
@@ -52,7 +52,7 @@ def load_dossier(cases: list[str] | None = None):
         first = next(p for p in dossier.problems if p.path == "regie.yaml")
         raise DossierInvalid(first.message, path=first.path, line=first.line, code=first.code)
     broken = sorted({p.path for p in dossier.problems if p.severity == ERROR})
-    if broken:
+    if broken and not quiet:
         warn(f"{len(broken)} bestand(en) overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): {', '.join(broken[:3])}"
              + (" ..." if len(broken) > 3 else ""))
     return dossier

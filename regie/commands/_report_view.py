@@ -1,0 +1,59 @@
+"""The terminal summary of ``regie report`` (rich tables); presentation only."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _num(x) -> str:
+    if x is None:
+        return "-"
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def show(r: dict) -> None:
+    console = Console(highlight=False)
+    p = r["periode"]
+    console.print(f"[bold]Kwartaalrapportage {r['netwerk']} — {p['label']}[/] ({p['van']} t/m {p['tot_en_met']}"
+                  + (", loopt nog" if p["loopt_nog"] else "") + f"); {r['casussen']} casussen")
+    i = r["instroom"]
+    t = Table(title="Instroom en uitstroom", show_header=False)
+    for label, value in [("meldingen", i["meldingen"]), ("geopend", i["geopend"]), ("gesloten", i["gesloten"]),
+                         ("overgedragen", i["overgedragen"]), ("in zorg begin", i["in_zorg_begin"]), ("in zorg eind", i["in_zorg_eind"])]:
+        t.add_row(label, str(value))
+    console.print(t)
+    d = r["doorlooptijden"]
+    t = Table(title="Doorlooptijden (dagen)")
+    for col in ("", "n", "mediaan", "p90", "boven termijn"):
+        t.add_column(col)
+    t.add_row("melding → plan", str(d["melding_tot_plan"]["n"]), _num(d["melding_tot_plan"]["mediaan"]),
+              _num(d["melding_tot_plan"]["p90"]), str(d["melding_tot_plan"]["boven_termijn"]))
+    t.add_row("melding → sluiting", str(d["melding_tot_sluiting"]["n"]), _num(d["melding_tot_sluiting"]["mediaan"]),
+              _num(d["melding_tot_sluiting"]["p90"]), "-")
+    console.print(t)
+    a = r["afspraken"]
+    t = Table(title="Afspraken per partner")
+    for col in ("partner", "gemaakt", "op tijd", "te laat", "te laat open", "vervallen", "% op tijd"):
+        t.add_column(col)
+    for key, v in a["per_partner"].items():
+        t.add_row(a["namen"][key], str(v["gemaakt"]), str(v["op_tijd"]), str(v["te_laat"]), str(v["te_laat_open"]),
+                  str(v["vervallen"]), _num(v["percentage_op_tijd"]))
+    tot = a["totaal"]
+    t.add_row("[bold]totaal[/]", str(tot["gemaakt"]), str(tot["op_tijd"]), str(tot["te_laat"]), str(tot["te_laat_open"]),
+              str(tot["vervallen"]), _num(tot["percentage_op_tijd"]))
+    console.print(t)
+    e = r["escalaties"]
+    console.print(f"Opschaling: {e['stappen']} stappen, {e['opgelost']} opgelost, {e['open_eind']} open aan het eind, "
+                  f"mediaan {_num(e['dagen_tot_oplossing']['mediaan'])} dagen tot oplossing")
+    u = r["uitkomsten"]["totaal"]
+    console.print(f"Uitkomsten (ZRM): {u['verbeterd']} verbeterd, {u['gelijk']} gelijk, {u['verslechterd']} verslechterd; "
+                  f"samenwerking gemiddeld {_num(r['uitkomsten']['samenwerking']['gemiddeld'])}")
+    n = r["netwerkgericht"]
+    console.print(f"Netwerkgericht: naasten in plan {n['naasten_in_plan']['aantal']}/{n['naasten_in_plan']['van']}, "
+                  f"VIP-kaart {n['vip_kaart']['aantal']}/{n['vip_kaart']['van']}, CTI genoeg bijeenkomsten "
+                  f"{n['cti_genoeg_netwerkbijeenkomsten']['aantal']}/{n['cti_genoeg_netwerkbijeenkomsten']['van']}")
+    c = r["caseload"]
+    console.print("Caseload: " + ", ".join(f"{k} {v}" for k, v in c["open_per_regisseur"].items())
+                  + f"; {c['regisseur_gewisseld']} casus(sen) met wissel van regisseur")
+    console.print(f"Signalen: {sum(len(g['signalen']) for g in r['signalen'].values())} in {len(r['signalen'])} groep(en)")

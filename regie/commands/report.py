@@ -1,0 +1,76 @@
+"""Managementinformatie over een periode (werkproces 4c, 2d; seed 004): instroom, doorlooptijden,
+afspraken per partner, opschaling, uitkomsten op de Zelfredzaamheid-Matrix, netwerkgericht
+werken, caseload en beleidssignalen.
+
+Standaard het laatste volle kwartaal voor vandaag. Alleen aantallen en casusnummers (--no-ids
+laat ook die weg), zodat het rapport met een stuurgroep gedeeld kan worden. Casussen met
+ongeldige bestanden worden weggelaten en genoemd; --strict weigert dan.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+def run(
+    quarter: Annotated[Optional[str], typer.Option("--quarter", help="Kwartaal, bijv. 2026Q3.")] = None,
+    year: Annotated[Optional[str], typer.Option("--year", help="Kalenderjaar, bijv. 2026.")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", help="Begindatum (met --to).")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="Einddatum, tot en met (met --from).")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="text (terminal), md, html, json of csv.")] = ReportFormat.text,
+    html: Annotated[bool, typer.Option("--html", help="Gelijk aan --format html.")] = False,
+    no_ids: Annotated[bool, typer.Option("--no-ids", help="Laat ook casusnummers weg.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Weiger als er casussen met ongeldige bestanden zijn.")] = False,
+    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+) -> None:
+    from .. import period as periods
+    from ..clock import parse_iso_date
+    from ..errors import RegieError, UsageError
+    from ..report import build, render_report
+
+    chosen = [x for x in (quarter, year, start or end) if x]
+    if len(chosen) > 1:
+        raise UsageError("kies één periode: --quarter, --year of --from/--to")
+    today = _common.today()
+    if quarter:
+        p = periods.quarter(quarter)
+    elif year:
+        p = periods.year(year)
+    elif start or end:
+        if not (start and end):
+            raise UsageError("--from en --to horen bij elkaar")
+        p = periods.between(parse_iso_date(start, what="--from"), parse_iso_date(end, what="--to"))
+    else:
+        p = periods.last_full_quarter(today)
+    dossier = _common.load_dossier(quiet=True)
+    data = build(dossier, p, today, ids=not no_ids)
+    left_out = data["weggelaten"]
+    if left_out:
+        n = left_out if isinstance(left_out, int) else len(left_out)
+        if strict:
+            details = "" if isinstance(left_out, int) else ": " + "; ".join(f"{w['casus']} ({w['reden']})" for w in left_out)
+            raise RegieError(f"{n} casus(sen) met ongeldige bestanden{details}; los dat op (zie 'regie validate') of laat --strict weg")
+        _common.warn(f"{n} casus(sen) weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')")
+    kind = "html" if html else fmt.value
+    if kind == "text":
+        if out is not None:
+            raise UsageError("-o werkt met --format md, html, json of csv")
+        from ._report_view import show
+
+        show(data)
+        return
+    _common.output(render_report(data, kind, dossier.root), out)

@@ -1,0 +1,355 @@
+"""Management information for a period (werkproces 4c, 2d; seed 004): the figures of ``regie report``.
+
+Every figure is defined in docs/report.md; the functions here follow those definitions
+literally. The result is plain JSON-ready data with counts and, where a list is needed,
+case ids — never pseudonyms or free text from the dossiers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+from .loader import Dossier
+from .model import Case, Network
+from .period import Period
+from .problems import ERROR
+
+
+def nearest_rank(values: list[int], pct: float) -> int | None:
+    """The pct-th percentile by the nearest-rank method (p90 of 10 values is the 9th smallest)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+def _median(values: list[int]) -> float | None:
+    return float(median(values)) if values else None
+
+
+def stats(values: list[int]) -> dict:
+    return {"n": len(values), "mediaan": _median(values), "p90": nearest_rank(values, 90)}
+
+
+def _sorted_counts(counter: Counter) -> dict[str, int]:
+    return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+@dataclass
+class Excluded:
+    casus: str
+    reden: str
+
+
+def usable_cases(dossier: Dossier) -> tuple[list[Case], list[Excluded]]:
+    """Cases whose files all loaded; the others are left out of every figure, with the reason."""
+    bad: dict[str, list[str]] = defaultdict(list)
+    for p in dossier.problems:
+        if p.severity == ERROR and p.path.startswith("casussen/"):
+            cid = p.path.split("/")[1]
+            bad[cid].append(f"{p.path.split('/', 2)[2]}" + (f":{p.line}" if p.line else "") + f" [{p.code}]")
+    usable, excluded = [], []
+    for case in dossier.cases:
+        if case.id in bad or case.casus is None or case.melding is None:
+            excluded.append(Excluded(case.id, "; ".join(bad.get(case.id, ["casus.yaml of melding.yaml ontbreekt"]))))
+        else:
+            usable.append(case)
+    return usable, excluded
+
+
+# ---------------------------------------------------------------- state of a case on a date
+
+def transferred_on(case: Case, day: dt.date) -> bool:
+    """Regie was with an outside organisation on ``day`` (after a transfer and before any 'terug')."""
+    state = False
+    for h in sorted(case.casus.historie, key=lambda h: h.datum):
+        if h.datum > day:
+            break
+        if h.organisatie:
+            state = True
+        elif h.terug:
+            state = False
+    if not case.casus.historie and case.casus.status == "overgedragen":
+        return True  # transferred, date not recorded: counted as transferred from opening
+    return state
+
+
+def in_care_on(case: Case, day: dt.date) -> bool:
+    c = case.casus
+    return c.geopend <= day and (c.gesloten is None or c.gesloten > day) and not transferred_on(case, day)
+
+
+def phase_on(case: Case, day: dt.date) -> str:
+    plan = case.plan
+    return "plan vastgesteld" if plan and plan.vastgesteld and plan.vastgesteld <= day else "voor vaststelling plan"
+
+
+def regisseur_on(case: Case, day: dt.date) -> str:
+    who = case.casus.regisseur
+    entries = [h for h in case.casus.historie if h.regisseur and h.datum <= day]
+    if case.casus.historie and any(h.regisseur for h in case.casus.historie):
+        who = max(entries, key=lambda h: h.datum).regisseur if entries else who
+    return who
+
+
+def active_during(case: Case, p: Period) -> bool:
+    c = case.casus
+    return c.geopend <= p.end and (c.gesloten is None or c.gesloten >= p.start)
+
+
+# ---------------------------------------------------------------- the figures
+
+def party_of(net: Network, case: Case, who: str) -> str:
+    """The partner an agreement belongs to: the professional's organisation, 'naasten', 'cliënt' or the regisseur's."""
+    if case.netwerk:
+        for pro in case.netwerk.professionals:
+            if pro.id == who:
+                return pro.organisatie
+        if any(n.id == who for n in case.netwerk.naasten):
+            return "naasten"
+    if who == "client":
+        return "cliënt"
+    return "regisseur"
+
+
+def original_deadline(a) -> dt.date:
+    return a.verplaatst[0].van if a.verplaatst else a.deadline
+
+
+def flow(cases: list[Case], p: Period) -> dict:
+    received = [c for c in cases if c.melding.datum in p]
+    closed = [c for c in cases if c.casus.gesloten in p]
+    transferred = sorted({c.id for c in cases for h in c.casus.historie if h.organisatie and h.datum in p})
+    at_start = [c for c in cases if in_care_on(c, p.start - dt.timedelta(days=1))]
+    at_end = [c for c in cases if in_care_on(c, p.end)]
+    return {
+        "meldingen": len(received),
+        "per_melder_organisatie": _sorted_counts(Counter(c.melding.melder_organisatie or "(geen organisatie)" for c in received)),
+        "per_aard": _sorted_counts(Counter(c.melding.aard for c in received)),
+        "per_urgentie": _sorted_counts(Counter(c.melding.urgentie for c in received)),
+        "per_doelgroep": _sorted_counts(Counter(c.melding.doelgroep or c.casus.doelgroep or "(onbekend)" for c in received)),
+        "geopend": sum(1 for c in cases if c.casus.geopend in p),
+        "gesloten": len(closed),
+        "gesloten_per_reden": _sorted_counts(Counter(c.casus.sluitreden or "(geen reden)" for c in closed)),
+        "overgedragen": len(transferred),
+        "overgedragen_casussen": transferred,
+        "in_zorg_begin": len(at_start),
+        "in_zorg_begin_per_fase": _sorted_counts(Counter(phase_on(c, p.start - dt.timedelta(days=1)) for c in at_start)),
+        "in_zorg_eind": len(at_end),
+        "in_zorg_eind_per_fase": _sorted_counts(Counter(phase_on(c, p.end) for c in at_end)),
+    }
+
+
+def lead_times(net: Network, cases: list[Case], p: Period) -> dict:
+    term = net.termijnen.melding_tot_plan
+    to_plan, late, later_versions = [], [], []
+    for c in cases:
+        if c.plan and c.plan.vastgesteld in p:
+            if c.plan.versie != 1:
+                later_versions.append(c.id)
+                continue
+            days = (c.plan.vastgesteld - c.melding.datum).days
+            to_plan.append(days)
+            if days > term:
+                late.append(c.id)
+    to_close = [(c.casus.gesloten - c.melding.datum).days for c in cases if c.casus.gesloten in p]
+    return {
+        "melding_tot_plan": {**stats(to_plan), "termijn": term, "boven_termijn": len(late), "boven_termijn_casussen": sorted(late),
+                             "latere_versie_casussen": sorted(later_versions)},
+        "melding_tot_sluiting": stats(to_close),
+    }
+
+
+def agreements(net: Network, cases: list[Case], p: Period) -> dict:
+    per: dict[str, Counter] = defaultdict(Counter)
+    for c in cases:
+        for a in c.afspraken:
+            party = party_of(net, c, a.wie)
+            row = per[party]
+            if a.gemaakt in p:
+                row["gemaakt"] += 1
+                if a.status == "vervallen":
+                    row["vervallen"] += 1
+            if a.gedaan_op in p:
+                row["op_tijd" if a.gedaan_op <= original_deadline(a) else "te_laat"] += 1
+            if any(v.datum in p for v in a.verplaatst):
+                row["verschoven"] += 1
+            open_at_end = a.gemaakt <= p.end and a.status != "vervallen" and (a.gedaan_op is None or a.gedaan_op > p.end)
+            if open_at_end and a.deadline < p.end and (c.casus.gesloten is None or c.casus.gesloten > p.end):
+                row["te_laat_open"] += 1
+    keys = ("gemaakt", "op_tijd", "te_laat", "te_laat_open", "vervallen", "verschoven")
+    parties = {party: {k: row[k] for k in keys} for party, row in sorted(per.items()) if any(row[k] for k in keys)}
+    total = {k: sum(v[k] for v in parties.values()) for k in keys}
+    for v in [total, *parties.values()]:
+        finished = v["op_tijd"] + v["te_laat"]
+        v["percentage_op_tijd"] = round(100 * v["op_tijd"] / finished) if finished else None
+    names = {o.id: o.naam for o in net.organisaties}
+    return {"totaal": total, "per_partner": parties, "namen": {k: names.get(k, k) for k in parties}}
+
+
+def escalations(net: Network, cases: list[Case], p: Period) -> dict:
+    steps = [(c, e) for c in cases for e in c.escalaties if e.datum in p]
+    resolved = [(c, e) for c, e in steps if e.afgesloten and e.afgesloten <= p.end]
+    open_at_end = sorted({f"{c.id} {e.id}" for c in cases for e in c.escalaties
+                          if e.datum <= p.end and (e.afgesloten is None or e.afgesloten > p.end)})
+    durations = [(e.afgesloten - e.datum).days for c in cases for e in c.escalaties if e.afgesloten in p]
+    ladder = {n.niveau: n.naam for n in net.opschaling}
+    return {
+        "stappen": len(steps),
+        "per_niveau": {f"{lv} {ladder.get(lv, '?')}": n for lv, n in sorted(Counter(e.niveau for _, e in steps).items())},
+        "per_partij": _sorted_counts(Counter(e.over for _, e in steps)),
+        "opgelost": len(resolved),
+        "open_eind": len(open_at_end),
+        "open_eind_casussen": open_at_end,
+        "dagen_tot_oplossing": stats(durations),
+        "met_spoed": sum(1 for _, e in steps if e.spoed),
+    }
+
+
+def outcomes(net: Network, cases: list[Case], p: Period) -> dict:
+    per: dict[str, Counter] = {lg: Counter() for lg in net.leefgebieden}
+    for c in cases:
+        if not c.plan:
+            continue
+        starts = {g.leefgebied: g.startscore for g in c.plan.doelen if g.startscore is not None}
+        for lg, start in starts.items():
+            scored = [e for e in c.evaluaties if e.datum in p and e.scores.get(lg) is not None]
+            if not scored:
+                continue
+            latest = max(scored, key=lambda e: e.datum).scores[lg]
+            per.setdefault(lg, Counter())["verbeterd" if latest > start else "gelijk" if latest == start else "verslechterd"] += 1
+    shift = {lg: {k: cnt[k] for k in ("verbeterd", "gelijk", "verslechterd")} for lg, cnt in per.items() if sum(cnt.values())}
+    collab = [e.samenwerking for c in cases for e in c.evaluaties if e.datum in p and e.samenwerking is not None]
+    return {
+        "verschuiving_per_leefgebied": shift,
+        "totaal": {k: sum(v[k] for v in shift.values()) for k in ("verbeterd", "gelijk", "verslechterd")},
+        "samenwerking": {"n": len(collab), "gemiddeld": round(sum(collab) / len(collab), 1) if collab else None,
+                         "verdeling": {str(s): collab.count(s) for s in range(1, 6)}},
+    }
+
+
+def network_work(net: Network, cases: list[Case], p: Period) -> dict:
+    active = [c for c in cases if active_during(c, p)]
+    with_plan = [c for c in active if c.plan]
+    naasten = [c for c in with_plan if c.netwerk and any(n.betrokken for n in c.netwerk.naasten)]
+    vip = [c for c in active if c.netwerk and any(n.vip for n in c.netwerk.naasten)]
+    cti = [c for c in active if c.casus.traject == "cti"]
+    minimum = net.cti_min_netwerkbijeenkomsten
+    enough = [c for c in cti if sum(1 for j in c.journaal if j.soort == "netwerkbijeenkomst" and j.datum <= p.end) >= minimum]
+
+    def share(part: list, whole: list) -> dict:
+        return {"aantal": len(part), "van": len(whole), "percentage": round(100 * len(part) / len(whole)) if whole else None}
+
+    return {
+        "naasten_in_plan": share(naasten, with_plan),
+        "vip_kaart": share(vip, active),
+        "cti_genoeg_netwerkbijeenkomsten": {**share(enough, cti), "norm": minimum,
+                                            "te_weinig_casussen": sorted(c.id for c in cti if c not in enough)},
+    }
+
+
+def caseload(net: Network, cases: list[Case], p: Period) -> dict:
+    load = Counter(regisseur_on(c, p.end) for c in cases if in_care_on(c, p.end))
+    changed = sorted({c.id for c in cases for i, h in enumerate(c.casus.historie) if h.regisseur and i > 0 and h.datum in p
+                      and not h.terug})
+    return {"open_per_regisseur": {r.id: load.get(r.id, 0) for r in net.regisseurs},
+            "regisseur_gewisseld": len(changed), "regisseur_gewisseld_casussen": changed}
+
+
+def signals(dossier: Dossier, p: Period) -> dict:
+    groups: dict[str, list] = defaultdict(list)
+    for s in dossier.signalen:
+        if s.datum in p:
+            groups[s.aard].append(s)
+    return {aard: {"signalen": [{"id": s.id, "over": s.over, "status": s.status, "casussen": len(s.casussen)} for s in items],
+                   "casussen": len({cid for s in items for cid in s.casussen})}
+            for aard, items in sorted(groups.items())}
+
+
+def build(dossier: Dossier, period: Period, today: dt.date, *, ids: bool = True) -> dict[str, Any]:
+    """All figures for ``period``; a period that is still running counts up to and including today."""
+    from .errors import UsageError
+
+    net = dossier.network
+    assert net is not None
+    if period.start > today:
+        raise UsageError(f"de periode {period.label} is nog niet begonnen")
+    p = Period(period.start, min(period.end, today), period.label)
+    cases, excluded = usable_cases(dossier)
+    data = {
+        "netwerk": net.naam,
+        "periode": {"label": p.label, "van": p.start.isoformat(), "tot_en_met": p.end.isoformat(),
+                    "loopt_nog": period.end > today},
+        "gemaakt_op": today.isoformat(),
+        "casussen": len(cases),
+        "weggelaten": [{"casus": e.casus, "reden": e.reden} for e in excluded],
+        "instroom": flow(cases, p),
+        "doorlooptijden": lead_times(net, cases, p),
+        "afspraken": agreements(net, cases, p),
+        "escalaties": escalations(net, cases, p),
+        "uitkomsten": outcomes(net, cases, p),
+        "netwerkgericht": network_work(net, cases, p),
+        "caseload": caseload(net, cases, p),
+        "signalen": signals(dossier, p),
+    }
+    return data if ids else strip_ids(data)
+
+
+def strip_ids(value: Any) -> Any:
+    """Drop every list of case ids (keys ending in 'casussen' holding lists), for --no-ids."""
+    if isinstance(value, dict):
+        return {k: strip_ids(v) for k, v in value.items() if not (k.endswith("casussen") and isinstance(v, list))
+                and k != "weggelaten"} | ({"weggelaten": len(value["weggelaten"])} if "weggelaten" in value else {})
+    if isinstance(value, list):
+        return [strip_ids(v) for v in value]
+    return value
+
+
+def to_rows(data: dict) -> list[tuple[str, str, str]]:
+    """The report flattened to (onderdeel, cijfer, waarde) rows for CSV."""
+    rows: list[tuple[str, str, str]] = []
+
+    def walk(section: str, prefix: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(section, f"{prefix}.{k}" if prefix else str(k), v)
+        elif isinstance(value, list):
+            if value and isinstance(value[0], dict):
+                for i, v in enumerate(value):
+                    walk(section, f"{prefix}[{i}]", v)
+            else:
+                rows.append((section, prefix, " ".join(map(str, value))))
+        else:
+            rows.append((section, prefix, "" if value is None else str(value)))
+
+    for key, value in data.items():
+        if isinstance(value, dict):
+            walk(key, "", value)
+        else:
+            walk("rapport", key, value)
+    return rows
+
+
+def render_report(data: dict, fmt: str, root) -> str:
+    """The report as md, html, json or csv text."""
+    import csv
+    import io
+    import json
+
+    from .render import render
+
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(("onderdeel", "cijfer", "waarde"))
+        writer.writerows(to_rows(data))
+        return out.getvalue()
+    ids_shown = not isinstance(data.get("weggelaten"), int)
+    return render("report.html.j2" if fmt == "html" else "report.md.j2", {"r": data, "ids_shown": ids_shown}, root)
