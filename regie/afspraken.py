@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clock import event_date
 from .errors import RegieError, UsageError
 from .loader import load_case
 from .model import CLIENT, Afspraak, Case, Network
@@ -125,11 +126,7 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
         raise RegieError(f"afspraak {afspraak_id} is al gedaan (op {_d(a.gedaan_op)})" if a.gedaan_op else f"afspraak {afspraak_id} is al gedaan")
     if a.status == "vervallen":
         raise RegieError(f"afspraak {afspraak_id} is vervallen en kan niet meer gedaan worden")
-    when = datum or today
-    if when > today:
-        raise UsageError(f"datum {_d(when)} ligt in de toekomst")
-    if when < a.gemaakt:
-        raise UsageError(f"datum {_d(when)} ligt voor de datum waarop de afspraak is gemaakt ({_d(a.gemaakt)})")
+    when = event_date(datum, today, after=a.gemaakt, after_what="de datum waarop de afspraak is gemaakt")
     problems = _finish(root, case, afspraak_id, "gedaan", "gedaan_op", when,
                        f"regie afspraak: {afspraak_id} van casus {cid} gedaan", today, commit)
     late = (when - a.deadline).days

@@ -38,3 +38,15 @@ def today() -> _dt.date:
     if env:
         return parse_iso_date(env, what="REGIE_TODAY")
     return _dt.date.today()
+
+
+def event_date(
+    datum: _dt.date | None, today: _dt.date, *, after: _dt.date | None = None, after_what: str = ""
+) -> _dt.date:
+    """The date of something that happened (default today): not in the future, not before ``after``."""
+    when = datum or today
+    if when > today:
+        raise UsageError(f"datum {when.isoformat()} ligt in de toekomst")
+    if after is not None and when < after:
+        raise UsageError(f"datum {when.isoformat()} ligt voor {after_what} ({after.isoformat()})")
+    return when

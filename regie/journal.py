@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
+from .clock import event_date
 from .errors import RegieError, UsageError
 from .loader import load_case
 from .model import JOURNAL_KINDS
@@ -22,16 +23,13 @@ def add_note(
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
 ) -> tuple[Path, list[Problem]]:
     from . import gitops
-    from .mutation import apply
+    from .mutation import apply, let_user_edit
     from .render import render
-    from .store import write_text_atomic
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     if soort not in JOURNAL_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(JOURNAL_KINDS)}")
-    when = datum or today
-    if when > today:
-        raise UsageError(f"datum {when.isoformat()} ligt in de toekomst")
+    when = event_date(datum, today)
     known = case.netwerk.betrokkene_ids() if case.netwerk else set()
     for who in aanwezig or []:
         if who not in known:
@@ -45,13 +43,6 @@ def add_note(
     if commit:
         gitops.open_repo(root)
     if edit is not None:
-        write_text_atomic(path, text)
-        try:
-            edit(path)
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-        text = path.read_text(encoding="utf-8")
-        path.unlink()  # apply() writes it again, after taking the before-state of the case
+        text = let_user_edit(path, text, edit)
     problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
     return path, problems

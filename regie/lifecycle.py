@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .clock import event_date
 from .errors import RegieError, UsageError
 from .loader import load_case
 from .model import EVALUATION_KINDS, OPEN_STATUSES, Case, Network
@@ -107,7 +108,7 @@ def evaluate(
     If the edited evaluation does not validate it stays in place, uncommitted, so nothing typed is lost.
     """
     from . import gitops
-    from .mutation import apply
+    from .mutation import apply, let_user_edit
     from .render import render
     from .store import write_text_atomic
     from .yamledit import edit_front_matter, put
@@ -117,9 +118,7 @@ def evaluate(
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(EVALUATION_KINDS)}")
     if case.casus and case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; evalueren kan niet meer")
-    when = datum or today
-    if when > today:
-        raise UsageError(f"datum {_d(when)} ligt in de toekomst")
+    when = event_date(datum, today)
     warnings = []
     if case.plan is None:
         warnings.append(f"casus {cid} heeft nog geen plan van aanpak; de evaluatie heeft geen doelen")
@@ -135,14 +134,7 @@ def evaluate(
     if commit:
         gitops.open_repo(root)
     if edit is not None:
-        write_text_atomic(path, text)
-        try:
-            edit(path)
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-        text = path.read_text(encoding="utf-8")
-        path.unlink()  # apply() writes it again, after taking the before-state of the case
+        text = let_user_edit(path, text, edit)
     writes = {path: text}
     if case.plan is not None:
         plan_path = folder / PLAN_FILE
@@ -249,11 +241,7 @@ def close(
         raise UsageError("--reden mag niet leeg zijn")
     if c.status == "gesloten":
         raise RegieError(f"casus {cid} is al gesloten (op {_d(c.gesloten)})" if c.gesloten else f"casus {cid} is al gesloten")
-    when = datum or today
-    if when > today:
-        raise UsageError(f"datum {_d(when)} ligt in de toekomst")
-    if when < c.geopend:
-        raise UsageError(f"datum {_d(when)} ligt voor de opening van de casus ({_d(c.geopend)})")
+    when = event_date(datum, today, after=c.geopend, after_what="de opening van de casus")
     folder = case_dir(root, cid)
     casus_path = folder / "casus.yaml"
     doc = RoundTrip(casus_path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")

@@ -56,3 +56,19 @@ def apply(
         raise
     return problems
 
+
+
+def let_user_edit(path: Path, text: str, edit) -> str:
+    """Put ``text`` at ``path``, let ``edit(path)`` change it, and return what it became.
+
+    The file is removed again afterwards (``apply`` writes it, after taking the before-state);
+    if the editor fails, nothing is left behind.
+    """
+    from .store import write_text_atomic
+
+    write_text_atomic(path, text)
+    try:
+        edit(path)
+        return path.read_text(encoding="utf-8")
+    finally:
+        path.unlink(missing_ok=True)

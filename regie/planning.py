@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import RegieError, UsageError
+from .clock import event_date
+from .errors import RegieError
 from .loader import load_case
 from .model import Afspraak, Case, Doel, Network
 from .problems import Problem
@@ -113,11 +114,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
         raise RegieError(f"casus {cid} heeft nog geen {PLAN_FILE}")
     if case.casus and case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; het plan kan niet meer worden vastgesteld")
-    when = datum or today
-    if when > today:
-        raise UsageError(f"datum {when.isoformat()} ligt in de toekomst")
-    if case.melding and when < case.melding.datum:
-        raise UsageError(f"datum {when.isoformat()} ligt voor de melding ({case.melding.datum.isoformat()})")
+    when = event_date(datum, today, after=case.melding.datum if case.melding else None, after_what="de melding")
     folder = case_dir(root, cid)
     plan_path = folder / PLAN_FILE
     text = plan_path.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from .clock import event_date
 from .errors import RegieError, UsageError
 from .loader import SIGNALS_DIR, load_signals
 from .model import Signaal
@@ -36,9 +37,7 @@ def add_signal(
         case_dir(root, cid)
     if organisatie and organisatie not in net.organisatie_ids():
         raise RegieError(f"onbekende organisatie '{organisatie}' (bekend in regie.yaml: {', '.join(sorted(net.organisatie_ids()))})")
-    when = datum or today
-    if when > today:
-        raise UsageError(f"datum {when.isoformat()} ligt in de toekomst")
+    when = event_date(datum, today)
     sid = next_signal_id(root)
     path = root / SIGNALS_DIR / f"{sid}.yaml"
     text = render("signaal.yaml.j2", {"id": sid, "datum": when, "over": over, "aard": aard, "casussen": cases or [],
