@@ -114,24 +114,16 @@ def render_agenda(dossier: Dossier, datum: dt.date, *, html: bool = False) -> st
     return render("agenda.html.j2" if html else "agenda.md.j2", {"agenda": build(dossier, datum)}, dossier.root)
 
 
-def write_agenda(dossier: Dossier, datum: dt.date, *, commit: bool = True) -> Path:
+def write_agenda(dossier: Dossier, datum: dt.date, today: dt.date, *, commit: bool = True) -> Path:
     """Store the agenda with a minutes section as ``overleggen/<datum>.md`` and commit it."""
-    from . import gitops
+    from .mutation import apply
     from .render import render
-    from .store import write_text_atomic
 
     path = dossier.root / MEETINGS_DIR / f"{datum.isoformat()}.md"
     if path.exists():
         raise RegieError(f"{MEETINGS_DIR}/{path.name} bestaat al; het verslag daarin wordt niet overschreven")
-    text = render("overleg.md.j2", {"agenda": build(dossier, datum), "agenda_md": render_agenda(dossier, datum)}, dossier.root)
-    if commit:
-        gitops.open_repo(dossier.root)
-    write_text_atomic(path, text)
-    try:
-        gitops.commit_paths(dossier.root, [path], f"regie agenda: netwerkoverleg {datum.isoformat()}", commit=commit)
-    except BaseException:
-        if commit:
-            gitops.unstage(dossier.root, [path])
-        path.unlink(missing_ok=True)
-        raise
+    agenda = build(dossier, datum)
+    agenda_md = render("agenda.md.j2", {"agenda": agenda}, dossier.root)
+    text = render("overleg.md.j2", {"agenda": agenda, "agenda_md": agenda_md}, dossier.root)
+    apply(dossier.root, None, {path: text}, f"regie agenda: netwerkoverleg {datum.isoformat()}", today, commit=commit)
     return path

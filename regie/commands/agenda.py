@@ -33,7 +33,7 @@ def run(
     day = parse_iso_date(datum, what="--datum") if datum else _common.today()
     dossier = _common.load_dossier()
     if write:
-        path = write_agenda(dossier, day, commit=not no_commit)
+        path = write_agenda(dossier, day, _common.today(), commit=not no_commit)
         typer.echo(path.relative_to(dossier.root).as_posix())
         _common.info("agenda bewaard" + (" (niet gecommit)" if no_commit else " en gecommit"))
         return
