@@ -7,14 +7,13 @@ case and commits the file alone.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .clock import event_date
 from .errors import RegieError, UsageError
 from .loader import load_case
-from .model import CLIENT, Afspraak, Case, Network
+from .model import Afspraak, Case, next_id
 from .problems import Problem
 from .repo import case_dir
 
@@ -34,24 +33,12 @@ def _d(date: dt.date) -> str:
     return date.isoformat()
 
 
-def who_is_known(net: Network, case: Case) -> set[str]:
-    known = net.regisseur_ids() | {CLIENT}
-    if case.netwerk:
-        known |= case.netwerk.betrokkene_ids()
-    return known
-
-
 def find(case: Case, afspraak_id: str) -> Afspraak:
     for a in case.afspraken:
         if a.id == afspraak_id:
             return a
     known = ", ".join(a.id for a in case.afspraken) or "geen"
     raise RegieError(f"casus {case.id} heeft geen afspraak '{afspraak_id}' (wel: {known})")
-
-
-def next_id(case: Case) -> str:
-    numbers = [int(m.group(1)) for a in case.afspraken if (m := re.fullmatch(r"A(\d+)", a.id))]
-    return f"A{max(numbers, default=0) + 1}"
 
 
 def _edit(root: Path, case: Case, change) -> tuple[Path, str]:
@@ -83,7 +70,7 @@ def add(
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "netwerk.yaml") + (("plan.md",) if doel else ()))
     if not wat.strip():
         raise UsageError("--wat mag niet leeg zijn")
-    known = who_is_known(net, case)
+    known = case.who_is_known(net)
     if wie not in known:
         raise RegieError(
             f"'{wie}' is geen betrokkene van casus {cid}; kies uit: {', '.join(sorted(known))} "
@@ -97,7 +84,7 @@ def add(
     if deadline < made:
         raise UsageError(f"deadline {_d(deadline)} ligt voor de datum gemaakt {_d(made)}")
     warnings = [f"deadline {_d(deadline)} ligt in het verleden"] if deadline < today else []
-    new_id = next_id(case)
+    new_id = next_id("A", (a.id for a in case.afspraken))
     item = new_map({"id": new_id, "wat": wat, "wie": wie, "doel": doel, "gemaakt": made, "deadline": deadline, "status": "open"})
     path, text = _edit(root, case, lambda seq: append_item(seq, item))
     problems = apply(root, cid, {path: text}, f"regie afspraak: {new_id} toegevoegd aan casus {cid}", today, commit=commit)

@@ -66,8 +66,8 @@ def build(dossier: Dossier, datum: dt.date) -> Agenda:
     assert net is not None
     previous = [d for d in meeting_dates(dossier.root) if d < datum]
     vorige = previous[-1] if previous else None
-    ladder = {n.niveau: n.naam for n in net.opschaling}
-    org_names = {o.id: o.naam for o in net.organisaties}
+    ladder = net.ladder()
+    org_names = net.organisatie_namen()
     ag = Agenda(datum=datum, netwerk=net.naam, vorige=vorige)
     for case in dossier.cases:
         c, m = case.casus, case.melding

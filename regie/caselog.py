@@ -31,7 +31,7 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
     out: list[Entry] = []
     c, m = case.casus, case.melding
     labels = case.who_labels(net)
-    orgs = {o.id: o.naam for o in net.organisaties}
+    orgs = net.organisatie_namen()
     if m:
         melder = m.melder_rol + (f", {orgs.get(m.melder_organisatie, m.melder_organisatie)}" if m.melder_organisatie else "")
         out.append(E(m.datum, "dossier", "melding", f"melding ontvangen: {m.aard} (urgentie {m.urgentie}; melder: {melder})"))

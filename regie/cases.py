@@ -8,7 +8,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DossierInvalid, GitError, RegieError, UsageError
+from .errors import GitError, RegieError, UsageError
 from .loader import load_network
 from .model import CONSENT, TRAJECTS, URGENCY, Network
 from .problems import ERROR
@@ -43,8 +43,7 @@ def network(root: Path) -> Network:
     """The network of the repository, or a DossierInvalid naming the first problem in regie.yaml."""
     net, problems = load_network(root)
     if net is None:
-        first = problems[0]
-        raise DossierInvalid(first.message, path=first.path, line=first.line, code=first.code)
+        raise problems[0].as_error()
     return net
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RegieError, UsageError
 from .loader import load_case
-from .model import Case, Escalatie, Network
+from .model import Case, Escalatie, Network, next_id
 from .problems import Problem
 from .repo import case_dir
 
@@ -40,11 +39,6 @@ def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalat
     return (higher[0] if higher else None), last
 
 
-def _next_id(case: Case) -> str:
-    numbers = [int(m.group(1)) for e in case.escalaties if (m := re.fullmatch(r"E(\d+)", e.id))]
-    return f"E{max(numbers, default=0) + 1}"
-
-
 def _load(root: Path, cid: str) -> tuple[Network, Case, Path, str]:
     from .render import render
 
@@ -64,12 +58,12 @@ def escalate(
     net, case, path, text = _load(root, cid)
     if case.casus and case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; opschalen kan niet meer")
-    orgs = {o.id: o.naam for o in net.organisaties}
+    orgs = net.organisatie_namen()
     if over not in orgs:
         raise RegieError(f"onbekende organisatie '{over}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
-    ladder = {n.niveau: n.naam for n in net.opschaling}
+    ladder = net.ladder()
     if not ladder:
         raise RegieError("regie.yaml heeft geen opschalingsladder ('opschaling')")
     known = {a.id for a in case.afspraken}
@@ -93,7 +87,7 @@ def escalate(
             f"niveau {niveau} slaat niveau {expected} ({ladder.get(expected, '?')}) over; "
             "dat kan alleen met --spoed, en wordt dan vastgelegd"
         )
-    new_id = _next_id(case)
+    new_id = next_id("E", (e.id for e in case.escalaties))
     previous = last if last is not None and last.afgesloten is None else None
 
     def change(seq) -> None:
@@ -155,9 +149,9 @@ def render_memo(root: Path, cid: str, escalatie_id: str) -> str:
     context = {
         "casus": case.casus,
         "stap": step,
-        "niveau_naam": {n.niveau: n.naam for n in net.opschaling}.get(step.niveau, str(step.niveau)),
+        "niveau_naam": net.ladder().get(step.niveau, str(step.niveau)),
         "ladder": net.opschaling,
-        "organisatie": {o.id: o.naam for o in net.organisaties}.get(step.over, step.over),
+        "organisatie": net.organisatie_namen().get(step.over, step.over),
         "afspraken": [a for a in case.afspraken if a.id in step.afspraken],
         "eerdere": [e for e in case.escalaties if e.over == step.over and e.id != step.id and e.datum <= step.datum],
         "regisseur": regisseur.naam if regisseur else (case.casus.regisseur if case.casus else ""),

@@ -22,8 +22,8 @@ def export_context(root: Path, cid: str, today: dt.date) -> dict:
         return (src.body or "").strip("\n") if src else ""
 
     log, _ = case_log(root, cid, other_cases_hidden=True)
-    orgs = {o.id: o.naam for o in net.organisaties}
-    ladder = {n.niveau: n.naam for n in net.opschaling}
+    orgs = net.organisatie_namen()
+    ladder = net.ladder()
     netwerk_src = dossier.sources.get(f"{case.folder}/netwerk.yaml")
     melding_src = dossier.sources.get(f"{case.folder}/melding.yaml")
     return {

@@ -85,8 +85,8 @@ def evaluation_context(net: Network, case: Case, soort: str, datum: dt.date) -> 
         for a in case.afspraken
         if since is None or a.gemaakt >= since or a.status == "open" or (a.gedaan_op and a.gedaan_op >= since)
     ]
-    ladder = {n.niveau: n.naam for n in net.opschaling}
-    orgs = {o.id: o.naam for o in net.organisaties}
+    ladder = net.ladder()
+    orgs = net.organisatie_namen()
     escalations = [f"{e.id}: niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {orgs.get(e.over, e.over)} sinds {_d(e.datum)}"
                    for e in case.escalaties if e.afgesloten is None]
     leefgebieden = list(dict.fromkeys([g.leefgebied for g in goals] or list(case.casus.leefgebieden if case.casus else ())))
@@ -186,7 +186,7 @@ def handover(
         history = CommentedSeq([new_map({"datum": c.geopend, "regisseur": c.regisseur, "reden": "casus geopend"})])
         put(data, "regie_historie", history)
     regisseurs = {r.id: r.naam for r in net.regisseurs}
-    orgs = {o.id: o.naam for o in net.organisaties}
+    orgs = net.organisatie_namen()
     if terug:
         if c.status != "overgedragen":
             raise RegieError(f"casus {cid} is niet overgedragen (status {c.status}); er valt niets terug te nemen")

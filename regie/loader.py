@@ -179,7 +179,7 @@ def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",))
     def first_problem(rel: str) -> DossierInvalid:
         for p in dossier.problems:
             if p.path == rel and p.severity == ERROR:
-                return DossierInvalid(p.message, path=p.path, line=p.line, code=p.code)
+                return p.as_error()
         return DossierInvalid("bestand ontbreekt", path=rel, code="ontbreekt")
 
     if dossier.network is None:

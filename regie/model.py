@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+import re
+from typing import Any, Iterable
 
 # Case lifecycle (werkproces 1a .. 1g): the order is the normal path of a case.
 STATUSES = ("melding", "onderzoek", "plan", "uitvoering", "nazorg", "gesloten", "overgedragen")
@@ -47,6 +48,13 @@ DEFAULT_LEEFGEBIEDEN = (
 )
 
 DEFAULT_ID_FORMAT = "{jaar}-{nummer:03d}"
+
+
+def next_id(prefix: str, existing: Iterable[str]) -> str:
+    """The next free id of the form <prefix><number> (A7, E3, S2): one above the highest in use."""
+    pattern = re.compile(rf"{re.escape(prefix)}(\d+)")
+    numbers = [int(m.group(1)) for x in existing if (m := pattern.fullmatch(x))]
+    return f"{prefix}{max(numbers, default=0) + 1}"
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -116,6 +124,13 @@ class Network:
 
     def niveaus(self) -> set[int]:
         return {n.niveau for n in self.opschaling}
+
+    def ladder(self) -> dict[int, str]:
+        """Escalation level -> the name of who decides there."""
+        return {n.niveau: n.naam for n in self.opschaling}
+
+    def organisatie_namen(self) -> dict[str, str]:
+        return {o.id: o.naam for o in self.organisaties}
 
 
 @dataclass(frozen=True)
@@ -413,9 +428,16 @@ class Case:
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)
 
+    def who_is_known(self, net: Network) -> set[str]:
+        """Everyone an afspraak's ``wie`` may name: betrokkenen, regisseurs and the client."""
+        known = net.regisseur_ids() | {CLIENT}
+        if self.netwerk:
+            known |= self.netwerk.betrokkene_ids()
+        return known
+
     def who_labels(self, net: Network) -> dict[str, str]:
         """How a document names whoever an afspraak's ``wie`` points at."""
-        orgs = {o.id: o.naam for o in net.organisaties}
+        orgs = net.organisatie_namen()
         labels = {r.id: f"{r.naam} (regisseur)" for r in net.regisseurs}
         labels[CLIENT] = "cliënt"
         if self.netwerk:

@@ -27,6 +27,12 @@ class Problem:
         label = "" if self.severity == ERROR else "waarschuwing: "
         return f"{where}: [{self.code}] {label}{self.message}"
 
+    def as_error(self):
+        """This problem as the DossierInvalid a command raises to stop."""
+        from .errors import DossierInvalid
+
+        return DossierInvalid(self.message, path=self.path, line=self.line, code=self.code)
+
     def to_dict(self) -> dict:
         return asdict(self)
 

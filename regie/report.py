@@ -188,7 +188,7 @@ def agreements(net: Network, cases: list[Case], p: Period) -> dict:
     for v in [total, *parties.values()]:
         finished = v["op_tijd"] + v["te_laat"]
         v["percentage_op_tijd"] = round(100 * v["op_tijd"] / finished) if finished else None
-    names = {o.id: o.naam for o in net.organisaties}
+    names = net.organisatie_namen()
     return {"totaal": total, "per_partner": parties, "namen": {k: names.get(k, k) for k in parties}}
 
 
@@ -198,7 +198,7 @@ def escalations(net: Network, cases: list[Case], p: Period) -> dict:
     open_at_end = sorted({f"{c.id} {e.id}" for c in cases for e in c.escalaties
                           if e.datum <= p.end and (e.afgesloten is None or e.afgesloten > p.end)})
     durations = [(e.afgesloten - e.datum).days for c in cases for e in c.escalaties if e.afgesloten in p]
-    ladder = {n.niveau: n.naam for n in net.opschaling}
+    ladder = net.ladder()
     return {
         "stappen": len(steps),
         "per_niveau": {f"{lv} {ladder.get(lv, '?')}": n for lv, n in sorted(Counter(e.niveau for _, e in steps).items())},

@@ -78,10 +78,8 @@ def known_people(ctx: Ctx, case: Case) -> Iterator[Problem]:
 def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if "afspraken.yaml" in case.broken:
         return
-    who = ctx.network.regisseur_ids() | {CLIENT}
+    who = case.who_is_known(ctx.network)
     netwerk_ok = "netwerk.yaml" not in case.broken
-    if case.netwerk:
-        who |= case.netwerk.betrokkene_ids()
     goals = {g.id for g in case.plan.doelen} if case.plan else None
     seen: set[str] = set()
     for a in case.afspraken:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from .clock import event_date
 from .errors import RegieError, UsageError
 from .loader import SIGNALS_DIR, load_signals
-from .model import Signaal
+from .model import Signaal, next_id
 from .problems import Problem
 from .repo import case_dir
 
@@ -18,8 +17,7 @@ SIGNAL_STATUS = ("open", "ingediend", "afgehandeld")
 
 def next_signal_id(root: Path) -> str:
     folder = root / SIGNALS_DIR
-    numbers = [int(m.group(1)) for p in folder.glob("S*.yaml") if (m := re.fullmatch(r"S(\d+)\.yaml", p.name))] if folder.is_dir() else []
-    return f"S{max(numbers, default=0) + 1}"
+    return next_id("S", (p.stem for p in folder.glob("S*.yaml")) if folder.is_dir() else ())
 
 
 def add_signal(

@@ -38,7 +38,6 @@ def today() -> dt.date:
 
 def load_dossier(cases: list[str] | None = None, *, quiet: bool = False):
     """The whole repository for a read-only command; unreadable files are skipped with a warning."""
-    from ..errors import DossierInvalid
     from ..loader import load_dossier as load
     from ..problems import ERROR
     from ..repo import case_dir
@@ -49,8 +48,7 @@ def load_dossier(cases: list[str] | None = None, *, quiet: bool = False):
     with progress("casussen lezen") as tick:
         dossier = load(base, only=cases or None, progress=tick)
     if dossier.network is None:
-        first = next(p for p in dossier.problems if p.path == "regie.yaml")
-        raise DossierInvalid(first.message, path=first.path, line=first.line, code=first.code)
+        raise next(p for p in dossier.problems if p.path == "regie.yaml").as_error()
     broken = sorted({p.path for p in dossier.problems if p.severity == ERROR})
     if broken and not quiet:
         warn(f"{len(broken)} bestand(en) overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): {', '.join(broken[:3])}"
