@@ -16,6 +16,7 @@ from .loader import load_case
 from .model import Afspraak, Case, next_id
 from .problems import Problem
 from .repo import case_dir
+from .transaction import exclusive
 
 FILE = "afspraken.yaml"
 
@@ -60,6 +61,7 @@ def _item(seq, afspraak_id: str):
     raise AssertionError(afspraak_id)  # pragma: no cover - checked on the model first
 
 
+@exclusive("afspraak add")
 def add(
     root: Path, cid: str, *, wat: str, wie: str, deadline: dt.date, today: dt.date,
     doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
@@ -106,6 +108,7 @@ def _finish(root: Path, case: Case, afspraak_id: str, status: str, key: str, val
     return apply(root, case.id, {path: text}, message, today, commit=commit)
 
 
+@exclusive("afspraak done")
 def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Outcome:
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
@@ -120,6 +123,7 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
     return Outcome(afspraak_id, [f"{late} dag(en) na de deadline"] if late > 0 else [], problems)
 
 
+@exclusive("afspraak drop")
 def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, commit: bool = True) -> Outcome:
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
@@ -132,6 +136,7 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
     return Outcome(afspraak_id, [], problems)
 
 
+@exclusive("afspraak move")
 def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Outcome:
     from .mutation import apply
     from .yamledit import append_item, new_map, put

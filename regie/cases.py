@@ -8,7 +8,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import GitError, RegieError, UsageError
+from .errors import RegieError, UsageError
 from .loader import load_network
 from .model import CONSENT, TRAJECTS, URGENCY, Network
 from .problems import ERROR
@@ -110,39 +110,50 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
     """Write the files of a new case, validate it, commit them; returns the new case id.
 
     The folder is built under a temporary name and moved into place whole; if the
-    new case does not validate or the commit fails, it is removed again.
+    new case does not validate or the commit fails, it is removed again. The id is
+    chosen and the folder made under the repository lock, so two at once get two ids.
     """
-    from . import gitops
+    from . import gitops, transaction
     from .render import render
-    from .store import new_folder, remove_tree, write_text_atomic
+    from .store import new_folder, refuse_links, remove_tree, write_text_atomic
     from .validate import validate
 
-    net = network(root)
-    check_new_case(net, case, today)
-    if commit:
-        gitops.open_repo(root)  # fail before writing when this is not a git repository
-    cid = next_case_id(root, net.id_formaat, today.year)
-    target = case_dir(root, cid, must_exist=False)
-    context = {
-        **case.__dict__,
-        "id": cid,
-        "geopend": today,
-        "leefgebieden": case.leefgebieden,
-    }
-    with new_folder(target) as staging:
-        for name in NEW_CASE_FILES:
-            write_text_atomic(staging / name, render(f"casus/{name}.j2", context, root))
-    written = [target / name for name in NEW_CASE_FILES]
-    try:
-        errors = [p for p in validate(root, today, [cid]) if p.severity == ERROR]
-        if errors:
-            raise RegieError(
-                "de nieuwe casus is ongeldig en is niet aangemaakt:\n" + "\n".join(p.format() for p in errors)
-            )
-        gitops.commit_paths(root, written, f"regie new-case: casus {cid} aangemaakt", commit=commit)
-    except (RegieError, GitError):
-        if commit:
-            gitops.unstage(root, written)
-        remove_tree(target)
-        raise
+    with transaction.session(root, "new-case"):
+        net = network(root)
+        check_new_case(net, case, today)
+        in_git = gitops.git_dir(root) is not None
+        if commit or in_git:
+            gitops.open_repo(root)  # fail before writing when this is not a git repository
+            gitops.check_index_lock(root)
+        cid = next_case_id(root, net.id_formaat, today.year)
+        target = case_dir(root, cid, must_exist=False)
+        refuse_links(root, target)
+        if target.exists():
+            raise RegieError(f"er staat al iets met de naam {cid} in {target.parent.name}/; er is niets gewijzigd")
+        context = {
+            **case.__dict__,
+            "id": cid,
+            "geopend": today,
+            "leefgebieden": case.leefgebieden,
+        }
+        files = {name: render(f"casus/{name}.j2", context, root) for name in NEW_CASE_FILES}
+        written = [target / name for name in NEW_CASE_FILES]
+        message = f"regie new-case: casus {cid} aangemaakt"
+        with transaction.journal(root, message, written, new_dirs=[target], git=in_git):
+            with new_folder(target) as staging:
+                for name, text in files.items():
+                    write_text_atomic(staging / name, text)
+            try:
+                errors = [p for p in validate(root, today, [cid]) if p.severity == ERROR]
+                if errors:
+                    raise RegieError(
+                        "de nieuwe casus is ongeldig en is niet aangemaakt:\n" + "\n".join(p.format() for p in errors)
+                    )
+                if in_git:
+                    gitops.commit_paths(root, written, message, commit=commit)
+            except BaseException:
+                if in_git:
+                    gitops.unstage(root, written)
+                remove_tree(target)
+                raise
     return cid

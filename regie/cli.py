@@ -43,9 +43,20 @@ def _global(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie en stop.")
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback (voor een foutmelding aan de ontwikkelaars).")
+    ] = False,
+    met_eigen_wijzigingen: Annotated[
+        bool, typer.Option("--met-eigen-wijzigingen", help="Laat een wijzigend commando ook een bestand met je eigen, nog niet gecommitte wijzigingen aanpassen en die meecommitten.")
+    ] = False,
 ) -> None:
     _common.STATE.repo = repo
     _common.STATE.today = today
+    _common.STATE.debug = debug
+    _common.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
+    from .transaction import allow_own_changes_by_default
+
+    allow_own_changes_by_default(met_eigen_wijzigingen)
 
 
 app.command("init", help=init.__doc__)(init.run)
@@ -73,6 +84,7 @@ app.add_typer(schema_cmd.app, name="schema", help=schema_cmd.__doc__)
 def main() -> None:
     from .errors import RegieError
 
+    _common.install_log_handler()
     try:
         app()
     except RegieError as exc:
@@ -81,6 +93,28 @@ def main() -> None:
     except (KeyboardInterrupt, EOFError):
         _common.error("afgebroken")
         sys.exit(130)
+    except Exception as exc:  # a crash of regie itself, never a finding: exit 3
+        if _common.STATE.debug or "--debug" in sys.argv[1:]:
+            import traceback
+
+            traceback.print_exception(exc)
+        # the type and regie's own place only: an exception's text may quote dossier contents
+        _common.error(f"interne fout in regie: {type(exc).__name__} in {_where(exc)} — meld dit met `regie --debug …`"
+                      " (de traceback kan dossiergegevens bevatten; deel die niet buiten het netwerk)")
+        sys.exit(3)
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost frame of regie's own code (module:line), for a crash report without data."""
+    import traceback
+
+    here = Path(__file__).resolve().parent
+    place = "?"
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        if here in path.parents:
+            place = f"{path.relative_to(here.parent).with_suffix('').as_posix().replace('/', '.')}:{frame.lineno}"
+    return place
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -122,11 +122,13 @@ def to_csv(rows: list[Due]) -> str:
     import csv
     import io
 
+    from .safetext import csv_cell
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow(r.to_dict())
+        writer.writerow({k: csv_cell(v) for k, v in r.to_dict().items()})
     return out.getvalue()
 
 
@@ -134,10 +136,12 @@ def to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:
     """One all-day event per deadline, for the regisseur's calendar."""
     from icalendar import Calendar, Event
 
+    from .safetext import printable
+
     cal = Calendar()
     cal.add("prodid", "-//regie//deadlines//NL")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"regie: {network_name}")
+    cal.add("x-wr-calname", printable(f"regie: {network_name}"))
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
     for r in rows:
         ev = Event()
@@ -145,8 +149,8 @@ def to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:
         ev.add("dtstamp", stamp)
         ev.add("dtstart", r.deadline)
         ev.add("dtend", r.deadline + dt.timedelta(days=1))
-        ev.add("summary", f"{r.casus} {r.id}: {r.wat}")
-        ev.add("description", f"wie: {r.wie}" + (f" ({r.organisatie})" if r.organisatie else "") + f"\nregisseur: {r.regisseur}")
+        ev.add("summary", printable(f"{r.casus} {r.id}: {r.wat}"))
+        ev.add("description", printable(f"wie: {r.wie}" + (f" ({r.organisatie})" if r.organisatie else "") + f"\nregisseur: {r.regisseur}"))
         ev.add("categories", [r.soort])
         cal.add_component(ev)
     return cal.to_ical().decode("utf-8")

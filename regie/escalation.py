@@ -11,6 +11,7 @@ from .loader import load_case
 from .model import Case, Escalatie, Network, next_id
 from .problems import Problem
 from .repo import case_dir
+from .transaction import exclusive
 
 FILE = "escalaties.yaml"
 
@@ -48,6 +49,7 @@ def _load(root: Path, cid: str) -> tuple[Network, Case, Path, str]:
     return net, case, path, text
 
 
+@exclusive("escalate")
 def escalate(
     root: Path, cid: str, *, over: str, reden: str, today: dt.date, verzoek: str | None = None,
     niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
@@ -109,6 +111,7 @@ def escalate(
     return Step(new_id, niveau, ladder[niveau], bool(skipped and spoed), previous.id if previous else None, problems, memo)
 
 
+@exclusive("escalate --resolve")
 def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
     """Close the open escalation (or the one named) with its outcome."""
     from .mutation import apply

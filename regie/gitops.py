@@ -16,12 +16,114 @@ def _git():  # imported lazily: `regie --help` and read-only commands never load
     return git
 
 
+def git_dir(root: Path) -> Path | None:
+    """The repository's git folder (``.git``, or where a ``.git`` file points), without starting git."""
+    for folder in (root, *root.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot
+        if dot.is_file():
+            try:
+                text = dot.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                return None
+            if text.startswith("gitdir:"):
+                target = Path(text[len("gitdir:"):].strip())
+                return target if target.is_absolute() else (folder / target).resolve()
+            return None
+    return None
+
+
+def check_index_lock(root: Path) -> None:
+    """Stop (never delete it) when git's ``index.lock`` is there: git may still be running."""
+    gd = git_dir(root)
+    lock = gd / "index.lock" if gd else None
+    if lock is None or not lock.exists():
+        return
+    import datetime as dt
+
+    try:
+        since = dt.datetime.fromtimestamp(lock.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+    except OSError:
+        since = "onbekend"
+    raise GitError(
+        f"git is bezig, of is eerder afgebroken: {lock} bestaat (sinds {since}). "
+        "Kijk met 'ps -ef | grep git' of er nog een git-proces loopt; wacht dan tot het klaar is. "
+        "Loopt er geen git meer, verwijder dat bestand dan zelf en probeer het opnieuw.",
+        code="git",
+    )
+
+
 def open_repo(root: Path):
     git = _git()
     try:
         return git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise GitError(f"{root} is geen git-repository; maak er een met 'git init' of gebruik --no-commit") from None
+
+
+def _rels(repo, paths: list[Path]) -> list[str]:
+    top = Path(repo.working_tree_dir).resolve()
+    return [p.resolve().relative_to(top).as_posix() if p.is_absolute() else p.as_posix() for p in paths]
+
+
+def is_tracked(root: Path, path: Path) -> bool:
+    """Whether git tracks ``path`` (False outside a git repository)."""
+    git = _git()
+    try:
+        repo = git.Repo(root, search_parent_directories=True)
+        repo.git.ls_files("--error-unmatch", "--", *_rels(repo, [path]))
+        return True
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, ValueError):
+        return False
+
+
+def changed_paths(root: Path, paths: list[Path]) -> list[str]:
+    """Those of ``paths`` with uncommitted changes (staged, unstaged or untracked), repo-relative."""
+    repo = open_repo(root)
+    out = repo.git.status("--porcelain=v1", "-z", "--untracked-files=all", "--", *_rels(repo, paths))
+    return sorted({entry[3:] for entry in out.split("\0") if len(entry) > 3})
+
+
+def head_info(root: Path) -> tuple[str | None, str | None, str | None]:
+    """(HEAD sha, its first parent's sha, its subject); Nones in a repository without commits."""
+    repo = open_repo(root)
+    if not repo.head.is_valid():
+        return None, None, None
+    commit = repo.head.commit
+    parent = commit.parents[0].hexsha if commit.parents else None
+    return commit.hexsha, parent, commit.message.split("\n", 1)[0]
+
+
+def index_entries(root: Path, paths: list[Path]) -> dict[str, str]:
+    """The index entries (``mode sha``) of ``paths`` as they are now, by repo-relative path."""
+    repo = open_repo(root)
+    out = repo.git.ls_files("-s", "-z", "--", *_rels(repo, paths))
+    entries = {}
+    for entry in out.split("\0"):
+        if entry:
+            meta, _, name = entry.partition("\t")
+            mode, sha, _stage = meta.split()
+            entries[name] = f"{mode} {sha}"
+    return entries
+
+
+def restore_index(root: Path, rels: list[str], entries: dict[str, str]) -> None:
+    """Put the index entries of ``rels`` back as recorded in ``entries`` (absent: not in the index)."""
+    repo = open_repo(root)
+    gone = [r for r in rels if r not in entries]
+    if gone:
+        repo.git.rm("--cached", "-r", "-q", "--ignore-unmatch", "--", *gone)
+    back = [f"{entries[r]}\t{r}" for r in rels if r in entries]
+    if back:
+        _update_index(repo, "\n".join(back) + "\n")
+
+
+def _update_index(repo, info: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "update-index", "--index-info"], cwd=repo.working_tree_dir, input=info.encode(),
+                   check=True, capture_output=True)
 
 
 def is_repo(root: Path) -> bool:
@@ -59,6 +161,8 @@ def commit_paths(root: Path, paths: list[Path], message: str, *, commit: bool = 
         repo.git.commit("--only", "-m", message, "--", *rels)
     except git.GitCommandError as exc:
         detail = (exc.stderr or "").strip().splitlines()
+        if any("index.lock" in line for line in detail):
+            check_index_lock(root)
         hint = ""
         if any("Please tell me who you are" in line or "user.email" in line for line in detail):
             hint = " (stel eerst git config user.name en user.email in)"

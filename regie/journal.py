@@ -16,8 +16,10 @@ from .loader import load_case
 from .model import JOURNAL_KINDS
 from .problems import Problem
 from .repo import JOURNAL_DIR, case_dir
+from .transaction import exclusive
 
 
+@exclusive("note")
 def add_note(
     root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
@@ -43,6 +45,6 @@ def add_note(
     if commit:
         gitops.open_repo(root)
     if edit is not None:
-        text = let_user_edit(path, text, edit)
+        text = let_user_edit(root, path.name, text, edit)
     problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
     return path, problems

@@ -17,6 +17,7 @@ from .loader import load_case
 from .model import EVALUATION_KINDS, OPEN_STATUSES, Case, Network
 from .problems import Problem
 from .repo import EVALUATIONS_DIR, PLAN_FILE, case_dir
+from .transaction import exclusive
 
 
 @dataclass
@@ -98,6 +99,7 @@ def evaluation_context(net: Network, case: Case, soort: str, datum: dt.date) -> 
     }
 
 
+@exclusive("evaluate")
 def evaluate(
     root: Path, cid: str, *, today: dt.date, soort: str = "tussentijds", datum: dt.date | None = None,
     edit: Callable[[Path], None] | None = None, commit: bool = True,
@@ -134,7 +136,7 @@ def evaluate(
     if commit:
         gitops.open_repo(root)
     if edit is not None:
-        text = let_user_edit(path, text, edit)
+        text = let_user_edit(root, path.name, text, edit)
     writes = {path: text}
     if case.plan is not None:
         plan_path = folder / PLAN_FILE
@@ -156,6 +158,7 @@ def evaluate(
 
 # ---------------------------------------------------------------- handover
 
+@exclusive("handover")
 def handover(
     root: Path, cid: str, *, reden: str, today: dt.date, naar: str | None = None, casushouder: str | None = None,
     terug: bool = False, tijdelijk: bool = False, commit: bool = True,
@@ -226,6 +229,7 @@ def handover(
 
 # ---------------------------------------------------------------- close and retention
 
+@exclusive("close")
 def close(
     root: Path, cid: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
     zonder_evaluatie: bool = False, force: bool = False, nazorg_weken: int | None = None, commit: bool = True,

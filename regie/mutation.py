@@ -25,47 +25,84 @@ def apply(
 
     ``case_id`` None validates the whole repository (for files outside a case, like signals).
     Returns the remaining problems (warnings, or errors that were already there).
+    Runs under the repository lock, with a journal that a crash leaves for the next command.
     """
-    scope = [case_id] if case_id else None
-    from . import gitops
+    from . import gitops, transaction
+
+    with transaction.session(root, "wijziging"):
+        in_git = gitops.git_dir(root) is not None
+        if commit or in_git:
+            gitops.open_repo(root)  # not a git repository: stop before writing anything
+            gitops.check_index_lock(root)
+        check_writable(root, list(writes), in_git=in_git)
+        return _apply_locked(root, case_id, writes, message, today, commit=commit, in_git=in_git)
+
+
+def check_writable(root: Path, paths: list[Path], *, in_git: bool) -> None:
+    """Refuse before writing: a path through a symbolic link, or a file with the user's own uncommitted work."""
+    from . import gitops, transaction
+    from .store import refuse_links
+
+    for path in paths:
+        refuse_links(root, path)
+    if in_git and not transaction.allow_own_changes():
+        own = gitops.changed_paths(root, paths)
+        if own:
+            raise RegieError(
+                "niets gewijzigd: dit bestand heeft eigen wijzigingen die nog niet gecommit zijn: "
+                + ", ".join(own)
+                + ". Commit of bewaar ze eerst ('git stash'), of neem ze bewust mee met "
+                "'regie --met-eigen-wijzigingen ...'.",
+                code="eigen-wijzigingen",
+            )
+
+
+def _apply_locked(
+    root: Path, case_id: str | None, writes: dict[Path, str], message: str, today: dt.date, *, commit: bool, in_git: bool
+) -> list[Problem]:
+    from . import gitops, transaction
     from .store import write_bytes_atomic, write_text_atomic
     from .validate import validate
 
-    if commit:
-        gitops.open_repo(root)  # not a git repository: stop before writing anything
+    scope = [case_id] if case_id else None
     before_problems = {_key(p) for p in validate(root, today, scope) if p.severity == ERROR}
-    originals = {path: (path.read_bytes() if path.exists() else None) for path in writes}
-    try:
-        for path, text in writes.items():
-            write_text_atomic(path, text)
-        problems = validate(root, today, scope)
-        new = [p for p in problems if p.severity == ERROR and _key(p) not in before_problems]
-        if new:
-            raise RegieError(
-                "niets gewijzigd: de casus zou ongeldig worden:\n" + "\n".join("  " + p.format() for p in new)
-            )
-        gitops.commit_paths(root, list(writes), message, commit=commit)
-    except BaseException:
-        for path, data in originals.items():
-            if data is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_bytes_atomic(path, data)
-        if commit:
-            gitops.unstage(root, list(writes))
-        raise
+    originals = {path: (path.read_bytes() if path.is_file() else None) for path in writes}
+    with transaction.journal(root, message, list(writes), git=in_git):
+        try:
+            for path, text in writes.items():
+                write_text_atomic(path, text)
+            problems = validate(root, today, scope)
+            new = [p for p in problems if p.severity == ERROR and _key(p) not in before_problems]
+            if new:
+                raise RegieError(
+                    "niets gewijzigd: de casus zou ongeldig worden:\n" + "\n".join("  " + p.format() for p in new)
+                )
+            if in_git:
+                gitops.commit_paths(root, list(writes), message, commit=commit)
+        except BaseException:
+            for path, data in originals.items():
+                if data is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    write_bytes_atomic(path, data)
+            if in_git:
+                gitops.unstage(root, list(writes))
+            raise
     return problems
 
 
+def let_user_edit(root: Path, name: str, text: str, edit) -> str:
+    """Let ``edit(path)`` change ``text`` in a private file outside the work tree; return what it became.
 
-def let_user_edit(path: Path, text: str, edit) -> str:
-    """Put ``text`` at ``path``, let ``edit(path)`` change it, and return what it became.
-
-    The file is removed again afterwards (``apply`` writes it, after taking the before-state);
-    if the editor fails, nothing is left behind.
+    The file lives in regie's own state folder (under ``.git/``, readable by the user only)
+    and is removed afterwards, so an editor that fails or a killed process leaves nothing
+    in the dossier.
     """
     from .store import write_text_atomic
+    from .transaction import private_dir, state_dir
 
+    folder = private_dir(state_dir(root) / "bewerken")
+    path = folder / name
     write_text_atomic(path, text)
     try:
         edit(path)

@@ -12,6 +12,7 @@ from .loader import load_case
 from .model import Afspraak, Case, Doel, Network
 from .problems import Problem
 from .repo import PLAN_FILE, case_dir
+from .transaction import exclusive
 
 
 @dataclass
@@ -99,6 +100,7 @@ def render_plan(root: Path, cid: str, *, html: bool = False) -> str:
 VASTSTELLEN_MESSAGE = "regie plan: plan van aanpak van casus {cid} vastgesteld (versie {versie})"
 
 
+@exclusive("plan --vaststellen")
 def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> tuple[int, list[Problem]]:
     """Mark the current plan as vastgesteld; a plan changed since it was last set gets version + 1.
 

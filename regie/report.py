@@ -339,17 +339,17 @@ def render_report(data: dict, fmt: str, root) -> str:
     """The report as md, html, json or csv text."""
     import csv
     import io
-    import json
 
     from .render import render
+    from .safetext import csv_cell, json_text
 
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data) + "\n"
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(("onderdeel", "cijfer", "waarde"))
-        writer.writerows(to_rows(data))
+        writer.writerows([csv_cell(c) for c in row] for row in to_rows(data))
         return out.getvalue()
     ids_shown = not isinstance(data.get("weggelaten"), int)
     return render("report.html.j2" if fmt == "html" else "report.md.j2", {"r": data, "ids_shown": ids_shown}, root)

@@ -11,6 +11,7 @@ from .loader import SIGNALS_DIR, load_signals
 from .model import Signaal, next_id
 from .problems import Problem
 from .repo import case_dir
+from .transaction import exclusive
 
 SIGNAL_STATUS = ("open", "ingediend", "afgehandeld")
 
@@ -20,6 +21,7 @@ def next_signal_id(root: Path) -> str:
     return next_id("S", (p.stem for p in folder.glob("S*.yaml")) if folder.is_dir() else ())
 
 
+@exclusive("signal add")
 def add_signal(
     root: Path, *, over: str, aard: str, today: dt.date, cases: list[str] | None = None, organisatie: str | None = None,
     toelichting: str | None = None, datum: dt.date | None = None, commit: bool = True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass
@@ -18,15 +19,30 @@ if TYPE_CHECKING:
 class State:
     repo: Path | None = None
     today: str | None = None
+    debug: bool = False
+    met_eigen_wijzigingen: bool = False
 
 
 STATE = State()
 
 
 def root() -> Path:
+    """The dossier repository; a change a killed regie left half-done is rolled back first."""
     from ..repo import find_root
+    from ..transaction import recover_if_pending
 
-    return find_root(STATE.repo)
+    base = find_root(STATE.repo)
+    recover_if_pending(base)
+    return base
+
+
+@contextmanager
+def mutating(command: str) -> Iterator[None]:
+    """Hold the repository's lock around a change that a command puts together itself."""
+    from ..transaction import session
+
+    with session(root(), command):
+        yield
 
 
 def today() -> dt.date:
@@ -56,16 +72,67 @@ def load_dossier(cases: list[str] | None = None, *, quiet: bool = False):
     return dossier
 
 
-def output(text: str, path: Path | None) -> None:
-    """A document to stdout, or atomically to ``path`` with ``-o``."""
+def output(text: str, path: Path | None, *, exact: bool = False) -> None:
+    """A document to stdout, or atomically to ``path`` with ``-o``.
+
+    Control characters from dossier values are shown escaped; ``exact`` (JSON, which
+    escapes them itself) passes the text unchanged.
+    """
+    if not exact:
+        text = printable(text)
     if path is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from ..store import write_text_atomic
+    from ..store import write_output
 
-    write_text_atomic(path, text)
+    write_output(path, text, root())
     info(f"geschreven: {path}")
+
+
+def printable(text: str) -> str:
+    from ..safetext import printable as escape
+
+    return escape(text)
+
+
+def json_text(data) -> str:
+    from ..safetext import json_text as as_json
+
+    return as_json(data)
+
+
+def echo(text: str) -> None:
+    """A line of data on stdout, dossier control characters escaped."""
+    import typer
+
+    typer.echo(printable(text))
+
+
+def echo_json(data) -> None:
+    """JSON on stdout: exact values (control characters are JSON escapes)."""
+    import typer
+
+    typer.echo(json_text(data))
+
+
+class _StderrHandler(logging.Handler):
+    """Messages of the core (``logging.getLogger("regie")``) to stderr, the Dutch way."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = printable(record.getMessage())
+        if record.levelno >= logging.WARNING:
+            warn(message)
+        else:
+            info(message)
+
+
+def install_log_handler() -> None:
+    logger = logging.getLogger("regie")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler())
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
 
 
 def edit_file(path: Path) -> None:
@@ -128,15 +195,26 @@ def _console():
 
 
 def error(message: str) -> None:
+    message = _markup_safe(printable(message))
     _console().print(f"[bold red]fout:[/] {message}" if _colour() else f"fout: {message}", markup=_colour())
 
 
 def warn(message: str) -> None:
+    message = _markup_safe(printable(message))
     _console().print(f"[yellow]waarschuwing:[/] {message}" if _colour() else f"waarschuwing: {message}", markup=_colour())
 
 
 def info(message: str) -> None:
-    _console().print(message, markup=False)
+    _console().print(printable(message), markup=False)
+
+
+def _markup_safe(message: str) -> str:
+    """A message that rich prints as is when markup is on (a '[schema]' code is no style tag)."""
+    if not _colour():
+        return message
+    from rich.markup import escape
+
+    return escape(message)
 
 
 def _colour() -> bool:

@@ -13,6 +13,12 @@ def _num(x) -> str:
 
 
 def show(r: dict) -> None:
+    from rich.markup import escape
+
+    from ..safetext import printable_tree
+
+    r = printable_tree(r)
+    r["netwerk"] = escape(r["netwerk"])
     console = Console(highlight=False)
     p = r["periode"]
     console.print(f"[bold]Kwartaalrapportage {r['netwerk']} — {p['label']}[/] ({p['van']} t/m {p['tot_en_met']}"

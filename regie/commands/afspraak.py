@@ -46,7 +46,7 @@ def add(
         doel=doel, gemaakt=parse_iso_date(gemaakt, what="--gemaakt") if gemaakt else None,
         today=_common.today(), commit=not no_commit,
     )
-    typer.echo(outcome.afspraak)
+    _common.echo(outcome.afspraak)
     _report(outcome, f"afspraak {outcome.afspraak} toegevoegd aan casus {case}")
 
 

@@ -31,10 +31,12 @@ def run(
     if write and (as_html or out):
         raise UsageError("--write bewaart de agenda als Markdown in de repository; gebruik het niet samen met --html of -o")
     day = parse_iso_date(datum, what="--datum") if datum else _common.today()
-    dossier = _common.load_dossier()
     if write:
-        path = write_agenda(dossier, day, _common.today(), commit=not no_commit)
-        typer.echo(path.relative_to(dossier.root).as_posix())
+        with _common.mutating("agenda --write"):  # reading the cases and writing the agenda as one
+            dossier = _common.load_dossier()
+            path = write_agenda(dossier, day, _common.today(), commit=not no_commit)
+        _common.echo(path.relative_to(dossier.root).as_posix())
         _common.info("agenda bewaard" + (" (niet gecommit)" if no_commit else " en gecommit"))
         return
+    dossier = _common.load_dossier()
     _common.output(render_agenda(dossier, day, html=as_html), out)

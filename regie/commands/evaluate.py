@@ -34,5 +34,5 @@ def run(
         _common.warn(w)
     for p in done.problems:
         _common.info(p.format())
-    typer.echo(done.paths[0].relative_to(root).as_posix())
+    _common.echo(done.paths[0].relative_to(root).as_posix())
     _common.info("evaluatie aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))

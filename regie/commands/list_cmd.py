@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Optional
 
 import typer
@@ -24,7 +23,7 @@ def run(
     dossier = _common.load_dossier()
     rows = case_rows(dossier, _common.today(), status=status, regisseur=regisseur)
     if fmt is _common.Format.json:
-        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        _common.echo_json([r.to_dict() for r in rows])
         return
     header = ("casus", "status", "regisseur", "urgentie", "volgende", "te laat", "leefgebieden")
     table = [header] + [
@@ -34,5 +33,5 @@ def run(
     ]
     widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
     for row in table:
-        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
+        _common.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
     _common.info(f"{len(rows)} casus(sen)")

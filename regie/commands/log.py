@@ -4,7 +4,6 @@ escalaties, evaluaties, overdrachten, journaal) en de git-geschiedenis van de ca
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Annotated
 
@@ -29,11 +28,11 @@ def run(
     for w in warnings:
         _common.warn(w)
     if fmt is LogFormat.json:
-        typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
+        _common.echo_json([e.to_dict() for e in entries])
     elif fmt is LogFormat.md:
-        typer.echo(f"# Logboek casus {case}\n\n| Datum | Bron | Wat | Wie |\n|---|---|---|---|")
+        _common.echo(f"# Logboek casus {case}\n\n| Datum | Bron | Wat | Wie |\n|---|---|---|---|")
         for e in entries:
-            typer.echo(f"| {e.datum.isoformat()} | {e.bron} | {e.tekst.replace('|', '/')} | {e.wie or ''} |")
+            _common.echo(f"| {e.datum.isoformat()} | {e.bron} | {e.tekst.replace('|', '/')} | {e.wie or ''} |")
     else:
         for e in entries:
-            typer.echo(f"{e.datum.isoformat()}  {e.bron:<7}  {e.tekst}" + (f"  [{e.wie}]" if e.wie else ""))
+            _common.echo(f"{e.datum.isoformat()}  {e.bron:<7}  {e.tekst}" + (f"  [{e.wie}]" if e.wie else ""))

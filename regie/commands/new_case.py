@@ -78,5 +78,5 @@ def run(
         afweging=afweging,
     )
     cid = create_case(root, case, today, commit=not no_commit)
-    typer.echo(cid)
+    _common.echo(cid)
     _common.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))

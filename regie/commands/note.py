@@ -30,4 +30,4 @@ def run(
     )
     for p in problems:
         _common.info(p.format())
-    typer.echo(path.relative_to(root).as_posix())
+    _common.echo(path.relative_to(root).as_posix())

@@ -7,7 +7,6 @@ dossierrepository).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -31,7 +30,7 @@ def run(
     today = _common.today()
     rows = due_items(dossier, today, within=within, cases=case, regisseur=regisseur, wie=wie)
     if fmt is _common.ListFormat.json:
-        text = json.dumps({"today": today.isoformat(), "items": [r.to_dict() for r in rows]}, ensure_ascii=False, indent=2) + "\n"
+        text = _common.json_text({"today": today.isoformat(), "items": [r.to_dict() for r in rows]}) + "\n"
     elif fmt is _common.ListFormat.csv:
         text = to_csv(rows)
     elif fmt is _common.ListFormat.ics:
@@ -40,7 +39,7 @@ def run(
         text = "".join(
             f"{describe_days(r.dagen):>17}  {r.casus}  {r.id:<9}  {r.deadline.isoformat()}  {r.wie:<16}  {r.wat}\n" for r in rows
         )
-    _common.output(text, out)
+    _common.output(text, out, exact=fmt in (_common.ListFormat.json, _common.ListFormat.ics))  # both escape for themselves
     late = sum(1 for r in rows if r.dagen > 0)
     _common.info(f"{late} te laat" + (f", {len(rows) - late} binnen {within} dagen" if within is not None else ""))
     if fail_on_overdue and late:

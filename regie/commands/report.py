@@ -73,4 +73,4 @@ def run(
 
         show(data)
         return
-    _common.output(render_report(data, kind, dossier.root), out)
+    _common.output(render_report(data, kind, dossier.root), out, exact=kind == "json")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Optional
 
 import typer
@@ -18,15 +17,15 @@ def run(
 
     rows = retention(_common.load_dossier(), _common.today(), within=within)
     if fmt is _common.Format.json:
-        typer.echo(json.dumps([{"casus": r.casus, "gesloten": r.gesloten.isoformat() if r.gesloten else None,
+        _common.echo_json([{"casus": r.casus, "gesloten": r.gesloten.isoformat() if r.gesloten else None,
                                 "bewaren_tot": r.bewaren_tot.isoformat() if r.bewaren_tot else None,
-                                "dagen_over": r.dagen_over} for r in rows], ensure_ascii=False, indent=2))
+                                "dagen_over": r.dagen_over} for r in rows])
     else:
         for r in rows:
             if r.bewaren_tot is None:
-                typer.echo(f"{r.casus}  gesloten {r.gesloten.isoformat() if r.gesloten else '?'}  geen bewaardatum vastgelegd")
+                _common.echo(f"{r.casus}  gesloten {r.gesloten.isoformat() if r.gesloten else '?'}  geen bewaardatum vastgelegd")
             elif r.dagen_over and r.dagen_over > 0:
-                typer.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  termijn {r.dagen_over} dagen voorbij: vernietigen of motiveren")
+                _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  termijn {r.dagen_over} dagen voorbij: vernietigen of motiveren")
             else:
-                typer.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  verloopt over {-(r.dagen_over or 0)} dagen")
+                _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  verloopt over {-(r.dagen_over or 0)} dagen")
     _common.info(f"{len(rows)} casus(sen)")

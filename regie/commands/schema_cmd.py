@@ -18,7 +18,7 @@ def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's 
     from ..schema import export as do_export
 
     for path in do_export(directory):
-        typer.echo(str(path))
+        _common.echo(str(path))
     _common.info("verwijs er in een YAML-bestand naar met: # yaml-language-server: $schema=<pad>/casus.schema.json")
 
 
@@ -28,4 +28,4 @@ def list_kinds() -> None:
     from ..schema import KINDS
 
     for kind in KINDS:
-        typer.echo(kind)
+        _common.echo(kind)

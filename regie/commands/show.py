@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -21,7 +20,7 @@ def run(
     net, c, _ = load_case(_common.root(), case)
     s = case_summary(net, c, _common.today())
     if fmt is _common.Format.json:
-        typer.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        _common.echo_json(s)
         return
     lines = [
         f"casus {s['id']} ({s['pseudoniem']}) — {s['status']}, urgentie {s['urgentie']}, traject {s['traject']}",
@@ -49,4 +48,4 @@ def run(
         lines.append(f"open escalatie {e['id']}: niveau {e['niveau']} over {e['over']} sinds {e['datum']}")
     for e in s["evaluaties"]:
         lines.append(f"evaluatie {e['datum']} ({e['soort']})" + (f": {e['besluit']}" if e["besluit"] else ""))
-    typer.echo("\n".join(lines))
+    _common.echo("\n".join(lines))

@@ -5,7 +5,6 @@ Elk signaal is een bestand signalen/S<n>.yaml; het kwartaalrapport bundelt ze.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Optional
 
 import typer
@@ -34,7 +33,7 @@ def add(
                                commit=not no_commit)
     for p in problems:
         _common.info(p.format())
-    typer.echo(sid)
+    _common.echo(sid)
 
 
 @app.command("list")
@@ -49,10 +48,9 @@ def list_(
     for p in problems:
         _common.warn(f"overgeslagen: {p.format()}")
     if fmt is _common.Format.json:
-        typer.echo(json.dumps([{"id": s.id, "datum": s.datum.isoformat(), "over": s.over, "aard": s.aard, "status": s.status,
-                                "organisatie": s.organisatie, "casussen": list(s.casussen)} for s in signals],
-                              ensure_ascii=False, indent=2))
+        _common.echo_json([{"id": s.id, "datum": s.datum.isoformat(), "over": s.over, "aard": s.aard, "status": s.status,
+                           "organisatie": s.organisatie, "casussen": list(s.casussen)} for s in signals])
         return
     for s in signals:
-        typer.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
+        _common.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
                    + (f" ({len(s.casussen)} casus(sen))" if s.casussen else ""))

@@ -6,7 +6,6 @@ Elke bevinding verschijnt als 'pad:regel: [code] melding'. Exitcode 1 bij fouten
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Optional
 
 import typer
@@ -30,16 +29,15 @@ def run(
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = len(problems) - errors
     if fmt is _common.Format.json:
-        typer.echo(json.dumps(
-            {"cases": n_cases, "errors": errors, "warnings": warnings, "problems": [p.to_dict() for p in problems]},
-            ensure_ascii=False, indent=2,
-        ))
+        _common.echo_json(
+            {"cases": n_cases, "errors": errors, "warnings": warnings, "problems": [p.to_dict() for p in problems]}
+        )
     elif fmt is _common.Format.github:
         for p in problems:
-            typer.echo(_github(p))
+            _common.echo(_github(p))
     else:
         for p in problems:
-            typer.echo(p.format())
+            _common.echo(p.format())
     summary = f"{n_cases} casus(sen) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)"
     _common.info(summary)
     if has_errors(problems, strict=strict):

@@ -1,0 +1,326 @@
+"""One writer at a time, and no half-done change after a crash.
+
+Every mutating command runs inside :func:`session`: an exclusive lock on the repository
+(``flock`` on ``.git/regie/lock``, holding the process id and the command) from reading
+the case to committing it. The kernel drops the lock when the process dies, so the lock
+of a killed process is simply taken over.
+
+Before a mutation writes, it records a journal (``.git/regie/pending.json``): the paths it
+will write, a copy of each file as it was, its index entry and HEAD. When a command finds
+a journal whose writer is gone, it rolls the change back (files, index, temporary files,
+a half-made case folder), or, when the commit had already been made, only tidies up; and
+says what it did. Machine state lives under ``.git/regie/``, never in the work tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+
+from .errors import RegieError
+
+log = logging.getLogger("regie")
+
+LOCK_FILE = "lock"
+JOURNAL_FILE = "pending.json"
+BACKUP_DIR = "backup"
+DEFAULT_WAIT = 10.0  # seconds a second command waits for the lock
+
+
+class LockBusy(RegieError):
+    """Another regie command is changing the repository."""
+
+
+def state_dir(root: Path) -> Path:
+    """Where regie keeps its machine state for ``root``: ``.git/regie/`` (or a private temp folder without git)."""
+    from .gitops import git_dir
+
+    gd = git_dir(root)
+    if gd is not None:
+        return gd / "regie"
+    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"regie-{os.getuid()}-{digest}"
+
+
+def private_dir(path: Path) -> Path:
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RegieError(f"kan de werkmap van regie niet maken ({exc.strerror})", path=str(path)) from None
+    return path
+
+
+def _wait_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get("REGIE_LOCK_WAIT", DEFAULT_WAIT)))
+    except ValueError:
+        return DEFAULT_WAIT
+
+
+# ---------------------------------------------------------------- the lock
+
+
+@dataclass
+class _Held:
+    root: Path
+    fd: int
+    command: str
+    allow_own_changes: bool
+    depth: int = 1
+
+
+_held: _Held | None = None
+_allow_own_changes_default = False
+
+F = TypeVar("F", bound=Callable)
+
+
+def allow_own_changes_by_default(value: bool) -> None:
+    """Set by the command line's ``--met-eigen-wijzigingen`` for this process."""
+    global _allow_own_changes_default
+    _allow_own_changes_default = value
+
+
+def exclusive(command: str) -> Callable[[F], F]:
+    """Run a core mutation ``fn(root, ...)`` whole (read, write, validate, commit) under the lock."""
+
+    def wrap(fn: F) -> F:
+        import functools
+
+        @functools.wraps(fn)
+        def run(root: Path, *args, **kwargs):
+            with session(root, command):
+                return fn(root, *args, **kwargs)
+
+        return run  # type: ignore[return-value]
+
+    return wrap
+
+
+def _holder(fd: int) -> str:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        info = json.loads(os.read(fd, 4096).decode("utf-8") or "{}")
+        return f"proces {info.get('pid', '?')} (regie {info.get('command', '?')}, sinds {info.get('since', '?')})"
+    except (OSError, ValueError):
+        return "een ander regie-proces"
+
+
+def _acquire(root: Path, command: str, wait: float) -> int:
+    path = private_dir(state_dir(root)) / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise RegieError(f"kan het slot van de repository niet openen ({exc.strerror})", path=str(path)) from None
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                os.close(fd)
+                raise RegieError(f"kan de repository niet vergrendelen ({exc.strerror})", path=str(path)) from None
+            if time.monotonic() >= deadline:
+                who = _holder(fd)
+                os.close(fd)
+                raise LockBusy(f"de repository wordt gewijzigd door {who}; probeer het zo opnieuw", code="slot") from None
+            if not told:
+                log.info(f"wacht tot {_holder(fd)} klaar is ...")
+                told = True
+            time.sleep(0.05)
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    since = dt.datetime.now().isoformat(timespec="seconds")
+    os.write(fd, json.dumps({"pid": os.getpid(), "command": command, "since": since}).encode())
+    return fd
+
+
+@contextmanager
+def session(root: Path, command: str, *, allow_own_changes: bool | None = None, wait: float | None = None) -> Iterator[None]:
+    """Hold the repository's lock for ``command``; a pending journal of a dead writer is rolled back first.
+
+    Nested sessions in one process share the lock (the outer one's settings count).
+    """
+    global _held
+    if _held is not None and _held.root == root:
+        _held.depth += 1
+        try:
+            yield
+        finally:
+            _held.depth -= 1
+        return
+    fd = _acquire(root, command, _wait_seconds() if wait is None else wait)
+    _held = _Held(root, fd, command, _allow_own_changes_default if allow_own_changes is None else allow_own_changes)
+    try:
+        recover(root)
+        yield
+    finally:
+        _held = None
+        os.close(fd)  # closing the file drops the lock
+
+
+def allow_own_changes() -> bool:
+    """Whether the running session may change files that hold the user's uncommitted work."""
+    return bool(_held and _held.allow_own_changes)
+
+
+def recover_if_pending(root: Path) -> None:
+    """For any command: roll back a journal left by a killed writer, if no writer is running now."""
+    if not (state_dir(root) / JOURNAL_FILE).exists() or (_held is not None and _held.root == root):
+        return
+    try:
+        with session(root, "herstel", wait=0):
+            pass
+    except LockBusy:
+        pass  # a live mutation is running; its journal is not stale
+
+
+# ---------------------------------------------------------------- the journal
+
+
+@dataclass
+class Journal:
+    """What one mutation is about to write, so that a crash can be undone."""
+
+    root: Path
+    command: str
+    message: str
+    paths: list[str]  # repo-relative files the mutation writes
+    new_dirs: list[str] = field(default_factory=list)  # folders it creates whole (a new case)
+    existed: list[str] = field(default_factory=list)  # which of ``paths`` had a file, backed up
+    index: dict[str, str] = field(default_factory=dict)  # index entries before
+    head: str | None = None
+    git: bool = True
+    pid: int = 0
+
+    @property
+    def file(self) -> Path:
+        return state_dir(self.root) / JOURNAL_FILE
+
+    @property
+    def backups(self) -> Path:
+        return state_dir(self.root) / BACKUP_DIR
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _backup_name(rel: str) -> str:
+    return hashlib.sha256(rel.encode()).hexdigest()
+
+
+@contextmanager
+def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path] = (), git: bool = True) -> Iterator[Journal]:
+    """Record ``paths`` (and new folders) before they are written; the record goes when the body ends.
+
+    If the body raises, its own undo runs first (the caller's); the journal is removed
+    either way, since the process is alive to clean up. Only a killed process leaves it.
+    """
+    from . import gitops
+
+    sd = private_dir(state_dir(root))
+    j = Journal(root, _held.command if _held else "?", message, [_rel(root, p) for p in paths],
+                [_rel(root, d) for d in new_dirs], git=git, pid=os.getpid())
+    shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
+    private_dir(sd / BACKUP_DIR)
+    for rel in j.paths:
+        path = root / rel
+        if path.is_file() and not path.is_symlink():
+            shutil.copyfile(path, sd / BACKUP_DIR / _backup_name(rel))
+            j.existed.append(rel)
+    if git:
+        j.head = gitops.head_info(root)[0]
+        j.index = gitops.index_entries(root, [root / r for r in j.paths])
+    _write_json(j.file, {k: v for k, v in j.__dict__.items() if k != "root"})
+    try:
+        yield j
+    finally:
+        j.file.unlink(missing_ok=True)
+        shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def recover(root: Path) -> list[str]:
+    """Undo (or finish tidying) the mutation a killed process left in the journal; the lock must be held.
+
+    Returns what was done, also logged as one warning for the user.
+    """
+    from . import gitops
+    from .store import remove_temp_files
+
+    sd = state_dir(root)
+    path = sd / JOURNAL_FILE
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        j = Journal(root=root, **data)
+    except (OSError, ValueError, TypeError):
+        path.unlink(missing_ok=True)
+        log.warning("een onleesbaar herstelbestand van regie is verwijderd")
+        return []
+    if j.git:
+        gitops.check_index_lock(root)  # git may still be finishing what the dead process started
+    committed = False
+    if j.git:
+        head, parent, subject = gitops.head_info(root)
+        committed = head is not None and head != j.head and parent == j.head and subject == j.message
+    done: list[str] = []
+    for rel in j.paths:
+        target = root / rel
+        removed = remove_temp_files(target.parent, target.name)
+        if removed:
+            done.append(f"tijdelijk bestand bij {rel} verwijderd")
+    for rel in j.new_dirs:
+        folder = root / rel
+        if remove_temp_files(folder.parent, folder.name):
+            done.append(f"half aangemaakte map {rel} verwijderd")
+    if not committed:
+        for rel in j.paths:
+            target = root / rel
+            if rel in j.existed:
+                backup = sd / BACKUP_DIR / _backup_name(rel)
+                if backup.exists():
+                    from .store import write_bytes_atomic
+
+                    write_bytes_atomic(target, backup.read_bytes())
+                    done.append(f"{rel} hersteld")
+            elif target.exists() or target.is_symlink():
+                target.unlink()
+                done.append(f"{rel} verwijderd")
+        for rel in j.new_dirs:
+            folder = root / rel
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
+                done.append(f"onvolledige map {rel} verwijderd")
+        if j.git:
+            gitops.restore_index(root, j.paths, j.index)
+    path.unlink(missing_ok=True)
+    shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
+    what = "was al gecommit; restanten opgeruimd" if committed else "is teruggedraaid"
+    summary = f"een afgebroken opdracht (regie {j.command}, proces {j.pid}) {what}" + (f": {'; '.join(done)}" if done else "")
+    log.warning(summary)
+    return done
