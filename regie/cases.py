@@ -72,7 +72,7 @@ def next_case_id(root: Path, fmt: str, year: int) -> str:
         new = fmt.format(jaar=year, nummer=highest + 1)
     except (KeyError, ValueError, IndexError):
         raise UsageError(f"ongeldig id_formaat in regie.yaml: '{fmt}'") from None
-    if not CASE_ID_RE.match(new):
+    if not CASE_ID_RE.fullmatch(new):
         raise UsageError(f"id_formaat '{fmt}' in regie.yaml geeft een ongeldige casus-id '{new}'")
     return new
 

@@ -9,20 +9,37 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 
 from .errors import UsageError
 
 _override: _dt.date | None = None
 
+# The dates a dossier can hold: strictly YYYY-MM-DD (Python's fromisoformat alone also takes
+# week dates like 2026-W49-3) and within a range where adding any term stays a valid date.
+EARLIEST = _dt.date(1900, 1, 1)
+LATEST = _dt.date(2199, 12, 31)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+DATE_RULE = f"een bestaande datum als JJJJ-MM-DD, van {EARLIEST.isoformat()} tot en met {LATEST.isoformat()}"
+
+
+def to_date(text: str) -> _dt.date | None:
+    """The date ``text`` stands for, or None when it is not a strict ISO date within range."""
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        day = _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if EARLIEST <= day <= LATEST else None
+
 
 def parse_iso_date(text: str, *, what: str = "datum") -> _dt.date:
-    """Parse ``YYYY-MM-DD`` strictly; a Dutch UsageError otherwise."""
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"ongeldige {what} '{text}': verwacht een bestaande datum als JJJJ-MM-DD") from None
+    """Parse ``YYYY-MM-DD`` strictly, within range; a Dutch UsageError otherwise."""
+    day = to_date(text)
+    if day is None:
+        raise UsageError(f"ongeldige {what} '{text}': verwacht {DATE_RULE}")
+    return day
 
 
 def set_today(value: str | None) -> None:

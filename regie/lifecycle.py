@@ -17,6 +17,7 @@ from .loader import load_case
 from .model import EVALUATION_KINDS, OPEN_STATUSES, Case, Network
 from .problems import Problem
 from .repo import EVALUATIONS_DIR, PLAN_FILE, case_dir
+from .limits import MAX_NAZORG_WEKEN, check_range
 from .transaction import exclusive
 
 
@@ -252,8 +253,7 @@ def close(
     writes: dict[Path, str] = {}
     warnings: list[str] = []
     if nazorg_weken is not None:
-        if nazorg_weken < 1:
-            raise UsageError("--nazorg verwacht een aantal weken (1 of meer)")
+        check_range(nazorg_weken, "--nazorg", 1, MAX_NAZORG_WEKEN, "weken")
         until = when + dt.timedelta(weeks=nazorg_weken)
         doc.data["status"] = "nazorg"
         put(doc.data, "nazorg_tot", until, after="status")

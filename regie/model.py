@@ -58,6 +58,7 @@ def next_id(prefix: str, existing: Iterable[str]) -> str:
 
 
 def to_date(value: Any) -> dt.date | None:
+    """A date of a schema-checked file (strict ISO there), or None for an empty value."""
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 

@@ -6,7 +6,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .clock import EARLIEST, LATEST
 from .errors import UsageError
+
+
+def _check_year(y: int, text: str) -> None:
+    if not EARLIEST.year <= y <= LATEST.year:
+        raise UsageError(f"ongeldig jaar in '{text}': kies een jaar van {EARLIEST.year} tot en met {LATEST.year}")
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,7 @@ def quarter(text: str) -> Period:
     if not m:
         raise UsageError(f"ongeldig kwartaal '{text}': verwacht bijvoorbeeld 2026Q3 (kwartaal 1 tot en met 4)")
     year, q = int(m.group(1)), int(m.group(2))
+    _check_year(year, text)
     start = dt.date(year, 3 * q - 2, 1)
     end = (dt.date(year + (q == 4), (3 * q) % 12 + 1, 1)) - dt.timedelta(days=1)
     return Period(start, end, f"{year}Q{q}")
@@ -33,6 +40,7 @@ def year(text: str) -> Period:
     if not re.fullmatch(r"\d{4}", text.strip()):
         raise UsageError(f"ongeldig jaar '{text}': verwacht bijvoorbeeld 2026")
     y = int(text)
+    _check_year(y, text)
     return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), str(y))
 
 

@@ -1,8 +1,11 @@
 """All Jinja: the template environment, the dossier's own overrides, and clear template errors.
 
 A file in the dossier repository's ``templates/`` overrides the built-in template of
-the same name. Templates run with ``StrictUndefined`` so a template that names a
-missing field fails loudly, and HTML templates are autoescaped.
+the same name. Such a template comes with a cloned repository, so it is untrusted code:
+every template runs in Jinja's immutable sandbox, which refuses access to Python's
+internals (``__globals__``, ``__class__``, ...) and changes to the data. Templates run
+with ``StrictUndefined`` so a template that names a missing field fails loudly, and HTML
+templates are autoescaped. Any error while rendering is a Dutch message with file and line.
 """
 
 from __future__ import annotations
@@ -61,12 +64,13 @@ def _quote(value: Any) -> str:
 @lru_cache(maxsize=8)
 def environment(repo_root: Path | None):
     import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     paths = []
     if repo_root is not None and (repo_root / "templates").is_dir():
         paths.append(str(repo_root / "templates"))
     paths.append(str(builtin_templates()))
-    env = jinja2.Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(paths),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "html.j2"), default_for_string=False),
@@ -89,6 +93,7 @@ def environment(repo_root: Path | None):
 def render(name: str, context: dict[str, Any], repo_root: Path | None = None) -> str:
     """Render template ``name``; any template problem becomes a TemplateError naming file and line."""
     import jinja2
+    from jinja2.sandbox import SecurityError
 
     env = environment(repo_root)
     try:
@@ -99,13 +104,47 @@ def render(name: str, context: dict[str, Any], repo_root: Path | None = None) ->
     except jinja2.TemplateNotFound:
         raise TemplateError(f"template '{name}' niet gevonden") from None
     except jinja2.UndefinedError as exc:
-        path, line = _template_frame(exc, name)
+        path, line = _template_frame(exc, name, repo_root)
         raise TemplateError(f"template gebruikt een veld dat er niet is: {exc.message}", path=path, line=line) from None
+    except SecurityError as exc:
+        path, line = _template_frame(exc, name, repo_root)
+        raise TemplateError(
+            f"template probeert iets wat niet mag (toegang tot de binnenkant van Python of wijzigen van gegevens): {exc}",
+            path=path, line=line, code="template-onveilig",
+        ) from None
+    except TemplateError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any other failure inside a template is the template's
+        path, line = _template_frame(exc, name, repo_root)
+        raise TemplateError(f"fout in template bij het invullen: {_describe(exc)}", path=path, line=line) from None
 
 
-def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
-    """The template file and line where a render error happened (Jinja rewrites the traceback)."""
+def _describe(exc: Exception) -> str:
+    known = {
+        ZeroDivisionError: "deling door nul",
+        RecursionError: "te diepe herhaling (roept een macro zichzelf aan?)",
+        OverflowError: "getal of datum buiten bereik",
+        TypeError: "verkeerd soort waarde",
+        ValueError: "ongeldige waarde",
+        KeyError: "onbekende sleutel",
+        IndexError: "index buiten de lijst",
+        AttributeError: "onbekend attribuut",
+    }
+    for kind, dutch in known.items():
+        if isinstance(exc, kind):
+            return f"{dutch} ({type(exc).__name__})"
+    return type(exc).__name__
+
+
+def _template_frame(exc: BaseException, name: str, repo_root: Path | None = None) -> tuple[str, int | None]:
+    """The template file and line where a render error happened (Jinja rewrites the traceback).
+
+    A template of the dossier repository is named relative to the repository.
+    """
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".j2", ".md", ".html", ".yaml", ".txt")) or "/templates/" in frame.filename:
+            path = Path(frame.filename)
+            if repo_root is not None and repo_root in path.parents:
+                return path.relative_to(repo_root).as_posix(), frame.lineno
             return frame.filename, frame.lineno
     return name, None

@@ -13,7 +13,8 @@ from .errors import CaseNotFound, RepoNotFound, UsageError
 
 CONFIG = "regie.yaml"
 CASES_DIR = "casussen"
-CASE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+CASE_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")  # use with fullmatch: '$' would allow a final newline
+MAX_ID_LENGTH = 32
 
 # The files of a case folder, by the schema that checks them.
 CASE_YAML_FILES = {
@@ -49,9 +50,9 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
 
 def check_case_id(case_id: str) -> str:
     """Refuse a case id that is not a plain folder name (no '/', no '..', no spaces)."""
-    if not CASE_ID_RE.match(case_id):
+    if not CASE_ID_RE.fullmatch(case_id):
         raise UsageError(
-            f"ongeldige casus-id '{case_id}': alleen letters, cijfers, '-' en '_' (bijvoorbeeld 2026-014)"
+            f"ongeldige casus-id '{case_id}': alleen letters, cijfers, '-' en '_', hoogstens {MAX_ID_LENGTH} tekens (bijvoorbeeld 2026-014)"
         )
     return case_id
 

@@ -37,7 +37,7 @@ def _d(date: dt.date) -> str:
 
 
 def case_identity(ctx: Ctx, case: Case) -> Iterator[Problem]:
-    if not CASE_ID_RE.match(case.id):
+    if not CASE_ID_RE.fullmatch(case.id):
         yield Problem(case.folder, None, "casus-map", ERROR, "mapnaam is geen geldige casus-id (alleen letters, cijfers, '-' en '_')")
     if case.casus and case.casus.id != case.id:
         yield ctx.at(case, "casus.yaml", "id", code="casus-id",

@@ -18,10 +18,25 @@ from .errors import DossierInvalid
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_STR = "tag:yaml.org,2002:str"
 
 
 class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """CSafeLoader that keeps dates as strings."""
+    """CSafeLoader that keeps dates as strings and notes a key written twice in one mapping."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []  # (key, first line, second line), 0-based
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        pairs = node.value
+        if len(pairs) > 1:
+            seen: dict[str, int] = {}
+            for key, _ in pairs:
+                if key.tag == _STR and key.value in seen:
+                    self.duplicates.append((key.value, seen[key.value], key.start_mark.line))
+                seen.setdefault(key.value, key.start_mark.line)
+        return super().construct_mapping(node, deep)
 
 
 FastLoader.yaml_implicit_resolvers = {
@@ -51,9 +66,16 @@ def read_text(path: Path, rel: str) -> str:
 
 
 def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:
-    """Parse YAML text; syntax errors become a DossierInvalid with the line."""
+    """Parse YAML text; syntax errors, aliases and duplicate keys become a DossierInvalid with the line.
+
+    Anchors and aliases (``&a`` / ``*a``) are refused: a dossier file has no use for them,
+    and they allow a list that contains itself or a file that expands a millionfold.
+    """
+    if "*" in text:  # cheap: only a file with an asterisk can hold an alias
+        _refuse_aliases(text, rel, line_offset)
+    loader = FastLoader(text)
     try:
-        return yaml.load(text, Loader=FastLoader)  # noqa: S506 - FastLoader is a safe loader
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -61,8 +83,39 @@ def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:
         if mark and _char_at(text, mark.line, mark.column) == "\t":
             reason = "tab gevonden; gebruik spaties om in te springen"
         raise DossierInvalid(f"ongeldige YAML: {reason}", path=rel, line=line, code="yaml") from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        raise DossierInvalid(f"ongeldige YAML: {exc}", path=rel, code="yaml") from None
+    except yaml.reader.ReaderError as exc:  # a control character or other forbidden character
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise DossierInvalid(
+            f"ongeldige YAML: teken dat niet in een tekstbestand hoort (stuurteken #x{char:02x}); verwijder het",
+            path=rel, line=line, code="yaml",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DossierInvalid(f"ongeldige YAML: {_dutch_yaml_problem(str(exc))}", path=rel, code="yaml") from None
+    except RecursionError:
+        raise DossierInvalid("ongeldige YAML: te diep genest", path=rel, code="yaml") from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        key, first, second = loader.duplicates[0]
+        raise DossierInvalid(
+            f"sleutel '{key}' staat twee keer in hetzelfde blok (regel {first + 1 + line_offset} en regel "
+            f"{second + 1 + line_offset}); alleen de laatste zou tellen — verwijder er één",
+            path=rel, line=second + 1 + line_offset, code="dubbele-sleutel",
+        )
+    return data
+
+
+def _refuse_aliases(text: str, rel: str, line_offset: int) -> None:
+    try:
+        for event in yaml.parse(text, Loader=FastLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise DossierInvalid(
+                    f"ongeldige YAML: alias '*{event.anchor}' wordt niet ondersteund in een dossierbestand; schrijf de waarde uit",
+                    path=rel, line=event.start_mark.line + 1 + line_offset, code="yaml",
+                )
+    except yaml.YAMLError:
+        return  # the syntax error itself is reported by the real parse
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -88,6 +141,10 @@ def _dutch_yaml_problem(problem: str) -> str:
         "found duplicate anchor": "anker staat er twee keer",
         "expected a comment or a line break": "onverwachte tekst na de waarde (aanhalingstekens?)",
         "found character": "teken dat hier niet mag staan (zet de tekst tussen aanhalingstekens)",
+        "exceeded maximum nesting depth": "te diep genest (lijsten of blokken in elkaar)",
+        "expected a single document in the stream": "meer dan één document in het bestand (een regel '---' of '...' midden in het bestand?)",
+        "did not find expected <document start>": "meer dan één document in het bestand (een regel '---' of '...' midden in het bestand?)",
+        "but found another document": "meer dan één document in het bestand (een regel '---' of '...' midden in het bestand?)",
     }
     for english, dutch in known.items():
         if problem.startswith(english):

@@ -126,7 +126,7 @@ def test_no_commit_leaves_it_staged(cli, repo):
 
 @pytest.mark.parametrize("args, code, err", [
     (["done", "2026-404", "A1"], 1, "fout: onbekende casus '2026-404': geen map casussen/2026-404\n"),
-    (["done", "../x", "A1"], 2, "fout: ongeldige casus-id '../x': alleen letters, cijfers, '-' en '_' (bijvoorbeeld 2026-014)\n"),
+    (["done", "../x", "A1"], 2, "fout: ongeldige casus-id '../x': alleen letters, cijfers, '-' en '_', hoogstens 32 tekens (bijvoorbeeld 2026-014)\n"),
     (["done", "2026-001", "A9"], 1, "fout: casus 2026-001 heeft geen afspraak 'A9' (wel: A1, A2)\n"),
     (["done", "2026-001", "A1"], 1, "fout: afspraak A1 is al gedaan (op 2026-03-10)\n"),
     (["done", "2026-001", "A2", "--datum", "2026-12-01"], 2, "fout: datum 2026-12-01 ligt in de toekomst\n"),
@@ -134,7 +134,7 @@ def test_no_commit_leaves_it_staged(cli, repo):
     (["move", "2026-001", "A1", "--deadline", "2026-12-01", "--reden", "x"], 1,
      "fout: afspraak A1 is gedaan; alleen een open afspraak kan verschuiven\n"),
     (["move", "2026-001", "A2", "--deadline", "2026-02-30", "--reden", "x"], 2,
-     "fout: ongeldige --deadline '2026-02-30': verwacht een bestaande datum als JJJJ-MM-DD\n"),
+     "fout: ongeldige --deadline '2026-02-30': verwacht een bestaande datum als JJJJ-MM-DD, van 1900-01-01 tot en met 2199-12-31\n"),
     (["add", "2026-001", "--wat", "x", "--wie", "buurman", "--deadline", "2026-12-01"], 1,
      "fout: 'buurman' is geen betrokkene van casus 2026-001; kies uit: client, pro, reg, reg2, zus "
      "(of voeg de betrokkene toe aan netwerk.yaml)\n"),

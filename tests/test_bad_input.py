@@ -26,7 +26,7 @@ def _no_traceback(result) -> None:
         ("plan.md", "# Plan zonder front matter\n",
          f"{C}/plan.md:1: [front-matter] front matter ontbreekt: het bestand moet beginnen met een regel '---'"),
         ("melding.yaml", "datum: 2026-02-30\nmelder:\n  rol: x\naard: y\nurgentie: hoog\n",
-         f"{C}/melding.yaml:1: [schema] datum: ongeldige datum '2026-02-30'; verwacht een bestaande datum als JJJJ-MM-DD"),
+         f"{C}/melding.yaml:1: [schema] datum: ongeldige datum '2026-02-30'; verwacht een bestaande datum als JJJJ-MM-DD, van 1900-01-01 tot en met 2199-12-31"),
         ("melding.yaml", "datum: 2026-02-01\nmelder:\n  rol: x\naard: 12\nurgentie: hoog\n",
          f"{C}/melding.yaml:4: [schema] aard moet een tekst zijn, niet 12"),
         ("melding.yaml", "datum: 2026-02-01\nmelder:\n  rol: x\naard: y\nurgentie: hoog\nkleur: rood\n",
@@ -34,7 +34,7 @@ def _no_traceback(result) -> None:
         ("melding.yaml", "datum: 2026-02-01\nmelder:\n  rol: x\nurgentie: hoog\n",
          f"{C}/melding.yaml:1: [schema] verplicht veld 'aard' ontbreekt"),
         ("afspraken.yaml", "afspraken:\n  - id: A1\n    wat: Huisbezoek\n    wie: pro\n    gemaakt: 2026-03-01\n    deadline: morgen\n    status: open\n",
-         f"{C}/afspraken.yaml:6: [schema] afspraken[1].deadline: ongeldige datum 'morgen'; verwacht een bestaande datum als JJJJ-MM-DD"),
+         f"{C}/afspraken.yaml:6: [schema] afspraken[1].deadline: ongeldige datum 'morgen'; verwacht een bestaande datum als JJJJ-MM-DD, van 1900-01-01 tot en met 2199-12-31"),
         ("netwerk.yaml", "", f"{C}/netwerk.yaml: [leeg] bestand is leeg"),
         ("netwerk.yaml", b"professionals:\n  - id: pro\n    rol: caf\xe9\n",
          f"{C}/netwerk.yaml:3: [codering] bestand is geen geldige UTF-8-tekst; sla het op als UTF-8"),
@@ -93,7 +93,7 @@ def test_no_repo_above_cwd(cli, tmp_path):
 def test_hostile_case_ids_refused(cli, dossier, case_id):
     result = cli("-C", str(dossier), "validate", case_id)
     assert result.code == 2
-    assert result.err == f"fout: ongeldige casus-id '{case_id}': alleen letters, cijfers, '-' en '_' (bijvoorbeeld 2026-014)\n"
+    assert result.err == f"fout: ongeldige casus-id '{case_id}': alleen letters, cijfers, '-' en '_', hoogstens 32 tekens (bijvoorbeeld 2026-014)\n"
     _no_traceback(result)
 
 
@@ -104,7 +104,7 @@ def test_unknown_case(cli, dossier):
 
 def test_impossible_today(cli, dossier):
     result = cli("-C", str(dossier), "--today", "2026-02-30", "validate")
-    assert (result.code, result.err) == (2, "fout: ongeldige --today '2026-02-30': verwacht een bestaande datum als JJJJ-MM-DD\n")
+    assert (result.code, result.err) == (2, "fout: ongeldige --today '2026-02-30': verwacht een bestaande datum als JJJJ-MM-DD, van 1900-01-01 tot en met 2199-12-31\n")
 
 
 def test_other_cases_still_checked_when_one_is_broken(cli, tmp_path):

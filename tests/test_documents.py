@@ -175,7 +175,7 @@ def test_template_naming_a_missing_field(cli, examples_repo):
     write_tree(examples_repo, {"templates/plan-van-aanpak.md.j2": "regel 1\n{{ plan.bestaat_niet }}\n"})
     r = cli("-C", str(examples_repo), "plan", "2026-001")
     assert r.code == 1 and r.out == ""
-    assert r.err == (f"fout: {examples_repo}/templates/plan-van-aanpak.md.j2:2: template gebruikt een veld dat er niet is: "
+    assert r.err == ("fout: templates/plan-van-aanpak.md.j2:2: template gebruikt een veld dat er niet is: "
                      "'regie.planning.PlanView object' has no attribute 'bestaat_niet'\n")
 
 

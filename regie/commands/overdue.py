@@ -19,11 +19,15 @@ def run(
     case: Annotated[Optional[list[str]], typer.Option("--case", help="Alleen deze casus (herhaalbaar).")] = None,
     regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
     wie: Annotated[Optional[str], typer.Option("--wie", help="Alleen afspraken van deze organisatie (of betrokkene).")] = None,
-    within: Annotated[Optional[int], typer.Option("--within", min=0, help="Ook wat in de komende N dagen vervalt.")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", help="Ook wat in de komende N dagen vervalt.")] = None,
     fmt: Annotated[_common.ListFormat, typer.Option("--format", help="text, json, csv of ics (agenda).")] = _common.ListFormat.text,
     fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exitcode 1 als er iets te laat is.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
 ) -> None:
+    from ..limits import MAX_WITHIN_DAYS, check_range
+
+    if within is not None:
+        check_range(within, "--within", 0, MAX_WITHIN_DAYS, "dagen")
     from ..deadlines import describe_days, due_items, to_csv, to_ics
 
     dossier = _common.load_dossier(case)

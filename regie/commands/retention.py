@@ -10,9 +10,13 @@ from . import _common
 
 
 def run(
-    within: Annotated[Optional[int], typer.Option("--within", min=0, help="Ook wat in de komende N dagen verloopt.")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", help="Ook wat in de komende N dagen verloopt.")] = None,
     fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
 ) -> None:
+    from ..limits import MAX_RETENTION_WITHIN_DAYS, check_range
+
+    if within is not None:
+        check_range(within, "--within", 0, MAX_RETENTION_WITHIN_DAYS, "dagen")
     from ..lifecycle import retention
 
     rows = retention(_common.load_dossier(), _common.today(), within=within)

@@ -1,0 +1,22 @@
+"""The bounds of what regie accepts, in one place: counts and terms a person can mean.
+
+A number far outside these (a term of a billion days, 99,999,999 weeks of nazorg) is a
+typing error, and unchecked it would crash date arithmetic further on.
+"""
+
+from __future__ import annotations
+
+from .errors import UsageError
+
+MAX_WITHIN_DAYS = 3650  # overdue --within: ten years ahead
+MAX_RETENTION_WITHIN_DAYS = 36500  # retention --within: the longest retention term
+MAX_NAZORG_WEKEN = 104  # two years of nazorg
+MAX_ID_WIDTH = 6  # {nummer:06d}
+MAX_TERM_DAYS = 3650  # termijnen in regie.yaml (also in the schema)
+
+
+def check_range(value: int, option: str, low: int, high: int, unit: str = "") -> int:
+    """``value`` if ``low <= value <= high``; otherwise a Dutch UsageError naming the option."""
+    if not low <= value <= high:
+        raise UsageError(f"{option} moet tussen {low} en {high}{' ' + unit if unit else ''} liggen, niet {value}")
+    return value
