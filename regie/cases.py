@@ -115,7 +115,7 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
     """
     from . import gitops, transaction
     from .render import render
-    from .store import new_folder, refuse_links, remove_tree, write_text_atomic
+    from .store import new_folder, refuse_links, relative_paths, remove_tree, write_text_atomic
     from .validate import validate
 
     with transaction.session(root, "new-case"):
@@ -140,9 +140,12 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
         written = [target / name for name in NEW_CASE_FILES]
         message = f"regie new-case: casus {cid} aangemaakt"
         with transaction.journal(root, message, written, new_dirs=[target], git=in_git):
-            with new_folder(target) as staging:
-                for name, text in files.items():
-                    write_text_atomic(staging / name, text)
+            try:
+                with new_folder(target) as staging:
+                    for name, text in files.items():
+                        write_text_atomic(staging / name, text)
+            except RegieError as exc:
+                raise relative_paths(exc, root) from None
             try:
                 errors = [p for p in validate(root, today, [cid]) if p.severity == ERROR]
                 if errors:

@@ -52,3 +52,24 @@ class GitError(RegieError):
 
 class TemplateError(RegieError):
     """A template is broken or names a field the data does not have."""
+
+
+def os_reason(exc: OSError) -> str:
+    """A Dutch reason for an OS error on a file (never git's or the OS's English text)."""
+    import errno
+
+    reasons = {
+        errno.EACCES: "geen rechten",
+        errno.EPERM: "geen rechten",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EDQUOT: "het schijfquotum is op",
+        errno.EROFS: "het bestandssysteem is alleen-lezen",
+        errno.EISDIR: "er staat een map met die naam",
+        errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+        errno.ENAMETOOLONG: "de naam is te lang",
+        errno.EEXIST: "er staat al een bestand met die naam (waar een map hoort?)",
+        errno.ENOENT: "bestaat niet",
+        errno.ELOOP: "te veel symbolische links",
+        errno.EIO: "leesfout van de schijf",
+    }
+    return reasons.get(exc.errno or 0, f"fout {exc.errno}")

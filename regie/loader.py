@@ -7,12 +7,13 @@ of the model stays empty, so the rest of the repository is still checked.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from . import schema
-from .errors import DossierInvalid
+from .errors import DossierInvalid, os_reason
 from .model import Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Network, Plan, Signaal
 from .problems import ERROR, Problem
 from .repo import (
@@ -80,7 +81,19 @@ def load_dossier(
     reader = _Reader(root)
     network, _ = load_network(root, reader)
     dossier = Dossier(root=root, network=network)
-    ids = only if only is not None else case_ids(root)
+    if only is None:
+        cases_path = root / CASES_DIR
+        if cases_path.is_symlink() or cases_path.is_file():
+            _listing(reader, CASES_DIR)  # records the finding
+            ids = []
+        else:
+            try:
+                ids = case_ids(root)
+            except DossierInvalid as exc:
+                reader.problems.append(Problem(CASES_DIR, None, exc.code, ERROR, exc.message))
+                ids = []
+    else:
+        ids = only
     for n, cid in enumerate(ids, 1):
         dossier.cases.append(_load_case(reader, cid))
         if progress:
@@ -101,13 +114,51 @@ def load_signals(root: Path) -> tuple[list[Signaal], list[Problem]]:
     return _load_signals(reader), reader.problems
 
 
+def _listing(reader: _Reader, rel: str) -> dict[str, os.DirEntry] | None:
+    """The entries of folder ``rel`` by name (one directory read instead of a probe per file).
+
+    None when it is missing; an unreadable folder, a file where the folder belongs and a
+    folder that is a symbolic link are findings (and None).
+    """
+    path = reader.root / rel
+    if path.is_symlink():
+        reader.problems.append(Problem(rel, None, "symlink", ERROR,
+                                       "is een symbolische link; regie volgt geen links (zet er een gewone map neer)"))
+        return None
+    try:
+        with os.scandir(path) as entries:
+            return {e.name: e for e in entries}
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        reader.problems.append(Problem(rel, None, "geen-map", ERROR, "is een bestand; hier hoort een map"))
+        return None
+    except OSError as exc:
+        reader.problems.append(Problem(rel, None, "onleesbaar", ERROR, f"map kan niet gelezen worden ({os_reason(exc)})"))
+        return None
+
+
+def _usable_file(reader: _Reader, rel: str, entry: os.DirEntry) -> bool:
+    """Whether ``entry`` can be read as a file; a link or a folder in its place is a finding."""
+    if entry.is_symlink():
+        reader.problems.append(Problem(rel, None, "symlink", ERROR,
+                                       "is een symbolische link; regie volgt geen links (zet er een gewoon bestand neer)"))
+        return False
+    if entry.is_dir():
+        reader.problems.append(Problem(rel, None, "geen-bestand", ERROR, "is een map; hier hoort een bestand"))
+        return False
+    return True
+
+
 def _load_signals(reader: _Reader) -> list[Signaal]:
-    folder = reader.root / SIGNALS_DIR
-    if not folder.is_dir():
-        return []
+    names = _listing(reader, SIGNALS_DIR)
     signals = []
-    for path in sorted(folder.glob("*.yaml")):
-        rel = f"{SIGNALS_DIR}/{path.name}"
+    for name in sorted(names or ()):
+        if not name.endswith(".yaml") or name.startswith("."):
+            continue
+        rel = f"{SIGNALS_DIR}/{name}"
+        if not _usable_file(reader, rel, names[name]):
+            continue
         src = reader.read(rel, "signaal")
         if src is not None:
             signals.append(Signaal.from_data(src.data, rel))
@@ -116,17 +167,26 @@ def _load_signals(reader: _Reader) -> list[Signaal]:
 
 def _load_case(reader: _Reader, cid: str) -> Case:
     base = f"{CASES_DIR}/{cid}"
-    folder = reader.root / base
     case = Case(id=cid, folder=base)
+    names = _listing(reader, base)
+    if names is None:
+        if not (reader.root / base).is_symlink() and not (reader.root / base).exists():
+            reader.problems.append(Problem(base, None, "ontbreekt", ERROR, "casusmap bestaat niet"))
+        case.broken.update(REQUIRED_CASE_FILES)
+        return case
     for name in REQUIRED_CASE_FILES:
-        if not (folder / name).is_file():
+        if name not in names:
             reader.problems.append(Problem(f"{base}/{name}", None, "ontbreekt", ERROR, f"casusmap zonder {name}"))
             case.broken.add(name)
 
     def part(name: str, build: Callable[[SourceFile], object]) -> object | None:
-        if not (folder / name).exists():
+        if name not in names:
             return None
-        src = reader.read(f"{base}/{name}", CASE_YAML_FILES.get(name, "plan"), markdown=name.endswith(".md"))
+        rel = f"{base}/{name}"
+        if not _usable_file(reader, rel, names[name]):
+            case.broken.add(name)
+            return None
+        src = reader.read(rel, CASE_YAML_FILES.get(name, "plan"), markdown=name.endswith(".md"))
         if src is None:
             case.broken.add(name)
             return None
@@ -144,21 +204,28 @@ def _load_case(reader: _Reader, cid: str) -> Case:
         "escalaties.yaml", lambda s: tuple(Escalatie.from_data(d, i) for i, d in enumerate(s.data["escalaties"] or []))
     )
     case.escalaties = escalaties or ()  # type: ignore[assignment]
-    case.evaluaties = tuple(_load_entries(reader, case, EVALUATIONS_DIR, "evaluatie", Evaluatie.from_data))  # type: ignore[arg-type]
-    case.journaal = tuple(_load_entries(reader, case, JOURNAL_DIR, "journaal", JournaalEntry.from_data))  # type: ignore[arg-type]
+    for sub in (EVALUATIONS_DIR, JOURNAL_DIR):
+        if sub in names and names[sub].is_symlink():
+            _listing(reader, f"{base}/{sub}")  # the finding
+            case.broken.add(sub)
+    case.evaluaties = tuple(_load_entries(reader, case, EVALUATIONS_DIR, "evaluatie", Evaluatie.from_data) if EVALUATIONS_DIR in names else ())  # type: ignore[arg-type]
+    case.journaal = tuple(_load_entries(reader, case, JOURNAL_DIR, "journaal", JournaalEntry.from_data) if JOURNAL_DIR in names else ())  # type: ignore[arg-type]
     return case
 
 
 def _load_entries(reader: _Reader, case: Case, sub: str, kind: str, build: Callable) -> list:
-    folder = reader.root / case.folder / sub
-    if not folder.is_dir():
+    folder = f"{case.folder}/{sub}"
+    names = _listing(reader, folder)
+    if names is None:
         return []
     entries = []
-    for path in sorted(folder.glob("*.md")):
-        rel = f"{case.folder}/{sub}/{path.name}"
-        src = reader.read(rel, kind, markdown=True)
+    for name in sorted(names):
+        if not name.endswith(".md") or name.startswith("."):
+            continue
+        rel = f"{folder}/{name}"
+        src = reader.read(rel, kind, markdown=True) if _usable_file(reader, rel, names[name]) else None
         if src is None:
-            case.broken.add(f"{sub}/{path.name}")
+            case.broken.add(f"{sub}/{name}")
             continue
         entries.append(build(src.data, rel))
     return entries
@@ -178,7 +245,7 @@ def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",))
 
     def first_problem(rel: str) -> DossierInvalid:
         for p in dossier.problems:
-            if p.path == rel and p.severity == ERROR:
+            if p.path in (rel, case.folder) and p.severity == ERROR:
                 return p.as_error()
         return DossierInvalid("bestand ontbreekt", path=rel, code="ontbreekt")
 

@@ -61,16 +61,21 @@ def _apply_locked(
     root: Path, case_id: str | None, writes: dict[Path, str], message: str, today: dt.date, *, commit: bool, in_git: bool
 ) -> list[Problem]:
     from . import gitops, transaction
-    from .store import write_bytes_atomic, write_text_atomic
+    from .store import relative_paths, write_bytes_atomic, write_text_atomic
     from .validate import validate
 
     scope = [case_id] if case_id else None
     before_problems = {_key(p) for p in validate(root, today, scope) if p.severity == ERROR}
     originals = {path: (path.read_bytes() if path.is_file() else None) for path in writes}
     with transaction.journal(root, message, list(writes), git=in_git):
+        written: list[Path] = []
         try:
             for path, text in writes.items():
-                write_text_atomic(path, text)
+                try:
+                    write_text_atomic(path, text)
+                except RegieError as exc:
+                    raise relative_paths(exc, root) from None
+                written.append(path)
             problems = validate(root, today, scope)
             new = [p for p in problems if p.severity == ERROR and _key(p) not in before_problems]
             if new:
@@ -80,9 +85,13 @@ def _apply_locked(
             if in_git:
                 gitops.commit_paths(root, list(writes), message, commit=commit)
         except BaseException:
-            for path, data in originals.items():
+            for path in written:  # a write that failed left its file as it was
+                data = originals[path]
                 if data is None:
-                    path.unlink(missing_ok=True)
+                    try:
+                        path.unlink(missing_ok=True)
+                    except OSError:
+                        pass  # it could not have been written either (a file where a folder belongs)
                 else:
                     write_bytes_atomic(path, data)
             if in_git:

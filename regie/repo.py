@@ -6,10 +6,11 @@ of case files, and checking a case id before it becomes part of a path.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-from .errors import CaseNotFound, RepoNotFound, UsageError
+from .errors import CaseNotFound, DossierInvalid, RepoNotFound, UsageError, os_reason
 
 CONFIG = "regie.yaml"
 CASES_DIR = "casussen"
@@ -65,11 +66,18 @@ def case_dir(root: Path, case_id: str, *, must_exist: bool = True) -> Path:
 
 
 def case_ids(root: Path) -> list[str]:
-    """The case folders in the repository, sorted; hidden folders are skipped."""
+    """The case folders in the repository, sorted; hidden folders are skipped.
+
+    A symbolic link to a folder counts (the loader reports it as a finding and does not follow it).
+    """
     base = root / CASES_DIR
-    if not base.is_dir():
+    try:
+        with os.scandir(base) as entries:
+            return sorted(e.name for e in entries if not e.name.startswith(".") and (e.is_dir() or e.is_symlink()))
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError as exc:
+        raise DossierInvalid(f"map kan niet gelezen worden ({os_reason(exc)})", path=CASES_DIR, code="onleesbaar") from None
 
 
 def rel(root: Path, path: Path) -> str:

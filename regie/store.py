@@ -15,27 +15,24 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import RegieError
+from .errors import RegieError, os_reason
 
 TMP_SUFFIX = ".tmp"
 
-_REASONS = {
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "het schijfquotum is op",
-    errno.EACCES: "geen schrijfrechten",
-    errno.EPERM: "geen schrijfrechten",
-    errno.EROFS: "het bestandssysteem is alleen-lezen",
-    errno.EISDIR: "er staat een map met die naam",
-    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.EEXIST: "er staat al een bestand met die naam (waar een map hoort?)",
-}
-
-
 def write_error(path: Path, exc: OSError) -> RegieError:
     """A Dutch message for an OS error while writing ``path``."""
-    reason = _REASONS.get(exc.errno or 0, exc.strerror or "onbekende fout")
+    reason = os_reason(exc)
     return RegieError(f"kan niet schrijven: {reason}; er is niets gewijzigd", path=str(path), code="schrijven")
+
+
+def relative_paths(exc: RegieError, root: Path) -> RegieError:
+    """``exc`` naming its file relative to the repository, as every other message does."""
+    if exc.path and Path(exc.path).is_absolute():
+        try:
+            exc.path = Path(exc.path).relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return exc
 
 
 def refuse_links(root: Path, path: Path) -> None:

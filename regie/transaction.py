@@ -238,15 +238,22 @@ def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path]
                 [_rel(root, d) for d in new_dirs], git=git, pid=os.getpid())
     shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
     private_dir(sd / BACKUP_DIR)
-    for rel in j.paths:
-        path = root / rel
-        if path.is_file() and not path.is_symlink():
-            shutil.copyfile(path, sd / BACKUP_DIR / _backup_name(rel))
-            j.existed.append(rel)
     if git:
         j.head = gitops.head_info(root)[0]
         j.index = gitops.index_entries(root, [root / r for r in j.paths])
-    _write_json(j.file, {k: v for k, v in j.__dict__.items() if k != "root"})
+    try:
+        for rel in j.paths:
+            path = root / rel
+            if path.is_file() and not path.is_symlink():
+                shutil.copyfile(path, sd / BACKUP_DIR / _backup_name(rel))
+                j.existed.append(rel)
+        _write_json(j.file, {k: v for k, v in j.__dict__.items() if k != "root"})
+    except OSError as exc:
+        from .store import write_error
+
+        j.file.unlink(missing_ok=True)
+        shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
+        raise write_error(j.file, exc) from None
     try:
         yield j
     finally:

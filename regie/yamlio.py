@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DossierInvalid
+from .errors import DossierInvalid, os_reason
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -54,7 +54,7 @@ def read_text(path: Path, rel: str) -> str:
     except IsADirectoryError:
         raise DossierInvalid("is een map, geen bestand", path=rel) from None
     except OSError as exc:
-        raise DossierInvalid(f"kan bestand niet lezen ({exc.strerror})", path=rel) from None
+        raise DossierInvalid(f"kan bestand niet lezen ({os_reason(exc)})", path=rel, code="onleesbaar") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
