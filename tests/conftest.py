@@ -249,3 +249,21 @@ def examples_repo(tmp_path) -> Path:
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", "voorbeeld")
     return target
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", default=False,
+                     help="also run the release-sized kill and fuzz runs (hundreds of kills, 10,000 fuzz examples)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a release-sized run; only with --slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="release-sized run; use --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
