@@ -18,7 +18,6 @@ from .errors import DossierInvalid, os_reason
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_STR = "tag:yaml.org,2002:str"
 
 
 class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -33,7 +32,9 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         if len(pairs) > 1:
             seen: dict[str, int] = {}
             for key, _ in pairs:
-                if key.tag == _STR and key.value in seen:
+                if not isinstance(key, yaml.ScalarNode):
+                    continue  # a list or mapping as key: the constructor refuses it
+                if key.value in seen:
                     self.duplicates.append((key.value, seen[key.value], key.start_mark.line))
                 seen.setdefault(key.value, key.start_mark.line)
         return super().construct_mapping(node, deep)
@@ -140,6 +141,7 @@ def _dutch_yaml_problem(problem: str) -> str:
         "did not find expected node content": "waarde ontbreekt of is onvolledig (lijst of haakje niet afgesloten?)",
         "found duplicate anchor": "anker staat er twee keer",
         "expected a comment or a line break": "onverwachte tekst na de waarde (aanhalingstekens?)",
+        "found unhashable key": "een lijst of blok als sleutel wordt niet ondersteund",
         "found character": "teken dat hier niet mag staan (zet de tekst tussen aanhalingstekens)",
         "exceeded maximum nesting depth": "te diep genest (lijsten of blokken in elkaar)",
         "expected a single document in the stream": "meer dan één document in het bestand (een regel '---' of '...' midden in het bestand?)",
