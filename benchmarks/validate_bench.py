@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from regie.validate import validate
+from regie.dossier.validate import validate
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "dossiers"
 

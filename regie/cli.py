@@ -54,7 +54,7 @@ def _global(
     _common.STATE.today = today
     _common.STATE.debug = debug
     _common.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
-    from .transaction import allow_own_changes_by_default
+    from .store.transaction import allow_own_changes_by_default
 
     allow_own_changes_by_default(met_eigen_wijzigingen)
 

@@ -176,7 +176,7 @@ def test_template_naming_a_missing_field(cli, examples_repo):
     r = cli("-C", str(examples_repo), "plan", "2026-001")
     assert r.code == 1 and r.out == ""
     assert r.err == ("fout: templates/plan-van-aanpak.md.j2:2: template gebruikt een veld dat er niet is: "
-                     "'regie.planning.PlanView object' has no attribute 'bestaat_niet'\n")
+                     "'regie.work.planning.PlanView object' has no attribute 'bestaat_niet'\n")
 
 
 def test_user_template_with_syntax_error(cli, examples_repo):

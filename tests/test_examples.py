@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import EXAMPLES, REPO, TODAY
 
-from regie.repo import case_ids
-from regie.schema import KINDS, schema_text
-from regie.validate import validate
+from regie.dossier.repo import case_ids
+from regie.dossier.schema import KINDS, schema_text
+from regie.dossier.validate import validate
 
 EXPECTED_WARNINGS = [
     # 2026-006 shows an escalation to the brandpuntfunctionaris that has been open too long
@@ -21,7 +21,7 @@ def test_examples_validate_with_only_the_intended_warning():
 def test_examples_cover_the_seed_situations():
     ids = case_ids(EXAMPLES)
     assert len(ids) >= 8
-    from regie.loader import load_dossier
+    from regie.dossier.loader import load_dossier
 
     cases = {c.id: c for c in load_dossier(EXAMPLES).cases}
     assert cases["2026-001"].melding.melder_organisatie == "woonstad"  # OGGZ melding by the woningcorporatie

@@ -133,7 +133,7 @@ def test_case_id_with_a_final_newline_is_refused(cli, git_dossier):
     r = cli("-C", str(git_dossier), "show", "2026-001\n")
     assert r.code == 2
     assert r.err.startswith("fout: ongeldige casus-id '2026-001\n'")
-    from regie.repo import check_case_id
+    from regie.dossier.repo import check_case_id
     from regie.errors import UsageError
 
     with pytest.raises(UsageError):
@@ -242,12 +242,12 @@ def test_report_csv_cells_cannot_be_formulas():
 
 
 def test_internal_error_exits_3_with_one_dutch_line(cli, dossier, monkeypatch):
-    import regie.deadlines
+    import regie.views.deadlines
 
     def broken(*args, **kwargs):
         raise RuntimeError("geheime inhoud uit het dossier")
 
-    monkeypatch.setattr(regie.deadlines, "due_items", broken)
+    monkeypatch.setattr(regie.views.deadlines, "due_items", broken)
     r = cli("-C", str(dossier), "overdue")
     assert r.code == 3 and r.out == ""
     assert r.err.startswith("fout: interne fout in regie: RuntimeError in regie.commands.overdue:")

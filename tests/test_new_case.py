@@ -7,7 +7,7 @@ import sys
 
 from conftest import edit, git, run_regie, write_tree
 
-from regie.validate import validate
+from regie.dossier.validate import validate
 
 ARGS = (
     "new-case", "--datum", "2026-11-20", "--melder-rol", "huismeester", "--melder-organisatie", "woon",

@@ -92,7 +92,7 @@ def report(cli, root, *args) -> dict:
 def test_small_repository_validates(small):
     from conftest import TODAY
 
-    from regie.validate import validate
+    from regie.dossier.validate import validate
 
     assert [p.format() for p in validate(small, TODAY) if p.severity == "error"] == []
 
@@ -174,7 +174,7 @@ def test_network_work_caseload_and_signals_by_hand(cli, small):
 
 
 def test_percentile_nearest_rank():
-    from regie.report import nearest_rank, stats
+    from regie.views.report import nearest_rank, stats
 
     assert nearest_rank(list(range(1, 11)), 90) == 9
     assert nearest_rank([5], 90) == 5 and nearest_rank([], 90) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import CASE, TODAY, edit, make_dossier, write_tree
 
-from regie.validate import validate
+from regie.dossier.validate import validate
 
 C = "casussen/2026-001"
 

@@ -28,8 +28,8 @@ STATE = State()
 
 def root() -> Path:
     """The dossier repository; a change a killed regie left half-done is rolled back first."""
-    from ..repo import find_root
-    from ..transaction import recover_if_pending
+    from ..dossier.repo import find_root
+    from ..store.transaction import recover_if_pending
 
     base = find_root(STATE.repo)
     recover_if_pending(base)
@@ -39,7 +39,7 @@ def root() -> Path:
 @contextmanager
 def mutating(command: str) -> Iterator[None]:
     """Hold the repository's lock around a change that a command puts together itself."""
-    from ..transaction import session
+    from ..store.transaction import session
 
     with session(root(), command):
         yield
@@ -54,9 +54,9 @@ def today() -> dt.date:
 
 def load_dossier(cases: list[str] | None = None, *, quiet: bool = False):
     """The whole repository for a read-only command; unreadable files are skipped with a warning."""
-    from ..loader import load_dossier as load
-    from ..problems import ERROR
-    from ..repo import case_dir
+    from ..dossier.loader import load_dossier as load
+    from ..dossier.problems import ERROR
+    from ..dossier.repo import case_dir
 
     base = root()
     for cid in cases or []:
@@ -84,7 +84,7 @@ def output(text: str, path: Path | None, *, exact: bool = False) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from ..store import write_output
+    from ..store.files import write_output
 
     write_output(path, text, root())
     info(f"geschreven: {path}")

@@ -38,7 +38,7 @@ def add(
     no_commit: NoCommit = False,
 ) -> None:
     """Voeg een afspraak toe (volgende vrije id) en druk de id af."""
-    from ..afspraken import add as do_add
+    from ..work.afspraken import add as do_add
     from ..clock import parse_iso_date
 
     outcome = do_add(
@@ -58,7 +58,7 @@ def done(
     no_commit: NoCommit = False,
 ) -> None:
     """Markeer een afspraak als gedaan."""
-    from ..afspraken import done as do_done
+    from ..work.afspraken import done as do_done
     from ..clock import parse_iso_date
 
     outcome = do_done(_common.root(), case, afspraak, today=_common.today(),
@@ -74,7 +74,7 @@ def drop(
     no_commit: NoCommit = False,
 ) -> None:
     """Laat een open afspraak vervallen, met de reden."""
-    from ..afspraken import drop as do_drop
+    from ..work.afspraken import drop as do_drop
 
     outcome = do_drop(_common.root(), case, afspraak, reden=reden, today=_common.today(), commit=not no_commit)
     _report(outcome, f"afspraak {afspraak} van casus {case} vervallen")
@@ -89,7 +89,7 @@ def move(
     no_commit: NoCommit = False,
 ) -> None:
     """Verschuif de deadline van een open afspraak; de oude deadline blijft bewaard."""
-    from ..afspraken import move as do_move
+    from ..work.afspraken import move as do_move
     from ..clock import parse_iso_date
 
     outcome = do_move(_common.root(), case, afspraak, deadline=parse_iso_date(deadline, what="--deadline"),

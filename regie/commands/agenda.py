@@ -23,7 +23,7 @@ def run(
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --write: schrijf, maar commit niet.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
 ) -> None:
-    from ..agenda import render_agenda, write_agenda
+    from ..views.agenda import render_agenda, write_agenda
     from ..clock import parse_iso_date
     from ..errors import UsageError
 

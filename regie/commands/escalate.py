@@ -30,7 +30,7 @@ def run(
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..errors import UsageError
-    from ..escalation import escalate, resolve as do_resolve
+    from ..work.escalation import escalate, resolve as do_resolve
 
     root = _common.root()
     today = _common.today()

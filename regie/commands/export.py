@@ -19,7 +19,7 @@ def run(
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
 ) -> None:
     from ..errors import UsageError
-    from ..export import render_export
+    from ..views.export import render_export
 
     if html and md:
         raise UsageError("kies --html of --md, niet beide")

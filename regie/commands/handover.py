@@ -23,7 +23,7 @@ def run(
     tijdelijk: Annotated[bool, typer.Option("--tijdelijk", help="Met --naar ORGANISATIE: de overdracht is tijdelijk.")] = False,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..lifecycle import handover
+    from ..work.lifecycle import handover
 
     what, problems = handover(_common.root(), case, reden=reden, naar=naar, casushouder=casushouder, terug=terug,
                               tijdelijk=tijdelijk, today=_common.today(), commit=not no_commit)

@@ -17,7 +17,7 @@ def run(
     regisseur_naam: Annotated[Optional[str], typer.Option("--regisseur-naam", help="Naam van de eerste regisseur.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
 ) -> None:
-    from ..initrepo import init_repository
+    from ..work.initrepo import init_repository
 
     if _common.interactive():
         naam = naam or _common.ask("Naam van het netwerk", default="Integraal netwerk")

@@ -15,8 +15,8 @@ def run(
     fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
 ) -> None:
     from ..errors import UsageError
-    from ..model import STATUSES
-    from ..overview import case_rows
+    from ..dossier.model import STATUSES
+    from ..views.overview import case_rows
 
     if status and status not in STATUSES:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(STATUSES)}")

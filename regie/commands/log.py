@@ -22,7 +22,7 @@ def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
     fmt: Annotated[LogFormat, typer.Option("--format", help="text, json of md.")] = LogFormat.text,
 ) -> None:
-    from ..caselog import case_log
+    from ..views.caselog import case_log
 
     entries, warnings = case_log(_common.root(), case)
     for w in warnings:

@@ -33,7 +33,7 @@ def run(
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Afweging als er (nog) geen toestemming is.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
 ) -> None:
-    from ..cases import NewCase, create_case, network
+    from ..work.cases import NewCase, create_case, network
     from ..clock import parse_iso_date
     from ..errors import UsageError
 

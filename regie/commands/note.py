@@ -20,7 +20,7 @@ def run(
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
 ) -> None:
     from ..clock import parse_iso_date
-    from ..journal import add_note
+    from ..work.notes import add_note
 
     root = _common.root()
     path, problems = add_note(

@@ -28,7 +28,7 @@ def run(
 
     if within is not None:
         check_range(within, "--within", 0, MAX_WITHIN_DAYS, "dagen")
-    from ..deadlines import describe_days, due_items, to_csv, to_ics
+    from ..views.deadlines import describe_days, due_items, to_csv, to_ics
 
     dossier = _common.load_dossier(case)
     today = _common.today()

@@ -25,8 +25,8 @@ def run(
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --vaststellen: wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..clock import parse_iso_date
-    from ..planning import render_plan
-    from ..planning import vaststellen as do_vaststellen
+    from ..work.planning import render_plan
+    from ..work.planning import vaststellen as do_vaststellen
 
     root = _common.root()
     if vaststellen:

@@ -37,10 +37,10 @@ def run(
     strict: Annotated[bool, typer.Option("--strict", help="Weiger als er casussen met ongeldige bestanden zijn.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
 ) -> None:
-    from .. import period as periods
+    from ..views import period as periods
     from ..clock import parse_iso_date
     from ..errors import RegieError, UsageError
-    from ..report import build, render_report
+    from ..views.report import build, render_report
 
     chosen = [x for x in (quarter, year, start or end) if x]
     if len(chosen) > 1:

@@ -17,7 +17,7 @@ def run(
 
     if within is not None:
         check_range(within, "--within", 0, MAX_RETENTION_WITHIN_DAYS, "dagen")
-    from ..lifecycle import retention
+    from ..work.lifecycle import retention
 
     rows = retention(_common.load_dossier(), _common.today(), within=within)
     if fmt is _common.Format.json:

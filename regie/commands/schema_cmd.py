@@ -15,7 +15,7 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 @app.command("export")
 def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's komen.")]) -> None:
     """Schrijf alle schema's als <soort>.schema.json naar een map."""
-    from ..schema import export as do_export
+    from ..dossier.schema import export as do_export
 
     for path in do_export(directory):
         _common.echo(str(path))
@@ -25,7 +25,7 @@ def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's 
 @app.command("list")
 def list_kinds() -> None:
     """Toon de soorten bestanden waarvoor een schema bestaat."""
-    from ..schema import KINDS
+    from ..dossier.schema import KINDS
 
     for kind in KINDS:
         _common.echo(kind)

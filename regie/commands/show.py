@@ -13,9 +13,9 @@ def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
     fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
 ) -> None:
-    from ..deadlines import describe_days
-    from ..loader import load_case
-    from ..overview import case_summary
+    from ..views.deadlines import describe_days
+    from ..dossier.loader import load_case
+    from ..views.overview import case_summary
 
     net, c, _ = load_case(_common.root(), case)
     s = case_summary(net, c, _common.today())

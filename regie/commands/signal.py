@@ -26,7 +26,7 @@ def add(
 ) -> None:
     """Leg een beleidssignaal vast en druk de id af."""
     from ..clock import parse_iso_date
-    from ..signals import add_signal
+    from ..work.signals import add_signal
 
     sid, problems = add_signal(_common.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
                                datum=parse_iso_date(datum, what="--datum") if datum else None, today=_common.today(),
@@ -42,7 +42,7 @@ def list_(
     fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
 ) -> None:
     """Toon de beleidssignalen."""
-    from ..signals import list_signals
+    from ..work.signals import list_signals
 
     signals, problems = list_signals(_common.root(), status)
     for p in problems:

@@ -18,9 +18,9 @@ def run(
     fmt: Annotated[_common.Format, typer.Option("--format", help="text, json of github (annotaties voor GitHub Actions).")] = _common.Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
 ) -> None:
-    from ..problems import ERROR, has_errors
-    from ..repo import case_ids
-    from ..validate import validate
+    from ..dossier.problems import ERROR, has_errors
+    from ..dossier.repo import case_ids
+    from ..dossier.validate import validate
 
     root = _common.root()
     with _common.progress("casussen controleren") as tick:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .clock import event_date
-from .errors import RegieError, UsageError
-from .loader import SIGNALS_DIR, load_signals
-from .model import Signaal, next_id
-from .problems import Problem
-from .repo import case_dir
-from .transaction import exclusive
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import SIGNALS_DIR, load_signals
+from ..dossier.model import Signaal, next_id
+from ..dossier.problems import Problem
+from ..dossier.repo import case_dir
+from ..store.transaction import exclusive
 
 SIGNAL_STATUS = ("open", "ingediend", "afgehandeld")
 
@@ -28,7 +28,7 @@ def add_signal(
 ) -> tuple[str, list[Problem]]:
     from .cases import network
     from .mutation import apply
-    from .render import render
+    from ..views.render import render
 
     net = network(root)
     if not over.strip() or not aard.strip():

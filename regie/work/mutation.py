@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .errors import RegieError
-from .problems import ERROR, Problem
+from ..errors import RegieError
+from ..dossier.problems import ERROR, Problem
 
 
 def _key(p: Problem) -> tuple[str, str, str]:
@@ -27,7 +27,7 @@ def apply(
     Returns the remaining problems (warnings, or errors that were already there).
     Runs under the repository lock, with a journal that a crash leaves for the next command.
     """
-    from . import gitops, transaction
+    from ..store import gitops, transaction
 
     with transaction.session(root, "wijziging"):
         in_git = gitops.git_dir(root) is not None
@@ -40,8 +40,8 @@ def apply(
 
 def check_writable(root: Path, paths: list[Path], *, in_git: bool) -> None:
     """Refuse before writing: a path through a symbolic link, or a file with the user's own uncommitted work."""
-    from . import gitops, transaction
-    from .store import refuse_links
+    from ..store import gitops, transaction
+    from ..store.files import refuse_links
 
     for path in paths:
         refuse_links(root, path)
@@ -60,9 +60,9 @@ def check_writable(root: Path, paths: list[Path], *, in_git: bool) -> None:
 def _apply_locked(
     root: Path, case_id: str | None, writes: dict[Path, str], message: str, today: dt.date, *, commit: bool, in_git: bool
 ) -> list[Problem]:
-    from . import gitops, transaction
-    from .store import relative_paths, write_bytes_atomic, write_text_atomic
-    from .validate import validate
+    from ..store import gitops, transaction
+    from ..store.files import relative_paths, write_bytes_atomic, write_text_atomic
+    from ..dossier.validate import validate
 
     scope = [case_id] if case_id else None
     before_problems = {_key(p) for p in validate(root, today, scope) if p.severity == ERROR}
@@ -107,8 +107,8 @@ def let_user_edit(root: Path, name: str, text: str, edit) -> str:
     and is removed afterwards, so an editor that fails or a killed process leaves nothing
     in the dossier.
     """
-    from .store import write_text_atomic
-    from .transaction import private_dir, state_dir
+    from ..store.files import write_text_atomic
+    from ..store.transaction import private_dir, state_dir
 
     folder = private_dir(state_dir(root) / "bewerken")
     path = folder / name

@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RegieError, UsageError
-from .loader import load_case
-from .model import Case, Escalatie, Network, next_id
-from .problems import Problem
-from .repo import case_dir
-from .transaction import exclusive
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.model import Case, Escalatie, Network, next_id
+from ..dossier.problems import Problem
+from ..dossier.repo import case_dir
+from ..store.transaction import exclusive
 
 FILE = "escalaties.yaml"
 
@@ -41,7 +41,7 @@ def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalat
 
 
 def _load(root: Path, cid: str) -> tuple[Network, Case, Path, str]:
-    from .render import render
+    from ..views.render import render
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
     path = case_dir(root, cid) / FILE
@@ -55,7 +55,7 @@ def escalate(
     niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
 ) -> Step:
     from .mutation import apply
-    from .yamledit import RoundTrip, append_item, flow_list, new_map, put
+    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
 
     net, case, path, text = _load(root, cid)
     if case.casus and case.casus.status in ("gesloten", "overgedragen"):
@@ -115,7 +115,7 @@ def escalate(
 def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
     """Close the open escalation (or the one named) with its outcome."""
     from .mutation import apply
-    from .yamledit import RoundTrip, put
+    from ..store.yamledit import RoundTrip, put
 
     _, case, path, text = _load(root, cid)
     open_steps = [e for e in case.escalaties if e.afgesloten is None]
@@ -144,7 +144,7 @@ def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: s
 
 def render_memo(root: Path, cid: str, escalatie_id: str) -> str:
     """The memo for the person at the escalation's level: the case by id, the party, the history."""
-    from .render import render
+    from ..views.render import render
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
     step = next(e for e in case.escalaties if e.id == escalatie_id)

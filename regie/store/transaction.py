@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
-from .errors import RegieError
+from ..errors import RegieError
 
 log = logging.getLogger("regie")
 
@@ -249,7 +249,7 @@ def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path]
                 j.existed.append(rel)
         _write_json(j.file, {k: v for k, v in j.__dict__.items() if k != "root"})
     except OSError as exc:
-        from .store import write_error
+        from .files import write_error
 
         j.file.unlink(missing_ok=True)
         shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
@@ -276,7 +276,7 @@ def recover(root: Path) -> list[str]:
     Returns what was done, also logged as one warning for the user.
     """
     from . import gitops
-    from .store import remove_temp_files
+    from .files import remove_temp_files
 
     sd = state_dir(root)
     path = sd / JOURNAL_FILE
@@ -311,7 +311,7 @@ def recover(root: Path) -> list[str]:
             if rel in j.existed:
                 backup = sd / BACKUP_DIR / _backup_name(rel)
                 if backup.exists():
-                    from .store import write_bytes_atomic
+                    from .files import write_bytes_atomic
 
                     write_bytes_atomic(target, backup.read_bytes())
                     done.append(f"{rel} hersteld")

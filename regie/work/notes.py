@@ -10,13 +10,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from .clock import event_date
-from .errors import RegieError, UsageError
-from .loader import load_case
-from .model import JOURNAL_KINDS
-from .problems import Problem
-from .repo import JOURNAL_DIR, case_dir
-from .transaction import exclusive
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.model import JOURNAL_KINDS
+from ..dossier.problems import Problem
+from ..dossier.repo import JOURNAL_DIR, case_dir
+from ..store.transaction import exclusive
 
 
 @exclusive("note")
@@ -24,9 +24,9 @@ def add_note(
     root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
 ) -> tuple[Path, list[Problem]]:
-    from . import gitops
+    from ..store import gitops
     from .mutation import apply, let_user_edit
-    from .render import render
+    from ..views.render import render
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     if soort not in JOURNAL_KINDS:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import GitError
+from ..errors import GitError
 
 
 def _git():  # imported lazily: `regie --help` and read-only commands never load GitPython

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DossierInvalid, os_reason
+from ..errors import DossierInvalid, os_reason
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

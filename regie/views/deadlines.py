@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from .loader import Dossier
-from .model import OPEN_STATUSES, PLAN_SET_STATUSES, Case, Network
+from ..dossier.loader import Dossier
+from ..dossier.model import OPEN_STATUSES, PLAN_SET_STATUSES, Case, Network
 
 AFSPRAAK, EVALUATIE, PLAN = "afspraak", "evaluatie", "plan"
 
@@ -122,7 +122,7 @@ def to_csv(rows: list[Due]) -> str:
     import csv
     import io
 
-    from .safetext import csv_cell
+    from ..safetext import csv_cell
 
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
@@ -136,7 +136,7 @@ def to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:
     """One all-day event per deadline, for the regisseur's calendar."""
     from icalendar import Calendar, Event
 
-    from .safetext import printable
+    from ..safetext import printable
 
     cal = Calendar()
     cal.add("prodid", "-//regie//deadlines//NL")

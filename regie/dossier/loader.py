@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import schema
-from .errors import DossierInvalid, os_reason
+from ..errors import DossierInvalid, os_reason
 from .model import Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Network, Plan, Signaal
 from .problems import ERROR, Problem
 from .repo import (

@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clock import event_date
-from .errors import RegieError
-from .loader import load_case
-from .model import Afspraak, Case, Doel, Network
-from .problems import Problem
-from .repo import PLAN_FILE, case_dir
-from .transaction import exclusive
+from ..clock import event_date
+from ..errors import RegieError
+from ..dossier.loader import load_case
+from ..dossier.model import Afspraak, Case, Doel, Network
+from ..dossier.problems import Problem
+from ..dossier.repo import PLAN_FILE, case_dir
+from ..store.transaction import exclusive
 
 
 @dataclass
@@ -90,7 +90,7 @@ def _without_title(text: str) -> str:
 
 
 def render_plan(root: Path, cid: str, *, html: bool = False) -> str:
-    from .render import render
+    from ..views.render import render
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "netwerk.yaml", "afspraken.yaml"))
     view = plan_view(net, case)
@@ -108,7 +108,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
     date (network term) when the plan has none. Returns (version, remaining problems).
     """
     from .mutation import apply
-    from .yamledit import RoundTrip, edit_front_matter, put
+    from ..store.yamledit import RoundTrip, edit_front_matter, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE))
     plan = case.plan
@@ -146,7 +146,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
 
 def _unchanged_since_set(root: Path, plan_path: Path, text: str) -> bool:
     """True when plan.md is as it was in the last commit that set it (via this command)."""
-    from . import gitops
+    from ..store import gitops
 
     marker = "regie plan: plan van aanpak van casus "
     for sha in gitops.path_log(root, plan_path, grep=marker)[:1]:

@@ -29,7 +29,7 @@ class Problem:
 
     def as_error(self):
         """This problem as the DossierInvalid a command raises to stop."""
-        from .errors import DossierInvalid
+        from ..errors import DossierInvalid
 
         return DossierInvalid(self.message, path=self.path, line=self.line, code=self.code)
 

@@ -30,7 +30,7 @@ def schema_text(kind: str) -> str:
 
 
 def _is_date(value: Any) -> bool:
-    from .clock import to_date
+    from ..clock import to_date
 
     return not isinstance(value, str) or to_date(value) is not None
 
@@ -136,7 +136,7 @@ def _dutch(err: Any) -> str:
     if v == "enum":
         return f"{where}: ongeldige waarde {_show(inst)}; kies uit: {', '.join(map(str, val))}"
     if v == "format" and val == "date":
-        from .clock import DATE_RULE
+        from ..clock import DATE_RULE
 
         return f"{where}: ongeldige datum {_show(inst)}; verwacht {DATE_RULE}"
     if v == "anyOf" and err.context:
@@ -180,7 +180,7 @@ def _show(value: Any) -> str:
 
 def export(target: Path) -> list[Path]:
     """Write every schema as ``<kind>.schema.json`` into ``target`` (atomically)."""
-    from .store import write_text_atomic
+    from ..store.files import write_text_atomic
 
     written = []
     for kind in KINDS:

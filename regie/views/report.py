@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from .loader import Dossier
-from .model import Case, Network
+from ..dossier.loader import Dossier
+from ..dossier.model import Case, Network
 from .period import Period
-from .problems import ERROR
+from ..dossier.problems import ERROR
 
 
 def nearest_rank(values: list[int], pct: float) -> int | None:
@@ -51,8 +51,11 @@ def usable_cases(dossier: Dossier) -> tuple[list[Case], list[Excluded]]:
     bad: dict[str, list[str]] = defaultdict(list)
     for p in dossier.problems:
         if p.severity == ERROR and p.path.startswith("casussen/"):
-            cid = p.path.split("/")[1]
-            bad[cid].append(f"{p.path.split('/', 2)[2]}" + (f":{p.line}" if p.line else "") + f" [{p.code}]")
+            parts = p.path.split("/", 2)
+            if len(parts) < 2:
+                continue  # a finding about casussen/ itself
+            where = parts[2] if len(parts) == 3 else "casusmap"  # a finding about the case folder itself
+            bad[parts[1]].append(where + (f":{p.line}" if p.line else "") + f" [{p.code}]")
     usable, excluded = [], []
     for case in dossier.cases:
         if case.id in bad or case.casus is None or case.melding is None:
@@ -273,7 +276,7 @@ def signals(dossier: Dossier, p: Period) -> dict:
 
 def build(dossier: Dossier, period: Period, today: dt.date, *, ids: bool = True) -> dict[str, Any]:
     """All figures for ``period``; a period that is still running counts up to and including today."""
-    from .errors import UsageError
+    from ..errors import UsageError
 
     net = dossier.network
     assert net is not None
@@ -341,7 +344,7 @@ def render_report(data: dict, fmt: str, root) -> str:
     import io
 
     from .render import render
-    from .safetext import csv_cell, json_text
+    from ..safetext import csv_cell, json_text
 
     if fmt == "json":
         return json_text(data) + "\n"

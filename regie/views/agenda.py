@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .deadlines import evaluation_due, plan_due
-from .errors import RegieError
-from .loader import Dossier
+from ..errors import RegieError
+from ..dossier.loader import Dossier
 
 MEETINGS_DIR = "overleggen"
 _DATE_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
@@ -116,7 +116,7 @@ def render_agenda(dossier: Dossier, datum: dt.date, *, html: bool = False) -> st
 
 def write_agenda(dossier: Dossier, datum: dt.date, today: dt.date, *, commit: bool = True) -> Path:
     """Store the agenda with a minutes section as ``overleggen/<datum>.md`` and commit it."""
-    from .mutation import apply
+    from ..work.mutation import apply
     from .render import render
 
     path = dossier.root / MEETINGS_DIR / f"{datum.isoformat()}.md"

@@ -10,8 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from .caselog import case_log
-from .loader import load_case
-from .repo import PLAN_FILE
+from ..dossier.loader import load_case
+from ..dossier.repo import PLAN_FILE
 
 
 def export_context(root: Path, cid: str, today: dt.date) -> dict:

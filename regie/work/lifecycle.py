@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .clock import event_date
-from .errors import RegieError, UsageError
-from .loader import load_case
-from .model import EVALUATION_KINDS, OPEN_STATUSES, Case, Network
-from .problems import Problem
-from .repo import EVALUATIONS_DIR, PLAN_FILE, case_dir
-from .limits import MAX_NAZORG_WEKEN, check_range
-from .transaction import exclusive
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.model import EVALUATION_KINDS, OPEN_STATUSES, Case, Network
+from ..dossier.problems import Problem
+from ..dossier.repo import EVALUATIONS_DIR, PLAN_FILE, case_dir
+from ..limits import MAX_NAZORG_WEKEN, check_range
+from ..store.transaction import exclusive
 
 
 @dataclass
@@ -110,11 +110,11 @@ def evaluate(
     Also sets the plan's next evaluation date (network term; none after an eind-evaluatie).
     If the edited evaluation does not validate it stays in place, uncommitted, so nothing typed is lost.
     """
-    from . import gitops
+    from ..store import gitops
     from .mutation import apply, let_user_edit
-    from .render import render
-    from .store import write_text_atomic
-    from .yamledit import edit_front_matter, put
+    from ..views.render import render
+    from ..store.files import write_text_atomic
+    from ..store.yamledit import edit_front_matter, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml", "escalaties.yaml"))
     if soort not in EVALUATION_KINDS:
@@ -171,7 +171,7 @@ def handover(
     from ruamel.yaml.comments import CommentedSeq
 
     from .mutation import apply
-    from .yamledit import RoundTrip, append_item, new_map, put
+    from ..store.yamledit import RoundTrip, append_item, new_map, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     c = case.casus
@@ -237,7 +237,7 @@ def close(
 ) -> Done:
     """Close a case (or start its nazorg): closing date, reason, and the date it must be kept until."""
     from .mutation import apply
-    from .yamledit import RoundTrip, put
+    from ..store.yamledit import RoundTrip, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "afspraken.yaml", "escalaties.yaml", "netwerk.yaml"))
     c = case.casus

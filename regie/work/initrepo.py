@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import RegieError, UsageError
-from .repo import CASES_DIR, CONFIG
+from ..errors import RegieError, UsageError
+from ..dossier.repo import CASES_DIR, CONFIG
 
 SCHEMA_DIR = ".regie/schemas"
 # template -> path in the new repository
@@ -23,9 +23,10 @@ KEEP_DIRS = (CASES_DIR, "overleggen", "signalen")
 
 def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True) -> list[Path]:
     """Create the dossier repository at ``target``; returns the files written (and committed)."""
-    from . import gitops, schema
-    from .render import render
-    from .store import write_text_atomic
+    from ..store import gitops
+    from ..dossier import schema
+    from ..views.render import render
+    from ..store.files import write_text_atomic
 
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", regisseur_id):
         raise UsageError(f"ongeldige regisseur-id '{regisseur_id}': kleine letters, cijfers en '-'")

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .clock import EARLIEST, LATEST
-from .errors import UsageError
+from ..clock import EARLIEST, LATEST
+from ..errors import UsageError
 
 
 def _check_year(y: int, text: str) -> None:

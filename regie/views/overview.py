@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .deadlines import case_items
-from .loader import Dossier
-from .model import Case, Network
+from ..dossier.loader import Dossier
+from ..dossier.model import Case, Network
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import TemplateError
+from ..errors import TemplateError
 
 
 def builtin_templates() -> Path:
     """The built-in templates: inside the installed package, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
+    package = Path(__file__).resolve().parent.parent  # regie/
+    for candidate in (package / "templates", package.parent / "templates"):
         if candidate.is_dir():
             return candidate
     raise TemplateError("ingebouwde templates niet gevonden; installeer regie opnieuw")

@@ -10,13 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clock import event_date
-from .errors import RegieError, UsageError
-from .loader import load_case
-from .model import Afspraak, Case, next_id
-from .problems import Problem
-from .repo import case_dir
-from .transaction import exclusive
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.model import Afspraak, Case, next_id
+from ..dossier.problems import Problem
+from ..dossier.repo import case_dir
+from ..store.transaction import exclusive
 
 FILE = "afspraken.yaml"
 
@@ -44,8 +44,8 @@ def find(case: Case, afspraak_id: str) -> Afspraak:
 
 def _edit(root: Path, case: Case, change) -> tuple[Path, str]:
     """Apply ``change(list_of_afspraken)`` to afspraken.yaml (created from the template if missing)."""
-    from .render import render
-    from .yamledit import RoundTrip
+    from ..views.render import render
+    from ..store.yamledit import RoundTrip
 
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
@@ -67,7 +67,7 @@ def add(
     doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
 ) -> Outcome:
     from .mutation import apply
-    from .yamledit import append_item, new_map
+    from ..store.yamledit import append_item, new_map
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "netwerk.yaml") + (("plan.md",) if doel else ()))
     if not wat.strip():
@@ -97,7 +97,7 @@ def _finish(root: Path, case: Case, afspraak_id: str, status: str, key: str, val
             today: dt.date, commit: bool) -> list[Problem]:
     """Set an open agreement's final status (gedaan/vervallen) with its date or reason."""
     from .mutation import apply
-    from .yamledit import put
+    from ..store.yamledit import put
 
     def change(seq) -> None:
         item = _item(seq, afspraak_id)
@@ -139,7 +139,7 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
 @exclusive("afspraak move")
 def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Outcome:
     from .mutation import apply
-    from .yamledit import append_item, new_map, put
+    from ..store.yamledit import append_item, new_map, put
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import RegieError, os_reason
+from ..errors import RegieError, os_reason
 
 TMP_SUFFIX = ".tmp"
 

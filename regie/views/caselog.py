@@ -7,9 +7,9 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .loader import load_case
-from .model import Case, Network
-from .repo import case_dir, case_ids
+from ..dossier.loader import load_case
+from ..dossier.model import Case, Network
+from ..dossier.repo import case_dir, case_ids
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
 
 def git_entries(root: Path, case: Case, *, redact: set[str] = frozenset()) -> list[Entry]:
     """One entry per commit that touched the case folder; other case ids in a message are hidden."""
-    from . import gitops
+    from ..store import gitops
 
     pattern = re.compile("|".join(sorted((re.escape(r) for r in redact), key=len, reverse=True))) if redact else None
     out = []
@@ -82,8 +82,8 @@ def git_entries(root: Path, case: Case, *, redact: set[str] = frozenset()) -> li
 
 def case_log(root: Path, cid: str, *, other_cases_hidden: bool = False) -> tuple[list[Entry], list[str]]:
     """All entries of the case, oldest first, and warnings (e.g. no git history available)."""
-    from . import gitops
-    from .errors import GitError
+    from ..store import gitops
+    from ..errors import GitError
 
     net, case, _ = load_case(root, cid)
     entries = dossier_entries(net, case)

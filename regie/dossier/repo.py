@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from .errors import CaseNotFound, DossierInvalid, RepoNotFound, UsageError, os_reason
+from ..errors import CaseNotFound, DossierInvalid, RepoNotFound, UsageError, os_reason
 
 CONFIG = "regie.yaml"
 CASES_DIR = "casussen"

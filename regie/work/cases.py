@@ -8,11 +8,11 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import RegieError, UsageError
-from .loader import load_network
-from .model import CONSENT, TRAJECTS, URGENCY, Network
-from .problems import ERROR
-from .repo import CASE_ID_RE, case_dir, case_ids
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_network
+from ..dossier.model import CONSENT, TRAJECTS, URGENCY, Network
+from ..dossier.problems import ERROR
+from ..dossier.repo import CASE_ID_RE, case_dir, case_ids
 
 NEW_CASE_FILES = ("casus.yaml", "melding.yaml", "netwerk.yaml", "afspraken.yaml", "plan.md")
 
@@ -113,10 +113,10 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
     new case does not validate or the commit fails, it is removed again. The id is
     chosen and the folder made under the repository lock, so two at once get two ids.
     """
-    from . import gitops, transaction
-    from .render import render
-    from .store import new_folder, refuse_links, relative_paths, remove_tree, write_text_atomic
-    from .validate import validate
+    from ..store import gitops, transaction
+    from ..views.render import render
+    from ..store.files import new_folder, refuse_links, relative_paths, remove_tree, write_text_atomic
+    from ..dossier.validate import validate
 
     with transaction.session(root, "new-case"):
         net = network(root)

@@ -1,0 +1,1 @@
+"""Reading the dossier: the typed model, YAML and schemas, the loader, the rules and ``validate``."""
