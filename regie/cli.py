@@ -88,7 +88,10 @@ def main() -> None:
     try:
         app()
     except RegieError as exc:
-        _common.error(str(exc))
+        if exc.exit_code == 0:  # nothing to do is no failure
+            _common.info(str(exc))
+        else:
+            _common.error(str(exc))
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, EOFError):
         _common.error("afgebroken")

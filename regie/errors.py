@@ -50,6 +50,12 @@ class GitError(RegieError):
     """A git operation the command needs could not be done."""
 
 
+class NothingToChange(RegieError):
+    """The command would change nothing (the same change twice): said, and not an error."""
+
+    exit_code = 0
+
+
 class TemplateError(RegieError):
     """A template is broken or names a field the data does not have."""
 

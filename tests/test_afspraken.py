@@ -164,6 +164,7 @@ def test_change_that_would_invalidate_the_case_is_undone(cli, repo):
     hook.write_text("#!/bin/sh\nexit 1\n")
     hook.chmod(0o755)
     r = cli("-C", str(repo), "afspraak", "done", "2026-001", "A2")
-    assert r.code == 1 and r.err.startswith("fout: git commit mislukt")
+    assert (r.code, r.err) == (1, "fout: de commit is geweigerd door de git-hook pre-commit; er is niets gewijzigd. "
+                                  "De hook meldde niets.\n")
     assert afspraken(repo) == HAND_WRITTEN
     assert git(repo, "status", "--porcelain") == ""

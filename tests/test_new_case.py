@@ -142,7 +142,8 @@ def test_failed_commit_leaves_nothing_behind(cli, git_dossier):
     hook.write_text("#!/bin/sh\necho geweigerd >&2\nexit 1\n")
     hook.chmod(0o755)
     r = cli("-C", str(git_dossier), *ARGS)
-    assert r.code == 1 and r.err.startswith("fout: git commit mislukt")
+    assert (r.code, r.err) == (1, "fout: de commit is geweigerd door de git-hook pre-commit; er is niets gewijzigd. "
+                                  "Wat de hook meldde:\ngeweigerd\n")
     _nothing_new(git_dossier)
 
 

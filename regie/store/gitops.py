@@ -5,9 +5,10 @@ GitPython is imported here only, and only when a command needs git.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from ..errors import GitError
+from ..errors import GitError, NothingToChange
 
 
 def _git():  # imported lazily: `regie --help` and read-only commands never load GitPython
@@ -143,31 +144,96 @@ def init(root: Path) -> None:
         git.Repo.init(root)
 
 
+def run(root: Path, *args: str, input: str | None = None, env: dict | None = None, check: bool = True):
+    """Run ``git args`` in ``root`` and capture its output; a failure is a GitError (git's text kept in ``.detail``)."""
+    import os
+    import subprocess
+
+    if shutil.which("git") is None:
+        raise GitError("het programma git is niet gevonden; installeer git (bijvoorbeeld 'apt install git')", code="git")
+    full_env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", **(env or {})}
+    done = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True, text=True, env=full_env)
+    if check and done.returncode != 0:
+        err = GitError(f"git {args[0]} mislukt", code="git")
+        err.detail = (done.stdout + done.stderr).strip()
+        raise err
+    return done
+
+
+def check_ready(root: Path) -> None:
+    """Before a command writes: git is there, the repository is in a normal state, and who commits is known.
+
+    Each problem is one Dutch line saying what to do; nothing has been written yet.
+    """
+    if shutil.which("git") is None:
+        raise GitError("het programma git is niet gevonden; installeer git (bijvoorbeeld 'apt install git')", code="git")
+    gd = git_dir(root)
+    if gd is None:
+        raise GitError(f"{root} is geen git-repository; maak er een met 'git init' of gebruik --no-commit")
+    if (gd / "MERGE_HEAD").exists():
+        raise GitError("er loopt nog een samenvoeging (merge): los die eerst op en commit ('git status' laat zien wat), "
+                       "of breek hem af met 'git merge --abort'", code="git")
+    if (gd / "rebase-merge").is_dir() or (gd / "rebase-apply").is_dir():
+        raise GitError("er loopt nog een rebase: maak die eerst af ('git rebase --continue') of breek hem af "
+                       "('git rebase --abort')", code="git")
+    for name, what in (("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert")):
+        if (gd / name).exists():
+            raise GitError(f"er loopt nog een {what}: maak die eerst af of breek hem af ('git {what} --abort')", code="git")
+    try:
+        head = (gd / "HEAD").read_text(encoding="utf-8").strip()
+    except OSError:
+        head = ""
+    if not head.startswith("ref:"):
+        raise GitError("HEAD staat los van een branch (detached HEAD); ga eerst terug naar je branch, "
+                       "bijvoorbeeld met 'git switch main'", code="git")
+    check_index_lock(root)
+    names = run(root, "config", "--get-regexp", r"^user\.(name|email)$", check=False).stdout
+    if "user.name " not in names or "user.email " not in names:
+        raise GitError("git weet niet wie je bent: stel eerst je naam en e-mailadres in met "
+                       "git config --global user.name \"Voornaam Achternaam\" en "
+                       "git config --global user.email \"naam@organisatie.nl\"", code="git")
+
+
+def _hooks(root: Path) -> list[str]:
+    gd = git_dir(root)
+    configured = run(root, "config", "--get", "core.hooksPath", check=False).stdout.strip()
+    folder = (root / configured) if configured else (gd / "hooks" if gd else None)
+    if folder is None:
+        return []
+    import os
+
+    return [h for h in ("pre-commit", "commit-msg", "prepare-commit-msg") if os.access(folder / h, os.X_OK)]
+
+
 def commit_paths(root: Path, paths: list[Path], message: str, *, commit: bool = True) -> str | None:
     """Stage ``paths`` and commit only them; other staged or unstaged work is left alone.
 
     Returns the new commit's hex sha, or None with ``commit=False`` (the paths stay staged).
+    Raises NothingToChange when the paths are exactly as committed already.
     """
-    git = _git()
-    repo = open_repo(root)
-    top = Path(repo.working_tree_dir).resolve()
+    top = Path(run(root, "rev-parse", "--show-toplevel").stdout.strip()).resolve()
     rels = [p.resolve().relative_to(top).as_posix() for p in paths]
-    try:
-        repo.git.add("--", *rels)
-        if not commit:
-            return None
-        # `git commit --only -- <paths>` commits those paths as in the work tree and
-        # leaves whatever else the user had staged staged and uncommitted.
-        repo.git.commit("--only", "-m", message, "--", *rels)
-    except git.GitCommandError as exc:
-        detail = (exc.stderr or "").strip().splitlines()
-        if any("index.lock" in line for line in detail):
+    run(top, "add", "--", *rels)
+    if run(top, "diff", "--cached", "--quiet", "--", *rels, check=False).returncode == 0 and \
+            run(top, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0:
+        raise NothingToChange("niets te wijzigen: alles stond er al zo")
+    if not commit:
+        return None
+    # `git commit --only -- <paths>` commits those paths as in the work tree and
+    # leaves whatever else the user had staged staged and uncommitted.
+    done = run(top, "commit", "--only", "-m", message, "--", *rels, check=False)
+    if done.returncode != 0:
+        output = (done.stdout + done.stderr).strip()
+        if "index.lock" in output:
             check_index_lock(root)
-        hint = ""
-        if any("Please tell me who you are" in line or "user.email" in line for line in detail):
-            hint = " (stel eerst git config user.name en user.email in)"
-        raise GitError(f"git commit mislukt{hint}: {detail[-1] if detail else exc}") from None
-    return repo.head.commit.hexsha
+        hooks = _hooks(top)
+        if hooks:
+            said = f"Wat de hook meldde:\n{output}" if output else "De hook meldde niets."
+            raise GitError(f"de commit is geweigerd door de git-hook {' / '.join(hooks)}; er is niets gewijzigd. {said}",
+                           code="hook")
+        raise GitError("git kon niet committen; er is niets gewijzigd (kijk met 'git status' wat er aan de hand is)",
+                       code="git")
+    return run(top, "rev-parse", "HEAD").stdout.strip()
 
 
 def unstage(root: Path, paths: list[Path]) -> None:

@@ -123,8 +123,7 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
         check_new_case(net, case, today)
         in_git = gitops.git_dir(root) is not None
         if commit or in_git:
-            gitops.open_repo(root)  # fail before writing when this is not a git repository
-            gitops.check_index_lock(root)
+            gitops.check_ready(root)  # not a git repository, a merge under way, ...: stop before writing anything
         cid = next_case_id(root, net.id_formaat, today.year)
         target = case_dir(root, cid, must_exist=False)
         refuse_links(root, target)

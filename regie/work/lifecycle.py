@@ -135,7 +135,7 @@ def evaluate(
         n += 1
     text = render("evaluatie.md.j2", evaluation_context(net, case, soort, when), root)
     if commit:
-        gitops.open_repo(root)
+        gitops.check_ready(root)  # before the editor opens: nothing typed is refused afterwards
     if edit is not None:
         text = let_user_edit(root, path.name, text, edit)
     writes = {path: text}

@@ -32,8 +32,7 @@ def apply(
     with transaction.session(root, "wijziging"):
         in_git = gitops.git_dir(root) is not None
         if commit or in_git:
-            gitops.open_repo(root)  # not a git repository: stop before writing anything
-            gitops.check_index_lock(root)
+            gitops.check_ready(root)  # not a git repository, a merge under way, ...: stop before writing anything
         check_writable(root, list(writes), in_git=in_git)
         return _apply_locked(root, case_id, writes, message, today, commit=commit, in_git=in_git)
 

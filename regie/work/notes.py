@@ -43,7 +43,7 @@ def add_note(
     path = folder / f"{when.isoformat()}-{n}.md"
     text = render("journaal.md.j2", {"soort": soort, "datum": when, "aanwezig": aanwezig or [], "tekst": tekst}, root)
     if commit:
-        gitops.open_repo(root)
+        gitops.check_ready(root)  # before the editor opens: nothing typed is refused afterwards
     if edit is not None:
         text = let_user_edit(root, path.name, text, edit)
     problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
