@@ -16,6 +16,7 @@ def run(
     regisseur_id: Annotated[Optional[str], typer.Option("--regisseur-id", help="Korte id van de eerste regisseur.")] = None,
     regisseur_naam: Annotated[Optional[str], typer.Option("--regisseur-naam", help="Naam van de eerste regisseur.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
+    remote: Annotated[Optional[str], typer.Option("--remote", help="Adres van de gedeelde repository (wordt 'origin'), bijv. git@gitlab.gemeente.nl:netwerk/dossiers.git.")] = None,
 ) -> None:
     from ..work.initrepo import init_repository
 
@@ -29,6 +30,9 @@ def run(
         regisseur_id or "regisseur",
         regisseur_naam or "Regisseur",
         commit=not no_commit,
+        remote=remote,
     )
     _common.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
     _common.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")
+    if remote:
+        _common.info(f"gedeelde repository: {remote} (origin); deel je werk met 'regie sync'")

@@ -14,18 +14,29 @@ from . import _common
 
 
 def run(
-    cases: Annotated[Optional[list[str]], typer.Argument(help="Casus-id's (standaard: alle casussen).", show_default=False)] = None,
+    cases: Annotated[Optional[list[str]], typer.Argument(
+        help="Casus-id's of bestanden (standaard: alles). Bestanden (zoals pre-commit ze doorgeeft) controleren de casussen "
+             "waar ze bij horen; regie.yaml controleert alles.", show_default=False)] = None,
     fmt: Annotated[_common.Format, typer.Option("--format", help="text, json of github (annotaties voor GitHub Actions).")] = _common.Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
 ) -> None:
     from ..dossier.problems import ERROR, has_errors
     from ..dossier.repo import case_ids
-    from ..dossier.validate import validate
+    from ..dossier.validate import scope_of_files, validate
 
     root = _common.root()
+    ids, signals = cases or None, None
+    files = [c for c in cases or [] if "/" in c or c.endswith((".yaml", ".md", ".yml"))]
+    if files:
+        ids, signals = scope_of_files(root, files)
+        if ids is not None:
+            ids = sorted(set(ids) | {c for c in cases if c not in files})
+        if ids == [] and not signals:
+            _common.info("niets te controleren: geen dossierbestanden")
+            return
     with _common.progress("casussen controleren") as tick:
-        problems = validate(root, _common.today(), cases or None, progress=tick)
-    n_cases = len(cases) if cases else len(case_ids(root))
+        problems = validate(root, _common.today(), ids, progress=tick, signals=signals)
+    n_cases = len(ids) if ids is not None else len(case_ids(root))
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = len(problems) - errors
     if fmt is _common.Format.json:

@@ -72,10 +72,12 @@ def load_network(root: Path, reader: _Reader | None = None) -> tuple[Network | N
 
 
 def load_dossier(
-    root: Path, only: list[str] | None = None, progress: Callable[[int, int], None] | None = None
+    root: Path, only: list[str] | None = None, progress: Callable[[int, int], None] | None = None,
+    *, signals: bool | None = None,
 ) -> Dossier:
-    """Read ``regie.yaml`` and the cases (all, or the ids in ``only``).
+    """Read ``regie.yaml`` and the cases (all, or the ids in ``only``), and the signals.
 
+    Signals are read with all cases, or when ``signals`` says so.
     ``progress(done, total)`` is called after each case, for a progress bar.
     """
     reader = _Reader(root)
@@ -98,7 +100,7 @@ def load_dossier(
         dossier.cases.append(_load_case(reader, cid))
         if progress:
             progress(n, len(ids))
-    if only is None:
+    if signals if signals is not None else only is None:
         dossier.signalen = _load_signals(reader)
     dossier.sources = reader.sources
     dossier.problems = reader.problems

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from .loader import Dossier
 from .model import CLIENT, OPEN_STATUSES, PLAN_SET_STATUSES, Case, Network
 from .problems import ERROR, WARNING, Problem
-from .repo import CASE_ID_RE, CONFIG, PLAN_FILE
+from .repo import CASE_ID_RE, CONFIG, PLAN_FILE, case_ids
 
 
 @dataclass
@@ -320,7 +320,7 @@ def repository_rules(dossier: Dossier) -> Iterator[Problem]:
             yield Problem(case.folder, None, "casus-id-dubbel", ERROR, f"casus-id '{case.id}' bestaat al als '{seen[key]}'")
         seen[key] = case.id
 
-    ids = {c.id for c in dossier.cases}
+    ids = set(case_ids(dossier.root))  # all cases, also when only some were loaded
     orgs = dossier.network.organisatie_ids() if dossier.network else None
     for sig in dossier.signalen:
         if not sig.file.endswith(f"/{sig.id}.yaml"):

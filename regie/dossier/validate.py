@@ -8,7 +8,7 @@ from typing import Callable
 
 from .loader import load_dossier
 from .problems import Problem
-from .repo import case_dir
+from .repo import CASES_DIR, CONFIG, case_dir
 from .rules import CASE_RULES, Ctx, repository_rules
 
 
@@ -17,12 +17,14 @@ def validate(
     today: dt.date,
     cases: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    signals: bool | None = None,
 ) -> list[Problem]:
-    """All problems in the repository (or in the named cases), sorted by file and line."""
+    """All problems in the repository (or in the named cases, and the signals if asked), sorted by file and line."""
     if cases:
         for cid in cases:
             case_dir(root, cid)  # unknown or hostile ids stop here, before anything is read
-    dossier = load_dossier(root, only=cases or None, progress=progress)
+    dossier = load_dossier(root, only=cases if cases is not None else None, progress=progress, signals=signals)
     problems = list(dossier.problems)
     if dossier.network is not None:
         ctx = Ctx(dossier, dossier.network, today)
@@ -31,3 +33,27 @@ def validate(
                 problems.extend(rule(ctx, case))
     problems.extend(repository_rules(dossier))
     return sorted(set(problems), key=Problem.sort_key)
+
+
+def scope_of_files(root: Path, files: list[str]) -> tuple[list[str] | None, bool]:
+    """What to check for a list of changed files (from pre-commit): (case ids, or None for everything; signals too?).
+
+    A file of a case checks that case; a signal file checks the signals; ``regie.yaml``
+    (which every case depends on) checks everything; other files need no check.
+    """
+    cases: set[str] = set()
+    signals = False
+    for name in files:
+        path = Path(name)
+        rel = (path if path.is_absolute() else Path.cwd() / path).resolve()
+        try:
+            parts = rel.relative_to(root).parts
+        except ValueError:
+            continue
+        if parts == (CONFIG,):
+            return None, True
+        if len(parts) >= 2 and parts[0] == CASES_DIR and (root / CASES_DIR / parts[1]).is_dir():
+            cases.add(parts[1])
+        elif len(parts) >= 2 and parts[0] == "signalen":
+            signals = True
+    return sorted(cases), signals

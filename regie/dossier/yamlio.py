@@ -9,6 +9,7 @@ file again with node marks) for a file that has a finding.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,25 @@ def read_text(path: Path, rel: str) -> str:
         raise DossierInvalid(
             "bestand is geen geldige UTF-8-tekst; sla het op als UTF-8", path=rel, line=line, code="codering"
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    if "<<<<<<<" in text:
+        _refuse_conflict_markers(text, rel)
+    return text
+
+
+_CONFLICT = re.compile(r"^<{7}(?: |$)", re.M)
+
+
+def _refuse_conflict_markers(text: str, rel: str) -> None:
+    """A file with git's conflict markers is an unfinished merge, not a YAML syntax error."""
+    m = _CONFLICT.search(text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        raise DossierInvalid(
+            "onopgelost samenvoegconflict: kies per blok tussen '<<<<<<<' en '>>>>>>>' één versie "
+            "(of voeg ze samen) en haal de markeringen weg",
+            path=rel, line=line, code="merge-conflict",
+        )
 
 
 def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:

@@ -17,11 +17,53 @@ INIT_FILES = {
     "init/github-workflow.yml.j2": ".github/workflows/regie.yml",
     "init/pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
     "init/README.md.j2": "README.md",
+    "init/gitattributes.j2": ".gitattributes",
 }
 KEEP_DIRS = (CASES_DIR, "overleggen", "signalen")
 
 
-def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True) -> list[Path]:
+def driver_command() -> str:
+    """How git starts regie's merge driver: this installation's own regie, whatever git's PATH."""
+    import shlex
+    import shutil
+    import sys
+
+    exe = shutil.which("regie")
+    here = Path(sys.executable).resolve().parent
+    if exe and Path(exe).resolve().parent == here:
+        command = shlex.quote(exe)
+    else:
+        command = f"{shlex.quote(sys.executable)} -m regie"
+    return f"{command} merge-file %O %A %B %P"
+
+
+def setup_clone(root: Path) -> list[str]:
+    """What a clone needs that git does not version: the merge driver in ``.git/config``.
+
+    Where the repository's ``.gitattributes`` does not name the driver (a repository made
+    before regie had one), the same lines go to ``.git/info/attributes``, local to this clone.
+    Returns what was done, for the user.
+    """
+    from ..store import gitops
+    from ..store.mergefile import ATTRIBUTES
+    from ..store.files import write_text_atomic
+
+    gitops.run(root, "config", "merge.regie.name", "regie: afspraken, escalaties en signalen per record samenvoegen")
+    gitops.run(root, "config", "merge.regie.driver", driver_command())
+    done = ["git config merge.regie.driver ingesteld (samenvoegen per record)"]
+    attributes = root / ".gitattributes"
+    text = attributes.read_text(encoding="utf-8") if attributes.is_file() else ""
+    if "merge=regie" not in text:
+        local = gitops.git_dir(root) / "info" / "attributes"
+        current = local.read_text(encoding="utf-8") if local.is_file() else ""
+        if "merge=regie" not in current:
+            write_text_atomic(local, current + ("\n" if current and not current.endswith("\n") else "") + ATTRIBUTES)
+            done.append(f"{local} aangevuld (deze repository heeft nog geen .gitattributes met regie's samenvoeghulp)")
+    return done
+
+
+def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True,
+                    remote: str | None = None) -> list[Path]:
     """Create the dossier repository at ``target``; returns the files written (and committed)."""
     from ..store import gitops
     from ..dossier import schema
@@ -37,6 +79,8 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
         raise RegieError(f"bestaat al en wordt niet overschreven: {', '.join(clashes)}")
     target.mkdir(parents=True, exist_ok=True)
     context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam}
+    if remote is not None and not commit:
+        raise UsageError("--remote hoort bij een git-repository; gebruik het niet samen met --no-commit")
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
     written: list[Path] = []
     try:
@@ -53,6 +97,9 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
             if not gitops.is_repo(target):
                 gitops.init(target)
             gitops.commit_paths(target, written, "regie init: nieuwe dossierrepository")
+            setup_clone(target)
+            if remote:
+                gitops.run(target, "remote", "add", "origin", remote)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

@@ -1,0 +1,15 @@
+"""Richt deze clone in voor regie: de samenvoeghulp voor afspraken, escalaties en signalen.
+
+Git bewaart zijn instellingen niet in de repository; draai dit eenmaal na 'git clone'.
+"""
+
+from __future__ import annotations
+
+from . import _common
+
+
+def run() -> None:
+    from ..work.initrepo import setup_clone
+
+    for line in setup_clone(_common.root()):
+        _common.info(line)
