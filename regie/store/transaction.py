@@ -150,8 +150,11 @@ def _acquire(root: Path, command: str, wait: float) -> int:
 
 
 @contextmanager
-def session(root: Path, command: str, *, allow_own_changes: bool | None = None, wait: float | None = None) -> Iterator[None]:
+def session(root: Path, command: str, *, allow_own_changes: bool | None = None, wait: float | None = None,
+            mutating: bool = True) -> Iterator[None]:
     """Hold the repository's lock for ``command``; a pending journal of a dead writer is rolled back first.
+
+    A mutating session also checks that git is in a state to commit, before the command reads anything.
 
     Nested sessions in one process share the lock (the outer one's settings count).
     """
@@ -167,6 +170,11 @@ def session(root: Path, command: str, *, allow_own_changes: bool | None = None, 
     _held = _Held(root, fd, command, _allow_own_changes_default if allow_own_changes is None else allow_own_changes)
     try:
         recover(root)
+        if mutating:
+            from .gitops import check_ready, git_dir
+
+            if git_dir(root) is not None:
+                check_ready(root)  # a merge or rebase under way, no identity, ...: before anything is read
         yield
     finally:
         _held = None
@@ -183,7 +191,7 @@ def recover_if_pending(root: Path) -> None:
     if not (state_dir(root) / JOURNAL_FILE).exists() or (_held is not None and _held.root == root):
         return
     try:
-        with session(root, "herstel", wait=0):
+        with session(root, "herstel", wait=0, mutating=False):
             pass
     except LockBusy:
         pass  # a live mutation is running; its journal is not stale

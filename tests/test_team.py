@@ -1,0 +1,380 @@
+"""A team on one repository, with real git: a bare remote, clones, sync, the merge driver, pre-commit.
+
+Clones hand out ids offline; ``regie sync`` renumbers what collides (folders, ids in files,
+references, commit messages) before its commits go on top of the remote; list files merge per
+record; a real conflict is a ``[merge-conflict]`` finding; git's states are Dutch messages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import git
+
+NC = ["new-case", "--melder-rol", "buurman", "--aard", "overlast", "--urgentie", "hoog", "--regisseur", "reg",
+      "--pseudoniem", "Meneer P.", "--toestemming", "gegeven", "--toestemming-datum", "2026-11-01"]
+
+
+def nc(who: str) -> list[str]:
+    """new-case as clone ``who`` would run it (another client than the other clones' in the same second:
+    two byte-identical commits would simply be the same commit)."""
+    return [*NC[:-5], f"Cliënt van {who}", *NC[-4:]]
+
+
+@pytest.fixture
+def team(cli, tmp_path):
+    """A bare remote with one shared dossier and a function that makes more clones (each set up)."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    first = tmp_path / "a"
+    r = cli("init", str(first), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "Regisseur",
+            "--remote", str(remote))
+    assert r.code == 0, r
+    assert cli("-C", str(first), "sync").code == 0
+
+    def clone(name: str) -> Path:
+        path = tmp_path / name
+        git(tmp_path, "clone", "-q", str(remote), str(path))
+        assert cli("-C", str(path), "setup").code == 0
+        return path
+
+    return remote, first, clone
+
+
+def _ok(result):
+    assert result.code == 0, result
+    return result
+
+
+def _ids(root: Path, folder: str) -> list[str]:
+    return sorted(p.name.removesuffix(".yaml") for p in (root / folder).iterdir() if not p.name.startswith("."))
+
+
+def _afspraken(root: Path, cid: str) -> list[tuple[str, str]]:
+    text = (root / "casussen" / cid / "afspraken.yaml").read_text()
+    return re.findall(r"- id: (A\d+)\n\s+wat: (.+)", text)
+
+
+def test_two_clones_offline_then_sync_give_unique_ids_and_renumbered_references(cli, team):
+    remote, a, clone = team
+    b = clone("b")
+    # a: one case with an agreement, a signal about it
+    assert _ok(cli("-C", str(a), *nc("a"))).out == "2026-001\n"
+    _ok(cli("-C", str(a), "signal", "add", "--over", "wachtlijst", "--aard", "capaciteit", "--case", "2026-001"))
+    # b, offline at the same time: two cases, an agreement and an escalation about it, a signal about its first case
+    assert _ok(cli("-C", str(b), *nc("b"))).out == "2026-001\n"
+    assert _ok(cli("-C", str(b), *nc("b"))).out == "2026-002\n"
+    assert _ok(cli("-C", str(b), "afspraak", "add", "2026-001", "--wat", "Huisbezoek", "--wie", "client",
+                   "--deadline", "2026-11-20", "--gemaakt", "2026-11-10")).out == "A1\n"
+    _ok(cli("-C", str(b), "signal", "add", "--over", "toegang", "--aard", "toegang", "--case", "2026-001"))
+    b_commits = git(b, "log", "--format=%s", "origin/main..HEAD").splitlines()
+    assert len(b_commits) == 4
+
+    _ok(cli("-C", str(a), "sync"))
+    r = _ok(cli("-C", str(b), "sync"))
+    assert r.out == "casus: 2026-001 → 2026-003\nsignaal: S1 → S2\n"
+    assert _ids(b, "casussen") == ["2026-001", "2026-002", "2026-003"]
+    assert _ids(b, "signalen") == ["S1", "S2"]
+    # everything that named b's first case now names 2026-003
+    assert 'id: "2026-003"' in (b / "casussen/2026-003/casus.yaml").read_text()
+    assert _afspraken(b, "2026-003") == [("A1", "Huisbezoek")]
+    signal = (b / "signalen/S2.yaml").read_text()
+    assert "id: S2" in signal and '"2026-003"' in signal and "2026-001" not in signal
+    assert "2026-001" in (b / "signalen/S1.yaml").read_text()  # a's signal about a's case is untouched
+    # the commit messages of b's (unshared) commits were renumbered; a's were not rewritten
+    log = git(b, "log", "--format=%s").splitlines()
+    assert log[:4] == ["regie signal: beleidssignaal S2 vastgelegd", "regie afspraak: A1 toegevoegd aan casus 2026-003",
+                       "regie new-case: casus 2026-002 aangemaakt", "regie new-case: casus 2026-003 aangemaakt"]
+    assert git(a, "rev-parse", "HEAD") == git(b, "rev-parse", "HEAD~4")
+    # a gets it all; each commit once; both validate
+    _ok(cli("-C", str(a), "sync"))
+    assert git(a, "rev-parse", "HEAD") == git(b, "rev-parse", "HEAD") == git(remote, "rev-parse", "main")
+    assert len(git(a, "log", "--format=%H").split()) == 1 + 2 + 4  # init, a's two, b's four
+    for clone_root in (a, b):
+        _ok(cli("-C", str(clone_root), "validate"))
+
+
+def test_afspraken_in_one_case_from_both_sides_merge_without_conflict(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *NC))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    _ok(cli("-C", str(a), "afspraak", "add", "2026-001", "--wat", "taak van a", "--wie", "client", "--deadline", "2026-12-30"))
+    _ok(cli("-C", str(b), "afspraak", "add", "2026-001", "--wat", "taak van b", "--wie", "client", "--deadline", "2026-12-29"))
+    _ok(cli("-C", str(b), "afspraak", "add", "2026-001", "--wat", "tweede van b", "--wie", "client", "--deadline", "2026-12-28"))
+    _ok(cli("-C", str(a), "sync"))
+    r = _ok(cli("-C", str(b), "sync"))
+    assert r.out == "afspraak in casus 2026-001: A1 → A3\n"
+    assert _afspraken(b, "2026-001") == [("A1", "taak van a"), ("A3", "taak van b"), ("A2", "tweede van b")]
+    assert git(b, "log", "-1", "--format=%s", "HEAD~1") == "regie afspraak: A3 toegevoegd aan casus 2026-001\n"
+    _ok(cli("-C", str(b), "validate"))
+
+
+def test_different_afspraken_changed_on_both_sides_merge_through_git_pull(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *NC))
+    for wat in ("een", "twee"):
+        _ok(cli("-C", str(a), "afspraak", "add", "2026-001", "--wat", wat, "--wie", "client", "--deadline", "2026-12-30"))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    _ok(cli("-C", str(a), "afspraak", "done", "2026-001", "A1"))
+    _ok(cli("-C", str(b), "afspraak", "move", "2026-001", "A2", "--deadline", "2027-01-15", "--reden", "vakantie"))
+    _ok(cli("-C", str(a), "sync"))
+    # plain git, as a regisseur might do it: the driver that 'regie setup' registered merges per record
+    git(b, "pull", "-q", "--no-rebase", "--no-edit")
+    text = (b / "casussen/2026-001/afspraken.yaml").read_text()
+    assert "gedaan_op: 2026-11-26" in text and "deadline: 2027-01-15" in text and "<<<<<<<" not in text
+    _ok(cli("-C", str(b), "validate"))
+
+
+def test_same_field_changed_on_both_sides(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *NC))
+    _ok(cli("-C", str(a), "afspraak", "add", "2026-001", "--wat", "een", "--wie", "client", "--deadline", "2026-12-30"))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    _ok(cli("-C", str(a), "afspraak", "move", "2026-001", "A1", "--deadline", "2027-01-05", "--reden", "a"))
+    _ok(cli("-C", str(b), "afspraak", "move", "2026-001", "A1", "--deadline", "2027-01-09", "--reden", "b"))
+    _ok(cli("-C", str(a), "sync"))
+    head = git(b, "rev-parse", "HEAD")
+    r = cli("-C", str(b), "sync")
+    assert r.code == 1
+    assert r.err.startswith("fout: niet gedeeld: jouw wijzigingen en die op origin botsen in casussen/2026-001/afspraken.yaml")
+    assert git(b, "rev-parse", "HEAD") == head and git(b, "status", "--porcelain") == ""
+    assert not (b / ".git/rebase-merge").exists()
+    # resolving by hand: git shows the conflict, regie names it
+    subprocess.run(["git", "pull", "-q", "--rebase"], cwd=b, capture_output=True)
+    r = cli("-C", str(b), "validate", "2026-001")
+    assert r.code == 1
+    assert r.out.startswith("casussen/2026-001/afspraken.yaml:")
+    assert "[merge-conflict] onopgelost samenvoegconflict" in r.out
+    # and a mutation during the rebase is refused in Dutch, not with git's English
+    r = cli("-C", str(b), "afspraak", "add", "2026-001", "--wat", "x", "--wie", "client", "--deadline", "2026-12-30")
+    assert (r.code, r.err) == (1, "fout: er loopt nog een rebase: maak die eerst af ('git rebase --continue') of breek "
+                                  "hem af ('git rebase --abort')\n")
+
+
+def test_merge_file_keeps_comments_and_marks_only_the_conflicting_record(tmp_path, cli):
+    base = "# mijn opmerking\nafspraken:\n  - id: A1\n    wat: een\n    status: open\n  - id: A2\n    wat: twee\n    status: open\n"
+    ours = base.replace("wat: een", "wat: een (hier)").replace("wat: twee", "wat: twee  # bijgewerkt")
+    theirs = base.replace("wat: een", "wat: een (daar)") + "  - id: A3\n    wat: drie\n    status: open\n"
+    files = {}
+    for name, text in (("O", base), ("A", ours), ("B", theirs)):
+        files[name] = tmp_path / name
+        files[name].write_text(text)
+    r = cli("merge-file", str(files["O"]), str(files["A"]), str(files["B"]), "casussen/2026-001/afspraken.yaml")
+    assert r.code == 1
+    assert files["A"].read_text() == (
+        "# mijn opmerking\nafspraken:\n"
+        "<<<<<<< deze kant (A1)\n  - id: A1\n    wat: een (hier)\n    status: open\n"
+        "=======\n  - id: A1\n    wat: een (daar)\n    status: open\n>>>>>>> andere kant (A1)\n"
+        "  - id: A2\n    wat: twee  # bijgewerkt\n    status: open\n"
+        "  - id: A3\n    wat: drie\n    status: open\n"
+    )
+
+
+def test_dry_run_changes_nothing(cli, team):
+    remote, a, clone = team
+    b = clone("b")
+    _ok(cli("-C", str(a), *nc("a")))
+    _ok(cli("-C", str(b), *nc("b")))
+    _ok(cli("-C", str(a), "sync"))
+    head, remote_head = git(b, "rev-parse", "HEAD"), git(remote, "rev-parse", "main")
+    r = _ok(cli("-C", str(b), "sync", "--dry-run"))
+    assert r.out == "casus: 2026-001 → 2026-002\n"
+    assert r.err == "origin/main: 1 commit(s) zou delen, 1 binnengehaald, 1 id('s) omgenummerd\n"
+    assert git(b, "rev-parse", "HEAD") == head and git(remote, "rev-parse", "main") == remote_head
+    assert _ids(b, "casussen") == ["2026-001"]
+
+
+def test_sync_refusals(cli, team, tmp_path):
+    remote, a, clone = team
+    b = clone("b")
+    _ok(cli("-C", str(b), *NC))
+    # uncommitted work in a case file
+    path = b / "casussen/2026-001/melding.yaml"
+    path.write_text(path.read_text() + "# nog bezig\n")
+    r = cli("-C", str(b), "sync")
+    assert (r.code, r.err) == (1, "fout: niet gedeeld: er zijn nog wijzigingen in dossierbestanden die niet gecommit zijn: "
+                                  "casussen/2026-001/melding.yaml. Commit ze (of zet ze opzij met 'git stash') en probeer het opnieuw.\n")
+    git(b, "checkout", "--", "casussen/2026-001/melding.yaml")
+    # offline: the remote cannot be reached
+    git(b, "remote", "set-url", "origin", str(tmp_path / "weg.git"))
+    head = git(b, "rev-parse", "HEAD")
+    r = cli("-C", str(b), "sync")
+    assert (r.code, r.err) == (1, "fout: offline: origin is niet bereikbaar; je 1 lokale commit(s) blijven hier staan en "
+                                  "worden gedeeld bij de volgende 'regie sync'\n")
+    assert git(b, "rev-parse", "HEAD") == head
+    # no remote at all
+    git(b, "remote", "remove", "origin")
+    r = cli("-C", str(b), "sync")
+    assert (r.code, r.err) == (1, "fout: geen gedeelde repository ingesteld: voeg die toe met 'git remote add origin ADRES' "
+                                  "(of maak de repository met 'regie init --remote ADRES')\n")
+
+
+# ---------------------------------------------------------------- git states, in Dutch
+
+
+def test_git_states_are_one_dutch_line_and_nothing_is_written(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *NC))
+    add = ["afspraak", "add", "2026-001", "--wat", "x", "--wie", "client", "--deadline", "2026-12-30"]
+    before = (a / "casussen/2026-001/afspraken.yaml").read_text()
+
+    def refused(message: str) -> None:
+        r = cli("-C", str(a), *add)
+        assert (r.code, r.err) == (1, f"fout: {message}\n")
+        assert (a / "casussen/2026-001/afspraken.yaml").read_text() == before
+
+    (a / ".git/MERGE_HEAD").write_text(git(a, "rev-parse", "HEAD"))
+    refused("er loopt nog een samenvoeging (merge): los die eerst op en commit ('git status' laat zien wat), "
+            "of breek hem af met 'git merge --abort'")
+    (a / ".git/MERGE_HEAD").unlink()
+    git(a, "checkout", "-q", "--detach")
+    refused("HEAD staat los van een branch (detached HEAD); ga eerst terug naar je branch, bijvoorbeeld met 'git switch main'")
+    git(a, "checkout", "-q", "main")
+    os.environ["GIT_CONFIG_GLOBAL"], saved = os.devnull, os.environ["GIT_CONFIG_GLOBAL"]
+    try:
+        refused('git weet niet wie je bent: stel eerst je naam en e-mailadres in met git config --global user.name '
+                '"Voornaam Achternaam" en git config --global user.email "naam@organisatie.nl"')
+    finally:
+        os.environ["GIT_CONFIG_GLOBAL"] = saved
+    _ok(cli("-C", str(a), *add))
+
+
+def test_missing_git_program(team, tmp_path):
+    remote, a, clone = team
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python").symlink_to(sys.executable)
+    regie = Path(sys.executable).parent / "regie"
+    env = {**os.environ, "PATH": str(bin_dir)}
+    r = subprocess.run([str(regie), "-C", str(a), *NC], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    assert (r.returncode, r.stderr) == (1, "fout: het programma git is niet gevonden; installeer git (bijvoorbeeld 'apt install git')\n")
+    assert not (a / "casussen/2026-001").exists()
+
+
+def test_the_same_change_twice_is_nothing_to_change(cli, examples_repo):
+    close = ["close", "2026-006", "--reden", "doelen bereikt", "--nazorg", "6", "--force"]
+    _ok(cli("-C", str(examples_repo), *close))
+    head = git(examples_repo, "rev-parse", "HEAD")
+    r = cli("-C", str(examples_repo), *close)
+    assert r.code == 0 and r.err.endswith("niets te wijzigen: alles stond er al zo\n"), r
+    assert git(examples_repo, "rev-parse", "HEAD") == head and git(examples_repo, "status", "--porcelain") == ""
+
+
+# ---------------------------------------------------------------- the real pre-commit
+
+
+def test_pre_commit_hook_checks_only_what_is_committed(cli, team):
+    pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
+    if not Path(pre_commit).exists():
+        pytest.skip("pre-commit is not installed (it is a test dependency: pip install '.[test]')")
+    remote, a, clone = team
+    env_path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    os.environ["PATH"], saved = env_path, os.environ["PATH"]
+    try:
+        subprocess.run([pre_commit, "install"], cwd=a, check=True, capture_output=True)
+        _ok(cli("-C", str(a), *NC))  # committed through the hook
+        _ok(cli("-C", str(a), *NC))
+        # break 2026-002 and commit that past the hook
+        melding = a / "casussen/2026-002/melding.yaml"
+        melding.write_text(melding.read_text().replace("urgentie: hoog", "urgentie: heel erg"))
+        git(a, "commit", "-q", "--no-verify", "-am", "kapot")
+        # work on the valid case goes on: the hook checks only that case
+        r = _ok(cli("-C", str(a), "afspraak", "add", "2026-001", "--wat", "x", "--wie", "client", "--deadline", "2026-12-30"))
+        assert git(a, "log", "-1", "--format=%s") == "regie afspraak: A1 toegevoegd aan casus 2026-001\n"
+        # a change to the broken case is refused by the hook, with its findings, and nothing is left changed
+        before = (a / "casussen/2026-002/afspraken.yaml").read_text()
+        r = cli("-C", str(a), "afspraak", "add", "2026-002", "--wat", "y", "--wie", "client", "--deadline", "2026-12-30")
+        assert r.code == 1
+        assert r.err.startswith("fout: de commit is geweigerd door de git-hook pre-commit; er is niets gewijzigd. Wat de hook meldde:\n")
+        assert "casussen/2026-002/melding.yaml:" in r.err and "urgentie: ongeldige waarde 'heel erg'" in r.err
+        assert (a / "casussen/2026-002/afspraken.yaml").read_text() == before
+        assert git(a, "status", "--porcelain") == ""
+    finally:
+        os.environ["PATH"] = saved
+
+
+# ---------------------------------------------------------------- random interleavings
+
+
+def test_random_interleavings_keep_ids_unique_and_lose_no_commit(cli, tmp_path, request):
+    hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is a test dependency (pip install '.[test]')")
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    slow = request.config.getoption("--slow")
+    rounds = iter(range(10**6))
+    ops = st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["new-case", "afspraak", "signal", "sync"])),
+                   min_size=3, max_size=10)
+
+    @settings(max_examples=150 if slow else 8, deadline=None, database=None, derandomize=not slow,
+              suppress_health_check=list(HealthCheck))
+    @given(steps=ops)
+    def run(steps):
+        base = tmp_path / f"r{next(rounds)}"
+        remote = base / "remote.git"
+        base.mkdir()
+        git(base, "init", "-q", "--bare", "-b", "main", str(remote))
+        clones = [base / "c0", base / "c1", base / "c2"]
+        _ok(cli("init", str(clones[0]), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "R",
+                "--remote", str(remote)))
+        _ok(cli("-C", str(clones[0]), "sync"))
+        for c in clones[1:]:
+            git(base, "clone", "-q", str(remote), str(c))
+            _ok(cli("-C", str(c), "setup"))
+        made = {"new-case": 0, "afspraak": 0, "signal": 0}
+        for n, (i, op) in enumerate(steps):
+            root = clones[i]
+            if op == "new-case":
+                _ok(cli("-C", str(root), *nc(f"{i}-{n}")))
+            elif op == "afspraak":
+                cases = _ids(root, "casussen")
+                if not cases:
+                    continue
+                _ok(cli("-C", str(root), "afspraak", "add", cases[n % len(cases)], "--wat", f"taak {i}-{n}",
+                        "--wie", "client", "--deadline", "2026-12-30"))
+            elif op == "signal":
+                _ok(cli("-C", str(root), "signal", "add", "--over", f"knelpunt {i}-{n}", "--aard", "capaciteit"))
+            else:
+                _ok(cli("-C", str(root), "sync"))
+                continue
+            made[op] += 1
+        for root in clones + clones:  # everyone shares, then everyone has everything
+            _ok(cli("-C", str(root), "sync"))
+        heads = {git(c, "rev-parse", "HEAD") for c in clones}
+        assert heads == {git(remote, "rev-parse", "main")}
+        final = clones[0]
+        cases = _ids(final, "casussen")
+        assert len(cases) == made["new-case"]
+        assert len(_ids(final, "signalen")) == made["signal"]
+        agreements = [_afspraken(final, cid) for cid in cases]
+        assert sum(len(a) for a in agreements) == made["afspraak"]
+        for a in agreements:
+            assert len({rid for rid, _ in a}) == len(a)  # unique within the case
+        subjects = git(final, "log", "--format=%s").splitlines()
+        assert len(subjects) == 1 + sum(made.values())  # init + one commit per change, none lost, none twice
+        _ok(cli("-C", str(final), "validate"))
+
+    run()
+
+
+def test_validate_files_checks_the_cases_they_belong_to(cli, examples_repo, monkeypatch):
+    monkeypatch.chdir(examples_repo)
+    melding = examples_repo / "casussen/2026-002/melding.yaml"
+    melding.write_text(melding.read_text().replace("urgentie: ", "urgentie: heel-", 1))
+    r = cli("validate", "casussen/2026-001/afspraken.yaml", "casussen/2026-001/plan.md")
+    assert (r.code, r.out, r.err) == (0, "", "1 casus(sen) gecontroleerd: 0 fout(en), 0 waarschuwing(en)\n")
+    r = cli("validate", "casussen/2026-002/netwerk.yaml")
+    assert r.code == 1 and r.out.startswith("casussen/2026-002/melding.yaml:")
+    r = cli("validate", "README.md") if (examples_repo / "README.md").exists() else cli("validate", ".regie/schemas/casus.schema.json")
+    assert (r.code, r.err) == (0, "niets te controleren: geen dossierbestanden\n")
+    r = cli("validate", "regie.yaml")
+    assert r.code == 1 and "8 casus(sen) gecontroleerd" in r.err
