@@ -116,6 +116,35 @@ def test_afspraken_in_one_case_from_both_sides_merge_without_conflict(cli, team)
     _ok(cli("-C", str(b), "validate"))
 
 
+def test_references_inside_a_case_are_renumbered_with_the_record(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *nc("a")))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    for root, who in ((a, "a"), (b, "b")):
+        _ok(cli("-C", str(root), "afspraak", "add", "2026-001", "--wat", f"taak van {who}", "--wie", "client",
+                "--deadline", "2026-11-20", "--gemaakt", "2026-11-01"))
+        _ok(cli("-C", str(root), "escalate", "2026-001", "--over", "ggd", "--reden", f"reden {who}",
+                "--verzoek", "een gesprek", "--afspraak", "A1"))
+        _ok(cli("-C", str(root), "note", "2026-001", "--soort", "consultatie", "--tekst", f"notitie van {who}"))
+    _ok(cli("-C", str(a), "sync"))
+    r = _ok(cli("-C", str(b), "sync"))
+    assert r.out == ("afspraak in casus 2026-001: A1 → A2\nescalatie in casus 2026-001: E1 → E2\n"
+                     "journaal in casus 2026-001: 2026-11-26-1.md → 2026-11-26-2.md\n")
+    escalaties = (b / "casussen/2026-001/escalaties.yaml").read_text()
+    assert re.findall(r"id: (E\d)|afspraken: \[(A\d)\]", escalaties) == [("E1", ""), ("", "A1"), ("E2", ""), ("", "A2")]
+    assert "reden b" in escalaties.split("id: E2")[1]
+    journal = b / "casussen/2026-001/journaal"
+    assert "notitie van b" in (journal / "2026-11-26-2.md").read_text()
+    assert "notitie van a" in (journal / "2026-11-26-1.md").read_text()
+    assert git(b, "log", "--format=%s", "-3").splitlines() == [
+        "regie note: consultatie in casus 2026-001 (2026-11-26)",
+        "regie escalate: casus 2026-001 opgeschaald naar niveau 1",
+        "regie afspraak: A2 toegevoegd aan casus 2026-001",
+    ]
+    _ok(cli("-C", str(b), "validate"))
+
+
 def test_different_afspraken_changed_on_both_sides_merge_through_git_pull(cli, team):
     remote, a, clone = team
     _ok(cli("-C", str(a), *NC))
