@@ -1,6 +1,8 @@
 """All git access: opening the repository, initialising it, committing exactly what a command wrote.
 
-GitPython is imported here only, and only when a command needs git.
+Mutations talk to the ``git`` program directly (:func:`run`: one process per step, output
+captured, git's own text never shown raw); GitPython serves the history readers (the case
+log, the plan's earlier versions) and is imported here only, when they need it.
 """
 
 from __future__ import annotations
@@ -63,43 +65,45 @@ def open_repo(root: Path):
         raise GitError(f"{root} is geen git-repository; maak er een met 'git init' of gebruik --no-commit") from None
 
 
-def _rels(repo, paths: list[Path]) -> list[str]:
-    top = Path(repo.working_tree_dir).resolve()
+def _top(root: Path) -> Path:
+    return Path(run(root, "rev-parse", "--show-toplevel").stdout.strip()).resolve()
+
+
+def _rels(top: Path, paths: list[Path]) -> list[str]:
     return [p.resolve().relative_to(top).as_posix() if p.is_absolute() else p.as_posix() for p in paths]
 
 
 def is_tracked(root: Path, path: Path) -> bool:
     """Whether git tracks ``path`` (False outside a git repository)."""
-    git = _git()
+    if git_dir(root) is None:
+        return False
     try:
-        repo = git.Repo(root, search_parent_directories=True)
-        repo.git.ls_files("--error-unmatch", "--", *_rels(repo, [path]))
-        return True
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, ValueError):
+        top = _top(root)
+        return run(top, "ls-files", "--error-unmatch", "--", *_rels(top, [path]), check=False).returncode == 0
+    except (GitError, ValueError):
         return False
 
 
 def changed_paths(root: Path, paths: list[Path]) -> list[str]:
     """Those of ``paths`` with uncommitted changes (staged, unstaged or untracked), repo-relative."""
-    repo = open_repo(root)
-    out = repo.git.status("--porcelain=v1", "-z", "--untracked-files=all", "--", *_rels(repo, paths))
+    top = _top(root)
+    out = run(top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *_rels(top, paths)).stdout
     return sorted({entry[3:] for entry in out.split("\0") if len(entry) > 3})
 
 
 def head_info(root: Path) -> tuple[str | None, str | None, str | None]:
     """(HEAD sha, its first parent's sha, its subject); Nones in a repository without commits."""
-    repo = open_repo(root)
-    if not repo.head.is_valid():
+    done = run(root, "log", "-1", "--format=%H%x00%P%x00%s", "HEAD", check=False)
+    if done.returncode != 0 or not done.stdout.strip():
         return None, None, None
-    commit = repo.head.commit
-    parent = commit.parents[0].hexsha if commit.parents else None
-    return commit.hexsha, parent, commit.message.split("\n", 1)[0]
+    sha, parents, subject = done.stdout.rstrip("\n").split("\0", 2)
+    return sha, (parents.split()[0] if parents else None), subject
 
 
 def index_entries(root: Path, paths: list[Path]) -> dict[str, str]:
     """The index entries (``mode sha``) of ``paths`` as they are now, by repo-relative path."""
-    repo = open_repo(root)
-    out = repo.git.ls_files("-s", "-z", "--", *_rels(repo, paths))
+    top = _top(root)
+    out = run(top, "ls-files", "-s", "-z", "--", *_rels(top, paths)).stdout
     entries = {}
     for entry in out.split("\0"):
         if entry:
@@ -111,20 +115,13 @@ def index_entries(root: Path, paths: list[Path]) -> dict[str, str]:
 
 def restore_index(root: Path, rels: list[str], entries: dict[str, str]) -> None:
     """Put the index entries of ``rels`` back as recorded in ``entries`` (absent: not in the index)."""
-    repo = open_repo(root)
+    top = _top(root)
     gone = [r for r in rels if r not in entries]
     if gone:
-        repo.git.rm("--cached", "-r", "-q", "--ignore-unmatch", "--", *gone)
+        run(top, "rm", "--cached", "-r", "-q", "--ignore-unmatch", "--", *gone)
     back = [f"{entries[r]}\t{r}" for r in rels if r in entries]
     if back:
-        _update_index(repo, "\n".join(back) + "\n")
-
-
-def _update_index(repo, info: str) -> None:
-    import subprocess
-
-    subprocess.run(["git", "update-index", "--index-info"], cwd=repo.working_tree_dir, input=info.encode(),
-                   check=True, capture_output=True)
+        run(top, "update-index", "--index-info", input="\n".join(back) + "\n")
 
 
 def is_repo(root: Path) -> bool:
@@ -238,17 +235,12 @@ def commit_paths(root: Path, paths: list[Path], message: str, *, commit: bool = 
 
 def unstage(root: Path, paths: list[Path]) -> None:
     """Take ``paths`` out of the index again (after a failed commit): back to HEAD, or untracked."""
-    git = _git()
-    repo = open_repo(root)
-    top = Path(repo.working_tree_dir).resolve()
-    rels = [p.resolve().relative_to(top).as_posix() for p in paths]
-    try:
-        if repo.head.is_valid():
-            repo.git.reset("-q", "--", *rels)
-        else:
-            repo.git.rm("--cached", "-r", "-q", "--ignore-unmatch", "--", *rels)
-    except git.GitCommandError:
-        pass
+    top = _top(root)
+    rels = _rels(top, paths)
+    if run(top, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0:
+        run(top, "reset", "-q", "--", *rels, check=False)
+    else:
+        run(top, "rm", "--cached", "-r", "-q", "--ignore-unmatch", "--", *rels, check=False)
 
 
 def path_log(root: Path, path: Path, grep: str | None = None) -> list[str]:
