@@ -1,7 +1,8 @@
 """Fuzzing: broken versions of the example dossiers never crash a read-only command.
 
 Hypothesis mutates one or two files of the example network (a key deleted, a value of the
-wrong type or an extreme one, random bytes, a truncated file, an alias, a stray line) and
+wrong type or an extreme one, random bytes, a truncated file, an alias, a stray line), and
+sometimes the layout (a folder where a file belongs, a file where a folder belongs, a link), and
 runs read-only commands in-process. Every run must end in exit 0, 1 or 2 without a
 traceback: a finding or a refusal, never a crash (exit 3). The default run is bounded for
 CI; ``pytest --slow tests/test_fuzz.py`` is the release run of 10,000 examples.
@@ -10,6 +11,7 @@ CI; ``pytest --slow tests/test_fuzz.py`` is the release run of 10,000 examples.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -114,6 +116,43 @@ def mutations(draw, original: str):
     return ("---\n" + dumped + body) if body else dumped
 
 
+def _dir_for_file(root, rel):
+    (root / rel).unlink()
+    (root / rel).mkdir()
+
+
+def _file_for_dir(root, rel):
+    folder = (root / rel).parent
+    target = folder / "evaluaties" if (folder / "evaluaties").is_dir() else folder
+    shutil.rmtree(target)
+    target.write_text("geen map\n")
+
+
+def _link_to_other(root, rel):
+    others = [p for p in root.rglob(Path(rel).name) if p != root / rel]
+    (root / rel).unlink()
+    (root / rel).symlink_to(others[0] if others else root / "regie.yaml")
+
+
+def _linked_case(root, rel):
+    (root / "casussen" / "2026-099").symlink_to(root / "casussen" / "2026-001")
+
+
+def _casussen_as_file(root, rel):
+    shutil.rmtree(root / "casussen")
+    (root / "casussen").write_text("x\n")
+
+
+LAYOUT_CHANGES = {
+    "folder where a file belongs": _dir_for_file,
+    "file where a folder belongs": _file_for_dir,
+    "file is a link": _link_to_other,
+    "case folder is a link": _linked_case,
+    "casussen is a file": _casussen_as_file,
+    "file removed": lambda root, rel: (root / rel).unlink(),
+}
+
+
 @pytest.fixture
 def fuzz_repo(tmp_path):
     target = tmp_path / "fuzz"
@@ -131,6 +170,7 @@ def test_broken_dossiers_never_crash_a_read_command(cli, fuzz_repo, request):
     @given(data=st.data())
     def run(data):
         chosen = data.draw(st.lists(st.sampled_from(FILES), min_size=1, max_size=2, unique=True))
+        layout = data.draw(st.sampled_from([None] * 6 + list(LAYOUT_CHANGES)))
         try:
             for rel in chosen:
                 new = data.draw(mutations(originals[rel].decode("utf-8")))
@@ -139,14 +179,20 @@ def test_broken_dossiers_never_crash_a_read_command(cli, fuzz_repo, request):
                     path.write_bytes(new)
                 else:
                     path.write_text(new, encoding="utf-8", errors="surrogateescape")
+            if layout:
+                LAYOUT_CHANGES[layout](fuzz_repo, chosen[0])
             for command in data.draw(st.lists(st.sampled_from(READ_COMMANDS), min_size=1, max_size=2)):
                 r = cli("-C", str(fuzz_repo), *command)
                 assert r.code in (0, 1, 2), (chosen, command, r)
                 assert "Traceback" not in r.err and "interne fout" not in r.err, (chosen, command, r.err)
                 outcomes[r.code] = outcomes.get(r.code, 0) + 1
         finally:
-            for rel in chosen:
-                (fuzz_repo / rel).write_bytes(originals[rel])
+            if layout:  # the layout changed: start again from a fresh copy
+                shutil.rmtree(fuzz_repo)
+                shutil.copytree(EXAMPLES, fuzz_repo)
+            else:
+                for rel in chosen:
+                    (fuzz_repo / rel).write_bytes(originals[rel])
 
     run()
     if slow:
