@@ -102,6 +102,7 @@ class Network:
     leefgebieden: tuple[str, ...] = DEFAULT_LEEFGEBIEDEN
     id_formaat: str = DEFAULT_ID_FORMAT
     cti_min_netwerkbijeenkomsten: int = 3
+    privacy: str = "normaal"  # streng: privacy findings are errors
 
     @classmethod
     def from_data(cls, d: dict) -> Network:
@@ -115,6 +116,7 @@ class Network:
             leefgebieden=tuple(d.get("leefgebieden") or DEFAULT_LEEFGEBIEDEN),
             id_formaat=d.get("id_formaat", DEFAULT_ID_FORMAT),
             cti_min_netwerkbijeenkomsten=d.get("cti", {}).get("min_netwerkbijeenkomsten", 3),
+            privacy=d.get("privacy", "normaal"),
         )
 
     def regisseur_ids(self) -> set[str]:

@@ -310,9 +310,20 @@ def network_rules(dossier: Dossier) -> Iterator[Problem]:
         previous = step.niveau if previous is None else max(previous, step.niveau)
 
 
+def privacy(dossier: Dossier) -> Iterator[Problem]:
+    """No BSN, IBAN, phone number, e-mail address, address or birth date in any plain-text dossier file."""
+    from ..privacy.lint import scan
+
+    severity = ERROR if dossier.network is not None and dossier.network.privacy == "streng" else WARNING
+    for rel, src in dossier.sources.items():
+        for f in scan(src.text):
+            yield Problem(rel, f.line, "privacy", severity, f.message())
+
+
 def repository_rules(dossier: Dossier) -> Iterator[Problem]:
-    """Rules over the whole repository: the network file; case ids unique regardless of letter case; signals."""
+    """Rules over the whole repository: the network file; privacy; case ids unique regardless of letter case; signals."""
     yield from network_rules(dossier)
+    yield from privacy(dossier)
     seen: dict[str, str] = {}
     for case in dossier.cases:
         key = case.id.lower()

@@ -32,7 +32,33 @@ def validate(
             for rule in CASE_RULES:
                 problems.extend(rule(ctx, case))
     problems.extend(repository_rules(dossier))
+    if cases is None:
+        problems.extend(commit_message_privacy(root, dossier))
     return sorted(set(problems), key=Problem.sort_key)
+
+
+def commit_message_privacy(root: Path, dossier) -> list[Problem]:
+    """The privacy check over the messages of regie's own commits (they stay in history for ever).
+
+    A finding is reported at ``commit <sha>``; nothing is checked outside a git repository.
+    """
+    from ..privacy.lint import scan
+    from ..store import gitops
+    from .problems import ERROR, WARNING
+
+    if gitops.git_dir(root) is None:
+        return []
+    done = gitops.run(root, "log", "--format=%h%x00%B%x1e", "--grep=^regie ", check=False)
+    if done.returncode != 0:
+        return []
+    severity = ERROR if dossier.network is not None and dossier.network.privacy == "streng" else WARNING
+    found = []
+    for entry in done.stdout.split("\x1e"):
+        sha, _, message = entry.strip("\n").partition("\0")
+        if sha:
+            for f in scan(message):
+                found.append(Problem(f"commit {sha}", f.line, "privacy", severity, f.message()))
+    return found
 
 
 def scope_of_files(root: Path, files: list[str]) -> tuple[list[str] | None, bool]:

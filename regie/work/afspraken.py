@@ -66,6 +66,9 @@ def add(
     root: Path, cid: str, *, wat: str, wie: str, deadline: dt.date, today: dt.date,
     doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
 ) -> Outcome:
+    from ..privacy.lint import check_value
+
+    check_value("--wat", wat)
     from .mutation import apply
     from ..store.yamledit import append_item, new_map
 
@@ -125,6 +128,9 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
 
 @exclusive("afspraak drop")
 def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, commit: bool = True) -> Outcome:
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
     if a.status != "open":
@@ -138,6 +144,9 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
 
 @exclusive("afspraak move")
 def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Outcome:
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
     from .mutation import apply
     from ..store.yamledit import append_item, new_map, put
 

@@ -79,6 +79,12 @@ def next_case_id(root: Path, fmt: str, year: int) -> str:
 
 def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
     """Refuse values that would make an invalid case, before anything is written."""
+    from ..privacy.lint import check_value
+
+    for option, value in (("--melder-rol", case.melder_rol), ("--aard", case.aard), ("--pseudoniem", case.pseudoniem),
+                          ("--doelgroep", case.doelgroep), ("--omvang", case.omvang),
+                          ("--omschrijving", case.omschrijving), ("--afweging", case.afweging)):
+        check_value(option, value)
     if case.regisseur not in net.regisseur_ids():
         known = ", ".join(sorted(net.regisseur_ids()))
         raise UsageError(f"onbekende regisseur '{case.regisseur}' (bekend in regie.yaml: {known})")

@@ -54,6 +54,10 @@ def escalate(
     root: Path, cid: str, *, over: str, reden: str, today: dt.date, verzoek: str | None = None,
     niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
 ) -> Step:
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    check_value("--verzoek", verzoek)
     from .mutation import apply
     from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
 
@@ -114,6 +118,9 @@ def escalate(
 @exclusive("escalate --resolve")
 def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
     """Close the open escalation (or the one named) with its outcome."""
+    from ..privacy.lint import check_value
+
+    check_value("--uitkomst", uitkomst)
     from .mutation import apply
     from ..store.yamledit import RoundTrip, put
 

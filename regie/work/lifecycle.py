@@ -168,6 +168,9 @@ def handover(
 
     Returns a Dutch description of what changed and the remaining problems.
     """
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
     from ruamel.yaml.comments import CommentedSeq
 
     from .mutation import apply
@@ -236,6 +239,9 @@ def close(
     zonder_evaluatie: bool = False, force: bool = False, nazorg_weken: int | None = None, commit: bool = True,
 ) -> Done:
     """Close a case (or start its nazorg): closing date, reason, and the date it must be kept until."""
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
     from .mutation import apply
     from ..store.yamledit import RoundTrip, put
 

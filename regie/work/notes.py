@@ -24,6 +24,9 @@ def add_note(
     root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
 ) -> tuple[Path, list[Problem]]:
+    from ..privacy.lint import check_value
+
+    check_value("--tekst", tekst)
     from ..store import gitops
     from .mutation import apply, let_user_edit
     from ..views.render import render

@@ -26,6 +26,10 @@ def add_signal(
     root: Path, *, over: str, aard: str, today: dt.date, cases: list[str] | None = None, organisatie: str | None = None,
     toelichting: str | None = None, datum: dt.date | None = None, commit: bool = True,
 ) -> tuple[str, list[Problem]]:
+    from ..privacy.lint import check_value
+
+    for option, value in (("--over", over), ("--aard", aard), ("--toelichting", toelichting)):
+        check_value(option, value)
     from .cases import network
     from .mutation import apply
     from ..views.render import render

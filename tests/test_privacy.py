@@ -1,0 +1,104 @@
+"""The privacy lint: directly identifying data where it does not belong, found and named, never shown."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import NETWORK, edit, git, write_tree
+
+from regie.privacy.lint import is_bsn, is_iban, scan
+
+C = "casussen/2026-001"
+
+
+@pytest.mark.parametrize("number, valid", [
+    ("111222333", True), ("123456782", True), ("111222334", False), ("123456789", False), ("000000000", False),
+    ("1234.56.782", True),
+])
+def test_bsn_eleven_test(number, valid):
+    assert is_bsn(number) is valid
+
+
+@pytest.mark.parametrize("iban, valid", [
+    ("NL91ABNA0417164300", True), ("NL91 ABNA 0417 1643 00", True), ("NL20INGB0001234567", True),
+    ("DE89370400440532013000", True), ("NL91ABNA0417164301", False), ("NL20INGB0001234568", False),
+])
+def test_iban_mod_97(iban, valid):
+    assert is_iban(iban) is valid
+
+
+def test_ordinary_numbers_dates_and_ids_are_not_personal_data():
+    text = ("id: \"2026-001\"\ndatum: 2026-03-01\nnummer: 123456789\nbedrag: 2500\nversie: 3\nscore: 4\n"
+            "tekst: afspraak A3 met 3 kinderen in 2026Q3, 20 uur per week, 1234 euro\n")
+    assert scan(text) == []
+
+
+VALUES = {
+    "bsn": "BSN 111222333",
+    "iban": "rekening NL91 ABNA 0417 1643 00",
+    "telefoon": "bel 06-12345678",
+    "e-mail": "mail naar j.jansen@voorbeeld.nl",
+    "adres": "woont op Dorpsstraat 12, 1234 AB",
+    "geboortedatum": "geboren 3-4-1987",
+}
+KINDS = {"bsn": "een BSN", "iban": "een IBAN (rekeningnummer)", "telefoon": "een telefoonnummer",
+         "e-mail": "een e-mailadres", "adres": "een postcode met huisnummer", "geboortedatum": "een geboortedatum"}
+
+
+@pytest.mark.parametrize("kind", list(VALUES))
+def test_validate_names_file_line_and_kind_never_the_value(cli, dossier, kind):
+    path = dossier / C / "melding.yaml"
+    path.write_text(path.read_text() + f"omschrijving: \"{VALUES[kind]}\"\n")
+    r = cli("-C", str(dossier), "validate")
+    assert r.code == 0
+    assert r.out == (f"{C}/melding.yaml:7: [privacy] waarschuwing: mogelijk {KINDS[kind]} in de tekst; zet direct "
+                     "identificerende gegevens niet in het dossier (een bewuste uitzondering markeer je met '# privacy: ok')\n")
+    value = VALUES[kind].split(" ", 1)[1]
+    assert value not in r.out and value not in r.err
+
+
+def test_markdown_body_and_the_deliberate_exception(cli, dossier):
+    plan = dossier / C / "plan.md"
+    plan.write_text(plan.read_text() + "Contact via de zus: 06-98765432.\nHuisarts: 010-1234567 <!-- privacy: ok -->\n")
+    melding = dossier / C / "melding.yaml"
+    melding.write_text(melding.read_text() + "omschrijving: \"post naar info@gemeente.nl\"  # privacy: ok\n")
+    r = cli("-C", str(dossier), "validate")
+    assert [line.split(": [")[0] for line in r.out.splitlines()] == [f"{C}/plan.md:12"]
+
+
+def test_streng_makes_findings_errors(cli, dossier):
+    write_tree(dossier, {"regie.yaml": NETWORK + "privacy: streng\n"})
+    edit(dossier / C / "afspraken.yaml", "wat: Post openen", "wat: Post openen, bel 06-12345678")
+    r = cli("-C", str(dossier), "validate")
+    assert r.code == 1
+    assert r.out.startswith(f"{C}/afspraken.yaml:11: [privacy] mogelijk een telefoonnummer")
+
+
+def test_messages_of_regie_commits_are_checked(cli, git_dossier):
+    git(git_dossier, "commit", "-q", "--allow-empty", "-m", "regie note: gesprek met mevrouw, 06-11223344")
+    sha = git(git_dossier, "rev-parse", "--short", "HEAD").strip()
+    r = cli("-C", str(git_dossier), "validate")
+    assert r.out == (f"commit {sha}:1: [privacy] waarschuwing: mogelijk een telefoonnummer in de tekst; zet direct "
+                     "identificerende gegevens niet in het dossier (een bewuste uitzondering markeer je met '# privacy: ok')\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["new-case", "--melder-rol", "buurman", "--aard", "overlast, bel 06-12345678", "--urgentie", "hoog",
+      "--regisseur", "reg", "--pseudoniem", "Meneer X", "--toestemming", "gegeven"],
+     "fout: --aard bevat mogelijk een telefoonnummer; zet direct identificerende gegevens niet in het dossier "
+     "(gebruik een pseudoniem of omschrijving)\n"),
+    (["afspraak", "add", "2026-001", "--wat", "mail j@voorbeeld.nl", "--wie", "pro", "--deadline", "2026-12-30"],
+     "fout: --wat bevat mogelijk een e-mailadres; zet direct identificerende gegevens niet in het dossier "
+     "(gebruik een pseudoniem of omschrijving)\n"),
+    (["note", "2026-001", "--soort", "consultatie", "--tekst", "BSN 111222333 doorgegeven"],
+     "fout: --tekst bevat mogelijk een BSN; zet direct identificerende gegevens niet in het dossier "
+     "(gebruik een pseudoniem of omschrijving)\n"),
+    (["signal", "add", "--over", "wachtlijst voor Dorpsstraat 12, 1234 AB", "--aard", "capaciteit"],
+     "fout: --over bevat mogelijk een postcode met huisnummer; zet direct identificerende gegevens niet in het dossier "
+     "(gebruik een pseudoniem of omschrijving)\n"),
+])
+def test_commands_refuse_personal_data_in_their_flags(cli, git_dossier, args, message):
+    head = git(git_dossier, "rev-parse", "HEAD")
+    r = cli("-C", str(git_dossier), *args)
+    assert (r.code, r.err) == (2, message)
+    assert git(git_dossier, "rev-parse", "HEAD") == head
+    assert git(git_dossier, "status", "--porcelain", "--untracked-files=all") == ""
