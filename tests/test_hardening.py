@@ -307,6 +307,9 @@ def test_casussen_as_a_file(cli, tmp_path):
     ("casussen/2026-001/casus.yaml",
      "fout: casussen/2026-001/casus.yaml: is een bestand van het dossier zelf; -o zou het overschrijven (kies een ander pad)\n"),
     (".git/config", "fout: .git/config: ligt in de git-map van de repository; kies een ander pad\n"),
+    ("rapport.md", "fout: rapport.md: ligt in de dossierrepository en git negeert het niet, zodat het zo in de "
+                   "geschiedenis kan belanden; kies een pad buiten de repository of in een genegeerde map "
+                   "(zoals export/, zie .gitignore)\n"),
 ])
 def test_output_never_over_a_folder_or_a_dossier_file(cli, git_dossier, monkeypatch, target, message):
     monkeypatch.chdir(git_dossier)
@@ -315,6 +318,16 @@ def test_output_never_over_a_folder_or_a_dossier_file(cli, git_dossier, monkeypa
     assert (r.code, r.err) == (1, message)
     assert (git_dossier / C / "casus.yaml").read_bytes() == before
     assert _status(git_dossier) == ""
+
+
+def test_output_inside_the_repository_only_where_git_ignores_it(cli, git_dossier, monkeypatch):
+    monkeypatch.chdir(git_dossier)
+    write_tree(git_dossier, {".gitignore": "/export/\n/*.html\n"})
+    for target in ("export/rapport.md", "rapport.html"):
+        r = cli("report", "--year", "2026", "--format", "md", "-o", target)
+        assert r.code == 0, r
+        assert (git_dossier / target).read_text().startswith("# ")
+    assert git(git_dossier, "status", "--porcelain") == "?? .gitignore\n"
 
 
 def test_full_disk_is_a_message_and_nothing_changes(cli, git_dossier, monkeypatch):

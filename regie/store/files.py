@@ -96,12 +96,18 @@ def write_output(path: Path, text: str, root: Path | None) -> None:
         inside = target == root or root in target.parents
         if inside and (root / ".git" in (target, *target.parents)):
             raise RegieError("ligt in de git-map van de repository; kies een ander pad", path=str(path), code="uitvoer")
-        if inside and target.exists():
-            from . import gitops
+        from . import gitops
 
-            if gitops.is_tracked(root, target):
+        if inside and gitops.git_dir(root) is not None:
+            if target.exists() and gitops.is_tracked(root, target):
                 raise RegieError(
                     "is een bestand van het dossier zelf; -o zou het overschrijven (kies een ander pad)",
+                    path=target.relative_to(root).as_posix(), code="uitvoer",
+                )
+            if not gitops.is_ignored(root, target):
+                raise RegieError(
+                    "ligt in de dossierrepository en git negeert het niet, zodat het zo in de geschiedenis kan belanden; "
+                    "kies een pad buiten de repository of in een genegeerde map (zoals export/, zie .gitignore)",
                     path=target.relative_to(root).as_posix(), code="uitvoer",
                 )
     write_text_atomic(path, text)

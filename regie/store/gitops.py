@@ -84,6 +84,12 @@ def is_tracked(root: Path, path: Path) -> bool:
         return False
 
 
+def is_ignored(root: Path, path: Path) -> bool:
+    """Whether git ignores ``path`` (a file regie writes with -o there stays out of history)."""
+    top = _top(root)
+    return run(top, "check-ignore", "-q", "--no-index", "--", *_rels(top, [path]), check=False).returncode == 0
+
+
 def changed_paths(root: Path, paths: list[Path]) -> list[str]:
     """Those of ``paths`` with uncommitted changes (staged, unstaged or untracked), repo-relative."""
     top = _top(root)
