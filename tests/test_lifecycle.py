@@ -150,20 +150,24 @@ def test_handover_refusals(cli, examples_repo, args, code, err):
 def test_close_requires_eind_evaluation_and_refuses_open_agreements(cli, examples_repo):
     root = ("-C", str(examples_repo))
     r = cli(*root, "close", "2026-001", "--reden", "doelen bereikt")
+    assert (r.code, r.err) == (2, "fout: onbekende sluitreden 'doelen bereikt'; kies uit sluitredenen in regie.yaml: "
+                                  "doelen-bereikt, stabiel-regulier, overgedragen, verhuisd, geen-medewerking, overleden, anders "
+                                  "(een toelichting geef je met --toelichting)\n")
+    r = cli(*root, "close", "2026-001", "--reden", "doelen-bereikt")
     assert (r.code, r.err) == (1, "fout: casus 2026-001 heeft geen eind-evaluatie; maak die met 'regie evaluate 2026-001 --soort eind' "
                                   "of sluit met --zonder-evaluatie (de reden wordt vastgelegd)\n")
-    r = cli(*root, "close", "2026-001", "--reden", "cliënt verhuisd", "--zonder-evaluatie")
+    r = cli(*root, "close", "2026-001", "--reden", "verhuisd", "--toelichting", "cliënt verhuisd", "--zonder-evaluatie")
     assert (r.code, r.err) == (1, "fout: casus 2026-001 heeft nog open afspraken: A3, A4; rond ze af of sluit met --force "
                                   "(afspraken vervallen dan, escalaties worden afgesloten)\n")
     assert git(examples_repo, "status", "--porcelain") == ""
-    r = cli(*root, "close", "2026-001", "--reden", "cliënt verhuisd", "--zonder-evaluatie", "--force")
+    r = cli(*root, "close", "2026-001", "--reden", "verhuisd", "--toelichting", "cliënt verhuisd", "--zonder-evaluatie", "--force")
     assert r.code == 0, r
     assert r.err == "waarschuwing: afspraken vervallen: A3, A4\ncasus 2026-001 gesloten\n"
     casus = (examples_repo / C / "casus.yaml").read_text()
-    assert ("status: gesloten\n" in casus and "gesloten: 2026-11-26\nsluitreden: cliënt verhuisd\n"
+    assert ("status: gesloten\n" in casus and "gesloten: 2026-11-26\nsluitreden: verhuisd\nsluittoelichting: cliënt verhuisd\n"
             "bewaren_tot: 2041-11-26\nzonder_evaluatie: cliënt verhuisd\n" in casus)
     afspraken = (examples_repo / C / "afspraken.yaml").read_text()
-    assert afspraken.count("status: vervallen\n    reden: 'casus gesloten: cliënt verhuisd'\n") == 2
+    assert afspraken.count("status: vervallen\n    reden: 'casus gesloten: verhuisd'\n") == 2
     assert sorted(git(examples_repo, "show", "--name-only", "--format=", "HEAD").split()) == [
         f"{C}/afspraken.yaml", f"{C}/casus.yaml"]
     assert cli(*root, "validate", "2026-001").code == 0
@@ -175,7 +179,7 @@ def test_close_with_eind_evaluation_and_retention(cli, examples_repo):
                                "---\ndatum: 2026-11-20\nsoort: eind\nbesluit: afsluiten\n---\nKlaar.\n"})
     git(examples_repo, "add", "-A")
     git(examples_repo, "commit", "-qm", "eind")
-    r = cli(*root, "close", "2026-004", "--reden", "zelfstandig wonend", "--datum", "2026-11-24")
+    r = cli(*root, "close", "2026-004", "--reden", "stabiel-regulier", "--datum", "2026-11-24")
     assert (r.code, r.err) == (0, "casus 2026-004 gesloten\n"), r
     assert "bewaren_tot: 2041-11-24\n" in (examples_repo / "casussen/2026-004/casus.yaml").read_text()
     r = cli(*root, "--today", "2041-12-01", "retention")

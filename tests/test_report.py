@@ -33,13 +33,13 @@ def small(tmp_path) -> Path:
         # A: melding 2026-02-01 (Q1), plan set 2026-03-01 (Q1), evaluation 2026-06-01 (Q2): huisvesting 2 -> 3
         "2026-001": CASE,
         # B: melding in Q2 (2026-04-10, woon, urgentie hoog), plan set 2026-05-20 (40 days: above the 28-day term),
-        #    closed 2026-06-20 with reason "doelen bereikt"; agreement A1 done late, A2 open and overdue at end
+        #    closed 2026-06-20 with reason doelen-bereikt; agreement A1 done late, A2 open and overdue at end
         "2026-002": case(
             "2026-002",
             **{
                 "melding.yaml|datum: 2026-02-01": "datum: 2026-04-10",
                 "casus.yaml|geopend: 2026-02-02": "geopend: 2026-04-11",
-                "casus.yaml|status: uitvoering": "status: gesloten\ngesloten: 2026-06-20\nsluitreden: doelen bereikt",
+                "casus.yaml|status: uitvoering": "status: gesloten\ngesloten: 2026-06-20\nsluitreden: doelen-bereikt",
                 "casus.yaml|  datum: 2026-02-03": "  datum: 2026-04-11",
                 "plan.md|vastgesteld: 2026-03-01": "vastgesteld: 2026-05-20",
                 "afspraken.yaml|gemaakt: 2026-03-01\n    deadline: 2026-03-15": "gemaakt: 2026-05-20\n    deadline: 2026-05-25",
@@ -74,7 +74,10 @@ def small(tmp_path) -> Path:
             },
         ),
     }
-    root = make_dossier(tmp_path / "r", cases)
+    from conftest import NETWORK
+
+    # every figure is checked exactly here, so no small count is hidden (see test_small_counts_are_hidden)
+    root = make_dossier(tmp_path / "r", cases, NETWORK + "rapport:\n  min_aantal: 1\n")
     # the evaluation of C predates its plan being set: remove it (C has no vastgesteld plan)
     (root / "casussen/2026-003/evaluaties/2026-06-01.md").unlink()
     write_tree(root, {"signalen/S1.yaml": 'id: S1\ndatum: 2026-06-02\nover: wachtlijst\naard: capaciteit\n'
@@ -103,9 +106,9 @@ def test_flow_by_hand(cli, small):
     assert i["meldingen"] == 2
     assert i["per_melder_organisatie"] == {"(geen organisatie)": 1, "woon": 1}
     assert i["per_urgentie"] == {"crisis": 1, "hoog": 1}
-    assert i["per_aard"] == {"vervuiling": 2}
+    assert i["per_soort"] == {"(geen soort)": 2}  # the test case's melding has no soort
     assert i["per_doelgroep"] == {"(onbekend)": 2}
-    assert (i["geopend"], i["gesloten"], i["gesloten_per_reden"]) == (2, 1, {"doelen bereikt": 1})
+    assert (i["geopend"], i["gesloten"], i["gesloten_per_reden"]) == (2, 1, {"doelen-bereikt": 1})
     assert (i["overgedragen"], i["overgedragen_casussen"]) == (1, ["2026-003"])
     # start (2026-03-31): only A, plan set 2026-03-01; end (2026-06-30): A only (B closed, C transferred)
     assert (i["in_zorg_begin"], i["in_zorg_begin_per_fase"]) == (1, {"plan vastgesteld": 1})
@@ -169,7 +172,7 @@ def test_network_work_caseload_and_signals_by_hand(cli, small):
     assert n["cti_genoeg_netwerkbijeenkomsten"] == {"aantal": 0, "van": 0, "percentage": None, "norm": 3, "te_weinig_casussen": []}
     assert r["caseload"] == {"open_per_regisseur": {"reg": 1, "reg2": 0}, "regisseur_gewisseld": 0, "regisseur_gewisseld_casussen": []}
     # S1 is dated in Q2 (2 cases behind it); S2 in Q1
-    assert r["signalen"] == {"capaciteit": {"signalen": [{"id": "S1", "over": "wachtlijst", "status": "open", "casussen": 2}],
+    assert r["signalen"] == {"capaciteit": {"signalen": [{"id": "S1", "status": "open", "casussen": 2}],
                                             "casussen": 2}}
 
 
@@ -292,3 +295,45 @@ def test_html_report_in_a_real_browser(cli, tmp_path):
     inked = sum(n for n, (r_, g, b) in colours if min(r_, g, b) < 200)
     assert inked > 0.01 * image.size[0] * image.size[1], "screenshot is (nearly) blank"
     assert len(colours) > 50
+
+
+def test_small_counts_are_hidden_and_no_free_text_leaves(cli, tmp_path):
+    """Six cases; one is the only huiselijk-geweld melding, with its own free text. Nothing of it can be read."""
+    from conftest import NETWORK, make_dossier
+
+    unique_aard, unique_reason, unique_group = "partner sloeg haar op straat", "vertrok naar familie in Gent", "moeder met baby"
+    cases = {}
+    for n in range(1, 7):
+        cid = f"2026-{n:03d}"
+        special = n == 6
+        cases[cid] = case(cid, **{
+            "melding.yaml|aard: vervuiling": (f"aard: {unique_aard}\nsoort: huiselijk-geweld\ndoelgroep: {unique_group}"
+                                              if special else "aard: vervuiling\nsoort: vervuiling"),
+            "melding.yaml|datum: 2026-02-01": "datum: 2026-04-10",
+            "casus.yaml|geopend: 2026-02-02": "geopend: 2026-04-11",
+            "casus.yaml|  datum: 2026-02-03": "  datum: 2026-04-11",
+            "plan.md|vastgesteld: 2026-03-01": "vastgesteld: 2026-04-20",
+            **({"casus.yaml|status: uitvoering": f"status: gesloten\ngesloten: 2026-06-20\nsluitreden: verhuisd\n"
+                                                 f"sluittoelichting: {unique_reason}",
+                "evaluaties/2026-06-01.md|soort: tussentijds": "soort: eind"} if special else {}),
+        })
+    root = make_dossier(tmp_path / "r", cases, NETWORK)
+    assert cli("-C", str(root), "validate").code == 0
+    outputs = {}
+    for fmt in ("md", "html", "json", "csv"):
+        r = cli("-C", str(root), "report", "--quarter", "2026Q2", "--no-ids", "--format", fmt)
+        assert r.code == 0, r
+        outputs[fmt] = r.out
+    for fmt, text in outputs.items():
+        for secret in (unique_aard, unique_reason, unique_group, "Meneer T.", "2026-006", "Regisseur Een"):
+            assert secret not in text, (fmt, secret)
+    assert "| reg |" not in outputs["md"] and "open_per_regisseur" not in outputs["json"] + outputs["csv"]
+    data = json.loads(outputs["json"])
+    i = data["instroom"]
+    assert i["meldingen"] == 6  # totals stay exact
+    assert i["per_soort"] == {"vervuiling": 6 - 1, "huiselijk-geweld": "< 5"}
+    assert i["gesloten_per_reden"] == {"verhuisd": "< 5"}
+    assert "per_doelgroep" not in i
+    assert data["caseload"]["open"] == {"regisseurs": 1, "casussen": 5}
+    assert "| huiselijk-geweld | < 5 |" in outputs["md"] and "| vervuiling | 5 |" in outputs["md"]
+    assert "instroom,per_soort.huiselijk-geweld,< 5" in outputs["csv"]

@@ -16,7 +16,8 @@ from . import _common
 
 def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    reden: Annotated[str, typer.Option("--reden", help="Reden van sluiting, bijv. 'doelen bereikt'.")],
+    reden: Annotated[str, typer.Option("--reden", help="Reden van sluiting: een categorie uit sluitredenen in regie.yaml, bijv. doelen-bereikt.")],
+    toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting bij de reden (komt niet in rapporten).")] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", help="Sluitingsdatum (standaard vandaag).")] = None,
     zonder_evaluatie: Annotated[bool, typer.Option("--zonder-evaluatie", help="Sluit zonder eind-evaluatie (reden wordt vastgelegd).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Sluit ook met open afspraken of escalaties.")] = False,
@@ -28,7 +29,8 @@ def run(
 
     done = close(_common.root(), case, reden=reden, today=_common.today(),
                  datum=parse_iso_date(datum, what="--datum") if datum else None,
-                 zonder_evaluatie=zonder_evaluatie, force=force, nazorg_weken=nazorg, commit=not no_commit)
+                 zonder_evaluatie=zonder_evaluatie, force=force, nazorg_weken=nazorg, commit=not no_commit,
+                 toelichting=toelichting)
     for w in done.warnings:
         _common.warn(w)
     for p in done.problems:

@@ -19,6 +19,7 @@ def run(
     melder_rol: Annotated[Optional[str], typer.Option("--melder-rol", help="Rol van de melder, bijv. 'huismeester'.")] = None,
     melder_organisatie: Annotated[Optional[str], typer.Option("--melder-organisatie", help="Organisatie-id van de melder uit regie.yaml.")] = None,
     aard: Annotated[Optional[str], typer.Option("--aard", help="Aard van het signaal, bijv. 'vervuiling en overlast'.")] = None,
+    soort: Annotated[Optional[str], typer.Option("--soort", help="Soort melding uit meldingsoorten in regie.yaml, bijv. vervuiling (hierin telt het rapport).")] = None,
     urgentie: Annotated[Optional[str], typer.Option("--urgentie", help="laag, middel, hoog of crisis.")] = None,
     leefgebied: Annotated[Optional[list[str]], typer.Option("--leefgebied", help="Leefgebied (herhaalbaar).")] = None,
     regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Regisseur-id uit regie.yaml.")] = None,
@@ -76,6 +77,7 @@ def run(
         toestemming=toestemming,
         toestemming_datum=parse_iso_date(toestemming_datum, what="--toestemming-datum") if toestemming_datum else None,
         afweging=afweging,
+        soort=soort,
     )
     cid = create_case(root, case, today, commit=not no_commit)
     _common.echo(cid)

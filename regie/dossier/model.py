@@ -49,6 +49,16 @@ DEFAULT_LEEFGEBIEDEN = (
 
 DEFAULT_ID_FORMAT = "{jaar}-{nummer:03d}"
 
+# Categories the report counts in, instead of the free text of a melding or a closing reason.
+DEFAULT_MELDINGSOORTEN = (
+    "vervuiling", "overlast", "verward-gedrag", "zorgmijding", "schulden", "huisvesting", "huiselijk-geweld",
+    "verwaarlozing", "zorgen-gezin", "uitstroom-opvang", "anders",
+)
+DEFAULT_SLUITREDENEN = (
+    "doelen-bereikt", "stabiel-regulier", "overgedragen", "verhuisd", "geen-medewerking", "overleden", "anders",
+)
+REPORT_MIN_COUNT = 5
+
 
 def next_id(prefix: str, existing: Iterable[str]) -> str:
     """The next free id of the form <prefix><number> (A7, E3, S2): one above the highest in use."""
@@ -103,6 +113,9 @@ class Network:
     id_formaat: str = DEFAULT_ID_FORMAT
     cti_min_netwerkbijeenkomsten: int = 3
     privacy: str = "normaal"  # streng: privacy findings are errors
+    meldingsoorten: tuple[str, ...] = DEFAULT_MELDINGSOORTEN
+    sluitredenen: tuple[str, ...] = DEFAULT_SLUITREDENEN
+    rapport_min_aantal: int = REPORT_MIN_COUNT
 
     @classmethod
     def from_data(cls, d: dict) -> Network:
@@ -117,6 +130,9 @@ class Network:
             id_formaat=d.get("id_formaat", DEFAULT_ID_FORMAT),
             cti_min_netwerkbijeenkomsten=d.get("cti", {}).get("min_netwerkbijeenkomsten", 3),
             privacy=d.get("privacy", "normaal"),
+            meldingsoorten=tuple(d.get("meldingsoorten") or DEFAULT_MELDINGSOORTEN),
+            sluitredenen=tuple(d.get("sluitredenen") or DEFAULT_SLUITREDENEN),
+            rapport_min_aantal=d.get("rapport", {}).get("min_aantal", REPORT_MIN_COUNT),
         )
 
     def regisseur_ids(self) -> set[str]:
@@ -217,6 +233,7 @@ class Melding:
     doelgroep: str | None = None
     omvang: str | None = None
     veiligheidsrisico: bool = False
+    soort: str | None = None  # a category of regie.yaml's meldingsoorten
 
     @classmethod
     def from_data(cls, d: dict) -> Melding:
@@ -229,6 +246,7 @@ class Melding:
             doelgroep=d.get("doelgroep"),
             omvang=d.get("omvang"),
             veiligheidsrisico=bool(d.get("veiligheid", {}).get("risico", False)),
+            soort=d.get("soort"),
         )
 
 

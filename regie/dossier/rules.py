@@ -256,6 +256,18 @@ def leefgebieden(ctx: Ctx, case: Case) -> Iterator[Problem]:
                 yield ctx.at(case, e.file, "scores", lg, code="leefgebied-onbekend", message=f"onbekend leefgebied '{lg}' ({hint})")
 
 
+def categories(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """A melding's soort and a closing reason are categories of regie.yaml: reports count in them, never in free text."""
+    net = ctx.network
+    if case.melding and case.melding.soort is not None and case.melding.soort not in net.meldingsoorten:
+        yield ctx.at(case, "melding.yaml", "soort", code="melding-soort",
+                     message=f"onbekende soort '{case.melding.soort}'; kies uit meldingsoorten in regie.yaml: {', '.join(net.meldingsoorten)}")
+    if case.casus and case.casus.sluitreden is not None and case.casus.sluitreden not in net.sluitredenen:
+        yield ctx.at(case, "casus.yaml", "sluitreden", code="sluitreden", severity=WARNING,
+                     message=f"sluitreden '{case.casus.sluitreden}' is geen categorie uit regie.yaml (sluitredenen: "
+                             f"{', '.join(net.sluitredenen)}); het rapport telt hem als 'anders'")
+
+
 def network_method(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """Warnings that help the network-oriented method (seed 003)."""
     c = case.casus
@@ -284,6 +296,7 @@ CASE_RULES: list[Rule] = [
     consent,
     escalations,
     leefgebieden,
+    categories,
     network_method,
 ]
 

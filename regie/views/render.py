@@ -47,6 +47,11 @@ def markdown_to_html(text: str) -> Any:
     return Markup(MarkdownIt("commonmark", {"html": False}).enable("table").render(text))
 
 
+def count_value(value: Any) -> float:
+    """A count as a number for a chart: a suppressed count ('< 5') draws no bar."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+
+
 def demote_headings(text: str) -> str:
     """Push Markdown headings one level down, so a file's '# Title' fits inside a document."""
     return "\n".join("#" + line if line.startswith("#") else line for line in text.split("\n"))
@@ -85,7 +90,8 @@ def environment(repo_root: Path | None):
     from .deadlines import describe_days
 
     env.filters["te_laat"] = describe_days
-    env.filters["sum_values"] = lambda d, keys: sum(d[k] for k in keys)
+    env.filters["count_value"] = count_value
+    env.filters["sum_values"] = lambda d, keys: sum(count_value(d[k]) for k in keys)
     env.filters["partner_row"] = lambda kv, names: (names.get(kv[0], kv[0]), kv[1])
     return env
 

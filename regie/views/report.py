@@ -124,7 +124,7 @@ def original_deadline(a) -> dt.date:
     return a.verplaatst[0].van if a.verplaatst else a.deadline
 
 
-def flow(cases: list[Case], p: Period) -> dict:
+def flow(net: Network, cases: list[Case], p: Period) -> dict:
     received = [c for c in cases if c.melding.datum in p]
     closed = [c for c in cases if c.casus.gesloten in p]
     transferred = sorted({c.id for c in cases for h in c.casus.historie if h.organisatie and h.datum in p})
@@ -133,12 +133,12 @@ def flow(cases: list[Case], p: Period) -> dict:
     return {
         "meldingen": len(received),
         "per_melder_organisatie": _sorted_counts(Counter(c.melding.melder_organisatie or "(geen organisatie)" for c in received)),
-        "per_aard": _sorted_counts(Counter(c.melding.aard for c in received)),
+        "per_soort": _sorted_counts(Counter(c.melding.soort or "(geen soort)" for c in received)),
         "per_urgentie": _sorted_counts(Counter(c.melding.urgentie for c in received)),
         "per_doelgroep": _sorted_counts(Counter(c.melding.doelgroep or c.casus.doelgroep or "(onbekend)" for c in received)),
         "geopend": sum(1 for c in cases if c.casus.geopend in p),
         "gesloten": len(closed),
-        "gesloten_per_reden": _sorted_counts(Counter(c.casus.sluitreden or "(geen reden)" for c in closed)),
+        "gesloten_per_reden": _sorted_counts(Counter(_reason(net, c.casus.sluitreden) for c in closed)),
         "overgedragen": len(transferred),
         "overgedragen_casussen": transferred,
         "in_zorg_begin": len(at_start),
@@ -146,6 +146,13 @@ def flow(cases: list[Case], p: Period) -> dict:
         "in_zorg_eind": len(at_end),
         "in_zorg_eind_per_fase": _sorted_counts(Counter(phase_on(c, p.end) for c in at_end)),
     }
+
+
+def _reason(net: Network, reden: str | None) -> str:
+    """A closing reason as a category: one of the network's sluitredenen, never a free text."""
+    if reden is None:
+        return "(geen reden)"
+    return reden if reden in net.sluitredenen else "anders"
 
 
 def lead_times(net: Network, cases: list[Case], p: Period) -> dict:
@@ -269,7 +276,7 @@ def signals(dossier: Dossier, p: Period) -> dict:
     for s in dossier.signalen:
         if s.datum in p:
             groups[s.aard].append(s)
-    return {aard: {"signalen": [{"id": s.id, "over": s.over, "status": s.status, "casussen": len(s.casussen)} for s in items],
+    return {aard: {"signalen": [{"id": s.id, "status": s.status, "casussen": len(s.casussen)} for s in items],
                    "casussen": len({cid for s in items for cid in s.casussen})}
             for aard, items in sorted(groups.items())}
 
@@ -291,7 +298,7 @@ def build(dossier: Dossier, period: Period, today: dt.date, *, ids: bool = True)
         "gemaakt_op": today.isoformat(),
         "casussen": len(cases),
         "weggelaten": [{"casus": e.casus, "reden": e.reden} for e in excluded],
-        "instroom": flow(cases, p),
+        "instroom": flow(net, cases, p),
         "doorlooptijden": lead_times(net, cases, p),
         "afspraken": agreements(net, cases, p),
         "escalaties": escalations(net, cases, p),
@@ -299,8 +306,72 @@ def build(dossier: Dossier, period: Period, today: dt.date, *, ids: bool = True)
         "netwerkgericht": network_work(net, cases, p),
         "caseload": caseload(net, cases, p),
         "signalen": signals(dossier, p),
+        "drempel": net.rapport_min_aantal,
     }
-    return data if ids else strip_ids(data)
+    suppress_small_counts(data, net.rapport_min_aantal)
+    if ids:
+        return data
+    data = strip_ids(data)
+    # for readers outside the network: no free text at all (doelgroep and a signal's aard are typed freely)
+    del data["instroom"]["per_doelgroep"]
+    groups = list(data["signalen"].values())
+    data["signalen"] = {"alle signalen": {
+        "signalen": [item for g in groups for item in g["signalen"]],
+        "casussen": small(len({cid for s in dossier.signalen if s.datum in p for cid in s.casussen}), net.rapport_min_aantal),
+    }} if groups else {}
+    load = data["caseload"].pop("open_per_regisseur")
+    data["caseload"]["open"] = {"regisseurs": sum(1 for v in load.values() if v != 0),
+                                "casussen": sum(1 for c in cases if in_care_on(c, p.end))}
+    return data
+
+
+# Tables of counts broken down by a category (a row per category); their totals stay exact.
+_COUNT_TABLES = (
+    ("instroom", "per_melder_organisatie"), ("instroom", "per_soort"), ("instroom", "per_urgentie"),
+    ("instroom", "per_doelgroep"), ("instroom", "gesloten_per_reden"), ("instroom", "in_zorg_begin_per_fase"),
+    ("instroom", "in_zorg_eind_per_fase"), ("escalaties", "per_niveau"), ("escalaties", "per_partij"),
+    ("caseload", "open_per_regisseur"), ("uitkomsten", "samenwerking", "verdeling"),
+)
+_ROW_TABLES = (("afspraken", "per_partner"), ("uitkomsten", "verschuiving_per_leefgebied"))
+_SHARES = (("netwerkgericht", "naasten_in_plan"), ("netwerkgericht", "vip_kaart"), ("netwerkgericht", "cti_genoeg_netwerkbijeenkomsten"))
+
+
+def small(n: Any, threshold: int) -> Any:
+    """A count below the threshold (but not 0) as the text '< threshold', as statistical offices publish it."""
+    return f"< {threshold}" if isinstance(n, int) and not isinstance(n, bool) and 0 < n < threshold else n
+
+
+def suppress_small_counts(data: dict, threshold: int) -> None:
+    """Every cell of a breakdown below ``threshold`` becomes '< threshold', so no case can be singled out.
+
+    Totals are left exact; a percentage over fewer than ``threshold`` cases is left out.
+    """
+    def at(path: tuple[str, ...]) -> Any:
+        node: Any = data
+        for key in path:
+            node = node[key]
+        return node
+
+    for path in _COUNT_TABLES:
+        table = at(path)
+        for key in table:
+            table[key] = small(table[key], threshold)
+    for path in _ROW_TABLES:
+        for row in at(path).values():
+            finished = row.get("op_tijd", 0) + row.get("te_laat", 0) if "op_tijd" in row else None
+            for key, value in row.items():
+                row[key] = small(value, threshold) if key != "percentage_op_tijd" else value
+            if finished is not None and finished < threshold:
+                row["percentage_op_tijd"] = None
+    for path in _SHARES:
+        share = at(path)
+        if share["van"] < threshold:
+            share["percentage"] = None
+        share["aantal"], share["van"] = small(share["aantal"], threshold), small(share["van"], threshold)
+    for group in data["signalen"].values():
+        group["casussen"] = small(group["casussen"], threshold)
+        for item in group["signalen"]:
+            item["casussen"] = small(item["casussen"], threshold)
 
 
 def strip_ids(value: Any) -> Any:

@@ -37,6 +37,7 @@ class NewCase:
     toestemming: str = "niet-gevraagd"
     toestemming_datum: dt.date | None = None
     afweging: str | None = None
+    soort: str | None = None  # a category of meldingsoorten in regie.yaml
 
 
 def network(root: Path) -> Network:
@@ -100,6 +101,8 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
     for lg in case.leefgebieden:
         if lg not in net.leefgebieden:
             raise UsageError(f"onbekend leefgebied '{lg}'; kies uit: {', '.join(net.leefgebieden)}")
+    if case.soort is not None and case.soort not in net.meldingsoorten:
+        raise UsageError(f"onbekende soort '{case.soort}'; kies uit meldingsoorten in regie.yaml: {', '.join(net.meldingsoorten)}")
     if case.datum > today:
         raise UsageError(f"meldingsdatum {case.datum.isoformat()} ligt in de toekomst")
     if case.toestemming != "gegeven" and not case.afweging:

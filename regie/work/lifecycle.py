@@ -237,11 +237,17 @@ def handover(
 def close(
     root: Path, cid: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
     zonder_evaluatie: bool = False, force: bool = False, nazorg_weken: int | None = None, commit: bool = True,
+    toelichting: str | None = None,
 ) -> Done:
-    """Close a case (or start its nazorg): closing date, reason, and the date it must be kept until."""
+    """Close a case (or start its nazorg): closing date, reason, and the date it must be kept until.
+
+    The reason is a category of ``sluitredenen`` in regie.yaml (reports count in it); what
+    the regisseur wants to say about it goes in ``toelichting``.
+    """
     from ..privacy.lint import check_value
 
     check_value("--reden", reden)
+    check_value("--toelichting", toelichting)
     from .mutation import apply
     from ..store.yamledit import RoundTrip, put
 
@@ -266,6 +272,9 @@ def close(
         writes[casus_path] = doc.dump()
         problems = apply(root, cid, writes, f"regie close: casus {cid} in nazorg", today, commit=commit)
         return Done(list(writes), [f"casus {cid} blijft in nazorg tot {_d(until)}; sluit daarna met 'regie close'"], problems)
+    if reden not in net.sluitredenen:
+        raise UsageError(f"onbekende sluitreden '{reden}'; kies uit sluitredenen in regie.yaml: {', '.join(net.sluitredenen)} "
+                         "(een toelichting geef je met --toelichting)")
     has_eind = any(e.soort == "eind" for e in case.evaluaties)
     if not has_eind and not zonder_evaluatie:
         raise RegieError(f"casus {cid} heeft geen eind-evaluatie; maak die met 'regie evaluate {cid} --soort eind' "
@@ -308,9 +317,11 @@ def close(
         del data["nazorg_tot"]
     put(data, "gesloten", when)
     put(data, "sluitreden", reden, after="gesloten")
-    put(data, "bewaren_tot", add_years(when, net.retentie_jaren), after="sluitreden")
+    if toelichting:
+        put(data, "sluittoelichting", toelichting, after="sluitreden")
+    put(data, "bewaren_tot", add_years(when, net.retentie_jaren), after="sluittoelichting" if toelichting else "sluitreden")
     if not has_eind:
-        put(data, "zonder_evaluatie", reden, after="bewaren_tot")
+        put(data, "zonder_evaluatie", toelichting or reden, after="bewaren_tot")
     writes[casus_path] = doc.dump()
     problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
     return Done(list(writes), warnings, problems)
