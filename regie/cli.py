@@ -15,7 +15,8 @@ import typer
 
 from . import __version__
 from .commands import (
-    _common, afspraak, agenda, close, escalate, evaluate, export, handover, init, list_cmd, log, merge_file, new_case, note,
+    _common, afspraak, agenda, close, escalate, evaluate, export, handover, identity, init, keygen, list_cmd, log, merge_file,
+    new_case, note,
     overdue, plan, report, retention, schema_cmd, setup, show, signal, sync, validate,
 )
 
@@ -80,11 +81,13 @@ app.command("log", help=log.__doc__)(log.run)
 app.command("export", help=export.__doc__)(export.run)
 app.command("report", help=report.__doc__)(report.run)
 app.command("sync", help=sync.__doc__)(sync.run)
+app.command("keygen", help=keygen.__doc__)(keygen.run)
 app.command("setup", help=setup.__doc__)(setup.run)
 app.command("merge-file", help=merge_file.__doc__)(merge_file.run)
 app.add_typer(afspraak.app, name="afspraak", help=afspraak.__doc__)
 app.add_typer(signal.app, name="signal", help=signal.__doc__)
 app.add_typer(schema_cmd.app, name="schema", help=schema_cmd.__doc__)
+app.add_typer(identity.app, name="identity", help=identity.__doc__)
 
 
 def main() -> None:

@@ -176,6 +176,19 @@ def _load_case(reader: _Reader, cid: str) -> Case:
             reader.problems.append(Problem(base, None, "ontbreekt", ERROR, "casusmap bestaat niet"))
         case.broken.update(REQUIRED_CASE_FILES)
         return case
+    if "identiteit.yaml" in names:
+        reader.problems.append(Problem(f"{base}/identiteit.yaml", None, "identiteit-onversleuteld", ERROR,
+                                       "identiteitsgegevens staan hier onversleuteld; versleutel ze met 'regie identity edit' "
+                                       "en verwijder dit bestand (ook uit de geschiedenis)"))
+    if "identiteit.yaml.age" in names:
+        try:
+            with open(reader.root / base / "identiteit.yaml.age", "rb") as fh:
+                head = fh.read(22)
+        except OSError:
+            head = b""
+        if head != b"age-encryption.org/v1\n":
+            reader.problems.append(Problem(f"{base}/identiteit.yaml.age", None, "identiteit", ERROR,
+                                           "is geen age-bestand (beschadigd, of niet versleuteld?)"))
     for name in REQUIRED_CASE_FILES:
         if name not in names:
             reader.problems.append(Problem(f"{base}/{name}", None, "ontbreekt", ERROR, f"casusmap zonder {name}"))

@@ -77,6 +77,7 @@ class Regisseur:
     id: str
     naam: str
     organisatie: str | None = None
+    age: str | None = None  # public age key: identities are encrypted to it
 
 
 @dataclass(frozen=True)
@@ -116,12 +117,13 @@ class Network:
     meldingsoorten: tuple[str, ...] = DEFAULT_MELDINGSOORTEN
     sluitredenen: tuple[str, ...] = DEFAULT_SLUITREDENEN
     rapport_min_aantal: int = REPORT_MIN_COUNT
+    beheerders: tuple[str, ...] = ()  # regisseurs who may read every case's identity
 
     @classmethod
     def from_data(cls, d: dict) -> Network:
         return cls(
             naam=d["naam"],
-            regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie")) for r in d.get("regisseurs", [])),
+            regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie"), r.get("age")) for r in d.get("regisseurs", [])),
             organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort")) for o in d.get("organisaties", [])),
             opschaling=tuple(Niveau(n["niveau"], n["naam"]) for n in d.get("opschaling", [])),
             termijnen=Termijnen(**d.get("termijnen", {})),
@@ -133,6 +135,7 @@ class Network:
             meldingsoorten=tuple(d.get("meldingsoorten") or DEFAULT_MELDINGSOORTEN),
             sluitredenen=tuple(d.get("sluitredenen") or DEFAULT_SLUITREDENEN),
             rapport_min_aantal=d.get("rapport", {}).get("min_aantal", REPORT_MIN_COUNT),
+            beheerders=tuple(d.get("beheerders") or ()),
         )
 
     def regisseur_ids(self) -> set[str]:

@@ -12,7 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
-KINDS = ("regie", "casus", "melding", "netwerk", "plan", "afspraken", "escalaties", "evaluatie", "journaal", "signaal")
+KINDS = ("regie", "casus", "melding", "netwerk", "plan", "afspraken", "escalaties", "evaluatie", "journaal", "signaal",
+         "identiteit")
 
 _TYPE_NL = {
     "string": "een tekst",
@@ -147,7 +148,7 @@ def _dutch(err: Any) -> str:
     if v == "pattern":
         if err.schema.get("description"):
             return f"{where}: ongeldige waarde {_show(inst)} ({err.schema['description']})"
-        return f"{where}: ongeldige waarde {_show(inst)} (verwacht het patroon {val})"
+        return f"{where}: ongeldige waarde {_show(inst)} (verwacht het patroon {val.removesuffix(chr(92) + 'Z')}{'$' if val.endswith(chr(92) + 'Z') else ''})"
     if v == "maxLength":
         return f"{where} mag hoogstens {val} tekens lang zijn"
     if v in ("minimum", "maximum"):

@@ -26,6 +26,7 @@ ATTRIBUTES = (
     "casussen/*/afspraken.yaml merge=regie\n"
     "casussen/*/escalaties.yaml merge=regie\n"
     "signalen/*.yaml merge=regie\n"
+    "casussen/*/identiteit.yaml.age diff=regie-age -merge\n"
 )
 MARK_OURS = "<<<<<<< deze kant"
 MARK_MID = "======="

@@ -170,6 +170,9 @@ def session(root: Path, command: str, *, allow_own_changes: bool | None = None, 
     _held = _Held(root, fd, command, _allow_own_changes_default if allow_own_changes is None else allow_own_changes)
     try:
         recover(root)
+        # an edit that a killed process left (decrypted identity text among them) goes now: no editor can be open,
+        # since every edit runs under this lock
+        shutil.rmtree(state_dir(root) / "bewerken", ignore_errors=True)
         if mutating:
             from .gitops import check_ready, git_dir
 

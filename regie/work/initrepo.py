@@ -50,7 +50,10 @@ def setup_clone(root: Path) -> list[str]:
 
     gitops.run(root, "config", "merge.regie.name", "regie: afspraken, escalaties en signalen per record samenvoegen")
     gitops.run(root, "config", "merge.regie.driver", driver_command())
-    done = ["git config merge.regie.driver ingesteld (samenvoegen per record)"]
+    textconv = driver_command().replace(" merge-file %O %A %B %P", " identity textconv")
+    gitops.run(root, "config", "diff.regie-age.textconv", textconv)
+    done = ["git config merge.regie.driver ingesteld (samenvoegen per record)",
+            "git config diff.regie-age.textconv ingesteld (git diff toont identiteiten ontsleuteld aan wie de sleutel heeft)"]
     attributes = root / ".gitattributes"
     text = attributes.read_text(encoding="utf-8") if attributes.is_file() else ""
     if "merge=regie" not in text:

@@ -228,6 +228,10 @@ def handover(
                          f"(regisseurs: {', '.join(sorted(regisseurs))}; organisaties: {', '.join(sorted(orgs))})")
     append_item(history, new_map(entry))
     problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
+    if naar in regisseurs:
+        from .identity import rekey_after_handover
+
+        rekey_after_handover(root, cid, today, commit)  # the new regisseur must be able to read the identity
     return what, problems
 
 

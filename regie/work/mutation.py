@@ -19,9 +19,9 @@ def _key(p: Problem) -> tuple[str, str, str]:
 
 
 def apply(
-    root: Path, case_id: str | None, writes: dict[Path, str], message: str, today: dt.date, *, commit: bool = True
+    root: Path, case_id: str | None, writes: dict[Path, str | bytes], message: str, today: dt.date, *, commit: bool = True
 ) -> list[Problem]:
-    """Write ``writes`` (path -> new text), validate the case, commit exactly those paths.
+    """Write ``writes`` (path -> new text, or bytes for an encrypted file), validate the case, commit exactly those paths.
 
     ``case_id`` None validates the whole repository (for files outside a case, like signals).
     Returns the remaining problems (warnings, or errors that were already there).
@@ -57,7 +57,7 @@ def check_writable(root: Path, paths: list[Path], *, in_git: bool) -> None:
 
 
 def _apply_locked(
-    root: Path, case_id: str | None, writes: dict[Path, str], message: str, today: dt.date, *, commit: bool, in_git: bool
+    root: Path, case_id: str | None, writes: dict[Path, str | bytes], message: str, today: dt.date, *, commit: bool, in_git: bool
 ) -> list[Problem]:
     from ..store import gitops, transaction
     from ..store.files import relative_paths, write_bytes_atomic, write_text_atomic
@@ -71,7 +71,10 @@ def _apply_locked(
         try:
             for path, text in writes.items():
                 try:
-                    write_text_atomic(path, text)
+                    if isinstance(text, bytes):
+                        write_bytes_atomic(path, text)
+                    else:
+                        write_text_atomic(path, text)
                 except RegieError as exc:
                     raise relative_paths(exc, root) from None
                 written.append(path)
@@ -99,6 +102,9 @@ def _apply_locked(
     return problems
 
 
+EDIT_DIR = "bewerken"  # under .git/regie/: files a user edits in $EDITOR, removed afterwards
+
+
 def let_user_edit(root: Path, name: str, text: str, edit) -> str:
     """Let ``edit(path)`` change ``text`` in a private file outside the work tree; return what it became.
 
@@ -106,12 +112,15 @@ def let_user_edit(root: Path, name: str, text: str, edit) -> str:
     and is removed afterwards, so an editor that fails or a killed process leaves nothing
     in the dossier.
     """
-    from ..store.files import write_text_atomic
+    import os
+
     from ..store.transaction import private_dir, state_dir
 
-    folder = private_dir(state_dir(root) / "bewerken")
+    folder = private_dir(state_dir(root) / EDIT_DIR)
     path = folder / name
-    write_text_atomic(path, text)
+    path.unlink(missing_ok=True)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as fh:
+        fh.write(text)
     try:
         edit(path)
         return path.read_text(encoding="utf-8")

@@ -1,0 +1,68 @@
+"""Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.
+
+De casusregisseur en de beheerders uit regie.yaml kunnen de identiteit lezen. Alles daarbuiten
+(validate, rapporten, CI) werkt zonder sleutel. Ontsleutelde tekst komt nooit in de werkmap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
+
+
+@app.command("show")
+def show(case: Case) -> None:
+    """Toon de ontsleutelde identiteit (alleen op het scherm)."""
+    from ..privacy.identity import show as do_show
+
+    _common.echo(do_show(_common.root(), case).rstrip("\n"))
+
+
+@app.command("edit")
+def edit(case: Case, no_commit: Annotated[bool, typer.Option("--no-commit", help="Versleutel en zet klaar, maar commit niet.")] = False) -> None:
+    """Bewerk de identiteit in je editor; daarna versleuteld opgeslagen en gecommit."""
+    from ..work.identity import edit as do_edit
+
+    import os
+
+    if not _common.interactive() and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+        from ..errors import UsageError
+
+        raise UsageError("regie identity edit opent een editor; stel EDITOR in of gebruik een terminal")
+    problems = do_edit(_common.root(), case, today=_common.today(), editor=_common.edit_file, commit=not no_commit)
+    for p in problems:
+        _common.info(p.format())
+    _common.info(f"identiteit van casus {case} versleuteld opgeslagen" + (" (niet gecommit)" if no_commit else " en gecommit"))
+
+
+@app.command("rekey")
+def rekey(
+    cases: Annotated[Optional[list[str]], typer.Argument(help="Casus-id's (standaard: alle casussen met een identiteit).", show_default=False)] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Versleutel en zet klaar, maar commit niet.")] = False,
+) -> None:
+    """Versleutel opnieuw voor wie nu toegang hoort te hebben (na een overdracht, of als een regisseur komt of gaat)."""
+    from ..dossier.repo import case_ids
+    from ..work.identity import rekey as do_rekey
+
+    root = _common.root()
+    done = do_rekey(root, cases or case_ids(root), today=_common.today(), commit=not no_commit)
+    _common.info(f"{len(done)} identiteit(en) opnieuw versleuteld")
+
+
+@app.command("textconv", hidden=True)
+def textconv(path: Annotated[Path, typer.Argument(show_default=False)]) -> None:
+    """Voor git diff: de ontsleutelde tekst, of een melding als je geen sleutel hebt."""
+    from ..privacy.identity import IdentityError, decrypt
+
+    try:
+        _common.echo(decrypt(path.read_bytes(), path.name).rstrip("\n"))
+    except (IdentityError, OSError):
+        _common.echo("(versleutelde identiteit; geen sleutel om die te tonen)")

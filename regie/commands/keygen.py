@@ -1,0 +1,21 @@
+"""Maak je eigen age-sleutel (voor de versleutelde identiteiten) en toon de publieke sleutel voor regie.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Waar de sleutel komt (standaard REGIE_AGE_KEY_FILE of ~/.config/regie/key.txt).")] = None,
+) -> None:
+    from ..privacy.identity import keygen
+
+    path, public = keygen(output)
+    _common.echo(public)
+    _common.info(f"sleutel gemaakt in {path} (alleen voor jou leesbaar); zet de publieke sleutel bij jouw regisseur in "
+                 f"regie.yaml als 'age: {public}'")

@@ -1,0 +1,166 @@
+"""The client's identity, encrypted at rest: ``casussen/<ID>/identiteit.yaml.age``.
+
+Directly identifying data (name, BSN, birth date, address, contact details, and the same for
+household members and naasten) lives only in this file, encrypted with age (``pyrage``) to
+the public keys of the people who may see it: the case's regisseur and the network's
+``beheerders`` from ``regie.yaml``. Everything else in the dossier stays plain and
+pseudonymised, so ``validate``, reports and CI run without any key. Decrypted text is only
+ever held in memory, or, for ``edit``, in a private file under ``.git/regie/`` that is
+removed when the editor closes; it is never written into the work tree or staged.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..dossier.model import Case, Network
+from ..errors import RegieError
+
+FILE = "identiteit.yaml.age"
+PLAIN_FILE = "identiteit.yaml"  # must never exist: a finding of validate
+AGE_HEADER = b"age-encryption.org/v1\n"
+KEY_ENV = "REGIE_AGE_KEY_FILE"
+
+TEMPLATE = """\
+# Identiteit van de cliënt: alleen versleuteld opgeslagen (identiteit.yaml.age).
+# Vul in wat nodig is; laat leeg (null) wat er niet is.
+naam: null
+bsn: null
+geboortedatum: null        # JJJJ-MM-DD
+adres:
+  straat: null
+  huisnummer: null
+  postcode: null
+  plaats: null
+telefoon: null
+email: null
+huishouden: []             # - naam: ..., relatie: ..., geboortedatum: ...
+naasten: []                # - naam: ..., betrokkene: <id uit netwerk.yaml>, telefoon: ...
+"""
+
+
+class IdentityError(RegieError):
+    """The identity cannot be read or written with the keys at hand."""
+
+
+def key_file() -> Path:
+    """Where this user's age key is: ``REGIE_AGE_KEY_FILE``, else ``~/.config/regie/key.txt``."""
+    configured = os.environ.get(KEY_ENV)
+    return Path(configured).expanduser() if configured else Path.home() / ".config" / "regie" / "key.txt"
+
+
+def keygen(path: Path | None = None) -> tuple[Path, str]:
+    """Make a new age key at ``path`` (mode 600); returns the path and the public key to put in regie.yaml."""
+    from pyrage import x25519
+
+    path = path or key_file()
+    if path.exists():
+        raise IdentityError(f"er staat al een sleutel in {path}; die wordt niet overschreven")
+    identity = x25519.Identity.generate()
+    public = str(identity.to_public())
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(f"# regie age-sleutel; publieke sleutel: {public}\n{identity}\n")
+    return path, public
+
+
+def _my_identities():
+    from pyrage import x25519
+
+    path = key_file()
+    if not path.is_file():
+        raise IdentityError(f"geen sleutel gevonden in {path} (of via {KEY_ENV}); maak er een met 'regie keygen' en "
+                            "laat je publieke sleutel in regie.yaml zetten, dan kan een beheerder de casus voor je versleutelen",
+                            code="sleutel")
+    identities = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("AGE-SECRET-KEY-"):
+            try:
+                identities.append(x25519.Identity.from_str(line))
+            except Exception:  # noqa: BLE001 - pyrage's IdentityError
+                raise IdentityError(f"{path} bevat geen geldige age-sleutel", code="sleutel") from None
+    if not identities:
+        raise IdentityError(f"{path} bevat geen age-sleutel (een regel 'AGE-SECRET-KEY-...')", code="sleutel")
+    return identities
+
+
+@dataclass(frozen=True)
+class Recipient:
+    regisseur: str
+    key: str
+
+
+def recipients(net: Network, case: Case) -> list[Recipient]:
+    """Who may read this case's identity: its regisseur and the beheerders, each with their public key."""
+    wanted = [case.casus.regisseur] if case.casus else []
+    wanted += [b for b in net.beheerders if b not in wanted]
+    keys = {r.id: r.age for r in net.regisseurs}
+    missing = [w for w in wanted if not keys.get(w)]
+    if missing:
+        raise IdentityError(f"geen age-sleutel in regie.yaml voor {', '.join(missing)}: voeg 'age: age1...' toe bij die "
+                            "regisseur(s) ('regie keygen' maakt een sleutel)", code="sleutel")
+    return [Recipient(w, keys[w]) for w in wanted]  # type: ignore[arg-type]
+
+
+def encrypt(text: str, to: list[Recipient]) -> bytes:
+    import pyrage
+    from pyrage import x25519
+
+    try:
+        keys = [x25519.Recipient.from_str(r.key) for r in to]
+    except Exception:  # noqa: BLE001 - pyrage's RecipientError
+        raise IdentityError("een sleutel in regie.yaml is geen geldige age-sleutel (age1...)", code="sleutel") from None
+    return pyrage.encrypt(text.encode("utf-8"), keys)
+
+
+def decrypt(data: bytes, rel: str) -> str:
+    """The plain text of an identity file, in memory; Dutch messages for every way it can fail."""
+    import pyrage
+
+    if not data.startswith(AGE_HEADER):
+        raise IdentityError("is geen age-bestand (beschadigd, of niet versleuteld?)", path=rel, code="identiteit")
+    identities = _my_identities()
+    try:
+        return pyrage.decrypt(data, identities).decode("utf-8")
+    except pyrage.DecryptError as exc:
+        if "No matching keys" in str(exc):
+            raise IdentityError("is niet versleuteld voor jouw sleutel; vraag de regisseur of een beheerder om "
+                                "'regie identity rekey' nadat je publieke sleutel in regie.yaml staat", path=rel,
+                                code="identiteit") from None
+        raise IdentityError("kan niet ontsleuteld worden: het bestand is beschadigd", path=rel, code="identiteit") from None
+    except UnicodeDecodeError:
+        raise IdentityError("ontsleuteld, maar geen UTF-8-tekst", path=rel, code="identiteit") from None
+
+
+def check_text(text: str, rel: str) -> None:
+    """The decrypted identity must be YAML that fits its schema (errors name the line)."""
+    from ..dossier.schema import check
+    from ..dossier.yamlio import SourceFile, parse_yaml
+
+    data = parse_yaml(text, rel)
+    if data is None:
+        data = {}
+    src = SourceFile(rel, text, data)
+    for pointer, message in check("identiteit", data):
+        raise IdentityError(message, path=rel, line=src.line(*pointer), code="schema")
+
+
+def path_of(root: Path, cid: str) -> Path:
+    from ..dossier.repo import case_dir
+
+    return case_dir(root, cid) / FILE
+
+
+def show(root: Path, cid: str) -> str:
+    """The decrypted identity of a case (for stdout; never written anywhere)."""
+    from ..dossier.repo import rel
+
+    path = path_of(root, cid)
+    if not path.is_file():
+        raise IdentityError(f"casus {cid} heeft nog geen identiteit; maak die met 'regie identity edit {cid}'",
+                            code="identiteit")
+    return decrypt(path.read_bytes(), rel(root, path))
