@@ -193,7 +193,7 @@ def test_user_template_with_syntax_error(cli, examples_repo):
     (["agenda", "--write"], ["overleggen/2026-11-26.md"]),
 ])
 def test_mutations_commit_only_what_they_wrote(cli, examples_repo, args, written):
-    edit(examples_repo / "regie.yaml", "retentie_jaren: 15", "retentie_jaren: 20")
+    edit(examples_repo / "regie.yaml", "    jaren: 20\n", "    jaren: 21\n")
     git(examples_repo, "add", "regie.yaml")
     edit(examples_repo / "casussen/2026-002/melding.yaml", "urgentie: middel", "urgentie: hoog")
     r = cli("-C", str(examples_repo), *args)

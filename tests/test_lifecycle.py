@@ -151,7 +151,7 @@ def test_close_requires_eind_evaluation_and_refuses_open_agreements(cli, example
     root = ("-C", str(examples_repo))
     r = cli(*root, "close", "2026-001", "--reden", "doelen bereikt")
     assert (r.code, r.err) == (2, "fout: onbekende sluitreden 'doelen bereikt'; kies uit sluitredenen in regie.yaml: "
-                                  "doelen-bereikt, stabiel-regulier, overgedragen, verhuisd, geen-medewerking, overleden, anders "
+                                  "doelen-bereikt, stabiel-regulier, overgedragen, verhuisd, geen-medewerking, overleden, niet-geaccepteerd, afgebroken, anders "
                                   "(een toelichting geef je met --toelichting)\n")
     r = cli(*root, "close", "2026-001", "--reden", "doelen-bereikt")
     assert (r.code, r.err) == (1, "fout: casus 2026-001 heeft geen eind-evaluatie; maak die met 'regie evaluate 2026-001 --soort eind' "
@@ -165,7 +165,7 @@ def test_close_requires_eind_evaluation_and_refuses_open_agreements(cli, example
     assert r.err == "waarschuwing: afspraken vervallen: A3, A4\ncasus 2026-001 gesloten\n"
     casus = (examples_repo / C / "casus.yaml").read_text()
     assert ("status: gesloten\n" in casus and "gesloten: 2026-11-26\nsluitreden: verhuisd\nsluittoelichting: cliënt verhuisd\n"
-            "bewaren_tot: 2041-11-26\nzonder_evaluatie: cliënt verhuisd\n" in casus)
+            "bewaren_tot: 2041-11-26\nbewaarcategorie: volwassenen\nzonder_evaluatie: cliënt verhuisd\n" in casus)
     afspraken = (examples_repo / C / "afspraken.yaml").read_text()
     assert afspraken.count("status: vervallen\n    reden: 'casus gesloten: verhuisd'\n") == 2
     assert sorted(git(examples_repo, "show", "--name-only", "--format=", "HEAD").split()) == [
@@ -182,12 +182,42 @@ def test_close_with_eind_evaluation_and_retention(cli, examples_repo):
     r = cli(*root, "close", "2026-004", "--reden", "stabiel-regulier", "--datum", "2026-11-24")
     assert (r.code, r.err) == (0, "casus 2026-004 gesloten\n"), r
     assert "bewaren_tot: 2041-11-24\n" in (examples_repo / "casussen/2026-004/casus.yaml").read_text()
+    wmo = ("  [volwassenen, 15 jaar: Selectielijst gemeenten en intergemeentelijke organen 2020: dossiers maatschappelijke "
+           "ondersteuning (Wmo), 15 jaar na beëindiging]")
     r = cli(*root, "--today", "2041-12-01", "retention")
-    assert r.out == ("2025-014  bewaren tot 2041-05-18  termijn 197 dagen voorbij: vernietigen of motiveren\n"
-                     "2026-004  bewaren tot 2041-11-24  termijn 7 dagen voorbij: vernietigen of motiveren\n")
+    assert r.out == (f"2025-014  bewaren tot 2041-05-18  termijn 197 dagen voorbij: vernietigen of motiveren{wmo}\n"
+                     f"2026-004  bewaren tot 2041-11-24  termijn 7 dagen voorbij: vernietigen of motiveren{wmo}\n")
     assert cli(*root, "retention").out == ""
     rows = json.loads(cli(*root, "--today", "2041-05-01", "retention", "--within", "30", "--format", "json").out)
-    assert rows == [{"casus": "2025-014", "gesloten": "2026-05-18", "bewaren_tot": "2041-05-18", "dagen_over": -17}]
+    assert rows == [{"casus": "2025-014", "gesloten": "2026-05-18", "bewaren_tot": "2041-05-18", "dagen_over": -17,
+                     "categorie": "volwassenen", "jaren": 15, "bron": wmo.split(": ", 1)[1][:-1]}]
+
+
+@pytest.mark.parametrize("melding_extra, reden, categorie, tot", [
+    ("minderjarig: true\n", "doelen-bereikt", "jeugd", "2046-11-26"),
+    ("minderjarig: true\n", "niet-geaccepteerd", "kortdurend", "2028-11-26"),
+    ("", "afgebroken", "kortdurend", "2028-11-26"),
+    ("minderjarig: false\n", "verhuisd", "volwassenen", "2041-11-26"),
+])
+def test_retention_term_follows_the_category(cli, examples_repo, melding_extra, reden, categorie, tot):
+    melding = examples_repo / "casussen/2026-003/melding.yaml"
+    melding.write_text(melding.read_text() + melding_extra)
+    git(examples_repo, "commit", "-q", "--allow-empty", "-am", "leeftijd")
+    r = cli("-C", str(examples_repo), "close", "2026-003", "--reden", reden, "--zonder-evaluatie", "--force")
+    assert r.code == 0, r
+    casus = (examples_repo / "casussen/2026-003/casus.yaml").read_text()
+    assert f"bewaren_tot: {tot}\nbewaarcategorie: {categorie}\n" in casus
+    row = json.loads(cli("-C", str(examples_repo), "--today", tot, "retention", "--within", "1", "--format", "json").out)
+    assert [(x["casus"], x["categorie"]) for x in row if x["casus"] == "2026-003"] == [("2026-003", categorie)]
+
+
+def test_a_category_without_a_term_is_refused(cli, examples_repo):
+    edit(examples_repo / "regie.yaml", "  kortdurend:\n    jaren: 2\n", "  kortdurend:\n")
+    r = cli("-C", str(examples_repo), "validate")
+    assert r.code == 1
+    assert "regie.yaml:" in r.out and "[schema] bewaartermijnen.kortdurend: verplicht veld 'jaren' ontbreekt" in r.out
+    r = cli("-C", str(examples_repo), "close", "2026-003", "--reden", "afgebroken", "--zonder-evaluatie", "--force")
+    assert r.code == 1 and "bewaartermijnen.kortdurend: verplicht veld 'jaren' ontbreekt" in r.err
 
 
 def test_close_into_nazorg(cli, examples_repo):

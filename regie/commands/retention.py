@@ -22,14 +22,16 @@ def run(
     rows = retention(_common.load_dossier(), _common.today(), within=within)
     if fmt is _common.Format.json:
         _common.echo_json([{"casus": r.casus, "gesloten": r.gesloten.isoformat() if r.gesloten else None,
-                                "bewaren_tot": r.bewaren_tot.isoformat() if r.bewaren_tot else None,
-                                "dagen_over": r.dagen_over} for r in rows])
+                            "bewaren_tot": r.bewaren_tot.isoformat() if r.bewaren_tot else None,
+                            "dagen_over": r.dagen_over, "categorie": r.categorie, "jaren": r.jaren, "bron": r.bron}
+                           for r in rows])
     else:
         for r in rows:
+            term = f"  [{r.categorie}, {r.jaren} jaar: {r.bron}]"
             if r.bewaren_tot is None:
-                _common.echo(f"{r.casus}  gesloten {r.gesloten.isoformat() if r.gesloten else '?'}  geen bewaardatum vastgelegd")
+                _common.echo(f"{r.casus}  gesloten {r.gesloten.isoformat() if r.gesloten else '?'}  geen bewaardatum vastgelegd{term}")
             elif r.dagen_over and r.dagen_over > 0:
-                _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  termijn {r.dagen_over} dagen voorbij: vernietigen of motiveren")
+                _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  termijn {r.dagen_over} dagen voorbij: vernietigen of motiveren{term}")
             else:
-                _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  verloopt over {-(r.dagen_over or 0)} dagen")
+                _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  verloopt over {-(r.dagen_over or 0)} dagen{term}")
     _common.info(f"{len(rows)} casus(sen)")

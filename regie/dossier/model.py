@@ -55,7 +55,8 @@ DEFAULT_MELDINGSOORTEN = (
     "verwaarlozing", "zorgen-gezin", "uitstroom-opvang", "anders",
 )
 DEFAULT_SLUITREDENEN = (
-    "doelen-bereikt", "stabiel-regulier", "overgedragen", "verhuisd", "geen-medewerking", "overleden", "anders",
+    "doelen-bereikt", "stabiel-regulier", "overgedragen", "verhuisd", "geen-medewerking", "overleden",
+    "niet-geaccepteerd", "afgebroken", "anders",
 )
 REPORT_MIN_COUNT = 5
 
@@ -118,6 +119,7 @@ class Network:
     sluitredenen: tuple[str, ...] = DEFAULT_SLUITREDENEN
     rapport_min_aantal: int = REPORT_MIN_COUNT
     beheerders: tuple[str, ...] = ()  # regisseurs who may read every case's identity
+    bewaartermijnen: dict | None = None  # category -> {jaren, bron}; regie's defaults when absent
 
     @classmethod
     def from_data(cls, d: dict) -> Network:
@@ -136,7 +138,19 @@ class Network:
             sluitredenen=tuple(d.get("sluitredenen") or DEFAULT_SLUITREDENEN),
             rapport_min_aantal=d.get("rapport", {}).get("min_aantal", REPORT_MIN_COUNT),
             beheerders=tuple(d.get("beheerders") or ()),
+            bewaartermijnen=d.get("bewaartermijnen"),
         )
+
+    def term(self, category: str):
+        """The retention term (years and source) of a category; ``retentie_jaren`` still counts for volwassenen."""
+        from ..privacy.retention import DEFAULT_TERMS, Term
+
+        if self.bewaartermijnen:
+            t = self.bewaartermijnen[category]
+            return Term(t["jaren"], t["bron"])
+        if category == "volwassenen" and self.retentie_jaren != 15:
+            return Term(self.retentie_jaren, "retentie_jaren in regie.yaml")
+        return DEFAULT_TERMS[category]
 
     def regisseur_ids(self) -> set[str]:
         return {r.id for r in self.regisseurs}
@@ -192,6 +206,7 @@ class Casus:
     gesloten: dt.date | None = None
     sluitreden: str | None = None
     bewaren_tot: dt.date | None = None
+    bewaarcategorie: str | None = None
     overgedragen_aan: str | None = None
     zonder_evaluatie: str | None = None
     nazorg_tot: dt.date | None = None
@@ -215,6 +230,7 @@ class Casus:
             gesloten=to_date(d.get("gesloten")),
             sluitreden=d.get("sluitreden"),
             bewaren_tot=to_date(d.get("bewaren_tot")),
+            bewaarcategorie=d.get("bewaarcategorie"),
             overgedragen_aan=d.get("overgedragen_aan"),
             zonder_evaluatie=d.get("zonder_evaluatie"),
             nazorg_tot=to_date(d.get("nazorg_tot")),
@@ -237,6 +253,7 @@ class Melding:
     omvang: str | None = None
     veiligheidsrisico: bool = False
     soort: str | None = None  # a category of regie.yaml's meldingsoorten
+    minderjarig: bool = False  # a minor at the melding: retention category jeugd
 
     @classmethod
     def from_data(cls, d: dict) -> Melding:
@@ -250,6 +267,7 @@ class Melding:
             omvang=d.get("omvang"),
             veiligheidsrisico=bool(d.get("veiligheid", {}).get("risico", False)),
             soort=d.get("soort"),
+            minderjarig=bool(d.get("minderjarig", False)),
         )
 
 

@@ -323,9 +323,13 @@ def close(
     put(data, "sluitreden", reden, after="gesloten")
     if toelichting:
         put(data, "sluittoelichting", toelichting, after="sluitreden")
-    put(data, "bewaren_tot", add_years(when, net.retentie_jaren), after="sluittoelichting" if toelichting else "sluitreden")
+    from ..privacy.retention import category
+
+    cat = category(bool(case.melding and case.melding.minderjarig), reden)
+    put(data, "bewaren_tot", add_years(when, net.term(cat).jaren), after="sluittoelichting" if toelichting else "sluitreden")
+    put(data, "bewaarcategorie", cat, after="bewaren_tot")
     if not has_eind:
-        put(data, "zonder_evaluatie", toelichting or reden, after="bewaren_tot")
+        put(data, "zonder_evaluatie", toelichting or reden, after="bewaarcategorie")
     writes[casus_path] = doc.dump()
     problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
     return Done(list(writes), warnings, problems)
@@ -337,19 +341,30 @@ class Retention:
     gesloten: dt.date | None
     bewaren_tot: dt.date | None
     dagen_over: int | None
+    categorie: str | None = None
+    jaren: int | None = None
+    bron: str | None = None
 
 
 def retention(dossier, today: dt.date, *, within: int | None = None) -> list[Retention]:
-    """Closed cases whose retention date has passed (or passes within ``within`` days), or has none."""
+    """Closed cases whose retention date has passed (or passes within ``within`` days), or has none.
+
+    Each with its category and the term and source that category has in regie.yaml.
+    """
+    from ..privacy.retention import category
+
+    net = dossier.network
     rows = []
     for case in dossier.cases:
         c = case.casus
         if c is None or c.status != "gesloten":
             continue
+        cat = c.bewaarcategorie or category(bool(case.melding and case.melding.minderjarig), c.sluitreden)
+        term = net.term(cat)
         if c.bewaren_tot is None:
-            rows.append(Retention(case.id, c.gesloten, None, None))
+            rows.append(Retention(case.id, c.gesloten, None, None, cat, term.jaren, term.bron))
             continue
         over = (today - c.bewaren_tot).days
         if over > 0 or (within is not None and over >= -within):
-            rows.append(Retention(case.id, c.gesloten, c.bewaren_tot, over))
+            rows.append(Retention(case.id, c.gesloten, c.bewaren_tot, over, cat, term.jaren, term.bron))
     return sorted(rows, key=lambda r: (r.bewaren_tot or dt.date.min, r.casus))
