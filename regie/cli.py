@@ -16,7 +16,7 @@ import typer
 from . import __version__
 from .commands import (
     _common, afspraak, agenda, close, escalate, evaluate, export, handover, identity, init, keygen, list_cmd, log, merge_file,
-    new_case, note,
+    new_case, note, purge,
     overdue, plan, report, retention, schema_cmd, setup, show, signal, sync, validate,
 )
 
@@ -82,6 +82,7 @@ app.command("export", help=export.__doc__)(export.run)
 app.command("report", help=report.__doc__)(report.run)
 app.command("sync", help=sync.__doc__)(sync.run)
 app.command("keygen", help=keygen.__doc__)(keygen.run)
+app.command("purge", help=purge.__doc__)(purge.run)
 app.command("setup", help=setup.__doc__)(setup.run)
 app.command("merge-file", help=merge_file.__doc__)(merge_file.run)
 app.add_typer(afspraak.app, name="afspraak", help=afspraak.__doc__)

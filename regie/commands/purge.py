@@ -1,0 +1,41 @@
+"""Vernietig een gesloten casus na de bewaartermijn: uit de werkmap én uit de hele git-geschiedenis.
+
+Weigert zolang de termijn loopt, tenzij --voortijdig met een wettelijke grond (bijv. het recht
+op vergetelheid, AVG art. 17). Vastgelegd in vernietigd.yaml, zonder persoonsgegevens. Begin met
+--dry-run; andere clones en de server moeten daarna ook opgeschoond worden (regie zegt hoe).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Laat zien wat er vernietigd zou worden; verander niets.")] = False,
+    voortijdig: Annotated[bool, typer.Option("--voortijdig", help="Vernietig vóór het einde van de bewaartermijn (met --reden).")] = False,
+    reden: Annotated[Optional[str], typer.Option("--reden", help="Grond voor voortijdig vernietigen: recht-op-vergetelheid, onrechtmatig-verwerkt, bezwaar of anders.")] = None,
+) -> None:
+    from ..work.purge import AFTER, plan, purge
+
+    root = _common.root()
+    today = _common.today()
+    if dry_run:
+        p = plan(root, case, today, voortijdig=voortijdig, reden=reden)
+        for path in p.paths:
+            _common.echo(path)
+        _common.info(f"zou casus {case} vernietigen: {len(p.paths)} bestand(en) uit {p.commits} commit(s) "
+                     "(niets veranderd; zonder --dry-run gebeurt het echt)")
+        return
+    p = purge(root, case, today, voortijdig=voortijdig, reden=reden)
+    _common.info(f"casus {case} vernietigd: {len(p.paths)} bestand(en) uit {p.commits} commit(s) verwijderd; "
+                 "vastgelegd in vernietigd.yaml")
+    from ..store import gitops
+
+    branch = gitops.run(root, "symbolic-ref", "--short", "-q", "HEAD", check=False).stdout.strip() or "main"
+    remote = (gitops.run(root, "remote").stdout.split() or ["origin"])[0]
+    _common.info(AFTER.format(remote=remote, branch=branch))

@@ -1,0 +1,92 @@
+"""Erasure with real history rewriting (git-filter-repo): afterwards no commit holds the case's files."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from conftest import git
+
+C = "casussen/2025-014"
+
+
+def _filter_repo_available() -> bool:
+    import shutil
+    import sys
+    from pathlib import Path
+
+    return bool(shutil.which("git-filter-repo")) or (Path(sys.executable).parent / "git-filter-repo").exists()
+
+
+pytestmark = pytest.mark.skipif(not _filter_repo_available(),
+                                reason="git-filter-repo is not installed (a test dependency: pip install '.[test]')")
+
+
+def _all_blobs(repo) -> bytes:
+    """Every object of every commit, as one byte string."""
+    objects = git(repo, "rev-list", "--all", "--objects").split()
+    shas = [o for o in objects if len(o) == 40]
+    out = subprocess.run(["git", "cat-file", "--batch"], cwd=repo, input="\n".join(shas).encode(), capture_output=True,
+                         check=True).stdout
+    return out
+
+
+@pytest.fixture
+def history(cli, examples_repo):
+    """The examples with some history on 2025-014 (closed 2026-05-18, keep until 2041-05-18)."""
+    path = examples_repo / C / "casus.yaml"
+    path.write_text(path.read_text() + "# nagekomen: zoon belde nog\n")
+    git(examples_repo, "commit", "-qam", "regie note: nagekomen")
+    git(examples_repo, "remote", "add", "origin", str(examples_repo.parent / "server.git"))
+    return examples_repo
+
+
+def test_purge_after_the_term_removes_the_case_from_all_history(cli, history):
+    unique = b"budgetbeheer loopt, contact met de zoon hersteld"
+    assert unique in _all_blobs(history)
+    r = cli("-C", str(history), "--today", "2041-06-01", "purge", "2025-014", "--dry-run")
+    assert r.code == 0, r
+    assert r.out.splitlines()[:2] == [f"{C}/afspraken.yaml", f"{C}/casus.yaml"]
+    assert r.err.startswith("zou casus 2025-014 vernietigen: ")
+    assert (history / C).is_dir()
+    r = cli("-C", str(history), "--today", "2041-06-01", "purge", "2025-014")
+    assert r.code == 0, r
+    assert r.err.startswith("casus 2025-014 vernietigd: ")
+    assert "git push --force-with-lease origin main" in r.err
+    assert not (history / C).exists()
+    assert unique not in _all_blobs(history)
+    assert not [p for p in git(history, "rev-list", "--all", "--objects").split() if p.startswith(C)]
+    assert git(history, "log", "-1", "--format=%s") == "regie purge: casus 2025-014 vernietigd\n"
+    record = (history / "vernietigd.yaml").read_text()
+    assert "casus: 2025-014\n" in record and "datum: 2041-06-01\n" in record and "bewaren_tot: 2041-05-18\n" in record
+    assert "voortijdig: false\n" in record
+    assert git(history, "remote") == "origin\n"  # filter-repo drops remotes; regie puts them back
+    assert git(history, "status", "--porcelain") == ""
+    assert cli("-C", str(history), "--today", "2041-06-01", "validate").code == 0
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["purge", "2026-001"], 1, "fout: casus 2026-001 is niet gesloten (status uitvoering); alleen een gesloten casus kan vernietigd worden\n"),
+    (["purge", "2025-014"], 1, "fout: de bewaartermijn van casus 2025-014 loopt nog (bewaren tot 2041-05-18); eerder vernietigen kan "
+                               "alleen op verzoek van de cliënt of om een andere wettelijke grond: --voortijdig --reden GROND\n"),
+    (["purge", "2025-014", "--voortijdig"], 2, "fout: --voortijdig vraagt --reden met de grond: recht-op-vergetelheid, "
+                                               "onrechtmatig-verwerkt, bezwaar, anders (bijv. recht-op-vergetelheid, AVG art. 17)\n"),
+])
+def test_purge_refusals_change_nothing(cli, history, args, code, message):
+    head = git(history, "rev-parse", "HEAD")
+    r = cli("-C", str(history), *args)
+    assert (r.code, r.err) == (code, message)
+    assert git(history, "rev-parse", "HEAD") == head and (history / C).is_dir()
+
+
+def test_purge_needs_a_clean_work_tree_and_may_go_early_on_request(cli, history):
+    (history / "notitie.txt").write_text("x\n")
+    r = cli("-C", str(history), "purge", "2025-014", "--voortijdig", "--reden", "recht-op-vergetelheid")
+    assert (r.code, r.err) == (1, "fout: de werkmap is niet schoon: commit of verwijder eerst alle wijzigingen ('git status'); "
+                                  "purge herschrijft de hele geschiedenis\n")
+    (history / "notitie.txt").unlink()
+    r = cli("-C", str(history), "purge", "2025-014", "--voortijdig", "--reden", "recht-op-vergetelheid")
+    assert r.code == 0, r
+    record = (history / "vernietigd.yaml").read_text()
+    assert "voortijdig: true\n" in record and "grond: recht-op-vergetelheid\n" in record
+    assert not [p for p in git(history, "rev-list", "--all", "--objects").split() if p.startswith(C)]
