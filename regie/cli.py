@@ -17,7 +17,7 @@ from . import __version__
 from .commands import (
     _common, afspraak, agenda, close, escalate, evaluate, export, handover, identity, init, keygen, list_cmd, log, merge_file,
     new_case, note, purge,
-    overdue, plan, report, retention, schema_cmd, setup, show, signal, sync, validate,
+    overdue, plan, report, retention, schema_cmd, setup, share, show, signal, sync, validate,
 )
 
 app = typer.Typer(
@@ -83,6 +83,7 @@ app.command("report", help=report.__doc__)(report.run)
 app.command("sync", help=sync.__doc__)(sync.run)
 app.command("keygen", help=keygen.__doc__)(keygen.run)
 app.command("purge", help=purge.__doc__)(purge.run)
+app.command("share", help=share.__doc__)(share.run)
 app.command("setup", help=setup.__doc__)(setup.run)
 app.command("merge-file", help=merge_file.__doc__)(merge_file.run)
 app.add_typer(afspraak.app, name="afspraak", help=afspraak.__doc__)

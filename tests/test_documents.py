@@ -189,7 +189,8 @@ def test_user_template_with_syntax_error(cli, examples_repo):
 
 @pytest.mark.parametrize("args, written", [
     (["plan", "2026-007", "--vaststellen"], ["casussen/2026-007/casus.yaml", "casussen/2026-007/plan.md"]),
-    (["escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start"], ["casussen/2026-001/escalaties.yaml"]),
+    (["escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start"],
+     ["casussen/2026-001/escalaties.yaml", "casussen/2026-001/verstrekkingen.yaml"]),
     (["agenda", "--write"], ["overleggen/2026-11-26.md"]),
 ])
 def test_mutations_commit_only_what_they_wrote(cli, examples_repo, args, written):

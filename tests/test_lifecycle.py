@@ -238,7 +238,7 @@ def test_log_merges_dossier_dates_and_git(cli, examples_repo):
     assert "2026-05-14  dossier  afspraak A1 verschoven van 2026-05-15 naar 2026-06-01: capaciteit FACT-team" in lines
     assert lines[-3:] == [
         "2026-11-26  dossier  afspraak A1 gedaan",
-        "2026-11-26  git      voorbeeld (afspraken.yaml, casus.yaml, escalaties.yaml, evaluaties/2026-10-27.md, melding.yaml, netwerk.yaml, plan.md)  [Test]",
+        "2026-11-26  git      voorbeeld (afspraken.yaml, casus.yaml, escalaties.yaml, evaluaties/2026-10-27.md, melding.yaml, netwerk.yaml, plan.md, verstrekkingen.yaml)  [Test]",
         "2026-11-26  git      regie afspraak: A1 van casus 2026-006 gedaan (afspraken.yaml)  [Test]",
     ]
     data = json.loads(cli("-C", str(examples_repo), "log", "2026-006", "--format", "json").out)

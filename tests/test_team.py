@@ -130,7 +130,10 @@ def test_references_inside_a_case_are_renumbered_with_the_record(cli, team):
     _ok(cli("-C", str(a), "sync"))
     r = _ok(cli("-C", str(b), "sync"))
     assert r.out == ("afspraak in casus 2026-001: A1 → A2\nescalatie in casus 2026-001: E1 → E2\n"
+                     "verstrekking in casus 2026-001: V1 → V2\n"
                      "journaal in casus 2026-001: 2026-11-26-1.md → 2026-11-26-2.md\n")
+    verstrekkingen = (b / "casussen/2026-001/verstrekkingen.yaml").read_text()
+    assert re.findall(r"id: (V\d)|escalatie: (E\d)", verstrekkingen) == [("V1", ""), ("", "E1"), ("V2", ""), ("", "E2")]
     escalaties = (b / "casussen/2026-001/escalaties.yaml").read_text()
     assert re.findall(r"id: (E\d)|afspraken: \[(A\d)\]", escalaties) == [("E1", ""), ("", "A1"), ("E2", ""), ("", "A2")]
     assert "reden b" in escalaties.split("id: E2")[1]

@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import schema
 from ..errors import DossierInvalid, os_reason
-from .model import Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Network, Plan, Signaal
+from .model import Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Network, Plan, Signaal, Verstrekking
 from .problems import ERROR, Problem
 from .repo import (
     CASE_YAML_FILES,
@@ -219,6 +219,11 @@ def _load_case(reader: _Reader, cid: str) -> Case:
         "escalaties.yaml", lambda s: tuple(Escalatie.from_data(d, i) for i, d in enumerate(s.data["escalaties"] or []))
     )
     case.escalaties = escalaties or ()  # type: ignore[assignment]
+    verstrekkingen = part(
+        "verstrekkingen.yaml",
+        lambda s: tuple(Verstrekking.from_data(d, i) for i, d in enumerate(s.data["verstrekkingen"] or [])),
+    )
+    case.verstrekkingen = verstrekkingen or ()  # type: ignore[assignment]
     for sub in (EVALUATIONS_DIR, JOURNAL_DIR):
         if sub in names and names[sub].is_symlink():
             _listing(reader, f"{base}/{sub}")  # the finding

@@ -453,6 +453,35 @@ class JournaalEntry:
         return cls(datum=to_date(d["datum"]), soort=d["soort"], file=file)  # type: ignore[arg-type]
 
 
+GRONDSLAGEN = {
+    "toestemming": "met uw toestemming",
+    "wettelijke-plicht": "omdat de wet dat verplicht",
+    "vitaal-belang": "om uw leven of gezondheid (of die van een ander) te beschermen",
+    "publieke-taak": "voor een taak van algemeen belang of openbaar gezag",
+    "gerechtvaardigd-belang": "op grond van een gerechtvaardigd belang, na een afweging",
+    "afweging": "zonder uw toestemming, op grond van de afweging die in uw dossier staat",
+}
+
+
+@dataclass(frozen=True)
+class Verstrekking:
+    """Something from the dossier given to someone outside the network's regie (AVG art. 15(1)(c))."""
+
+    id: str
+    datum: dt.date
+    aan: str
+    wat: str
+    grondslag: str
+    ontvanger: str | None = None
+    escalatie: str | None = None
+    index: int = 0
+
+    @classmethod
+    def from_data(cls, d: dict, index: int) -> Verstrekking:
+        return cls(d["id"], to_date(d["datum"]), d["aan"], d["wat"], d["grondslag"], d.get("ontvanger"),  # type: ignore[arg-type]
+                   d.get("escalatie"), index)
+
+
 @dataclass
 class Case:
     """One case folder. A part is None when its file is missing or invalid."""
@@ -467,6 +496,7 @@ class Case:
     escalaties: tuple[Escalatie, ...] = ()
     evaluaties: tuple[Evaluatie, ...] = ()
     journaal: tuple[JournaalEntry, ...] = ()
+    verstrekkingen: tuple[Verstrekking, ...] = ()
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)
 

@@ -24,6 +24,7 @@ CASE_YAML_FILES = {
     "netwerk.yaml": "netwerk",
     "afspraken.yaml": "afspraken",
     "escalaties.yaml": "escalaties",
+    "verstrekkingen.yaml": "verstrekkingen",
 }
 PLAN_FILE = "plan.md"
 EVALUATIONS_DIR = "evaluaties"

@@ -268,6 +268,26 @@ def categories(ctx: Ctx, case: Case) -> Iterator[Problem]:
                              f"{', '.join(net.sluitredenen)}); het rapport telt hem als 'anders'")
 
 
+def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """A verstrekking names a known organisation, a known escalation, and consent only where it was given."""
+    orgs = ctx.network.organisatie_ids()
+    consent = case.casus.toestemming.status if case.casus and case.casus.toestemming else "niet-gevraagd"
+    escalations = {e.id for e in case.escalaties}
+    seen: set[str] = set()
+    for v in case.verstrekkingen:
+        at = ("verstrekkingen.yaml", "verstrekkingen", v.index)
+        if v.aan not in orgs:
+            yield ctx.at(case, *at, "aan", code="organisatie-onbekend", message=f"{v.id}: organisatie '{v.aan}' staat niet in regie.yaml")
+        if v.grondslag == "toestemming" and consent != "gegeven":
+            yield ctx.at(case, *at, "grondslag", code="verstrekking-toestemming",
+                         message=f"{v.id}: gedeeld op grond van toestemming, maar de toestemming is {consent}")
+        if v.escalatie and v.escalatie not in escalations:
+            yield ctx.at(case, *at, "escalatie", code="verstrekking-escalatie", message=f"{v.id}: escalatie '{v.escalatie}' bestaat niet")
+        if v.id in seen:
+            yield ctx.at(case, *at, "id", code="verstrekking-dubbel", message=f"verstrekking-id '{v.id}' komt twee keer voor")
+        seen.add(v.id)
+
+
 def network_method(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """Warnings that help the network-oriented method (seed 003)."""
     c = case.casus
@@ -297,6 +317,7 @@ CASE_RULES: list[Rule] = [
     escalations,
     leefgebieden,
     categories,
+    verstrekkingen,
     network_method,
 ]
 

@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-LIST_KEYS = {"afspraken.yaml": "afspraken", "escalaties.yaml": "escalaties"}
+LIST_KEYS = {"afspraken.yaml": "afspraken", "escalaties.yaml": "escalaties", "verstrekkingen.yaml": "verstrekkingen"}
 ATTRIBUTES = (
     "# regie: afspraken, escalaties en signalen worden per record samengevoegd (regie merge-file)\n"
     "casussen/*/afspraken.yaml merge=regie\n"
     "casussen/*/escalaties.yaml merge=regie\n"
+    "casussen/*/verstrekkingen.yaml merge=regie\n"
     "signalen/*.yaml merge=regie\n"
     "casussen/*/identiteit.yaml.age diff=regie-age -merge\n"
 )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .caselog import case_log
 from ..dossier.loader import load_case
+from ..dossier.model import GRONDSLAGEN
 from ..dossier.repo import PLAN_FILE
 
 
@@ -38,6 +39,8 @@ def export_context(root: Path, cid: str, today: dt.date) -> dict:
         "plan_tekst": body(f"{case.folder}/{PLAN_FILE}") if case.plan else "",
         "afspraken": case.afspraken,
         "escalaties": case.escalaties,
+        "verstrekkingen": case.verstrekkingen,
+        "grondslagen": GRONDSLAGEN,
         "evaluaties": [(e, body(e.file)) for e in case.evaluaties],
         "journaal": [(j, body(j.file)) for j in case.journaal],
         "wie": case.who_labels(net),

@@ -110,7 +110,16 @@ def escalate(
 
     doc = RoundTrip(text, f"{case.folder}/{FILE}")
     change(doc.block_list("escalaties"))
-    problems = apply(root, cid, {path: doc.dump()}, f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
+    # the memo regie prints goes to whoever decides at this level: a verstrekking, recorded as such
+    from .verstrekkingen import append as add_verstrekking, entry
+
+    consent = case.casus.toestemming.status if case.casus and case.casus.toestemming else "niet-gevraagd"
+    record = entry(case, datum=today, aan=over, ontvanger=ladder[niveau], escalatie=new_id,
+                   wat=f"escalatiememo {new_id}: reden en verzoek van de opschaling",
+                   grondslag="toestemming" if consent == "gegeven" else "afweging")
+    v_path, v_text = add_verstrekking(root, case, record)
+    problems = apply(root, cid, {path: doc.dump(), v_path: v_text},
+                     f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
     memo = render_memo(root, cid, new_id)
     return Step(new_id, niveau, ladder[niveau], bool(skipped and spoed), previous.id if previous else None, problems, memo)
 

@@ -35,7 +35,7 @@ class Offline(RegieError):
 class Renumbering:
     """One id that this clone made and the remote also used: ``old`` becomes ``new``."""
 
-    soort: str  # casus, signaal, afspraak, escalatie, evaluatie, journaal
+    soort: str  # casus, signaal, afspraak, escalatie, verstrekking, evaluatie, journaal
     old: str
     new: str
     casus: str | None = None  # the case it lies in (afspraak, escalatie, evaluatie, journaal)
@@ -160,7 +160,8 @@ def plan(root: Path, base: str | None, head: str, upstream: str) -> list[Renumbe
     for cid in sorted((head_cases & up_cases) - renamed_cases):
         folder = f"casussen/{cid}"
         for soort, file, key, prefix in (("afspraak", "afspraken.yaml", "afspraken", "A"),
-                                         ("escalatie", "escalaties.yaml", "escalaties", "E")):
+                                         ("escalatie", "escalaties.yaml", "escalaties", "E"),
+                                         ("verstrekking", "verstrekkingen.yaml", "verstrekkingen", "V")):
             ids = [_record_ids(_show(root, rev, f"{folder}/{file}"), key) for rev in (base, head, upstream)]
             taken = ids[1] | ids[2]
             for rid in sorted((ids[1] - ids[0]) & ids[2], key=lambda x: int(x[1:]) if x[1:].isdigit() else 0):
@@ -193,7 +194,7 @@ class _Rewrite:
         self.records: dict[str, dict[str, str]] = {}
         self.files: dict[str, str] = {}
         for r in renumbered:
-            if r.soort in ("afspraak", "escalatie"):
+            if r.soort in ("afspraak", "escalatie", "verstrekking"):
                 self.records.setdefault(r.casus, {})[r.old] = r.new
             elif r.soort in ("evaluatie", "journaal"):
                 sub = "evaluaties" if r.soort == "evaluatie" else "journaal"

@@ -1,0 +1,34 @@
+"""Leg vast wat je uit een dossier met een andere organisatie deelt: wanneer, wat en op welke grond.
+
+De cliënt heeft recht te weten aan wie zijn gegevens zijn verstrekt (AVG art. 15); 'regie export'
+noemt elke verstrekking. Delen op grond van toestemming wordt geweigerd als die er niet is.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+from . import _common
+
+import typer
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    aan: Annotated[str, typer.Option("--aan", help="Organisatie-id uit regie.yaml.")],
+    wat: Annotated[str, typer.Option("--wat", help="Wat er gedeeld is (geen persoonsgegevens in deze tekst).")],
+    grondslag: Annotated[str, typer.Option("--grondslag", help="toestemming, wettelijke-plicht, vitaal-belang, publieke-taak, gerechtvaardigd-belang of afweging.")],
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de verstrekking (standaard vandaag).")] = None,
+    ontvanger: Annotated[Optional[str], typer.Option("--ontvanger", help="Wie binnen die organisatie, bijv. 'wijkagent' (rol, geen naam).")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..work.verstrekkingen import share
+
+    vid, problems = share(_common.root(), case, aan=aan, wat=wat, grondslag=grondslag, today=_common.today(),
+                          datum=parse_iso_date(datum, what="--datum") if datum else None, ontvanger=ontvanger,
+                          commit=not no_commit)
+    _common.echo(vid)
+    for p in problems:
+        _common.info(p.format())
+    _common.info(f"verstrekking {vid} in casus {case} vastgelegd")

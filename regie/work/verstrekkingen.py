@@ -1,0 +1,75 @@
+"""Verstrekkingen: what was shared from a dossier with whom, when and on which legal ground.
+
+The client has the right to know the recipients of their data (AVG art. 15(1)(c)); the inzage
+export lists every verstrekking in plain Dutch. Sharing on the ground of consent is refused
+when the dossier holds no given consent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..clock import event_date
+from ..dossier.loader import load_case
+from ..dossier.model import GRONDSLAGEN, Case, Network, next_id
+from ..dossier.problems import Problem
+from ..errors import RegieError, UsageError
+from ..store.transaction import exclusive
+
+FILE = "verstrekkingen.yaml"
+EMPTY = ("# Verstrekkingen: wat uit dit dossier met wie is gedeeld, wanneer en op welke grond (regie share).\n"
+         "verstrekkingen: []\n")
+
+
+def check(net: Network, case: Case, aan: str, grondslag: str) -> None:
+    """Refuse a verstrekking to an unknown party, on an unknown ground, or on consent that is not there."""
+    orgs = net.organisatie_ids()
+    if aan not in orgs:
+        raise RegieError(f"onbekende organisatie '{aan}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+    if grondslag not in GRONDSLAGEN:
+        raise UsageError(f"onbekende grondslag '{grondslag}'; kies uit: {', '.join(GRONDSLAGEN)}")
+    consent = case.casus.toestemming.status if case.casus and case.casus.toestemming else "niet-gevraagd"
+    if grondslag == "toestemming" and consent != "gegeven":
+        raise RegieError(f"delen op grond van toestemming kan niet: de toestemming in casus {case.id} is {consent}; "
+                         "kies een andere grondslag (bijv. afweging, vitaal-belang) en leg die afweging vast")
+
+
+def entry(case: Case, *, datum: dt.date, aan: str, wat: str, grondslag: str, ontvanger: str | None = None,
+          escalatie: str | None = None, taken: set[str] | None = None) -> dict:
+    used = {v.id for v in case.verstrekkingen} | (taken or set())
+    return {"id": next_id("V", used), "datum": datum, "aan": aan, "ontvanger": ontvanger, "wat": wat,
+            "grondslag": grondslag, "escalatie": escalatie}
+
+
+def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
+    """The new text of the case's verstrekkingen.yaml with ``item`` added (comments kept)."""
+    from ..dossier.repo import case_dir
+    from ..store.yamledit import RoundTrip, append_item, new_map
+
+    path = case_dir(root, case.id) / FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else EMPTY
+    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    append_item(doc.block_list("verstrekkingen"), new_map(item))
+    return path, doc.dump()
+
+
+@exclusive("share")
+def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt.date, datum: dt.date | None = None,
+          ontvanger: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
+    from ..privacy.lint import check_value
+    from .mutation import apply
+
+    check_value("--wat", wat)
+    if not wat.strip():
+        raise UsageError("--wat mag niet leeg zijn")
+    net, case, _ = load_case(root, cid)
+    if FILE in case.broken:
+        raise RegieError(f"{case.folder}/{FILE} is ongeldig; los dat eerst op (zie 'regie validate {cid}')")
+    check(net, case, aan, grondslag)
+    when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
+    item = entry(case, datum=when, aan=aan, wat=wat, grondslag=grondslag, ontvanger=ontvanger)
+    path, text = append(root, case, item)
+    problems = apply(root, cid, {path: text}, f"regie share: verstrekking {item['id']} in casus {cid} vastgelegd", today,
+                     commit=commit)
+    return item["id"], problems
