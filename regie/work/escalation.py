@@ -55,11 +55,11 @@ def escalate(
     niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
 ) -> Step:
     from ..privacy.lint import check_value
+    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
+    from .mutation import apply
 
     check_value("--reden", reden)
     check_value("--verzoek", verzoek)
-    from .mutation import apply
-    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
 
     net, case, path, text = _load(root, cid)
     if case.casus and case.casus.status in ("gesloten", "overgedragen"):

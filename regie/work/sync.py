@@ -347,7 +347,6 @@ def sync(root: Path, *, dry_run: bool = False) -> Outcome:
 
 def _attempt(root: Path, remote: str, branch: str, outcome: Outcome) -> bool:
     """One fetch-renumber-rebase-push round; False when the push lost a race and another round is needed."""
-    local_count = None
     done = _git(root, "fetch", "--quiet", remote, check=False)
     upstream_ref = f"refs/remotes/{remote}/{branch}"
     if done.returncode != 0:
