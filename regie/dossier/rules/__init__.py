@@ -1,0 +1,84 @@
+"""Cross-file rules of a dossier: plain functions, each yielding problems.
+
+Schemas check each file on its own (``regie.schema``); the rules here check what
+files say about each other and what the method asks (seeds 000, 002, 003). A rule
+sees only the parts of a case that loaded cleanly, so one broken file does not
+cause a cascade of follow-up findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..loader import Dossier
+from ..model import Case, Network
+from ..problems import ERROR, Problem
+from ..repo import case_ids
+
+
+@dataclass
+class Ctx:
+    dossier: Dossier
+    network: Network
+    today: dt.date
+
+    def at(self, case: Case, name: str, *pointer: str | int, code: str, message: str, severity: str = ERROR) -> Problem:
+        rel = name if "/" in name and name.startswith(case.folder) else f"{case.folder}/{name}"
+        return Problem(rel, self.dossier.line(rel, *pointer), code, severity, message)
+
+
+Rule = Callable[[Ctx, Case], Iterator[Problem]]
+
+
+def _d(date: dt.date) -> str:
+    return date.isoformat()
+
+
+from .case import case_identity, categories, consent, known_people, leefgebieden, network_method  # noqa: E402
+from .lifecycle import dates, handovers, status_matches_contents  # noqa: E402
+from .network import network_rules  # noqa: E402
+from .privacy import privacy  # noqa: E402
+from .records import agreements, escalations, verstrekkingen  # noqa: E402
+
+CASE_RULES: list[Rule] = [
+    case_identity,
+    known_people,
+    agreements,
+    dates,
+    status_matches_contents,
+    handovers,
+    consent,
+    escalations,
+    leefgebieden,
+    categories,
+    verstrekkingen,
+    network_method,
+]
+
+
+def repository_rules(dossier: Dossier) -> Iterator[Problem]:
+    """Rules over the whole repository: the network file; privacy; case ids unique regardless of letter case; signals."""
+    yield from network_rules(dossier)
+    yield from privacy(dossier)
+    seen: dict[str, str] = {}
+    for case in dossier.cases:
+        key = case.id.lower()
+        if key in seen:
+            yield Problem(case.folder, None, "casus-id-dubbel", ERROR, f"casus-id '{case.id}' bestaat al als '{seen[key]}'")
+        seen[key] = case.id
+
+    ids = set(case_ids(dossier.root))  # all cases, also when only some were loaded
+    orgs = dossier.network.organisatie_ids() if dossier.network else None
+    for sig in dossier.signalen:
+        if not sig.file.endswith(f"/{sig.id}.yaml"):
+            yield Problem(sig.file, dossier.line(sig.file, "id"), "signaal-id", ERROR,
+                          f"id '{sig.id}' hoort gelijk te zijn aan de bestandsnaam")
+        for i, cid in enumerate(sig.casussen):
+            if cid not in ids:
+                yield Problem(sig.file, dossier.line(sig.file, "casussen", i), "signaal-casus", ERROR,
+                              f"casus '{cid}' bestaat niet")
+        if orgs is not None and sig.organisatie and sig.organisatie not in orgs:
+            yield Problem(sig.file, dossier.line(sig.file, "organisatie"), "organisatie-onbekend", ERROR,
+                          f"organisatie '{sig.organisatie}' staat niet in regie.yaml")

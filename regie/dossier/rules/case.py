@@ -1,0 +1,114 @@
+"""Who and what a case is: its id, the people it names, consent, leefgebieden, categories, the network method."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Case
+from ..problems import ERROR, WARNING, Problem
+from ..repo import CASE_ID_RE, PLAN_FILE
+from . import Ctx
+
+
+def case_identity(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    if not CASE_ID_RE.fullmatch(case.id):
+        yield Problem(case.folder, None, "casus-map", ERROR, "mapnaam is geen geldige casus-id (alleen letters, cijfers, '-' en '_')")
+    if case.casus and case.casus.id != case.id:
+        yield ctx.at(case, "casus.yaml", "id", code="casus-id",
+                     message=f"id '{case.casus.id}' hoort gelijk te zijn aan de mapnaam '{case.id}'")
+
+
+def known_people(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    net = ctx.network
+    if case.casus and case.casus.regisseur not in net.regisseur_ids():
+        yield ctx.at(case, "casus.yaml", "regisseur", code="regisseur-onbekend",
+                     message=f"regisseur '{case.casus.regisseur}' staat niet in regie.yaml")
+    orgs = net.organisatie_ids()
+    if case.melding and case.melding.melder_organisatie and case.melding.melder_organisatie not in orgs:
+        yield ctx.at(case, "melding.yaml", "melder", "organisatie", code="organisatie-onbekend",
+                     message=f"organisatie '{case.melding.melder_organisatie}' staat niet in regie.yaml")
+    if case.netwerk:
+        seen: set[str] = set()
+        for p in case.netwerk.professionals:
+            if p.organisatie not in orgs:
+                yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "organisatie", code="organisatie-onbekend",
+                             message=f"organisatie '{p.organisatie}' staat niet in regie.yaml")
+            if p.id in seen:
+                yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "id", code="betrokkene-dubbel",
+                             message=f"betrokkene '{p.id}' staat twee keer in netwerk.yaml")
+            seen.add(p.id)
+        for n in case.netwerk.naasten:
+            if n.id in seen:
+                yield ctx.at(case, "netwerk.yaml", "naasten", n.index, "id", code="betrokkene-dubbel",
+                             message=f"betrokkene '{n.id}' staat twee keer in netwerk.yaml")
+            seen.add(n.id)
+    if case.casus and case.casus.casemanager and "netwerk.yaml" not in case.broken:
+        pros = {p.id for p in case.netwerk.professionals} if case.netwerk else set()
+        if case.casus.casemanager not in pros:
+            yield ctx.at(case, "casus.yaml", "casemanager", code="casemanager-onbekend",
+                         message=f"casemanager '{case.casus.casemanager}' is geen professional in netwerk.yaml")
+
+
+def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    c = case.casus
+    if c is None:
+        return
+    t = c.toestemming
+    if t.status != "gegeven" and not t.afweging:
+        yield ctx.at(case, "casus.yaml", "toestemming", code="toestemming-afweging",
+                     message=f"toestemming {t.status}: leg de afweging vast in toestemming.afweging")
+    if t.status in ("gegeven", "geweigerd", "ingetrokken") and t.datum is None:
+        yield ctx.at(case, "casus.yaml", "toestemming", code="toestemming-datum", severity=WARNING,
+                     message=f"toestemming {t.status} zonder datum")
+
+
+def leefgebieden(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    known = set(ctx.network.leefgebieden)
+    hint = "zie leefgebieden in regie.yaml"
+    if case.casus:
+        for i, lg in enumerate(case.casus.leefgebieden):
+            if lg not in known:
+                yield ctx.at(case, "casus.yaml", "leefgebieden", i, code="leefgebied-onbekend", message=f"onbekend leefgebied '{lg}' ({hint})")
+    if case.plan:
+        seen: set[str] = set()
+        for g in case.plan.doelen:
+            if g.leefgebied not in known:
+                yield ctx.at(case, PLAN_FILE, "doelen", g.index, "leefgebied", code="leefgebied-onbekend",
+                             message=f"{g.id}: onbekend leefgebied '{g.leefgebied}' ({hint})")
+            if g.id in seen:
+                yield ctx.at(case, PLAN_FILE, "doelen", g.index, "id", code="doel-dubbel", message=f"doel-id '{g.id}' komt twee keer voor")
+            seen.add(g.id)
+    for e in case.evaluaties:
+        for lg in e.scores:
+            if lg not in known:
+                yield ctx.at(case, e.file, "scores", lg, code="leefgebied-onbekend", message=f"onbekend leefgebied '{lg}' ({hint})")
+
+
+def categories(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """A melding's soort and a closing reason are categories of regie.yaml: reports count in them, never in free text."""
+    net = ctx.network
+    if case.melding and case.melding.soort is not None and case.melding.soort not in net.meldingsoorten:
+        yield ctx.at(case, "melding.yaml", "soort", code="melding-soort",
+                     message=f"onbekende soort '{case.melding.soort}'; kies uit meldingsoorten in regie.yaml: {', '.join(net.meldingsoorten)}")
+    if case.casus and case.casus.sluitreden is not None and case.casus.sluitreden not in net.sluitredenen:
+        yield ctx.at(case, "casus.yaml", "sluitreden", code="sluitreden", severity=WARNING,
+                     message=f"sluitreden '{case.casus.sluitreden}' is geen categorie uit regie.yaml (sluitredenen: "
+                             f"{', '.join(net.sluitredenen)}); het rapport telt hem als 'anders'")
+
+
+def network_method(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """Warnings that help the network-oriented method (seed 003)."""
+    c = case.casus
+    if c is None:
+        return
+    if case.plan and c.status in ("plan", "uitvoering", "nazorg") and "netwerk.yaml" not in case.broken:
+        naasten = case.netwerk.naasten if case.netwerk else ()
+        if not any(n.betrokken for n in naasten):
+            yield ctx.at(case, "netwerk.yaml" if case.netwerk else PLAN_FILE, "naasten", code="geen-naasten", severity=WARNING,
+                         message="geen naasten betrokken bij het plan van aanpak (informeel netwerk; zie netwerk.yaml, 'betrokken: true')")
+    if c.traject == "cti" and c.status == "gesloten":
+        minimum = ctx.network.cti_min_netwerkbijeenkomsten
+        count = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst")
+        if count < minimum:
+            yield ctx.at(case, "casus.yaml", "traject", code="cti-bijeenkomsten", severity=WARNING,
+                         message=f"CTI-traject gesloten met {count} netwerkbijeenkomst(en) in journaal/; de norm is minstens {minimum}")

@@ -1,0 +1,95 @@
+"""Dates in their order, a status that fits what the case holds, hand-overs."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import OPEN_STATUSES, PLAN_SET_STATUSES, Case
+from ..problems import WARNING, Problem
+from ..repo import PLAN_FILE
+from . import Ctx, _d
+
+
+def dates(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    m, c, p = case.melding, case.casus, case.plan
+    if m and m.datum > ctx.today:
+        yield ctx.at(case, "melding.yaml", "datum", code="datum-toekomst", message=f"meldingsdatum {_d(m.datum)} ligt in de toekomst")
+    if m and c and c.geopend < m.datum:
+        yield ctx.at(case, "casus.yaml", "geopend", code="datum-volgorde",
+                     message=f"geopend {_d(c.geopend)} ligt voor de melding ({_d(m.datum)})")
+    if c and c.gesloten and c.gesloten < c.geopend:
+        yield ctx.at(case, "casus.yaml", "gesloten", code="datum-volgorde",
+                     message=f"gesloten {_d(c.gesloten)} ligt voor geopend ({_d(c.geopend)})")
+    if p and p.vastgesteld and m and p.vastgesteld < m.datum:
+        yield ctx.at(case, PLAN_FILE, "vastgesteld", code="datum-volgorde",
+                     message=f"plan vastgesteld op {_d(p.vastgesteld)}, voor de melding ({_d(m.datum)})")
+    for e in case.evaluaties:
+        name = e.file.rsplit("/", 1)[1]
+        if not name.startswith(_d(e.datum)):
+            yield ctx.at(case, e.file, "datum", code="evaluatie-bestandsnaam",
+                         message=f"bestandsnaam hoort met de datum {_d(e.datum)} te beginnen")
+        if p and p.vastgesteld and e.datum < p.vastgesteld:
+            yield ctx.at(case, e.file, "datum", code="datum-volgorde",
+                         message=f"evaluatie van {_d(e.datum)} ligt voor de vaststelling van het plan ({_d(p.vastgesteld)})")
+        elif p is not None and p.vastgesteld is None and PLAN_FILE not in case.broken:
+            yield ctx.at(case, e.file, "datum", code="evaluatie-zonder-plan", severity=WARNING,
+                         message="evaluatie terwijl het plan van aanpak nog niet is vastgesteld")
+        if e.datum > ctx.today:
+            yield ctx.at(case, e.file, "datum", code="datum-toekomst", message=f"evaluatiedatum {_d(e.datum)} ligt in de toekomst")
+        if e.in_te_vullen:
+            yield ctx.at(case, e.file, "datum", code="evaluatie-onvolledig", severity=WARNING,
+                         message=f"evaluatie nog niet ingevuld: {', '.join(e.in_te_vullen)}")
+    for j in case.journaal:
+        if not j.file.rsplit("/", 1)[1].startswith(_d(j.datum)):
+            yield ctx.at(case, j.file, "datum", code="journaal-bestandsnaam",
+                         message=f"bestandsnaam hoort met de datum {_d(j.datum)} te beginnen")
+
+
+def status_matches_contents(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    c = case.casus
+    if c is None:
+        return
+    if c.status == "gesloten":
+        if c.gesloten is None:
+            yield ctx.at(case, "casus.yaml", "status", code="status-gesloten", message="status gesloten zonder sluitingsdatum ('gesloten')")
+        if not c.zonder_evaluatie and not any(e.soort == "eind" for e in case.evaluaties) and not any(
+            n.startswith("evaluaties/") for n in case.broken
+        ):
+            yield ctx.at(case, "casus.yaml", "status", code="status-gesloten", message="status gesloten zonder eind-evaluatie in evaluaties/")
+    elif c.status == "overgedragen" and not c.overgedragen_aan:
+        yield ctx.at(case, "casus.yaml", "status", code="status-overgedragen",
+                     message="status overgedragen zonder 'overgedragen_aan' (de organisatie die de regie heeft)")
+    if c.gesloten is not None and c.status in OPEN_STATUSES:
+        yield ctx.at(case, "casus.yaml", "gesloten", code="status-gesloten",
+                     message=f"sluitingsdatum ingevuld terwijl de status {c.status} is")
+    if c.status in PLAN_SET_STATUSES and PLAN_FILE not in case.broken:
+        if case.plan is None:
+            yield ctx.at(case, "casus.yaml", "status", code="status-plan", message=f"status {c.status} zonder plan.md")
+        elif case.plan.vastgesteld is None:
+            yield ctx.at(case, PLAN_FILE, "vastgesteld", code="status-plan",
+                         message=f"status {c.status} maar het plan van aanpak is niet vastgesteld")
+
+
+def handovers(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """The record of who held regie names known regisseurs, organisations and professionals."""
+    c = case.casus
+    if c is None:
+        return
+    orgs = ctx.network.organisatie_ids()
+    if c.overgedragen_aan and c.overgedragen_aan not in orgs:
+        yield ctx.at(case, "casus.yaml", "overgedragen_aan", code="organisatie-onbekend",
+                     message=f"organisatie '{c.overgedragen_aan}' staat niet in regie.yaml")
+    pros = {p.id for p in case.netwerk.professionals} if case.netwerk else None
+    for i, h in enumerate(c.historie):
+        if h.regisseur and h.regisseur not in ctx.network.regisseur_ids():
+            yield ctx.at(case, "casus.yaml", "regie_historie", i, "regisseur", code="regisseur-onbekend",
+                         message=f"regisseur '{h.regisseur}' staat niet in regie.yaml")
+        if h.organisatie and h.organisatie not in orgs:
+            yield ctx.at(case, "casus.yaml", "regie_historie", i, "organisatie", code="organisatie-onbekend",
+                         message=f"organisatie '{h.organisatie}' staat niet in regie.yaml")
+        if h.casushouder and pros is not None and h.casushouder not in pros:
+            yield ctx.at(case, "casus.yaml", "regie_historie", i, "casushouder", code="casemanager-onbekend",
+                         message=f"casushouder '{h.casushouder}' is geen professional in netwerk.yaml")
+        if h.datum < c.geopend:
+            yield ctx.at(case, "casus.yaml", "regie_historie", i, "datum", code="datum-volgorde",
+                         message=f"overdracht op {_d(h.datum)} ligt voor geopend ({_d(c.geopend)})")

@@ -1,0 +1,31 @@
+"""regie.yaml itself: ids once, the escalation ladder in order."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..loader import Dossier
+from ..problems import ERROR, Problem
+from ..repo import CONFIG
+
+
+def network_rules(dossier: Dossier) -> Iterator[Problem]:
+    """``regie.yaml``: each regisseur and organisation id once, escalation levels once and rising."""
+    net = dossier.network
+    if net is None:
+        return
+    for key, items in (("regisseurs", net.regisseurs), ("organisaties", net.organisaties)):
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in first:
+                line = dossier.line(CONFIG, key, first[item.id], "id")
+                yield Problem(CONFIG, dossier.line(CONFIG, key, i, "id"), "dubbele-id", ERROR,
+                              f"{key}: id '{item.id}' staat er twee keer" + (f" (ook op regel {line})" if line else ""))
+            first.setdefault(item.id, i)
+    previous = None
+    for i, step in enumerate(net.opschaling):
+        if previous is not None and step.niveau <= previous:
+            what = "staat er twee keer" if step.niveau == previous else f"komt na niveau {previous}"
+            yield Problem(CONFIG, dossier.line(CONFIG, "opschaling", i, "niveau"), "opschaling-volgorde", ERROR,
+                          f"opschaling: niveau {step.niveau} {what}; zet de niveaus van laag naar hoog, elk één keer")
+        previous = step.niveau if previous is None else max(previous, step.niveau)

@@ -1,0 +1,91 @@
+"""The record files of a case: afspraken, escalaties, verstrekkingen."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import CLIENT, Case
+from ..problems import ERROR, WARNING, Problem
+from ..repo import PLAN_FILE
+from . import Ctx, _d
+
+
+def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    if "afspraken.yaml" in case.broken:
+        return
+    who = case.who_is_known(ctx.network)
+    netwerk_ok = "netwerk.yaml" not in case.broken
+    goals = {g.id for g in case.plan.doelen} if case.plan else None
+    seen: set[str] = set()
+    for a in case.afspraken:
+        def at(field: str, code: str, message: str, severity: str = ERROR, a=a) -> Problem:
+            return ctx.at(case, "afspraken.yaml", "afspraken", a.index, field, code=code, message=message, severity=severity)
+
+        if a.id in seen:
+            yield at("id", "afspraak-dubbel", f"afspraak-id '{a.id}' komt twee keer voor")
+        seen.add(a.id)
+        if netwerk_ok and a.wie not in who:
+            yield at("wie", "afspraak-wie",
+                     f"{a.id}: '{a.wie}' is geen betrokkene in netwerk.yaml, geen regisseur en niet '{CLIENT}'")
+        if a.doel is not None and PLAN_FILE not in case.broken:
+            if goals is None:
+                yield at("doel", "afspraak-doel", f"{a.id}: doel '{a.doel}' maar de casus heeft geen plan.md")
+            elif a.doel not in goals:
+                yield at("doel", "afspraak-doel", f"{a.id}: doel '{a.doel}' staat niet in het plan van aanpak")
+        if a.deadline < a.gemaakt:
+            yield at("deadline", "datum-volgorde", f"{a.id}: deadline {_d(a.deadline)} ligt voor de datum gemaakt {_d(a.gemaakt)}")
+        if a.status == "gedaan" and a.gedaan_op is None:
+            yield at("status", "afspraak-status", f"{a.id}: status gedaan zonder 'gedaan_op'")
+        if a.status != "gedaan" and a.gedaan_op is not None:
+            yield at("gedaan_op", "afspraak-status", f"{a.id}: 'gedaan_op' bij een afspraak met status {a.status}")
+        if a.gedaan_op and a.gedaan_op < a.gemaakt:
+            yield at("gedaan_op", "datum-volgorde", f"{a.id}: gedaan op {_d(a.gedaan_op)}, voor de datum gemaakt {_d(a.gemaakt)}")
+        if a.gedaan_op and a.gedaan_op > ctx.today:
+            yield at("gedaan_op", "datum-toekomst", f"{a.id}: gedaan op {_d(a.gedaan_op)} ligt in de toekomst")
+        if a.status == "vervallen" and not a.reden:
+            yield at("status", "afspraak-status", f"{a.id}: vervallen zonder 'reden'")
+
+
+def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    if "escalaties.yaml" in case.broken:
+        return
+    levels = ctx.network.niveaus()
+    orgs = ctx.network.organisatie_ids()
+    ids = {a.id for a in case.afspraken}
+    term = ctx.network.termijnen.escalatie_open
+    for e in case.escalaties:
+        def at(field: str, code: str, message: str, severity: str = ERROR, e=e) -> Problem:
+            return ctx.at(case, "escalaties.yaml", "escalaties", e.index, field, code=code, message=message, severity=severity)
+
+        if e.niveau not in levels:
+            yield at("niveau", "escalatie-niveau", f"{e.id}: niveau {e.niveau} staat niet in de opschalingsladder van regie.yaml")
+        if e.over not in orgs:
+            yield at("over", "organisatie-onbekend", f"{e.id}: organisatie '{e.over}' staat niet in regie.yaml")
+        for ref in e.afspraken:
+            if "afspraken.yaml" not in case.broken and ref not in ids:
+                yield at("afspraken", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
+        if e.afgesloten and e.afgesloten < e.datum:
+            yield at("afgesloten", "datum-volgorde", f"{e.id}: afgesloten {_d(e.afgesloten)} ligt voor de escalatiedatum {_d(e.datum)}")
+        if e.afgesloten is None and (ctx.today - e.datum).days > term:
+            yield at("datum", "escalatie-open", severity=WARNING,
+                     message=f"{e.id}: escalatie staat {(ctx.today - e.datum).days} dagen open (termijn {term} dagen)")
+
+
+def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """A verstrekking names a known organisation, a known escalation, and consent only where it was given."""
+    orgs = ctx.network.organisatie_ids()
+    consent = case.casus.toestemming.status if case.casus and case.casus.toestemming else "niet-gevraagd"
+    escalations = {e.id for e in case.escalaties}
+    seen: set[str] = set()
+    for v in case.verstrekkingen:
+        at = ("verstrekkingen.yaml", "verstrekkingen", v.index)
+        if v.aan not in orgs:
+            yield ctx.at(case, *at, "aan", code="organisatie-onbekend", message=f"{v.id}: organisatie '{v.aan}' staat niet in regie.yaml")
+        if v.grondslag == "toestemming" and consent != "gegeven":
+            yield ctx.at(case, *at, "grondslag", code="verstrekking-toestemming",
+                         message=f"{v.id}: gedeeld op grond van toestemming, maar de toestemming is {consent}")
+        if v.escalatie and v.escalatie not in escalations:
+            yield ctx.at(case, *at, "escalatie", code="verstrekking-escalatie", message=f"{v.id}: escalatie '{v.escalatie}' bestaat niet")
+        if v.id in seen:
+            yield ctx.at(case, *at, "id", code="verstrekking-dubbel", message=f"verstrekking-id '{v.id}' komt twee keer voor")
+        seen.add(v.id)
