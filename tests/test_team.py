@@ -410,3 +410,26 @@ def test_validate_files_checks_the_cases_they_belong_to(cli, examples_repo, monk
     assert (r.code, r.err) == (0, "niets te controleren: geen dossierbestanden\n")
     r = cli("validate", "regie.yaml")
     assert r.code == 1 and "8 casus(sen) gecontroleerd" in r.err
+
+
+def test_validate_changed_since_checks_what_a_merge_request_changed(cli, examples_repo):
+    melding = examples_repo / "casussen/2026-003/melding.yaml"
+    melding.write_text(melding.read_text().replace("urgentie: ", "urgentie: heel-", 1))
+    git(examples_repo, "commit", "-qam", "al kapot op main")
+    git(examples_repo, "branch", "doel")
+    git(examples_repo, "switch", "-q", "-c", "werk")
+    r = cli("-C", str(examples_repo), "validate", "--changed-since", "doel")
+    assert (r.code, r.err) == (0, "niets te controleren: geen dossierbestanden\n")
+    path = examples_repo / "casussen/2026-002/afspraken.yaml"
+    path.write_text(path.read_text() + "# bijgewerkt\n")
+    git(examples_repo, "commit", "-qam", "werk aan 2026-002")
+    r = cli("-C", str(examples_repo), "validate", "--changed-since", "doel")
+    assert (r.code, r.out, r.err) == (0, "", "1 casus(sen) gecontroleerd: 0 fout(en), 0 waarschuwing(en)\n")
+    regie = examples_repo / "regie.yaml"
+    regie.write_text(regie.read_text() + "# bijgewerkt\n")
+    git(examples_repo, "commit", "-qam", "netwerk")
+    r = cli("-C", str(examples_repo), "validate", "--changed-since", "doel")
+    assert r.code == 1 and "8 casus(sen) gecontroleerd" in r.err and "casussen/2026-003/melding.yaml:" in r.out
+    r = cli("-C", str(examples_repo), "validate", "--changed-since", "bestaat-niet")
+    assert (r.code, r.err) == (1, "fout: onbekende revisie 'bestaat-niet' (bijv. origin/main, een tag of een commit; "
+                                  "haal hem eerst op met 'git fetch')\n")

@@ -20,6 +20,9 @@ def run(
              "waar ze bij horen; regie.yaml controleert alles.", show_default=False)] = None,
     fmt: Annotated[_common.Format, typer.Option("--format", help="text, json of github (annotaties voor GitHub Actions).")] = _common.Format.text,
     strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV",
+        help="Alleen wat sinds REV veranderd is (bijv. origin/main in de CI van een merge request): die casussen, "
+             "de signalen als die veranderden, alles als regie.yaml veranderde.")] = None,
 ) -> None:
     from ..dossier.problems import ERROR, has_errors
     from ..dossier.repo import case_ids
@@ -28,10 +31,14 @@ def run(
     root = _common.root()
     ids, signals = cases or None, None
     files = [c for c in cases or [] if Path(c).is_file()]  # as pre-commit passes them; anything else is a case id
-    if files:
+    if changed_since is not None:
+        from ..store.gitops import changed_since as changes
+
+        files += [str(p) for p in changes(root, changed_since)]
+    if files or changed_since is not None:
         ids, signals = scope_of_files(root, files)
         if ids is not None:
-            ids = sorted(set(ids) | {c for c in cases if c not in files})
+            ids = sorted(set(ids) | {c for c in cases or [] if c not in files})
         if ids == [] and not signals:
             _common.info("niets te controleren: geen dossierbestanden")
             return

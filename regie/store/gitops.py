@@ -84,6 +84,18 @@ def is_tracked(root: Path, path: Path) -> bool:
         return False
 
 
+def changed_since(root: Path, rev: str) -> list[Path]:
+    """The files changed between ``rev`` and HEAD (since their merge base, as a merge request sees it)."""
+    if git_dir(root) is None:
+        raise GitError(f"{root} is geen git-repository; --changed-since vergelijkt met de git-geschiedenis")
+    if run(root, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}", check=False).returncode != 0:
+        raise GitError(f"onbekende revisie '{rev}' (bijv. origin/main, een tag of een commit; haal hem eerst op met 'git fetch')",
+                       code="git")
+    top = _top(root)
+    out = run(top, "diff", "--name-only", "-z", "--no-renames", f"{rev}...HEAD").stdout
+    return [top / name for name in out.split("\0") if name]
+
+
 def is_ignored(root: Path, path: Path) -> bool:
     """Whether git ignores ``path`` (a file regie writes with -o there stays out of history)."""
     top = _top(root)
