@@ -36,6 +36,6 @@ def run(
                  "vastgelegd in vernietigd.yaml")
     from ..store import gitops
 
-    branch = gitops.run(root, "symbolic-ref", "--short", "-q", "HEAD", check=False).stdout.strip() or "main"
+    branch = gitops.current_branch(root) or "main"
     remote = (gitops.run(root, "remote").stdout.split() or ["origin"])[0]
     _common.info(AFTER.format(remote=remote, branch=branch))

@@ -500,6 +500,10 @@ class Case:
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)
 
+    def consent(self) -> str:
+        """The consent status on record (``niet-gevraagd`` when the case holds none)."""
+        return self.casus.toestemming.status if self.casus and self.casus.toestemming else "niet-gevraagd"
+
     def who_is_known(self, net: Network) -> set[str]:
         """Everyone an afspraak's ``wie`` may name: betrokkenen, regisseurs and the client."""
         known = net.regisseur_ids() | {CLIENT}

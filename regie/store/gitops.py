@@ -175,6 +175,11 @@ def run(root: Path, *args: str, input: str | None = None, env: dict | None = Non
     return done
 
 
+def current_branch(root: Path) -> str:
+    """The branch HEAD is on ('' on a detached HEAD)."""
+    return run(root, "symbolic-ref", "--short", "-q", "HEAD", check=False).stdout.strip()
+
+
 def check_ready(root: Path) -> None:
     """Before a command writes: git is there, the repository is in a normal state, and who commits is known.
 

@@ -36,6 +36,7 @@ log = logging.getLogger("regie")
 LOCK_FILE = "lock"
 JOURNAL_FILE = "pending.json"
 BACKUP_DIR = "backup"
+EDIT_DIR = "bewerken"  # files a user edits in $EDITOR (decrypted identities too), removed afterwards
 DEFAULT_WAIT = 10.0  # seconds a second command waits for the lock
 
 
@@ -172,7 +173,7 @@ def session(root: Path, command: str, *, allow_own_changes: bool | None = None, 
         recover(root)
         # an edit that a killed process left (decrypted identity text among them) goes now: no editor can be open,
         # since every edit runs under this lock
-        shutil.rmtree(state_dir(root) / "bewerken", ignore_errors=True)
+        shutil.rmtree(state_dir(root) / EDIT_DIR, ignore_errors=True)
         if mutating:
             from .gitops import check_ready, git_dir
 

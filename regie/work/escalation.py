@@ -113,7 +113,7 @@ def escalate(
     # the memo regie prints goes to whoever decides at this level: a verstrekking, recorded as such
     from .verstrekkingen import append as add_verstrekking, entry
 
-    consent = case.casus.toestemming.status if case.casus and case.casus.toestemming else "niet-gevraagd"
+    consent = case.consent()
     record = entry(case, datum=today, aan=over, ontvanger=ladder[niveau], escalatie=new_id,
                    wat=f"escalatiememo {new_id}: reden en verzoek van de opschaling",
                    grondslag="toestemming" if consent == "gegeven" else "afweging")

@@ -102,9 +102,6 @@ def _apply_locked(
     return problems
 
 
-EDIT_DIR = "bewerken"  # under .git/regie/: files a user edits in $EDITOR, removed afterwards
-
-
 def let_user_edit(root: Path, name: str, text: str, edit) -> str:
     """Let ``edit(path)`` change ``text`` in a private file outside the work tree; return what it became.
 
@@ -114,7 +111,7 @@ def let_user_edit(root: Path, name: str, text: str, edit) -> str:
     """
     import os
 
-    from ..store.transaction import private_dir, state_dir
+    from ..store.transaction import EDIT_DIR, private_dir, state_dir
 
     folder = private_dir(state_dir(root) / EDIT_DIR)
     path = folder / name

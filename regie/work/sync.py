@@ -279,11 +279,6 @@ def rewrite(root: Path, base: str | None, commits: list[str], renumbered: list[R
 # ---------------------------------------------------------------- the whole sync
 
 
-def _branch(root: Path) -> str:
-    done = _git(root, "symbolic-ref", "--short", "-q", "HEAD", check=False)
-    return done.stdout.strip()
-
-
 def _remote(root: Path, branch: str) -> str:
     configured = _git(root, "config", "--get", f"branch.{branch}.remote", check=False).stdout.strip()
     remotes = _git(root, "remote").stdout.split()
@@ -323,7 +318,7 @@ def sync(root: Path, *, dry_run: bool = False) -> Outcome:
     """Fetch, renumber what collides, rebase this clone's commits onto the remote, push."""
     with session(root, "sync"):
         gitops.check_ready(root)
-        branch = _branch(root)
+        branch = gitops.current_branch(root)
         remote = _remote(root, branch)
         dirty = _dirty_dossier_files(root)
         if dirty:

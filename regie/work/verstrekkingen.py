@@ -29,7 +29,7 @@ def check(net: Network, case: Case, aan: str, grondslag: str) -> None:
         raise RegieError(f"onbekende organisatie '{aan}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
     if grondslag not in GRONDSLAGEN:
         raise UsageError(f"onbekende grondslag '{grondslag}'; kies uit: {', '.join(GRONDSLAGEN)}")
-    consent = case.casus.toestemming.status if case.casus and case.casus.toestemming else "niet-gevraagd"
+    consent = case.consent()
     if grondslag == "toestemming" and consent != "gegeven":
         raise RegieError(f"delen op grond van toestemming kan niet: de toestemming in casus {case.id} is {consent}; "
                          "kies een andere grondslag (bijv. afweging, vitaal-belang) en leg die afweging vast")

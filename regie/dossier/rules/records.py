@@ -74,7 +74,7 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
 def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """A verstrekking names a known organisation, a known escalation, and consent only where it was given."""
     orgs = ctx.network.organisatie_ids()
-    consent = case.casus.toestemming.status if case.casus and case.casus.toestemming else "niet-gevraagd"
+    consent = case.consent()
     escalations = {e.id for e in case.escalaties}
     seen: set[str] = set()
     for v in case.verstrekkingen:
