@@ -19,6 +19,7 @@ from ..errors import RegieError, os_reason
 
 TMP_SUFFIX = ".tmp"
 
+
 def write_error(path: Path, exc: OSError) -> RegieError:
     """A Dutch message for an OS error while writing ``path``."""
     reason = os_reason(exc)

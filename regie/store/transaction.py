@@ -223,10 +223,6 @@ class Journal:
     def file(self) -> Path:
         return state_dir(self.root) / JOURNAL_FILE
 
-    @property
-    def backups(self) -> Path:
-        return state_dir(self.root) / BACKUP_DIR
-
 
 def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
