@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .errors import UsageError
 
+MAX_JOBS = 64  # --jobs: processes reading cases
 MAX_WITHIN_DAYS = 3650  # overdue --within: ten years ahead
 MAX_RETENTION_WITHIN_DAYS = 36500  # retention --within: the longest retention term
 MAX_NAZORG_WEKEN = 104  # two years of nazorg

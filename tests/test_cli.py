@@ -134,3 +134,40 @@ def test_ci_tests_the_installed_package_not_the_source_tree():
     if not os.environ.get("CI"):
         pytest.skip("only meaningful in .ci/run, which installs regie non-editable")
     assert "site-packages" in regie.__file__, regie.__file__
+
+
+def test_the_summaries_of_regie_help_are_the_modules_own():
+    """``regie --help`` lists commands without importing them; its table must say what the modules say."""
+    import importlib
+
+    from regie.cli import COMMANDS, SUMMARIES
+
+    assert list(SUMMARIES) == list(COMMANDS)
+    for name, (module, _) in COMMANDS.items():
+        doc = importlib.import_module(f"regie.commands.{module}").__doc__
+        assert doc.split("\n\n")[0].split("\n")[0] == SUMMARIES[name], name
+
+
+def test_regie_help_is_the_help_of_the_full_command_line(cli, capsys, monkeypatch):
+    import sys
+
+    from regie.cli import build_app
+
+    quick = cli("--help")
+    monkeypatch.setattr(sys, "argv", ["regie", "--help"])
+    with pytest.raises(SystemExit):
+        build_app()()  # every command built
+    assert quick.code == 0 and quick.out == capsys.readouterr().out
+    assert "cache" in quick.out and "new-case" in quick.out
+
+
+def test_version_answers_without_building_the_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['regie', '--version']\n"
+                           "from regie.entry import main; main(); print('typer' in sys.modules)"],
+                          capture_output=True, text=True, check=True)
+    from regie import __version__
+
+    assert done.stdout == f"regie {__version__}\nFalse\n"

@@ -41,9 +41,18 @@ def history(cli, examples_repo):
     return examples_repo
 
 
-def test_purge_after_the_term_removes_the_case_from_all_history(cli, history):
+def _in_cache(repo, text: bytes) -> bool:
+    return any(text in p.read_bytes() for p in (repo / ".git" / "regie").glob("cache-*"))
+
+
+def test_purge_after_the_term_removes_the_case_from_all_history(cli, history, monkeypatch):
+    from regie.dossier import cache
+
     unique = b"budgetbeheer loopt, contact met de zoon hersteld"
     assert unique in _all_blobs(history)
+    monkeypatch.setattr(cache, "RACY_SECONDS", -10)  # let the cache keep the case: purge must remove that copy too
+    assert cli("-C", str(history), "--today", "2041-06-01", "validate").code == 0
+    assert _in_cache(history, "Meneer A.".encode())  # the pseudonym, in the parsed case kept there
     r = cli("-C", str(history), "--today", "2041-06-01", "purge", "2025-014", "--dry-run")
     assert r.code == 0, r
     assert r.out.splitlines()[:2] == [f"{C}/afspraken.yaml", f"{C}/casus.yaml"]
@@ -63,6 +72,7 @@ def test_purge_after_the_term_removes_the_case_from_all_history(cli, history):
     assert git(history, "remote") == "origin\n"  # filter-repo drops remotes; regie puts them back
     assert git(history, "status", "--porcelain") == ""
     assert cli("-C", str(history), "--today", "2041-06-01", "validate").code == 0
+    assert not _in_cache(history, "Meneer A.".encode())
 
 
 @pytest.mark.parametrize("args, code, message", [

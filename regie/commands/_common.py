@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Annotated, Callable, Iterator, Optional
+
+import typer
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -21,6 +23,7 @@ class State:
     today: str | None = None
     debug: bool = False
     met_eigen_wijzigingen: bool = False
+    no_cache: bool = False
 
 
 STATE = State()
@@ -52,24 +55,32 @@ def today() -> dt.date:
     return clock.today()
 
 
-def load_dossier(cases: list[str] | None = None, *, quiet: bool = False):
-    """The whole repository for a read-only command; unreadable files are skipped with a warning."""
-    from ..dossier.loader import load_dossier as load
-    from ..dossier.problems import ERROR
+def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, quiet: bool = False):
+    """Run a per-case job over the repository for a read-only command (see ``regie.dossier.scan``).
+
+    Files that cannot be read are left out, with one warning naming them (``quiet``: none).
+    """
     from ..dossier.repo import case_dir
+    from ..dossier.scan import collect
+    from ..limits import MAX_JOBS, check_range
 
     base = root()
     for cid in cases or []:
         case_dir(base, cid)
+    if jobs is not None:
+        check_range(jobs, "--jobs", 1, MAX_JOBS, "processen")
     with progress("casussen lezen") as tick:
-        dossier = load(base, only=cases or None, progress=tick)
-    if dossier.network is None:
-        raise next(p for p in dossier.problems if p.path == "regie.yaml").as_error()
-    broken = sorted({p.path for p in dossier.problems if p.severity == ERROR})
+        got = collect(base, today(), job, cases or None, use_cache=not STATE.no_cache, jobs=jobs, progress=tick)
+    broken = sorted({p.path for p in got.errors})
     if broken and not quiet:
         warn(f"{len(broken)} bestand(en) overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): {', '.join(broken[:3])}"
              + (" ..." if len(broken) > 3 else ""))
-    return dossier
+    return got
+
+
+Jobs = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", help="Aantal processen om casussen te lezen die niet in de cache staan (standaard: het aantal kernen).",
+    show_default=False)]
 
 
 def output(text: str, path: Path | None, *, exact: bool = False) -> None:
@@ -167,25 +178,35 @@ def ask(question: str, default: str | None = None) -> str:
 
 
 @contextmanager
-def progress(label: str, minimum: int = 50) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress callback drawing a bar on stderr, only in a terminal and for big jobs."""
+def progress(label: str, after: float = 0.5) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback that draws a bar on stderr once a read has taken ``after`` seconds.
+
+    Only in a terminal: never in a pipe or in CI. A quick (cached) read shows nothing.
+    """
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
-    from rich.progress import Progress
+    import time
 
-    with Progress(console=_console(), transient=True) as bar:
-        task = None
+    start = time.monotonic()
+    state: dict = {}
 
-        def update(done: int, total: int) -> None:
-            nonlocal task
-            if total < minimum:
+    def update(done: int, total: int) -> None:
+        if "bar" not in state:
+            if done >= total or time.monotonic() - start < after:
                 return
-            if task is None:
-                task = bar.add_task(label, total=total)
-            bar.update(task, completed=done)
+            from rich.progress import Progress
 
+            state["bar"] = Progress(console=_console(), transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task(label, total=total)
+        state["bar"].update(state["task"], completed=done)
+
+    try:
         yield update
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
 
 
 def _console():

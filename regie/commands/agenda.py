@@ -22,8 +22,9 @@ def run(
     write: Annotated[bool, typer.Option("--write", help="Bewaar als overleggen/<datum>.md (met verslagdeel) en commit.")] = False,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --write: schrijf, maar commit niet.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    jobs: _common.Jobs = None,
 ) -> None:
-    from ..views.agenda import render_agenda, write_agenda
+    from ..views.agenda import agenda_job, render_agenda, write_agenda
     from ..clock import parse_iso_date
     from ..errors import UsageError
 
@@ -33,10 +34,12 @@ def run(
     day = parse_iso_date(datum, what="--datum") if datum else _common.today()
     if write:
         with _common.mutating("agenda --write"):  # reading the cases and writing the agenda as one
-            dossier = _common.load_dossier()
-            path = write_agenda(dossier, day, _common.today(), commit=not no_commit)
-        _common.echo(path.relative_to(dossier.root).as_posix())
+            base = _common.root()
+            got = _common.read_cases(agenda_job(base, day), jobs=jobs)
+            path = write_agenda(got, base, day, _common.today(), commit=not no_commit)
+        _common.echo(path.relative_to(base).as_posix())
         _common.info("agenda bewaard" + (" (niet gecommit)" if no_commit else " en gecommit"))
         return
-    dossier = _common.load_dossier()
-    _common.output(render_agenda(dossier, day, html=as_html), out)
+    base = _common.root()
+    got = _common.read_cases(agenda_job(base, day), jobs=jobs)
+    _common.output(render_agenda(got, base, day, html=as_html), out)

@@ -13,15 +13,15 @@ def run(
     status: Annotated[Optional[str], typer.Option("--status", help="Alleen casussen met deze status.")] = None,
     regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
     fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+    jobs: _common.Jobs = None,
 ) -> None:
     from ..errors import UsageError
     from ..dossier.model import STATUSES
-    from ..views.overview import case_rows
+    from ..views.overview import ROWS, case_rows
 
     if status and status not in STATUSES:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(STATUSES)}")
-    dossier = _common.load_dossier()
-    rows = case_rows(dossier, _common.today(), status=status, regisseur=regisseur)
+    rows = case_rows(_common.read_cases(ROWS, jobs=jobs), status=status, regisseur=regisseur)
     if fmt is _common.Format.json:
         _common.echo_json([r.to_dict() for r in rows])
         return

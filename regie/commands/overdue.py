@@ -23,22 +23,23 @@ def run(
     fmt: Annotated[_common.ListFormat, typer.Option("--format", help="text, json, csv of ics (agenda).")] = _common.ListFormat.text,
     fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exitcode 1 als er iets te laat is.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    jobs: _common.Jobs = None,
 ) -> None:
     from ..limits import MAX_WITHIN_DAYS, check_range
 
     if within is not None:
         check_range(within, "--within", 0, MAX_WITHIN_DAYS, "dagen")
-    from ..views.deadlines import describe_days, due_items, to_csv, to_ics
+    from ..views.deadlines import DUE, describe_days, due_items, to_csv, to_ics
 
-    dossier = _common.load_dossier(case)
+    got = _common.read_cases(DUE, case, jobs=jobs)
     today = _common.today()
-    rows = due_items(dossier, today, within=within, cases=case, regisseur=regisseur, wie=wie)
+    rows = due_items(got, within=within, regisseur=regisseur, wie=wie)
     if fmt is _common.ListFormat.json:
         text = _common.json_text({"today": today.isoformat(), "items": [r.to_dict() for r in rows]}) + "\n"
     elif fmt is _common.ListFormat.csv:
         text = to_csv(rows)
     elif fmt is _common.ListFormat.ics:
-        text = to_ics(rows, today, dossier.network.naam)
+        text = to_ics(rows, today, got.network.naam)
     else:
         text = "".join(
             f"{describe_days(r.dagen):>17}  {r.casus}  {r.id:<9}  {r.deadline.isoformat()}  {r.wie:<16}  {r.wat}\n" for r in rows

@@ -36,11 +36,12 @@ def run(
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Laat ook casusnummers weg.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Weiger als er casussen met ongeldige bestanden zijn.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    jobs: _common.Jobs = None,
 ) -> None:
     from ..views import period as periods
     from ..clock import parse_iso_date
     from ..errors import RegieError, UsageError
-    from ..views.report import build, render_report
+    from ..views.report import build, clip, render_report, report_job
 
     chosen = [x for x in (quarter, year, start or end) if x]
     if len(chosen) > 1:
@@ -56,8 +57,8 @@ def run(
         p = periods.between(parse_iso_date(start, what="--from"), parse_iso_date(end, what="--to"))
     else:
         p = periods.last_full_quarter(today)
-    dossier = _common.load_dossier(quiet=True)
-    data = build(dossier, p, today, ids=not no_ids)
+    got = _common.read_cases(report_job(clip(p, today)), jobs=jobs, quiet=True)
+    data = build(got, _common.root(), p, today, ids=not no_ids)
     left_out = data["weggelaten"]
     if left_out:
         n = left_out if isinstance(left_out, int) else len(left_out)
@@ -73,4 +74,4 @@ def run(
 
         show(data)
         return
-    _common.output(render_report(data, kind, dossier.root), out, exact=kind == "json")
+    _common.output(render_report(data, kind, _common.root()), out, exact=kind == "json")

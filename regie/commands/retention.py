@@ -12,14 +12,15 @@ from . import _common
 def run(
     within: Annotated[Optional[int], typer.Option("--within", help="Ook wat in de komende N dagen verloopt.")] = None,
     fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+    jobs: _common.Jobs = None,
 ) -> None:
     from ..limits import MAX_RETENTION_WITHIN_DAYS, check_range
 
     if within is not None:
         check_range(within, "--within", 0, MAX_RETENTION_WITHIN_DAYS, "dagen")
-    from ..work.lifecycle import retention
+    from ..work.lifecycle import RETENTION, retention
 
-    rows = retention(_common.load_dossier(), _common.today(), within=within)
+    rows = retention(_common.read_cases(RETENTION, jobs=jobs), within=within)
     if fmt is _common.Format.json:
         _common.echo_json([{"casus": r.casus, "gesloten": r.gesloten.isoformat() if r.gesloten else None,
                             "bewaren_tot": r.bewaren_tot.isoformat() if r.bewaren_tot else None,

@@ -23,10 +23,15 @@ def run(
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV",
         help="Alleen wat sinds REV veranderd is (bijv. origin/main in de CI van een merge request): die casussen, "
              "de signalen als die veranderden, alles als regie.yaml veranderde.")] = None,
+    jobs: _common.Jobs = None,
 ) -> None:
     from ..dossier.problems import ERROR, has_errors
     from ..dossier.repo import case_ids
     from ..dossier.validate import scope_of_files, validate
+    from ..limits import MAX_JOBS, check_range
+
+    if jobs is not None:
+        check_range(jobs, "--jobs", 1, MAX_JOBS, "processen")
 
     root = _common.root()
     ids, signals = cases or None, None
@@ -43,7 +48,8 @@ def run(
             _common.info("niets te controleren: geen dossierbestanden")
             return
     with _common.progress("casussen controleren") as tick:
-        problems = validate(root, _common.today(), ids, progress=tick, signals=signals)
+        problems = validate(root, _common.today(), ids, progress=tick, signals=signals,
+                            use_cache=not _common.STATE.no_cache, jobs=jobs)
     n_cases = len(ids) if ids is not None else len(case_ids(root))
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = len(problems) - errors

@@ -41,7 +41,35 @@ class Dossier:
     problems: list[Problem] = field(default_factory=list)
 
     def line(self, rel: str, *pointer: str | int) -> int | None:
+        return Lines(self.root, self.sources).line(rel, *pointer)
+
+
+class Lines:
+    """Line numbers of elements in dossier files, for findings: from files parsed just now, or read again when asked.
+
+    A rule that runs on a case kept in the cache asks for a line only when it has a
+    finding; the file is read again then (it is unchanged: the cache checked that). Only
+    the last few files read are kept, so memory does not grow with the repository.
+    """
+
+    KEEP = 8
+
+    def __init__(self, root: Path, sources: dict[str, SourceFile] | None = None) -> None:
+        self.root = root
+        self.sources = sources if sources is not None else {}
+        self._recent: dict[str, SourceFile | None] = {}
+
+    def line(self, rel: str, *pointer: str | int) -> int | None:
         src = self.sources.get(rel)
+        if src is None:
+            if rel not in self._recent:
+                if len(self._recent) >= self.KEEP:
+                    del self._recent[next(iter(self._recent))]
+                try:
+                    self._recent[rel] = (load_markdown_file if rel.endswith(".md") else load_yaml_file)(self.root / rel, rel)
+                except DossierInvalid:
+                    self._recent[rel] = None
+            src = self._recent[rel]
         return src.line(*pointer) if src else None
 
 
@@ -84,16 +112,8 @@ def load_dossier(
     network, _ = load_network(root, reader)
     dossier = Dossier(root=root, network=network)
     if only is None:
-        cases_path = root / CASES_DIR
-        if cases_path.is_symlink() or cases_path.is_file():
-            _listing(reader, CASES_DIR)  # records the finding
-            ids = []
-        else:
-            try:
-                ids = case_ids(root)
-            except DossierInvalid as exc:
-                reader.problems.append(Problem(CASES_DIR, None, exc.code, ERROR, exc.message))
-                ids = []
+        ids, found = all_case_ids(root)
+        reader.problems.extend(found)
     else:
         ids = only
     for n, cid in enumerate(ids, 1):
@@ -110,10 +130,23 @@ def load_dossier(
 SIGNALS_DIR = "signalen"
 
 
-def load_signals(root: Path) -> tuple[list[Signaal], list[Problem]]:
-    """Only the policy signals in ``signalen/`` (and the problems reading them)."""
+def all_case_ids(root: Path) -> tuple[list[str], list[Problem]]:
+    """Every case folder's id, sorted, and the finding when ``casussen/`` itself cannot be used."""
     reader = _Reader(root)
-    return _load_signals(reader), reader.problems
+    cases_path = root / CASES_DIR
+    if cases_path.is_symlink() or cases_path.is_file():
+        _listing(reader, CASES_DIR)  # records the finding
+        return [], reader.problems
+    try:
+        return case_ids(root), []
+    except DossierInvalid as exc:
+        return [], [Problem(CASES_DIR, None, exc.code, ERROR, exc.message)]
+
+
+def load_signals(root: Path) -> tuple[list[Signaal], list[Problem], dict[str, SourceFile]]:
+    """Only the policy signals in ``signalen/``, the problems reading them, and their parsed files."""
+    reader = _Reader(root)
+    return _load_signals(reader), reader.problems, reader.sources
 
 
 def _listing(reader: _Reader, rel: str) -> dict[str, os.DirEntry] | None:

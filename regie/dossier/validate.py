@@ -6,10 +6,25 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from .loader import load_dossier
-from .problems import Problem
+from .problems import ERROR, WARNING, Problem
 from .repo import CASES_DIR, CONFIG, case_dir
 from .rules import CASE_RULES, Ctx, repository_rules
+from .scan import Job, Loaded, Setting, read_network, scan
+
+
+def case_findings(ctx: Ctx, loaded: Loaded) -> list[Problem]:
+    """Every finding of one case: reading its files, the rules, and personal data in its text."""
+    problems = list(loaded.problems)
+    net = ctx.network
+    if net is not None:
+        for rule in CASE_RULES:
+            problems.extend(rule(ctx, loaded.case))
+    severity = ERROR if net is not None and net.privacy == "streng" else WARNING
+    problems.extend(Problem(rel, line, "privacy", severity, message) for rel, line, message in loaded.privacy)
+    return problems
+
+
+VALIDATE = Job("validate", case_findings)
 
 
 def validate(
@@ -19,19 +34,35 @@ def validate(
     progress: Callable[[int, int], None] | None = None,
     *,
     signals: bool | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
 ) -> list[Problem]:
-    """All problems in the repository (or in the named cases, and the signals if asked), sorted by file and line."""
+    """All problems in the repository (or in the named cases, and the signals if asked), sorted by file and line.
+
+    Reads one case at a time (see ``regie.dossier.scan``); with ``use_cache`` unchanged
+    cases are not read again.
+    """
+    from .loader import Dossier, all_case_ids, load_signals
+
     if cases:
         for cid in cases:
             case_dir(root, cid)  # unknown or hostile ids stop here, before anything is read
-    dossier = load_dossier(root, only=cases if cases is not None else None, progress=progress, signals=signals)
-    problems = list(dossier.problems)
-    if dossier.network is not None:
-        ctx = Ctx(dossier, dossier.network, today)
-        for case in dossier.cases:
-            for rule in CASE_RULES:
-                problems.extend(rule(ctx, case))
-    problems.extend(repository_rules(dossier))
+    network, raw, problems, net_src = read_network(root)
+    if cases is None:
+        ids, found = all_case_ids(root)
+        problems.extend(found)
+    else:
+        ids = list(cases)
+    setting = Setting(root, network, raw, today)
+    for _, _, found in scan(setting, VALIDATE, ids, use_cache=use_cache, jobs=jobs, progress=progress,
+                            complete=cases is None):
+        problems.extend(found)
+    dossier = Dossier(root=root, network=network, sources={CONFIG: net_src} if net_src else {})
+    if signals if signals is not None else cases is None:
+        dossier.signalen, found, sources = load_signals(root)
+        problems.extend(found)
+        dossier.sources.update(sources)
+    problems.extend(repository_rules(dossier, ids if cases is None else None))
     if cases is None:
         problems.extend(commit_message_privacy(root, dossier))
     return sorted(set(problems), key=Problem.sort_key)

@@ -9,6 +9,7 @@ file again with node marks) for a file that has a finding.
 
 from __future__ import annotations
 
+import operator
 import re
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,54 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_ignore2 = operator.is_  # any C function of two arguments
+_RESOLVED: dict[str, str] = {}  # plain scalar -> its tag (PyYAML's resolver tries a list of regexes per scalar)
+_RESOLVED_MAX = 20_000
+
+
 class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """CSafeLoader that keeps dates as strings and notes a key written twice in one mapping."""
+    """CSafeLoader that keeps dates as strings and notes a key written twice in one mapping.
+
+    Its resolver remembers the tag of short plain scalars (``open``, ``A1``, ``2026-03-10``
+    recur in every file), and :meth:`load` builds the data from the composed nodes in
+    one plain function instead of PyYAML's generic constructor; anything unusual (an
+    explicit tag, a merge key, a list as key) goes through PyYAML's own constructor,
+    so the result and the errors are PyYAML's.
+    """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[str, int, int]] = []  # (key, first line, second line), 0-based
+        # The parser calls these for every node; without path resolvers (regie has none) they do nothing,
+        # so a C function that takes the same arguments and ignores them will do.
+        assert not self.yaml_path_resolvers
+        self.descend_resolver = _ignore2
+        self.ascend_resolver = tuple
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return super().resolve(kind, value, implicit)
+            tag = _RESOLVED.get(value)  # type: ignore[arg-type]
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 40 and len(_RESOLVED) < _RESOLVED_MAX:  # type: ignore[arg-type]
+                    _RESOLVED[value] = tag  # type: ignore[index]
+            return tag
+        return super().resolve(kind, value, implicit)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        self._note_duplicates(node)
+        return super().construct_mapping(node, deep)
+
+    def _note_duplicates(self, node: yaml.MappingNode) -> None:
         pairs = node.value
         if len(pairs) > 1:
             seen: dict[str, int] = {}
@@ -38,7 +79,50 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 if key.value in seen:
                     self.duplicates.append((key.value, seen[key.value], key.start_mark.line))
                 seen.setdefault(key.value, key.start_mark.line)
-        return super().construct_mapping(node, deep)
+
+    def load(self) -> Any:
+        """The single document's data (None for an empty stream)."""
+        node = self.get_single_node()
+        if node is None:
+            return None
+        try:
+            return self._build(node)
+        except _Unusual:
+            self.duplicates.clear()
+            return self.construct_document(node)
+
+    def _build(self, node: yaml.Node) -> Any:
+        cls = node.__class__
+        tag = node.tag
+        if cls is yaml.ScalarNode:
+            if tag == _STR:
+                return node.value
+            if tag == _NULL:
+                return None
+            if tag == _INT:
+                return self.construct_yaml_int(node)
+            if tag == _BOOL:
+                return self.construct_yaml_bool(node)
+            if tag == _FLOAT:
+                return self.construct_yaml_float(node)
+            raise _Unusual
+        if cls is yaml.MappingNode and tag == _MAP:
+            pairs = node.value
+            out = {}
+            for key, value in pairs:
+                if key.__class__ is not yaml.ScalarNode or key.tag == "tag:yaml.org,2002:merge":
+                    raise _Unusual
+                out[self._build(key)] = self._build(value)
+            if len(out) < len(pairs) or len({k.value for k, _ in pairs}) < len(pairs):
+                self._note_duplicates(node)
+            return out
+        if cls is yaml.SequenceNode and tag == _SEQ:
+            return [self._build(item) for item in node.value]
+        raise _Unusual
+
+
+class _Unusual(Exception):
+    """Data that the plain builder leaves to PyYAML's constructor."""
 
 
 FastLoader.yaml_implicit_resolvers = {
@@ -95,7 +179,7 @@ def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:
         _refuse_aliases(text, rel, line_offset)
     loader = FastLoader(text)
     try:
-        data = loader.get_single_data()
+        data = loader.load()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .deadlines import evaluation_due, plan_due
 from ..errors import RegieError
-from ..dossier.loader import Dossier
+from ..dossier.scan import Collected, Job
 
 MEETINGS_DIR = "overleggen"
 _DATE_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
@@ -60,70 +60,91 @@ class Agenda:
         return sorted({line.casus for line in lines} | set(self.te_laat))
 
 
-def build(dossier: Dossier, datum: dt.date) -> Agenda:
-    """Everything the network should discuss on ``datum``."""
-    net = dossier.network
-    assert net is not None
-    previous = [d for d in meeting_dates(dossier.root) if d < datum]
-    vorige = previous[-1] if previous else None
+_SECTIONS = ("nieuwe_meldingen", "vast_te_stellen", "evaluaties", "escalaties", "afsluiten")
+
+
+def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None) -> dict | None:
+    """What one case puts on the agenda of ``datum`` (None: nothing), by section."""
+    net, case = ctx.network, loaded.case
+    c, m = case.casus, case.melding
+    if c is None:
+        return None
     ladder = net.ladder()
     org_names = net.organisatie_namen()
+    out: dict[str, list[CaseLine]] = {}
+    add = lambda section, line: out.setdefault(section, []).append(line)  # noqa: E731
+    open_case = c.status not in ("gesloten", "overgedragen")
+    if m and (m.datum > vorige if vorige else c.status in ("melding", "onderzoek")) and m.datum <= datum:
+        add("nieuwe_meldingen", CaseLine(case.id, f"{m.aard} (urgentie {m.urgentie}; gemeld door {m.melder_rol})", m.datum))
+    due = plan_due(net, case)
+    if due:
+        add("vast_te_stellen", CaseLine(case.id, "plan van aanpak vaststellen", due, (datum - due).days))
+    due = evaluation_due(net, case)
+    if due and due <= datum:
+        add("evaluaties", CaseLine(case.id, "evaluatie plan van aanpak", due, (datum - due).days))
+    if open_case:
+        late = [
+            CaseLine(case.id, f"{a.id} {a.wat} ({a.wie})", a.deadline, (datum - a.deadline).days)
+            for a in sorted(case.afspraken, key=lambda a: a.deadline)
+            if a.status == "open" and a.deadline < datum
+        ]
+        if late:
+            out["te_laat"] = late
+    for e in case.escalaties:
+        if e.afgesloten is None:
+            add("escalaties", CaseLine(
+                case.id,
+                f"{e.id} niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {org_names.get(e.over, e.over)}, "
+                f"{(datum - e.datum).days} dagen open",
+                e.datum))
+    latest = max(case.evaluaties, key=lambda e: e.datum, default=None)
+    if open_case and latest and latest.besluit in ("afsluiten", "overdragen"):
+        add("afsluiten", CaseLine(case.id, f"besluit {latest.besluit} bij de evaluatie", latest.datum))
+    elif c.status == "nazorg" and c.nazorg_tot and c.nazorg_tot <= datum:
+        add("afsluiten", CaseLine(case.id, "nazorgperiode voorbij", c.nazorg_tot))
+    return out or None
+
+
+def agenda_job(root: Path, datum: dt.date) -> Job:
+    """The per-case part of the agenda of ``datum`` (it depends on the date of the previous meeting too)."""
+    previous = [d for d in meeting_dates(root) if d < datum]
+    return Job("agenda", case_lines, (datum, previous[-1] if previous else None))
+
+
+def build(got: Collected, root: Path, datum: dt.date) -> Agenda:
+    """Everything the network should discuss on ``datum``; ``got`` is what ``agenda_job`` collected."""
+    from ..dossier.loader import load_signals
+
+    net = got.network
+    _, vorige = agenda_job(root, datum).args
     ag = Agenda(datum=datum, netwerk=net.naam, vorige=vorige)
-    for case in dossier.cases:
-        c, m = case.casus, case.melding
-        if c is None:
-            continue
-        open_case = c.status not in ("gesloten", "overgedragen")
-        if m and (m.datum > vorige if vorige else c.status in ("melding", "onderzoek")) and m.datum <= datum:
-            ag.nieuwe_meldingen.append(CaseLine(case.id, f"{m.aard} (urgentie {m.urgentie}; gemeld door {m.melder_rol})", m.datum))
-        due = plan_due(net, case)
-        if due:
-            ag.vast_te_stellen.append(CaseLine(case.id, "plan van aanpak vaststellen", due, (datum - due).days))
-        due = evaluation_due(net, case)
-        if due and due <= datum:
-            ag.evaluaties.append(CaseLine(case.id, "evaluatie plan van aanpak", due, (datum - due).days))
-        if open_case:
-            late = [
-                CaseLine(case.id, f"{a.id} {a.wat} ({a.wie})", a.deadline, (datum - a.deadline).days)
-                for a in sorted(case.afspraken, key=lambda a: a.deadline)
-                if a.status == "open" and a.deadline < datum
-            ]
-            if late:
-                ag.te_laat[case.id] = late
-        for e in case.escalaties:
-            if e.afgesloten is None:
-                ag.escalaties.append(CaseLine(
-                    case.id,
-                    f"{e.id} niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {org_names.get(e.over, e.over)}, "
-                    f"{(datum - e.datum).days} dagen open",
-                    e.datum))
-        latest = max(case.evaluaties, key=lambda e: e.datum, default=None)
-        if open_case and latest and latest.besluit in ("afsluiten", "overdragen"):
-            ag.afsluiten.append(CaseLine(case.id, f"besluit {latest.besluit} bij de evaluatie", latest.datum))
-        elif c.status == "nazorg" and c.nazorg_tot and c.nazorg_tot <= datum:
-            ag.afsluiten.append(CaseLine(case.id, "nazorgperiode voorbij", c.nazorg_tot))
-    for s in dossier.signalen:
+    for cid, parts in got.values:
+        for section in _SECTIONS:
+            getattr(ag, section).extend(parts.get(section, ()))
+        if "te_laat" in parts:
+            ag.te_laat[cid] = parts["te_laat"]
+    for s in load_signals(root)[0]:
         if s.status == "open":
             ag.signalen.append(CaseLine(", ".join(s.casussen), f"{s.id} {s.over} ({s.aard})", s.datum))
     return ag
 
 
-def render_agenda(dossier: Dossier, datum: dt.date, *, html: bool = False) -> str:
+def render_agenda(got: Collected, root: Path, datum: dt.date, *, html: bool = False) -> str:
     from .render import render
 
-    return render("agenda.html.j2" if html else "agenda.md.j2", {"agenda": build(dossier, datum)}, dossier.root)
+    return render("agenda.html.j2" if html else "agenda.md.j2", {"agenda": build(got, root, datum)}, root)
 
 
-def write_agenda(dossier: Dossier, datum: dt.date, today: dt.date, *, commit: bool = True) -> Path:
+def write_agenda(got: Collected, root: Path, datum: dt.date, today: dt.date, *, commit: bool = True) -> Path:
     """Store the agenda with a minutes section as ``overleggen/<datum>.md`` and commit it."""
     from ..work.mutation import apply
     from .render import render
 
-    path = dossier.root / MEETINGS_DIR / f"{datum.isoformat()}.md"
+    path = root / MEETINGS_DIR / f"{datum.isoformat()}.md"
     if path.exists():
         raise RegieError(f"{MEETINGS_DIR}/{path.name} bestaat al; het verslag daarin wordt niet overschreven")
-    agenda = build(dossier, datum)
-    agenda_md = render("agenda.md.j2", {"agenda": agenda}, dossier.root)
-    text = render("overleg.md.j2", {"agenda": agenda, "agenda_md": agenda_md}, dossier.root)
-    apply(dossier.root, None, {path: text}, f"regie agenda: netwerkoverleg {datum.isoformat()}", today, commit=commit)
+    agenda = build(got, root, datum)
+    agenda_md = render("agenda.md.j2", {"agenda": agenda}, root)
+    text = render("overleg.md.j2", {"agenda": agenda, "agenda_md": agenda_md}, root)
+    apply(root, None, {path: text}, f"regie agenda: netwerkoverleg {datum.isoformat()}", today, commit=commit)
     return path

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from ..dossier.loader import Dossier
+from ..dossier.scan import Collected, Job
 from ..dossier.model import OPEN_STATUSES, PLAN_SET_STATUSES, Case, Network
 
 AFSPRAAK, EVALUATIE, PLAN = "afspraak", "evaluatie", "plan"
@@ -90,22 +90,27 @@ def case_items(net: Network, case: Case, today: dt.date) -> list[Due]:
     return items
 
 
+def _items_job(ctx, loaded) -> list[Due] | None:
+    return case_items(ctx.network, loaded.case, ctx.today) or None
+
+
+DUE = Job("overdue", _items_job)
+
+
 def due_items(
-    dossier: Dossier,
-    today: dt.date,
+    got: Collected,
     *,
     within: int | None = None,
-    cases: list[str] | None = None,
     regisseur: str | None = None,
     wie: str | None = None,
 ) -> list[Due]:
-    """Overdue items (and, with ``within``, those due in the next ``within`` days), most overdue first."""
-    assert dossier.network is not None
+    """Overdue items (and, with ``within``, those due in the next ``within`` days), most overdue first.
+
+    ``got`` is what a ``DUE`` scan collected.
+    """
     rows: list[Due] = []
-    for case in dossier.cases:
-        if cases and case.id not in cases:
-            continue
-        for item in case_items(dossier.network, case, today):
+    for _, items in got.values:
+        for item in items:
             if regisseur and item.regisseur != regisseur:
                 continue
             if wie and wie not in (item.organisatie, item.wie):

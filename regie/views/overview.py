@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .deadlines import case_items
-from ..dossier.loader import Dossier
+from ..dossier.scan import Collected, Job
 from ..dossier.model import Case, Network
 
 
@@ -40,15 +40,17 @@ def case_row(net: Network, case: Case, today: dt.date) -> CaseRow | None:
     )
 
 
-def case_rows(dossier: Dossier, today: dt.date, *, status: str | None = None, regisseur: str | None = None) -> list[CaseRow]:
-    assert dossier.network is not None
-    rows = []
-    for case in dossier.cases:
-        row = case_row(dossier.network, case, today)
-        if row is None or (status and row.status != status) or (regisseur and row.regisseur != regisseur):
-            continue
-        rows.append(row)
-    return rows
+def _row_job(ctx, loaded) -> CaseRow | None:
+    return case_row(ctx.network, loaded.case, ctx.today)
+
+
+ROWS = Job("list", _row_job)
+
+
+def case_rows(got: Collected, *, status: str | None = None, regisseur: str | None = None) -> list[CaseRow]:
+    """The rows of the cases a ``ROWS`` scan collected, filtered."""
+    return [row for _, row in got.values
+            if not (status and row.status != status) and not (regisseur and row.regisseur != regisseur)]
 
 
 def case_summary(net: Network, case: Case, today: dt.date) -> dict:

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from ..dossier.loader import Dossier
+from ..dossier.scan import Collected, Job
 from ..dossier.model import Case, Network
 from .period import Period
-from ..dossier.problems import ERROR
 
 
 def nearest_rank(values: list[int], pct: float) -> int | None:
@@ -46,23 +45,66 @@ class Excluded:
     reden: str
 
 
-def usable_cases(dossier: Dossier) -> tuple[list[Case], list[Excluded]]:
-    """Cases whose files all loaded; the others are left out of every figure, with the reason."""
+def latest_date(case: Case) -> dt.date | None:
+    """The last date anything happened in a case (None: a case without casus.yaml)."""
+    c = case.casus
+    if c is None:
+        return None
+    dates = [c.geopend, *(h.datum for h in c.historie)]
+    dates += [d for d in (c.gesloten, case.melding.datum if case.melding else None,
+                          case.plan.vastgesteld if case.plan else None) if d]
+    for a in case.afspraken:
+        dates += [a.gemaakt, *(d for d in (a.gedaan_op,) if d), *(v.datum for v in a.verplaatst)]
+    for e in case.escalaties:
+        dates += [e.datum, *(d for d in (e.afgesloten,) if d)]
+    dates += [e.datum for e in case.evaluaties] + [j.datum for j in case.journaal]
+    return max(dates)
+
+
+def report_case(ctx, loaded, start: dt.date, end: dt.date) -> Case | bool | None:
+    """Job: a usable case that can count in the period ``start``..``end`` (its model), True for a usable
+    case that cannot (closed, and nothing in it on or after the day before ``start``), None for an unusable one.
+
+    Every figure needs a date of the case in the period or the day before it, or an open
+    case or escalation; so the cases that cannot count are the closed ones whose last
+    date lies before that day. Only the others are kept in memory.
+    """
+    case = loaded.case
+    if case.casus is None or case.melding is None:
+        return None
+    if case.casus.gesloten is None or any(e.afgesloten is None for e in case.escalaties):
+        return case
+    return case if latest_date(case) >= start - dt.timedelta(days=1) else True
+
+
+def report_job(p: Period) -> Job:
+    return Job("report", report_case, (p.start, p.end))
+
+
+def usable_cases(got: Collected) -> tuple[list[Case], int, list[Excluded]]:
+    """(cases that can count in the period, how many cases are usable in all, the cases left out with the reason).
+
+    A case is left out of every figure when one of its files did not load.
+    """
     bad: dict[str, list[str]] = defaultdict(list)
-    for p in dossier.problems:
-        if p.severity == ERROR and p.path.startswith("casussen/"):
+    for p in got.errors:
+        if p.path.startswith("casussen/"):
             parts = p.path.split("/", 2)
             if len(parts) < 2:
                 continue  # a finding about casussen/ itself
             where = parts[2] if len(parts) == 3 else "casusmap"  # a finding about the case folder itself
             bad[parts[1]].append(where + (f":{p.line}" if p.line else "") + f" [{p.code}]")
-    usable, excluded = [], []
-    for case in dossier.cases:
-        if case.id in bad or case.casus is None or case.melding is None:
-            excluded.append(Excluded(case.id, "; ".join(bad.get(case.id, ["casus.yaml of melding.yaml ontbreekt"]))))
+    values = dict(got.values)
+    usable, count, excluded = [], 0, []
+    for cid in got.ids:
+        value = values.get(cid)
+        if cid in bad or value is None:
+            excluded.append(Excluded(cid, "; ".join(bad.get(cid, ["casus.yaml of melding.yaml ontbreekt"]))))
         else:
-            usable.append(case)
-    return usable, excluded
+            count += 1
+            if value is not True:
+                usable.append(value)
+    return usable, count, excluded
 
 
 # ---------------------------------------------------------------- state of a case on a date
@@ -271,9 +313,9 @@ def caseload(net: Network, cases: list[Case], p: Period) -> dict:
             "regisseur_gewisseld": len(changed), "regisseur_gewisseld_casussen": changed}
 
 
-def signals(dossier: Dossier, p: Period) -> dict:
+def signals(signalen: list, p: Period) -> dict:
     groups: dict[str, list] = defaultdict(list)
-    for s in dossier.signalen:
+    for s in signalen:
         if s.datum in p:
             groups[s.aard].append(s)
     return {aard: {"signalen": [{"id": s.id, "status": s.status, "casussen": len(s.casussen)} for s in items],
@@ -281,22 +323,29 @@ def signals(dossier: Dossier, p: Period) -> dict:
             for aard, items in sorted(groups.items())}
 
 
-def build(dossier: Dossier, period: Period, today: dt.date, *, ids: bool = True) -> dict[str, Any]:
-    """All figures for ``period``; a period that is still running counts up to and including today."""
+def clip(period: Period, today: dt.date) -> Period:
+    """The period as counted: one that is still running counts up to and including today."""
     from ..errors import UsageError
 
-    net = dossier.network
-    assert net is not None
     if period.start > today:
         raise UsageError(f"de periode {period.label} is nog niet begonnen")
-    p = Period(period.start, min(period.end, today), period.label)
-    cases, excluded = usable_cases(dossier)
+    return Period(period.start, min(period.end, today), period.label)
+
+
+def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = True) -> dict[str, Any]:
+    """All figures for ``period``, from what ``report_job(clip(period, today))`` collected."""
+    from ..dossier.loader import load_signals
+
+    net = got.network
+    p = clip(period, today)
+    cases, usable_count, excluded = usable_cases(got)
+    signalen = load_signals(root)[0]
     data = {
         "netwerk": net.naam,
         "periode": {"label": p.label, "van": p.start.isoformat(), "tot_en_met": p.end.isoformat(),
                     "loopt_nog": period.end > today},
         "gemaakt_op": today.isoformat(),
-        "casussen": len(cases),
+        "casussen": usable_count,
         "weggelaten": [{"casus": e.casus, "reden": e.reden} for e in excluded],
         "instroom": flow(net, cases, p),
         "doorlooptijden": lead_times(net, cases, p),
@@ -305,7 +354,7 @@ def build(dossier: Dossier, period: Period, today: dt.date, *, ids: bool = True)
         "uitkomsten": outcomes(net, cases, p),
         "netwerkgericht": network_work(net, cases, p),
         "caseload": caseload(net, cases, p),
-        "signalen": signals(dossier, p),
+        "signalen": signals(signalen, p),
         "drempel": net.rapport_min_aantal,
     }
     suppress_small_counts(data, net.rapport_min_aantal)
@@ -317,7 +366,7 @@ def build(dossier: Dossier, period: Period, today: dt.date, *, ids: bool = True)
     groups = list(data["signalen"].values())
     data["signalen"] = {"alle signalen": {
         "signalen": [item for g in groups for item in g["signalen"]],
-        "casussen": small(len({cid for s in dossier.signalen if s.datum in p for cid in s.casussen}), net.rapport_min_aantal),
+        "casussen": small(len({cid for s in signalen if s.datum in p for cid in s.casussen}), net.rapport_min_aantal),
     }} if groups else {}
     load = data["caseload"].pop("open_per_regisseur")
     data["caseload"]["open"] = {"regisseurs": sum(1 for v in load.values() if v != 0),

@@ -17,6 +17,7 @@ from ..dossier.loader import load_case
 from ..dossier.model import EVALUATION_KINDS, OPEN_STATUSES, Case, Network
 from ..dossier.problems import Problem
 from ..dossier.repo import EVALUATIONS_DIR, PLAN_FILE, case_dir
+from ..dossier.scan import Job
 from ..limits import MAX_NAZORG_WEKEN, check_range
 from ..store.transaction import exclusive
 
@@ -337,6 +338,8 @@ def close(
 
 @dataclass(frozen=True)
 class Retention:
+    """One closed case's retention (``regie retention``)."""
+
     casus: str
     gesloten: dt.date | None
     bewaren_tot: dt.date | None
@@ -346,25 +349,29 @@ class Retention:
     bron: str | None = None
 
 
-def retention(dossier, today: dt.date, *, within: int | None = None) -> list[Retention]:
-    """Closed cases whose retention date has passed (or passes within ``within`` days), or has none.
-
-    Each with its category and the term and source that category has in regie.yaml.
-    """
+def retention_row(ctx, loaded) -> Retention | None:
+    """A closed case's retention: its category, term and date (None for a case that is not closed)."""
     from ..privacy.retention import category
 
-    net = dossier.network
-    rows = []
-    for case in dossier.cases:
-        c = case.casus
-        if c is None or c.status != "gesloten":
-            continue
-        cat = c.bewaarcategorie or category(bool(case.melding and case.melding.minderjarig), c.sluitreden)
-        term = net.term(cat)
-        if c.bewaren_tot is None:
-            rows.append(Retention(case.id, c.gesloten, None, None, cat, term.jaren, term.bron))
-            continue
-        over = (today - c.bewaren_tot).days
-        if over > 0 or (within is not None and over >= -within):
-            rows.append(Retention(case.id, c.gesloten, c.bewaren_tot, over, cat, term.jaren, term.bron))
+    case = loaded.case
+    c = case.casus
+    if c is None or c.status != "gesloten":
+        return None
+    cat = c.bewaarcategorie or category(bool(case.melding and case.melding.minderjarig), c.sluitreden)
+    term = ctx.network.term(cat)
+    over = (ctx.today - c.bewaren_tot).days if c.bewaren_tot else None
+    return Retention(case.id, c.gesloten, c.bewaren_tot, over, cat, term.jaren, term.bron)
+
+
+def retention(got, *, within: int | None = None) -> list[Retention]:
+    """Closed cases whose retention date has passed (or passes within ``within`` days), or has none.
+
+    Each with its category and the term and source that category has in regie.yaml;
+    ``got`` is what a ``RETENTION`` scan collected.
+    """
+    rows = [r for _, r in got.values
+            if r.bewaren_tot is None or r.dagen_over > 0 or (within is not None and r.dagen_over >= -within)]
     return sorted(rows, key=lambda r: (r.bewaren_tot or dt.date.min, r.casus))
+
+
+RETENTION = Job("retention", retention_row)

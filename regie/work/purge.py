@@ -78,6 +78,9 @@ def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, red
         tool = _filter_repo()
         remotes = {name: gitops.run(root, "remote", "get-url", name).stdout.strip()
                    for name in gitops.run(root, "remote").stdout.split()}
+        from ..dossier.cache import clear as clear_cache
+
+        clear_cache(root)  # it holds a parsed copy of the case
         result = subprocess.run([tool, "--invert-paths", "--path", f"casussen/{cid}/", "--force", "--quiet"],
                                 cwd=root, capture_output=True, text=True)
         if result.returncode != 0:

@@ -54,5 +54,5 @@ def list_signals(root: Path, status: str | None = None) -> tuple[list[Signaal], 
     """The signals (optionally with one status), and problems with unreadable signal files."""
     if status and status not in SIGNAL_STATUS:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(SIGNAL_STATUS)}")
-    signals, problems = load_signals(root)
+    signals, problems, _ = load_signals(root)
     return [s for s in signals if not status or s.status == status], problems

@@ -12,21 +12,23 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from ..loader import Dossier
+from ..loader import Dossier, Lines
 from ..model import Case, Network
 from ..problems import ERROR, Problem
-from ..repo import case_ids
+from ..repo import CASES_DIR, case_ids
 
 
 @dataclass
 class Ctx:
-    dossier: Dossier
+    """What a rule sees besides the case: where lines are, the network and the date."""
+
+    lines: Lines | Dossier  # anything with .line(rel, *pointer)
     network: Network
     today: dt.date
 
     def at(self, case: Case, name: str, *pointer: str | int, code: str, message: str, severity: str = ERROR) -> Problem:
         rel = name if "/" in name and name.startswith(case.folder) else f"{case.folder}/{name}"
-        return Problem(rel, self.dossier.line(rel, *pointer), code, severity, message)
+        return Problem(rel, self.lines.line(rel, *pointer), code, severity, message)
 
 
 Rule = Callable[[Ctx, Case], Iterator[Problem]]
@@ -58,16 +60,17 @@ CASE_RULES: list[Rule] = [
 ]
 
 
-def repository_rules(dossier: Dossier) -> Iterator[Problem]:
-    """Rules over the whole repository: the network file; privacy; case ids unique regardless of letter case; signals."""
+def repository_rules(dossier: Dossier, ids: list[str] | None = None) -> Iterator[Problem]:
+    """Rules over the whole repository: the network file; privacy of the files read in ``dossier``;
+    case ids (all of them, when given) unique regardless of letter case; signals."""
     yield from network_rules(dossier)
     yield from privacy(dossier)
     seen: dict[str, str] = {}
-    for case in dossier.cases:
-        key = case.id.lower()
+    for cid in ids if ids is not None else [c.id for c in dossier.cases]:
+        key = cid.lower()
         if key in seen:
-            yield Problem(case.folder, None, "casus-id-dubbel", ERROR, f"casus-id '{case.id}' bestaat al als '{seen[key]}'")
-        seen[key] = case.id
+            yield Problem(f"{CASES_DIR}/{cid}", None, "casus-id-dubbel", ERROR, f"casus-id '{cid}' bestaat al als '{seen[key]}'")
+        seen[key] = cid
 
     ids = set(case_ids(dossier.root))  # all cases, also when only some were loaded
     orgs = dossier.network.organisatie_ids() if dossier.network else None

@@ -1,0 +1,216 @@
+"""The read cache: per case, what a command computed from it, valid while the case's files are unchanged.
+
+A command that reads every case (``validate``, ``overdue``, ``list``, ``agenda``,
+``report``, ``retention``) asks, per case, for the result of one *job* (a function of the
+case, the network and the command's arguments). The cache keeps that result together
+with the case's **fingerprint**: name, size, mtime, ctime and inode of every file and
+folder in the case folder. A result is used only when the fingerprint, the job's
+arguments (which include ``regie.yaml``'s bytes and the date) and regie itself
+(version, code and schemas) are the same as when it was stored. Anything else — a
+new day, a changed ``regie.yaml``, an upgrade, one edited file — recomputes, from the
+parsed case kept in the cache when only the arguments changed, or from the files.
+
+Like git's index, a file changed within the last seconds is *racy*: its timestamp cannot
+tell two writes in the same clock tick apart, so a case with such a file is never
+stored. The cache lives in ``.git/regie/`` (never in the work tree, never committed;
+the folder is private to the user) as one SQLite file; any error reading or writing it
+means "no cache", never a wrong answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Iterable
+
+FORMAT = 1
+RACY_SECONDS = 3  # a file changed this recently is not trusted by its timestamp
+_NS = 1_000_000_000
+
+
+def code_key() -> str:
+    """Identity of the regie that computes: version, and size and mtime of every module and schema."""
+    import regie
+
+    base = Path(regie.__file__).parent
+    parts: list[Any] = [regie.__version__, FORMAT]
+    for dirpath, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json", ".yaml")):
+                st = os.stat(os.path.join(dirpath, name))
+                parts.append((os.path.relpath(os.path.join(dirpath, name), base), st.st_size, st.st_mtime_ns))
+    return hashlib.blake2b(marshal.dumps(tuple(parts)), digest_size=16).hexdigest()
+
+
+def fingerprint(folder: str) -> tuple[bytes, bool]:
+    """(identity of everything in a case folder, racy?) — one directory read and one stat per file.
+
+    Sub-folders (evaluaties/, journaal/) are included one level down; a link is noted as a
+    link, never followed.
+    """
+    try:
+        st = os.lstat(folder)
+        parts: list[tuple] = [(".", st.st_mode, st.st_ino, st.st_mtime_ns)]
+    except OSError as exc:
+        parts = [(".", "!", exc.errno)]
+    newest = 0
+    stack = [("", folder, 0)]
+    while stack:
+        pre, where, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(where), key=lambda e: e.name)
+        except OSError as exc:
+            parts.append((pre, "!", exc.errno))
+            continue
+        for e in entries:
+            try:
+                st = e.stat(follow_symlinks=False)
+            except OSError as exc:
+                parts.append((pre + e.name, "!", exc.errno))
+                continue
+            newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+            parts.append((pre + e.name, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+            if depth == 0 and e.is_dir(follow_symlinks=False):
+                stack.append((pre + e.name + "/", e.path, 1))
+    racy = newest >= time.time_ns() - RACY_SECONDS * _NS
+    return hashlib.blake2b(marshal.dumps(tuple(parts)), digest_size=16).digest(), racy
+
+
+class Cache:
+    """The results of jobs per case, in ``.git/regie/cache-<root>.sqlite``; None-safe: failures disable it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db: sqlite3.Connection | None = None
+        self._pending: list[tuple] = []
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fresh = not path.exists()
+            self.db = sqlite3.connect(path, timeout=2.0, isolation_level=None, check_same_thread=False)
+            if fresh:
+                os.chmod(path, 0o600)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=OFF")
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS results (id TEXT, job TEXT, args BLOB, fp BLOB, value BLOB,"
+                            " PRIMARY KEY (id, job))")
+            self.db.execute("CREATE TABLE IF NOT EXISTS models (id TEXT PRIMARY KEY, fp BLOB, value BLOB)")
+            key = code_key()
+            row = self.db.execute("SELECT v FROM meta WHERE k = 'code'").fetchone()
+            if row is None or row[0] != key:  # another regie: its results do not count
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.execute("DELETE FROM results")
+                self.db.execute("DELETE FROM models")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (key,))
+                self.db.execute("COMMIT")
+        except (sqlite3.Error, OSError):
+            self.close()
+
+    @property
+    def usable(self) -> bool:
+        return self.db is not None
+
+    def results(self, job: str) -> dict[str, tuple[bytes, bytes, bytes]]:
+        """Case id -> (args, fingerprint, value) of every stored result of ``job``."""
+        if self.db is None:
+            return {}
+        try:
+            return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT id, args, fp, value FROM results WHERE job = ?", (job,))}
+        except sqlite3.Error:
+            self.close()
+            return {}
+
+    def models(self) -> dict[str, bytes]:
+        """Case id -> fingerprint of every parsed case kept."""
+        if self.db is None:
+            return {}
+        try:
+            return dict(self.db.execute("SELECT id, fp FROM models"))
+        except sqlite3.Error:
+            self.close()
+            return {}
+
+    def count(self) -> int:
+        """How many cases have a parsed copy here."""
+        try:
+            return self.db.execute("SELECT count(*) FROM models").fetchone()[0] if self.db else 0
+        except sqlite3.Error:
+            return 0
+
+    def model(self, case_id: str, fp: bytes) -> bytes | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT fp, value FROM models WHERE id = ?", (case_id,)).fetchone()
+        except sqlite3.Error:
+            self.close()
+            return None
+        return row[1] if row and row[0] == fp else None
+
+    def put(self, case_id: str, job: str, args: bytes, fp: bytes, value: bytes, model: bytes | None) -> None:
+        self._pending.append((case_id, job, args, fp, value, model))
+        if len(self._pending) >= 2000:
+            self.flush()
+
+    def flush(self, *, keep: Iterable[str] | None = None) -> None:
+        """Write what was put; with ``keep`` (all case ids there are), forget cases that are gone."""
+        pending, self._pending = self._pending, []
+        if self.db is None or (not pending and keep is None):
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", [p[:5] for p in pending])
+            self.db.executemany("INSERT OR REPLACE INTO models VALUES (?, ?, ?)",
+                                [(p[0], p[3], p[5]) for p in pending if p[5] is not None])
+            if keep is not None:
+                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS present (id TEXT PRIMARY KEY)")
+                self.db.execute("DELETE FROM present")
+                self.db.executemany("INSERT OR IGNORE INTO present VALUES (?)", ((k,) for k in keep))
+                self.db.execute("DELETE FROM results WHERE id NOT IN (SELECT id FROM present)")
+                self.db.execute("DELETE FROM models WHERE id NOT IN (SELECT id FROM present)")
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self.close()
+
+    def close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+        self.db = None
+
+
+def cache_path(root: Path) -> Path:
+    from ..store.transaction import state_dir
+
+    digest = hashlib.blake2b(str(root.resolve()).encode(), digest_size=6).hexdigest()
+    return state_dir(root) / f"cache-{digest}.sqlite"
+
+
+def open_cache(root: Path) -> Cache | None:
+    """The cache of ``root``, or None outside a git repository (regie keeps no state in the work tree then)."""
+    from ..store.gitops import git_dir
+
+    if git_dir(root) is None:
+        return None
+    cache = Cache(cache_path(root))
+    return cache if cache.usable else None
+
+
+def clear(root: Path) -> list[Path]:
+    """Remove every cache file of this repository; returns what was removed."""
+    from ..store.transaction import state_dir
+
+    removed = []
+    folder = state_dir(root)
+    if folder.is_dir():
+        for p in sorted(folder.glob("cache-*.sqlite*")):
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed

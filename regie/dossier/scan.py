@@ -1,0 +1,280 @@
+"""Reading every case, one at a time: cached, in parallel where it pays, in a fixed order.
+
+A read command describes what it needs from one case as a :class:`Job` — a plain
+function of the case (and the network, the date and its own arguments) returning a
+small value: a row for ``list``, the deadlines for ``overdue``, the findings for
+``validate``. :func:`scan` yields, per case in id order, the case's reading problems
+and that value. Nothing of a case is kept once its value is made, so memory stays
+flat however many cases there are (see DESIGN: 20,000 case folders are a real
+network's history).
+
+Where the value comes from, cheapest first:
+
+1. the cache, when the case's files, the job's arguments and regie are unchanged;
+2. the parsed case kept in the cache, when only the arguments changed (a new day,
+   an edited ``regie.yaml``): the job runs again without parsing;
+3. the files: parsed and schema-checked, by a pool of processes when there are more
+   than a few hundred cases to read and more than one core.
+
+The order of the output never depends on where a value came from or on ``--jobs``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import hashlib
+import os
+import pickle
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from .model import Case, Network
+from .problems import Problem
+from .repo import CASES_DIR, CONFIG
+
+POOL_MINIMUM = 300  # fewer cases to parse than this: starting processes costs more than it saves
+FINGERPRINT_POOL_MINIMUM = 3000  # fewer cases to check for changes: one process is quicker
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+@dataclass
+class Loaded:
+    """One case as read: its model, the problems reading it, and the privacy findings in its text."""
+
+    case: Case
+    problems: tuple[Problem, ...]
+    privacy: tuple[tuple[str, int, str], ...]  # (file, line, message); the severity is the network's to decide
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a command needs of each case: ``fn(ctx, loaded, *args)``, depending on nothing but the case, ``args``, the network and the date."""
+
+    name: str
+    fn: Callable[[Any, Loaded], Any]
+    args: tuple = ()
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The network a scan runs in: parsed ``regie.yaml`` (None when unusable), its bytes, and the date."""
+
+    root: Path
+    network: Network | None
+    network_bytes: bytes
+    today: dt.date
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def read_case(root: Path, cid: str) -> Loaded:
+    """Parse and schema-check one case folder (never raises for bad files: they become problems)."""
+    from .loader import _load_case, _Reader
+    from ..privacy.lint import scan as privacy_scan
+
+    reader = _Reader(root)
+    case = _load_case(reader, cid)
+    found = tuple((rel, f.line, f.message()) for rel, src in reader.sources.items() for f in privacy_scan(src.text))
+    return Loaded(case, tuple(reader.problems), found)
+
+
+def _context(setting: Setting):
+    from .loader import Lines
+    from .rules import Ctx
+
+    return Ctx(Lines(setting.root), setting.network, setting.today)
+
+
+# State of a pool worker (set in the parent before the processes fork).
+_WORK: tuple[Setting, Job] | None = None
+
+
+def _compute(cid: str) -> tuple[str, bytes, bytes]:
+    """In a worker: read one case and run the job on it; (id, pickled (problems, value), pickled case)."""
+    assert _WORK is not None
+    setting, job = _WORK
+    loaded = read_case(setting.root, cid)
+    value = job.fn(_context(setting), loaded, *job.args)
+    return cid, pickle.dumps((loaded.problems, value), _PICKLE), pickle.dumps(loaded, _PICKLE)
+
+
+def _fingerprints(task: tuple[str, list[str]]) -> list[tuple[bytes, bool]]:
+    from .cache import fingerprint
+
+    base, ids = task
+    return [fingerprint(os.path.join(base, cid)) for cid in ids]
+
+
+def args_key(setting: Setting, job: Job) -> bytes:
+    return hashlib.blake2b(pickle.dumps((job.name, job.args, setting.network_bytes, setting.today.toordinal()), 4),
+                           digest_size=16).digest()
+
+
+def scan(
+    setting: Setting,
+    job: Job,
+    ids: list[str],
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    complete: bool = False,
+) -> Iterator[tuple[str, tuple[Problem, ...], Any]]:
+    """(case id, problems reading it, the job's value) for each of ``ids``, in that order.
+
+    ``complete`` says ``ids`` are all the cases there are, so cached cases that are gone
+    can be forgotten.
+    """
+    from .cache import open_cache
+
+    global _WORK
+    _WORK = (setting, job)  # for the workers: they fork from this process
+    workers = max(1, jobs if jobs is not None else default_jobs())
+    pool = None
+
+    def get_pool():
+        nonlocal pool
+        if pool is None:
+            import multiprocessing
+
+            pool = multiprocessing.get_context("fork").Pool(workers)
+        return pool
+
+    parallel = workers > 1 and _can_fork()
+    cache = open_cache(setting.root) if use_cache else None
+    key = args_key(setting, job)
+    base = os.path.join(str(setting.root), CASES_DIR)
+    gc_was = gc.isenabled()
+    gc.disable()  # nothing made here forms cycles; the collector would only walk the same objects again and again
+    try:
+        if cache is None:
+            fps: list = [(None, True)] * len(ids)
+            stored: dict = {}
+        elif parallel and len(ids) >= FINGERPRINT_POOL_MINIMUM:
+            size = -(-len(ids) // (4 * workers))
+            pending = get_pool().map_async(_fingerprints, [(base, ids[i:i + size]) for i in range(0, len(ids), size)])
+            stored = cache.results(job.name)  # meanwhile
+            fps = [fp for chunk in pending.get() for fp in chunk]
+        else:
+            stored = cache.results(job.name)
+            fps = _fingerprints((base, ids))
+        plan: list[tuple[str, bytes | None, bool, Any]] = []  # (id, fingerprint, racy, cached (problems, value) or None)
+        for cid, (fp, racy) in zip(ids, fps):
+            hit = stored.get(cid)
+            if hit is not None and hit[0] == key and hit[1] == fp and not racy:
+                plan.append((cid, fp, racy, hit[2]))
+            else:
+                plan.append((cid, fp, racy, None))
+        stored.clear()
+        misses = any(cached is None for *_, cached in plan)
+        have_model = cache.models() if cache and misses else {}
+        parse = [cid for cid, fp, _, cached in plan if cached is None and (fp is None or have_model.get(cid) != fp)]
+        computed: Iterator | None = None
+        if parallel and len(parse) >= POOL_MINIMUM:
+            computed = get_pool().imap(_compute, parse, chunksize=16)
+        parse_set = set(parse)
+        total = len(plan)
+        ctx = None
+        for n, (cid, fp, racy, cached) in enumerate(plan, 1):
+            if cached is not None:
+                problems, value = pickle.loads(cached)
+                yield cid, problems, value
+            else:
+                model_bytes = None
+                if cid in parse_set and computed is not None:
+                    got, blob, model_bytes = next(computed)
+                    assert got == cid
+                    problems, value = pickle.loads(blob)
+                else:
+                    if cid in parse_set:
+                        loaded = read_case(setting.root, cid)
+                        if cache and not racy:
+                            model_bytes = pickle.dumps(loaded, _PICKLE)
+                    else:  # the parsed case is in the cache: only the job runs again
+                        loaded = pickle.loads(cache.model(cid, fp))  # type: ignore[union-attr, arg-type]
+                    ctx = ctx or _context(setting)
+                    problems, value = loaded.problems, job.fn(ctx, loaded, *job.args)
+                    blob = pickle.dumps((problems, value), _PICKLE) if cache and not racy else b""
+                if cache and not racy:
+                    cache.put(cid, job.name, key, fp, blob, model_bytes)
+                yield cid, problems, value
+            if progress:
+                progress(n, total)
+        if cache:
+            cache.flush(keep=ids if complete else None)
+    finally:
+        _WORK = None
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+        if cache:
+            cache.close()
+        if gc_was:
+            gc.enable()
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def read_network(root: Path) -> tuple[Network | None, bytes, list[Problem], Any]:
+    """``regie.yaml``: (network or None, its bytes, problems reading it, its source for line numbers)."""
+    from .loader import _Reader, load_network
+
+    try:
+        raw = (root / CONFIG).read_bytes()
+    except OSError:
+        raw = b""
+    reader = _Reader(root)
+    network, problems = load_network(root, reader)
+    return network, raw, problems, reader.sources.get(CONFIG)
+
+
+@dataclass
+class Collected:
+    """What a read command gathered over the cases: the network, the values that were not None, the reading errors."""
+
+    network: Network
+    values: list[tuple[str, Any]]
+    errors: list[Problem]  # problems (severity error) reading the cases: those files were left out
+    ids: list[str]
+
+
+def collect(
+    root: Path,
+    today: dt.date,
+    job: Job,
+    ids: list[str] | None = None,
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Collected:
+    """Run ``job`` over the cases (all, or ``ids``); raises DossierInvalid when ``regie.yaml`` cannot be used."""
+    from .loader import all_case_ids
+    from .problems import ERROR
+
+    network, raw, problems, _ = read_network(root)
+    if network is None:
+        raise next(p for p in problems if p.severity == ERROR).as_error()
+    complete = ids is None
+    if ids is None:
+        ids, found = all_case_ids(root)
+        problems.extend(found)
+    result = Collected(network, [], [p for p in problems if p.severity == ERROR], ids)
+    setting = Setting(root, network, raw, today)
+    for cid, found, value in scan(setting, job, ids, use_cache=use_cache, jobs=jobs, progress=progress, complete=complete):
+        result.errors.extend(p for p in found if p.severity == ERROR)
+        if value is not None:
+            result.values.append((cid, value))
+    return result
