@@ -25,6 +25,7 @@ def case_findings(ctx: Ctx, loaded: Loaded) -> list[Problem]:
 
 
 VALIDATE = Job("validate", case_findings)
+FEW = 3  # cases named: checked from their files
 
 
 def validate(
@@ -54,6 +55,8 @@ def validate(
     else:
         ids = list(cases)
     setting = Setting(root, network, raw, today)
+    if cases is not None and len(cases) <= FEW:
+        use_cache = False  # a change checking its own case: opening the cache costs more than reading it
     for _, _, found in scan(setting, VALIDATE, ids, use_cache=use_cache, jobs=jobs, progress=progress,
                             complete=cases is None):
         problems.extend(found)
