@@ -55,6 +55,14 @@ def today() -> dt.date:
     return clock.today()
 
 
+def check_jobs(jobs: int | None) -> None:
+    """Refuse a --jobs outside 1..MAX_JOBS."""
+    from ..limits import MAX_JOBS, check_range
+
+    if jobs is not None:
+        check_range(jobs, "--jobs", 1, MAX_JOBS, "processen")
+
+
 def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, quiet: bool = False):
     """Run a per-case job over the repository for a read-only command (see ``regie.dossier.scan``).
 
@@ -62,13 +70,11 @@ def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, 
     """
     from ..dossier.repo import case_dir
     from ..dossier.scan import collect
-    from ..limits import MAX_JOBS, check_range
 
     base = root()
     for cid in cases or []:
         case_dir(base, cid)
-    if jobs is not None:
-        check_range(jobs, "--jobs", 1, MAX_JOBS, "processen")
+    check_jobs(jobs)
     with progress("casussen lezen") as tick:
         got = collect(base, today(), job, cases or None, use_cache=not STATE.no_cache, jobs=jobs, progress=tick)
     broken = sorted({p.path for p in got.errors})

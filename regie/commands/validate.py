@@ -28,11 +28,8 @@ def run(
     from ..dossier.problems import ERROR, has_errors
     from ..dossier.repo import case_ids
     from ..dossier.validate import scope_of_files, validate
-    from ..limits import MAX_JOBS, check_range
 
-    if jobs is not None:
-        check_range(jobs, "--jobs", 1, MAX_JOBS, "processen")
-
+    _common.check_jobs(jobs)
     root = _common.root()
     ids, signals = cases or None, None
     files = [c for c in cases or [] if Path(c).is_file()]  # as pre-commit passes them; anything else is a case id

@@ -60,7 +60,7 @@ class Job:
 
 @dataclass(frozen=True)
 class Setting:
-    """The network a scan runs in: parsed ``regie.yaml`` (None when unusable), its bytes, and the date."""
+    """The network a scan runs in: parsed ``regie.yaml`` (None when unusable), its text as bytes (part of the key of every result), and the date."""
 
     root: Path
     network: Network | None
@@ -228,16 +228,25 @@ def _can_fork() -> bool:
 
 
 def read_network(root: Path) -> tuple[Network | None, bytes, list[Problem], Any]:
-    """``regie.yaml``: (network or None, its bytes, problems reading it, its source for line numbers)."""
+    """``regie.yaml``: (network or None, its text as the key of what depends on it, problems reading it, its source)."""
     from .loader import _Reader, load_network
 
-    try:
-        raw = (root / CONFIG).read_bytes()
-    except OSError:
-        raw = b""
     reader = _Reader(root)
     network, problems = load_network(root, reader)
-    return network, raw, problems, reader.sources.get(CONFIG)
+    src = reader.sources.get(CONFIG)
+    return network, src.text.encode() if src else b"", problems, src
+
+
+def prepare(root: Path, today: dt.date, ids: list[str] | None) -> tuple[Setting, list[str], list[Problem], Any]:
+    """What every scan of ``root`` starts from: (setting, the case ids — all when ``ids`` is None —,
+    the problems of ``regie.yaml`` and of ``casussen/`` itself, the source of ``regie.yaml``)."""
+    from .loader import all_case_ids
+
+    network, key, problems, src = read_network(root)
+    if ids is None:
+        ids, found = all_case_ids(root)
+        problems.extend(found)
+    return Setting(root, network, key, today), ids, problems, src
 
 
 @dataclass
@@ -248,6 +257,7 @@ class Collected:
     values: list[tuple[str, Any]]
     errors: list[Problem]  # problems (severity error) reading the cases: those files were left out
     ids: list[str]
+    args: tuple  # the job's arguments
 
 
 def collect(
@@ -261,19 +271,14 @@ def collect(
     progress: Callable[[int, int], None] | None = None,
 ) -> Collected:
     """Run ``job`` over the cases (all, or ``ids``); raises DossierInvalid when ``regie.yaml`` cannot be used."""
-    from .loader import all_case_ids
     from .problems import ERROR
 
-    network, raw, problems, _ = read_network(root)
-    if network is None:
+    setting, all_ids, problems, _ = prepare(root, today, ids)
+    if setting.network is None:
         raise next(p for p in problems if p.severity == ERROR).as_error()
-    complete = ids is None
-    if ids is None:
-        ids, found = all_case_ids(root)
-        problems.extend(found)
-    result = Collected(network, [], [p for p in problems if p.severity == ERROR], ids)
-    setting = Setting(root, network, raw, today)
-    for cid, found, value in scan(setting, job, ids, use_cache=use_cache, jobs=jobs, progress=progress, complete=complete):
+    result = Collected(setting.network, [], [p for p in problems if p.severity == ERROR], all_ids, job.args)
+    for cid, found, value in scan(setting, job, all_ids, use_cache=use_cache, jobs=jobs, progress=progress,
+                                  complete=ids is None):
         result.errors.extend(p for p in found if p.severity == ERROR)
         if value is not None:
             result.values.append((cid, value))

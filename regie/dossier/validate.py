@@ -9,7 +9,7 @@ from typing import Callable
 from .problems import ERROR, WARNING, Problem
 from .repo import CASES_DIR, CONFIG, case_dir
 from .rules import CASE_RULES, Ctx, repository_rules
-from .scan import Job, Loaded, Setting, read_network, scan
+from .scan import Job, Loaded, prepare, scan
 
 
 def case_findings(ctx: Ctx, loaded: Loaded) -> list[Problem]:
@@ -43,18 +43,13 @@ def validate(
     Reads one case at a time (see ``regie.dossier.scan``); with ``use_cache`` unchanged
     cases are not read again.
     """
-    from .loader import Dossier, all_case_ids, load_signals
+    from .loader import Dossier, load_signals
 
     if cases:
         for cid in cases:
             case_dir(root, cid)  # unknown or hostile ids stop here, before anything is read
-    network, raw, problems, net_src = read_network(root)
-    if cases is None:
-        ids, found = all_case_ids(root)
-        problems.extend(found)
-    else:
-        ids = list(cases)
-    setting = Setting(root, network, raw, today)
+    setting, ids, problems, net_src = prepare(root, today, list(cases) if cases is not None else None)
+    network = setting.network
     if cases is not None and len(cases) <= FEW:
         use_cache = False  # a change checking its own case: opening the cache costs more than reading it
     for _, _, found in scan(setting, VALIDATE, ids, use_cache=use_cache, jobs=jobs, progress=progress,

@@ -109,11 +109,13 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         if cls is yaml.MappingNode and tag == _MAP:
             pairs = node.value
             out = {}
+            texts = True  # every key a string: then two keys are the same exactly when their texts are
             for key, value in pairs:
                 if key.__class__ is not yaml.ScalarNode or key.tag == "tag:yaml.org,2002:merge":
                     raise _Unusual
+                texts = texts and key.tag == _STR
                 out[self._build(key)] = self._build(value)
-            if len(out) < len(pairs) or len({k.value for k, _ in pairs}) < len(pairs):
+            if len(out) < len(pairs) or (not texts and len({k.value for k, _ in pairs}) < len(pairs)):
                 self._note_duplicates(node)
             return out
         if cls is yaml.SequenceNode and tag == _SEQ:

@@ -33,7 +33,7 @@ def meeting_dates(root: Path) -> list[dt.date]:
     return sorted(dates)
 
 
-@dataclass
+@dataclass(slots=True)
 class CaseLine:
     casus: str
     tekst: str
@@ -112,11 +112,11 @@ def agenda_job(root: Path, datum: dt.date) -> Job:
 
 
 def build(got: Collected, root: Path, datum: dt.date) -> Agenda:
-    """Everything the network should discuss on ``datum``; ``got`` is what ``agenda_job`` collected."""
+    """Everything the network should discuss on ``datum``; ``got`` is what ``agenda_job(root, datum)`` collected."""
     from ..dossier.loader import load_signals
 
     net = got.network
-    _, vorige = agenda_job(root, datum).args
+    _, vorige = got.args
     ag = Agenda(datum=datum, netwerk=net.naam, vorige=vorige)
     for cid, parts in got.values:
         for section in _SECTIONS:
