@@ -17,6 +17,8 @@ def run(
 ) -> None:
     from ..errors import UsageError
     from ..dossier.model import STATUSES
+    import itertools
+
     from ..views.overview import ROWS, case_rows
 
     if status and status not in STATUSES:
@@ -26,12 +28,14 @@ def run(
         _common.echo_json([r.to_dict() for r in rows])
         return
     header = ("casus", "status", "regisseur", "urgentie", "volgende", "te laat", "leefgebieden")
-    table = [header] + [
-        (r.id, r.status, r.regisseur, r.urgentie, r.volgende_deadline.isoformat() if r.volgende_deadline else "-",
-         str(r.te_laat), ", ".join(r.leefgebieden))
-        for r in rows
-    ]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
-    for row in table:
+
+    def cells(r) -> tuple[str, ...]:
+        return (r.id, r.status, r.regisseur, r.urgentie, r.volgende_deadline.isoformat() if r.volgende_deadline else "-",
+                str(r.te_laat), ", ".join(r.leefgebieden))
+
+    widths = [len(h) for h in header[:-1]]
+    for r in rows:  # the table is made a line at a time: only the rows are held, not their text as well
+        widths = [max(w, len(c)) for w, c in zip(widths, cells(r))]
+    for row in itertools.chain([header], map(cells, rows)):
         _common.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
     _common.info(f"{len(rows)} casus(sen)")

@@ -154,7 +154,7 @@ class Cache:
 
     def put(self, case_id: str, job: str, args: bytes, fp: bytes, value: bytes, model: bytes | None) -> None:
         self._pending.append((case_id, job, args, fp, value, model))
-        if len(self._pending) >= 2000:
+        if len(self._pending) >= 250:  # in batches: one transaction each, and little held in memory
             self.flush()
 
     def flush(self, *, keep: Iterable[str] | None = None) -> None:

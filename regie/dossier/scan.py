@@ -22,7 +22,6 @@ The order of the output never depends on where a value came from or on ``--jobs`
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import os
 import pickle
@@ -152,8 +151,6 @@ def scan(
     cache = open_cache(setting.root) if use_cache else None
     key = args_key(setting, job)
     base = os.path.join(str(setting.root), CASES_DIR)
-    gc_was = gc.isenabled()
-    gc.disable()  # nothing made here forms cycles; the collector would only walk the same objects again and again
     try:
         if cache is None:
             fps: list = [(None, True)] * len(ids)
@@ -173,7 +170,7 @@ def scan(
                 plan.append((cid, fp, racy, hit[2]))
             else:
                 plan.append((cid, fp, racy, None))
-        stored.clear()
+        del stored, fps  # the plan holds what is still needed
         misses = any(cached is None for *_, cached in plan)
         have_model = cache.models() if cache and misses else {}
         parse = [cid for cid, fp, _, cached in plan if cached is None and (fp is None or have_model.get(cid) != fp)]
@@ -183,7 +180,9 @@ def scan(
         parse_set = set(parse)
         total = len(plan)
         ctx = None
-        for n, (cid, fp, racy, cached) in enumerate(plan, 1):
+        for n in range(1, total + 1):
+            cid, fp, racy, cached = plan[n - 1]
+            plan[n - 1] = None  # type: ignore[call-overload]  # done with: let it go
             if cached is not None:
                 problems, value = pickle.loads(cached)
                 yield cid, problems, value
@@ -217,8 +216,6 @@ def scan(
             pool.join()
         if cache:
             cache.close()
-        if gc_was:
-            gc.enable()
 
 
 def _can_fork() -> bool:

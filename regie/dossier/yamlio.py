@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,9 @@ _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _ignore2 = operator.is_  # any C function of two arguments
+_intern = sys.intern
 _RESOLVED: dict[str, str] = {}  # plain scalar -> its tag (PyYAML's resolver tries a list of regexes per scalar)
-_RESOLVED_MAX = 20_000
+_RESOLVED_MAX = 5_000  # the recurring values (keys, statuses, dates) are far fewer
 
 
 class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -96,7 +98,9 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         tag = node.tag
         if cls is yaml.ScalarNode:
             if tag == _STR:
-                return node.value
+                value = node.value
+                # keys, statuses, ids and names recur in every case: one copy of each, not one per file
+                return _intern(value) if len(value) <= 32 else value
             if tag == _NULL:
                 return None
             if tag == _INT:

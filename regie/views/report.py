@@ -73,8 +73,17 @@ def report_case(ctx, loaded, start: dt.date, end: dt.date) -> Case | bool | None
     if case.casus is None or case.melding is None:
         return None
     if case.casus.gesloten is None or any(e.afgesloten is None for e in case.escalaties):
-        return case
-    return case if latest_date(case) >= start - dt.timedelta(days=1) else True
+        return _figures_only(case)
+    return _figures_only(case) if latest_date(case) >= start - dt.timedelta(days=1) else True
+
+
+def _figures_only(case: Case) -> Case:
+    """The case without the free text no figure uses (the plan's text, what each agreement says, the
+    verstrekkingen), so the cases of a period take less memory."""
+    from dataclasses import replace
+
+    return replace(case, plan=replace(case.plan, tekst="") if case.plan else None,
+                   afspraken=tuple(replace(a, wat="") for a in case.afspraken), verstrekkingen=())
 
 
 def report_job(p: Period) -> Job:

@@ -336,7 +336,7 @@ def close(
     return Done(list(writes), warnings, problems)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Retention:
     """One closed case's retention (``regie retention``)."""
 
