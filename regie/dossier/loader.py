@@ -99,14 +99,11 @@ def load_network(root: Path, reader: _Reader | None = None) -> tuple[Network | N
     return (Network.from_data(src.data) if src else None), reader.problems
 
 
-def load_dossier(
-    root: Path, only: list[str] | None = None, progress: Callable[[int, int], None] | None = None,
-    *, signals: bool | None = None,
-) -> Dossier:
-    """Read ``regie.yaml`` and the cases (all, or the ids in ``only``), and the signals.
+def load_dossier(root: Path, only: list[str] | None = None) -> Dossier:
+    """Read ``regie.yaml`` and the cases (all, or the ids in ``only``) into memory, and with all cases the signals.
 
-    Signals are read with all cases, or when ``signals`` says so.
-    ``progress(done, total)`` is called after each case, for a progress bar.
+    For one case (``load_case``) or a small tree; commands that read every case go through
+    ``regie.dossier.scan`` instead, one case at a time.
     """
     reader = _Reader(root)
     network, _ = load_network(root, reader)
@@ -116,11 +113,9 @@ def load_dossier(
         reader.problems.extend(found)
     else:
         ids = only
-    for n, cid in enumerate(ids, 1):
+    for cid in ids:
         dossier.cases.append(_load_case(reader, cid))
-        if progress:
-            progress(n, len(ids))
-    if signals if signals is not None else only is None:
+    if only is None:
         dossier.signalen = _load_signals(reader)
     dossier.sources = reader.sources
     dossier.problems = reader.problems

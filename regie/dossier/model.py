@@ -73,7 +73,7 @@ def to_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Regisseur:
     id: str
     naam: str
@@ -81,27 +81,27 @@ class Regisseur:
     age: str | None = None  # public age key: identities are encrypted to it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Organisatie:
     id: str
     naam: str
     soort: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Niveau:
     niveau: int
     naam: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Termijnen:
     melding_tot_plan: int = 28
     evaluatie: int = 90
     escalatie_open: int = 30
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Network:
     """``regie.yaml``: the network and its own rules."""
 
@@ -169,14 +169,14 @@ class Network:
         return {o.id: o.naam for o in self.organisaties}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Toestemming:
     status: str
     datum: dt.date | None
     afweging: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Overdracht:
     """One change of who holds regie: a regisseur, an outside organisation, or a casushouder."""
 
@@ -190,7 +190,7 @@ class Overdracht:
     status_voor: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Casus:
     id: str
     status: str
@@ -242,7 +242,7 @@ class Casus:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Melding:
     datum: dt.date
     melder_rol: str
@@ -271,7 +271,7 @@ class Melding:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Professional:
     id: str
     organisatie: str
@@ -279,7 +279,7 @@ class Professional:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Naaste:
     id: str
     relatie: str
@@ -289,7 +289,7 @@ class Naaste:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Netwerk:
     professionals: tuple[Professional, ...] = ()
     naasten: tuple[Naaste, ...] = ()
@@ -310,7 +310,7 @@ class Netwerk:
         return {p.id for p in self.professionals} | {n.id for n in self.naasten}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Doel:
     id: str
     leefgebied: str
@@ -320,7 +320,7 @@ class Doel:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Plan:
     versie: int
     vastgesteld: dt.date | None
@@ -342,7 +342,7 @@ class Plan:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Verplaatsing:
     van: dt.date
     naar: dt.date
@@ -350,7 +350,7 @@ class Verplaatsing:
     reden: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Afspraak:
     id: str
     wat: str
@@ -384,7 +384,7 @@ class Afspraak:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Escalatie:
     id: str
     datum: dt.date
@@ -415,7 +415,7 @@ class Escalatie:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Evaluatie:
     datum: dt.date
     soort: str
@@ -442,7 +442,7 @@ class Evaluatie:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class JournaalEntry:
     datum: dt.date
     soort: str
@@ -463,7 +463,7 @@ GRONDSLAGEN = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Verstrekking:
     """Something from the dossier given to someone outside the network's regie (AVG art. 15(1)(c))."""
 
@@ -482,7 +482,7 @@ class Verstrekking:
                    d.get("escalatie"), index)
 
 
-@dataclass(slots=True)
+@dataclass
 class Case:
     """One case folder. A part is None when its file is missing or invalid."""
 
@@ -524,7 +524,7 @@ class Case:
         return labels
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Signaal:
     """A policy signal (werkproces 2d): a bottleneck seen across cases."""
 

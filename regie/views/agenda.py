@@ -33,7 +33,7 @@ def meeting_dates(root: Path) -> list[dt.date]:
     return sorted(dates)
 
 
-@dataclass(slots=True)
+@dataclass
 class CaseLine:
     casus: str
     tekst: str

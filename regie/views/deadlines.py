@@ -15,7 +15,7 @@ from ..dossier.model import OPEN_STATUSES, PLAN_SET_STATUSES, Case, Network
 AFSPRAAK, EVALUATIE, PLAN = "afspraak", "evaluatie", "plan"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Due:
     """One thing with a deadline. ``dagen`` > 0: that many days overdue; <= 0: due in -dagen days."""
 

@@ -10,7 +10,7 @@ from ..dossier.scan import Collected, Job
 from ..dossier.model import Case, Network
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CaseRow:
     id: str
     status: str

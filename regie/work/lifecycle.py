@@ -336,7 +336,7 @@ def close(
     return Done(list(writes), warnings, problems)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Retention:
     """One closed case's retention (``regie retention``)."""
 
