@@ -126,3 +126,20 @@ def test_fast_detectors_match_the_plain_patterns(text):
     for name, plain in _PLAIN.items():
         fast = getattr(lint, name)
         assert [m.span(0) for m in fast.finditer(text)] == [m.span(0) for m in re.finditer(plain, text)], name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789 .-+@,abAB\nNLXgebGEB:/", max_size=80))
+def test_the_quick_checks_before_each_detector_skip_nothing(text):
+    """scan() runs a detector only when a cheaper search says it can match; the findings are those of every detector run."""
+    import re
+
+    from regie.privacy import lint
+
+    plain = sorted({(text.count("\n", 0, m.start()) + 1, kind)
+                    for kind, rx in (("bsn", lint._BSN), ("e-mail", lint._EMAIL), ("adres", lint._POSTCODE),
+                                     ("geboortedatum", lint._BIRTH))
+                    for m in rx.finditer(text) if kind != "bsn" or lint.is_bsn(m.group(1))}
+                   | {(text.count("\n", 0, m.start()) + 1, "iban") for m in lint._IBAN.finditer(text) if lint.is_iban(m.group(1))})
+    found = sorted({(f.line, f.kind) for f in lint.scan(text) if f.kind != "telefoon"})
+    assert found == [x for x in plain if not lint.ALLOW_MARK.search(text.split("\n")[x[0] - 1])]

@@ -32,6 +32,7 @@ _BIRTH = re.compile(
     re.I,
 )
 _MAYBE_BIRTH = re.compile("geb", re.I)
+_MAYBE_POSTCODE = re.compile(r"[1-9]\d{3} ?[A-Z]{2}")  # what every match of _POSTCODE contains
 
 KINDS = {
     "bsn": "een BSN",
@@ -87,8 +88,9 @@ def _hits(text: str) -> Iterator[tuple[int, str]]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield m.start(), "e-mail"
-    for m in _POSTCODE.finditer(text):
-        yield m.start(), "adres"
+    if _MAYBE_POSTCODE.search(text):
+        for m in _POSTCODE.finditer(text):
+            yield m.start(), "adres"
     if _MAYBE_BIRTH.search(text):
         for m in _BIRTH.finditer(text):
             yield m.start(), "geboortedatum"
