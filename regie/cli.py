@@ -15,53 +15,7 @@ import typer
 
 from . import __version__
 from .commands import _common
-
-# The commands in the order of ``regie --help``: name -> (module in regie.commands, a group of subcommands?).
-COMMANDS = {
-    "init": ("init", False), "new-case": ("new_case", False), "validate": ("validate", False),
-    "overdue": ("overdue", False), "list": ("list_cmd", False), "show": ("show", False), "agenda": ("agenda", False),
-    "plan": ("plan", False), "escalate": ("escalate", False), "evaluate": ("evaluate", False),
-    "handover": ("handover", False), "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
-    "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
-    "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "setup": ("setup", False),
-    "merge-file": ("merge_file", False),
-    "afspraak": ("afspraak", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
-    "identity": ("identity", True), "cache": ("cache_cmd", True),
-}
-
-# The first paragraph of each command module's docstring: what ``regie --help`` lists, without
-# importing and building every command (tests/test_cli.py keeps this in step with the modules).
-SUMMARIES = {
-    "init": "Maak een nieuwe dossierrepository: regie.yaml, mappen, CI-bestanden, git en een eerste commit.",
-    "new-case": "Registreer een nieuwe melding als casus (werkproces 1a) en druk de nieuwe casus-id af.",
-    "validate": "Controleer de dossierrepository (of de genoemde casussen) op schema's en regels.",
-    "overdue": "Toon afspraken over hun deadline, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.",
-    "list": "Toon alle casussen in een tabel: status, regisseur, urgentie, leefgebieden, volgende deadline, aantal te laat.",
-    "show": "Toon één casus op één scherm: status, melding, plan, betrokkenen, afspraken, deadlines, escalaties.",
-    "agenda": "Maak de agenda van het volgende netwerkoverleg: nieuwe meldingen, vast te stellen plannen,",
-    "plan": "Het Plan van Aanpak van een casus (werkproces 1b): als document, of vaststellen.",
-    "escalate": "Schaal op (werkproces 1f): leg een stap van getrapte opschaling vast en maak het memo.",
-    "evaluate": "Maak een evaluatie (werkproces 1g, 4a, 4b): evaluaties/<datum>.md, vooraf ingevuld uit de casus.",
-    "handover": "Draag de regie over (werkproces 1e; seed 004): aan een andere regisseur, (tijdelijk) aan een",
-    "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
-    "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
-    "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3),",
-    "log": "Het logboek van een casus (werkproces 5b): alle data uit het dossier (melding, plan, afspraken,",
-    "export": "Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over de cliënt bevat,",
-    "report": "Managementinformatie over een periode (werkproces 4c, 2d; seed 004): instroom, doorlooptijden,",
-    "sync": "Deel je werk met het team: haal op, nummer botsende id's om, zet je commits bovenop de gedeelde versie, push.",
-    "keygen": "Maak je eigen age-sleutel (voor de versleutelde identiteiten) en toon de publieke sleutel voor regie.yaml.",
-    "purge": "Vernietig een gesloten casus na de bewaartermijn: uit de werkmap én uit de hele git-geschiedenis.",
-    "share": "Leg vast wat je uit een dossier met een andere organisatie deelt: wanneer, wat en op welke grond.",
-    "setup": "Richt deze clone in voor regie: de samenvoeghulp voor afspraken, escalaties en signalen.",
-    "merge-file": "Git-samenvoeghulp voor afspraken, escalaties en signalen: per record en per veld (niet aanroepen met de hand).",
-    "afspraak": "Afspraken van een casus: toevoegen, afvinken, laten vervallen, verschuiven.",
-    "signal": "Beleidssignalen (werkproces 2d): knelpunten die het netwerk wil omzetten in beleidsadvies.",
-    "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
-    "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
-    "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden niet veranderen.",
-}
-
+from .menu import ABOUT, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
 
 def _version(value: bool) -> None:
     if value:
@@ -69,25 +23,19 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _option(name: str) -> typer.models.OptionInfo:
+    o = GLOBAL_OPTIONS[name]
+    return typer.Option(*o.names, metavar=o.metavar, help=o.help, envvar=o.envvar)
+
+
 def _global(
-    repo: Annotated[
-        Optional[Path], typer.Option("-C", "--repo", help="Dossierrepository (standaard: de map met regie.yaml boven de huidige map).")
-    ] = None,
-    today: Annotated[
-        Optional[str], typer.Option("--today", envvar="REGIE_TODAY", help="Doe alsof het vandaag deze datum is (JJJJ-MM-DD).")
-    ] = None,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie en stop.")
-    ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback (voor een foutmelding aan de ontwikkelaars).")
-    ] = False,
-    met_eigen_wijzigingen: Annotated[
-        bool, typer.Option("--met-eigen-wijzigingen", help="Laat een wijzigend commando ook een bestand met je eigen, nog niet gecommitte wijzigingen aanpassen en die meecommitten.")
-    ] = False,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Lees alle casussen opnieuw in plaats van uit de cache in .git/regie/.")
-    ] = False,
+    repo: Annotated[Optional[Path], _option("repo")] = None,
+    today: Annotated[Optional[str], _option("today")] = None,
+    version: Annotated[bool, typer.Option(*GLOBAL_OPTIONS["version"].names, callback=_version, is_eager=True,
+                                          help=GLOBAL_OPTIONS["version"].help)] = False,
+    debug: Annotated[bool, _option("debug")] = False,
+    met_eigen_wijzigingen: Annotated[bool, _option("met_eigen_wijzigingen")] = False,
+    no_cache: Annotated[bool, _option("no_cache")] = False,
 ) -> None:
     _common.STATE.repo = repo
     _common.STATE.no_cache = no_cache
@@ -113,7 +61,7 @@ def build_app(wanted: str | None = _ALL) -> typer.Typer:
 
     app = typer.Typer(
         name="regie",
-        help="Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers.",
+        help=ABOUT,
         no_args_is_help=True,
         pretty_exceptions_show_locals=False,  # locals would print dossier contents
         rich_markup_mode=None,
@@ -163,6 +111,9 @@ def __getattr__(name: str):
 def main() -> None:
     from .errors import RegieError
 
+    if wants_top_help(sys.argv[1:]):
+        sys.stdout.write(top_help())
+        sys.exit(0 if sys.argv[1:] else 2)  # a bare ``regie`` names no command: like click, exit 2
     _common.install_log_handler()
     app = build_app(command_in(sys.argv[1:]))
     try:

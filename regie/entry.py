@@ -1,4 +1,4 @@
-"""The ``regie`` program's entry point: ``regie --version`` answers before the command line is built.
+"""The ``regie`` program's entry point: ``regie --version`` and ``regie --help`` answer before the command line is built.
 
 Building the command line (typer, every command's options) is most of regie's start-up
 time; a script asking for the version does not need it.
@@ -15,6 +15,11 @@ def main() -> None:
 
         sys.stdout.write(f"regie {__version__}\n")
         return
+    from .menu import top_help, wants_top_help
+
+    if wants_top_help(sys.argv[1:]):
+        sys.stdout.write(top_help())
+        sys.exit(0 if sys.argv[1:] else 2)  # a bare ``regie`` names no command: like click, exit 2
     from .cli import main as run
 
     run()

@@ -140,25 +140,52 @@ def test_the_summaries_of_regie_help_are_the_modules_own():
     """``regie --help`` lists commands without importing them; its table must say what the modules say."""
     import importlib
 
-    from regie.cli import COMMANDS, SUMMARIES
+    from regie.menu import COMMANDS, SUMMARIES, summary_of
 
     assert list(SUMMARIES) == list(COMMANDS)
     for name, (module, _) in COMMANDS.items():
         doc = importlib.import_module(f"regie.commands.{module}").__doc__
-        assert doc.split("\n\n")[0].split("\n")[0] == SUMMARIES[name], name
+        assert summary_of(doc) == SUMMARIES[name], name
+    assert summary_of("Inzage (AVG art. 15): alles. Er komt niets uit andere casussen in.") == "Inzage (AVG art. 15): alles."
 
 
-def test_regie_help_is_the_help_of_the_full_command_line(cli, capsys, monkeypatch):
-    import sys
+def test_regie_help_is_dutch_and_names_every_option_and_command_of_the_full_command_line(cli, monkeypatch):
+    import typer.main
 
     from regie.cli import build_app
+    from regie.menu import SUMMARIES
 
+    monkeypatch.setenv("COLUMNS", "100")
     quick = cli("--help")
-    monkeypatch.setattr(sys, "argv", ["regie", "--help"])
-    with pytest.raises(SystemExit):
-        build_app()()  # every command built
-    assert quick.code == 0 and quick.out == capsys.readouterr().out
-    assert "cache" in quick.out and "new-case" in quick.out
+    assert quick.code == 0 and quick.err == ""
+    assert quick.out.startswith("Gebruik: regie [OPTIES] COMMANDO [ARGUMENTEN]...\n\n  Regie voor netwerkregisseurs:")
+    flat = " ".join(quick.out.split())
+    group = typer.main.get_command(build_app())  # every command built
+    params = [p for p in group.params if p.param_type_name == "option"]
+    assert {"--repo", "--today", "--no-cache", "--install-completion"} <= {n for p in params for n in p.opts}
+    assert "\n  -h, --help " in quick.out
+    for param in params:
+        assert ", ".join(param.opts) in quick.out, param.opts
+        if param.help and "completion" not in param.help and "Show this message" not in param.help:
+            assert " ".join(param.help.split()) in flat, param.opts
+    assert list(group.commands) == list(SUMMARIES)
+    for name in group.commands:
+        assert f"\n  {name} " in quick.out and SUMMARIES[name] in flat, name
+    assert "Inzage (AVG art. 15): één leesbaar document" in flat  # not cut at the first full stop
+    for english in ("Usage", "Show this message", "Install completion", "Commands:"):
+        assert english not in quick.out
+    assert cli("-h").out == quick.out
+    bare = cli()
+    assert bare.code == 2 and bare.out == quick.out
+    assert max(len(line) for line in quick.out.splitlines()) <= 100
+
+
+def test_regie_help_answers_without_building_the_command_line():
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['regie', '--help']\n"
+                           "from regie.entry import main\ntry:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+                           "print(code, 'typer' in sys.modules, 'regie.cli' in sys.modules)"],
+                          capture_output=True, text=True)
+    assert done.stdout.startswith("Gebruik: regie") and done.stdout.endswith("\n0 False False\n"), done.stdout[-200:]
 
 
 def test_version_answers_without_building_the_command_line():

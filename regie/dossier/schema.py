@@ -30,10 +30,20 @@ def schema_text(kind: str) -> str:
     return resources.files("regie").joinpath("schemas", f"{kind}.json").read_text(encoding="utf-8")
 
 
-def _is_date(value: Any) -> bool:
-    from ..clock import to_date
+_DATES: dict[str, bool] = {}  # date text -> valid? (the same dates recur in every file)
 
-    return not isinstance(value, str) or to_date(value) is not None
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return True
+    known = _DATES.get(value)
+    if known is None:
+        from ..clock import to_date
+
+        known = to_date(value) is not None
+        if len(_DATES) < 20_000:
+            _DATES[value] = known
+    return known
 
 
 def _python_patterns(node: Any) -> Any:

@@ -65,6 +65,8 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 if len(value) <= 40 and len(_RESOLVED) < _RESOLVED_MAX:  # type: ignore[arg-type]
                     _RESOLVED[value] = tag  # type: ignore[index]
             return tag
+        if implicit:  # a list or mapping without an explicit tag: what PyYAML's resolver gives it too
+            return _SEQ if kind is yaml.SequenceNode else _MAP
         return super().resolve(kind, value, implicit)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:

@@ -1,0 +1,132 @@
+"""What ``regie --help`` shows: the commands, their one-line summaries and the global options.
+
+Kept free of typer, so that ``regie`` and ``regie --help`` answer without building the
+command line (that is most of regie's start-up time). :mod:`regie.cli` builds the real
+command line from the same tables; tests/test_cli.py keeps the summaries in step with the
+command modules' docstrings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# The commands in the order of ``regie --help``: name -> (module in regie.commands, a group of subcommands?).
+COMMANDS = {
+    "init": ("init", False), "new-case": ("new_case", False), "validate": ("validate", False),
+    "overdue": ("overdue", False), "list": ("list_cmd", False), "show": ("show", False), "agenda": ("agenda", False),
+    "plan": ("plan", False), "escalate": ("escalate", False), "evaluate": ("evaluate", False),
+    "handover": ("handover", False), "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
+    "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
+    "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "setup": ("setup", False),
+    "merge-file": ("merge_file", False),
+    "afspraak": ("afspraak", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
+    "identity": ("identity", True), "cache": ("cache_cmd", True),
+}
+
+# The first sentence of each command module's docstring (see summary_of).
+SUMMARIES = {
+    "init": "Maak een nieuwe dossierrepository: regie.yaml, mappen, CI-bestanden, git en een eerste commit.",
+    "new-case": "Registreer een nieuwe melding als casus (werkproces 1a) en druk de nieuwe casus-id af.",
+    "validate": "Controleer de dossierrepository (of de genoemde casussen) op schema's en regels.",
+    "overdue": "Toon afspraken over hun deadline, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.",
+    "list": "Toon alle casussen in een tabel: status, regisseur, urgentie, leefgebieden, volgende deadline, aantal te laat.",
+    "show": "Toon één casus op één scherm: status, melding, plan, betrokkenen, afspraken, deadlines, escalaties.",
+    "agenda": "Maak de agenda van het volgende netwerkoverleg: nieuwe meldingen, vast te stellen plannen, evaluaties, "
+              "afspraken over hun deadline, open escalaties, af te sluiten casussen, signalen.",
+    "plan": "Het Plan van Aanpak van een casus (werkproces 1b): als document, of vaststellen.",
+    "escalate": "Schaal op (werkproces 1f): leg een stap van getrapte opschaling vast en maak het memo.",
+    "evaluate": "Maak een evaluatie (werkproces 1g, 4a, 4b): evaluaties/<datum>.md, vooraf ingevuld uit de casus.",
+    "handover": "Draag de regie over (werkproces 1e; seed 004): aan een andere regisseur, (tijdelijk) aan een organisatie "
+                "buiten het netwerk zoals Veilig Thuis of jeugdbescherming, of aan een casushouder.",
+    "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
+    "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
+    "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "
+            "netwerkbijeenkomst, huisbezoek of overleg.",
+    "log": "Het logboek van een casus (werkproces 5b): alle data uit het dossier (melding, plan, afspraken, escalaties, "
+           "evaluaties, overdrachten, journaal) en de git-geschiedenis van de casusmap, op datum.",
+    "export": "Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over de cliënt bevat, inclusief het "
+              "logboek, in gewone taal en afdrukbaar.",
+    "report": "Managementinformatie over een periode (werkproces 4c, 2d; seed 004): instroom, doorlooptijden, afspraken "
+              "per partner, opschaling, uitkomsten op de Zelfredzaamheid-Matrix, netwerkgericht werken, caseload en "
+              "beleidssignalen.",
+    "sync": "Deel je werk met het team: haal op, nummer botsende id's om, zet je commits bovenop de gedeelde versie, push.",
+    "keygen": "Maak je eigen age-sleutel (voor de versleutelde identiteiten) en toon de publieke sleutel voor regie.yaml.",
+    "purge": "Vernietig een gesloten casus na de bewaartermijn: uit de werkmap én uit de hele git-geschiedenis.",
+    "share": "Leg vast wat je uit een dossier met een andere organisatie deelt: wanneer, wat en op welke grond.",
+    "setup": "Richt deze clone in voor regie: de samenvoeghulp voor afspraken, escalaties en signalen.",
+    "merge-file": "Git-samenvoeghulp voor afspraken, escalaties en signalen: per record en per veld "
+                  "(niet aanroepen met de hand).",
+    "afspraak": "Afspraken van een casus: toevoegen, afvinken, laten vervallen, verschuiven.",
+    "signal": "Beleidssignalen (werkproces 2d): knelpunten die het netwerk wil omzetten in beleidsadvies.",
+    "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
+    "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
+    "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "
+             "niet veranderen.",
+}
+
+ABOUT = "Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers."
+
+
+class Option(NamedTuple):
+    names: tuple[str, ...]
+    metavar: str | None  # None for a flag
+    help: str
+    envvar: str | None = None
+
+
+# The options before the command, by the parameter name of regie.cli's callback.
+GLOBAL_OPTIONS = {
+    "repo": Option(("-C", "--repo"), "<map>", "Dossierrepository (standaard: de map met regie.yaml boven de huidige map)."),
+    "today": Option(("--today",), "<datum>", "Doe alsof het vandaag deze datum is (JJJJ-MM-DD).", "REGIE_TODAY"),
+    "version": Option(("--version",), None, "Toon de versie en stop."),
+    "debug": Option(("--debug",), None,
+                    "Toon bij een interne fout de volledige traceback (voor een foutmelding aan de ontwikkelaars)."),
+    "met_eigen_wijzigingen": Option(("--met-eigen-wijzigingen",), None,
+                                    "Laat een wijzigend commando ook een bestand met je eigen, nog niet gecommitte "
+                                    "wijzigingen aanpassen en die meecommitten."),
+    "no_cache": Option(("--no-cache",), None, "Lees alle casussen opnieuw in plaats van uit de cache in .git/regie/."),
+}
+# What typer adds itself, in regie's words.
+BUILT_IN_OPTIONS = (
+    Option(("--install-completion",), None, "Installeer het aanvullen met de tab-toets voor je shell."),
+    Option(("--show-completion",), None, "Toon het aanvulscript voor je shell, om het zelf te installeren."),
+    Option(("-h", "--help"), None, "Toon deze hulp en stop."),
+)
+
+
+def summary_of(doc: str) -> str:
+    """The first sentence of a docstring's first paragraph, on one line ("art. 15" ends no sentence)."""
+    paragraph = " ".join(doc.split("\n\n")[0].split())
+    return re.split(r"(?<=\.) (?=[A-Z])", paragraph, maxsplit=1)[0]
+
+
+def wants_top_help(argv: list[str]) -> bool:
+    """Whether a command line asks for regie's own help: no arguments, ``--help`` or ``-h``."""
+    return argv in ([], ["--help"], ["-h"])
+
+
+def top_help(width: int | None = None) -> str:
+    """The text of ``regie --help``, wrapped to the terminal (at most 100 columns)."""
+    import shutil
+    import textwrap
+
+    width = width or min(shutil.get_terminal_size().columns, 100)
+    out = ["Gebruik: regie [OPTIES] COMMANDO [ARGUMENTEN]...", "", *textwrap.wrap(ABOUT, width, initial_indent="  ",
+                                                                              subsequent_indent="  "), ""]
+
+    def table(title: str, rows: list[tuple[str, str]]) -> None:
+        left = max(len(term) for term, _ in rows) + 4
+        out.append(title)
+        for term, text in rows:
+            lines = textwrap.wrap(text, max(width - left, 30), break_on_hyphens=False) or [""]
+            out.append(f"  {term:<{left - 4}}  {lines[0]}")
+            out.extend(" " * left + line for line in lines[1:])
+        out.append("")
+
+    options = [*GLOBAL_OPTIONS.values(), *BUILT_IN_OPTIONS]
+    table("Opties:", [(", ".join(o.names) + (f" {o.metavar}" if o.metavar else ""),
+                       o.help + (f" [omgevingsvariabele: {o.envvar}]" if o.envvar else "")) for o in options])
+    table("Commando's:", list(SUMMARIES.items()))
+    out.append("Meer over een commando: regie COMMANDO --help")
+    return "\n".join(out) + "\n"
