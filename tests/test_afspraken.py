@@ -85,7 +85,8 @@ def test_drop_and_move(cli, repo):
     )
     r = cli("-C", str(repo), "afspraak", "drop", "2026-001", "A2", "--reden", "niet meer nodig")
     assert r.code == 0, r
-    assert "        status: vervallen\n        reden: niet meer nodig\n        verplaatst:\n" in afspraken(repo)
+    assert ("        status: vervallen\n        vervallen_op: 2026-11-26\n        reden: niet meer nodig\n"
+            "        verplaatst:\n") in afspraken(repo)
     assert git(repo, "log", "-2", "--format=%s").splitlines() == [
         "regie afspraak: A2 van casus 2026-001 vervallen",
         "regie afspraak: deadline van A2 in casus 2026-001 verschoven",
@@ -168,3 +169,70 @@ def test_change_that_would_invalidate_the_case_is_undone(cli, repo):
                                   "De hook meldde niets.\n")
     assert afspraken(repo) == HAND_WRITTEN
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_drop_records_the_day_it_lapsed(cli, repo):
+    r = cli("-C", str(repo), "afspraak", "drop", "2026-001", "A2", "--reden", "niet meer nodig", "--datum", "2026-11-20")
+    assert r.code == 0, r
+    assert ("        status: vervallen\n        vervallen_op: 2026-11-20\n        reden: niet meer nodig\n\n"
+            "# einde\n") in afspraken(repo)
+    log = [" ".join(line.split()) for line in cli("-C", str(repo), "log", "2026-001").out.splitlines()]
+    assert [line for line in log if "A2 vervallen" in line] == ["2026-11-20 dossier afspraak A2 vervallen: niet meer nodig"]
+    assert cli("-C", str(repo), "validate").code == 0
+
+
+@pytest.mark.parametrize("datum, err", [
+    ("2026-11-27", "fout: datum 2026-11-27 ligt in de toekomst\n"),
+    ("2026-02-28", "fout: datum 2026-02-28 ligt voor de datum waarop de afspraak is gemaakt (2026-03-01)\n"),
+    ("2026-02-30", "fout: ongeldige --datum '2026-02-30': verwacht"),
+])
+def test_drop_refuses_an_impossible_day(cli, repo, datum, err):
+    before = afspraken(repo)
+    r = cli("-C", str(repo), "afspraak", "drop", "2026-001", "A2", "--reden", "x", "--datum", datum)
+    assert r.code != 0 and r.err.startswith(err), r
+    assert afspraken(repo) == before
+
+
+def test_a_lapse_date_that_contradicts_the_agreement_is_a_finding(cli, repo):
+    text = afspraken(repo).replace("        gedaan_op: 2026-03-10\n", "        gedaan_op: 2026-03-10\n        vervallen_op: 2026-03-11\n")
+    text = text.replace("        status: open\n", "        status: vervallen\n        vervallen_op: 2026-02-01\n        reden: weg\n")
+    write_tree(repo, {f"{C}/afspraken.yaml": text})
+    out = cli("-C", str(repo), "validate").out
+    assert out == (f"{C}/afspraken.yaml:11: [afspraak-status] A1: 'vervallen_op' bij een afspraak met status gedaan\n"
+                   f"{C}/afspraken.yaml:20: [datum-volgorde] A2: vervallen op 2026-02-01, voor de datum gemaakt 2026-03-01\n")
+
+
+def test_log_shows_each_deadline_as_it_was_on_its_day(cli, repo):
+    cli("-C", str(repo), "afspraak", "move", "2026-001", "A2", "--deadline", "2026-12-15", "--reden", "zus op vakantie")
+    lines = [" ".join(line.split()) for line in cli("-C", str(repo), "log", "2026-001").out.splitlines()]
+    made = next(line for line in lines if "afspraak A2 gemaakt" in line)
+    assert made.endswith("deadline 2026-11-01"), made  # not the deadline of today
+    assert any(line.endswith("afspraak A2 verschoven van 2026-11-01 naar 2026-12-15: zus op vakantie") for line in lines)
+    export = cli("-C", str(repo), "export", "2026-001").out
+    assert "uiterlijk 15 december 2026 (eerst 1 november 2026): nog open" in export
+
+
+def test_a_past_quarter_does_not_change_when_agreements_are_dropped_or_moved_today(cli, examples_repo):
+    import json
+
+    def q3() -> dict:
+        r = cli("-C", str(examples_repo), "report", "--quarter", "2026Q3", "--format", "json")
+        assert r.code == 0, r
+        return json.loads(r.out)
+
+    before = q3()
+    assert before["afspraken"]["totaal"]["te_laat_open"] > 0  # the test would see a moved deadline
+    from regie.dossier.loader import load_dossier
+
+    open_ones = [(c.id, a) for c in load_dossier(examples_repo).cases for a in c.afspraken if a.status == "open"]
+    assert len(open_ones) >= 3
+    for i, (cid, a) in enumerate(open_ones):
+        if i % 2:
+            args = ["afspraak", "move", cid, a.id, "--deadline", "2027-06-30", "--reden", "later"]
+        else:
+            args = ["afspraak", "drop", cid, a.id, "--reden", "niet meer nodig"]
+        r = cli("-C", str(examples_repo), *args)
+        assert r.code == 0, (args, r)
+    assert q3() == before
+    now = json.loads(cli("-C", str(examples_repo), "report", "--quarter", "2026Q4", "--format", "json").out)
+    assert now["afspraken"]["totaal"]["vervallen"] >= (len(open_ones) + 1) // 2

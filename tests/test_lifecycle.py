@@ -167,7 +167,7 @@ def test_close_requires_eind_evaluation_and_refuses_open_agreements(cli, example
     assert ("status: gesloten\n" in casus and "gesloten: 2026-11-26\nsluitreden: verhuisd\nsluittoelichting: cliënt verhuisd\n"
             "bewaren_tot: 2041-11-26\nbewaarcategorie: volwassenen\nzonder_evaluatie: cliënt verhuisd\n" in casus)
     afspraken = (examples_repo / C / "afspraken.yaml").read_text()
-    assert afspraken.count("status: vervallen\n    reden: 'casus gesloten: verhuisd'\n") == 2
+    assert afspraken.count("status: vervallen\n    vervallen_op: 2026-11-26\n    reden: 'casus gesloten: verhuisd'\n") == 2
     assert sorted(git(examples_repo, "show", "--name-only", "--format=", "HEAD").split()) == [
         f"{C}/afspraken.yaml", f"{C}/casus.yaml"]
     assert cli(*root, "validate", "2026-001").code == 0

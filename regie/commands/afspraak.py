@@ -71,12 +71,15 @@ def drop(
     case: Case,
     afspraak: Id,
     reden: Annotated[str, typer.Option("--reden", help="Waarom de afspraak vervalt.")],
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Wanneer de afspraak verviel (standaard vandaag).")] = None,
     no_commit: NoCommit = False,
 ) -> None:
-    """Laat een open afspraak vervallen, met de reden."""
+    """Laat een open afspraak vervallen, met de reden; de datum wordt vastgelegd (vervallen_op)."""
     from ..work.afspraken import drop as do_drop
+    from ..clock import parse_iso_date
 
-    outcome = do_drop(_common.root(), case, afspraak, reden=reden, today=_common.today(), commit=not no_commit)
+    outcome = do_drop(_common.root(), case, afspraak, reden=reden, today=_common.today(),
+                      datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
     _report(outcome, f"afspraak {afspraak} van casus {case} vervallen")
 
 

@@ -363,6 +363,24 @@ class Afspraak:
     gedaan_op: dt.date | None = None
     reden: str | None = None
     verplaatst: tuple[Verplaatsing, ...] = ()
+    vervallen_op: dt.date | None = None
+
+    @property
+    def eerste_deadline(self) -> dt.date:
+        """The deadline agreed when the agreement was made: the ``van`` of its first move, else its deadline."""
+        return self.verplaatst[0].van if self.verplaatst else self.deadline
+
+    def deadline_op(self, day: dt.date) -> dt.date:
+        """The deadline as it stood at the end of ``day`` (moves recorded later not yet made)."""
+        deadline = self.eerste_deadline
+        for v in self.verplaatst:
+            if v.datum <= day:
+                deadline = v.naar
+        return deadline
+
+    def vervallen_voor(self, day: dt.date) -> bool:
+        """Whether the agreement had lapsed by the end of ``day`` (one dropped without a date: always)."""
+        return self.status == "vervallen" and (self.vervallen_op is None or self.vervallen_op <= day)
 
     @classmethod
     def from_data(cls, d: dict, index: int) -> Afspraak:
@@ -377,6 +395,7 @@ class Afspraak:
             doel=d.get("doel"),
             gedaan_op=to_date(d.get("gedaan_op")),
             reden=d.get("reden"),
+            vervallen_op=to_date(d.get("vervallen_op")),
             verplaatst=tuple(
                 Verplaatsing(to_date(v["van"]), to_date(v["naar"]), to_date(v["datum"]), v["reden"])  # type: ignore[arg-type]
                 for v in d.get("verplaatst") or []

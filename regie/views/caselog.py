@@ -52,11 +52,15 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
     if case.plan and case.plan.vastgesteld:
         out.append(E(case.plan.vastgesteld, "dossier", "plan", f"plan van aanpak vastgesteld (versie {case.plan.versie})"))
     for a in case.afspraken:
-        out.append(E(a.gemaakt, "dossier", "afspraak", f"afspraak {a.id} gemaakt: {a.wat} ({labels.get(a.wie, a.wie)}), deadline {a.deadline.isoformat()}"))
+        # the deadline as it was agreed that day; each move follows on its own date
+        out.append(E(a.gemaakt, "dossier", "afspraak",
+                     f"afspraak {a.id} gemaakt: {a.wat} ({labels.get(a.wie, a.wie)}), deadline {a.eerste_deadline.isoformat()}"))
         for v in a.verplaatst:
             out.append(E(v.datum, "dossier", "afspraak", f"afspraak {a.id} verschoven van {v.van.isoformat()} naar {v.naar.isoformat()}: {v.reden}"))
         if a.gedaan_op:
             out.append(E(a.gedaan_op, "dossier", "afspraak", f"afspraak {a.id} gedaan"))
+        if a.vervallen_op:
+            out.append(E(a.vervallen_op, "dossier", "afspraak", f"afspraak {a.id} vervallen: {a.reden or '-'}"))
     for e in case.escalaties:
         out.append(E(e.datum, "dossier", "escalatie", f"opgeschaald ({e.id}) naar niveau {e.niveau} over {orgs.get(e.over, e.over)}: {e.reden}"))
         if e.afgesloten:

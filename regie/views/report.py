@@ -171,10 +171,6 @@ def party_of(net: Network, case: Case, who: str) -> str:
     return "regisseur"
 
 
-def original_deadline(a) -> dt.date:
-    return a.verplaatst[0].van if a.verplaatst else a.deadline
-
-
 def flow(net: Network, cases: list[Case], p: Period) -> dict:
     received = [c for c in cases if c.melding.datum in p]
     closed = [c for c in cases if c.casus.gesloten in p]
@@ -234,14 +230,14 @@ def agreements(net: Network, cases: list[Case], p: Period) -> dict:
             row = per[party]
             if a.gemaakt in p:
                 row["gemaakt"] += 1
-                if a.status == "vervallen":
-                    row["vervallen"] += 1
+            if a.vervallen_op in p or (a.vervallen_op is None and a.status == "vervallen" and a.gemaakt in p):
+                row["vervallen"] += 1
             if a.gedaan_op in p:
-                row["op_tijd" if a.gedaan_op <= original_deadline(a) else "te_laat"] += 1
+                row["op_tijd" if a.gedaan_op <= a.eerste_deadline else "te_laat"] += 1
             if any(v.datum in p for v in a.verplaatst):
                 row["verschoven"] += 1
-            open_at_end = a.gemaakt <= p.end and a.status != "vervallen" and (a.gedaan_op is None or a.gedaan_op > p.end)
-            if open_at_end and a.deadline < p.end and (c.casus.gesloten is None or c.casus.gesloten > p.end):
+            open_at_end = a.gemaakt <= p.end and not a.vervallen_voor(p.end) and (a.gedaan_op is None or a.gedaan_op > p.end)
+            if open_at_end and a.deadline_op(p.end) < p.end and (c.casus.gesloten is None or c.casus.gesloten > p.end):
                 row["te_laat_open"] += 1
     keys = ("gemaakt", "op_tijd", "te_laat", "te_laat_open", "vervallen", "verschoven")
     parties = {party: {k: row[k] for k in keys} for party, row in sorted(per.items()) if any(row[k] for k in keys)}

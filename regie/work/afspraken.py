@@ -96,16 +96,19 @@ def add(
     return Outcome(new_id, warnings, problems)
 
 
-def _finish(root: Path, case: Case, afspraak_id: str, status: str, key: str, value: object, message: str,
+def _finish(root: Path, case: Case, afspraak_id: str, status: str, fields: dict[str, object], message: str,
             today: dt.date, commit: bool) -> list[Problem]:
-    """Set an open agreement's final status (gedaan/vervallen) with its date or reason."""
+    """Set an open agreement's final status (gedaan/vervallen) with its date (and reason), in that order after it."""
     from .mutation import apply
     from ..store.yamledit import put
 
     def change(seq) -> None:
         item = _item(seq, afspraak_id)
         item["status"] = status
-        put(item, key, value, after="status")
+        after = "status"
+        for key, value in fields.items():
+            put(item, key, value, after=after)
+            after = key
 
     path, text = _edit(root, case, change)
     return apply(root, case.id, {path: text}, message, today, commit=commit)
@@ -120,14 +123,16 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
     if a.status == "vervallen":
         raise RegieError(f"afspraak {afspraak_id} is vervallen en kan niet meer gedaan worden")
     when = event_date(datum, today, after=a.gemaakt, after_what="de datum waarop de afspraak is gemaakt")
-    problems = _finish(root, case, afspraak_id, "gedaan", "gedaan_op", when,
+    problems = _finish(root, case, afspraak_id, "gedaan", {"gedaan_op": when},
                        f"regie afspraak: {afspraak_id} van casus {cid} gedaan", today, commit)
     late = (when - a.deadline).days
     return Outcome(afspraak_id, [f"{late} dag(en) na de deadline"] if late > 0 else [], problems)
 
 
 @exclusive("afspraak drop")
-def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, commit: bool = True) -> Outcome:
+def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
+         commit: bool = True) -> Outcome:
+    """Let an open agreement lapse on ``datum`` (default today), which is recorded as ``vervallen_op``."""
     from ..privacy.lint import check_value
 
     check_value("--reden", reden)
@@ -137,7 +142,8 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
         raise RegieError(f"afspraak {afspraak_id} is al {a.status}")
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
-    problems = _finish(root, case, afspraak_id, "vervallen", "reden", reden,
+    when = event_date(datum, today, after=a.gemaakt, after_what="de datum waarop de afspraak is gemaakt")
+    problems = _finish(root, case, afspraak_id, "vervallen", {"vervallen_op": when, "reden": reden},
                        f"regie afspraak: {afspraak_id} van casus {cid} vervallen", today, commit)
     return Outcome(afspraak_id, [], problems)
 

@@ -303,7 +303,8 @@ def close(
         for item in adoc.data["afspraken"]:
             if str(item.get("id")) in ids:
                 item["status"] = "vervallen"
-                put(item, "reden", f"casus gesloten: {reden}", after="status")
+                put(item, "vervallen_op", when, after="status")
+                put(item, "reden", f"casus gesloten: {reden}", after="vervallen_op")
         writes[path] = adoc.dump()
         warnings.append(f"afspraken vervallen: {', '.join(sorted(ids))}")
     if open_escalaties:

@@ -44,6 +44,14 @@ def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
             yield at("gedaan_op", "datum-toekomst", f"{a.id}: gedaan op {_d(a.gedaan_op)} ligt in de toekomst")
         if a.status == "vervallen" and not a.reden:
             yield at("status", "afspraak-status", f"{a.id}: vervallen zonder 'reden'")
+        if a.vervallen_op is not None:
+            if a.status != "vervallen":
+                yield at("vervallen_op", "afspraak-status", f"{a.id}: 'vervallen_op' bij een afspraak met status {a.status}")
+            if a.vervallen_op < a.gemaakt:
+                yield at("vervallen_op", "datum-volgorde",
+                         f"{a.id}: vervallen op {_d(a.vervallen_op)}, voor de datum gemaakt {_d(a.gemaakt)}")
+            if a.vervallen_op > ctx.today:
+                yield at("vervallen_op", "datum-toekomst", f"{a.id}: vervallen op {_d(a.vervallen_op)} ligt in de toekomst")
 
 
 def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
