@@ -13,10 +13,11 @@ from typing import NamedTuple
 
 # The commands in the order of ``regie --help``: name -> (module in regie.commands, a group of subcommands?).
 COMMANDS = {
-    "init": ("init", False), "new-case": ("new_case", False), "validate": ("validate", False),
+    "init": ("init", False), "new-case": ("new_case", False), "intake": ("intake", False), "validate": ("validate", False),
     "overdue": ("overdue", False), "list": ("list_cmd", False), "show": ("show", False), "agenda": ("agenda", False),
     "plan": ("plan", False), "escalate": ("escalate", False), "evaluate": ("evaluate", False),
-    "handover": ("handover", False), "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
+    "handover": ("handover", False), "meldcode": ("meldcode", False), "verwijsindex": ("verwijsindex", False),
+    "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
@@ -28,6 +29,7 @@ COMMANDS = {
 SUMMARIES = {
     "init": "Maak een nieuwe dossierrepository: regie.yaml, mappen, CI-bestanden, git en een eerste commit.",
     "new-case": "Registreer een nieuwe melding als casus (werkproces 1a) en druk de nieuwe casus-id af.",
+    "intake": "Besluit over een nieuwe melding (werkproces 1a): aangenomen, of niet aangenomen en waarheen verwezen.",
     "validate": "Controleer de dossierrepository (of de genoemde casussen) op schema's en regels.",
     "overdue": "Toon afspraken over hun deadline, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.",
     "list": "Toon alle casussen in een tabel: status, regisseur, urgentie, leefgebieden, volgende deadline, aantal te laat.",
@@ -39,6 +41,8 @@ SUMMARIES = {
     "evaluate": "Maak een evaluatie (werkproces 1g, 4a, 4b): evaluaties/<datum>.md, vooraf ingevuld uit de casus.",
     "handover": "Draag de regie over (werkproces 1e; seed 004): aan een andere regisseur, (tijdelijk) aan een organisatie "
                 "buiten het netwerk zoals Veilig Thuis of jeugdbescherming, of aan een casushouder.",
+    "meldcode": "Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast (seed 004), met de afweging.",
+    "verwijsindex": "Leg de verwijzingen uit de verwijsindex risicojongeren vast: signaal, match en regievoerder (seed 004).",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
     "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "

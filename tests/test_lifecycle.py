@@ -185,11 +185,15 @@ def test_close_with_eind_evaluation_and_retention(cli, examples_repo):
     wmo = ("  [volwassenen, 15 jaar: Selectielijst gemeenten en intergemeentelijke organen 2020: dossiers maatschappelijke "
            "ondersteuning (Wmo), 15 jaar na beëindiging]")
     r = cli(*root, "--today", "2041-12-01", "retention")
-    assert r.out == (f"2025-014  bewaren tot 2041-05-18  termijn 197 dagen voorbij: vernietigen of motiveren{wmo}\n"
+    kort = "  [kortdurend, 2 jaar: melding niet in behandeling genomen of afgebroken: termijn vastgesteld door het netwerk]"
+    assert r.out == (f"2026-008  bewaren tot 2028-11-12  termijn 4767 dagen voorbij: vernietigen of motiveren{kort}\n"
+                     f"2025-014  bewaren tot 2041-05-18  termijn 197 dagen voorbij: vernietigen of motiveren{wmo}\n"
                      f"2026-004  bewaren tot 2041-11-24  termijn 7 dagen voorbij: vernietigen of motiveren{wmo}\n")
     assert cli(*root, "retention").out == ""
     rows = json.loads(cli(*root, "--today", "2041-05-01", "retention", "--within", "30", "--format", "json").out)
-    assert rows == [{"casus": "2025-014", "gesloten": "2026-05-18", "bewaren_tot": "2041-05-18", "dagen_over": -17,
+    assert rows == [{"casus": "2026-008", "gesloten": "2026-11-12", "bewaren_tot": "2028-11-12", "dagen_over": 4553,
+                     "categorie": "kortdurend", "jaren": 2, "bron": kort.split(": ", 1)[1][:-1]},
+                    {"casus": "2025-014", "gesloten": "2026-05-18", "bewaren_tot": "2041-05-18", "dagen_over": -17,
                      "categorie": "volwassenen", "jaren": 15, "bron": wmo.split(": ", 1)[1][:-1]}]
 
 

@@ -103,12 +103,13 @@ casus     status        regisseur   urgentie  volgende    te laat  leefgebieden
 2026-005  overgedragen  a-bakker    crisis    -           0        huiselijke-relaties, justitie
 2026-006  uitvoering    j-devries   hoog      2026-12-31  1        huisvesting, geestelijke-gezondheid, middelengebruik
 2026-007  plan          a-bakker    middel    2026-11-30  1        geestelijke-gezondheid, lichamelijke-gezondheid, financien
+2026-008  gesloten      j-devries   laag      -           0        financien
 """
 
 
 def test_list(cli):
     r = cli(*EX, "list")
-    assert (r.code, r.out, r.err) == (0, LIST_TEXT, "8 casus(sen)\n")
+    assert (r.code, r.out, r.err) == (0, LIST_TEXT, "9 casus(sen)\n")
 
 
 def test_list_filters_and_json(cli):

@@ -32,6 +32,9 @@ def run(
     if s["melding"]:
         m = s["melding"]
         lines.append(f"melding {m['datum']}: {m['aard']} (door {m['melder']}" + (f", {m['organisatie']})" if m["organisatie"] else ")"))
+    if s["intake"]:
+        i = s["intake"]
+        lines.append(f"intake {i['datum']}: {i['besluit']}" + (f", verwezen naar {i['verwezen_naar']}" if i["verwezen_naar"] else ""))
     if s["plan"]:
         p = s["plan"]
         lines.append(f"plan versie {p['versie']}, " + (f"vastgesteld {p['vastgesteld']}" if p["vastgesteld"] else "niet vastgesteld"))
@@ -48,4 +51,30 @@ def run(
         lines.append(f"open escalatie {e['id']}: niveau {e['niveau']} over {e['over']} sinds {e['datum']}")
     for e in s["evaluaties"]:
         lines.append(f"evaluatie {e['datum']} ({e['soort']})" + (f": {e['besluit']}" if e["besluit"] else ""))
+    if s["meldcode"]:
+        lines += meldcode_lines(s["meldcode"])
+    if s["verwijsindex"]:
+        v = s["verwijsindex"]
+        parts = ([f"signaal {v['signaal']['datum']} ({v['signaal']['organisatie']})"] if v["signaal"] else ["geen signaal"]) + (
+            [f"match {v['match']['datum']} ({', '.join(v['match']['organisaties'])})"] if v["match"] else []) + (
+            [f"regievoerder {v['regievoerder']}"] if v["regievoerder"] else [])
+        lines.append("verwijsindex: " + ", ".join(parts))
     _common.echo("\n".join(lines))
+
+
+def meldcode_lines(m: dict) -> list[str]:
+    from ..dossier.meldcode import CONCLUSIES
+
+    out = ["meldcode:"]
+    for step in m["stappen"]:
+        line = f"  stap {step['stap']} {step['datum']} ({step['wie']}): {step['naam']}"
+        if step.get("veilig_thuis_geraadpleegd"):
+            line += "; Veilig Thuis geraadpleegd"
+        if step.get("conclusie"):
+            line += f" — {CONCLUSIES[step['conclusie']]}"
+        if step.get("besluit"):
+            line += " — " + " en ".join(step["besluit"])
+            line += f", gemeld {step['gemeld']}" if step.get("gemeld") else ""
+        out.append(line)
+    out.append("  gezin geïnformeerd: " + (m["gezin_geinformeerd"] or ("nee (reden vastgelegd)" if m["gezin_niet_geinformeerd"] else "nog niet vastgelegd")))
+    return out

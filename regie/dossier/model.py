@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import re
 from typing import Any, Iterable
 
+from .meldcode import Meldcode
+
 # Case lifecycle (werkproces 1a .. 1g): the order is the normal path of a case.
 STATUSES = ("melding", "onderzoek", "plan", "uitvoering", "nazorg", "gesloten", "overgedragen")
 OPEN_STATUSES = ("melding", "onderzoek", "plan", "uitvoering", "nazorg")
@@ -58,6 +60,10 @@ DEFAULT_SLUITREDENEN = (
     "doelen-bereikt", "stabiel-regulier", "overgedragen", "verhuisd", "geen-medewerking", "overleden",
     "niet-geaccepteerd", "afgebroken", "anders",
 )
+# Meldingsoorten where a safety risk calls for the meldcode huiselijk geweld en kindermishandeling.
+DEFAULT_MELDCODE_SOORTEN = ("huiselijk-geweld", "verwaarlozing", "zorgen-gezin")
+# Doelgroepen of a case for the verwijsindex (young people up to 23, and families with children).
+JEUGD_DOELGROEPEN = ("jeugd", "gezin")
 REPORT_MIN_COUNT = 5
 
 
@@ -99,6 +105,8 @@ class Termijnen:
     melding_tot_plan: int = 28
     evaluatie: int = 90
     escalatie_open: int = 30
+    meldcode: int = 14  # days after the melding: a case with a safety risk has taken step 1 of the meldcode
+    verwijsindex: int = 28  # days after the melding: a jeugd case has a signal in the verwijsindex
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,7 @@ class Network:
     cti_min_netwerkbijeenkomsten: int = 3
     privacy: str = "normaal"  # streng: privacy findings are errors
     meldingsoorten: tuple[str, ...] = DEFAULT_MELDINGSOORTEN
+    meldcode_meldingsoorten: tuple[str, ...] = DEFAULT_MELDCODE_SOORTEN
     sluitredenen: tuple[str, ...] = DEFAULT_SLUITREDENEN
     rapport_min_aantal: int = REPORT_MIN_COUNT
     beheerders: tuple[str, ...] = ()  # regisseurs who may read every case's identity
@@ -135,6 +144,7 @@ class Network:
             cti_min_netwerkbijeenkomsten=d.get("cti", {}).get("min_netwerkbijeenkomsten", 3),
             privacy=d.get("privacy", "normaal"),
             meldingsoorten=tuple(d.get("meldingsoorten") or DEFAULT_MELDINGSOORTEN),
+            meldcode_meldingsoorten=tuple(d.get("meldcode_meldingsoorten", DEFAULT_MELDCODE_SOORTEN)),
             sluitredenen=tuple(d.get("sluitredenen") or DEFAULT_SLUITREDENEN),
             rapport_min_aantal=d.get("rapport", {}).get("min_aantal", REPORT_MIN_COUNT),
             beheerders=tuple(d.get("beheerders") or ()),
@@ -191,6 +201,35 @@ class Overdracht:
 
 
 @dataclass(frozen=True)
+class Verwijsindex:
+    """References only: who signalled when, who matched, who coordinates. Never content."""
+
+    signaal_datum: dt.date | None = None
+    signaal_organisatie: str | None = None
+    match_datum: dt.date | None = None
+    match_organisaties: tuple[str, ...] = ()
+    regievoerder: str | None = None
+
+    @classmethod
+    def from_data(cls, d: dict | None) -> Verwijsindex | None:
+        if d is None:
+            return None
+        signaal, match = d.get("signaal") or {}, d.get("match") or {}
+        return cls(to_date(signaal.get("datum")), signaal.get("organisatie"), to_date(match.get("datum")),
+                   tuple(match.get("organisaties") or ()), d.get("regievoerder"))
+
+
+@dataclass(frozen=True)
+class Intake:
+    """The decision on a melding (werkproces 1a): taken on, or not and where it was referred."""
+
+    datum: dt.date
+    besluit: str  # aangenomen | niet-aangenomen
+    reden: str | None = None
+    verwezen_naar: str | None = None
+
+
+@dataclass(frozen=True)
 class Casus:
     id: str
     status: str
@@ -211,6 +250,9 @@ class Casus:
     zonder_evaluatie: str | None = None
     nazorg_tot: dt.date | None = None
     historie: tuple[Overdracht, ...] = ()
+    meldcode: Meldcode | None = None
+    verwijsindex: Verwijsindex | None = None
+    intake: Intake | None = None
 
     @classmethod
     def from_data(cls, d: dict) -> Casus:
@@ -239,6 +281,10 @@ class Casus:
                            h.get("casushouder"), h.get("tijdelijk", False), h.get("terug", False), h.get("status_voor"))
                 for h in d.get("regie_historie") or []
             ),
+            meldcode=Meldcode.from_data(d.get("meldcode"), to_date),
+            verwijsindex=Verwijsindex.from_data(d.get("verwijsindex")),
+            intake=Intake(to_date(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))  # type: ignore[arg-type]
+            if (i := d.get("intake")) else None,
         )
 
 
@@ -522,6 +568,18 @@ class Case:
     def consent(self) -> str:
         """The consent status on record (``niet-gevraagd`` when the case holds none)."""
         return self.casus.toestemming.status if self.casus and self.casus.toestemming else "niet-gevraagd"
+
+    def jeugd(self) -> bool:
+        """A case for the verwijsindex, as far as the files tell: the client was a minor at the melding,
+        the case keeps the jeugd retention category, or its doelgroep is jeugd or gezin."""
+        c, m = self.casus, self.melding
+        doelgroep = (m.doelgroep if m else None) or (c.doelgroep if c else None)
+        return bool((m and m.minderjarig) or (c and c.bewaarcategorie == "jeugd") or doelgroep in JEUGD_DOELGROEPEN)
+
+    def meldcode_nodig(self, net: Network) -> bool:
+        """A safety risk at the melding, of a kind the meldcode huiselijk geweld en kindermishandeling is for."""
+        m = self.melding
+        return bool(m and m.veiligheidsrisico and m.soort in net.meldcode_meldingsoorten)
 
     def who_is_known(self, net: Network) -> set[str]:
         """Everyone an afspraak's ``wie`` may name: betrokkenen, regisseurs and the client."""

@@ -75,7 +75,11 @@ def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None) -> dict | No
     add = lambda section, line: out.setdefault(section, []).append(line)  # noqa: E731
     open_case = c.status not in ("gesloten", "overgedragen")
     if m and (m.datum > vorige if vorige else c.status in ("melding", "onderzoek")) and m.datum <= datum:
-        add("nieuwe_meldingen", CaseLine(case.id, f"{m.aard} (urgentie {m.urgentie}; gemeld door {m.melder_rol})", m.datum))
+        text = f"{m.aard} (urgentie {m.urgentie}; gemeld door {m.melder_rol})"
+        if c.intake and c.intake.besluit == "niet-aangenomen":  # the network sees where it went (seed 002)
+            text += " — niet aangenomen" + (f", verwezen naar {org_names.get(c.intake.verwezen_naar, c.intake.verwezen_naar)}"
+                                            if c.intake.verwezen_naar else ", niet verwezen")
+        add("nieuwe_meldingen", CaseLine(case.id, text, m.datum))
     due = plan_due(net, case)
     if due:
         add("vast_te_stellen", CaseLine(case.id, "plan van aanpak vaststellen", due, (datum - due).days))

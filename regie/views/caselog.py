@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..dossier.loader import load_case
+from ..dossier.meldcode import CONCLUSIES
 from ..dossier.model import Case, Network
 from ..dossier.repo import case_dir, case_ids
 
@@ -45,6 +46,27 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
             kind = "terug" if h.terug else "casushouder" if h.casushouder else "overdracht"
             out.append(E(h.datum, "dossier", kind, f"regie {'terug bij' if h.terug else 'bij'} {who}: {h.reden}"
                          if kind != "casushouder" else f"casushouder {who}: {h.reden}"))
+        if c.intake:
+            i = c.intake
+            out.append(E(i.datum, "dossier", "intake", f"melding {i.besluit.replace('-', ' ')}"
+                         + (f", verwezen naar {orgs.get(i.verwezen_naar, i.verwezen_naar)}" if i.verwezen_naar else "")
+                         + (f": {i.reden}" if i.reden else "")))
+        if c.meldcode:
+            for st in c.meldcode.stappen:
+                out.append(E(st.datum, "dossier", "meldcode", f"meldcode stap {st.stap}: {st.naam}"
+                             + (f" ({CONCLUSIES[st.conclusie()]})" if st.stap == 4 and st.conclusie() else "")))  # type: ignore[index]
+                if st.gemeld:
+                    out.append(E(st.gemeld, "dossier", "meldcode", "gemeld bij Veilig Thuis"))
+            if c.meldcode.gezin_geinformeerd:
+                out.append(E(c.meldcode.gezin_geinformeerd, "dossier", "meldcode", "gezin geïnformeerd over de meldcode"))
+        if c.verwijsindex:
+            vi = c.verwijsindex
+            if vi.signaal_datum:
+                out.append(E(vi.signaal_datum, "dossier", "verwijsindex",
+                             f"signaal in de verwijsindex door {orgs.get(vi.signaal_organisatie or '', vi.signaal_organisatie)}"))
+            if vi.match_datum:
+                out.append(E(vi.match_datum, "dossier", "verwijsindex",
+                             "match in de verwijsindex met " + ", ".join(orgs.get(o, o) for o in vi.match_organisaties)))
         if c.nazorg_tot:
             out.append(E(c.nazorg_tot, "dossier", "nazorg", "einde nazorgperiode"))
         if c.gesloten:

@@ -16,6 +16,8 @@ from ..dossier.repo import PLAN_FILE
 
 
 def export_context(root: Path, cid: str, today: dt.date) -> dict:
+    from .safety import meldcode_lines, names, verwijsindex_lines
+
     net, case, dossier = load_case(root, cid, needs=("casus.yaml",))
 
     def body(rel: str) -> str:
@@ -49,6 +51,8 @@ def export_context(root: Path, cid: str, today: dt.date) -> dict:
         "regisseur": next((r.naam for r in net.regisseurs if case.casus and r.id == case.casus.regisseur), None),
         "log": log,
         "broken": sorted(case.broken),
+        "veiligheid": meldcode_lines(case.casus.meldcode, names(net)) if case.casus else [],
+        "verwijsindex": verwijsindex_lines(case.casus.verwijsindex, names(net)) if case.casus else [],
     }
 
 

@@ -55,6 +55,8 @@ def case_rows(got: Collected, *, status: str | None = None, regisseur: str | Non
 
 def case_summary(net: Network, case: Case, today: dt.date) -> dict:
     """Everything ``show`` prints about one case, as JSON-ready data (no free text from the dossier)."""
+    from ..dossier.meldcode import summary as meldcode_summary
+
     c, m, p = case.casus, case.melding, case.plan
     assert c is not None
     items = case_items(net, case, today)
@@ -84,4 +86,12 @@ def case_summary(net: Network, case: Case, today: dt.date) -> dict:
         "escalaties_open": [{"id": e.id, "niveau": e.niveau, "over": e.over, "datum": e.datum.isoformat()}
                             for e in case.escalaties if e.afgesloten is None],
         "evaluaties": [{"datum": e.datum.isoformat(), "soort": e.soort, "besluit": e.besluit} for e in case.evaluaties],
+        "intake": {"datum": c.intake.datum.isoformat(), "besluit": c.intake.besluit, "verwezen_naar": c.intake.verwezen_naar}
+        if c.intake else None,
+        "meldcode": meldcode_summary(c.meldcode),
+        "verwijsindex": {
+            "signaal": {"datum": vi.signaal_datum.isoformat(), "organisatie": vi.signaal_organisatie} if vi.signaal_datum else None,
+            "match": {"datum": vi.match_datum.isoformat(), "organisaties": list(vi.match_organisaties)} if vi.match_datum else None,
+            "regievoerder": vi.regievoerder,
+        } if (vi := c.verwijsindex) else None,
     }

@@ -133,9 +133,16 @@ def transferred_on(case: Case, day: dt.date) -> bool:
     return state
 
 
+def taken_on(case: Case) -> bool:
+    """False for a melding the network decided not to take on (``regie intake``): it was never in care."""
+    i = case.casus.intake
+    return i is None or i.besluit != "niet-aangenomen"
+
+
 def in_care_on(case: Case, day: dt.date) -> bool:
     c = case.casus
-    return c.geopend <= day and (c.gesloten is None or c.gesloten > day) and not transferred_on(case, day)
+    return (c.geopend <= day and (c.gesloten is None or c.gesloten > day) and not transferred_on(case, day)
+            and taken_on(case))
 
 
 def phase_on(case: Case, day: dt.date) -> str:
@@ -153,7 +160,7 @@ def regisseur_on(case: Case, day: dt.date) -> str:
 
 def active_during(case: Case, p: Period) -> bool:
     c = case.casus
-    return c.geopend <= p.end and (c.gesloten is None or c.gesloten >= p.start)
+    return c.geopend <= p.end and (c.gesloten is None or c.gesloten >= p.start) and taken_on(case)
 
 
 # ---------------------------------------------------------------- the figures
@@ -177,6 +184,7 @@ def flow(net: Network, cases: list[Case], p: Period) -> dict:
     transferred = sorted({c.id for c in cases for h in c.casus.historie if h.organisatie and h.datum in p})
     at_start = [c for c in cases if in_care_on(c, p.start - dt.timedelta(days=1))]
     at_end = [c for c in cases if in_care_on(c, p.end)]
+    decided = [c.casus.intake for c in cases if c.casus.intake and c.casus.intake.datum in p]
     return {
         "meldingen": len(received),
         "per_melder_organisatie": _sorted_counts(Counter(c.melding.melder_organisatie or "(geen organisatie)" for c in received)),
@@ -186,6 +194,9 @@ def flow(net: Network, cases: list[Case], p: Period) -> dict:
         "geopend": sum(1 for c in cases if c.casus.geopend in p),
         "gesloten": len(closed),
         "gesloten_per_reden": _sorted_counts(Counter(_reason(net, c.casus.sluitreden) for c in closed)),
+        "intake_per_besluit": _sorted_counts(Counter(i.besluit for i in decided)),
+        "niet_aangenomen_verwezen_naar": _sorted_counts(Counter(i.verwezen_naar or "(niet verwezen)" for i in decided
+                                                                if i.besluit == "niet-aangenomen")),
         "overgedragen": len(transferred),
         "overgedragen_casussen": transferred,
         "in_zorg_begin": len(at_start),
@@ -214,7 +225,7 @@ def lead_times(net: Network, cases: list[Case], p: Period) -> dict:
             to_plan.append(days)
             if days > term:
                 late.append(c.id)
-    to_close = [(c.casus.gesloten - c.melding.datum).days for c in cases if c.casus.gesloten in p]
+    to_close = [(c.casus.gesloten - c.melding.datum).days for c in cases if c.casus.gesloten in p and taken_on(c)]
     return {
         "melding_tot_plan": {**stats(to_plan), "termijn": term, "boven_termijn": len(late), "boven_termijn_casussen": sorted(late),
                              "latere_versie_casussen": sorted(later_versions)},
@@ -382,7 +393,8 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
 # Tables of counts broken down by a category (a row per category); their totals stay exact.
 _COUNT_TABLES = (
     ("instroom", "per_melder_organisatie"), ("instroom", "per_soort"), ("instroom", "per_urgentie"),
-    ("instroom", "per_doelgroep"), ("instroom", "gesloten_per_reden"), ("instroom", "in_zorg_begin_per_fase"),
+    ("instroom", "per_doelgroep"), ("instroom", "gesloten_per_reden"), ("instroom", "intake_per_besluit"),
+    ("instroom", "niet_aangenomen_verwezen_naar"), ("instroom", "in_zorg_begin_per_fase"),
     ("instroom", "in_zorg_eind_per_fase"), ("escalaties", "per_niveau"), ("escalaties", "per_partij"),
     ("caseload", "open_per_regisseur"), ("uitkomsten", "samenwerking", "verdeling"),
 )

@@ -164,10 +164,11 @@ def evaluate(
 def handover(
     root: Path, cid: str, *, reden: str, today: dt.date, naar: str | None = None, casushouder: str | None = None,
     terug: bool = False, tijdelijk: bool = False, commit: bool = True,
-) -> tuple[str, list[Problem]]:
+) -> tuple[str, list[Problem], str | None]:
     """Record who holds regie now: another regisseur, an outside organisation, back to the network, or a casushouder.
 
-    Returns a Dutch description of what changed and the remaining problems.
+    Returns a Dutch description of what changed, the remaining problems, and the outside
+    organisation that now holds regie (None for the other kinds).
     """
     from ..privacy.lint import check_value
 
@@ -233,7 +234,33 @@ def handover(
         from .identity import rekey_after_handover
 
         rekey_after_handover(root, cid, today, commit)  # the new regisseur must be able to read the identity
-    return what, problems
+    return what, problems, (naar if naar in orgs and naar not in regisseurs else None)
+
+
+def render_handover_memo(root: Path, cid: str) -> str:
+    """The memo for the organisation that now holds regie: why, the meldcode record, open agreements, who is involved."""
+    from ..views.render import render
+    from ..views.safety import meldcode_lines, names, verwijsindex_lines
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml", "afspraken.yaml"))
+    c = case.casus
+    assert c is not None and c.historie
+    last = c.historie[-1]
+    regisseur = next((r.naam for r in net.regisseurs if r.id == c.regisseur), c.regisseur)
+    labels = case.who_labels(net)
+    context = {
+        "casus": c,
+        "overdracht": last,
+        "organisatie": net.organisatie_namen().get(last.organisatie or "", last.organisatie),
+        "regisseur": regisseur,
+        "netwerk": net.naam,
+        "veiligheid": meldcode_lines(c.meldcode, names(net)),
+        "verwijsindex": verwijsindex_lines(c.verwijsindex, names(net)),
+        "afspraken": [a for a in case.afspraken if a.status == "open"],
+        "wie": labels,
+        "professionals": [labels[p.id] for p in case.netwerk.professionals] if case.netwerk else [],
+    }
+    return render("overdracht-memo.md.j2", context, root)
 
 
 # ---------------------------------------------------------------- close and retention
@@ -317,7 +344,18 @@ def close(
                 put(item, "afgesloten", when)
         writes[path] = edoc.dump()
         warnings.append(f"escalaties afgesloten: {', '.join(sorted(ids))}")
-    data = doc.data
+    _mark_closed(doc.data, net, case, when, reden, toelichting, None if has_eind else (toelichting or reden))
+    writes[casus_path] = doc.dump()
+    problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
+    return Done(list(writes), warnings, problems)
+
+
+def _mark_closed(data, net: Network, case: Case, when: dt.date, reden: str, toelichting: str | None,
+                 zonder_evaluatie: str | None) -> None:
+    """Set status gesloten in casus.yaml's data: the date, the reason, and how long the dossier is kept."""
+    from ..privacy.retention import category
+    from ..store.yamledit import put
+
     data["status"] = "gesloten"
     if "nazorg_tot" in data:
         del data["nazorg_tot"]
@@ -325,16 +363,65 @@ def close(
     put(data, "sluitreden", reden, after="gesloten")
     if toelichting:
         put(data, "sluittoelichting", toelichting, after="sluitreden")
-    from ..privacy.retention import category
-
     cat = category(bool(case.melding and case.melding.minderjarig), reden)
     put(data, "bewaren_tot", add_years(when, net.term(cat).jaren), after="sluittoelichting" if toelichting else "sluitreden")
     put(data, "bewaarcategorie", cat, after="bewaren_tot")
-    if not has_eind:
-        put(data, "zonder_evaluatie", toelichting or reden, after="bewaarcategorie")
-    writes[casus_path] = doc.dump()
-    problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
-    return Done(list(writes), warnings, problems)
+    if zonder_evaluatie:
+        put(data, "zonder_evaluatie", zonder_evaluatie, after="bewaarcategorie")
+
+
+INTAKE_BESLUITEN = ("aangenomen", "niet-aangenomen")
+NOT_TAKEN_ON = "niet-geaccepteerd"  # the sluitreden of a melding the network does not take on
+
+
+@exclusive("intake")
+def intake(
+    root: Path, cid: str, *, besluit: str, reden: str, today: dt.date, datum: dt.date | None = None,
+    verwezen_naar: str | None = None, commit: bool = True,
+) -> tuple[str, Done]:
+    """Decide on a new melding (werkproces 1a): taken on (status onderzoek), or not — then the case is closed
+    with its referral on record and kept only as long as its short retention category says."""
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    from .mutation import apply
+    from ..store.yamledit import RoundTrip, new_map, put
+
+    if besluit not in INTAKE_BESLUITEN:
+        raise UsageError(f"onbekend besluit '{besluit}'; kies uit: {', '.join(INTAKE_BESLUITEN)}")
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    if verwezen_naar is not None and besluit == "aangenomen":
+        raise UsageError("--verwezen-naar hoort bij een melding die niet wordt aangenomen")
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", "melding.yaml", "afspraken.yaml"))
+    c, m = case.casus, case.melding
+    assert c is not None and m is not None
+    if c.intake is not None:
+        raise RegieError(f"casus {cid} heeft al een intakebesluit: {c.intake.besluit} op {_d(c.intake.datum)}")
+    if c.status != "melding":
+        raise RegieError(f"casus {cid} is al {c.status}; een intakebesluit hoort bij een nieuwe melding (status melding)")
+    orgs = net.organisatie_namen()
+    if verwezen_naar is not None and verwezen_naar not in orgs:
+        raise RegieError(f"onbekende organisatie '{verwezen_naar}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+    when = event_date(datum, today, after=c.geopend, after_what="de opening van de casus")
+    path = case_dir(root, cid) / "casus.yaml"
+    doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+    put(doc.data, "intake", new_map({"datum": when, "besluit": besluit, "reden": reden, "verwezen_naar": verwezen_naar}))
+    if besluit == "aangenomen":
+        doc.data["status"] = "onderzoek"
+        what, warnings = f"melding van casus {cid} aangenomen: status onderzoek", []
+    else:
+        if NOT_TAKEN_ON not in net.sluitredenen:
+            raise RegieError(f"sluitreden '{NOT_TAKEN_ON}' staat niet in sluitredenen in regie.yaml; voeg die toe")
+        if any(a.status == "open" for a in case.afspraken):
+            raise RegieError(f"casus {cid} heeft al open afspraken; rond die af of sluit de casus met 'regie close'")
+        _mark_closed(doc.data, net, case, when, NOT_TAKEN_ON, None, "melding niet aangenomen")
+        what = f"melding van casus {cid} niet aangenomen: casus gesloten" + (
+            f", verwezen naar {orgs[verwezen_naar]}" if verwezen_naar else "")
+        warnings = [] if verwezen_naar else ["niet vastgelegd waarheen de melding is verwezen (--verwezen-naar ORGANISATIE)"]
+    problems = apply(root, cid, {path: doc.dump()}, f"regie intake: melding van casus {cid} {besluit.replace('-', ' ')}",
+                     today, commit=commit)
+    return what, Done([path], warnings, problems)
 
 
 @dataclass(frozen=True)

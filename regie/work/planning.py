@@ -48,9 +48,13 @@ class PlanView:
     naasten_afspraken: list[Afspraak]
     wie: dict[str, str]
     tekst: str
+    veiligheid: list[str] = field(default_factory=list)  # the meldcode's steps in words
+    verwijsindex: list[str] = field(default_factory=list)
 
 
 def plan_view(net: Network, case: Case) -> PlanView:
+    from ..views.safety import meldcode_lines, names, verwijsindex_lines
+
     if case.plan is None:
         raise RegieError(f"casus {case.id} heeft nog geen {PLAN_FILE}")
     assert case.casus is not None
@@ -79,6 +83,8 @@ def plan_view(net: Network, case: Case) -> PlanView:
         naasten_afspraken=[a for a in case.afspraken if a.wie in naaste_ids],
         wie=labels,
         tekst=_without_title(case.plan.tekst),
+        veiligheid=meldcode_lines(case.casus.meldcode, names(net)),
+        verwijsindex=verwijsindex_lines(case.casus.verwijsindex, names(net)),
     )
 
 

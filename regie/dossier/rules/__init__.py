@@ -39,10 +39,11 @@ def _d(date: dt.date) -> str:
 
 
 from .case import case_identity, categories, consent, known_people, leefgebieden, network_method  # noqa: E402
-from .lifecycle import dates, handovers, status_matches_contents  # noqa: E402
+from .lifecycle import dates, handovers, intake, status_matches_contents  # noqa: E402
 from .network import network_rules  # noqa: E402
 from .privacy import privacy  # noqa: E402
 from .records import agreements, escalations, verstrekkingen  # noqa: E402
+from .safety import meldcode, verwijsindex  # noqa: E402
 
 CASE_RULES: list[Rule] = [
     case_identity,
@@ -57,6 +58,9 @@ CASE_RULES: list[Rule] = [
     categories,
     verstrekkingen,
     network_method,
+    meldcode,
+    verwijsindex,
+    intake,
 ]
 
 

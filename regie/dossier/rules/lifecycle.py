@@ -93,3 +93,28 @@ def handovers(ctx: Ctx, case: Case) -> Iterator[Problem]:
         if h.datum < c.geopend:
             yield ctx.at(case, "casus.yaml", "regie_historie", i, "datum", code="datum-volgorde",
                          message=f"overdracht op {_d(h.datum)} ligt voor geopend ({_d(c.geopend)})")
+
+
+def intake(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """The decision on the melding: dated in order; a melding not taken on is closed, and said where it went."""
+    c, m = case.casus, case.melding
+    if c is None or c.intake is None:
+        return
+    i = c.intake
+    if m and i.datum < m.datum:
+        yield ctx.at(case, "casus.yaml", "intake", "datum", code="datum-volgorde",
+                     message=f"intakebesluit op {_d(i.datum)} ligt voor de melding ({_d(m.datum)})")
+    if i.datum > ctx.today:
+        yield ctx.at(case, "casus.yaml", "intake", "datum", code="datum-toekomst",
+                     message=f"intakebesluit op {_d(i.datum)} ligt in de toekomst")
+    if i.verwezen_naar is not None and i.verwezen_naar not in ctx.network.organisatie_ids():
+        yield ctx.at(case, "casus.yaml", "intake", "verwezen_naar", code="organisatie-onbekend",
+                     message=f"organisatie '{i.verwezen_naar}' staat niet in regie.yaml")
+    if i.besluit == "niet-aangenomen":
+        if c.status != "gesloten":
+            yield ctx.at(case, "casus.yaml", "status", code="intake-status",
+                         message=f"de melding is niet aangenomen ({_d(i.datum)}), maar de casus is {c.status}")
+        if i.verwezen_naar is None:
+            yield ctx.at(case, "casus.yaml", "intake", "besluit", code="intake-verwijzing", severity=WARNING,
+                         message="melding niet aangenomen zonder vastgelegde verwijzing ('verwezen_naar'); "
+                                 "niet geaccepteerde meldingen worden adequaat verwezen (seed 002)")

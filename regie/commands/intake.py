@@ -1,0 +1,36 @@
+"""Besluit over een nieuwe melding (werkproces 1a): aangenomen, of niet aangenomen en waarheen verwezen.
+
+Aangenomen: de casus gaat naar status onderzoek. Niet aangenomen: de casus wordt gesloten
+(sluitreden niet-geaccepteerd, bewaarcategorie kortdurend), met de verwijzing vastgelegd
+(--verwezen-naar ORGANISATIE), zodat ook een melding die het netwerk niet oppakt adequaat is
+verwezen (seed 002). Het besluit staat in casus.yaml onder intake; het rapport telt de besluiten.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    besluit: Annotated[str, typer.Option("--besluit", metavar="aangenomen|niet-aangenomen", help="Het besluit over de melding.")],
+    reden: Annotated[str, typer.Option("--reden", help="Waarom (geen namen).")],
+    verwezen_naar: Annotated[Optional[str], typer.Option("--verwezen-naar", help="Niet aangenomen: organisatie-id waarheen is verwezen.")] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van het besluit (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..work.lifecycle import intake
+
+    what, done = intake(_common.root(), case, besluit=besluit, reden=reden, today=_common.today(),
+                        datum=parse_iso_date(datum, what="--datum") if datum else None, verwezen_naar=verwezen_naar,
+                        commit=not no_commit)
+    for w in done.warnings:
+        _common.warn(w)
+    for p in done.problems:
+        _common.info(p.format())
+    _common.info(what)

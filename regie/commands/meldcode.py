@@ -1,0 +1,69 @@
+"""Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast (seed 004), met de afweging.
+
+De vijf stappen: 1 signalen in kaart brengen, 2 collegiale consultatie en zo nodig Veilig Thuis
+raadplegen (--veilig-thuis), 3 gesprek met de cliënt, 4 wegen met de vijf vragen van het
+afwegingskader (--vermoeden, --onveilig, --zelf-hulp, --hulp-geaccepteerd, --duurzaam-veilig:
+ja of nee), 5 beslissen (--besluit melden en/of hulp; bij melden --gemeld DATUM). Een stap komt
+pas na de vorige. Of en wanneer het gezin is geïnformeerd leg je vast met --gezin-geinformeerd
+DATUM, of waarom niet met --gezin-niet REDEN. Alles komt in casus.yaml, in één commit.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+
+def _yes_no(value: str | None, option: str) -> bool | None:
+    from ..errors import UsageError
+
+    if value is None:
+        return None
+    answer = {"ja": True, "nee": False}.get(value.strip().lower())
+    if answer is None:
+        raise UsageError(f"{option} is ja of nee, niet '{value}'")
+    return answer
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    stap: Annotated[Optional[int], typer.Option("--stap", help="De stap van de meldcode (1 tot en met 5).")] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Wanneer de stap is gezet (standaard vandaag).")] = None,
+    wie: Annotated[Optional[str], typer.Option("--wie", help="Regisseur- of organisatie-id (standaard de regisseur van de casus).")] = None,
+    toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Korte toelichting (geen namen).")] = None,
+    veilig_thuis: Annotated[bool, typer.Option("--veilig-thuis", help="Stap 2: Veilig Thuis is om advies gevraagd.")] = False,
+    vermoeden: Annotated[Optional[str], typer.Option("--vermoeden", metavar="ja|nee", help="Stap 4, vraag 1: is er een vermoeden van huiselijk geweld of kindermishandeling?")] = None,
+    onveilig: Annotated[Optional[str], typer.Option("--onveilig", metavar="ja|nee", help="Stap 4, vraag 2: is er acute of structurele onveiligheid?")] = None,
+    zelf_hulp: Annotated[Optional[str], typer.Option("--zelf-hulp", metavar="ja|nee", help="Stap 4, vraag 3: kan ik zelf passende hulp bieden of organiseren?")] = None,
+    hulp_geaccepteerd: Annotated[Optional[str], typer.Option("--hulp-geaccepteerd", metavar="ja|nee", help="Stap 4, vraag 4: aanvaarden de betrokkenen de hulp?")] = None,
+    duurzaam_veilig: Annotated[Optional[str], typer.Option("--duurzaam-veilig", metavar="ja|nee", help="Stap 4, vraag 5: leidt de hulp binnen de termijn tot duurzame veiligheid?")] = None,
+    besluit: Annotated[Optional[list[str]], typer.Option("--besluit", metavar="melden|hulp", help="Stap 5: melden (bij Veilig Thuis) en/of hulp (herhaalbaar).")] = None,
+    gemeld: Annotated[Optional[str], typer.Option("--gemeld", help="Datum van de melding bij Veilig Thuis (stap 5, of stap 4 die op melden uitkomt).")] = None,
+    gezin_geinformeerd: Annotated[Optional[str], typer.Option("--gezin-geinformeerd", help="Datum waarop het gezin is geïnformeerd.")] = None,
+    gezin_niet: Annotated[Optional[str], typer.Option("--gezin-niet", help="Waarom het gezin niet is geïnformeerd.")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..work.safety import OPTIONS, record_meldcode
+
+    given = {"vermoeden": vermoeden, "onveilig": onveilig, "zelf_hulp": zelf_hulp,
+             "hulp_geaccepteerd": hulp_geaccepteerd, "duurzaam_veilig": duurzaam_veilig}
+    answers = {k: _yes_no(v, OPTIONS[k]) for k, v in given.items() if v is not None}
+
+    def day(value: str | None, option: str):
+        return parse_iso_date(value, what=option) if value else None
+
+    done = record_meldcode(
+        _common.root(), case, today=_common.today(), stap=stap, datum=day(datum, "--datum"), wie=wie,
+        toelichting=toelichting, veilig_thuis=veilig_thuis, antwoorden=answers, besluit=besluit,  # type: ignore[arg-type]
+        gemeld=day(gemeld, "--gemeld"), gezin_geinformeerd=day(gezin_geinformeerd, "--gezin-geinformeerd"),
+        gezin_niet=gezin_niet, commit=not no_commit,
+    )
+    for p in done.problems:
+        _common.info(p.format())
+    for line in done.lines:
+        _common.info(line)

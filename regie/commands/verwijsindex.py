@@ -1,0 +1,38 @@
+"""Leg de verwijzingen uit de verwijsindex risicojongeren vast: signaal, match en regievoerder (seed 004).
+
+Alleen wie en wanneer, nooit inhoud: --signaal DATUM --organisatie ORG (wie het signaal afgaf),
+--match DATUM --met ORG (herhaalbaar: met welke organisaties er een match is), --regievoerder ID
+(de afgesproken regievoerder: regisseur of organisatie). Alles komt in casus.yaml, in één commit.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    signaal: Annotated[Optional[str], typer.Option("--signaal", help="Datum van het signaal in de verwijsindex.")] = None,
+    organisatie: Annotated[Optional[str], typer.Option("--organisatie", help="Met --signaal: organisatie die het signaal afgaf.")] = None,
+    match: Annotated[Optional[str], typer.Option("--match", help="Datum van de match.")] = None,
+    met: Annotated[Optional[list[str]], typer.Option("--met", help="Met --match: organisatie met een signaal over dezelfde jongere (herhaalbaar).")] = None,
+    regievoerder: Annotated[Optional[str], typer.Option("--regievoerder", help="De afgesproken regievoerder: regisseur- of organisatie-id.")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..work.safety import record_verwijsindex
+
+    done = record_verwijsindex(
+        _common.root(), case, today=_common.today(),
+        signaal=parse_iso_date(signaal, what="--signaal") if signaal else None, organisatie=organisatie,
+        match=parse_iso_date(match, what="--match") if match else None, met=met, regievoerder=regievoerder,
+        commit=not no_commit,
+    )
+    for p in done.problems:
+        _common.info(p.format())
+    for line in done.lines:
+        _common.info(line)

@@ -1,0 +1,117 @@
+"""Safety duties of the regisseur (seed 004): the meldcode's steps and the verwijsindex."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, missing_answer
+from ..model import OPEN_STATUSES, Case
+from ..problems import ERROR, WARNING, Problem
+from . import Ctx, _d
+
+_ACTIVE = (*OPEN_STATUSES, "overgedragen")
+
+
+def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    if "casus.yaml" in case.broken or case.casus is None:
+        return
+    c, m, net = case.casus, case.melding, ctx.network
+    record = c.meldcode
+    who = net.regisseur_ids() | net.organisatie_ids()
+    if record is None:
+        if (c.status in _ACTIVE and m is not None and case.meldcode_nodig(net)
+                and (ctx.today - m.datum).days > net.termijnen.meldcode):
+            yield ctx.at(case, "melding.yaml", "veiligheid", code="meldcode-ontbreekt", severity=WARNING,
+                         message=f"veiligheidsrisico bij een melding van de soort '{m.soort}', maar na "
+                                 f"{(ctx.today - m.datum).days} dagen is nog geen stap van de meldcode vastgelegd "
+                                 f"(termijn {net.termijnen.meldcode} dagen): 'regie meldcode {case.id} --stap 1'")
+        return
+    for s in record.stappen:
+        def at(field: str, code: str, message: str, severity: str = ERROR, s=s) -> Problem:
+            return ctx.at(case, "casus.yaml", "meldcode", "stappen", s.index, field, code=code, message=message,
+                          severity=severity)
+
+        label = f"meldcode stap {s.stap} ({STAPPEN[s.stap]})"
+        if s.wie not in who:
+            yield at("wie", "meldcode-wie", f"{label}: '{s.wie}' is geen regisseur of organisatie in regie.yaml")
+        if s.datum > ctx.today:
+            yield at("datum", "datum-toekomst", f"{label}: {_d(s.datum)} ligt in de toekomst")
+        if m is not None and s.datum < m.datum:
+            yield at("datum", "datum-volgorde", f"{label}: {_d(s.datum)} ligt voor de melding ({_d(m.datum)})")
+        if s.stap > 1 and not any(p.stap == s.stap - 1 and p.datum <= s.datum for p in record.stappen):
+            yield at("stap", "meldcode-volgorde",
+                     f"{label} op {_d(s.datum)} zonder eerdere stap {s.stap - 1} ({STAPPEN[s.stap - 1]})")
+        if s.veilig_thuis_geraadpleegd and s.stap != 2:
+            yield at("veilig_thuis_geraadpleegd", "meldcode-stap", f"{label}: 'veilig_thuis_geraadpleegd' hoort bij stap 2")
+        if s.afweging and s.stap != 4:
+            yield at("afweging", "meldcode-stap", f"{label}: 'afweging' hoort bij stap 4")
+        if (s.besluit or s.gemeld) and s.stap != 5:
+            yield at("besluit" if s.besluit else "gemeld", "meldcode-stap", f"{label}: 'besluit' en 'gemeld' horen bij stap 5")
+        if s.stap == 4:
+            gap = missing_answer(dict(s.afweging))
+            if gap is not None:
+                yield at("afweging", "meldcode-afweging", f"{label}: de afweging is niet af; beantwoord '{gap}': {VRAGEN[gap]}")
+        if s.stap == 5:
+            if not s.besluit:
+                yield at("stap", "meldcode-besluit", f"{label}: geen besluit (melden en/of hulp)")
+            if "melden" in s.besluit and s.gemeld is None:
+                yield at("besluit", "meldcode-melden", f"{label}: besluit 'melden' zonder datum van de melding ('gemeld')")
+            if s.gemeld is not None and "melden" not in s.besluit:
+                yield at("gemeld", "meldcode-melden", f"{label}: 'gemeld' bij een besluit zonder 'melden'")
+            if s.gemeld is not None and (s.gemeld > ctx.today or s.gemeld < (m.datum if m else s.gemeld)):
+                yield at("gemeld", "datum-volgorde", f"{label}: gemeld op {_d(s.gemeld)} ligt "
+                         + ("in de toekomst" if s.gemeld > ctx.today else f"voor de melding ({_d(m.datum)})"))  # type: ignore[union-attr]
+    weighed = record.laatste(4)
+    if weighed is not None and weighed.conclusie() == "melden" and record.gemeld() is None:
+        yield ctx.at(case, "casus.yaml", "meldcode", "stappen", weighed.index, "afweging", code="meldcode-melden",
+                     message=f"de afweging van {_d(weighed.datum)} komt uit op {CONCLUSIES['melden']}, maar er is geen "
+                             f"melding vastgelegd (stap 5 met 'gemeld'): 'regie meldcode {case.id} --stap 5 "
+                             "--besluit melden --gemeld DATUM'")
+    told = record.gezin_geinformeerd
+    if told is not None and (told > ctx.today or (m is not None and told < m.datum)):
+        yield ctx.at(case, "casus.yaml", "meldcode", "gezin_geinformeerd", "datum", code="datum-volgorde",
+                     message=f"gezin geïnformeerd op {_d(told)}: ligt "
+                             + ("in de toekomst" if told > ctx.today else f"voor de melding ({_d(m.datum)})"))  # type: ignore[union-attr]
+    if record.gemeld() is not None and told is None and record.gezin_niet_geinformeerd is None:
+        yield ctx.at(case, "casus.yaml", "meldcode", code="meldcode-gezin", severity=WARNING,
+                     message="er is gemeld bij Veilig Thuis, maar niet vastgelegd of en wanneer het gezin dat is verteld "
+                             f"(of waarom niet): 'regie meldcode {case.id} --gezin-geinformeerd DATUM'")
+
+
+def verwijsindex(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    if "casus.yaml" in case.broken or case.casus is None:
+        return
+    c, m, net = case.casus, case.melding, ctx.network
+    vi = c.verwijsindex
+    if vi is None or vi.signaal_datum is None:
+        if (c.status in _ACTIVE and m is not None and case.jeugd()
+                and (ctx.today - m.datum).days > net.termijnen.verwijsindex):
+            yield ctx.at(case, "casus.yaml", "verwijsindex" if vi else "id", code="verwijsindex-ontbreekt",
+                         severity=WARNING,
+                         message=f"jeugdcasus zonder signaal in de verwijsindex na {(ctx.today - m.datum).days} dagen "
+                                 f"(termijn {net.termijnen.verwijsindex} dagen): "
+                                 f"'regie verwijsindex {case.id} --signaal DATUM --organisatie ORG'")
+    if vi is None:
+        return
+    orgs = net.organisatie_ids()
+    if vi.signaal_organisatie is not None and vi.signaal_organisatie not in orgs:
+        yield ctx.at(case, "casus.yaml", "verwijsindex", "signaal", "organisatie", code="organisatie-onbekend",
+                     message=f"verwijsindex: organisatie '{vi.signaal_organisatie}' staat niet in regie.yaml")
+    for i, org in enumerate(vi.match_organisaties):
+        if org not in orgs:
+            yield ctx.at(case, "casus.yaml", "verwijsindex", "match", "organisaties", i, code="organisatie-onbekend",
+                         message=f"verwijsindex: organisatie '{org}' staat niet in regie.yaml")
+    if vi.regievoerder is not None and vi.regievoerder not in orgs | net.regisseur_ids():
+        yield ctx.at(case, "casus.yaml", "verwijsindex", "regievoerder", code="verwijsindex-regievoerder",
+                     message=f"verwijsindex: regievoerder '{vi.regievoerder}' is geen regisseur of organisatie in regie.yaml")
+    if vi.match_datum is not None:
+        if vi.signaal_datum is None:
+            yield ctx.at(case, "casus.yaml", "verwijsindex", "match", code="verwijsindex-match",
+                         message="verwijsindex: een match zonder signaal; leg eerst het signaal vast")
+        elif vi.match_datum < vi.signaal_datum:
+            yield ctx.at(case, "casus.yaml", "verwijsindex", "match", "datum", code="datum-volgorde",
+                         message=f"verwijsindex: match op {_d(vi.match_datum)} ligt voor het signaal ({_d(vi.signaal_datum)})")
+    for day, pointer in ((vi.signaal_datum, "signaal"), (vi.match_datum, "match")):
+        if day is not None and day > ctx.today:
+            yield ctx.at(case, "casus.yaml", "verwijsindex", pointer, "datum", code="datum-toekomst",
+                         message=f"verwijsindex: {pointer} op {_d(day)} ligt in de toekomst")

@@ -1,0 +1,51 @@
+"""The meldcode and verwijsindex records in words, for the documents people read (plan, inzage, memo)."""
+
+from __future__ import annotations
+
+from ..dossier.meldcode import CONCLUSIES, Meldcode
+from ..dossier.model import Network, Verwijsindex
+from .render import nl_date
+
+
+def names(net: Network) -> dict[str, str]:
+    """Who a meldcode step or verwijsindex entry names: regisseurs and organisations by their names."""
+    return {**net.organisatie_namen(), **{r.id: f"{r.naam} (regisseur)" for r in net.regisseurs}}
+
+
+def meldcode_lines(record: Meldcode | None, namen: dict[str, str]) -> list[str]:
+    """One sentence per step, in the order taken, then whether the family was told."""
+    if record is None:
+        return []
+    out = []
+    for s in sorted(record.stappen, key=lambda s: (s.datum, s.index)):
+        line = f"Stap {s.stap}, {nl_date(s.datum)} ({namen.get(s.wie, s.wie)}): {s.naam}"
+        if s.veilig_thuis_geraadpleegd:
+            line += "; Veilig Thuis is geraadpleegd"
+        if s.stap == 4 and s.conclusie():
+            line += f". Uitkomst van de afweging: {CONCLUSIES[s.conclusie()]}"  # type: ignore[index]
+        if s.besluit:
+            line += ". Besluit: " + " en ".join("melden bij Veilig Thuis" if b == "melden" else "hulp bieden of organiseren"
+                                                for b in s.besluit)
+        if s.gemeld:
+            line += f"; gemeld op {nl_date(s.gemeld)}"
+        out.append(line + ".")
+    if record.gezin_geinformeerd:
+        out.append(f"Het gezin is geïnformeerd op {nl_date(record.gezin_geinformeerd)}.")
+    elif record.gezin_niet_geinformeerd:
+        out.append(f"Het gezin is niet geïnformeerd: {record.gezin_niet_geinformeerd}")
+    else:
+        out.append("Nog niet vastgelegd of het gezin is geïnformeerd.")
+    return out
+
+
+def verwijsindex_lines(vi: Verwijsindex | None, namen: dict[str, str]) -> list[str]:
+    if vi is None:
+        return []
+    out = []
+    if vi.signaal_datum:
+        out.append(f"Signaal afgegeven op {nl_date(vi.signaal_datum)} door {namen.get(vi.signaal_organisatie or '', vi.signaal_organisatie)}.")
+    if vi.match_datum:
+        out.append(f"Match op {nl_date(vi.match_datum)} met " + ", ".join(namen.get(o, o) for o in vi.match_organisaties) + ".")
+    if vi.regievoerder:
+        out.append(f"Afgesproken regievoerder: {namen.get(vi.regievoerder, vi.regievoerder)}.")
+    return out

@@ -1,0 +1,226 @@
+"""Recording the safety duties in ``casus.yaml``: the meldcode's steps and the verwijsindex references.
+
+Each change checks its input first (order of the steps, dates, known people, a complete
+afweging), then edits ``casus.yaml`` in place (comments and layout kept), validates the
+case and commits that one file with a message that names only the case id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.meldcode import BESLUITEN, CONCLUSIES, STAPPEN, VRAGEN, conclusie, missing_answer
+from ..dossier.model import Case, Network
+from ..dossier.problems import Problem
+from ..dossier.repo import case_dir
+from ..store.transaction import exclusive
+
+# How each question of the afwegingskader is asked on the command line.
+OPTIONS = {
+    "vermoeden": "--vermoeden", "onveilig": "--onveilig", "zelf_hulp": "--zelf-hulp",
+    "hulp_geaccepteerd": "--hulp-geaccepteerd", "duurzaam_veilig": "--duurzaam-veilig",
+}
+
+
+@dataclass
+class Recorded:
+    """What a change recorded (Dutch lines for the user) and the problems left in the case."""
+
+    lines: list[str]
+    problems: list[Problem]
+
+
+def _d(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _casus_doc(root: Path, case: Case):
+    from ..store.yamledit import RoundTrip
+
+    path = case_dir(root, case.id) / "casus.yaml"
+    return path, RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+
+
+def _open_case(root: Path, cid: str, what: str) -> tuple[Network, Case]:
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", "melding.yaml"))
+    assert case.casus is not None and case.melding is not None
+    if case.casus.status == "gesloten":
+        raise RegieError(f"casus {cid} is gesloten; {what} kan niet meer")
+    return net, case
+
+
+@exclusive("meldcode")
+def record_meldcode(
+    root: Path, cid: str, *, today: dt.date, stap: int | None = None, datum: dt.date | None = None, wie: str | None = None,
+    toelichting: str | None = None, veilig_thuis: bool = False, antwoorden: dict[str, bool] | None = None,
+    besluit: list[str] | None = None, gemeld: dt.date | None = None, gezin_geinformeerd: dt.date | None = None,
+    gezin_niet: str | None = None, commit: bool = True,
+) -> Recorded:
+    """Record a step of the meldcode (and/or whether the family was told), after checking it fits the steps before."""
+    from ..privacy.lint import check_value
+
+    check_value("--toelichting", toelichting)
+    check_value("--gezin-niet", gezin_niet)
+    antwoorden = antwoorden or {}
+    besluit = list(dict.fromkeys(besluit or []))
+    if stap is None and gezin_geinformeerd is None and gezin_niet is None:
+        raise UsageError("geef --stap N, --gezin-geinformeerd DATUM of --gezin-niet REDEN")
+    if gezin_geinformeerd is not None and gezin_niet is not None:
+        raise UsageError("geef --gezin-geinformeerd of --gezin-niet, niet allebei")
+    if stap is None and (datum or wie or toelichting or veilig_thuis or antwoorden or besluit or gemeld):
+        raise UsageError("--datum, --wie, --toelichting en de antwoorden horen bij een stap: geef --stap N")
+    net, case = _open_case(root, cid, "de meldcode vastleggen")
+    melding = case.melding
+    assert melding is not None
+    record = case.casus.meldcode if case.casus else None
+    stappen = record.stappen if record else ()
+    entries: list[dict[str, Any]] = []
+    lines: list[str] = []
+    if stap is not None:
+        if stap not in STAPPEN:
+            raise UsageError(f"--stap moet 1 tot en met 5 zijn, niet {stap}")
+        when = event_date(datum, today, after=melding.datum, after_what="de melding")
+        who = wie or case.casus.regisseur  # type: ignore[union-attr]
+        if who not in net.regisseur_ids() | net.organisatie_ids():
+            raise RegieError(f"'{who}' is geen regisseur of organisatie in regie.yaml")
+        if stap > 1 and not any(s.stap == stap - 1 and s.datum <= when for s in stappen):
+            raise RegieError(f"stap {stap} ({STAPPEN[stap]}) kan pas na stap {stap - 1} ({STAPPEN[stap - 1]}); "
+                             f"leg die eerst vast met 'regie meldcode {cid} --stap {stap - 1}'")
+        if veilig_thuis and stap != 2:
+            raise UsageError("--veilig-thuis hoort bij stap 2 (collegiale consultatie en zo nodig Veilig Thuis raadplegen)")
+        if antwoorden and stap != 4:
+            raise UsageError("de vragen van het afwegingskader horen bij stap 4")
+        if besluit and stap != 5:
+            raise UsageError("--besluit hoort bij stap 5")
+        for b in besluit:
+            if b not in BESLUITEN:
+                raise UsageError(f"onbekend besluit '{b}'; kies uit: {', '.join(BESLUITEN)}")
+        entry: dict[str, Any] = {"stap": stap, "datum": when, "wie": who, "toelichting": toelichting}
+        if stap == 2 and veilig_thuis:
+            entry["veilig_thuis_geraadpleegd"] = True
+        if stap == 4:
+            gap = missing_answer(antwoorden)
+            if gap is not None:
+                raise UsageError(f"de afweging is niet af: beantwoord {OPTIONS[gap]} ja|nee ({VRAGEN[gap]})")
+            outcome = conclusie(antwoorden)
+            entry["afweging"] = {k: antwoorden[k] for k in VRAGEN if k in antwoorden}
+            lines.append(f"afweging: {CONCLUSIES[outcome]}")  # type: ignore[index]
+            if gemeld is not None:
+                if outcome != "melden":
+                    raise UsageError(f"--gemeld past niet bij deze afweging ({CONCLUSIES[outcome]})")  # type: ignore[index]
+            elif outcome == "melden" and (record is None or record.gemeld() is None):
+                raise RegieError("de afweging komt uit op melden bij Veilig Thuis; geef de datum van de melding met "
+                                 "--gemeld DATUM (dan wordt ook stap 5 vastgelegd)")
+        if stap == 5:
+            if not besluit:
+                raise UsageError("stap 5 heeft --besluit nodig: melden en/of hulp (herhaalbaar)")
+            if "melden" in besluit and gemeld is None:
+                raise UsageError("besluit 'melden' heeft --gemeld DATUM nodig (de datum van de melding bij Veilig Thuis)")
+            if gemeld is not None and "melden" not in besluit:
+                raise UsageError("--gemeld hoort bij het besluit 'melden'")
+            entry["besluit"] = besluit
+        if gemeld is not None:
+            gemeld = event_date(gemeld, today, after=when, after_what=f"stap {stap}")
+        entries.append(entry)
+        if stap == 4 and gemeld is not None:
+            entries.append({"stap": 5, "datum": gemeld, "wie": who, "besluit": ["melden"], "gemeld": gemeld})
+        elif stap == 5:
+            entry["gemeld"] = gemeld
+        lines[:0] = [f"meldcode stap {e['stap']} ({STAPPEN[e['stap']]}) vastgelegd op {_d(e['datum'])}" for e in entries]
+    if gezin_geinformeerd is not None:
+        gezin_geinformeerd = event_date(gezin_geinformeerd, today, after=melding.datum, after_what="de melding")
+        lines.append(f"gezin geïnformeerd op {_d(gezin_geinformeerd)}")
+    if gezin_niet is not None:
+        if not gezin_niet.strip():
+            raise UsageError("--gezin-niet mag niet leeg zijn")
+        lines.append("vastgelegd waarom het gezin niet is geïnformeerd")
+    return Recorded(lines, _write_meldcode(root, case, entries, gezin_geinformeerd, gezin_niet, today, commit))
+
+
+def _write_meldcode(root: Path, case: Case, entries: list[dict[str, Any]], told: dt.date | None, not_told: str | None,
+                    today: dt.date, commit: bool) -> list[Problem]:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from ..store.yamledit import append_item, new_map, put
+    from .mutation import apply
+
+    path, doc = _casus_doc(root, case)
+    block = doc.data.get("meldcode")
+    if block is None:
+        block = CommentedMap()
+        put(doc.data, "meldcode", block)
+    if entries:
+        steps = block.get("stappen")
+        if steps is None:
+            steps = CommentedSeq()
+            put(block, "stappen", steps)
+        for entry in entries:
+            item = new_map({k: v for k, v in entry.items() if k != "afweging"})
+            if "afweging" in entry:  # answers are booleans: new_map would drop a 'nee'
+                put(item, "afweging", CommentedMap(entry["afweging"]), after="wie")
+            append_item(steps, item)
+    if told is not None or not_told is not None:
+        block["gezin_geinformeerd"] = new_map({"datum": told, "niet": not_told})
+    if entries:
+        message = f"regie meldcode: stap {', '.join(str(e['stap']) for e in entries)} vastgelegd in casus {case.id}"
+    else:
+        message = f"regie meldcode: informeren gezin vastgelegd in casus {case.id}"
+    return apply(root, case.id, {path: doc.dump()}, message, today, commit=commit)
+
+
+@exclusive("verwijsindex")
+def record_verwijsindex(
+    root: Path, cid: str, *, today: dt.date, signaal: dt.date | None = None, organisatie: str | None = None,
+    match: dt.date | None = None, met: list[str] | None = None, regievoerder: str | None = None, commit: bool = True,
+) -> Recorded:
+    """Record the verwijsindex references: a signal (date, organisation), a match (date, organisations), the regievoerder."""
+    from ..store.yamledit import flow_list, new_map, put
+    from .mutation import apply
+
+    if signaal is None and match is None and regievoerder is None:
+        raise UsageError("geef --signaal DATUM --organisatie ORG, --match DATUM --met ORG of --regievoerder ID")
+    if (signaal is None) != (organisatie is None):
+        raise UsageError("--signaal en --organisatie horen bij elkaar: de datum van het signaal en wie het afgaf")
+    if (match is None) != (not met):
+        raise UsageError("--match en --met horen bij elkaar: de datum van de match en met welke organisaties")
+    net, case = _open_case(root, cid, "de verwijsindex bijwerken")
+    assert case.casus is not None and case.melding is not None
+    orgs = net.organisatie_ids()
+    for org in [organisatie, *(met or [])]:
+        if org is not None and org not in orgs:
+            raise RegieError(f"onbekende organisatie '{org}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+    if regievoerder is not None and regievoerder not in orgs | net.regisseur_ids():
+        raise RegieError(f"'{regievoerder}' is geen regisseur of organisatie in regie.yaml")
+    current = case.casus.verwijsindex
+    lines = []
+    if signaal is not None:
+        signaal = event_date(signaal, today)  # a partner may have signalled before the melding reached the network
+        lines.append(f"verwijsindex: signaal van {organisatie} op {_d(signaal)}")
+    signal_day = signaal or (current.signaal_datum if current else None)
+    if match is not None:
+        if signal_day is None:
+            raise RegieError(f"casus {cid} heeft nog geen signaal in de verwijsindex; een match komt na het signaal "
+                             "(geef --signaal DATUM --organisatie ORG)")
+        match = event_date(match, today, after=signal_day, after_what="het signaal")
+        lines.append(f"verwijsindex: match op {_d(match)} met {', '.join(met or [])}")
+    if regievoerder is not None:
+        lines.append(f"verwijsindex: regievoerder {regievoerder}")
+    path, doc = _casus_doc(root, case)
+    block = doc.data.get("verwijsindex")
+    if block is None:
+        block = new_map({})
+        put(doc.data, "verwijsindex", block)
+    if signaal is not None:
+        block["signaal"] = new_map({"datum": signaal, "organisatie": organisatie})
+    if match is not None:
+        block["match"] = new_map({"datum": match, "organisaties": flow_list(list(dict.fromkeys(met or [])))})
+    if regievoerder is not None:
+        block["regievoerder"] = regievoerder
+    problems = apply(root, cid, {path: doc.dump()}, f"regie verwijsindex: casus {cid} bijgewerkt", today, commit=commit)
+    return Recorded(lines, problems)
