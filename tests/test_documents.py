@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import EXAMPLES, assert_golden, edit, git, write_tree
 
@@ -110,6 +112,7 @@ def test_escalate_next_level_memo_and_commit(cli, examples_repo):
         "    afspraken: [A1]\n"
         "    uitkomst: opgeschaald naar niveau 3 (E3)\n"
         "    afgesloten: 2026-11-26\n"
+        "    opgeschaald_naar: E3\n"
         "  - id: E3\n"
         "    datum: 2026-11-26\n"
         "    niveau: 3\n"
@@ -119,6 +122,10 @@ def test_escalate_next_level_memo_and_commit(cli, examples_repo):
         "    afspraken: [A1]\n"
     )
     assert text.startswith("# Getrapte opschaling: eerst de leidinggevende, daarna de brandpuntfunctionaris.\n")
+    # the memo as it was sent stays in the case, in the same commit
+    assert (examples_repo / "casussen/2026-006/escalaties/E3.md").read_text() == r.out
+    assert sorted(git(examples_repo, "show", "--name-only", "--format=", "HEAD").split()) == [
+        "casussen/2026-006/escalaties.yaml", "casussen/2026-006/escalaties/E3.md", "casussen/2026-006/verstrekkingen.yaml"]
 
 
 def test_escalate_skipping_needs_spoed_and_top_is_refused(cli, examples_repo):
@@ -151,7 +158,8 @@ def test_escalate_resolve(cli, examples_repo):
 
 @pytest.mark.parametrize("args, code, err", [
     (["2026-006", "--over", "nergens", "--reden", "x"], 1, "fout: onbekende organisatie 'nergens' (bekend in regie.yaml: "
-     "ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, veilig-thuis, wijkteam, woonstad)\n"),
+     "ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, veilig-thuis, wijkteam, woonstad; "
+     "of 'client' voor een impasse met de cliënt)\n"),
     (["2026-006", "--over", "ggz-delta"], 2, "fout: ontbrekende waarde(n): --reden\n"),
     (["2026-006", "--over", "ggz-delta", "--reden", "x", "--afspraak", "A9"], 1, "fout: casus 2026-006 heeft geen afspraak 'A9' (wel: A1, A2, A3)\n"),
     (["2026-006", "--over", "ggz-delta", "--reden", "x", "--niveau", "7"], 2,
@@ -190,7 +198,7 @@ def test_user_template_with_syntax_error(cli, examples_repo):
 @pytest.mark.parametrize("args, written", [
     (["plan", "2026-007", "--vaststellen"], ["casussen/2026-007/casus.yaml", "casussen/2026-007/plan.md"]),
     (["escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start"],
-     ["casussen/2026-001/escalaties.yaml", "casussen/2026-001/verstrekkingen.yaml"]),
+     ["casussen/2026-001/escalaties.yaml", "casussen/2026-001/escalaties/E1.md", "casussen/2026-001/verstrekkingen.yaml"]),
     (["agenda", "--write"], ["overleggen/2026-11-26.md"]),
 ])
 def test_mutations_commit_only_what_they_wrote(cli, examples_repo, args, written):
@@ -201,3 +209,96 @@ def test_mutations_commit_only_what_they_wrote(cli, examples_repo, args, written
     assert r.code == 0, r
     assert sorted(git(examples_repo, "show", "--name-only", "--format=", "HEAD").split()) == written
     assert git(examples_repo, "status", "--porcelain").splitlines() == [" M casussen/2026-002/melding.yaml", "M  regie.yaml"]
+
+
+def test_escalate_about_the_client_needs_no_organisation(cli, examples_repo):
+    root = ("-C", str(examples_repo))
+    r = cli(*root, "escalate", "2026-001", "--over", "client", "--reden", "meneer weigert elke hulp",
+            "--verzoek", "advies over drang")
+    assert r.code == 0, r
+    assert "| Betreft | de cliënt (een impasse in de samenwerking met de cliënt) |\n" in r.out
+    assert "- Dit is de eerste stap over de cliënt.\n" in r.out
+    text = (examples_repo / "casussen/2026-001/escalaties.yaml").read_text()
+    assert "    over: client\n" in text
+    # the memo goes to the regisseur's own organisation: recorded as a verstrekking there
+    shared = (examples_repo / "casussen/2026-001/verstrekkingen.yaml").read_text()
+    assert "    aan: ggd\n    ontvanger: Leidinggevende van de betrokken organisatie\n" in shared
+    assert cli(*root, "validate", "2026-001").out == ""
+    assert "open escalatie E1: niveau 1 over de cliënt sinds 2026-11-26" in cli(*root, "show", "2026-001").out
+    assert "omdat de samenwerking met u vastliep" in cli(*root, "export", "2026-001").out
+
+
+def test_afschalen_steps_down_with_the_agreements_that_follow_it(cli, examples_repo):
+    root = ("-C", str(examples_repo))
+    r = cli(*root, "escalate", "2026-006", "--voorstel", "FACT start met twee huisbezoeken per week")
+    assert r.code == 0 and r.err.endswith("\nvoorstel vastgelegd bij escalatie E2 van casus 2026-006\n"), r
+    r = cli(*root, "escalate", "2026-006", "--afschalen", "--reden", "FACT is gestart", "--afspraak", "A3")
+    assert r.code == 0 and r.err.endswith("escalatie E2 afgeschaald: verder op niveau 1 (E3)\n"), r
+    text = (examples_repo / "casussen/2026-006/escalaties.yaml").read_text()
+    assert text.endswith(
+        "    verzoek: Doorbraak op de start van de behandeling\n"
+        "    voorstel: FACT start met twee huisbezoeken per week\n"
+        "    afspraken: [A1]\n"
+        "    uitkomst: afgeschaald naar niveau 1\n"
+        "    afgesloten: 2026-11-26\n"
+        "    afschaling:\n      niveau: 1\n      reden: FACT is gestart\n      afspraken: [A3]\n"
+        "  - id: E3\n    datum: 2026-11-26\n    niveau: 1\n    over: ggz-delta\n    reden: FACT is gestart\n"
+        "    afspraken: [A3]\n    afgeschaald_van: E2\n")
+    assert git(examples_repo, "log", "-2", "--format=%s").splitlines() == [
+        "regie escalate: casus 2026-006 afgeschaald naar niveau 1",
+        "regie escalate: voorstel bij escalatie E2 van casus 2026-006",
+    ]
+    r = cli(*root, "escalate", "2026-006", "--afschalen", "--reden", "rustig", "--afspraak", "A3")
+    assert (r.code, r.err) == (0, "escalatie E3 afgeschaald: terug bij de regisseur en het netwerk\n"), r
+    assert cli(*root, "validate", "2026-006").out == ""
+    report = json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]
+    # E1 resolved at its level, E2 and E3 stepped down: all three resolved at their own level
+    assert (report["opgelost"], report["afgeschaald"]) == (3, 2)
+
+
+@pytest.mark.parametrize("args, code, err", [
+    (["2026-001", "--afschalen", "--reden", "x", "--afspraak", "A3"], 1, "fout: casus 2026-001 heeft geen open escalatie\n"),
+    (["2026-006", "--afschalen", "--afspraak", "A3"], 2, "fout: --afschalen heeft --reden nodig\n"),
+    (["2026-006", "--afschalen", "--reden", "x"], 2,
+     "fout: afschalen heeft de afspraken nodig waarmee het netwerk de situatie volgt: --afspraak A… (herhaalbaar)\n"),
+    (["2026-006", "--afschalen", "--reden", "x", "--afspraak", "A2"], 1,
+     "fout: casus 2026-006 heeft geen open afspraak 'A2' (open: A1, A3); maak die eerst met 'regie afspraak add 2026-006 …'\n"),
+    (["2026-006", "--afschalen", "--reden", "x", "--afspraak", "A3", "--naar-niveau", "2"], 2,
+     "fout: afschalen van niveau 2 kan naar een lager niveau van de ladder (1) of naar 0 (terug bij de regisseur en het "
+     "netwerk), niet naar 2\n"),
+    (["2026-006", "--afschalen", "--resolve", "--uitkomst", "x"], 2, "fout: kies één van --resolve, --afschalen en --voorstel\n"),
+    (["2026-006", "--voorstel", " "], 2, "fout: --voorstel mag niet leeg zijn\n"),
+    (["2026-006", "--voorstel", "x", "--escalatie", "E1"], 1, "fout: escalatie E1 is al afgesloten op 2026-08-15\n"),
+])
+def test_afschalen_and_voorstel_refusals(cli, examples_repo, args, code, err):
+    head = git(examples_repo, "rev-parse", "HEAD")
+    r = cli("-C", str(examples_repo), "escalate", *args)
+    assert (r.code, r.err) == (code, err), r
+    assert git(examples_repo, "rev-parse", "HEAD") == head and git(examples_repo, "status", "--porcelain") == ""
+
+
+def test_opgelost_counts_only_steps_resolved_at_their_own_level(cli, examples_repo):
+    root = ("-C", str(examples_repo))
+    before = json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]
+    assert cli(*root, "escalate", "2026-006", "--over", "ggz-delta", "--reden", "nog steeds niet").code == 0  # E2 -> E3
+    after = json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]
+    assert after["stappen"] == before["stappen"] + 1
+    assert after["opgelost"] == before["opgelost"]  # E2 was closed because E3 went higher: not resolved
+    # an older file that says so only in its uitkomst counts the same
+    path = examples_repo / "casussen/2026-006/escalaties.yaml"
+    path.write_text(path.read_text().replace("    opgeschaald_naar: E3\n", ""))
+    git(examples_repo, "commit", "-qam", "zonder opgeschaald_naar")
+    assert json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]["opgelost"] == before["opgelost"]
+
+
+def test_hand_written_afschaling_mistakes_are_findings(cli, examples_repo):
+    path = examples_repo / "casussen/2026-006/escalaties.yaml"
+    text = path.read_text().replace("    afspraken: [A1]\n", "    afspraken: [A1]\n    afschaling:\n      niveau: 3\n"
+                                    "      reden: x\n      afspraken: [A8]\n    afgeschaald_van: E9\n", 1)
+    path.write_text(text)
+    out = [line for line in cli("-C", str(examples_repo), "validate", "2026-006").out.splitlines() if "afsch" in line or "E9" in line or "A8" in line]
+    assert out == [
+        "casussen/2026-006/escalaties.yaml:10: [escalatie-afschaling] E1: afgeschaald naar niveau 3; dat hoort 0 of een lager niveau van de ladder te zijn",
+        "casussen/2026-006/escalaties.yaml:10: [escalatie-afspraak] E1: afspraak 'A8' bestaat niet in afspraken.yaml",
+        "casussen/2026-006/escalaties.yaml:14: [escalatie-verwijzing] E1: escalatie 'E9' bestaat niet",
+    ]

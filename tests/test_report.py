@@ -151,7 +151,7 @@ def test_escalations_by_hand(cli, small):
     e = report(cli, small, *Q2)["escalaties"]
     # B E1: 2026-05-01 level 1, closed 05-11 (10 days); C E1: 2026-06-15 level 2 with spoed, open at end
     assert e == {"stappen": 2, "per_niveau": {"1 Leidinggevende": 1, "2 Brandpuntfunctionaris": 1},
-                 "per_partij": {"org": 2}, "opgelost": 1, "open_eind": 1, "open_eind_casussen": ["2026-003 E1"],
+                 "per_partij": {"org": 2}, "opgelost": 1, "afgeschaald": 0, "open_eind": 1, "open_eind_casussen": ["2026-003 E1"],
                  "dagen_tot_oplossing": {"n": 1, "mediaan": 10.0, "p90": 10}, "met_spoed": 1}
 
 

@@ -87,7 +87,7 @@ def test_default_case_is_clean(dossier):
         ("escalaties.yaml", "afspraken: [A1]", "afspraken: [A7]",
          f"{C}/escalaties.yaml:7: [escalatie-afspraak] E1: afspraak 'A7' bestaat niet in afspraken.yaml"),
         ("escalaties.yaml", "over: org", "over: nergens",
-         f"{C}/escalaties.yaml:5: [organisatie-onbekend] E1: organisatie 'nergens' staat niet in regie.yaml"),
+         f"{C}/escalaties.yaml:5: [organisatie-onbekend] E1: organisatie 'nergens' staat niet in regie.yaml (of 'client' voor een impasse met de cliënt)"),
         ("escalaties.yaml", "    afgesloten: 2026-10-20\n", "",
          f"{C}/escalaties.yaml:3: [escalatie-open] waarschuwing: E1: escalatie staat 56 dagen open (termijn 30 dagen)"),
         # leefgebieden known

@@ -1,8 +1,12 @@
 """Schaal op (werkproces 1f): leg een stap van getrapte opschaling vast en maak het memo.
 
-Standaard het volgende niveau van de ladder in regie.yaml voor deze organisatie; een niveau
-overslaan kan alleen met --spoed (en wordt vastgelegd). Het memo voor wie op dat niveau
-beslist gaat naar stdout (of -o). Met --resolve --uitkomst sluit je de open escalatie af.
+Standaard het volgende niveau van de ladder in regie.yaml voor deze organisatie (of --over client:
+een impasse met de cliënt); een niveau overslaan kan alleen met --spoed (en wordt vastgelegd). Het
+memo voor wie op dat niveau beslist gaat naar stdout (of -o) en wordt bewaard als
+escalaties/<id>.md. Met --resolve --uitkomst sluit je de open escalatie af; met --afschalen
+--afspraak … schaal je af (naar een lager niveau of, met --naar-niveau 0, terug naar het netwerk),
+met de afspraken waarmee het netwerk de situatie volgt; --voorstel legt de voorgestelde aanpak van
+wie op dit niveau beslist vast (bijvoorbeeld de brandpuntfunctionaris).
 """
 
 from __future__ import annotations
@@ -17,23 +21,44 @@ from . import _common
 
 def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    over: Annotated[Optional[str], typer.Option("--over", help="Organisatie-id waarover wordt opgeschaald.")] = None,
+    over: Annotated[Optional[str], typer.Option("--over", help="Organisatie-id waarover wordt opgeschaald, of 'client'.")] = None,
     reden: Annotated[Optional[str], typer.Option("--reden", help="Waarom wordt opgeschaald.")] = None,
     verzoek: Annotated[Optional[str], typer.Option("--verzoek", help="Wat wordt gevraagd van wie beslist.")] = None,
     niveau: Annotated[Optional[int], typer.Option("--niveau", help="Niveau van de ladder (standaard het volgende).")] = None,
     spoed: Annotated[bool, typer.Option("--spoed", help="Sta toe dat een niveau wordt overgeslagen.")] = False,
-    afspraak: Annotated[Optional[list[str]], typer.Option("--afspraak", help="Betrokken afspraak, bijv. A3 (herhaalbaar).")] = None,
+    afspraak: Annotated[Optional[list[str]], typer.Option("--afspraak", help="Betrokken afspraak, bijv. A3 (herhaalbaar); bij --afschalen de afspraken om te volgen.")] = None,
     resolve: Annotated[bool, typer.Option("--resolve", help="Sluit de open escalatie af.")] = False,
     uitkomst: Annotated[Optional[str], typer.Option("--uitkomst", help="Met --resolve: de uitkomst.")] = None,
-    escalatie: Annotated[Optional[str], typer.Option("--escalatie", help="Met --resolve: welke escalatie, bij meer dan één open.")] = None,
+    escalatie: Annotated[Optional[str], typer.Option("--escalatie", help="Met --resolve, --afschalen of --voorstel: welke escalatie, bij meer dan één open.")] = None,
+    afschalen: Annotated[bool, typer.Option("--afschalen", help="Schaal de open escalatie af (met --reden en --afspraak).")] = False,
+    naar_niveau: Annotated[Optional[int], typer.Option("--naar-niveau", help="Met --afschalen: het niveau waarheen (0 = terug bij het netwerk; standaard één lager).")] = None,
+    voorstel: Annotated[Optional[str], typer.Option("--voorstel", help="De voorgestelde aanpak van wie op dit niveau beslist.")] = None,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf het memo naar dit bestand.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..errors import UsageError
-    from ..work.escalation import escalate, resolve as do_resolve
+    from ..work.escalation import deescalate, escalate, propose, resolve as do_resolve
 
     root = _common.root()
     today = _common.today()
+    if sum((resolve, afschalen, voorstel is not None)) > 1:
+        raise UsageError("kies één van --resolve, --afschalen en --voorstel")
+    if voorstel is not None:
+        target, problems = propose(root, case, voorstel=voorstel, escalatie=escalatie, today=today, commit=not no_commit)
+        for p in problems:
+            _common.info(p.format())
+        _common.info(f"voorstel vastgelegd bij escalatie {target} van casus {case}")
+        return
+    if afschalen:
+        if not reden:
+            raise UsageError("--afschalen heeft --reden nodig")
+        step, niveau, new_id, problems = deescalate(root, case, reden=reden, afspraken=afspraak or [], naar_niveau=naar_niveau,
+                                                    escalatie=escalatie, today=today, commit=not no_commit)
+        for p in problems:
+            _common.info(p.format())
+        _common.info(f"escalatie {step.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
+                                                             else "terug bij de regisseur en het netwerk"))
+        return
     if resolve:
         if not uitkomst:
             raise UsageError("--resolve heeft --uitkomst nodig")

@@ -48,7 +48,8 @@ def run(
     for d in s["deadlines"]:
         lines.append(f"  {d['deadline']} {d['id']:<9} {describe_days(d['dagen']):<17} {d['wat']}")
     for e in s["escalaties_open"]:
-        lines.append(f"open escalatie {e['id']}: niveau {e['niveau']} over {e['over']} sinds {e['datum']}")
+        lines.append(f"open escalatie {e['id']}: niveau {e['niveau']} over {'de cliënt' if e['over'] == 'client' else e['over']} "
+                     f"sinds {e['datum']}")
     for e in s["evaluaties"]:
         lines.append(f"evaluatie {e['datum']} ({e['soort']})" + (f": {e['besluit']}" if e["besluit"] else ""))
     if s["meldcode"]:

@@ -450,6 +450,20 @@ class Afspraak:
 
 
 @dataclass(frozen=True)
+class Afschaling:
+    """A step down: the level it returns to (0: back with the regisseur and the network) and the agreements to follow it."""
+
+    niveau: int
+    reden: str
+    afspraken: tuple[str, ...] = ()
+
+
+def party_name(over: str, orgs: dict[str, str]) -> str:
+    """Who an escalation is about: an organisation by its name, or the client."""
+    return "de cliënt" if over == CLIENT else orgs.get(over, over)
+
+
+@dataclass(frozen=True)
 class Escalatie:
     id: str
     datum: dt.date
@@ -462,6 +476,16 @@ class Escalatie:
     spoed: bool = False
     uitkomst: str | None = None
     afgesloten: dt.date | None = None
+    voorstel: str | None = None  # the aanpak proposed at this level (e.g. by the brandpuntfunctionaris)
+    opgeschaald_naar: str | None = None  # closed because the next step went higher
+    afgeschaald_van: str | None = None  # this step follows a step down from a higher one
+    afschaling: Afschaling | None = None  # closed by stepping down
+
+    @property
+    def opgelost(self) -> bool:
+        """Closed at its own level: not because a higher step took over (older files say so only in 'uitkomst')."""
+        return self.afgesloten is not None and self.opgeschaald_naar is None and not (
+            self.uitkomst or "").startswith("opgeschaald naar niveau")
 
     @classmethod
     def from_data(cls, d: dict, index: int) -> Escalatie:
@@ -477,6 +501,10 @@ class Escalatie:
             spoed=d.get("spoed", False),
             uitkomst=d.get("uitkomst"),
             afgesloten=to_date(d.get("afgesloten")),
+            voorstel=d.get("voorstel"),
+            opgeschaald_naar=d.get("opgeschaald_naar"),
+            afgeschaald_van=d.get("afgeschaald_van"),
+            afschaling=Afschaling(a["niveau"], a["reden"], tuple(a.get("afspraken") or ())) if (a := d.get("afschaling")) else None,
         )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .deadlines import evaluation_due, plan_due
 from ..errors import RegieError
+from ..dossier.model import party_name
 from ..dossier.scan import Collected, Job
 
 MEETINGS_DIR = "overleggen"
@@ -98,7 +99,7 @@ def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None) -> dict | No
         if e.afgesloten is None:
             add("escalaties", CaseLine(
                 case.id,
-                f"{e.id} niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {org_names.get(e.over, e.over)}, "
+                f"{e.id} niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {party_name(e.over, org_names)}, "
                 f"{(datum - e.datum).days} dagen open",
                 e.datum))
     latest = max(case.evaluaties, key=lambda e: e.datum, default=None)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..dossier.loader import load_case
 from ..dossier.meldcode import CONCLUSIES
-from ..dossier.model import Case, Network
+from ..dossier.model import Case, Network, party_name
 from ..dossier.repo import case_dir, case_ids
 
 
@@ -84,9 +84,11 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
         if a.vervallen_op:
             out.append(E(a.vervallen_op, "dossier", "afspraak", f"afspraak {a.id} vervallen: {a.reden or '-'}"))
     for e in case.escalaties:
-        out.append(E(e.datum, "dossier", "escalatie", f"opgeschaald ({e.id}) naar niveau {e.niveau} over {orgs.get(e.over, e.over)}: {e.reden}"))
+        what = "afgeschaald" if e.afgeschaald_van else "opgeschaald"
+        out.append(E(e.datum, "dossier", "escalatie", f"{what} ({e.id}) naar niveau {e.niveau} over {party_name(e.over, orgs)}: {e.reden}"))
         if e.afgesloten:
-            out.append(E(e.afgesloten, "dossier", "escalatie", f"escalatie {e.id} afgesloten: {e.uitkomst or '-'}"))
+            out.append(E(e.afgesloten, "dossier", "escalatie", f"escalatie {e.id} afgesloten: {e.uitkomst or '-'}"
+                         + (f" (afspraken om te volgen: {', '.join(e.afschaling.afspraken)})" if e.afschaling and e.afschaling.afspraken else "")))
     for ev in case.evaluaties:
         out.append(E(ev.datum, "dossier", "evaluatie", f"{ev.soort}-evaluatie" + (f", besluit: {ev.besluit}" if ev.besluit else "")))
     for j in case.journaal:

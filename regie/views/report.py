@@ -15,7 +15,7 @@ from statistics import median
 from typing import Any
 
 from ..dossier.scan import Collected, Job
-from ..dossier.model import Case, Network
+from ..dossier.model import CLIENT, Case, Network
 from .period import Period
 
 
@@ -262,16 +262,17 @@ def agreements(net: Network, cases: list[Case], p: Period) -> dict:
 
 def escalations(net: Network, cases: list[Case], p: Period) -> dict:
     steps = [(c, e) for c in cases for e in c.escalaties if e.datum in p]
-    resolved = [(c, e) for c, e in steps if e.afgesloten and e.afgesloten <= p.end]
+    resolved = [(c, e) for c, e in steps if e.opgelost and e.afgesloten <= p.end]  # type: ignore[operator]
     open_at_end = sorted({f"{c.id} {e.id}" for c in cases for e in c.escalaties
                           if e.datum <= p.end and (e.afgesloten is None or e.afgesloten > p.end)})
-    durations = [(e.afgesloten - e.datum).days for c in cases for e in c.escalaties if e.afgesloten in p]
+    durations = [(e.afgesloten - e.datum).days for c in cases for e in c.escalaties if e.afgesloten in p and e.opgelost]  # type: ignore[operator]
     ladder = net.ladder()
     return {
         "stappen": len(steps),
         "per_niveau": {f"{lv} {ladder.get(lv, '?')}": n for lv, n in sorted(Counter(e.niveau for _, e in steps).items())},
-        "per_partij": _sorted_counts(Counter(e.over for _, e in steps)),
+        "per_partij": _sorted_counts(Counter("cliënt" if e.over == CLIENT else e.over for _, e in steps)),
         "opgelost": len(resolved),
+        "afgeschaald": sum(1 for c in cases for e in c.escalaties if e.afschaling and e.afgesloten in p),
         "open_eind": len(open_at_end),
         "open_eind_casussen": open_at_end,
         "dagen_tot_oplossing": stats(durations),

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import Case, Escalatie, Network, next_id
+from ..dossier.model import CLIENT, Case, Escalatie, Network, next_id, party_name
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive
 
 FILE = "escalaties.yaml"
+MEMO_DIR = "escalaties"  # escalaties/<id>.md: the memo of each step, as it was sent
 
 
 @dataclass
@@ -65,8 +66,9 @@ def escalate(
     if case.casus and case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; opschalen kan niet meer")
     orgs = net.organisatie_namen()
-    if over not in orgs:
-        raise RegieError(f"onbekende organisatie '{over}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+    if over not in orgs and over != CLIENT:
+        raise RegieError(f"onbekende organisatie '{over}' (bekend in regie.yaml: {', '.join(sorted(orgs))}; "
+                         f"of '{CLIENT}' voor een impasse met de cliënt)")
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
     ladder = net.ladder()
@@ -81,7 +83,7 @@ def escalate(
         if expected is None:
             top = max(ladder)
             raise RegieError(
-                f"al opgeschaald tot het hoogste niveau van de ladder ({top}: {ladder[top]}) over {orgs[over]}; "
+                f"al opgeschaald tot het hoogste niveau van de ladder ({top}: {ladder[top]}) over {party_name(over, orgs)}; "
                 "hoger kan niet"
             )
         niveau = expected
@@ -102,6 +104,7 @@ def escalate(
                 if str(item.get("id")) == previous.id:
                     put(item, "uitkomst", item.get("uitkomst") or f"opgeschaald naar niveau {niveau} ({new_id})")
                     put(item, "afgesloten", today)
+                    put(item, "opgeschaald_naar", new_id)
         refs = flow_list(list(afspraken)) if afspraken else None
         append_item(seq, new_map({
             "id": new_id, "datum": today, "niveau": niveau, "over": over, "reden": reden, "verzoek": verzoek,
@@ -110,17 +113,25 @@ def escalate(
 
     doc = RoundTrip(text, f"{case.folder}/{FILE}")
     change(doc.block_list("escalaties"))
-    # the memo regie prints goes to whoever decides at this level: a verstrekking, recorded as such
+    step = Escalatie(new_id, today, niveau, over, reden, len(case.escalaties), verzoek, tuple(afspraken or ()),
+                     bool(skipped and spoed))
+    memo = memo_text(root, net, case, step)
+    memo_path = case_dir(root, cid) / MEMO_DIR / f"{new_id}.md"
+    writes: dict[Path, str] = {path: doc.dump(), memo_path: memo}
+    # the memo goes to whoever decides at this level: a verstrekking, recorded as such — to the organisation it is
+    # about, or, for an impasse with the client, to the regisseur's own organisation (none recorded without one)
     from .verstrekkingen import append as add_verstrekking, entry
 
-    consent = case.consent()
-    record = entry(case, datum=today, aan=over, ontvanger=ladder[niveau], escalatie=new_id,
-                   wat=f"escalatiememo {new_id}: reden en verzoek van de opschaling",
-                   grondslag="toestemming" if consent == "gegeven" else "afweging")
-    v_path, v_text = add_verstrekking(root, case, record)
-    problems = apply(root, cid, {path: doc.dump(), v_path: v_text},
-                     f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
-    memo = render_memo(root, cid, new_id)
+    regisseur = next((r for r in net.regisseurs if case.casus and r.id == case.casus.regisseur), None)
+    aan = over if over != CLIENT else (regisseur.organisatie if regisseur else None)
+    if aan is not None:
+        consent = case.consent()
+        record = entry(case, datum=today, aan=aan, ontvanger=ladder[niveau], escalatie=new_id,
+                       wat=f"escalatiememo {new_id}: reden en verzoek van de opschaling",
+                       grondslag="toestemming" if consent == "gegeven" else "afweging")
+        v_path, v_text = add_verstrekking(root, case, record)
+        writes[v_path] = v_text
+    problems = apply(root, cid, writes, f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
     return Step(new_id, niveau, ladder[niveau], bool(skipped and spoed), previous.id if previous else None, problems, memo)
 
 
@@ -134,19 +145,7 @@ def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: s
     from ..store.yamledit import RoundTrip, put
 
     _, case, path, text = _load(root, cid)
-    open_steps = [e for e in case.escalaties if e.afgesloten is None]
-    if escalatie is not None:
-        target = next((e for e in case.escalaties if e.id == escalatie), None)
-        if target is None:
-            raise RegieError(f"casus {cid} heeft geen escalatie '{escalatie}'")
-        if target.afgesloten is not None:
-            raise RegieError(f"escalatie {escalatie} is al afgesloten op {target.afgesloten.isoformat()}")
-    elif not open_steps:
-        raise RegieError(f"casus {cid} heeft geen open escalatie")
-    elif len(open_steps) > 1:
-        raise UsageError(f"casus {cid} heeft {len(open_steps)} open escalaties ({', '.join(e.id for e in open_steps)}); kies er een met --escalatie")
-    else:
-        target = open_steps[0]
+    target = _open_step(case, escalatie)
     if not uitkomst.strip():
         raise UsageError("--uitkomst mag niet leeg zijn")
     doc = RoundTrip(text, f"{case.folder}/{FILE}")
@@ -158,19 +157,108 @@ def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: s
     return target.id, problems
 
 
-def render_memo(root: Path, cid: str, escalatie_id: str) -> str:
+def _open_step(case: Case, escalatie: str | None) -> Escalatie:
+    """The open escalation a command acts on: the one named, or the only open one."""
+    open_steps = [e for e in case.escalaties if e.afgesloten is None]
+    if escalatie is not None:
+        target = next((e for e in case.escalaties if e.id == escalatie), None)
+        if target is None:
+            raise RegieError(f"casus {case.id} heeft geen escalatie '{escalatie}'")
+        if target.afgesloten is not None:
+            raise RegieError(f"escalatie {escalatie} is al afgesloten op {target.afgesloten.isoformat()}")
+        return target
+    if not open_steps:
+        raise RegieError(f"casus {case.id} heeft geen open escalatie")
+    if len(open_steps) > 1:
+        raise UsageError(f"casus {case.id} heeft {len(open_steps)} open escalaties ({', '.join(e.id for e in open_steps)}); "
+                         "kies er een met --escalatie")
+    return open_steps[0]
+
+
+@exclusive("escalate --afschalen")
+def deescalate(
+    root: Path, cid: str, *, reden: str, afspraken: list[str], today: dt.date, naar_niveau: int | None = None,
+    escalatie: str | None = None, commit: bool = True,
+) -> tuple[Escalatie, int, str | None, list[Problem]]:
+    """Step down from an open escalation: to a lower level of the ladder (a new open step there) or, at 0, back to
+    the regisseur and the network; the agreements that follow it up are recorded with it.
+
+    Returns the step closed, the level it returned to, the new step's id (None at 0) and the remaining problems.
+    """
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
+    from .mutation import apply
+
+    net, case, path, text = _load(root, cid)
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    target = _open_step(case, escalatie)
+    lower = [lv for lv in sorted(net.niveaus()) if lv < target.niveau]
+    niveau = (lower[-1] if lower else 0) if naar_niveau is None else naar_niveau
+    if niveau != 0 and niveau not in lower:
+        raise UsageError(f"afschalen van niveau {target.niveau} kan naar een lager niveau van de ladder "
+                         f"({', '.join(str(lv) for lv in lower) or 'geen'}) of naar 0 (terug bij de regisseur en het netwerk), "
+                         f"niet naar {niveau}")
+    if not afspraken:
+        raise UsageError("afschalen heeft de afspraken nodig waarmee het netwerk de situatie volgt: --afspraak A… (herhaalbaar)")
+    open_ids = {a.id for a in case.afspraken if a.status == "open"}
+    for ref in afspraken:
+        if ref not in open_ids:
+            raise RegieError(f"casus {cid} heeft geen open afspraak '{ref}' (open: {', '.join(sorted(open_ids)) or 'geen'}); "
+                             f"maak die eerst met 'regie afspraak add {cid} …'")
+    new_id = next_id("E", (e.id for e in case.escalaties)) if niveau else None
+    where = f"niveau {niveau}" if niveau else "de regisseur en het netwerk"
+    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    seq = doc.block_list("escalaties")
+    for item in seq:
+        if str(item.get("id")) == target.id:
+            put(item, "uitkomst", item.get("uitkomst") or f"afgeschaald naar {where}")
+            put(item, "afgesloten", today)
+            put(item, "afschaling", new_map({"niveau": niveau, "reden": reden, "afspraken": flow_list(list(afspraken))}))
+    if new_id:
+        append_item(seq, new_map({"id": new_id, "datum": today, "niveau": niveau, "over": target.over, "reden": reden,
+                                  "afspraken": flow_list(list(afspraken)), "afgeschaald_van": target.id}))
+    problems = apply(root, cid, {path: doc.dump()}, f"regie escalate: casus {cid} afgeschaald naar {where}", today, commit=commit)
+    return target, niveau, new_id, problems
+
+
+@exclusive("escalate --voorstel")
+def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: str | None = None,
+            commit: bool = True) -> tuple[str, list[Problem]]:
+    """Record the aanpak proposed at the open step's level (e.g. by the brandpuntfunctionaris)."""
+    from ..privacy.lint import check_value
+
+    check_value("--voorstel", voorstel)
+    from ..store.yamledit import RoundTrip, put
+    from .mutation import apply
+
+    _, case, path, text = _load(root, cid)
+    if not voorstel.strip():
+        raise UsageError("--voorstel mag niet leeg zijn")
+    target = _open_step(case, escalatie)
+    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    for item in doc.block_list("escalaties"):
+        if str(item.get("id")) == target.id:
+            put(item, "voorstel", voorstel, after="verzoek" if "verzoek" in item else "reden")
+    problems = apply(root, cid, {path: doc.dump()}, f"regie escalate: voorstel bij escalatie {target.id} van casus {cid}",
+                     today, commit=commit)
+    return target.id, problems
+
+
+def memo_text(root: Path, net: Network, case: Case, step: Escalatie) -> str:
     """The memo for the person at the escalation's level: the case by id, the party, the history."""
     from ..views.render import render
 
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
-    step = next(e for e in case.escalaties if e.id == escalatie_id)
     regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None) if case.casus else None
     context = {
         "casus": case.casus,
         "stap": step,
         "niveau_naam": net.ladder().get(step.niveau, str(step.niveau)),
         "ladder": net.opschaling,
-        "organisatie": net.organisatie_namen().get(step.over, step.over),
+        "organisatie": party_name(step.over, net.organisatie_namen()),
+        "over_client": step.over == CLIENT,
         "afspraken": [a for a in case.afspraken if a.id in step.afspraken],
         "eerdere": [e for e in case.escalaties if e.over == step.over and e.id != step.id and e.datum <= step.datum],
         "regisseur": regisseur.naam if regisseur else (case.casus.regisseur if case.casus else ""),

@@ -196,6 +196,8 @@ class _Rewrite:
         for r in renumbered:
             if r.soort in ("afspraak", "escalatie", "verstrekking"):
                 self.records.setdefault(r.casus, {})[r.old] = r.new
+                if r.soort == "escalatie":  # the step's memo is named after it
+                    self.files[f"casussen/{r.casus}/escalaties/{r.old}.md"] = f"casussen/{r.casus}/escalaties/{r.new}.md"
             elif r.soort in ("evaluatie", "journaal"):
                 sub = "evaluaties" if r.soort == "evaluatie" else "journaal"
                 self.files[f"casussen/{r.casus}/{sub}/{r.old}"] = f"casussen/{r.casus}/{sub}/{r.new}"

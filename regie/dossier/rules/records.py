@@ -60,6 +60,7 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
     levels = ctx.network.niveaus()
     orgs = ctx.network.organisatie_ids()
     ids = {a.id for a in case.afspraken}
+    steps = {e.id for e in case.escalaties}
     term = ctx.network.termijnen.escalatie_open
     for e in case.escalaties:
         def at(field: str, code: str, message: str, severity: str = ERROR, e=e) -> Problem:
@@ -67,8 +68,22 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
 
         if e.niveau not in levels:
             yield at("niveau", "escalatie-niveau", f"{e.id}: niveau {e.niveau} staat niet in de opschalingsladder van regie.yaml")
-        if e.over not in orgs:
-            yield at("over", "organisatie-onbekend", f"{e.id}: organisatie '{e.over}' staat niet in regie.yaml")
+        if e.over not in orgs and e.over != CLIENT:
+            yield at("over", "organisatie-onbekend", f"{e.id}: organisatie '{e.over}' staat niet in regie.yaml "
+                                                     f"(of '{CLIENT}' voor een impasse met de cliënt)")
+        for ref, field in ((e.opgeschaald_naar, "opgeschaald_naar"), (e.afgeschaald_van, "afgeschaald_van")):
+            if ref is not None and ref not in steps:
+                yield at(field, "escalatie-verwijzing", f"{e.id}: escalatie '{ref}' bestaat niet")
+        if e.afschaling is not None:
+            down = e.afschaling
+            if e.afgesloten is None:
+                yield at("afschaling", "escalatie-afschaling", f"{e.id}: afgeschaald, maar niet afgesloten ('afgesloten')")
+            if down.niveau >= e.niveau or (down.niveau and down.niveau not in levels):
+                yield at("afschaling", "escalatie-afschaling",
+                         f"{e.id}: afgeschaald naar niveau {down.niveau}; dat hoort 0 of een lager niveau van de ladder te zijn")
+            for ref in down.afspraken:
+                if "afspraken.yaml" not in case.broken and ref not in ids:
+                    yield at("afschaling", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
         for ref in e.afspraken:
             if "afspraken.yaml" not in case.broken and ref not in ids:
                 yield at("afspraken", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
