@@ -78,7 +78,9 @@ def test_default_case_is_clean(dossier):
          f"{C}/afspraken.yaml:15: [afspraak-status] A2: vervallen zonder 'reden'"),
         # consent
         ("casus.yaml", "status: gegeven", "status: geweigerd",
-         f"{C}/casus.yaml:11: [toestemming-afweging] toestemming geweigerd: leg de afweging vast in toestemming.afweging"),
+         [f"{C}/casus.yaml:11: [toestemming-afweging] toestemming geweigerd: leg de afweging vast in toestemming.afweging",
+          f"{C}/netwerk.yaml:3: [toestemming-partner] waarschuwing: pro (org) valt niet onder de toestemming (geweigerd) en er "
+          "is geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag)"]),
         ("casus.yaml", "  datum: 2026-02-03\n", "",
          f"{C}/casus.yaml:11: [toestemming-datum] waarschuwing: toestemming gegeven zonder datum"),
         # escalation levels in the ladder, references, open too long

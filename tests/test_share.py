@@ -68,8 +68,8 @@ def test_validate_checks_every_verstrekking(cli, examples_repo):
     r = cli("-C", str(examples_repo), "validate", "2026-006")
     lines = [line for line in r.out.splitlines() if "verstrekkingen.yaml" in line]
     assert lines == [
-        "casussen/2026-006/verstrekkingen.yaml:9: [verstrekking-toestemming] V1: gedeeld op grond van toestemming, maar de toestemming is ingetrokken",
+        "casussen/2026-006/verstrekkingen.yaml:9: [verstrekking-toestemming] V1: gedeeld op grond van toestemming, maar de toestemming was op 2026-07-01 ingetrokken",
         "casussen/2026-006/verstrekkingen.yaml:13: [organisatie-onbekend] V2: organisatie 'onbekend' staat niet in regie.yaml",
-        "casussen/2026-006/verstrekkingen.yaml:16: [verstrekking-toestemming] V2: gedeeld op grond van toestemming, maar de toestemming is ingetrokken",
+        "casussen/2026-006/verstrekkingen.yaml:16: [verstrekking-toestemming] V2: gedeeld op grond van toestemming, maar de toestemming was op 2026-10-06 ingetrokken",
         "casussen/2026-006/verstrekkingen.yaml:17: [verstrekking-escalatie] V2: escalatie 'E9' bestaat niet",
     ]

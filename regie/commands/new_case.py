@@ -32,6 +32,7 @@ def run(
     toestemming: Annotated[str, typer.Option("--toestemming", help="gegeven, geweigerd, niet-gevraagd of ingetrokken.")] = "niet-gevraagd",
     toestemming_datum: Annotated[Optional[str], typer.Option("--toestemming-datum", help="Datum van toestemming of weigering.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Afweging als er (nog) geen toestemming is.")] = None,
+    grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Wettelijke grondslag van de afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
 ) -> None:
     from ..work.cases import NewCase, create_case, network
@@ -77,6 +78,7 @@ def run(
         toestemming=toestemming,
         toestemming_datum=parse_iso_date(toestemming_datum, what="--toestemming-datum") if toestemming_datum else None,
         afweging=afweging,
+        grondslag=grondslag,
         soort=soort,
     )
     cid = create_case(root, case, today, commit=not no_commit)

@@ -26,7 +26,8 @@ def run(
         f"casus {s['id']} ({s['pseudoniem']}) — {s['status']}, urgentie {s['urgentie']}, traject {s['traject']}",
         f"regisseur {s['regisseur']}" + (f", casemanager {s['casemanager']}" if s["casemanager"] else "")
         + f"; geopend {s['geopend']}" + (f", gesloten {s['gesloten']}" if s["gesloten"] else ""),
-        f"toestemming: {s['toestemming']}",
+        f"toestemming: {s['toestemming']}" + (f" (voor {', '.join(s['toestemming_partners']) or 'geen partners'})"
+                                               if s["toestemming_partners"] is not None else ""),
         f"leefgebieden: {', '.join(s['leefgebieden']) or '-'}",
     ]
     if s["melding"]:

@@ -180,10 +180,50 @@ class Network:
 
 
 @dataclass(frozen=True)
-class Toestemming:
+class ToestemmingStand:
+    """The consent as it stood from one date: status, scope, the form, and the afweging with its legal basis."""
+
     status: str
     datum: dt.date | None
-    afweging: str | None
+    afweging: str | None = None
+    partners: tuple[str, ...] | None = None  # None: every partner of the case
+    gegevens: tuple[str, ...] = ()
+    formulier: str | None = None
+    grondslag: str | None = None
+
+    @classmethod
+    def from_data(cls, t: dict) -> ToestemmingStand:
+        partners = t.get("partners")
+        return cls(t["status"], to_date(t.get("datum")), t.get("afweging"),
+                   tuple(partners) if partners is not None else None, tuple(t.get("gegevens") or ()), t.get("formulier"),
+                   t.get("grondslag"))
+
+    def covers(self, org: str) -> bool:
+        """Consent given, and for this organisation."""
+        return self.status == "gegeven" and (self.partners is None or org in self.partners)
+
+
+@dataclass(frozen=True)
+class Toestemming(ToestemmingStand):
+    """The consent now, and every change before (``historie``, oldest first)."""
+
+    historie: tuple[ToestemmingStand, ...] = ()
+
+    @classmethod
+    def from_data(cls, t: dict) -> Toestemming:  # type: ignore[override]
+        now = ToestemmingStand.from_data(t)
+        return cls(**{f: getattr(now, f) for f in now.__dataclass_fields__},
+                   historie=tuple(ToestemmingStand.from_data(h) for h in t.get("historie") or ()))
+
+    def op(self, day: dt.date) -> ToestemmingStand | None:
+        """The consent in force on ``day``: the last change dated on or before it (None: none yet).
+
+        Without a history, the consent on record counts from its date (or always, when it has none).
+        """
+        if not self.historie:
+            return self if self.datum is None or self.datum <= day else None
+        before = [h for h in self.historie if h.datum is None or h.datum <= day]
+        return before[-1] if before else None
 
 
 @dataclass(frozen=True)
@@ -265,7 +305,7 @@ class Casus:
             geopend=to_date(d["geopend"]),  # type: ignore[arg-type]
             urgentie=d["urgentie"],
             leefgebieden=tuple(d.get("leefgebieden", [])),
-            toestemming=Toestemming(t["status"], to_date(t.get("datum")), t.get("afweging")),
+            toestemming=Toestemming.from_data(t),
             traject=d.get("traject", "regulier"),
             doelgroep=d.get("doelgroep"),
             casemanager=d.get("casemanager"),

@@ -38,8 +38,10 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
         out.append(E(m.datum, "dossier", "melding", f"melding ontvangen: {m.aard} (urgentie {m.urgentie}; melder: {melder})"))
     if c:
         out.append(E(c.geopend, "dossier", "casus", f"casus geopend, regisseur {labels.get(c.regisseur, c.regisseur)}"))
-        if c.toestemming.datum:
-            out.append(E(c.toestemming.datum, "dossier", "toestemming", f"toestemming: {c.toestemming.status}"))
+        for t in c.toestemming.historie or ((c.toestemming,) if c.toestemming.datum else ()):
+            if t.datum:
+                out.append(E(t.datum, "dossier", "toestemming", f"toestemming: {t.status}"
+                             + (f" (voor {', '.join(orgs.get(o, o) for o in t.partners)})" if t.partners else "")))
         for h in c.historie:
             who = (labels.get(h.regisseur, h.regisseur) if h.regisseur else
                    orgs.get(h.organisatie, h.organisatie) if h.organisatie else labels.get(h.casushouder or "", h.casushouder))

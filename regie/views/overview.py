@@ -72,6 +72,7 @@ def case_summary(net: Network, case: Case, today: dt.date) -> dict:
         "geopend": c.geopend.isoformat(),
         "gesloten": c.gesloten.isoformat() if c.gesloten else None,
         "toestemming": c.toestemming.status,
+        "toestemming_partners": list(c.toestemming.partners) if c.toestemming.partners is not None else None,
         "melding": {"datum": m.datum.isoformat(), "aard": m.aard, "melder": m.melder_rol,
                     "organisatie": m.melder_organisatie} if m else None,
         "plan": {"versie": p.versie, "vastgesteld": p.vastgesteld.isoformat() if p.vastgesteld else None,

@@ -93,6 +93,7 @@ def environment(repo_root: Path | None):
     env.filters["count_value"] = count_value
     env.filters["sum_values"] = lambda d, keys: sum(count_value(d[k]) for k in keys)
     env.filters["partner_row"] = lambda kv, names: (names.get(kv[0], kv[0]), kv[1])
+    env.filters["org_name"] = lambda org, names: names.get(org, org)
     return env
 
 

@@ -37,6 +37,7 @@ class NewCase:
     toestemming: str = "niet-gevraagd"
     toestemming_datum: dt.date | None = None
     afweging: str | None = None
+    grondslag: str | None = None  # the legal basis of the afweging (see regie consent)
     soort: str | None = None  # a category of meldingsoorten in regie.yaml
 
 
@@ -105,6 +106,12 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
         raise UsageError(f"onbekende soort '{case.soort}'; kies uit meldingsoorten in regie.yaml: {', '.join(net.meldingsoorten)}")
     if case.datum > today:
         raise UsageError(f"meldingsdatum {case.datum.isoformat()} ligt in de toekomst")
+    from .consent import LEGAL
+
+    if case.grondslag is not None and case.grondslag not in LEGAL:
+        raise UsageError(f"onbekende grondslag '{case.grondslag}'; kies uit: {', '.join(LEGAL)}")
+    if case.grondslag is not None and case.toestemming == "gegeven":
+        raise UsageError("--grondslag hoort bij een afweging zonder toestemming")
     if case.toestemming != "gegeven" and not case.afweging:
         raise UsageError(
             f"toestemming {case.toestemming}: leg de afweging vast met --afweging "

@@ -22,8 +22,9 @@ EMPTY = ("# Verstrekkingen: wat uit dit dossier met wie is gedeeld, wanneer en o
          "verstrekkingen: []\n")
 
 
-def check(net: Network, case: Case, aan: str, grondslag: str) -> None:
-    """Refuse a verstrekking to an unknown party, on an unknown ground, or on consent that is not there."""
+def check(net: Network, case: Case, aan: str, grondslag: str, day: dt.date | None = None) -> None:
+    """Refuse a verstrekking to an unknown party, on an unknown ground, or on consent that is not there
+    (on ``day``, and for ``aan``)."""
     orgs = net.organisatie_ids()
     if aan not in orgs:
         raise RegieError(f"onbekende organisatie '{aan}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
@@ -33,6 +34,15 @@ def check(net: Network, case: Case, aan: str, grondslag: str) -> None:
     if grondslag == "toestemming" and consent != "gegeven":
         raise RegieError(f"delen op grond van toestemming kan niet: de toestemming in casus {case.id} is {consent}; "
                          "kies een andere grondslag (bijv. afweging, vitaal-belang) en leg die afweging vast")
+    if grondslag == "toestemming" and case.casus is not None:
+        stand = case.casus.toestemming.op(day) if day else case.casus.toestemming
+        if stand is None or not stand.covers(aan):
+            raise RegieError(f"delen op grond van toestemming kan niet: de toestemming in casus {case.id} gold "
+                             + (f"op {day.isoformat()} nog niet" if stand is None and day else f"niet voor {aan}")
+                             + "; leg eerst de toestemming vast met 'regie consent', of kies een andere grondslag")
+    if grondslag == "afweging" and not (case.casus and case.casus.toestemming.afweging):
+        raise RegieError(f"delen op grond van een afweging kan niet: casus {case.id} heeft geen afweging "
+                         "(toestemming.afweging); leg die vast met 'regie consent'")
 
 
 def entry(case: Case, *, datum: dt.date, aan: str, wat: str, grondslag: str, ontvanger: str | None = None,
@@ -66,8 +76,8 @@ def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt
     net, case, _ = load_case(root, cid)
     if FILE in case.broken:
         raise RegieError(f"{case.folder}/{FILE} is ongeldig; los dat eerst op (zie 'regie validate {cid}')")
-    check(net, case, aan, grondslag)
     when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
+    check(net, case, aan, grondslag, when)
     item = entry(case, datum=when, aan=aan, wat=wat, grondslag=grondslag, ontvanger=ontvanger)
     path, text = append(root, case, item)
     problems = apply(root, cid, {path: text}, f"regie share: verstrekking {item['id']} in casus {cid} vastgelegd", today,

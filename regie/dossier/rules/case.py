@@ -7,7 +7,7 @@ from typing import Iterator
 from ..model import Case
 from ..problems import ERROR, WARNING, Problem
 from ..repo import CASE_ID_RE, PLAN_FILE
-from . import Ctx
+from . import Ctx, _d
 
 
 def case_identity(ctx: Ctx, case: Case) -> Iterator[Problem]:
@@ -60,6 +60,33 @@ def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if t.status in ("gegeven", "geweigerd", "ingetrokken") and t.datum is None:
         yield ctx.at(case, "casus.yaml", "toestemming", code="toestemming-datum", severity=WARNING,
                      message=f"toestemming {t.status} zonder datum")
+    orgs = ctx.network.organisatie_ids()
+    for i, org in enumerate(t.partners or ()):
+        if org not in orgs:
+            yield ctx.at(case, "casus.yaml", "toestemming", "partners", i, code="organisatie-onbekend",
+                         message=f"toestemming: organisatie '{org}' staat niet in regie.yaml")
+    for i, (a, b) in enumerate(zip(t.historie, t.historie[1:])):
+        if a.datum and b.datum and b.datum < a.datum:
+            yield ctx.at(case, "casus.yaml", "toestemming", "historie", i + 1, "datum", code="toestemming-historie",
+                         message=f"toestemming.historie: {_d(b.datum)} ligt voor de wijziging ervoor ({_d(a.datum)})")
+    if t.historie and (t.historie[-1].status, t.historie[-1].datum) != (t.status, t.datum):
+        yield ctx.at(case, "casus.yaml", "toestemming", "status", code="toestemming-historie",
+                     message="de toestemming wijkt af van de laatste wijziging in toestemming.historie; "
+                             "leg een wijziging vast met 'regie consent' in plaats van de stand met de hand aan te passen")
+    if case.netwerk and "netwerk.yaml" not in case.broken:
+        legal = bool(t.afweging and t.grondslag)
+        for p in case.netwerk.professionals:
+            if not t.covers(p.organisatie) and not legal:
+                yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "organisatie", code="toestemming-partner",
+                             severity=WARNING,
+                             message=f"{p.id} ({p.organisatie}) valt niet onder de toestemming ({_consent_text(t)}) en er is "
+                                     "geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag)")
+
+
+def _consent_text(t) -> str:
+    if t.status != "gegeven":
+        return t.status
+    return "gegeven voor " + (", ".join(t.partners) if t.partners else "geen partners")
 
 
 def leefgebieden(ctx: Ctx, case: Case) -> Iterator[Problem]:

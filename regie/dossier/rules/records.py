@@ -97,16 +97,24 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
 def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """A verstrekking names a known organisation, a known escalation, and consent only where it was given."""
     orgs = ctx.network.organisatie_ids()
-    consent = case.consent()
+    consent = case.casus.toestemming if case.casus else None
     escalations = {e.id for e in case.escalaties}
     seen: set[str] = set()
     for v in case.verstrekkingen:
         at = ("verstrekkingen.yaml", "verstrekkingen", v.index)
         if v.aan not in orgs:
             yield ctx.at(case, *at, "aan", code="organisatie-onbekend", message=f"{v.id}: organisatie '{v.aan}' staat niet in regie.yaml")
-        if v.grondslag == "toestemming" and consent != "gegeven":
+        stand = consent.op(v.datum) if consent else None
+        if v.grondslag == "toestemming" and (stand is None or not stand.covers(v.aan)):
             yield ctx.at(case, *at, "grondslag", code="verstrekking-toestemming",
-                         message=f"{v.id}: gedeeld op grond van toestemming, maar de toestemming is {consent}")
+                         message=f"{v.id}: gedeeld op grond van toestemming, maar "
+                                 + ("er was op die dag nog geen toestemming" if stand is None
+                                    else f"de toestemming was op {v.datum.isoformat()} {stand.status}" if stand.status != "gegeven"
+                                    else f"de toestemming gold niet voor {v.aan}"))
+        if v.grondslag == "afweging" and not (consent and consent.afweging):
+            yield ctx.at(case, *at, "grondslag", code="verstrekking-afweging",
+                         message=f"{v.id}: gedeeld op grond van een afweging, maar er is geen afweging vastgelegd "
+                                 "(toestemming.afweging)")
         if v.escalatie and v.escalatie not in escalations:
             yield ctx.at(case, *at, "escalatie", code="verstrekking-escalatie", message=f"{v.id}: escalatie '{v.escalatie}' bestaat niet")
         if v.id in seen:

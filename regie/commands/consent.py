@@ -1,0 +1,37 @@
+"""Leg een wijziging van de toestemming vast: gegeven (voor welke partners en gegevens, met het formulier),
+geweigerd of ingetrokken (met de afweging en de wettelijke grondslag om toch samen te werken).
+
+Elke wijziging komt onderaan toestemming.historie in casus.yaml en wordt de huidige toestemming;
+een eerdere wijziging wordt nooit aangepast. Eén commit, zonder persoonsgegevens in het bericht.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    status: Annotated[str, typer.Option("--status", metavar="gegeven|geweigerd|ingetrokken", help="De nieuwe stand van de toestemming.")],
+    partner: Annotated[Optional[list[str]], typer.Option("--partner", help="Gegeven: organisatie-id waarvoor de toestemming geldt (herhaalbaar; zonder: alle partners).")] = None,
+    gegevens: Annotated[Optional[list[str]], typer.Option("--gegevens", help="Gegeven: soort gegevens, bijv. financien, gezondheid (herhaalbaar).")] = None,
+    formulier: Annotated[Optional[str], typer.Option("--formulier", help="Kenmerk van het getekende formulier.")] = None,
+    afweging: Annotated[Optional[str], typer.Option("--afweging", help="Geweigerd of ingetrokken: waarom toch wordt samengewerkt.")] = None,
+    grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Met --afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de wijziging (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..work.consent import record_consent
+
+    what, problems = record_consent(
+        _common.root(), case, status=status, today=_common.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
+        partners=partner, gegevens=gegevens, formulier=formulier, afweging=afweging, grondslag=grondslag, commit=not no_commit,
+    )
+    for p in problems:
+        _common.info(p.format())
+    _common.info(what)
