@@ -17,7 +17,7 @@ COMMANDS = {
     "overdue": ("overdue", False), "list": ("list_cmd", False), "show": ("show", False), "agenda": ("agenda", False),
     "plan": ("plan", False), "escalate": ("escalate", False), "evaluate": ("evaluate", False),
     "handover": ("handover", False), "meldcode": ("meldcode", False), "verwijsindex": ("verwijsindex", False),
-    "consent": ("consent", False),
+    "consent": ("consent", False), "merge-cases": ("merge_cases", False),
     "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "setup": ("setup", False),
@@ -46,6 +46,7 @@ SUMMARIES = {
     "verwijsindex": "Leg de verwijzingen uit de verwijsindex risicojongeren vast: signaal, match en regievoerder (seed 004).",
     "consent": "Leg een wijziging van de toestemming vast: gegeven (voor welke partners en gegevens, met het formulier), "
                "geweigerd of ingetrokken (met de afweging en de wettelijke grondslag om toch samen te werken).",
+    "merge-cases": "Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur; seed 002).",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
     "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "

@@ -151,7 +151,7 @@ def test_close_requires_eind_evaluation_and_refuses_open_agreements(cli, example
     root = ("-C", str(examples_repo))
     r = cli(*root, "close", "2026-001", "--reden", "doelen bereikt")
     assert (r.code, r.err) == (2, "fout: onbekende sluitreden 'doelen bereikt'; kies uit sluitredenen in regie.yaml: "
-                                  "doelen-bereikt, stabiel-regulier, overgedragen, verhuisd, geen-medewerking, overleden, niet-geaccepteerd, afgebroken, anders "
+                                  "doelen-bereikt, stabiel-regulier, overgedragen, verhuisd, geen-medewerking, overleden, niet-geaccepteerd, afgebroken, samengevoegd, anders "
                                   "(een toelichting geef je met --toelichting)\n")
     r = cli(*root, "close", "2026-001", "--reden", "doelen-bereikt")
     assert (r.code, r.err) == (1, "fout: casus 2026-001 heeft geen eind-evaluatie; maak die met 'regie evaluate 2026-001 --soort eind' "

@@ -32,6 +32,7 @@ def run(
     toestemming: Annotated[str, typer.Option("--toestemming", help="gegeven, geweigerd, niet-gevraagd of ingetrokken.")] = "niet-gevraagd",
     toestemming_datum: Annotated[Optional[str], typer.Option("--toestemming-datum", help="Datum van toestemming of weigering.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Afweging als er (nog) geen toestemming is.")] = None,
+    huishouden: Annotated[Optional[str], typer.Option("--huishouden", help="Pseudoniem huishouden-id (HH-…): de melding hoort bij dit gezin.")] = None,
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Wettelijke grondslag van de afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
 ) -> None:
@@ -79,8 +80,15 @@ def run(
         toestemming_datum=parse_iso_date(toestemming_datum, what="--toestemming-datum") if toestemming_datum else None,
         afweging=afweging,
         grondslag=grondslag,
+        huishouden=huishouden,
         soort=soort,
     )
     cid = create_case(root, case, today, commit=not no_commit)
     _common.echo(cid)
     _common.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
+    if huishouden:
+        from ..work.cases import open_cases_of_household
+
+        for other, regisseur in open_cases_of_household(root, huishouden, cid):
+            _common.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
+                         f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")

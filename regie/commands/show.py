@@ -33,6 +33,10 @@ def run(
     if s["melding"]:
         m = s["melding"]
         lines.append(f"melding {m['datum']}: {m['aard']} (door {m['melder']}" + (f", {m['organisatie']})" if m["organisatie"] else ")"))
+    if s["huishouden"]:
+        h = s["huishouden"]
+        lines.append(f"huishouden {h['id']}: " + (", ".join(f"{m['id']} {m['rol']}" + (f" {m['geboortejaar']}" if m["geboortejaar"] else "")
+                                                          for m in h["leden"]) or "geen leden vastgelegd"))
     if s["intake"]:
         i = s["intake"]
         lines.append(f"intake {i['datum']}: {i['besluit']}" + (f", verwezen naar {i['verwezen_naar']}" if i["verwezen_naar"] else ""))

@@ -58,7 +58,7 @@ DEFAULT_MELDINGSOORTEN = (
 )
 DEFAULT_SLUITREDENEN = (
     "doelen-bereikt", "stabiel-regulier", "overgedragen", "verhuisd", "geen-medewerking", "overleden",
-    "niet-geaccepteerd", "afgebroken", "anders",
+    "niet-geaccepteerd", "afgebroken", "samengevoegd", "anders",
 )
 # Meldingsoorten where a safety risk calls for the meldcode huiselijk geweld en kindermishandeling.
 DEFAULT_MELDCODE_SOORTEN = ("huiselijk-geweld", "verwaarlozing", "zorgen-gezin")
@@ -260,6 +260,31 @@ class Verwijsindex:
 
 
 @dataclass(frozen=True)
+class Lid:
+    """A member of the household: a role, the year of birth only, a pseudonym, the leefgebieden that concern them."""
+
+    id: str
+    rol: str
+    index: int
+    geboortejaar: int | None = None
+    pseudoniem: str | None = None
+    leefgebieden: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Huishouden:
+    id: str
+    leden: tuple[Lid, ...] = ()
+
+    @classmethod
+    def from_data(cls, d: dict | None) -> Huishouden | None:
+        if d is None:
+            return None
+        return cls(d["id"], tuple(Lid(m["id"], m["rol"], i, m.get("geboortejaar"), m.get("pseudoniem"),
+                                      tuple(m.get("leefgebieden") or ())) for i, m in enumerate(d.get("leden") or ())))
+
+
+@dataclass(frozen=True)
 class Intake:
     """The decision on a melding (werkproces 1a): taken on, or not and where it was referred."""
 
@@ -293,6 +318,8 @@ class Casus:
     meldcode: Meldcode | None = None
     verwijsindex: Verwijsindex | None = None
     intake: Intake | None = None
+    huishouden: Huishouden | None = None
+    samengevoegd_met: str | None = None
 
     @classmethod
     def from_data(cls, d: dict) -> Casus:
@@ -325,6 +352,8 @@ class Casus:
             verwijsindex=Verwijsindex.from_data(d.get("verwijsindex")),
             intake=Intake(to_date(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))  # type: ignore[arg-type]
             if (i := d.get("intake")) else None,
+            huishouden=Huishouden.from_data(d.get("huishouden")),
+            samengevoegd_met=d.get("samengevoegd_met"),
         )
 
 
@@ -404,6 +433,7 @@ class Doel:
     startscore: int | None
     doelscore: int | None
     index: int
+    lid: str | None = None  # the household member the goal is about
 
 
 @dataclass(frozen=True)
@@ -421,7 +451,7 @@ class Plan:
             vastgesteld=to_date(d.get("vastgesteld")),
             volgende_evaluatie=to_date(d.get("volgende_evaluatie")),
             doelen=tuple(
-                Doel(g["id"], g["leefgebied"], g["doel"], g.get("startscore"), g.get("doelscore"), i)
+                Doel(g["id"], g["leefgebied"], g["doel"], g.get("startscore"), g.get("doelscore"), i, g.get("lid"))
                 for i, g in enumerate(d.get("doelen") or [])
             ),
             tekst=body,
@@ -450,6 +480,7 @@ class Afspraak:
     reden: str | None = None
     verplaatst: tuple[Verplaatsing, ...] = ()
     vervallen_op: dt.date | None = None
+    herkomst: str | None = None  # "<case>/<id>": taken over from a merged case
 
     @property
     def eerste_deadline(self) -> dt.date:
@@ -482,6 +513,7 @@ class Afspraak:
             gedaan_op=to_date(d.get("gedaan_op")),
             reden=d.get("reden"),
             vervallen_op=to_date(d.get("vervallen_op")),
+            herkomst=d.get("herkomst"),
             verplaatst=tuple(
                 Verplaatsing(to_date(v["van"]), to_date(v["naar"]), to_date(v["datum"]), v["reden"])  # type: ignore[arg-type]
                 for v in d.get("verplaatst") or []

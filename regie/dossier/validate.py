@@ -6,13 +6,24 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
+from dataclasses import dataclass
+
 from .problems import ERROR, WARNING, Problem
 from .repo import CASES_DIR, CONFIG, case_dir
 from .rules import CASE_RULES, Ctx, repository_rules
+from .rules.household import Membership, households, membership
 from .scan import Job, Loaded, prepare, scan
 
 
-def case_findings(ctx: Ctx, loaded: Loaded) -> list[Problem]:
+@dataclass(frozen=True)
+class Checked:
+    """What validate keeps of one case: its findings, and its household for the rule across cases."""
+
+    problems: list[Problem]
+    household: Membership | None = None
+
+
+def case_findings(ctx: Ctx, loaded: Loaded) -> Checked:
     """Every finding of one case: reading its files, the rules, and personal data in its text."""
     problems = list(loaded.problems)
     net = ctx.network
@@ -21,7 +32,7 @@ def case_findings(ctx: Ctx, loaded: Loaded) -> list[Problem]:
             problems.extend(rule(ctx, loaded.case))
     severity = ERROR if net is not None and net.privacy == "streng" else WARNING
     problems.extend(Problem(rel, line, "privacy", severity, message) for rel, line, message in loaded.privacy)
-    return problems
+    return Checked(problems, membership(ctx, loaded.case) if net is not None else None)
 
 
 VALIDATE = Job("validate", case_findings)
@@ -37,6 +48,7 @@ def validate(
     signals: bool | None = None,
     use_cache: bool = True,
     jobs: int | None = None,
+    across: bool = True,
 ) -> list[Problem]:
     """All problems in the repository (or in the named cases, and the signals if asked), sorted by file and line.
 
@@ -52,9 +64,15 @@ def validate(
     network = setting.network
     if cases is not None and len(cases) <= FEW:
         use_cache = False  # a change checking its own case: opening the cache costs more than reading it
+    members: list[Membership] = []
     for _, _, found in scan(setting, VALIDATE, ids, use_cache=use_cache, jobs=jobs, progress=progress,
                             complete=cases is None):
-        problems.extend(found)
+        problems.extend(found.problems)
+        if found.household is not None:
+            members.append(found.household)
+    if cases is not None and across and members and network is not None:
+        members += other_members(root, {m.huishouden for m in members}, {m.casus for m in members})
+    problems.extend(households(members))
     dossier = Dossier(root=root, network=network, sources={CONFIG: net_src} if net_src else {})
     if signals if signals is not None else cases is None:
         dossier.signalen, found, sources = load_signals(root)
@@ -64,6 +82,41 @@ def validate(
     if cases is None:
         problems.extend(commit_message_privacy(root, dossier))
     return sorted(set(problems), key=Problem.sort_key)
+
+
+def other_members(root: Path, wanted: set[str], skip: set[str]) -> list[Membership]:
+    """The cases outside ``skip`` that belong to one of the ``wanted`` households (for a check of named cases).
+
+    Only the ``casus.yaml`` files that mention such an id are parsed; the others are read as bytes.
+    """
+    from .loader import Lines
+    from .model import OPEN_STATUSES
+    from .repo import case_ids
+    from .yamlio import parse_yaml
+
+    keys = [w.encode() for w in wanted]
+    out = []
+    for cid in case_ids(root):
+        if cid in skip:
+            continue
+        path = root / CASES_DIR / cid / "casus.yaml"
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        if not any(k in raw for k in keys):
+            continue
+        try:
+            data = parse_yaml(raw.decode("utf-8"), f"{CASES_DIR}/{cid}/casus.yaml")
+            hh = data["huishouden"]["id"]
+            status, regisseur = data["status"], data["regisseur"]
+        except Exception:  # noqa: BLE001 - a broken file is its own finding when that case is checked
+            continue
+        if hh in wanted:
+            rel = f"{CASES_DIR}/{cid}/casus.yaml"
+            out.append(Membership(cid, hh, status in OPEN_STATUSES, str(regisseur), rel,
+                                  Lines(root).line(rel, "huishouden", "id")))
+    return out
 
 
 def commit_message_privacy(root: Path, dossier) -> list[Problem]:

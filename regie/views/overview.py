@@ -87,6 +87,8 @@ def case_summary(net: Network, case: Case, today: dt.date) -> dict:
         "escalaties_open": [{"id": e.id, "niveau": e.niveau, "over": e.over, "datum": e.datum.isoformat()}
                             for e in case.escalaties if e.afgesloten is None],
         "evaluaties": [{"datum": e.datum.isoformat(), "soort": e.soort, "besluit": e.besluit} for e in case.evaluaties],
+        "huishouden": {"id": c.huishouden.id, "leden": [{"id": m.id, "rol": m.rol, "geboortejaar": m.geboortejaar}
+                                                        for m in c.huishouden.leden]} if c.huishouden else None,
         "intake": {"datum": c.intake.datum.isoformat(), "besluit": c.intake.besluit, "verwezen_naar": c.intake.verwezen_naar}
         if c.intake else None,
         "meldcode": meldcode_summary(c.meldcode),

@@ -38,6 +38,7 @@ class NewCase:
     toestemming_datum: dt.date | None = None
     afweging: str | None = None
     grondslag: str | None = None  # the legal basis of the afweging (see regie consent)
+    huishouden: str | None = None  # the pseudonymous id of the household the melding is about
     soort: str | None = None  # a category of meldingsoorten in regie.yaml
 
 
@@ -112,6 +113,9 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
         raise UsageError(f"onbekende grondslag '{case.grondslag}'; kies uit: {', '.join(LEGAL)}")
     if case.grondslag is not None and case.toestemming == "gegeven":
         raise UsageError("--grondslag hoort bij een afweging zonder toestemming")
+    if case.huishouden is not None and not re.fullmatch(r"HH-[A-Za-z0-9][A-Za-z0-9-]{0,28}", case.huishouden):
+        raise UsageError(f"ongeldig huishouden-id '{case.huishouden}': verwacht HH- gevolgd door letters, cijfers en '-', "
+                         "bijv. HH-0042 (een pseudoniem, nooit een naam of adres)")
     if case.toestemming != "gegeven" and not case.afweging:
         raise UsageError(
             f"toestemming {case.toestemming}: leg de afweging vast met --afweging "
@@ -162,7 +166,9 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
             except RegieError as exc:
                 raise relative_paths(exc, root) from None
             try:
-                errors = [p for p in validate(root, today, [cid]) if p.severity == ERROR]
+                # the melding is registered whatever its household holds: a second open case of that household is
+                # a warning of new-case and a finding of validate, not a reason to lose the melding
+                errors = [p for p in validate(root, today, [cid], across=False) if p.severity == ERROR]
                 if errors:
                     raise RegieError(
                         "de nieuwe casus is ongeldig en is niet aangemaakt:\n" + "\n".join(p.format() for p in errors)
@@ -175,3 +181,10 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
                 remove_tree(target)
                 raise
     return cid
+
+
+def open_cases_of_household(root: Path, huishouden: str, skip: str) -> list[tuple[str, str]]:
+    """(case id, regisseur) of the open cases of a household, other than ``skip``."""
+    from ..dossier.validate import other_members
+
+    return [(m.casus, m.regisseur) for m in other_members(root, {huishouden}, {skip}) if m.open]

@@ -19,9 +19,11 @@ def _key(p: Problem) -> tuple[str, str, str]:
 
 
 def apply(
-    root: Path, case_id: str | None, writes: dict[Path, str | bytes], message: str, today: dt.date, *, commit: bool = True
+    root: Path, case_id: str | None, writes: dict[Path, str | bytes | None], message: str, today: dt.date, *,
+    commit: bool = True, scope: list[str] | None = None,
 ) -> list[Problem]:
-    """Write ``writes`` (path -> new text, or bytes for an encrypted file), validate the case, commit exactly those paths.
+    """Write ``writes`` (path -> new text, bytes for an encrypted file, None to remove the file), validate the case
+    (or the cases in ``scope``), commit exactly those paths.
 
     ``case_id`` None validates the whole repository (for files outside a case, like signals).
     Returns the remaining problems (warnings, or errors that were already there).
@@ -34,7 +36,7 @@ def apply(
         if commit or in_git:
             gitops.check_ready(root)  # not a git repository, a merge under way, ...: stop before writing anything
         check_writable(root, list(writes), in_git=in_git)
-        return _apply_locked(root, case_id, writes, message, today, commit=commit, in_git=in_git)
+        return _apply_locked(root, case_id, writes, message, today, commit=commit, in_git=in_git, scope=scope)
 
 
 def check_writable(root: Path, paths: list[Path], *, in_git: bool) -> None:
@@ -57,13 +59,14 @@ def check_writable(root: Path, paths: list[Path], *, in_git: bool) -> None:
 
 
 def _apply_locked(
-    root: Path, case_id: str | None, writes: dict[Path, str | bytes], message: str, today: dt.date, *, commit: bool, in_git: bool
+    root: Path, case_id: str | None, writes: dict[Path, str | bytes | None], message: str, today: dt.date, *, commit: bool,
+    in_git: bool, scope: list[str] | None = None,
 ) -> list[Problem]:
     from ..store import gitops, transaction
     from ..store.files import relative_paths, write_bytes_atomic, write_text_atomic
     from ..dossier.validate import validate
 
-    scope = [case_id] if case_id else None
+    scope = scope or ([case_id] if case_id else None)
     before_problems = {_key(p) for p in validate(root, today, scope) if p.severity == ERROR}
     originals = {path: (path.read_bytes() if path.is_file() else None) for path in writes}
     with transaction.journal(root, message, list(writes), git=in_git):
@@ -71,7 +74,9 @@ def _apply_locked(
         try:
             for path, text in writes.items():
                 try:
-                    if isinstance(text, bytes):
+                    if text is None:
+                        path.unlink(missing_ok=True)
+                    elif isinstance(text, bytes):
                         write_bytes_atomic(path, text)
                     else:
                         write_text_atomic(path, text)

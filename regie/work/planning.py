@@ -48,6 +48,7 @@ class PlanView:
     naasten_afspraken: list[Afspraak]
     wie: dict[str, str]
     tekst: str
+    leden: dict[str, str] = field(default_factory=dict)  # household member id -> how the plan names them
     veiligheid: list[str] = field(default_factory=list)  # the meldcode's steps in words
     verwijsindex: list[str] = field(default_factory=list)
 
@@ -83,6 +84,8 @@ def plan_view(net: Network, case: Case) -> PlanView:
         naasten_afspraken=[a for a in case.afspraken if a.wie in naaste_ids],
         wie=labels,
         tekst=_without_title(case.plan.tekst),
+        leden={m.id: m.pseudoniem or f"{m.rol}{f' ({m.geboortejaar})' if m.geboortejaar else ''}"
+               for m in (case.casus.huishouden.leden if case.casus.huishouden else ())},
         veiligheid=meldcode_lines(case.casus.meldcode, names(net)),
         verwijsindex=verwijsindex_lines(case.casus.verwijsindex, names(net)),
     )

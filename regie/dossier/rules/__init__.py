@@ -44,6 +44,7 @@ from .network import network_rules  # noqa: E402
 from .privacy import privacy  # noqa: E402
 from .records import agreements, escalations, verstrekkingen  # noqa: E402
 from .safety import meldcode, verwijsindex  # noqa: E402
+from .household import household  # noqa: E402
 
 CASE_RULES: list[Rule] = [
     case_identity,
@@ -61,6 +62,7 @@ CASE_RULES: list[Rule] = [
     meldcode,
     verwijsindex,
     intake,
+    household,
 ]
 
 

@@ -1,0 +1,182 @@
+"""One family, one plan, one regisseur (seed 002): fold a second case of a household into the first.
+
+``merge_cases(A, B)`` moves B's open agreements into A (new ids, ``herkomst: B/A2``; in B
+they lapse with a note where they went), adds B's betrokkenen to A's network (the same person
+once, another with the same id under a new one), moves B's journal notes to A's journal (new
+names, attendees renamed), takes B's household members into A, and closes B as
+``samengevoegd`` (``samengevoegd_met: A``). Everything in one commit; B's other records
+(plan, evaluations, escalations) stay in B as its history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import RegieError
+from ..dossier.loader import load_case
+from ..dossier.model import OPEN_STATUSES, Case, next_id
+from ..dossier.problems import Problem
+from ..dossier.repo import JOURNAL_DIR, case_dir
+from ..store.transaction import exclusive
+
+MERGED = "samengevoegd"
+
+
+@dataclass
+class Merged:
+    afspraken: dict[str, str]  # id in B -> id in A
+    betrokkenen: dict[str, str]  # id in B -> id in A (the same id when it is the same person)
+    journaal: dict[str, str]  # file name in B -> file name in A
+    problems: list[Problem]
+
+
+def _same(a, b) -> bool:
+    """Two betrokkenen with one id are one person when they say the same (organisation and role, or relation)."""
+    return getattr(a, "organisatie", None) == getattr(b, "organisatie", None) and \
+        getattr(a, "rol", None) == getattr(b, "rol", None) and getattr(a, "relatie", None) == getattr(b, "relatie", None)
+
+
+@exclusive("merge-cases")
+def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: bool = True) -> Merged:
+    from ruamel.yaml.comments import CommentedSeq
+
+    from ..store.yamledit import RoundTrip, append_item, edit_front_matter, new_map, put
+    from .lifecycle import _mark_closed
+    from .mutation import apply
+
+    if keep == fold:
+        raise RegieError(f"een casus samenvoegen met zichzelf kan niet ({keep})")
+    needs = ("casus.yaml", "netwerk.yaml", "afspraken.yaml")
+    net, a, _ = load_case(root, keep, needs=needs)
+    _, b, _ = load_case(root, fold, needs=needs)
+    assert a.casus is not None and b.casus is not None
+    if a.casus.status not in OPEN_STATUSES:
+        raise RegieError(f"casus {keep} is {a.casus.status}; samenvoegen kan alleen in een open casus")
+    if b.casus.status not in OPEN_STATUSES:
+        raise RegieError(f"casus {fold} is {b.casus.status}; alleen een open casus kan worden samengevoegd")
+    ha, hb = a.casus.huishouden, b.casus.huishouden
+    if ha and hb and ha.id != hb.id:
+        raise RegieError(f"casus {keep} hoort bij huishouden {ha.id} en casus {fold} bij {hb.id}; "
+                         "alleen casussen van één huishouden worden samengevoegd")
+    if any(e.afgesloten is None for e in b.escalaties):
+        raise RegieError(f"casus {fold} heeft een open escalatie; sluit die af of schaal af voordat je samenvoegt")
+    if MERGED not in net.sluitredenen:
+        raise RegieError(f"sluitreden '{MERGED}' staat niet in sluitredenen in regie.yaml; voeg die toe")
+    folder_a, folder_b = case_dir(root, keep), case_dir(root, fold)
+    writes: dict[Path, str | None] = {}
+
+    # the network: the same person once, someone else with the same id under a new one
+    people = _people(a)
+    renamed: dict[str, str] = {}
+    net_doc = RoundTrip((folder_a / "netwerk.yaml").read_text(encoding="utf-8"), f"{a.folder}/netwerk.yaml")
+    for key, items in (("professionals", b.netwerk.professionals if b.netwerk else ()),
+                       ("naasten", b.netwerk.naasten if b.netwerk else ())):
+        source = RoundTrip((folder_b / "netwerk.yaml").read_text(encoding="utf-8"), f"{b.folder}/netwerk.yaml").data
+        for person, data in zip(items, source.get(key) or []):
+            if person.id in people and _same(people[person.id], person):
+                renamed[person.id] = person.id
+                continue
+            new = person.id
+            n = 2
+            while new in people or new in renamed.values():
+                new, n = f"{person.id}-{n}", n + 1
+            renamed[person.id] = new
+            people[new] = person
+            seq = net_doc.data.get(key)
+            if seq is None:
+                seq = CommentedSeq()
+                put(net_doc.data, key, seq)
+            append_item(seq, new_map({**dict(data), "id": new}))
+    writes[folder_a / "netwerk.yaml"] = net_doc.dump()
+
+    def who(x: str) -> str:
+        return renamed.get(x, x)
+
+    # open agreements move; in B they lapse with a note where they went
+    moved: dict[str, str] = {}
+    taken = {x.id for x in a.afspraken}
+    doc_a = RoundTrip((folder_a / "afspraken.yaml").read_text(encoding="utf-8"), f"{a.folder}/afspraken.yaml")
+    doc_b = RoundTrip((folder_b / "afspraken.yaml").read_text(encoding="utf-8"), f"{b.folder}/afspraken.yaml")
+    seq_a = doc_a.block_list("afspraken")
+    for item in doc_b.block_list("afspraken"):
+        if item.get("status", "open") != "open":
+            continue
+        old = str(item["id"])
+        new = next_id("A", taken)
+        taken.add(new)
+        moved[old] = new
+        copy = {k: v for k, v in item.items() if k != "doel"}  # B's goals are not A's
+        copy.update(id=new, wie=who(str(item["wie"])), herkomst=f"{fold}/{old}")
+        append_item(seq_a, new_map(copy))
+        item["status"] = "vervallen"
+        put(item, "vervallen_op", today, after="status")
+        put(item, "reden", f"overgenomen in casus {keep} als {new}", after="vervallen_op")
+    writes[folder_a / "afspraken.yaml"] = doc_a.dump()
+    if moved:
+        writes[folder_b / "afspraken.yaml"] = doc_b.dump()
+
+    # journal notes move, with new names where A has one already, attendees renamed
+    notes: dict[str, str] = {}
+    names = {p.name for p in (folder_a / JOURNAL_DIR).glob("*.md")} if (folder_a / JOURNAL_DIR).is_dir() else set()
+    for entry in sorted(b.journaal, key=lambda j: j.file):
+        name = entry.file.rsplit("/", 1)[1]
+        new_name = name
+        stem, n = entry.datum.isoformat(), 1
+        while new_name in names:
+            n += 1
+            new_name = f"{stem}-{n}.md"
+        names.add(new_name)
+        notes[name] = new_name
+        text = (folder_b / JOURNAL_DIR / name).read_text(encoding="utf-8")
+
+        def attendees(data) -> None:
+            if data.get("aanwezig"):
+                for i, x in enumerate(data["aanwezig"]):
+                    data["aanwezig"][i] = who(str(x))
+
+        writes[folder_a / JOURNAL_DIR / new_name] = edit_front_matter(text, f"{a.folder}/{JOURNAL_DIR}/{new_name}", attendees)
+        writes[folder_b / JOURNAL_DIR / name] = None
+
+    # the household: B's members join A's, and B is closed as merged into A
+    casus_a = RoundTrip((folder_a / "casus.yaml").read_text(encoding="utf-8"), f"{a.folder}/casus.yaml")
+    if hb and hb.leden:
+        raw_b = RoundTrip((folder_b / "casus.yaml").read_text(encoding="utf-8"), f"{b.folder}/casus.yaml").data
+        hh = casus_a.data.get("huishouden")
+        if hh is None:
+            hh = new_map({"id": hb.id})
+            put(casus_a.data, "huishouden", hh, after="pseudoniem")
+        leden = hh.get("leden")
+        if leden is None:
+            leden = CommentedSeq()
+            put(hh, "leden", leden)
+        used = {str(m.get("id")) for m in leden}
+        for member in raw_b["huishouden"]["leden"]:
+            same = any(str(m.get("rol")) == str(member.get("rol")) and m.get("geboortejaar") == member.get("geboortejaar")
+                       and m.get("pseudoniem") == member.get("pseudoniem") for m in leden)
+            if not same:
+                new = next_id("L", used)
+                used.add(new)
+                append_item(leden, new_map({**dict(member), "id": new}))
+    elif hb and not ha:
+        put(casus_a.data, "huishouden", new_map({"id": hb.id}), after="pseudoniem")
+    writes[folder_a / "casus.yaml"] = casus_a.dump()
+    casus_b = RoundTrip((folder_b / "casus.yaml").read_text(encoding="utf-8"), f"{b.folder}/casus.yaml")
+    _mark_closed(casus_b.data, net, b, today, MERGED, None,
+                 None if any(e.soort == "eind" for e in b.evaluaties) else f"samengevoegd met casus {keep}")
+    put(casus_b.data, "samengevoegd_met", keep, after="sluitreden")
+    writes[folder_b / "casus.yaml"] = casus_b.dump()
+    problems = apply(root, keep, writes, f"regie merge-cases: casus {fold} samengevoegd met casus {keep}", today,
+                     commit=commit, scope=[keep, fold])
+    return Merged(moved, {k: v for k, v in renamed.items()}, notes, problems)
+
+
+def _people(case: Case) -> dict:
+    out: dict = {}
+    if case.netwerk:
+        for p in case.netwerk.professionals:
+            out[p.id] = p
+        for n in case.netwerk.naasten:
+            out[n.id] = n
+    return out
