@@ -123,3 +123,10 @@ def test_a_new_case_can_record_the_legal_basis_of_its_afweging(cli, examples_rep
     assert r.code == 0, r
     text = (examples_repo / "casussen" / r.out.strip() / "casus.yaml").read_text()
     assert "  afweging: \"zorg om veiligheid\"\n  grondslag: vitaal-belang    #" in text
+
+
+def test_partners_may_be_given_as_in_the_issue_text(cli, examples_repo):
+    r = cli("-C", str(examples_repo), "consent", "2026-001", "--status", "gegeven", "--partners", "ggz-delta",
+            "--partners", "woonstad")
+    assert r.code == 0, r
+    assert "  partners: [ggz-delta, woonstad]\n" in casus(examples_repo)

@@ -17,7 +17,7 @@ from . import _common
 def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
     status: Annotated[str, typer.Option("--status", metavar="gegeven|geweigerd|ingetrokken", help="De nieuwe stand van de toestemming.")],
-    partner: Annotated[Optional[list[str]], typer.Option("--partner", help="Gegeven: organisatie-id waarvoor de toestemming geldt (herhaalbaar; zonder: alle partners).")] = None,
+    partner: Annotated[Optional[list[str]], typer.Option("--partner", "--partners", help="Gegeven: organisatie-id waarvoor de toestemming geldt (herhaalbaar; zonder: alle partners).")] = None,
     gegevens: Annotated[Optional[list[str]], typer.Option("--gegevens", help="Gegeven: soort gegevens, bijv. financien, gezondheid (herhaalbaar).")] = None,
     formulier: Annotated[Optional[str], typer.Option("--formulier", help="Kenmerk van het getekende formulier.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Geweigerd of ingetrokken: waarom toch wordt samengewerkt.")] = None,
