@@ -392,6 +392,7 @@ class Professional:
     organisatie: str
     rol: str
     index: int
+    tot: dt.date | None = None  # involved until (regie betrokkene drop)
 
 
 @dataclass(frozen=True)
@@ -402,6 +403,7 @@ class Naaste:
     vip: bool
     betrokken: bool
     index: int
+    tot: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -413,16 +415,22 @@ class Netwerk:
     def from_data(cls, d: dict) -> Netwerk:
         return cls(
             professionals=tuple(
-                Professional(p["id"], p["organisatie"], p["rol"], i) for i, p in enumerate(d.get("professionals") or [])
+                Professional(p["id"], p["organisatie"], p["rol"], i, to_date(p.get("tot")))
+                for i, p in enumerate(d.get("professionals") or [])
             ),
             naasten=tuple(
-                Naaste(n["id"], n["relatie"], n.get("steunend", True), n.get("vip", False), n.get("betrokken", False), i)
+                Naaste(n["id"], n["relatie"], n.get("steunend", True), n.get("vip", False), n.get("betrokken", False), i,
+                       to_date(n.get("tot")))
                 for i, n in enumerate(d.get("naasten") or [])
             ),
         )
 
     def betrokkene_ids(self) -> set[str]:
         return {p.id for p in self.professionals} | {n.id for n in self.naasten}
+
+    def gone(self, day: dt.date) -> set[str]:
+        """The betrokkenen no longer involved on ``day`` (their ``tot`` lies before it)."""
+        return {x.id for x in (*self.professionals, *self.naasten) if x.tot is not None and x.tot < day}
 
 
 @dataclass(frozen=True)
@@ -434,6 +442,11 @@ class Doel:
     doelscore: int | None
     index: int
     lid: str | None = None  # the household member the goal is about
+    status: str = "open"  # open, bereikt, vervallen
+    bereikt_op: dt.date | None = None
+    eindscore: int | None = None
+    vervallen_op: dt.date | None = None
+    reden: str | None = None
 
 
 @dataclass(frozen=True)
@@ -451,7 +464,9 @@ class Plan:
             vastgesteld=to_date(d.get("vastgesteld")),
             volgende_evaluatie=to_date(d.get("volgende_evaluatie")),
             doelen=tuple(
-                Doel(g["id"], g["leefgebied"], g["doel"], g.get("startscore"), g.get("doelscore"), i, g.get("lid"))
+                Doel(g["id"], g["leefgebied"], g["doel"], g.get("startscore"), g.get("doelscore"), i, g.get("lid"),
+                     g.get("status", "open"), to_date(g.get("bereikt_op")), g.get("eindscore"), to_date(g.get("vervallen_op")),
+                     g.get("reden"))
                 for i, g in enumerate(d.get("doelen") or [])
             ),
             tekst=body,

@@ -78,9 +78,9 @@ def plan_view(net: Network, case: Case) -> PlanView:
         leefgebieden=case.casus.leefgebieden,
         doelen=goals,
         overige_afspraken=[a for a in case.afspraken if a.doel not in goal_ids],
-        professionals=[Party(p.id, labels[p.id]) for p in case.netwerk.professionals] if case.netwerk else [],
-        naasten=[Party(n.id, n.relatie + (", op de VIP-kaart" if n.vip else "")) for n in case.netwerk.naasten if n.betrokken]
-        if case.netwerk else [],
+        professionals=[Party(p.id, labels[p.id]) for p in case.netwerk.professionals if p.tot is None] if case.netwerk else [],
+        naasten=[Party(n.id, n.relatie + (", op de VIP-kaart" if n.vip else "")) for n in case.netwerk.naasten
+                 if n.betrokken and n.tot is None] if case.netwerk else [],
         naasten_afspraken=[a for a in case.afspraken if a.wie in naaste_ids],
         wie=labels,
         tekst=_without_title(case.plan.tekst),

@@ -42,7 +42,7 @@ from .case import case_identity, categories, consent, known_people, leefgebieden
 from .lifecycle import dates, handovers, intake, status_matches_contents  # noqa: E402
 from .network import network_rules  # noqa: E402
 from .privacy import privacy  # noqa: E402
-from .records import agreements, escalations, verstrekkingen  # noqa: E402
+from .records import agreements, escalations, goals, verstrekkingen  # noqa: E402
 from .safety import meldcode, verwijsindex  # noqa: E402
 from .household import household  # noqa: E402
 
@@ -63,6 +63,7 @@ CASE_RULES: list[Rule] = [
     verwijsindex,
     intake,
     household,
+    goals,
 ]
 
 

@@ -16,6 +16,7 @@ def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
     who = case.who_is_known(ctx.network)
     netwerk_ok = "netwerk.yaml" not in case.broken
     goals = {g.id for g in case.plan.doelen} if case.plan else None
+    gone = case.netwerk.gone(ctx.today) if case.netwerk else set()
     seen: set[str] = set()
     for a in case.afspraken:
         def at(field: str, code: str, message: str, severity: str = ERROR, a=a) -> Problem:
@@ -44,6 +45,10 @@ def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
             yield at("gedaan_op", "datum-toekomst", f"{a.id}: gedaan op {_d(a.gedaan_op)} ligt in de toekomst")
         if a.status == "vervallen" and not a.reden:
             yield at("status", "afspraak-status", f"{a.id}: vervallen zonder 'reden'")
+        if a.status == "open" and netwerk_ok and case.netwerk and a.wie in gone:
+            yield at("wie", "afspraak-wie-weg", severity=WARNING,
+                     message=f"{a.id}: '{a.wie}' is niet meer betrokken (netwerk.yaml: tot); geef de afspraak aan een ander "
+                             "of laat hem vervallen")
         if a.vervallen_op is not None:
             if a.status != "vervallen":
                 yield at("vervallen_op", "afspraak-status", f"{a.id}: 'vervallen_op' bij een afspraak met status {a.status}")
@@ -120,3 +125,29 @@ def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:
         if v.id in seen:
             yield ctx.at(case, *at, "id", code="verstrekking-dubbel", message=f"verstrekking-id '{v.id}' komt twee keer voor")
         seen.add(v.id)
+
+
+def goals(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """A goal reached has its date, a goal dropped its date and reason, none in the future; a betrokkene's end date
+    is not in the future either."""
+    if case.plan and PLAN_FILE not in case.broken:
+        for g in case.plan.doelen:
+            def at(field: str, code: str, message: str, g=g) -> Problem:
+                return ctx.at(case, PLAN_FILE, "doelen", g.index, field, code=code, message=message)
+
+            if g.status == "bereikt" and g.bereikt_op is None:
+                yield at("status", "doel-status", f"{g.id}: bereikt zonder 'bereikt_op'")
+            if g.status == "vervallen" and (g.vervallen_op is None or not g.reden):
+                yield at("status", "doel-status", f"{g.id}: vervallen zonder 'vervallen_op' en 'reden'")
+            if g.status != "bereikt" and (g.bereikt_op or g.eindscore):
+                yield at("bereikt_op" if g.bereikt_op else "eindscore", "doel-status",
+                         f"{g.id}: 'bereikt_op' of 'eindscore' bij een doel met status {g.status}")
+            for day, field in ((g.bereikt_op, "bereikt_op"), (g.vervallen_op, "vervallen_op")):
+                if day is not None and day > ctx.today:
+                    yield at(field, "datum-toekomst", f"{g.id}: {field} {_d(day)} ligt in de toekomst")
+    if case.netwerk and "netwerk.yaml" not in case.broken:
+        for key, people in (("professionals", case.netwerk.professionals), ("naasten", case.netwerk.naasten)):
+            for x in people:
+                if x.tot is not None and x.tot > ctx.today:
+                    yield ctx.at(case, "netwerk.yaml", key, x.index, "tot", code="datum-toekomst",
+                                 message=f"{x.id}: betrokken tot {_d(x.tot)} ligt in de toekomst")

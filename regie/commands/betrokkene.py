@@ -1,0 +1,67 @@
+"""Het netwerk van een casus: een professional of naaste toevoegen, of iemands betrokkenheid beëindigen.
+
+Elke wijziging bewaart opmerkingen en opmaak in netwerk.yaml, controleert de casus en commit
+alleen dat bestand. Niemand wordt gewist: beëindigen legt 'tot' en 'reden' vast, zodat oude
+afspraken blijven noemen wie ze deed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
+NoCommit = Annotated[bool, typer.Option("--no-commit", help="Wijzig en zet klaar (staged), maar commit niet.")]
+
+
+def _report(changed, message: str) -> None:
+    for w in changed.warnings:
+        _common.warn(w)
+    for p in changed.problems:
+        _common.info(p.format())
+    _common.info(message)
+
+
+@app.command("add")
+def add(
+    case: Case,
+    organisatie: Annotated[Optional[str], typer.Option("--organisatie", help="Professional: organisatie-id uit regie.yaml.")] = None,
+    rol: Annotated[Optional[str], typer.Option("--rol", help="Professional: de rol, bijv. 'ambulant begeleider'.")] = None,
+    naaste: Annotated[bool, typer.Option("--naaste", help="Een naaste (familie, buren, vrienden) in plaats van een professional.")] = False,
+    relatie: Annotated[Optional[str], typer.Option("--relatie", help="Naaste: de relatie, bijv. zus, buurman.")] = None,
+    vip: Annotated[bool, typer.Option("--vip", help="Naaste: staat op de VIP-kaart van de cliënt.")] = False,
+    steunend: Annotated[Optional[bool], typer.Option("--steunend/--niet-steunend", help="Naaste: steunend of niet.")] = None,
+    betrokken: Annotated[bool, typer.Option("--betrokken", help="Naaste: heeft een rol in het plan van aanpak.")] = False,
+    betrokkene_id: Annotated[Optional[str], typer.Option("--id", help="De id (standaard afgeleid van rol of relatie; geen naam).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Voeg een professional of naaste toe aan netwerk.yaml en druk de id af."""
+    from ..work.betrokkenen import add as do_add
+
+    changed = do_add(_common.root(), case, today=_common.today(), organisatie=organisatie, rol=rol, naaste=naaste,
+                     relatie=relatie, vip=vip, steunend=steunend, betrokken=betrokken, betrokkene_id=betrokkene_id,
+                     commit=not no_commit)
+    _common.echo(changed.id)
+    _report(changed, f"betrokkene {changed.id} toegevoegd aan casus {case}")
+
+
+@app.command("drop")
+def drop(
+    case: Case,
+    betrokkene: Annotated[str, typer.Argument(help="Betrokkene-id uit netwerk.yaml.", show_default=False)],
+    reden: Annotated[str, typer.Option("--reden", help="Waarom de betrokkenheid eindigt.")],
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Betrokken tot (standaard vandaag).")] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Beëindig de betrokkenheid van een professional of naaste (tot en reden worden vastgelegd)."""
+    from ..clock import parse_iso_date
+    from ..work.betrokkenen import drop as do_drop
+
+    changed = do_drop(_common.root(), case, betrokkene, reden=reden, today=_common.today(),
+                      datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
+    _report(changed, f"betrokkenheid van {betrokkene} in casus {case} beëindigd")

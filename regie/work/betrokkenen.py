@@ -1,0 +1,133 @@
+"""The network of a case by command (werkproces 1c): add a professional or a naaste, or end someone's involvement.
+
+Edits ``netwerk.yaml`` in place (comments and layout kept), validates the case and commits the
+file alone. Nobody is deleted: ending involvement records ``tot`` and ``reden``, so old
+agreements keep naming who did them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.model import CLIENT
+from ..dossier.problems import Problem
+from ..dossier.repo import case_dir
+from ..store.transaction import exclusive
+
+FILE = "netwerk.yaml"
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+
+
+@dataclass
+class Changed:
+    id: str
+    problems: list[Problem]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _slug(text: str) -> str:
+    """A short id from a role or relation: 'ambulant begeleider' -> 'ambulant-begeleider'."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-") or "betrokkene"
+
+
+def _doc(root: Path, case):
+    from ..views.render import render
+    from ..store.yamledit import RoundTrip
+
+    path = case_dir(root, case.id) / FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
+    return path, RoundTrip(text, f"{case.folder}/{FILE}")
+
+
+@exclusive("betrokkene add")
+def add(
+    root: Path, cid: str, *, today: dt.date, organisatie: str | None = None, rol: str | None = None, naaste: bool = False,
+    relatie: str | None = None, vip: bool = False, steunend: bool | None = None, betrokken: bool = False,
+    betrokkene_id: str | None = None, commit: bool = True,
+) -> Changed:
+    """Add a professional (organisation and role) or a naaste (relation); returns the new betrokkene's id."""
+    from ..privacy.lint import check_value
+
+    check_value("--rol", rol)
+    check_value("--relatie", relatie)
+    from ..store.yamledit import append_item, new_map, put
+    from .mutation import apply
+
+    if naaste:
+        if not relatie or not relatie.strip() or organisatie or rol:
+            raise UsageError("een naaste heeft --relatie (bijv. zus, buurman) en geen --organisatie of --rol")
+    else:
+        if not (organisatie and rol and rol.strip()) or relatie or vip or steunend is not None:
+            raise UsageError("geef een professional met --organisatie ORG --rol ROL, of een naaste met --naaste --relatie …"
+                             " (--vip en --steunend horen bij een naaste)")
+    if betrokkene_id is not None and not _ID.fullmatch(betrokkene_id):
+        raise UsageError(f"ongeldige id '{betrokkene_id}': kleine letters, cijfers en '-', hoogstens 40 tekens "
+                         "(een rol of relatie, geen naam)")
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
+    if case.casus and case.casus.status == "gesloten":
+        raise RegieError(f"casus {cid} is gesloten; het netwerk wijzigen kan niet meer")
+    orgs = net.organisatie_namen()
+    if organisatie is not None and organisatie not in orgs:
+        raise RegieError(f"onbekende organisatie '{organisatie}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+    taken = (case.netwerk.betrokkene_ids() if case.netwerk else set()) | net.regisseur_ids() | {CLIENT}
+    if betrokkene_id is not None:
+        if betrokkene_id in taken:
+            raise RegieError(f"'{betrokkene_id}' is al een betrokkene, regisseur of de cliënt in casus {cid}; kies een andere id")
+        new_id = betrokkene_id
+    else:
+        base = _slug(relatie if naaste else rol)  # type: ignore[arg-type]
+        new_id, n = base, 2
+        while new_id in taken:
+            new_id, n = f"{base}-{n}", n + 1
+    if naaste:
+        entry = new_map({"id": new_id, "relatie": relatie, "steunend": steunend, "vip": vip, "betrokken": betrokken})
+        if steunend is False:  # new_map leaves a False out
+            put(entry, "steunend", False, after="relatie")
+    else:
+        entry = new_map({"id": new_id, "organisatie": organisatie, "rol": rol})
+    path, doc = _doc(root, case)
+    append_item(doc.block_list("naasten" if naaste else "professionals"), entry)
+    problems = apply(root, cid, {path: doc.dump()}, f"regie betrokkene: betrokkene toegevoegd aan casus {cid}", today,
+                     commit=commit)
+    return Changed(new_id, problems)
+
+
+@exclusive("betrokkene drop")
+def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
+         commit: bool = True) -> Changed:
+    """End someone's involvement: ``tot`` and ``reden`` in netwerk.yaml; their open agreements are named."""
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    from ..store.yamledit import put
+    from .mutation import apply
+
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
+    people = {x.id: x for x in (*case.netwerk.professionals, *case.netwerk.naasten)} if case.netwerk else {}
+    if betrokkene not in people:
+        raise RegieError(f"casus {cid} heeft geen betrokkene '{betrokkene}' (wel: {', '.join(sorted(people)) or 'geen'})")
+    if people[betrokkene].tot is not None:
+        raise RegieError(f"{betrokkene} is al niet meer betrokken (tot {people[betrokkene].tot.isoformat()})")
+    when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
+    path, doc = _doc(root, case)
+    for key in ("professionals", "naasten"):
+        for item in doc.data.get(key) or []:
+            if str(item.get("id")) == betrokkene:
+                put(item, "tot", when)
+                put(item, "reden", reden, after="tot")
+    problems = apply(root, cid, {path: doc.dump()}, f"regie betrokkene: betrokkenheid beëindigd in casus {cid}", today,
+                     commit=commit)
+    still = [a.id for a in case.afspraken if a.status == "open" and a.wie == betrokkene]
+    warnings = [f"open afspraken van {betrokkene}: {', '.join(still)}; geef ze aan een ander of laat ze vervallen"] if still else []
+    return Changed(betrokkene, problems, warnings)

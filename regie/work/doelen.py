@@ -1,0 +1,147 @@
+"""The goals of the Plan van Aanpak by command (werkproces 1b): add one, mark it reached, or let it lapse.
+
+Edits the front matter of ``plan.md`` (the plan's text below it stays byte for byte),
+validates the case and commits the file alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.model import Case, Network, next_id
+from ..dossier.problems import Problem
+from ..dossier.repo import PLAN_FILE, case_dir
+from ..limits import check_range
+from ..store.transaction import exclusive
+
+
+@dataclass
+class Changed:
+    doel: str
+    problems: list[Problem]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _load(root: Path, cid: str) -> tuple[Network, Case]:
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml"))
+    if case.plan is None:
+        raise RegieError(f"casus {cid} heeft nog geen {PLAN_FILE}")
+    if case.casus and case.casus.status == "gesloten":
+        raise RegieError(f"casus {cid} is gesloten; het plan wijzigen kan niet meer")
+    return net, case
+
+
+def _write(root: Path, case: Case, change, message: str, today: dt.date, commit: bool) -> list[Problem]:
+    from ..store.yamledit import edit_front_matter
+    from .mutation import apply
+
+    path = case_dir(root, case.id) / PLAN_FILE
+    text = edit_front_matter(path.read_text(encoding="utf-8"), f"{case.folder}/{PLAN_FILE}", change)
+    return apply(root, case.id, {path: text}, message, today, commit=commit)
+
+
+def _settled(case: Case) -> list[str]:
+    p = case.plan
+    return [f"het plan is vastgesteld op {p.vastgesteld.isoformat()} (versie {p.versie}); leg de wijziging vast in een "
+            f"nieuwe versie met 'regie plan {case.id} --vaststellen'"] if p and p.vastgesteld else []
+
+
+@exclusive("doel add")
+def add(
+    root: Path, cid: str, *, leefgebied: str, wat: str, today: dt.date, startscore: int | None = None,
+    doelscore: int | None = None, lid: str | None = None, commit: bool = True,
+) -> Changed:
+    from ..privacy.lint import check_value
+
+    check_value("--wat", wat)
+    from ..store.yamledit import append_item, new_map
+
+    if not wat.strip():
+        raise UsageError("--wat mag niet leeg zijn")
+    for value, option in ((startscore, "--startscore"), (doelscore, "--doelscore")):
+        if value is not None:
+            check_range(value, option, 1, 5)
+    net, case = _load(root, cid)
+    if leefgebied not in net.leefgebieden:
+        raise UsageError(f"onbekend leefgebied '{leefgebied}'; kies uit: {', '.join(net.leefgebieden)}")
+    members = [m.id for m in case.casus.huishouden.leden] if case.casus and case.casus.huishouden else []
+    if lid is not None and lid not in members:
+        raise RegieError(f"lid '{lid}' staat niet in het huishouden van casus {cid} (wel: {', '.join(members) or 'geen'})")
+    new_id = next_id("D", (g.id for g in case.plan.doelen))  # type: ignore[union-attr]
+
+    def change(data) -> None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        seq = data.get("doelen")
+        if seq is None or not isinstance(seq, list):
+            seq = CommentedSeq()
+            data["doelen"] = seq
+        if not seq:
+            seq.fa.set_block_style()
+        append_item(seq, new_map({"id": new_id, "leefgebied": leefgebied, "doel": wat, "lid": lid,
+                                  "startscore": startscore, "doelscore": doelscore}))
+
+    problems = _write(root, case, change, f"regie doel: {new_id} toegevoegd aan casus {cid}", today, commit)
+    warnings = _settled(case)
+    if startscore is not None and doelscore is not None and doelscore < startscore:
+        warnings.append(f"doelscore {doelscore} ligt onder de startscore {startscore}")
+    return Changed(new_id, problems, warnings)
+
+
+def _goal(case: Case, doel: str):
+    goals = {g.id: g for g in case.plan.doelen}  # type: ignore[union-attr]
+    if doel not in goals:
+        raise RegieError(f"casus {case.id} heeft geen doel '{doel}' (wel: {', '.join(goals) or 'geen'})")
+    g = goals[doel]
+    if g.status != "open":
+        raise RegieError(f"doel {doel} is al {g.status}")
+    return g
+
+
+def _set(data, doel: str, fields: dict) -> None:
+    from ..store.yamledit import put
+
+    for item in data["doelen"]:
+        if str(item.get("id")) == doel:
+            after = "doelscore" if "doelscore" in item else "startscore" if "startscore" in item else "doel"
+            for key, value in fields.items():
+                if value is not None:
+                    put(item, key, value, after=after)
+                    after = key
+
+
+@exclusive("doel done")
+def done(root: Path, cid: str, doel: str, *, today: dt.date, datum: dt.date | None = None, eindscore: int | None = None,
+         commit: bool = True) -> Changed:
+    if eindscore is not None:
+        check_range(eindscore, "--eindscore", 1, 5)
+    _, case = _load(root, cid)
+    _goal(case, doel)
+    when = event_date(datum, today, after=case.plan.vastgesteld, after_what="de vaststelling van het plan")  # type: ignore[union-attr]
+    problems = _write(root, case, lambda data: _set(data, doel, {"status": "bereikt", "bereikt_op": when, "eindscore": eindscore}),
+                      f"regie doel: {doel} van casus {cid} bereikt", today, commit)
+    still = [a.id for a in case.afspraken if a.status == "open" and a.doel == doel]
+    return Changed(doel, problems, [f"open afspraken bij {doel}: {', '.join(still)}"] if still else [])
+
+
+@exclusive("doel drop")
+def drop(root: Path, cid: str, doel: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
+         commit: bool = True) -> Changed:
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    _, case = _load(root, cid)
+    _goal(case, doel)
+    when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
+    problems = _write(root, case, lambda data: _set(data, doel, {"status": "vervallen", "vervallen_op": when, "reden": reden}),
+                      f"regie doel: {doel} van casus {cid} vervallen", today, commit)
+    still = [a.id for a in case.afspraken if a.status == "open" and a.doel == doel]
+    return Changed(doel, problems, [f"open afspraken bij {doel}: {', '.join(still)}; laat ze vervallen of koppel ze aan "
+                                    "een ander doel"] if still else [])
