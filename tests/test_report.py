@@ -337,3 +337,40 @@ def test_small_counts_are_hidden_and_no_free_text_leaves(cli, tmp_path):
     assert data["caseload"]["open"] == {"regisseurs": 1, "casussen": 5}
     assert "| huiselijk-geweld | < 5 |" in outputs["md"] and "| vervuiling | 5 |" in outputs["md"]
     assert "instroom,per_soort.huiselijk-geweld,< 5" in outputs["csv"]
+
+
+def test_signal_lifecycle_ingebracht_beantwoord_gesloten(cli, examples_repo):
+    from conftest import git
+
+    root = ("-C", str(examples_repo))
+    r = cli(*root, "signal", "status", "S1", "--status", "ingebracht", "--toelichting", "stuurgroep van november",
+            "--datum", "2026-11-10")
+    assert (r.code, r.err) == (0, "signaal S1: ingebracht op 2026-11-10\n"), r
+    r = cli(*root, "signal", "status", "S1", "--status", "beantwoord", "--antwoord", "Extra FACT-capaciteit vanaf januari")
+    assert r.code == 0, r
+    text = (examples_repo / "signalen/S1.yaml").read_text()
+    assert text.startswith("# Knelpunt voor de stuurgroep (werkproces 2d).\n")
+    assert "\nstatus: beantwoord\nantwoord: Extra FACT-capaciteit vanaf januari\nbeantwoord_op: 2026-11-26\n" in text
+    assert text.endswith("historie:\n"
+                         "  - datum: 2026-11-10\n    status: ingebracht\n    toelichting: stuurgroep van november\n"
+                         "  - datum: 2026-11-26\n    status: beantwoord\n")
+    assert git(examples_repo, "log", "-1", "--format=%s") == "regie signal: beleidssignaal S1 beantwoord\n"
+    agenda = cli(*root, "agenda", "--datum", "2026-12-01").out
+    assert "S1 wachttijd FACT-team bij acute bemoeizorg (capaciteit) — beantwoord: Extra FACT-capaciteit vanaf januari" in agenda
+    listed = cli(*root, "signal", "list", "--status", "ingediend").out  # the older name still finds S2
+    assert listed.startswith("S2  ") and "ingebracht" in listed
+    for args, code, err in (
+        (["S1", "--status", "ingebracht"], 1, "fout: signaal S1 is al beantwoord; de status gaat alleen vooruit "
+                                             "(open → ingebracht → beantwoord → gesloten)\n"),
+        (["S1", "--status", "klaar"], 2, "fout: onbekende status 'klaar'; kies uit: ingebracht, beantwoord, gesloten\n"),
+        (["S2", "--status", "beantwoord"], 2, "fout: beantwoord heeft --antwoord nodig: het antwoord van de gemeente of stuurgroep\n"),
+        (["S9", "--status", "gesloten"], 1, "fout: signaal S9 bestaat niet (of is onleesbaar; zie 'regie validate')\n"),
+        (["../S1", "--status", "gesloten"], 2, "fout: ongeldige signaal-id '../S1': verwacht S gevolgd door een nummer, bijv. S3\n"),
+    ):
+        head = git(examples_repo, "rev-parse", "HEAD")
+        r = cli(*root, "signal", "status", *args)
+        assert (r.code, r.err) == (code, err), (args, r)
+        assert git(examples_repo, "rev-parse", "HEAD") == head and git(examples_repo, "status", "--porcelain") == ""
+    assert cli(*root, "signal", "status", "S1", "--status", "gesloten").code == 0
+    assert "S1 wachttijd FACT-team" not in cli(*root, "agenda", "--datum", "2026-12-01").out  # closed: off the agenda
+    assert cli(*root, "validate").code == 0

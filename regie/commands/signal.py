@@ -38,7 +38,7 @@ def add(
 
 @app.command("list")
 def list_(
-    status: Annotated[Optional[str], typer.Option("--status", help="open, ingediend of afgehandeld.")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="open, ingebracht, beantwoord of gesloten.")] = None,
     fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
 ) -> None:
     """Toon de beleidssignalen."""
@@ -54,3 +54,24 @@ def list_(
     for s in signals:
         _common.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
                    + (f" ({len(s.casussen)} casus(sen))" if s.casussen else ""))
+
+
+@app.command("status")
+def status_(
+    signaal: Annotated[str, typer.Argument(help="Signaal-id, bijv. S3.", show_default=False)],
+    status: Annotated[str, typer.Option("--status", metavar="ingebracht|beantwoord|gesloten", help="De nieuwe status.")],
+    toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting (geen persoonsgegevens), bijv. waar het is ingebracht.")] = None,
+    antwoord: Annotated[Optional[str], typer.Option("--antwoord", help="Bij beantwoord: het antwoord van de gemeente of stuurgroep.")] = None,
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+) -> None:
+    """Zet een beleidssignaal een stap verder: ingebracht, beantwoord (met het antwoord), gesloten."""
+    from ..clock import parse_iso_date
+    from ..work.signals import set_status
+
+    what, problems = set_status(_common.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
+                                datum=parse_iso_date(datum, what="--datum") if datum else None, today=_common.today(),
+                                commit=not no_commit)
+    for p in problems:
+        _common.info(p.format())
+    _common.info(what)

@@ -728,8 +728,17 @@ class Signaal:
     casussen: tuple[str, ...]
     organisatie: str | None
     file: str
+    antwoord: str | None = None
+    beantwoord_op: dt.date | None = None
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> Signaal:
-        return cls(d["id"], to_date(d["datum"]), d["over"], d["aard"], d["status"],  # type: ignore[arg-type]
-                   tuple(d.get("casussen") or []), d.get("organisatie"), file)
+        status = SIGNAL_OLD_NAMES.get(d["status"], d["status"])
+        return cls(d["id"], to_date(d["datum"]), d["over"], d["aard"], status,  # type: ignore[arg-type]
+                   tuple(d.get("casussen") or []), d.get("organisatie"), file, d.get("antwoord"),
+                   to_date(d.get("beantwoord_op")))
+
+
+# A signal's life, in order; older files may still say ingediend or afgehandeld.
+SIGNAL_STATUS = ("open", "ingebracht", "beantwoord", "gesloten")
+SIGNAL_OLD_NAMES = {"ingediend": "ingebracht", "afgehandeld": "gesloten"}

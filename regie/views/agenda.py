@@ -131,6 +131,9 @@ def build(got: Collected, root: Path, datum: dt.date) -> Agenda:
     for s in load_signals(root)[0]:
         if s.status == "open":
             ag.signalen.append(CaseLine(", ".join(s.casussen), f"{s.id} {s.over} ({s.aard})", s.datum))
+        elif s.status == "beantwoord":  # the answer comes back to the network
+            ag.signalen.append(CaseLine(", ".join(s.casussen), f"{s.id} {s.over} ({s.aard}) — beantwoord: {s.antwoord}",
+                                        s.beantwoord_op or s.datum))
     return ag
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import SIGNALS_DIR, load_signals
-from ..dossier.model import Signaal, next_id
+from ..dossier.model import SIGNAL_OLD_NAMES, SIGNAL_STATUS, Signaal, next_id
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive
 
-SIGNAL_STATUS = ("open", "ingediend", "afgehandeld")
 
 
 def next_signal_id(root: Path) -> str:
@@ -52,7 +52,53 @@ def add_signal(
 
 def list_signals(root: Path, status: str | None = None) -> tuple[list[Signaal], list[Problem]]:
     """The signals (optionally with one status), and problems with unreadable signal files."""
+    status = SIGNAL_OLD_NAMES.get(status, status) if status else None
     if status and status not in SIGNAL_STATUS:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(SIGNAL_STATUS)}")
     signals, problems, _ = load_signals(root)
     return [s for s in signals if not status or s.status == status], problems
+
+
+@exclusive("signal status")
+def set_status(
+    root: Path, sid: str, *, status: str, today: dt.date, toelichting: str | None = None, antwoord: str | None = None,
+    datum: dt.date | None = None, commit: bool = True,
+) -> tuple[str, list[Problem]]:
+    """Move a signal on: ingebracht, beantwoord (with the answer on record), gesloten — never back."""
+    from ..privacy.lint import check_value
+
+    check_value("--toelichting", toelichting)
+    check_value("--antwoord", antwoord)
+    from ..store.yamledit import RoundTrip, append_item, new_map, put
+    from .mutation import apply
+    from ruamel.yaml.comments import CommentedSeq
+
+    if status not in SIGNAL_STATUS[1:]:
+        raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(SIGNAL_STATUS[1:])}")
+    if status == "beantwoord" and not (antwoord and antwoord.strip()):
+        raise UsageError("beantwoord heeft --antwoord nodig: het antwoord van de gemeente of stuurgroep")
+    if antwoord and status != "beantwoord":
+        raise UsageError("--antwoord hoort bij --status beantwoord")
+    if not re.fullmatch(r"S\d+", sid):
+        raise UsageError(f"ongeldige signaal-id '{sid}': verwacht S gevolgd door een nummer, bijv. S3")
+    signals, _, _ = load_signals(root)
+    current = next((s for s in signals if s.id == sid), None)
+    if current is None:
+        raise RegieError(f"signaal {sid} bestaat niet (of is onleesbaar; zie 'regie validate')")
+    if SIGNAL_STATUS.index(status) <= SIGNAL_STATUS.index(current.status):
+        raise RegieError(f"signaal {sid} is al {current.status}; de status gaat alleen vooruit "
+                         f"({' → '.join(SIGNAL_STATUS)})")
+    when = event_date(datum, today, after=current.datum, after_what="de datum van het signaal")
+    path = root / SIGNALS_DIR / f"{sid}.yaml"
+    doc = RoundTrip(path.read_text(encoding="utf-8"), f"{SIGNALS_DIR}/{sid}.yaml")
+    doc.data["status"] = status
+    if antwoord:
+        put(doc.data, "antwoord", antwoord, after="status")
+        put(doc.data, "beantwoord_op", when, after="antwoord")
+    history = doc.data.get("historie")
+    if history is None:
+        history = CommentedSeq()
+        put(doc.data, "historie", history)
+    append_item(history, new_map({"datum": when, "status": status, "toelichting": toelichting}))
+    problems = apply(root, None, {path: doc.dump()}, f"regie signal: beleidssignaal {sid} {status}", today, commit=commit)
+    return f"signaal {sid}: {status} op {when.isoformat()}", [p for p in problems if p.path == f"{SIGNALS_DIR}/{sid}.yaml"]
