@@ -14,7 +14,7 @@ from typing import NamedTuple
 # The commands in the order of ``regie --help``: name -> (module in regie.commands, a group of subcommands?).
 COMMANDS = {
     "init": ("init", False), "new-case": ("new_case", False), "intake": ("intake", False), "validate": ("validate", False),
-    "overdue": ("overdue", False), "list": ("list_cmd", False), "show": ("show", False), "agenda": ("agenda", False),
+    "overdue": ("overdue", False), "list": ("list_cmd", False), "caseload": ("caseload", False), "show": ("show", False), "agenda": ("agenda", False),
     "plan": ("plan", False), "escalate": ("escalate", False), "evaluate": ("evaluate", False),
     "handover": ("handover", False), "meldcode": ("meldcode", False), "verwijsindex": ("verwijsindex", False),
     "consent": ("consent", False), "merge-cases": ("merge_cases", False),
@@ -34,6 +34,7 @@ SUMMARIES = {
     "validate": "Controleer de dossierrepository (of de genoemde casussen) op schema's en regels.",
     "overdue": "Toon afspraken over hun deadline, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.",
     "list": "Toon alle casussen in een tabel: status, regisseur, urgentie, leefgebieden, volgende deadline, aantal te laat.",
+    "caseload": "Toon de caseload per regisseur: open casussen nu (of op --op DATUM), gewogen naar urgentie en fase, tegen de norm.",
     "show": "Toon één casus op één scherm: status, melding, plan, betrokkenen, afspraken, deadlines, escalaties.",
     "agenda": "Maak de agenda van het volgende netwerkoverleg: nieuwe meldingen, vast te stellen plannen, evaluaties, "
               "afspraken over hun deadline, open escalaties, af te sluiten casussen, signalen.",

@@ -129,6 +129,16 @@ class Network:
     rapport_min_aantal: int = REPORT_MIN_COUNT
     beheerders: tuple[str, ...] = ()  # regisseurs who may read every case's identity
     bewaartermijnen: dict | None = None  # category -> {jaren, bron}; regie's defaults when absent
+    caseload: dict | None = None  # {norm, gewichten: {urgentie: {...}, fase: {...}}}
+
+    def caseload_weight(self, urgentie: str, fase: str) -> float:
+        """How much one open case weighs: its urgency's weight times its phase's (1 when not set)."""
+        w = (self.caseload or {}).get("gewichten") or {}
+        return float((w.get("urgentie") or {}).get(urgentie, 1)) * float((w.get("fase") or {}).get(fase, 1))
+
+    @property
+    def caseload_norm(self) -> float | None:
+        return (self.caseload or {}).get("norm")
 
     @classmethod
     def from_data(cls, d: dict) -> Network:
@@ -149,6 +159,7 @@ class Network:
             rapport_min_aantal=d.get("rapport", {}).get("min_aantal", REPORT_MIN_COUNT),
             beheerders=tuple(d.get("beheerders") or ()),
             bewaartermijnen=d.get("bewaartermijnen"),
+            caseload=d.get("caseload"),
         )
 
     def term(self, category: str):

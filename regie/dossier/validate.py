@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from dataclasses import dataclass
 
@@ -21,6 +21,7 @@ class Checked:
 
     problems: list[Problem]
     household: Membership | None = None
+    load: Any = None  # the case's share of its regisseur's caseload today (regie.views.caseload.Load), or None
 
 
 def case_findings(ctx: Ctx, loaded: Loaded) -> Checked:
@@ -32,7 +33,12 @@ def case_findings(ctx: Ctx, loaded: Loaded) -> Checked:
             problems.extend(rule(ctx, loaded.case))
     severity = ERROR if net is not None and net.privacy == "streng" else WARNING
     problems.extend(Problem(rel, line, "privacy", severity, message) for rel, line, message in loaded.privacy)
-    return Checked(problems, membership(ctx, loaded.case) if net is not None else None)
+    if net is None:
+        return Checked(problems)
+    from .caseload import case_load
+
+    load = case_load(loaded.case, ctx.today) if net.caseload_norm is not None and not loaded.problems else None
+    return Checked(problems, membership(ctx, loaded.case), load)
 
 
 VALIDATE = Job("validate", case_findings)
@@ -65,14 +71,19 @@ def validate(
     if cases is not None and len(cases) <= FEW:
         use_cache = False  # a change checking its own case: opening the cache costs more than reading it
     members: list[Membership] = []
+    loads = []
     for _, _, found in scan(setting, VALIDATE, ids, use_cache=use_cache, jobs=jobs, progress=progress,
                             complete=cases is None):
         problems.extend(found.problems)
         if found.household is not None:
             members.append(found.household)
+        if found.load is not None:
+            loads.append(found.load)
     if cases is not None and across and members and network is not None:
         members += other_members(root, {m.huishouden for m in members}, {m.casus for m in members})
     problems.extend(households(members))
+    if cases is None and network is not None and network.caseload_norm is not None:
+        problems.extend(caseload_norm(root, network, loads, net_src))
     dossier = Dossier(root=root, network=network, sources={CONFIG: net_src} if net_src else {})
     if signals if signals is not None else cases is None:
         dossier.signalen, found, sources = load_signals(root)
@@ -82,6 +93,23 @@ def validate(
     if cases is None:
         problems.extend(commit_message_privacy(root, dossier))
     return sorted(set(problems), key=Problem.sort_key)
+
+
+def caseload_norm(root: Path, network, loads, net_src) -> list[Problem]:
+    """A warning for each regisseur whose weighted open cases are above ``caseload.norm`` (seed 004)."""
+    from .caseload import per_regisseur
+    from .loader import Lines
+
+    out = []
+    index = {r.id: i for i, r in enumerate(network.regisseurs)}
+    for row in per_regisseur(network, loads):
+        if row.boven_norm:
+            line = (Lines(root, {CONFIG: net_src}).line(CONFIG, "regisseurs", index[row.regisseur], "id")
+                    if net_src and row.regisseur in index else None)
+            out.append(Problem(CONFIG, line, "caseload-norm", WARNING,
+                               f"regisseur {row.regisseur} heeft een caseload van {row.gewogen:g} (gewogen, {row.open} open "
+                               f"casussen), boven de norm van {row.norm:g} (caseload.norm)"))
+    return out
 
 
 def other_members(root: Path, wanted: set[str], skip: set[str]) -> list[Membership]:

@@ -1,0 +1,46 @@
+"""Toon de caseload per regisseur: open casussen nu (of op --op DATUM), gewogen naar urgentie en fase, tegen de norm.
+
+De gewichten en de norm staan in regie.yaml onder caseload; zonder gewichten telt elke casus 1.
+validate waarschuwt wanneer een regisseur boven de norm zit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    op: Annotated[Optional[str], typer.Option("--op", help="De caseload op deze datum (JJJJ-MM-DD; standaard vandaag).")] = None,
+    fmt: Annotated[_common.ListFormat, typer.Option("--format", help="text, json of csv.")] = _common.ListFormat.text,
+    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    jobs: _common.Jobs = None,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..errors import UsageError
+    from ..views.caseload import caseload, caseload_job, to_csv
+
+    today = _common.today()
+    day = parse_iso_date(op, what="--op") if op else today
+    if day > today:
+        raise UsageError(f"--op {day.isoformat()} ligt in de toekomst")
+    if fmt is _common.ListFormat.ics:
+        raise UsageError("--format ics past niet bij de caseload; kies text, json of csv")
+    rows = caseload(_common.read_cases(caseload_job(day), jobs=jobs))
+    if fmt is _common.ListFormat.json:
+        text = _common.json_text({"op": day.isoformat(), "regisseurs": [r.to_dict() for r in rows]}) + "\n"
+    elif fmt is _common.ListFormat.csv:
+        text = to_csv(rows)
+    else:
+        width = max([len(r.regisseur) for r in rows] + [9])
+        lines = [f"{'regisseur':<{width}}  {'open':>4}  {'gewogen':>7}  {'norm':>5}"]
+        for r in rows:
+            norm = f"{r.norm:g}" if r.norm is not None else "-"
+            lines.append(f"{r.regisseur:<{width}}  {r.open:>4}  {r.gewogen:>7g}  {norm:>5}" + ("  boven de norm" if r.boven_norm else ""))
+        text = "\n".join(lines) + "\n"
+    _common.output(text, out, exact=fmt is _common.ListFormat.json)
+    _common.info(f"caseload op {day.isoformat()}: {sum(r.open for r in rows)} open casus(sen), {len(rows)} regisseur(s)")
