@@ -182,3 +182,16 @@ def test_git_diff_shows_the_identity_only_with_a_key(cli, repo, keys, editor, mo
     monkeypatch.setenv("REGIE_AGE_KEY_FILE", str(keys["buiten"][0]))
     shown = git(repo, "show", "--textconv", f"HEAD:{C}/identiteit.yaml.age")
     assert shown == "(versleutelde identiteit; geen sleutel om die te tonen)\n"
+
+
+def test_handing_over_all_cases_of_a_regisseur_reencrypts_their_identities(cli, repo, keys, editor, monkeypatch):
+    as_user(monkeypatch, keys, "bakker")
+    editor.write_text(IDENTITY)
+    assert cli("-C", str(repo), "identity", "edit", "2026-001").code == 0
+    r = cli("-C", str(repo), "handover", "--van", "a-bakker", "--naar", "m-elhaddad", "--reden", "vertrek")
+    assert (r.code, r.out) == (0, "2026-001\n2026-007\n"), r
+    assert git(repo, "log", "-2", "--format=%s").splitlines() == [
+        "regie identity: identiteit van 1 casus(sen) opnieuw versleuteld",
+        "regie handover: 2 casus(sen) overgedragen aan een andere regisseur"]
+    as_user(monkeypatch, keys, "elhaddad")
+    assert cli("-C", str(repo), "identity", "show", "2026-001").out == IDENTITY

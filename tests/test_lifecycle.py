@@ -317,3 +317,40 @@ def test_note_adds_a_journal_entry_that_counts_for_cti(cli, examples_repo):
     assert git(examples_repo, "log", "-1", "--format=%s") == "regie note: netwerkbijeenkomst in casus 2026-004 (2026-11-20)\n"
     r = cli(*root, "note", "2026-004", "--soort", "feest")
     assert (r.code, r.err) == (2, "fout: ongeldige soort 'feest'; kies uit: consultatie, netwerkbijeenkomst, huisbezoek, overleg\n")
+
+
+def test_a_regisseur_who_left_hands_over_all_open_cases_in_one_commit(cli, examples_repo):
+    root = ("-C", str(examples_repo))
+    edit(examples_repo / "regie.yaml", "    naam: Joke de Vries\n", "    naam: Joke de Vries\n    actief_tot: 2026-11-20\n")
+    git(examples_repo, "commit", "-qam", "vertrek")
+    out = cli(*root, "validate").out.splitlines()
+    assert [line for line in out if "vertrokken" in line] == [
+        f"casussen/{cid}/casus.yaml:4: [regisseur-vertrokken] regisseur j-devries is niet meer actief (tot 2026-11-20); "
+        "draag de casussen over met 'regie handover --van j-devries --naar …'" for cid in ("2026-004", "2026-006")]
+    head = git(examples_repo, "rev-parse", "HEAD").strip()
+    r = cli(*root, "handover", "--van", "j-devries", "--naar", "a-bakker", "--reden", "vertrokken")
+    assert (r.code, r.out) == (0, "2026-004\n2026-006\n"), r
+    assert r.err.endswith("2 casus(sen) van j-devries overgedragen aan a-bakker\n")
+    assert git(examples_repo, "rev-list", "--count", f"{head}..HEAD") == "1\n"
+    assert git(examples_repo, "log", "-1", "--format=%s") == "regie handover: 2 casus(sen) overgedragen aan een andere regisseur\n"
+    for cid in ("2026-004", "2026-006"):
+        text = (examples_repo / f"casussen/{cid}/casus.yaml").read_text()
+        assert "\nregisseur: a-bakker\n" in text
+        assert text.endswith("  - datum: 2026-11-26\n    regisseur: a-bakker\n    reden: vertrokken\n")
+    assert "regisseur-vertrokken" not in cli(*root, "validate").out
+    for args, code, err in (
+        (["--van", "j-devries", "--naar", "a-bakker", "--reden", "x"], 1, "fout: regisseur j-devries heeft geen open casussen\n"),
+        (["--van", "m-elhaddad", "--naar", "j-devries", "--reden", "x"], 1,
+         "fout: j-devries is niet meer actief (tot 2026-11-20); kies een andere regisseur\n"),
+        (["--van", "nobody", "--naar", "a-bakker", "--reden", "x"], 1,
+         "fout: --van: 'nobody' is geen regisseur in regie.yaml (a-bakker, j-devries, m-elhaddad)\n"),
+        (["--van", "a-bakker", "--naar", "m-elhaddad", "--reden", "x", "--status", "gesloten"], 2,
+         "fout: --status kiest uit de open casussen: melding, onderzoek, plan, uitvoering, nazorg\n"),
+        (["2026-001", "--van", "a-bakker", "--naar", "m-elhaddad", "--reden", "x"], 2,
+         "fout: --van draagt alle open casussen van een regisseur over aan --naar REGISSEUR; geef daarbij geen casus-id, "
+         "--casushouder, --terug of --tijdelijk\n"),
+    ):
+        head = git(examples_repo, "rev-parse", "HEAD")
+        r = cli(*root, "handover", *args)
+        assert (r.code, r.err) == (code, err), (args, r)
+        assert git(examples_repo, "rev-parse", "HEAD") == head and git(examples_repo, "status", "--porcelain") == ""

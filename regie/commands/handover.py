@@ -3,7 +3,9 @@ organisatie buiten het netwerk zoals Veilig Thuis of jeugdbescherming, of aan ee
 
 Wie wanneer de regie had blijft bewaard in casus.yaml (regie_historie). --terug neemt een
 overgedragen casus terug. Bij een overdracht aan een organisatie gaat er een memo naar stdout (of
--o): waarom, de stappen van de meldcode, de verwijsindex, open afspraken en betrokkenen.
+-o): waarom, de stappen van de meldcode, de verwijsindex, open afspraken en betrokkenen. Met
+--van OUD --naar NIEUW gaan alle open casussen van een regisseur in één commit over (bijvoorbeeld
+bij vertrek: actief_tot in regie.yaml).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from . import _common
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    reden: Annotated[str, typer.Option("--reden", help="Waarom de regie overgaat.")],
+    case: Annotated[Optional[str], typer.Argument(help="Casus-id (niet bij --van).", show_default=False)] = None,
+    reden: Annotated[str, typer.Option("--reden", help="Waarom de regie overgaat.")] = "",
+    van: Annotated[Optional[str], typer.Option("--van", help="Draag alle open casussen van deze regisseur over (met --naar REGISSEUR).")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="Met --van: alleen casussen met deze status.")] = None,
     naar: Annotated[Optional[str], typer.Option("--naar", help="Regisseur-id of organisatie-id uit regie.yaml.")] = None,
     casushouder: Annotated[Optional[str], typer.Option("--casushouder", help="Professional uit netwerk.yaml die casushouder wordt.")] = None,
     terug: Annotated[bool, typer.Option("--terug", help="Neem een overgedragen casus terug.")] = False,
@@ -26,7 +30,26 @@ def run(
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf het overdrachtsmemo naar dit bestand.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.lifecycle import handover, render_handover_memo
+    from ..errors import UsageError
+    from ..work.lifecycle import handover, handover_all, render_handover_memo
+
+    if not reden:
+        raise UsageError("ontbrekende waarde: --reden")
+    if van is not None:
+        if case is not None or casushouder or terug or tijdelijk or not naar:
+            raise UsageError("--van draagt alle open casussen van een regisseur over aan --naar REGISSEUR; "
+                             "geef daarbij geen casus-id, --casushouder, --terug of --tijdelijk")
+        cids, problems = handover_all(_common.root(), van=van, naar=naar, reden=reden, status=status,
+                                      today=_common.today(), commit=not no_commit)
+        for p in problems:
+            _common.info(p.format())
+        _common.echo("\n".join(cids))
+        _common.info(f"{len(cids)} casus(sen) van {van} overgedragen aan {naar}")
+        return
+    if case is None:
+        raise UsageError("geef een casus-id, of --van REGISSEUR voor al zijn of haar casussen")
+    if status is not None:
+        raise UsageError("--status hoort bij --van")
 
     what, problems, organisatie = handover(_common.root(), case, reden=reden, naar=naar, casushouder=casushouder, terug=terug,
                               tijdelijk=tijdelijk, today=_common.today(), commit=not no_commit)

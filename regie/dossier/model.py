@@ -85,6 +85,7 @@ class Regisseur:
     naam: str
     organisatie: str | None = None
     age: str | None = None  # public age key: identities are encrypted to it
+    actief_tot: dt.date | None = None  # last working day in the network
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,8 @@ class Network:
     def from_data(cls, d: dict) -> Network:
         return cls(
             naam=d["naam"],
-            regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie"), r.get("age")) for r in d.get("regisseurs", [])),
+            regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie"), r.get("age"), to_date(r.get("actief_tot")))
+                             for r in d.get("regisseurs", [])),
             organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort")) for o in d.get("organisaties", [])),
             opschaling=tuple(Niveau(n["niveau"], n["naam"]) for n in d.get("opschaling", [])),
             termijnen=Termijnen(**d.get("termijnen", {})),

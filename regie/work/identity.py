@@ -65,3 +65,15 @@ def rekey_after_handover(root: Path, cid: str, today: dt.date, commit: bool) -> 
     except ident.IdentityError as exc:
         log.warning(f"identiteit van casus {cid} niet opnieuw versleuteld ({exc.message}); "
                     f"laat iemand met toegang 'regie identity rekey {cid}' draaien")
+
+
+def rekey_after_handovers(root: Path, cids: list[str], today: dt.date, commit: bool) -> None:
+    """After a hand-over of many cases: one commit re-encrypting every identity, or case by case when one fails."""
+    with_identity = [cid for cid in cids if ident.path_of(root, cid).is_file()]
+    if not with_identity:
+        return
+    try:
+        rekey(root, with_identity, today=today, commit=commit)
+    except ident.IdentityError:
+        for cid in with_identity:
+            rekey_after_handover(root, cid, today, commit)

@@ -237,6 +237,72 @@ def handover(
     return what, problems, (naar if naar in orgs and naar not in regisseurs else None)
 
 
+def _holder(ctx, loaded) -> tuple[str, str] | None:
+    """(regisseur, status) of a case, for finding the cases a regisseur holds."""
+    c = loaded.case.casus
+    return (c.regisseur, c.status) if c is not None else None
+
+
+HOLDERS = Job("houders", _holder)
+
+
+@exclusive("handover --van")
+def handover_all(
+    root: Path, *, van: str, naar: str, reden: str, today: dt.date, status: str | None = None, commit: bool = True,
+) -> tuple[list[str], list[Problem]]:
+    """Hand every open case of regisseur ``van`` (optionally with one status) to ``naar`` in one commit.
+
+    Each case's ``regie_historie`` records it; identities are re-encrypted for the new regisseur
+    afterwards (one commit more), where this user can read them. Returns the cases moved.
+    """
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    from ruamel.yaml.comments import CommentedSeq
+
+    from ..dossier.scan import collect
+    from ..store.yamledit import RoundTrip, append_item, new_map, put
+    from .mutation import apply
+
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    if status is not None and status not in OPEN_STATUSES:
+        raise UsageError(f"--status kiest uit de open casussen: {', '.join(OPEN_STATUSES)}")
+    got = collect(root, today, HOLDERS)
+    net = got.network
+    regisseurs = {r.id: r for r in net.regisseurs}
+    for who, option in ((van, "--van"), (naar, "--naar")):
+        if who not in regisseurs:
+            raise RegieError(f"{option}: '{who}' is geen regisseur in regie.yaml ({', '.join(sorted(regisseurs))})")
+    if van == naar:
+        raise UsageError("--van en --naar zijn dezelfde regisseur")
+    if regisseurs[naar].actief_tot is not None and regisseurs[naar].actief_tot < today:
+        raise RegieError(f"{naar} is niet meer actief (tot {regisseurs[naar].actief_tot.isoformat()}); kies een andere regisseur")
+    cids = [cid for cid, (who, st) in got.values if who == van and st in OPEN_STATUSES and (status is None or st == status)]
+    if not cids:
+        raise RegieError(f"regisseur {van} heeft geen open casussen" + (f" met status {status}" if status else ""))
+    writes: dict[Path, str] = {}
+    for cid in cids:
+        _, case, _ = load_case(root, cid, needs=("casus.yaml",))
+        c = case.casus
+        assert c is not None
+        path = case_dir(root, cid) / "casus.yaml"
+        doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+        history = doc.data.get("regie_historie")
+        if history is None:
+            history = CommentedSeq([new_map({"datum": c.geopend, "regisseur": c.regisseur, "reden": "casus geopend"})])
+            put(doc.data, "regie_historie", history)
+        doc.data["regisseur"] = naar
+        append_item(history, new_map({"datum": today, "regisseur": naar, "reden": reden}))
+        writes[path] = doc.dump()
+    problems = apply(root, None, writes, f"regie handover: {len(cids)} casus(sen) overgedragen aan een andere regisseur",
+                     today, commit=commit, scope=cids)
+    from .identity import rekey_after_handovers
+
+    rekey_after_handovers(root, cids, today, commit)  # the new regisseur must be able to read the identities
+    return cids, problems
+
+
 def render_handover_memo(root: Path, cid: str) -> str:
     """The memo for the organisation that now holds regie: why, the meldcode record, open agreements, who is involved."""
     from ..views.render import render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Case
+from ..model import OPEN_STATUSES, Case
 from ..problems import ERROR, WARNING, Problem
 from ..repo import CASE_ID_RE, PLAN_FILE
 from . import Ctx, _d
@@ -23,6 +23,12 @@ def known_people(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if case.casus and case.casus.regisseur not in net.regisseur_ids():
         yield ctx.at(case, "casus.yaml", "regisseur", code="regisseur-onbekend",
                      message=f"regisseur '{case.casus.regisseur}' staat niet in regie.yaml")
+    elif case.casus and case.casus.status in OPEN_STATUSES:
+        left = next((r.actief_tot for r in net.regisseurs if r.id == case.casus.regisseur), None)
+        if left is not None and left < ctx.today:
+            yield ctx.at(case, "casus.yaml", "regisseur", code="regisseur-vertrokken",
+                         message=f"regisseur {case.casus.regisseur} is niet meer actief (tot {left.isoformat()}); draag de "
+                                 f"casussen over met 'regie handover --van {case.casus.regisseur} --naar …'")
     orgs = net.organisatie_ids()
     if case.melding and case.melding.melder_organisatie and case.melding.melder_organisatie not in orgs:
         yield ctx.at(case, "melding.yaml", "melder", "organisatie", code="organisatie-onbekend",
