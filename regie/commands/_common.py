@@ -264,3 +264,12 @@ class ListFormat(str, Enum):
 class DocFormat(str, Enum):
     md = "md"
     html = "html"
+
+
+def report_change(changed, message: str) -> None:
+    """After a change: its warnings, the problems left in the case, then what was done (all to stderr)."""
+    for w in changed.warnings:
+        warn(w)
+    for p in changed.problems:
+        info(p.format())
+    info(message)

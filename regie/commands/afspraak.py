@@ -19,12 +19,7 @@ Id = Annotated[str, typer.Argument(help="Afspraak-id, bijv. A3.", show_default=F
 NoCommit = Annotated[bool, typer.Option("--no-commit", help="Wijzig en zet klaar (staged), maar commit niet.")]
 
 
-def _report(outcome, message: str) -> None:
-    for w in outcome.warnings:
-        _common.warn(w)
-    for p in outcome.problems:
-        _common.info(p.format())
-    _common.info(message)
+_report = _common.report_change
 
 
 @app.command("add")

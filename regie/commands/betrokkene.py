@@ -19,12 +19,7 @@ Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_defa
 NoCommit = Annotated[bool, typer.Option("--no-commit", help="Wijzig en zet klaar (staged), maar commit niet.")]
 
 
-def _report(changed, message: str) -> None:
-    for w in changed.warnings:
-        _common.warn(w)
-    for p in changed.problems:
-        _common.info(p.format())
-    _common.info(message)
+_report = _common.report_change
 
 
 @app.command("add")
