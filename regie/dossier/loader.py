@@ -14,7 +14,8 @@ from typing import Callable
 
 from . import schema
 from ..errors import DossierInvalid, os_reason
-from .model import Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Network, Plan, Signaal, Verstrekking
+from .model import (Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, NetwerkNotitie, Netwerk, Network, Plan,
+                    Signaal, Verstrekking)
 from .problems import ERROR, Problem
 from .repo import (
     CASE_YAML_FILES,
@@ -136,6 +137,26 @@ def all_case_ids(root: Path) -> tuple[list[str], list[Problem]]:
         return case_ids(root), []
     except DossierInvalid as exc:
         return [], [Problem(CASES_DIR, None, exc.code, ERROR, exc.message)]
+
+
+NETWORK_JOURNAL_DIR = "journaal"  # at the repository root: work outside one case
+
+
+def load_network_journal(root: Path) -> tuple[list[NetwerkNotitie], list[Problem], dict[str, SourceFile]]:
+    """The network journal (``journaal/*.md`` at the root), the problems reading it, and its parsed files."""
+    reader = _Reader(root)
+    names = _listing(reader, NETWORK_JOURNAL_DIR)
+    notes = []
+    for name in sorted(names or ()):
+        if not name.endswith(".md") or name.startswith("."):
+            continue
+        rel = f"{NETWORK_JOURNAL_DIR}/{name}"
+        if not _usable_file(reader, rel, names[name]):  # type: ignore[index]
+            continue
+        src = reader.read(rel, "netwerkjournaal", markdown=True)
+        if src is not None:
+            notes.append(NetwerkNotitie.from_data(src.data, rel))
+    return notes, reader.problems, reader.sources
 
 
 def load_signals(root: Path) -> tuple[list[Signaal], list[Problem], dict[str, SourceFile]]:

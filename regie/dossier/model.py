@@ -752,6 +752,23 @@ class Signaal:
                    to_date(d.get("beantwoord_op")))
 
 
+# Work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d), in the network journal at the repository root.
+NETWORK_JOURNAL_KINDS = ("consultatie", "intervisie", "voorlichting", "deskundigheidsbevordering", "netwerkoverleg")
+
+
+@dataclass(frozen=True)
+class NetwerkNotitie:
+    datum: dt.date
+    soort: str
+    file: str
+    regisseur: str | None = None
+    casussen: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> NetwerkNotitie:
+        return cls(to_date(d["datum"]), d["soort"], file, d.get("regisseur"), tuple(d.get("casussen") or ()))  # type: ignore[arg-type]
+
+
 # A signal's life, in order; older files may still say ingediend or afgehandeld.
 SIGNAL_STATUS = ("open", "ingebracht", "beantwoord", "gesloten")
 SIGNAL_OLD_NAMES = {"ingediend": "ingebracht", "afgehandeld": "gesloten"}

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 KINDS = ("regie", "casus", "melding", "netwerk", "plan", "afspraken", "escalaties", "evaluatie", "journaal", "signaal",
-         "identiteit", "verstrekkingen")
+         "identiteit", "verstrekkingen", "netwerkjournaal")
 
 _TYPE_NL = {
     "string": "een tekst",

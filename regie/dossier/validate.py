@@ -61,7 +61,7 @@ def validate(
     Reads one case at a time (see ``regie.dossier.scan``); with ``use_cache`` unchanged
     cases are not read again.
     """
-    from .loader import Dossier, load_signals
+    from .loader import Dossier, load_network_journal, load_signals
 
     if cases:
         for cid in cases:
@@ -89,10 +89,34 @@ def validate(
         dossier.signalen, found, sources = load_signals(root)
         problems.extend(found)
         dossier.sources.update(sources)
+        notes, found, sources = load_network_journal(root)
+        problems.extend(found)
+        dossier.sources.update(sources)
+        problems.extend(network_journal(root, network, notes, dossier))
     problems.extend(repository_rules(dossier, ids if cases is None else None))
     if cases is None:
         problems.extend(commit_message_privacy(root, dossier))
     return sorted(set(problems), key=Problem.sort_key)
+
+
+def network_journal(root: Path, network, notes, dossier) -> list[Problem]:
+    """The network journal: a file named after its date, the cases it names exist, its regisseur is known."""
+    from .repo import case_ids
+
+    ids = set(case_ids(root))
+    regisseurs = network.regisseur_ids() if network is not None else None
+    out = []
+    for n in notes:
+        if not n.file.rsplit("/", 1)[1].startswith(n.datum.isoformat()):
+            out.append(Problem(n.file, dossier.line(n.file, "datum"), "journaal-bestandsnaam", ERROR,
+                               f"bestandsnaam hoort met de datum {n.datum.isoformat()} te beginnen"))
+        for i, cid in enumerate(n.casussen):
+            if cid not in ids:
+                out.append(Problem(n.file, dossier.line(n.file, "casussen", i), "journaal-casus", ERROR, f"casus '{cid}' bestaat niet"))
+        if regisseurs is not None and n.regisseur is not None and n.regisseur not in regisseurs:
+            out.append(Problem(n.file, dossier.line(n.file, "regisseur"), "regisseur-onbekend", ERROR,
+                               f"regisseur '{n.regisseur}' staat niet in regie.yaml"))
+    return out
 
 
 def caseload_norm(root: Path, network, loads, net_src) -> list[Problem]:

@@ -15,7 +15,7 @@ from statistics import median
 from typing import Any
 
 from ..dossier.scan import Collected, Job
-from ..dossier.model import CLIENT, Case, Network
+from ..dossier.model import CLIENT, NETWORK_JOURNAL_KINDS, Case, Network
 from ..dossier.state import in_care_on, phase_on, regisseur_on, taken_on
 from .period import Period
 
@@ -318,6 +318,9 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
     p = clip(period, today)
     cases, usable_count, excluded = usable_cases(got)
     signalen = load_signals(root)[0]
+    from ..dossier.loader import load_network_journal
+
+    notes = [n for n in load_network_journal(root)[0] if n.datum in p]
     data = {
         "netwerk": net.naam,
         "periode": {"label": p.label, "van": p.start.isoformat(), "tot_en_met": p.end.isoformat(),
@@ -330,7 +333,8 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
         "afspraken": agreements(net, cases, p),
         "escalaties": escalations(net, cases, p),
         "uitkomsten": outcomes(net, cases, p),
-        "netwerkgericht": network_work(net, cases, p),
+        "netwerkgericht": {**network_work(net, cases, p),
+                           "netwerkjournaal": {k: sum(1 for n in notes if n.soort == k) for k in NETWORK_JOURNAL_KINDS}},
         "caseload": caseload(net, cases, p),
         "signalen": signals(signalen, p),
         "drempel": net.rapport_min_aantal,

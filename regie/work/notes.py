@@ -51,3 +51,44 @@ def add_note(
         text = let_user_edit(root, path.name, text, edit)
     problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
     return path, problems
+
+
+@exclusive("note --netwerk")
+def add_network_note(
+    root: Path, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
+    casussen: list[str] | None = None, regisseur: str | None = None, edit: Callable[[Path], None] | None = None,
+    commit: bool = True,
+) -> tuple[Path, list[Problem]]:
+    """A note of work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d) in ``journaal/`` at the repository root."""
+    from ..privacy.lint import check_value
+
+    check_value("--tekst", tekst)
+    from ..dossier.loader import NETWORK_JOURNAL_DIR
+    from ..dossier.model import NETWORK_JOURNAL_KINDS
+    from ..store import gitops
+    from ..views.render import render
+    from .cases import network
+    from .mutation import apply, let_user_edit
+
+    if soort not in NETWORK_JOURNAL_KINDS:
+        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(NETWORK_JOURNAL_KINDS)}")
+    net = network(root)
+    for cid in casussen or []:
+        case_dir(root, cid)  # an unknown or hostile id stops here
+    if regisseur is not None and regisseur not in net.regisseur_ids():
+        raise RegieError(f"'{regisseur}' is geen regisseur in regie.yaml ({', '.join(sorted(net.regisseur_ids()))})")
+    when = event_date(datum, today)
+    folder = root / NETWORK_JOURNAL_DIR
+    n = 1
+    while (folder / f"{when.isoformat()}-{n}.md").exists():
+        n += 1
+    path = folder / f"{when.isoformat()}-{n}.md"
+    text = render("netwerkjournaal.md.j2", {"soort": soort, "datum": when, "tekst": tekst, "casussen": casussen or [],
+                                            "regisseur": regisseur}, root)
+    if commit:
+        gitops.check_ready(root)
+    if edit is not None:
+        text = let_user_edit(root, path.name, text, edit)
+    problems = apply(root, None, {path: text}, f"regie note: {soort} in het netwerkjournaal ({when.isoformat()})", today,
+                     commit=commit)
+    return path, [p for p in problems if p.path == f"{NETWORK_JOURNAL_DIR}/{path.name}"]
