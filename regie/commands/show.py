@@ -37,6 +37,9 @@ def run(
         h = s["huishouden"]
         lines.append(f"huishouden {h['id']}: " + (", ".join(f"{m['id']} {m['rol']}" + (f" {m['geboortejaar']}" if m["geboortejaar"] else "")
                                                           for m in h["leden"]) or "geen leden vastgelegd"))
+    if s["cti_fasen"]:
+        lines.append("cti: " + ", ".join(f"{f['fase']} vanaf {f['van']}" + (f" ({', '.join(f['doelen'])})" if f["doelen"] else "")
+                                         for f in s["cti_fasen"]))
     if s["intake"]:
         i = s["intake"]
         lines.append(f"intake {i['datum']}: {i['besluit']}" + (f", verwezen naar {i['verwezen_naar']}" if i["verwezen_naar"] else ""))

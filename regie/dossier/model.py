@@ -297,6 +297,17 @@ class Huishouden:
                                       tuple(m.get("leefgebieden") or ())) for i, m in enumerate(d.get("leden") or ())))
 
 
+CTI_FASEN = ("overbrugging", "oefenfase", "overdracht")  # Critical Time Intervention, in order (seed 003)
+
+
+@dataclass(frozen=True)
+class CtiFase:
+    fase: str
+    van: dt.date
+    index: int
+    doelen: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Intake:
     """The decision on a melding (werkproces 1a): taken on, or not and where it was referred."""
@@ -333,6 +344,7 @@ class Casus:
     intake: Intake | None = None
     huishouden: Huishouden | None = None
     samengevoegd_met: str | None = None
+    cti_fasen: tuple[CtiFase, ...] = ()
 
     @classmethod
     def from_data(cls, d: dict) -> Casus:
@@ -367,6 +379,8 @@ class Casus:
             if (i := d.get("intake")) else None,
             huishouden=Huishouden.from_data(d.get("huishouden")),
             samengevoegd_met=d.get("samengevoegd_met"),
+            cti_fasen=tuple(CtiFase(f["fase"], to_date(f["van"]), i, tuple(f.get("doelen") or ()))  # type: ignore[arg-type]
+                            for i, f in enumerate((d.get("cti") or {}).get("fasen") or ())),
         )
 
 

@@ -89,6 +89,7 @@ def case_summary(net: Network, case: Case, today: dt.date) -> dict:
         "evaluaties": [{"datum": e.datum.isoformat(), "soort": e.soort, "besluit": e.besluit} for e in case.evaluaties],
         "huishouden": {"id": c.huishouden.id, "leden": [{"id": m.id, "rol": m.rol, "geboortejaar": m.geboortejaar}
                                                         for m in c.huishouden.leden]} if c.huishouden else None,
+        "cti_fasen": [{"fase": f.fase, "van": f.van.isoformat(), "doelen": list(f.doelen)} for f in c.cti_fasen],
         "intake": {"datum": c.intake.datum.isoformat(), "besluit": c.intake.besluit, "verwezen_naar": c.intake.verwezen_naar}
         if c.intake else None,
         "meldcode": meldcode_summary(c.meldcode),

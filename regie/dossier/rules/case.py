@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import OPEN_STATUSES, Case
+from ..model import CTI_FASEN, OPEN_STATUSES, Case
 from ..problems import ERROR, WARNING, Problem
 from ..repo import CASE_ID_RE, PLAN_FILE
 from . import Ctx, _d
@@ -139,9 +139,53 @@ def network_method(ctx: Ctx, case: Case) -> Iterator[Problem]:
         if not any(n.betrokken for n in naasten):
             yield ctx.at(case, "netwerk.yaml" if case.netwerk else PLAN_FILE, "naasten", code="geen-naasten", severity=WARNING,
                          message="geen naasten betrokken bij het plan van aanpak (informeel netwerk; zie netwerk.yaml, 'betrokken: true')")
+    yield from _cti_phases(ctx, case)
     if c.traject == "cti" and c.status == "gesloten":
         minimum = ctx.network.cti_min_netwerkbijeenkomsten
         count = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst")
         if count < minimum:
             yield ctx.at(case, "casus.yaml", "traject", code="cti-bijeenkomsten", severity=WARNING,
                          message=f"CTI-traject gesloten met {count} netwerkbijeenkomst(en) in journaal/; de norm is minstens {minimum}")
+
+
+CTI_DAYS_BEFORE_MEETING = 30  # a phase that has run this long should have had its netwerkbijeenkomst
+
+
+def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """CTI phases in their order, dated from the opening on, naming goals of the plan; and, during the trajectory,
+    at least one netwerkbijeenkomst per phase that has run a month (up to the norm)."""
+    c = case.casus
+    assert c is not None
+    fasen = c.cti_fasen
+    if not fasen:
+        return
+
+    def at(f, field: str, message: str) -> Problem:
+        return ctx.at(case, "casus.yaml", "cti", "fasen", f.index, field, code="cti-fase", message=message)
+
+    if c.traject != "cti":
+        yield at(fasen[0], "fase", f"CTI-fasen in een casus met traject {c.traject}")
+        return
+    goals = {g.id for g in case.plan.doelen} if case.plan else set()
+    for i, f in enumerate(fasen):
+        if i >= len(CTI_FASEN) or f.fase != CTI_FASEN[i]:
+            yield at(f, "fase", f"fase {i + 1} hoort {CTI_FASEN[i] if i < len(CTI_FASEN) else '(geen)'} te zijn, niet {f.fase} "
+                                f"(volgorde: {', '.join(CTI_FASEN)})")
+        if f.van < c.geopend or (i and f.van < fasen[i - 1].van):
+            yield at(f, "van", f"{f.fase} begint op {_d(f.van)}, voor " + ("de opening van de casus" if f.van < c.geopend
+                                                                          else f"{fasen[i - 1].fase} ({_d(fasen[i - 1].van)})"))
+        if f.van > ctx.today:
+            yield at(f, "van", f"{f.fase} begint op {_d(f.van)}: in de toekomst")
+        for ref in f.doelen:
+            if PLAN_FILE not in case.broken and ref not in goals:
+                yield at(f, "doelen", f"{f.fase}: doel '{ref}' staat niet in het plan van aanpak")
+    if c.status in ("gesloten", "overgedragen"):
+        return
+    norm = ctx.network.cti_min_netwerkbijeenkomsten
+    running = sum(1 for f in fasen if (ctx.today - f.van).days > CTI_DAYS_BEFORE_MEETING)
+    expected = min(norm, running)
+    held = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst" and j.datum <= ctx.today)
+    if held < expected:
+        yield ctx.at(case, "casus.yaml", "cti", code="cti-achter", severity=WARNING,
+                     message=f"CTI-traject loopt achter: {held} netwerkbijeenkomst(en) in journaal/, verwacht minstens "
+                             f"{expected} (één per fase die langer dan {CTI_DAYS_BEFORE_MEETING} dagen loopt; norm {norm})")

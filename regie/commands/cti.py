@@ -1,0 +1,32 @@
+"""Leg het begin van een fase van een CTI-traject vast (seed 003): overbrugging, oefenfase, overdracht.
+
+De fasen komen in hun volgorde, elk één keer, met de datum en de doelen uit het plan van aanpak
+waar de fase om draait. validate waarschuwt tijdens het traject als de netwerkbijeenkomsten
+achterlopen: minstens één per fase die langer dan 30 dagen loopt (tot de norm in regie.yaml).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+def run(
+    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    fase: Annotated[str, typer.Option("--fase", metavar="overbrugging|oefenfase|overdracht", help="De fase die begint.")],
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Begin van de fase (standaard vandaag).")] = None,
+    doel: Annotated[Optional[list[str]], typer.Option("--doel", help="Doel uit het plan waar de fase om draait, bijv. D2 (herhaalbaar).")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+) -> None:
+    from ..clock import parse_iso_date
+    from ..work.cti import start_phase
+
+    what, problems = start_phase(_common.root(), case, fase=fase, today=_common.today(),
+                                 datum=parse_iso_date(datum, what="--datum") if datum else None, doelen=doel,
+                                 commit=not no_commit)
+    for p in problems:
+        _common.info(p.format())
+    _common.info(what)

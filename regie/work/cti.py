@@ -1,0 +1,62 @@
+"""The phases of a CTI trajectory (Critical Time Intervention, seed 003): overbrugging, oefenfase, overdracht.
+
+``regie cti CASE --fase F`` records that a phase began (with its goals) in ``casus.yaml`` under
+``cti.fasen``; phases come in their order, each once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.model import CTI_FASEN
+from ..dossier.problems import Problem
+from ..dossier.repo import case_dir
+from ..store.transaction import exclusive
+
+
+@exclusive("cti")
+def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.date | None = None,
+                doelen: list[str] | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
+    from ruamel.yaml.comments import CommentedSeq
+
+    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
+    from .mutation import apply
+
+    if fase not in CTI_FASEN:
+        raise UsageError(f"onbekende fase '{fase}'; kies uit: {', '.join(CTI_FASEN)}")
+    _, case, _ = load_case(root, cid, needs=("casus.yaml",))
+    c = case.casus
+    assert c is not None
+    if c.traject != "cti":
+        raise RegieError(f"casus {cid} heeft traject {c.traject}; CTI-fasen horen bij traject cti")
+    if c.status in ("gesloten", "overgedragen"):
+        raise RegieError(f"casus {cid} is {c.status}; een fase beginnen kan niet meer")
+    done = [f.fase for f in c.cti_fasen]
+    expected = CTI_FASEN[len(done)] if len(done) < len(CTI_FASEN) else None
+    if fase != expected:
+        raise RegieError(f"de volgende fase van casus {cid} is {expected or '(geen: alle fasen zijn begonnen)'}, niet {fase} "
+                         f"(volgorde: {', '.join(CTI_FASEN)})")
+    last = c.cti_fasen[-1].van if c.cti_fasen else c.geopend
+    when = event_date(datum, today, after=last,
+                      after_what=f"het begin van {c.cti_fasen[-1].fase}" if c.cti_fasen else "de opening van de casus")
+    goals = [g.id for g in case.plan.doelen] if case.plan else []
+    for ref in doelen or []:
+        if ref not in goals:
+            raise RegieError(f"doel '{ref}' staat niet in het plan van aanpak van casus {cid} (wel: {', '.join(goals) or 'geen'})")
+    path = case_dir(root, cid) / "casus.yaml"
+    doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+    block = doc.data.get("cti")
+    if block is None:
+        block = new_map({})
+        put(doc.data, "cti", block, after="traject")
+    seq = block.get("fasen")
+    if seq is None:
+        seq = CommentedSeq()
+        put(block, "fasen", seq)
+    append_item(seq, new_map({"fase": fase, "van": when, "doelen": flow_list(list(dict.fromkeys(doelen))) if doelen else None}))
+    problems = apply(root, cid, {path: doc.dump()}, f"regie cti: {fase} begonnen in casus {cid}", today, commit=commit)
+    return f"casus {cid}: {fase} begonnen op {when.isoformat()}", problems
