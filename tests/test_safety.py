@@ -35,6 +35,12 @@ def validate(cli, repo) -> str:
     return cli("-C", str(repo), "validate").out
 
 
+def first_three_steps(cli, repo) -> None:
+    """Steps 1, 2 and 3 of the meldcode on 2 February, each recorded by the command."""
+    for stap in ("1", "2", "3"):
+        assert cli("-C", str(repo), "meldcode", "2026-001", "--stap", stap, "--datum", "2026-02-02").code == 0
+
+
 @pytest.mark.parametrize("answers, outcome", [
     ({"vermoeden": False}, "geen-vermoeden"),
     ({"vermoeden": True, "onveilig": True}, "melden"),
@@ -155,8 +161,7 @@ def test_refused_steps_write_nothing(cli, repo, args, code, err):
 
 
 def test_an_afweging_is_refused_when_incomplete_or_melden_without_a_melding(cli, repo):
-    for stap in ("1", "2", "3"):
-        assert cli("-C", str(repo), "meldcode", "2026-001", "--stap", stap, "--datum", "2026-02-02").code == 0
+    first_three_steps(cli, repo)
     before = casus(repo)
     r = cli("-C", str(repo), "meldcode", "2026-001", "--stap", "4", "--vermoeden", "ja")
     assert (r.code, r.err) == (2, "fout: de afweging is niet af: beantwoord --onveilig ja|nee "
@@ -224,8 +229,7 @@ def test_hand_written_meldcode_mistakes_are_findings_with_their_lines(cli, repo)
 
 
 def test_a_melding_to_veilig_thuis_without_telling_the_family_is_a_warning(cli, repo):
-    for stap in ("1", "2", "3"):
-        cli("-C", str(repo), "meldcode", "2026-001", "--stap", stap, "--datum", "2026-02-02")
+    first_three_steps(cli, repo)
     cli("-C", str(repo), "meldcode", "2026-001", "--stap", "4", "--vermoeden", "ja", "--onveilig", "ja", "--gemeld", "2026-11-26")
     assert "[meldcode-gezin] waarschuwing: er is gemeld bij Veilig Thuis, maar niet vastgelegd" in validate(cli, repo)
     r = cli("-C", str(repo), "meldcode", "2026-001", "--gezin-niet", "de veiligheid van de kinderen gaat voor")
@@ -236,8 +240,7 @@ def test_a_melding_to_veilig_thuis_without_telling_the_family_is_a_warning(cli, 
 
 
 def test_handover_to_veilig_thuis_takes_the_meldcode_record_in_its_memo(cli, repo, tmp_path):
-    for stap in ("1", "2", "3"):
-        cli("-C", str(repo), "meldcode", "2026-001", "--stap", stap, "--datum", "2026-02-02")
+    first_three_steps(cli, repo)
     cli("-C", str(repo), "meldcode", "2026-001", "--stap", "4", "--vermoeden", "ja", "--onveilig", "ja",
         "--gemeld", "2026-11-26", "--gezin-geinformeerd", "2026-11-26")
     edit(repo / "regie.yaml", "opschaling:", "  - id: veilig-thuis\n    naam: Veilig Thuis Regio\nopschaling:")

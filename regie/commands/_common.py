@@ -84,6 +84,8 @@ def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, 
     return got
 
 
+NoCommit = Annotated[bool, typer.Option("--no-commit", help="Wijzig en zet klaar (staged), maar commit niet.")]
+
 Jobs = Annotated[Optional[int], typer.Option(
     "--jobs", "-j", help="Aantal processen om casussen te lezen die niet in de cache staan (standaard: het aantal kernen).",
     show_default=False)]

@@ -16,7 +16,7 @@ from . import _common
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
-NoCommit = Annotated[bool, typer.Option("--no-commit", help="Wijzig en zet klaar (staged), maar commit niet.")]
+NoCommit = _common.NoCommit
 
 
 _report = _common.report_change

@@ -191,6 +191,14 @@ class Network:
     def organisatie_namen(self) -> dict[str, str]:
         return {o.id: o.naam for o in self.organisaties}
 
+    def require_organisatie(self, org: str) -> None:
+        """Refuse an organisation id regie.yaml does not know, naming the ones it does."""
+        from ..errors import RegieError
+
+        known = self.organisatie_ids()
+        if org not in known:
+            raise RegieError(f"onbekende organisatie '{org}' (bekend in regie.yaml: {', '.join(sorted(known))})")
+
 
 @dataclass(frozen=True)
 class ToestemmingStand:

@@ -25,7 +25,6 @@ import datetime as dt
 import hashlib
 import os
 import pickle
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator

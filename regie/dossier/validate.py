@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from dataclasses import dataclass
 
+from .caseload import case_load, per_regisseur
 from .problems import ERROR, WARNING, Problem
 from .repo import CASES_DIR, CONFIG, case_dir
 from .rules import CASE_RULES, Ctx, repository_rules
@@ -35,8 +36,6 @@ def case_findings(ctx: Ctx, loaded: Loaded) -> Checked:
     problems.extend(Problem(rel, line, "privacy", severity, message) for rel, line, message in loaded.privacy)
     if net is None:
         return Checked(problems)
-    from .caseload import case_load
-
     load = case_load(loaded.case, ctx.today) if net.caseload_norm is not None and not loaded.problems else None
     return Checked(problems, membership(ctx, loaded.case), load)
 
@@ -121,7 +120,6 @@ def network_journal(root: Path, network, notes, dossier) -> list[Problem]:
 
 def caseload_norm(root: Path, network, loads, net_src) -> list[Problem]:
     """A warning for each regisseur whose weighted open cases are above ``caseload.norm`` (seed 004)."""
-    from .caseload import per_regisseur
     from .loader import Lines
 
     out = []

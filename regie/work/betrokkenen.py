@@ -75,9 +75,8 @@ def add(
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     if case.casus and case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; het netwerk wijzigen kan niet meer")
-    orgs = net.organisatie_namen()
-    if organisatie is not None and organisatie not in orgs:
-        raise RegieError(f"onbekende organisatie '{organisatie}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+    if organisatie is not None:
+        net.require_organisatie(organisatie)
     taken = (case.netwerk.betrokkene_ids() if case.netwerk else set()) | net.regisseur_ids() | {CLIENT}
     if betrokkene_id is not None:
         if betrokkene_id in taken:

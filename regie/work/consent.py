@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..errors import UsageError
 from ..dossier.loader import load_case
 from ..dossier.model import GRONDSLAGEN
 from ..dossier.problems import Problem
@@ -53,10 +53,8 @@ def record_consent(
     net, case, _ = load_case(root, cid, needs=("casus.yaml",))
     c = case.casus
     assert c is not None
-    orgs = net.organisatie_ids()
     for org in partners or []:
-        if org not in orgs:
-            raise RegieError(f"onbekende organisatie '{org}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+        net.require_organisatie(org)
     t = c.toestemming
     last = t.historie[-1].datum if t.historie else t.datum
     when = event_date(datum, today, after=last or c.geopend,

@@ -71,9 +71,9 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     people = _people(a)
     renamed: dict[str, str] = {}
     net_doc = RoundTrip((folder_a / "netwerk.yaml").read_text(encoding="utf-8"), f"{a.folder}/netwerk.yaml")
+    source = RoundTrip((folder_b / "netwerk.yaml").read_text(encoding="utf-8"), f"{b.folder}/netwerk.yaml").data
     for key, items in (("professionals", b.netwerk.professionals if b.netwerk else ()),
                        ("naasten", b.netwerk.naasten if b.netwerk else ())):
-        source = RoundTrip((folder_b / "netwerk.yaml").read_text(encoding="utf-8"), f"{b.folder}/netwerk.yaml").data
         for person, data in zip(items, source.get(key) or []):
             if person.id in people and _same(people[person.id], person):
                 renamed[person.id] = person.id

@@ -191,10 +191,10 @@ def record_verwijsindex(
         raise UsageError("--match en --met horen bij elkaar: de datum van de match en met welke organisaties")
     net, case = _open_case(root, cid, "de verwijsindex bijwerken")
     assert case.casus is not None and case.melding is not None
-    orgs = net.organisatie_ids()
     for org in [organisatie, *(met or [])]:
-        if org is not None and org not in orgs:
-            raise RegieError(f"onbekende organisatie '{org}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+        if org is not None:
+            net.require_organisatie(org)
+    orgs = net.organisatie_ids()
     if regievoerder is not None and regievoerder not in orgs | net.regisseur_ids():
         raise RegieError(f"'{regievoerder}' is geen regisseur of organisatie in regie.yaml")
     current = case.casus.verwijsindex

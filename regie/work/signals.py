@@ -39,8 +39,8 @@ def add_signal(
         raise UsageError("--over en --aard mogen niet leeg zijn")
     for cid in cases or []:
         case_dir(root, cid)
-    if organisatie and organisatie not in net.organisatie_ids():
-        raise RegieError(f"onbekende organisatie '{organisatie}' (bekend in regie.yaml: {', '.join(sorted(net.organisatie_ids()))})")
+    if organisatie:
+        net.require_organisatie(organisatie)
     when = event_date(datum, today)
     sid = next_signal_id(root)
     path = root / SIGNALS_DIR / f"{sid}.yaml"

@@ -25,9 +25,7 @@ EMPTY = ("# Verstrekkingen: wat uit dit dossier met wie is gedeeld, wanneer en o
 def check(net: Network, case: Case, aan: str, grondslag: str, day: dt.date | None = None) -> None:
     """Refuse a verstrekking to an unknown party, on an unknown ground, or on consent that is not there
     (on ``day``, and for ``aan``)."""
-    orgs = net.organisatie_ids()
-    if aan not in orgs:
-        raise RegieError(f"onbekende organisatie '{aan}' (bekend in regie.yaml: {', '.join(sorted(orgs))})")
+    net.require_organisatie(aan)
     if grondslag not in GRONDSLAGEN:
         raise UsageError(f"onbekende grondslag '{grondslag}'; kies uit: {', '.join(GRONDSLAGEN)}")
     consent = case.consent()
