@@ -18,6 +18,7 @@ COMMANDS = {
     "plan": ("plan", False), "escalate": ("escalate", False), "evaluate": ("evaluate", False),
     "handover": ("handover", False), "meldcode": ("meldcode", False), "verwijsindex": ("verwijsindex", False),
     "consent": ("consent", False), "merge-cases": ("merge_cases", False), "cti": ("cti", False),
+    "sociale-kaart": ("sociale_kaart", False),
     "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "setup": ("setup", False),
@@ -49,6 +50,8 @@ SUMMARIES = {
                "geweigerd of ingetrokken (met de afweging en de wettelijke grondslag om toch samen te werken).",
     "merge-cases": "Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur; seed 002).",
     "cti": "Leg het begin van een fase van een CTI-traject vast (seed 003): overbrugging, oefenfase, overdracht.",
+    "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
+                     "contact, verwijzen, wachttijd en escalatiecontact.",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
     "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "

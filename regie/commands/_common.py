@@ -274,4 +274,6 @@ def report_change(changed, message: str) -> None:
         warn(w)
     for p in changed.problems:
         info(p.format())
+    for note in getattr(changed, "notes", ()):
+        info(note)
     info(message)

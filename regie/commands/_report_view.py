@@ -55,6 +55,10 @@ def show(r: dict) -> None:
     u = r["uitkomsten"]["totaal"]
     console.print(f"Uitkomsten (ZRM): {u['verbeterd']} verbeterd, {u['gelijk']} gelijk, {u['verslechterd']} verslechterd; "
                   f"samenwerking gemiddeld {_num(r['uitkomsten']['samenwerking']['gemiddeld'])}")
+    g, h = r["uitkomsten"]["doelen"]["totaal"], r["uitkomsten"]["hermeldingen"]
+    console.print(f"Doelen afgerond: {g['afgerond']} ({g['bereikt']} bereikt, {g['vervallen']} vervallen, {g['open_bij_sluiting']} "
+                  f"open bij sluiting); doelscore gehaald {g['doelscore_gehaald']} van {g['met_doelscore']}; "
+                  f"hermeldingen {h['aantal']} van {h['van']} meldingen")
     n = r["netwerkgericht"]
     console.print(f"Netwerkgericht: naasten in plan {n['naasten_in_plan']['aantal']}/{n['naasten_in_plan']['van']}, "
                   f"VIP-kaart {n['vip_kaart']['aantal']}/{n['vip_kaart']['van']}, CTI genoeg bijeenkomsten "
@@ -64,3 +68,26 @@ def show(r: dict) -> None:
             else f"{c['open']['casussen']} open bij {c['open']['regisseurs']} regisseurs")
     console.print(f"Caseload: {load}; {c['regisseur_gewisseld']} casus(sen) met wissel van regisseur")
     console.print(f"Signalen: {sum(len(g['signalen']) for g in r['signalen'].values())} in {len(r['signalen'])} groep(en)")
+
+
+def show_comparison(v: dict) -> None:
+    """``report --vergelijk`` on a terminal: every figure of both periods and the difference."""
+    from rich.markup import escape
+
+    from ..safetext import printable_tree
+
+    v = printable_tree(v)
+    a, b = v["periode"]["label"], v["vergelijk"]["label"]
+    console = Console(highlight=False)
+    console.print(f"[bold]Vergelijking {a} met {b} — {escape(v['netwerk'])}[/] (verschil = {a} min {b})")
+    t = Table()
+    for col, just in (("onderdeel", "left"), ("cijfer", "left"), (a, "right"), (b, "right"), ("verschil", "right")):
+        t.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
+    def cell(x) -> str:
+        return x if isinstance(x, str) else _num(x)
+
+    for r in v["cijfers"]:
+        d = r["verschil"]
+        t.add_row(r["onderdeel"], escape(r["cijfer"]), cell(r["periode"]), cell(r["vergelijk"]),
+                  "-" if d is None else (f"+{_num(d)}" if d > 0 else _num(d)))
+    console.print(t)

@@ -2,7 +2,8 @@
 afspraken per partner, opschaling, uitkomsten op de Zelfredzaamheid-Matrix, netwerkgericht
 werken, caseload en beleidssignalen.
 
-Standaard het laatste volle kwartaal voor vandaag. Alleen aantallen en casusnummers (--no-ids
+Standaard het laatste volle kwartaal voor vandaag; --vergelijk 2026Q2 zet er een andere periode naast,
+met het verschil. Alleen aantallen en casusnummers (--no-ids
 laat ook die weg), zodat het rapport met een stuurgroep gedeeld kan worden. Casussen met
 ongeldige bestanden worden weggelaten en genoemd; --strict weigert dan.
 """
@@ -33,6 +34,7 @@ def run(
     end: Annotated[Optional[str], typer.Option("--to", help="Einddatum, tot en met (met --from).")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="text (terminal), md, html, json of csv.")] = ReportFormat.text,
     html: Annotated[bool, typer.Option("--html", help="Gelijk aan --format html.")] = False,
+    vergelijk: Annotated[Optional[str], typer.Option("--vergelijk", help="Zet de periode naast een andere: een kwartaal (2026Q2) of jaar (2025), met het verschil.")] = None,
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Laat ook casusnummers weg.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Weiger als er casussen met ongeldige bestanden zijn.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
@@ -57,7 +59,14 @@ def run(
         p = periods.between(parse_iso_date(start, what="--from"), parse_iso_date(end, what="--to"))
     else:
         p = periods.last_full_quarter(today)
-    got = _common.read_cases(report_job(clip(p, today)), jobs=jobs, quiet=True)
+    other = None
+    if vergelijk:
+        other = periods.year(vergelijk) if vergelijk.strip().isdigit() else periods.quarter(vergelijk)
+        if other == p:
+            raise UsageError(f"--vergelijk {vergelijk} is dezelfde periode als het rapport; kies een andere")
+        clip(other, today)  # a period that has not begun is refused here
+    wanted = clip(p, today) if other is None else periods.between(min(p.start, other.start), min(max(p.end, other.end), today))
+    got = _common.read_cases(report_job(wanted), jobs=jobs, quiet=True)
     data = build(got, _common.root(), p, today, ids=not no_ids)
     left_out = data["weggelaten"]
     if left_out:
@@ -67,6 +76,19 @@ def run(
             raise RegieError(f"{n} casus(sen) met ongeldige bestanden{details}; los dat op (zie 'regie validate') of laat --strict weg")
         _common.warn(f"{n} casus(sen) weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')")
     kind = "html" if html else fmt.value
+    if other is not None:
+        from ..views.report import compare, render_comparison
+
+        both = compare(data, build(got, _common.root(), other, today, ids=not no_ids))
+        if kind == "text":
+            if out is not None:
+                raise UsageError("-o werkt met --format md, html, json of csv")
+            from ._report_view import show_comparison
+
+            show_comparison(both)
+            return
+        _common.output(render_comparison(both, kind, _common.root()), out, exact=kind == "json")
+        return
     if kind == "text":
         if out is not None:
             raise UsageError("-o werkt met --format md, html, json of csv")

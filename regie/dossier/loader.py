@@ -95,9 +95,22 @@ class _Reader:
 
 
 def load_network(root: Path, reader: _Reader | None = None) -> tuple[Network | None, list[Problem]]:
+    """``regie.yaml``, with the sociale kaart when there is one (a broken map is a finding, not a broken network)."""
+    from dataclasses import replace
+
+    from .sociale_kaart import FILE as MAP, SocialeKaart
+
     reader = reader or _Reader(root)
     src = reader.read(CONFIG, "regie")
-    return (Network.from_data(src.data) if src else None), reader.problems
+    network = Network.from_data(src.data) if src else None
+    if network is not None and os.path.lexists(root / MAP):
+        with os.scandir(root) as entries:
+            entry = next((e for e in entries if e.name == MAP), None)
+        if entry is not None and _usable_file(reader, MAP, entry):
+            found = reader.read(MAP, "sociale-kaart")
+            if found is not None:
+                network = replace(network, sociale_kaart=SocialeKaart.from_data(found.data))
+    return network, reader.problems
 
 
 def load_dossier(root: Path, only: list[str] | None = None) -> Dossier:

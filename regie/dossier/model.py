@@ -50,6 +50,7 @@ DEFAULT_LEEFGEBIEDEN = (
 )
 
 DEFAULT_ID_FORMAT = "{jaar}-{nummer:03d}"
+MERGED_REASON = "samengevoegd"  # the sluitreden of a case folded into another (regie merge-cases)
 
 # Categories the report counts in, instead of the free text of a melding or a closing reason.
 DEFAULT_MELDINGSOORTEN = (
@@ -131,6 +132,7 @@ class Network:
     beheerders: tuple[str, ...] = ()  # regisseurs who may read every case's identity
     bewaartermijnen: dict | None = None  # category -> {jaren, bron}; regie's defaults when absent
     caseload: dict | None = None  # {norm, gewichten: {urgentie: {...}, fase: {...}}}
+    sociale_kaart: Any = None  # regie.dossier.sociale_kaart.SocialeKaart from sociale-kaart.yaml, when there is one
 
     def caseload_weight(self, urgentie: str, fase: str) -> float:
         """How much one open case weighs: its urgency's weight times its phase's (1 when not set)."""

@@ -223,19 +223,25 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def read_network(root: Path) -> tuple[Network | None, bytes, list[Problem], Any]:
-    """``regie.yaml``: (network or None, its text as the key of what depends on it, problems reading it, its source)."""
+def read_network(root: Path) -> tuple[Network | None, bytes, list[Problem], dict]:
+    """``regie.yaml`` and the sociale kaart: (network or None, their text as the key of what depends on them, problems
+    reading them, their sources by file)."""
     from .loader import _Reader, load_network
 
     reader = _Reader(root)
     network, problems = load_network(root, reader)
+    from .sociale_kaart import FILE as MAP
+
     src = reader.sources.get(CONFIG)
-    return network, src.text.encode() if src else b"", problems, src
+    key = src.text.encode() if src else b""
+    if MAP in reader.sources:  # the sociale kaart is part of the network: a case's findings depend on it
+        key += b"\0" + reader.sources[MAP].text.encode()
+    return network, key, problems, reader.sources
 
 
 def prepare(root: Path, today: dt.date, ids: list[str] | None) -> tuple[Setting, list[str], list[Problem], Any]:
     """What every scan of ``root`` starts from: (setting, the case ids — all when ``ids`` is None —,
-    the problems of ``regie.yaml`` and of ``casussen/`` itself, the source of ``regie.yaml``)."""
+    the problems of ``regie.yaml`` and of ``casussen/`` itself, the sources of ``regie.yaml`` and the sociale kaart)."""
     from .loader import all_case_ids
 
     network, key, problems, src = read_network(root)

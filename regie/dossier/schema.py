@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 KINDS = ("regie", "casus", "melding", "netwerk", "plan", "afspraken", "escalaties", "evaluatie", "journaal", "signaal",
-         "identiteit", "verstrekkingen", "netwerkjournaal")
+         "identiteit", "verstrekkingen", "netwerkjournaal", "sociale-kaart")
 
 _TYPE_NL = {
     "string": "een tekst",

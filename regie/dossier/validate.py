@@ -65,7 +65,8 @@ def validate(
     if cases:
         for cid in cases:
             case_dir(root, cid)  # unknown or hostile ids stop here, before anything is read
-    setting, ids, problems, net_src = prepare(root, today, list(cases) if cases is not None else None)
+    setting, ids, problems, net_sources = prepare(root, today, list(cases) if cases is not None else None)
+    net_src = net_sources.get(CONFIG)
     network = setting.network
     if cases is not None and len(cases) <= FEW:
         use_cache = False  # a change checking its own case: opening the cache costs more than reading it
@@ -83,7 +84,7 @@ def validate(
     problems.extend(households(members))
     if cases is None and network is not None and network.caseload_norm is not None:
         problems.extend(caseload_norm(root, network, loads, net_src))
-    dossier = Dossier(root=root, network=network, sources={CONFIG: net_src} if net_src else {})
+    dossier = Dossier(root=root, network=network, sources=dict(net_sources))
     if signals if signals is not None else cases is None:
         dossier.signalen, found, sources = load_signals(root)
         problems.extend(found)
@@ -196,9 +197,11 @@ def commit_message_privacy(root: Path, dossier) -> list[Problem]:
 def scope_of_files(root: Path, files: list[str]) -> tuple[list[str] | None, bool]:
     """What to check for a list of changed files (from pre-commit): (case ids, or None for everything; signals too?).
 
-    A file of a case checks that case; a signal file checks the signals; ``regie.yaml``
-    (which every case depends on) checks everything; other files need no check.
+    A file of a case checks that case; a signal file checks the signals; ``regie.yaml`` and
+    the sociale kaart (which every case depends on) check everything; other files need no check.
     """
+    from .sociale_kaart import FILE as MAP
+
     cases: set[str] = set()
     signals = False
     for name in files:
@@ -208,7 +211,7 @@ def scope_of_files(root: Path, files: list[str]) -> tuple[list[str] | None, bool
             parts = rel.relative_to(root).parts
         except ValueError:
             continue
-        if parts == (CONFIG,):
+        if parts in ((CONFIG,), (MAP,)):  # every case depends on these
             return None, True
         if len(parts) >= 2 and parts[0] == CASES_DIR and (root / CASES_DIR / parts[1]).is_dir():
             cases.add(parts[1])

@@ -15,7 +15,7 @@ from statistics import median
 from typing import Any
 
 from ..dossier.scan import Collected, Job
-from ..dossier.model import CLIENT, NETWORK_JOURNAL_KINDS, Case, Network
+from ..dossier.model import CLIENT, MERGED_REASON, NETWORK_JOURNAL_KINDS, Case, Network
 from ..dossier.state import in_care_on, phase_on, regisseur_on, taken_on
 from .period import Period
 
@@ -62,20 +62,35 @@ def latest_date(case: Case) -> dt.date | None:
     return max(dates)
 
 
-def report_case(ctx, loaded, start: dt.date, end: dt.date) -> Case | bool | None:
-    """Job: a usable case that can count in the period ``start``..``end`` (its model), True for a usable
-    case that cannot (closed, and nothing in it on or after the day before ``start``), None for an unusable one.
+@dataclass(frozen=True)
+class Earlier:
+    """A closed case that cannot count in the period itself: what the re-melding figure needs of it."""
+
+    casus: str
+    huishouden: str | None
+    gesloten: dt.date
+    sluitreden: str | None
+
+
+def report_case(ctx, loaded, start: dt.date, end: dt.date) -> Case | Earlier | None:
+    """Job: a usable case that can count in the period ``start``..``end`` (its model), an :class:`Earlier`
+    for a usable case that cannot (closed, and nothing in it on or after the day before ``start``), None for
+    an unusable one.
 
     Every figure needs a date of the case in the period or the day before it, or an open
     case or escalation; so the cases that cannot count are the closed ones whose last
-    date lies before that day. Only the others are kept in memory.
+    date lies before that day. Of those only the household and the closing are kept (a
+    family that comes back is a re-melding), so memory stays small.
     """
     case = loaded.case
     if case.casus is None or case.melding is None:
         return None
     if case.casus.gesloten is None or any(e.afgesloten is None for e in case.escalaties):
         return _figures_only(case)
-    return _figures_only(case) if latest_date(case) >= start - dt.timedelta(days=1) else True
+    if latest_date(case) >= start - dt.timedelta(days=1):
+        return _figures_only(case)
+    c = case.casus
+    return Earlier(case.id, c.huishouden.id if c.huishouden else None, c.gesloten, c.sluitreden)
 
 
 def _figures_only(case: Case) -> Case:
@@ -91,8 +106,9 @@ def report_job(p: Period) -> Job:
     return Job("report", report_case, (p.start, p.end))
 
 
-def usable_cases(got: Collected) -> tuple[list[Case], int, list[Excluded]]:
-    """(cases that can count in the period, how many cases are usable in all, the cases left out with the reason).
+def usable_cases(got: Collected) -> tuple[list[Case], int, list[Excluded], list[Earlier]]:
+    """(cases that can count in the period, how many cases are usable in all, the cases left out with the reason,
+    the closed cases that cannot count but a family may come back from).
 
     A case is left out of every figure when one of its files did not load.
     """
@@ -105,16 +121,15 @@ def usable_cases(got: Collected) -> tuple[list[Case], int, list[Excluded]]:
             where = parts[2] if len(parts) == 3 else "casusmap"  # a finding about the case folder itself
             bad[parts[1]].append(where + (f":{p.line}" if p.line else "") + f" [{p.code}]")
     values = dict(got.values)
-    usable, count, excluded = [], 0, []
+    usable, count, excluded, earlier = [], 0, [], []
     for cid in got.ids:
         value = values.get(cid)
         if cid in bad or value is None:
             excluded.append(Excluded(cid, "; ".join(bad.get(cid, ["casus.yaml of melding.yaml ontbreekt"]))))
         else:
             count += 1
-            if value is not True:
-                usable.append(value)
-    return usable, count, excluded
+            (earlier if isinstance(value, Earlier) else usable).append(value)
+    return usable, count, excluded, earlier
 
 
 # ---------------------------------------------------------------- state of a case on a date (regie.dossier.state)
@@ -241,25 +256,151 @@ def escalations(net: Network, cases: list[Case], p: Period) -> dict:
     }
 
 
-def outcomes(net: Network, cases: list[Case], p: Period) -> dict:
-    per: dict[str, Counter] = {lg: Counter() for lg in net.leefgebieden}
-    for c in cases:
-        if not c.plan:
+RE_MELDING_MONTHS = 12  # a new melding for a household within this many months of closing its case is a re-melding
+GROUPS = ("traject", "urgentie", "doelgroep")  # the breakdowns of the outcomes
+ZRM_SHIFTS = ("verbeterd", "gelijk", "verslechterd")
+GOAL_KEYS = ("afgerond", "bereikt", "vervallen", "open_bij_sluiting", "met_doelscore", "doelscore_gehaald")
+
+
+@dataclass
+class CaseOutcome:
+    """What one case adds to the outcome figures of a period (definitions in docs/report.md)."""
+
+    goals: list[tuple[str, str, bool | None]]  # (leefgebied, bereikt|vervallen|open_bij_sluiting, doelscore reached or None)
+    zrm: list[tuple[str, str]]  # (leefgebied, verbeterd|gelijk|verslechterd)
+    gesloten: bool
+    hermelding: bool
+
+
+def _score_at(case: Case, leefgebied: str, day: dt.date) -> int | None:
+    """The case's last ZRM score on a leefgebied in an evaluation on or before ``day``."""
+    scored = [e for e in case.evaluaties if e.datum <= day and e.scores.get(leefgebied) is not None]
+    return max(scored, key=lambda e: e.datum).scores[leefgebied] if scored else None
+
+
+def goal_endings(case: Case, p: Period) -> list[tuple[str, str, bool | None]]:
+    """The goals of the case that ended in the period: reached, dropped, or still open when the case closed."""
+    if not case.plan:
+        return []
+    closed = case.casus.gesloten if case.casus.gesloten in p else None
+    out = []
+    for g in case.plan.doelen:
+        if g.status == "bereikt" and g.bereikt_op in p:
+            how, day = "bereikt", g.bereikt_op
+        elif g.status == "vervallen" and g.vervallen_op in p:
+            how, day = "vervallen", g.vervallen_op
+        elif g.status == "open" and closed is not None:
+            how, day = "open_bij_sluiting", closed
+        else:
             continue
-        starts = {g.leefgebied: g.startscore for g in c.plan.doelen if g.startscore is not None}
+        final = g.eindscore if g.eindscore is not None else _score_at(case, g.leefgebied, day)  # type: ignore[arg-type]
+        out.append((g.leefgebied, how, None if g.doelscore is None else final is not None and final >= g.doelscore))
+    return out
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    import calendar
+
+    m = day.month - 1 + months
+    y, m = day.year + m // 12, m % 12 + 1
+    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def re_meldingen(cases: list[Case], earlier: list[Earlier], p: Period) -> list[str]:
+    """The cases melded in the period for a household whose earlier case closed at most 12 months before
+    (a case folded into another by merge-cases is no closing)."""
+    closings: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
+    for c in cases:
+        if c.casus.huishouden and c.casus.gesloten and c.casus.sluitreden != MERGED_REASON:
+            closings[c.casus.huishouden.id].append((c.id, c.casus.gesloten))
+    for e in earlier:
+        if e.huishouden and e.sluitreden != MERGED_REASON:
+            closings[e.huishouden].append((e.casus, e.gesloten))
+    out = []
+    for c in cases:
+        hh = c.casus.huishouden
+        if hh is None or c.melding.datum not in p:
+            continue
+        day = c.melding.datum
+        if any(cid != c.id and closed <= day <= _months_later(closed, RE_MELDING_MONTHS) for cid, closed in closings[hh.id]):
+            out.append(c.id)
+    return sorted(out)
+
+
+def case_outcome(case: Case, p: Period, again: set[str]) -> CaseOutcome:
+    zrm = []
+    if case.plan:
+        starts = {g.leefgebied: g.startscore for g in case.plan.doelen if g.startscore is not None}
         for lg, start in starts.items():
-            scored = [e for e in c.evaluaties if e.datum in p and e.scores.get(lg) is not None]
-            if not scored:
-                continue
-            latest = max(scored, key=lambda e: e.datum).scores[lg]
-            per.setdefault(lg, Counter())["verbeterd" if latest > start else "gelijk" if latest == start else "verslechterd"] += 1
-    shift = {lg: {k: cnt[k] for k in ("verbeterd", "gelijk", "verslechterd")} for lg, cnt in per.items() if sum(cnt.values())}
+            scored = [e for e in case.evaluaties if e.datum in p and e.scores.get(lg) is not None]
+            if scored:
+                latest = max(scored, key=lambda e: e.datum).scores[lg]
+                zrm.append((lg, "verbeterd" if latest > start else "gelijk" if latest == start else "verslechterd"))
+    return CaseOutcome(goal_endings(case, p), zrm, case.casus.gesloten in p, case.id in again)
+
+
+def _goal_row(endings: list[tuple[str, str, bool | None]]) -> dict:
+    row = {k: 0 for k in GOAL_KEYS}
+    for _, how, reached in endings:
+        row["afgerond"] += 1
+        row[how] += 1
+        if reached is not None:
+            row["met_doelscore"] += 1
+            row["doelscore_gehaald"] += reached
+    row["percentage_doelscore_gehaald"] = round(100 * row["doelscore_gehaald"] / row["met_doelscore"]) if row["met_doelscore"] else None
+    return row
+
+
+def group_of(case: Case, dimension: str) -> str:
+    if dimension == "traject":
+        return case.casus.traject
+    if dimension == "urgentie":
+        return case.casus.urgentie
+    return case.melding.doelgroep or case.casus.doelgroep or "(onbekend)"
+
+
+def outcomes(net: Network, cases: list[Case], p: Period, earlier: list[Earlier] = ()) -> dict:  # type: ignore[assignment]
+    again = re_meldingen(cases, list(earlier), p)
+    per_case = {c.id: case_outcome(c, p, set(again)) for c in cases}
+    per: dict[str, Counter] = {lg: Counter() for lg in net.leefgebieden}
+    for o in per_case.values():
+        for lg, shift in o.zrm:
+            per.setdefault(lg, Counter())[shift] += 1
+    shift = {lg: {k: cnt[k] for k in ZRM_SHIFTS} for lg, cnt in per.items() if sum(cnt.values())}
     collab = [e.samenwerking for c in cases for e in c.evaluaties if e.datum in p and e.samenwerking is not None]
+    endings = [e for o in per_case.values() for e in o.goals]
+    goals_per = {lg: _goal_row([e for e in endings if e[0] == lg]) for lg in net.leefgebieden}
+    goals_per.update({lg: _goal_row([e for e in endings if e[0] == lg]) for lg, _, _ in endings if lg not in goals_per})
+    received = [c for c in cases if c.melding.datum in p]
+    groups: dict[str, dict[str, dict]] = {}
+    for dim in GROUPS:
+        rows: dict[str, dict] = {}
+        for c in sorted((c for c in cases if active_during(c, p)), key=lambda c: group_of(c, dim)):
+            o = per_case[c.id]
+            row = rows.setdefault(group_of(c, dim), {"actief": 0, "gesloten": 0, "doelen_afgerond": 0, "doelscore_gehaald": 0,
+                                                     "met_doelscore": 0, **{f"zrm_{k}": 0 for k in ZRM_SHIFTS},
+                                                     "hermeldingen": 0})
+            row["actief"] += 1
+            row["gesloten"] += o.gesloten
+            g = _goal_row(o.goals)
+            row["doelen_afgerond"] += g["afgerond"]
+            row["met_doelscore"] += g["met_doelscore"]
+            row["doelscore_gehaald"] += g["doelscore_gehaald"]
+            for _, k in o.zrm:
+                row[f"zrm_{k}"] += 1
+            row["hermeldingen"] += o.hermelding
+        groups[dim] = rows
     return {
         "verschuiving_per_leefgebied": shift,
-        "totaal": {k: sum(v[k] for v in shift.values()) for k in ("verbeterd", "gelijk", "verslechterd")},
+        "totaal": {k: sum(v[k] for v in shift.values()) for k in ZRM_SHIFTS},
         "samenwerking": {"n": len(collab), "gemiddeld": round(sum(collab) / len(collab), 1) if collab else None,
                          "verdeling": {str(s): collab.count(s) for s in range(1, 6)}},
+        "doelen": {"per_leefgebied": {lg: row for lg, row in goals_per.items() if row["afgerond"]},
+                   "totaal": _goal_row(endings)},
+        "hermeldingen": {"aantal": len(again), "van": len(received),
+                         "percentage": round(100 * len(again) / len(received)) if received else None,
+                         "maanden": RE_MELDING_MONTHS, "casussen": again},
+        "per_groep": groups,
     }
 
 
@@ -316,7 +457,7 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
 
     net = got.network
     p = clip(period, today)
-    cases, usable_count, excluded = usable_cases(got)
+    cases, usable_count, excluded, earlier = usable_cases(got)
     signalen = load_signals(root)[0]
     from ..dossier.loader import load_network_journal
 
@@ -332,7 +473,7 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
         "doorlooptijden": lead_times(net, cases, p),
         "afspraken": agreements(net, cases, p),
         "escalaties": escalations(net, cases, p),
-        "uitkomsten": outcomes(net, cases, p),
+        "uitkomsten": outcomes(net, cases, p, earlier),
         "netwerkgericht": {**network_work(net, cases, p),
                            "netwerkjournaal": {k: sum(1 for n in notes if n.soort == k) for k in NETWORK_JOURNAL_KINDS}},
         "caseload": caseload(net, cases, p),
@@ -345,6 +486,7 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
     data = strip_ids(data)
     # for readers outside the network: no free text at all (doelgroep and a signal's aard are typed freely)
     del data["instroom"]["per_doelgroep"]
+    del data["uitkomsten"]["per_groep"]["doelgroep"]
     groups = list(data["signalen"].values())
     data["signalen"] = {"alle signalen": {
         "signalen": [item for g in groups for item in g["signalen"]],
@@ -364,8 +506,12 @@ _COUNT_TABLES = (
     ("instroom", "in_zorg_eind_per_fase"), ("escalaties", "per_niveau"), ("escalaties", "per_partij"),
     ("caseload", "open_per_regisseur"), ("uitkomsten", "samenwerking", "verdeling"),
 )
-_ROW_TABLES = (("afspraken", "per_partner"), ("uitkomsten", "verschuiving_per_leefgebied"))
-_SHARES = (("netwerkgericht", "naasten_in_plan"), ("netwerkgericht", "vip_kaart"), ("netwerkgericht", "cti_genoeg_netwerkbijeenkomsten"))
+_ROW_TABLES = (("afspraken", "per_partner"), ("uitkomsten", "verschuiving_per_leefgebied"),
+               ("uitkomsten", "doelen", "per_leefgebied"), *(("uitkomsten", "per_groep", g) for g in GROUPS))
+_SHARES = (("netwerkgericht", "naasten_in_plan"), ("netwerkgericht", "vip_kaart"), ("netwerkgericht", "cti_genoeg_netwerkbijeenkomsten"),
+           ("uitkomsten", "hermeldingen"))
+# In a row, a percentage and the count it is taken of: a percentage of fewer cases than the threshold is left out.
+_PERCENTAGE_OF = {"percentage_op_tijd": ("op_tijd", "te_laat"), "percentage_doelscore_gehaald": ("met_doelscore",)}
 
 
 def small(n: Any, threshold: int) -> Any:
@@ -390,11 +536,15 @@ def suppress_small_counts(data: dict, threshold: int) -> None:
             table[key] = small(table[key], threshold)
     for path in _ROW_TABLES:
         for row in at(path).values():
-            finished = row.get("op_tijd", 0) + row.get("te_laat", 0) if "op_tijd" in row else None
+            bases = {key: sum(row[k] for k in of) for key, of in _PERCENTAGE_OF.items() if key in row}
             for key, value in row.items():
-                row[key] = small(value, threshold) if key != "percentage_op_tijd" else value
-            if finished is not None and finished < threshold:
-                row["percentage_op_tijd"] = None
+                row[key] = small(value, threshold) if key not in _PERCENTAGE_OF else value
+            for key, base in bases.items():
+                if base < threshold:
+                    row[key] = None
+    totaal = data["uitkomsten"]["doelen"]["totaal"]
+    if totaal["met_doelscore"] < threshold:
+        totaal["percentage_doelscore_gehaald"] = None
     for path in _SHARES:
         share = at(path)
         if share["van"] < threshold:
@@ -416,22 +566,19 @@ def strip_ids(value: Any) -> Any:
     return value
 
 
-def to_rows(data: dict) -> list[tuple[str, str, str]]:
-    """The report flattened to (onderdeel, cijfer, waarde) rows for CSV."""
-    rows: list[tuple[str, str, str]] = []
+def flatten(data: dict) -> list[tuple[str, str, Any]]:
+    """The report flattened to (onderdeel, cijfer, value) rows; a list of plain values is one row."""
+    rows: list[tuple[str, str, Any]] = []
 
     def walk(section: str, prefix: str, value: Any) -> None:
         if isinstance(value, dict):
             for k, v in value.items():
                 walk(section, f"{prefix}.{k}" if prefix else str(k), v)
-        elif isinstance(value, list):
-            if value and isinstance(value[0], dict):
-                for i, v in enumerate(value):
-                    walk(section, f"{prefix}[{i}]", v)
-            else:
-                rows.append((section, prefix, " ".join(map(str, value))))
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for i, v in enumerate(value):
+                walk(section, f"{prefix}[{i}]", v)
         else:
-            rows.append((section, prefix, "" if value is None else str(value)))
+            rows.append((section, prefix, value))
 
     for key, value in data.items():
         if isinstance(value, dict):
@@ -439,6 +586,60 @@ def to_rows(data: dict) -> list[tuple[str, str, str]]:
         else:
             walk("rapport", key, value)
     return rows
+
+
+def to_rows(data: dict) -> list[tuple[str, str, str]]:
+    """The report flattened to (onderdeel, cijfer, waarde) rows for CSV."""
+    def text(value: Any) -> str:
+        if isinstance(value, list):
+            return " ".join(map(str, value))
+        return "" if value is None else str(value)
+
+    return [(section, key, text(value)) for section, key, value in flatten(data)]
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def compare(current: dict, other: dict) -> dict:
+    """Two reports side by side (``report --vergelijk``): every figure that is a number in either, with the
+    difference where both are numbers (a count shown as '< 5' has none)."""
+    skip = {("rapport", "drempel")}
+    a = {(sec, key): v for sec, key, v in flatten(current) if sec != "periode"}
+    b = {(sec, key): v for sec, key, v in flatten(other) if sec != "periode"}
+    keys = list(a) + [k for k in b if k not in a]
+    rows = []
+    for k in keys:
+        va, vb = a.get(k), b.get(k)
+        if k in skip or not (_number(va) or _number(vb)) or k[1].endswith(("norm", "termijn", "maanden")):
+            continue
+        diff = va - vb if _number(va) and _number(vb) else None
+        rows.append({"onderdeel": k[0], "cijfer": k[1], "periode": va, "vergelijk": vb,
+                     "verschil": round(diff, 1) if isinstance(diff, float) else diff})
+    return {"netwerk": current["netwerk"], "periode": current["periode"], "vergelijk": other["periode"],
+            "gemaakt_op": current["gemaakt_op"], "drempel": current["drempel"], "cijfers": rows}
+
+
+def render_comparison(data: dict, fmt: str, root) -> str:
+    """A comparison (see :func:`compare`) as md, html, json or csv text."""
+    import csv
+    import io
+
+    from .render import render
+    from ..safetext import csv_cell, json_text
+
+    if fmt == "json":
+        return json_text(data) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(("onderdeel", "cijfer", data["periode"]["label"], data["vergelijk"]["label"], "verschil"))
+        for r in data["cijfers"]:
+            writer.writerow([csv_cell("" if v is None else str(v)) for v in
+                             (r["onderdeel"], r["cijfer"], r["periode"], r["vergelijk"], r["verschil"])])
+        return out.getvalue()
+    return render("report-vergelijk.html.j2" if fmt == "html" else "report-vergelijk.md.j2", {"v": data}, root)
 
 
 def render_report(data: dict, fmt: str, root) -> str:

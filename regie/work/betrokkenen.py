@@ -18,6 +18,7 @@ from ..dossier.loader import load_case
 from ..dossier.model import CLIENT
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..dossier.sociale_kaart import advice
 from ..store.transaction import exclusive
 
 FILE = "netwerk.yaml"
@@ -29,6 +30,7 @@ class Changed:
     id: str
     problems: list[Problem]
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the sociale kaart says about a new professional's organisation
 
 
 def _slug(text: str) -> str:
@@ -97,7 +99,8 @@ def add(
     append_item(doc.block_list("naasten" if naaste else "professionals"), entry)
     problems = apply(root, cid, {path: doc.dump()}, f"regie betrokkene: betrokkene toegevoegd aan casus {cid}", today,
                      commit=commit)
-    return Changed(new_id, problems)
+    facts, warnings = advice(net, organisatie, case.casus.leefgebieden if case.casus else ()) if organisatie else ([], [])
+    return Changed(new_id, problems, warnings, [f"sociale kaart, {organisatie}: {f}" for f in facts])
 
 
 @exclusive("betrokkene drop")

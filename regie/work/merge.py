@@ -21,7 +21,7 @@ from ..dossier.problems import Problem
 from ..dossier.repo import JOURNAL_DIR, case_dir
 from ..store.transaction import exclusive
 
-MERGED = "samengevoegd"
+MERGED = MERGED_REASON
 
 
 @dataclass

@@ -115,6 +115,13 @@ def leefgebieden(ctx: Ctx, case: Case) -> Iterator[Problem]:
         for lg in e.scores:
             if lg not in known:
                 yield ctx.at(case, e.file, "scores", lg, code="leefgebied-onbekend", message=f"onbekend leefgebied '{lg}' ({hint})")
+    kaart = ctx.network.sociale_kaart
+    if kaart is not None and case.casus and case.casus.status in OPEN_STATUSES:
+        covered = kaart.covered()
+        for i, lg in enumerate(case.casus.leefgebieden):
+            if lg in known and lg not in covered:
+                yield ctx.at(case, "casus.yaml", "leefgebieden", i, code="sociale-kaart-leefgebied", severity=WARNING,
+                             message=f"geen organisatie op de sociale kaart werkt op leefgebied '{lg}' (sociale-kaart.yaml)")
 
 
 def categories(ctx: Ctx, case: Case) -> Iterator[Problem]:

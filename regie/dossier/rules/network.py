@@ -1,4 +1,4 @@
-"""regie.yaml itself: ids once, the escalation ladder in order."""
+"""regie.yaml itself: ids once, the escalation ladder in order; the sociale kaart against it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Iterator
 from ..loader import Dossier
 from ..problems import ERROR, Problem
 from ..repo import CONFIG
+from ..sociale_kaart import map_rules
 
 
 def network_rules(dossier: Dossier) -> Iterator[Problem]:
@@ -29,3 +30,4 @@ def network_rules(dossier: Dossier) -> Iterator[Problem]:
             yield Problem(CONFIG, dossier.line(CONFIG, "opschaling", i, "niveau"), "opschaling-volgorde", ERROR,
                           f"opschaling: niveau {step.niveau} {what}; zet de niveaus van laag naar hoog, elk één keer")
         previous = step.niveau if previous is None else max(previous, step.niveau)
+    yield from map_rules(net, dossier)

@@ -1,0 +1,34 @@
+"""Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, contact, verwijzen, wachttijd en escalatiecontact.
+
+De kaart staat in sociale-kaart.yaml in de hoofdmap, per organisatie uit regie.yaml. validate
+controleert haar en waarschuwt voor een open casus met een leefgebied waarop geen organisatie van
+de kaart werkt; betrokkene add en escalate tonen wat de kaart over de organisatie zegt.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import _common
+
+
+class MapFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def run(
+    leefgebied: Annotated[Optional[str], typer.Option("--leefgebied", help="Alleen dit leefgebied (uit regie.yaml).")] = None,
+    fmt: Annotated[MapFormat, typer.Option("--format", help="md, html of json.")] = MapFormat.md,
+    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+) -> None:
+    from ..views.sociale_kaart import load_map, map_data, render_map
+
+    root = _common.root()
+    data = map_data(load_map(root), leefgebied)
+    _common.output(render_map(data, fmt.value, root), out, exact=fmt is MapFormat.json)

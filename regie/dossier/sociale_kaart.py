@@ -1,0 +1,106 @@
+"""The sociale kaart (werkproces 6c): which organisation of the network works on which leefgebied, how to reach
+and refer to it, and who to go to when it stalls.
+
+``sociale-kaart.yaml`` at the repository root holds, per organisation of ``regie.yaml``, its
+leefgebieden, its offer, a contact role (never a person's name), its usual waiting time, how to
+refer and the escalation contact. It is optional: without it nothing is checked against it.
+``regie.yaml`` stays the one list of organisations (ids and names); the map adds what a
+regisseur needs to know about them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+from .problems import ERROR, Problem
+
+FILE = "sociale-kaart.yaml"
+
+
+@dataclass(frozen=True)
+class Vermelding:
+    """One organisation on the map."""
+
+    organisatie: str
+    leefgebieden: tuple[str, ...]
+    index: int
+    aanbod: str | None = None
+    contact: str | None = None
+    wachttijd_weken: int | None = None
+    verwijzen: str | None = None
+    escalatie: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"organisatie": self.organisatie, "leefgebieden": list(self.leefgebieden), "aanbod": self.aanbod,
+                "contact": self.contact, "wachttijd_weken": self.wachttijd_weken, "verwijzen": self.verwijzen,
+                "escalatie": self.escalatie}
+
+
+@dataclass(frozen=True)
+class SocialeKaart:
+    vermeldingen: tuple[Vermelding, ...]
+    bijgewerkt: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, d: dict) -> SocialeKaart:
+        from .model import to_date
+
+        return cls(tuple(Vermelding(o["organisatie"], tuple(o["leefgebieden"]), i, o.get("aanbod"), o.get("contact"),
+                                    o.get("wachttijd_weken"), o.get("verwijzen"), o.get("escalatie"))
+                         for i, o in enumerate(d.get("organisaties") or ())),
+                   to_date(d.get("bijgewerkt")))
+
+    def of(self, organisatie: str) -> Vermelding | None:
+        return next((v for v in self.vermeldingen if v.organisatie == organisatie), None)
+
+    def on(self, leefgebied: str) -> list[Vermelding]:
+        """The organisations working on a leefgebied, in the order of the map."""
+        return [v for v in self.vermeldingen if leefgebied in v.leefgebieden]
+
+    def covered(self) -> set[str]:
+        return {lg for v in self.vermeldingen for lg in v.leefgebieden}
+
+
+def map_rules(network, lines) -> Iterator[Problem]:
+    """The map against ``regie.yaml``: organisations it knows, leefgebieden it knows, each organisation once."""
+    kaart = network.sociale_kaart
+    if kaart is None:
+        return
+    orgs = network.organisatie_ids()
+    seen: dict[str, int] = {}
+    for v in kaart.vermeldingen:
+        if v.organisatie not in orgs:
+            yield Problem(FILE, lines.line(FILE, "organisaties", v.index, "organisatie"), "organisatie-onbekend", ERROR,
+                          f"organisatie '{v.organisatie}' staat niet in regie.yaml")
+        if v.organisatie in seen:
+            yield Problem(FILE, lines.line(FILE, "organisaties", v.index, "organisatie"), "dubbele-id", ERROR,
+                          f"organisatie '{v.organisatie}' staat er twee keer (ook bij nummer {seen[v.organisatie] + 1})")
+        seen.setdefault(v.organisatie, v.index)
+        for j, lg in enumerate(v.leefgebieden):
+            if lg not in network.leefgebieden:
+                yield Problem(FILE, lines.line(FILE, "organisaties", v.index, "leefgebieden", j), "leefgebied-onbekend",
+                              ERROR, f"onbekend leefgebied '{lg}' (bekend: {', '.join(network.leefgebieden)})")
+
+
+def advice(network, organisatie: str, leefgebieden: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """What the map says about bringing ``organisatie`` into a case on ``leefgebieden``: (facts to show, warnings).
+
+    Nothing without a map.
+    """
+    kaart = network.sociale_kaart
+    if kaart is None:
+        return [], []
+    v = kaart.of(organisatie)
+    if v is None:
+        return [], [f"organisatie '{organisatie}' staat niet op de sociale kaart ({FILE})"]
+    facts = [f"{label}: {value}" for label, value in (
+        ("contact", v.contact), ("verwijzen", v.verwijzen),
+        ("wachttijd", f"{v.wachttijd_weken} {'week' if v.wachttijd_weken == 1 else 'weken'}" if v.wachttijd_weken is not None else None),
+    ) if value]
+    warnings = []
+    if leefgebieden and not set(leefgebieden) & set(v.leefgebieden):
+        warnings.append(f"organisatie '{organisatie}' werkt volgens de sociale kaart niet op de leefgebieden van deze casus "
+                        f"({', '.join(leefgebieden)}), maar op {', '.join(v.leefgebieden)}")
+    return facts, warnings

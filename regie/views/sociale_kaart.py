@@ -1,0 +1,58 @@
+"""``regie sociale-kaart``: the map per leefgebied, as Markdown, HTML or JSON (see ``regie.dossier.sociale_kaart``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import RegieError, UsageError
+
+
+def load_map(root: Path):
+    """The network with its sociale kaart; a Dutch refusal when there is none or it cannot be used."""
+    from ..dossier.problems import ERROR
+    from ..dossier.scan import read_network
+    from ..dossier.sociale_kaart import FILE
+
+    network, _, problems, _ = read_network(root)
+    errors = [p for p in problems if p.severity == ERROR]
+    if errors:
+        raise errors[0].as_error()
+    if network.sociale_kaart is None:  # type: ignore[union-attr]
+        raise RegieError(f"dit netwerk heeft nog geen sociale kaart: maak {FILE} in de hoofdmap (zie de README)")
+    return network
+
+
+def map_data(network, leefgebied: str | None = None) -> dict:
+    """Per leefgebied (in the order of regie.yaml) the organisations working on it, with what the map says."""
+    kaart = network.sociale_kaart
+    if leefgebied is not None and leefgebied not in network.leefgebieden:
+        raise UsageError(f"onbekend leefgebied '{leefgebied}' (bekend: {', '.join(network.leefgebieden)})")
+    orgs = {o.id: o for o in network.organisaties}
+    groups = []
+    for lg in network.leefgebieden if leefgebied is None else (leefgebied,):
+        rows = []
+        for v in kaart.on(lg):
+            o = orgs.get(v.organisatie)
+            rows.append({"organisatie": v.organisatie, "naam": o.naam if o else v.organisatie, "soort": o.soort if o else None,
+                         **{k: val for k, val in v.to_dict().items() if k != "organisatie"}})
+        groups.append({"leefgebied": lg, "organisaties": rows})
+    on_map = {v.organisatie for v in kaart.vermeldingen}
+    return {
+        "netwerk": network.naam,
+        "bijgewerkt": kaart.bijgewerkt.isoformat() if kaart.bijgewerkt else None,
+        "leefgebieden": groups,
+        "zonder_organisatie": [g["leefgebied"] for g in groups if not g["organisaties"]],
+        "niet_op_de_kaart": [o.id for o in network.organisaties if o.id not in on_map] if leefgebied is None else [],
+    }
+
+
+def render_map(data: dict, fmt: str, root: Path) -> str:
+    from ..safetext import json_text
+    from .render import render
+
+    if fmt == "json":
+        return json_text(data) + "\n"
+    import datetime as dt
+
+    when = dt.date.fromisoformat(data["bijgewerkt"]) if data["bijgewerkt"] else None
+    return render("sociale-kaart.html.j2" if fmt == "html" else "sociale-kaart.md.j2", {"kaart": data, "bijgewerkt": when}, root)
