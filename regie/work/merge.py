@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import RegieError
 from ..dossier.loader import load_case
-from ..dossier.model import OPEN_STATUSES, Case, next_id
+from ..dossier.model import MERGED_REASON, OPEN_STATUSES, Case, next_id
 from ..dossier.problems import Problem
 from ..dossier.repo import JOURNAL_DIR, case_dir
 from ..store.transaction import exclusive
