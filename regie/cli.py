@@ -29,8 +29,10 @@ def _option(name: str) -> typer.models.OptionInfo:
 
 
 def _global(
+    ctx: typer.Context,
     repo: Annotated[Optional[Path], _option("repo")] = None,
     today: Annotated[Optional[str], _option("today")] = None,
+    op: Annotated[Optional[str], _option("op")] = None,
     version: Annotated[bool, typer.Option(*GLOBAL_OPTIONS["version"].names, callback=_version, is_eager=True,
                                           help=GLOBAL_OPTIONS["version"].help)] = False,
     debug: Annotated[bool, _option("debug")] = False,
@@ -42,9 +44,19 @@ def _global(
     _common.STATE.today = today
     _common.STATE.debug = debug
     _common.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
-    from .store.transaction import allow_own_changes_by_default
+    _common.STATE.op = _common.STATE.op_root = None
+    from .store.transaction import allow_own_changes_by_default, refuse_changes
 
     allow_own_changes_by_default(met_eigen_wijzigingen)
+    refuse_changes(None)
+    if op is not None:
+        from .clock import parse_iso_date
+        from .errors import UsageError
+
+        if ctx.invoked_subcommand not in _common.OP_COMMANDS:
+            raise UsageError(f"--op werkt met {', '.join(_common.OP_COMMANDS)}; niet met {ctx.invoked_subcommand}")
+        _common.STATE.op = parse_iso_date(op, what="--op")
+        refuse_changes(f"met --op lees je de repository zoals die op {op} was; wijzigen kan daarin niet")
 
 
 _ALL = "*"
@@ -92,7 +104,7 @@ def command_in(argv: list[str]) -> str | None:
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg in ("-C", "--repo", "--today"):
+        if arg in ("-C", "--repo", "--today", "--op"):
             i += 2
         elif arg.startswith("-"):
             i += 1
@@ -117,7 +129,10 @@ def main() -> None:
     _common.install_log_handler()
     app = build_app(command_in(sys.argv[1:]))
     try:
-        app()
+        try:
+            app()
+        finally:
+            _common.close_snapshot()
     except RegieError as exc:
         if exc.exit_code == 0:  # nothing to do is no failure
             _common.info(str(exc))

@@ -23,7 +23,10 @@ def test_caseload_on_a_past_day_as_json_and_csv(cli):
     data = json.loads(cli(*EX, "caseload", "--op", "2026-06-30", "--format", "json").out)
     assert data["op"] == "2026-06-30"
     assert [(r["regisseur"], r["open"], r["gewogen"]) for r in data["regisseurs"]] == [
-        ("a-bakker", 1, 1.5), ("j-devries", 2, 2.5), ("m-elhaddad", 1, 1.0)]
+        ("a-bakker", 1, 1.5), ("j-devries", 1, 1.0), ("m-elhaddad", 1, 1.0), ("r-smits", 1, 1.5)]
+    # r-smits left on 2026-09-30 (actief_tot) and handed 2026-006 to j-devries: no longer listed today
+    now = json.loads(cli(*EX, "caseload", "--format", "json").out)
+    assert [r["regisseur"] for r in now["regisseurs"]] == ["a-bakker", "j-devries", "m-elhaddad"]
     csv = cli(*EX, "caseload", "--op", "2026-06-30", "--format", "csv").out.splitlines()
     assert csv[0] == "regisseur,naam,open,gewogen,norm,boven_norm"
     assert csv[1] == "a-bakker,Anouk Bakker,1,1.5,12,nee"

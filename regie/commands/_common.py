@@ -24,34 +24,67 @@ class State:
     debug: bool = False
     met_eigen_wijzigingen: bool = False
     no_cache: bool = False
+    op: dt.date | None = None  # --op: read the repository as committed at the end of this day
+    op_root: Path | None = None  # the copy of the repository of that day (regie.store.history)
 
 
 STATE = State()
 
+# The commands that can read the repository as it stood on a day (--op).
+OP_COMMANDS = ("show", "list", "overdue", "agenda", "plan", "caseload", "report")
+
 
 def root() -> Path:
-    """The dossier repository; a change a killed regie left half-done is rolled back first."""
+    """The dossier repository; a change a killed regie left half-done is rolled back first.
+
+    With ``--op`` it is a copy of the repository as committed at the end of that day.
+    """
     from ..dossier.repo import find_root
     from ..store.transaction import recover_if_pending
 
     base = find_root(STATE.repo)
     recover_if_pending(base)
-    return base
+    if STATE.op is None:
+        return base
+    if STATE.op_root is None:
+        from .. import clock
+        from ..store.history import check_day, snapshot
+
+        clock.set_today(STATE.today)
+        check_day(STATE.op, clock.today())
+        STATE.op_root, sha = snapshot(base, STATE.op)
+        STATE.no_cache = True  # a copy made for one command: keeping what was read from it would only fill the cache
+        info(f"de repository zoals gecommit op {STATE.op.isoformat()} (commit {sha[:12]})")
+    return STATE.op_root
+
+
+def close_snapshot() -> None:
+    """Remove the copy of an ``--op`` day, if one was made."""
+    if STATE.op_root is not None:
+        from ..store.history import remove
+
+        remove(STATE.op_root)
+        STATE.op_root = None
 
 
 @contextmanager
 def mutating(command: str) -> Iterator[None]:
     """Hold the repository's lock around a change that a command puts together itself."""
-    from ..store.transaction import session
+    from ..store.transaction import check_writable, session
 
+    check_writable()  # before root(): with --op that would first copy the repository of that day
     with session(root(), command):
         yield
 
 
 def today() -> dt.date:
+    """Today (``--today`` to pretend otherwise); with ``--op`` the day the repository is read as of."""
     from .. import clock
 
     clock.set_today(STATE.today)
+    if STATE.op is not None:
+        root()  # refuses a day in the future or before the first commit, before anything is computed
+        return STATE.op
     return clock.today()
 
 

@@ -24,6 +24,9 @@ def run(
     from ..errors import UsageError
     from ..views.caseload import caseload, caseload_job, to_csv
 
+    if op and _common.STATE.op is not None:
+        raise UsageError("geef --op één keer: voor 'regie --op DATUM caseload' (de repository zoals die toen gecommit was) "
+                         "of voor 'regie caseload --op DATUM' (de huidige bestanden, gerekend op die datum)")
     today = _common.today()
     day = parse_iso_date(op, what="--op") if op else today
     if day > today:

@@ -46,13 +46,14 @@ class Row:
         return {**asdict(self), "boven_norm": self.boven_norm}
 
 
-def per_regisseur(net, loads) -> list[Row]:
-    """Every regisseur of regie.yaml (also with no cases), then any other id that holds cases, by id."""
+def per_regisseur(net, loads, day=None) -> list[Row]:
+    """Every regisseur of regie.yaml (also with no cases; one who left before ``day`` only while holding cases),
+    then any other id that holds cases, by id."""
     count: dict[str, int] = {}
     weight: dict[str, float] = {}
     for load in loads:
         count[load.regisseur] = count.get(load.regisseur, 0) + 1
         weight[load.regisseur] = weight.get(load.regisseur, 0.0) + net.caseload_weight(load.urgentie, load.fase)
-    names = {r.id: r.naam for r in net.regisseurs}
+    names = {r.id: r.naam for r in net.regisseurs if day is None or r.actief_tot is None or r.actief_tot >= day or r.id in count}
     ids = sorted(set(names) | set(count))
     return [Row(r, names.get(r), count.get(r, 0), round(weight.get(r, 0.0), 2), net.caseload_norm) for r in ids]

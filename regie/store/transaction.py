@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
-from ..errors import RegieError
+from ..errors import RegieError, UsageError
 
 log = logging.getLogger("regie")
 
@@ -84,6 +84,18 @@ class _Held:
 
 _held: _Held | None = None
 _allow_own_changes_default = False
+_read_only: str | None = None  # why changes are refused in this process (regie --op), or None
+
+
+def check_writable() -> None:
+    if _read_only is not None:
+        raise UsageError(_read_only)
+
+
+def refuse_changes(reason: str | None) -> None:
+    """Refuse every mutating session from now on, with ``reason`` (None: allow them again)."""
+    global _read_only
+    _read_only = reason
 
 F = TypeVar("F", bound=Callable)
 
@@ -160,6 +172,8 @@ def session(root: Path, command: str, *, allow_own_changes: bool | None = None, 
     Nested sessions in one process share the lock (the outer one's settings count).
     """
     global _held
+    if mutating:
+        check_writable()
     if _held is not None and _held.root == root:
         _held.depth += 1
         try:

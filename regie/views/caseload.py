@@ -17,7 +17,7 @@ def caseload_job(day: dt.date) -> Job:
 
 
 def caseload(got: Collected) -> list[Row]:
-    return per_regisseur(got.network, [v for _, v in got.values])
+    return per_regisseur(got.network, [v for _, v in got.values], dt.date.fromisoformat(got.args[0]))
 
 
 CSV_FIELDS = ("regisseur", "naam", "open", "gewogen", "norm", "boven_norm")

@@ -11,6 +11,7 @@ from ..dossier.loader import load_case
 from ..dossier.meldcode import CONCLUSIES
 from ..dossier.model import Case, Network, party_name
 from ..dossier.repo import case_dir, case_ids
+from ..dossier.state import regisseur_on
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
         melder = m.melder_rol + (f", {orgs.get(m.melder_organisatie, m.melder_organisatie)}" if m.melder_organisatie else "")
         out.append(E(m.datum, "dossier", "melding", f"melding ontvangen: {m.aard} (urgentie {m.urgentie}; melder: {melder})"))
     if c:
-        out.append(E(c.geopend, "dossier", "casus", f"casus geopend, regisseur {labels.get(c.regisseur, c.regisseur)}"))
+        first = regisseur_on(case, c.geopend)  # the regisseur then, not the one holding the case now
+        out.append(E(c.geopend, "dossier", "casus", f"casus geopend, regisseur {labels.get(first, first)}"))
         for t in c.toestemming.historie or ((c.toestemming,) if c.toestemming.datum else ()):
             if t.datum:
                 out.append(E(t.datum, "dossier", "toestemming", f"toestemming: {t.status}"

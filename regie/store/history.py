@@ -1,0 +1,104 @@
+"""The dossier as it stood on a date (``regie --op DATUM``): the repository as committed at the end of that day.
+
+A calamity review or an inspection asks what the network knew then, not what the files say now.
+The last commit on the current branch made on or before the end of the day (committer date, in
+the machine's time zone) is written out with ``git archive`` into a private folder under
+``.git/regie/`` — never in the work tree, never touching the index — and the read command runs on
+that copy, with that day as today. The copy is removed when the command ends; a copy a killed
+command left is removed by the next ``--op``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path
+
+from ..errors import RegieError, UsageError
+
+SNAPSHOT_DIR = "op"  # .git/regie/op/<pid>-<date>/
+
+
+def commit_on(root: Path, day: dt.date) -> str:
+    """The last commit of HEAD made on or before the end of ``day``; a Dutch refusal when there is none."""
+    from .gitops import git_dir, run
+
+    if git_dir(root) is None:
+        raise RegieError(f"--op leest de git-geschiedenis, maar {root} is geen git-repository")
+    if not run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False).stdout.strip():
+        raise RegieError("--op leest de git-geschiedenis, maar deze repository heeft nog geen commit")
+    sha = run(root, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD").stdout.strip()
+    if not sha:
+        first = run(root, "log", "--reverse", "--format=%cs", "HEAD").stdout.split("\n", 1)[0]
+        raise RegieError(f"op {day.isoformat()} was er nog niets gecommit in deze repository (de eerste commit is van {first})")
+    return sha
+
+
+def snapshot(root: Path, day: dt.date) -> tuple[Path, str]:
+    """Write the repository as committed at the end of ``day`` into a private folder: (its dossier root, the commit).
+
+    Call :func:`remove` when done.
+    """
+    from .gitops import run
+    from .transaction import private_dir, state_dir
+
+    sha = commit_on(root, day)
+    base = private_dir(state_dir(root) / SNAPSHOT_DIR)
+    _remove_stale(base)
+    target = base / f"{os.getpid()}-{day.isoformat()}"
+    shutil.rmtree(target, ignore_errors=True)
+    private_dir(target)
+    prefix = run(root, "rev-parse", "--show-prefix").stdout.strip()  # the dossier may sit in a folder of a larger repository
+    tree = f"{sha}:{prefix.rstrip('/')}" if prefix else sha
+    proc = subprocess.Popen(["git", "archive", "--format=tar", tree], cwd=root, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C"})
+    try:
+        with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+            tar.extractall(target, filter="data")
+    except (tarfile.TarError, OSError) as exc:
+        proc.kill()
+        remove(target)
+        raise RegieError(f"kan de repository van {day.isoformat()} niet uitpakken ({exc})") from None
+    finally:
+        if proc.stdout:
+            proc.stdout.close()
+        code = proc.wait()
+    if code != 0:
+        remove(target)
+        raise RegieError(f"git archive van commit {sha[:12]} mislukt (de map bestond toen misschien nog niet)")
+    return target, sha
+
+
+def remove(folder: Path) -> None:
+    """Remove a copy, and the folder of copies when it is empty."""
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        folder.parent.rmdir()
+    except OSError:  # another --op is running, or it is gone already
+        pass
+
+
+def _remove_stale(base: Path) -> None:
+    """Copies that a killed ``--op`` left behind (their process is gone)."""
+    for entry in base.iterdir():
+        pid = entry.name.split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def check_day(day: dt.date, today: dt.date) -> None:
+    if day > today:
+        raise UsageError(f"--op {day.isoformat()} ligt in de toekomst (vandaag is {today.isoformat()})")

@@ -1,0 +1,117 @@
+"""The dossier as it stood on a date (issue 11, item 9): `regie --op DATUM` reads the repository as
+committed at the end of that day, from git history, without touching the work tree."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import EXAMPLES, git
+
+
+def _at(monkeypatch, day: str) -> None:
+    """Commits from now on are made on ``day`` (author and committer date)."""
+    monkeypatch.setenv("GIT_AUTHOR_DATE", f"{day}T12:00:00+0000")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", f"{day}T12:00:00+0000")
+
+
+@pytest.fixture
+def history(tmp_path, monkeypatch, cli):
+    """The examples committed on 2026-11-01, changed by regie on 2026-11-10 and on 2026-11-20."""
+    root = tmp_path / "netwerk"
+    shutil.copytree(EXAMPLES, root)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    _at(monkeypatch, "2026-11-01")
+    git(root, "commit", "-q", "-m", "voorbeeld")
+    _at(monkeypatch, "2026-11-10")
+    r = cli("-C", str(root), "--today", "2026-11-10", "afspraak", "add", "2026-001", "--wat", "Huisbezoek met de woonconsulent.",
+            "--wie", "woonconsulent", "--deadline", "2026-11-17", "--doel", "D1")
+    assert r.code == 0, r
+    _at(monkeypatch, "2026-11-20")
+    r = cli("-C", str(root), "--today", "2026-11-20", "afspraak", "done", "2026-001", r.out.strip())
+    assert r.code == 0, r
+    r = cli("-C", str(root), "--today", "2026-11-20", "escalate", "2026-006", "--resolve", "--uitkomst", "Besluit genomen.")
+    assert r.code == 0, r
+    monkeypatch.delenv("GIT_AUTHOR_DATE")
+    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    return root
+
+
+COMMANDS = [
+    ["show", "2026-001"], ["list"], ["list", "--format", "json"], ["overdue"], ["overdue", "--format", "csv"], ["agenda"],
+    ["agenda", "--format", "html"], ["plan", "2026-001"], ["caseload", "--format", "json"],
+    ["report", "--quarter", "2026Q4", "--format", "json"], ["report", "--year", "2026", "--format", "md"],
+]
+
+
+@pytest.mark.parametrize("day", ["2026-11-01", "2026-11-12", "2026-11-25"])
+def test_op_gives_what_a_checkout_of_that_day_gives(cli, history, tmp_path, day):
+    sha = git(history, "rev-list", "-1", f"--before={day} 23:59:59", "HEAD").strip()
+    checkout = tmp_path / f"checkout-{day}"
+    git(history, "worktree", "add", "-q", "--detach", str(checkout), sha)
+    status = git(history, "status", "--porcelain", "-uall")
+    state = sorted(p.name for p in (history / ".git/regie").iterdir())
+    for args in COMMANDS:
+        got = cli("-C", str(history), "--today", "2026-11-26", "--op", day, *args)
+        want = cli("-C", str(checkout), "--today", day, *args)
+        assert (got.code, got.out) == (want.code, want.out), (args, got, want)
+        assert got.err.startswith(f"de repository zoals gecommit op {day} (commit {sha[:12]})\n"), got.err
+    # the work tree and the index are as they were, and no copy is left behind
+    assert git(history, "status", "--porcelain", "-uall") == status
+    assert sorted(p.name for p in (history / ".git/regie").iterdir()) == state  # no cache of the copy either
+
+
+def test_op_shows_what_changed_later_as_not_yet_there(cli, history):
+    root = ("-C", str(history))
+    before = json.loads(cli(*root, "--op", "2026-11-05", "list", "--format", "json").out)
+    after = json.loads(cli(*root, "list", "--format", "json").out)
+    assert before != after
+    show_then = cli(*root, "--today", "2026-11-26", "--op", "2026-11-12", "show", "2026-001").out
+    show_now = cli(*root, "--today", "2026-11-26", "show", "2026-001").out
+    # on 2026-11-12 the agreement (made on the 10th) was open, due in five days; it was done on the 20th
+    assert [line.split()[:5] for line in show_then.splitlines() if "Huisbezoek" in line] == [
+        ["2026-11-17", "A5", "over", "5", "dagen"]], show_then
+    assert "Huisbezoek" not in show_now and "Huisbezoek" not in cli(*root, "--op", "2026-11-05", "show", "2026-001").out
+
+
+@pytest.mark.parametrize("args, code, err", [
+    (["--op", "2026-10-31", "list"], 1, "fout: op 2026-10-31 was er nog niets gecommit in deze repository "
+                                        "(de eerste commit is van 2026-11-01)\n"),
+    (["--op", "2026-11-27", "list"], 2, "fout: --op 2026-11-27 ligt in de toekomst (vandaag is 2026-11-26)\n"),
+    (["--op", "2026-02-30", "list"], 2, "fout: ongeldige --op '2026-02-30'"),
+    (["--op", "2026-11-20", "new-case"], 2, "fout: --op werkt met show, list, overdue, agenda, plan, caseload, report; "
+                                           "niet met new-case\n"),
+    (["--op", "2026-11-20", "validate"], 2, "fout: --op werkt met show, list"),
+    (["--op", "2026-11-20", "agenda", "--write"], 2, "fout: met --op lees je de repository zoals die op 2026-11-20 was; "
+                                                    "wijzigen kan daarin niet\n"),
+    (["--op", "2026-11-20", "plan", "2026-001", "--vaststellen"], 2, "fout: met --op lees je de repository zoals die op "
+                                                                     "2026-11-20 was; wijzigen kan daarin niet\n"),
+    (["--op", "2026-11-20", "show", "../regie"], 2, "fout: ongeldige casus-id '../regie'"),
+    (["--op", "2026-11-20", "caseload", "--op", "2026-11-01"], 2, "fout: geef --op één keer"),
+])
+def test_op_refusals(cli, history, args, code, err):
+    head = git(history, "rev-parse", "HEAD")
+    r = cli("-C", str(history), "--today", "2026-11-26", *args)
+    assert (r.code, r.out) == (code, ""), r
+    assert r.err.endswith(err) if err.endswith("\n") else err in r.err, r
+    assert "Traceback" not in r.err
+    assert git(history, "rev-parse", "HEAD") == head and git(history, "status", "--porcelain", "-uall") == ""
+    assert not (history / ".git/regie/op").exists() or list((history / ".git/regie/op").iterdir()) == []
+
+
+def test_op_outside_git_and_before_any_commit(cli, tmp_path, dossier):
+    r = cli("-C", str(dossier), "--op", "2026-11-20", "list")
+    assert (r.code, r.err) == (1, f"fout: --op leest de git-geschiedenis, maar {dossier} is geen git-repository\n"), r
+    git(dossier, "init", "-q")
+    r = cli("-C", str(dossier), "--op", "2026-11-20", "list")
+    assert (r.code, r.err) == (1, "fout: --op leest de git-geschiedenis, maar deze repository heeft nog geen commit\n"), r
+
+
+def test_a_copy_left_by_a_killed_op_is_removed_by_the_next(cli, history):
+    stale = history / ".git/regie/op/999999999-2026-11-01"
+    (stale / "casussen").mkdir(parents=True)
+    (stale / "regie.yaml").write_text("naam: oud\n")
+    assert cli("-C", str(history), "--op", "2026-11-20", "list").code == 0
+    assert not (history / ".git/regie/op").exists()
