@@ -13,9 +13,21 @@ from pathlib import Path
 from ..errors import GitError, NothingToChange
 
 
-def _git():  # imported lazily: `regie --help` and read-only commands never load GitPython
-    import git
+NO_GIT = "het programma git is niet gevonden; installeer git (bijvoorbeeld 'apt install git')"
 
+
+def require_git() -> None:
+    """A Dutch refusal when the git program is missing (before a command writes anything)."""
+    if shutil.which("git") is None:
+        raise GitError(NO_GIT, code="git")
+
+
+def _git():  # imported lazily: `regie --help` and read-only commands never load GitPython
+    require_git()
+    try:
+        import git
+    except ImportError:  # GitPython refuses to load when it cannot run git
+        raise GitError(NO_GIT, code="git") from None
     return git
 
 
@@ -164,8 +176,7 @@ def run(root: Path, *args: str, input: str | None = None, env: dict | None = Non
     import os
     import subprocess
 
-    if shutil.which("git") is None:
-        raise GitError("het programma git is niet gevonden; installeer git (bijvoorbeeld 'apt install git')", code="git")
+    require_git()
     full_env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", **(env or {})}
     done = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True, text=True, env=full_env)
     if check and done.returncode != 0:

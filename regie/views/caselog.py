@@ -124,7 +124,8 @@ def case_log(root: Path, cid: str, *, other_cases_hidden: bool = False) -> tuple
         gitops.open_repo(root)
         redact = {x for x in case_ids(root) if x != cid} if other_cases_hidden else set()
         entries += git_entries(root, case, redact=redact)
-    except GitError:
-        warnings.append("geen git-repository: alleen de data uit het dossier zelf")
+    except GitError as exc:
+        why = "het programma git is niet gevonden" if exc.message == gitops.NO_GIT else "geen git-repository"
+        warnings.append(f"{why}: alleen de data uit het dossier zelf")
     order = {"dossier": 0, "git": 1}
     return sorted(entries, key=lambda e: (e.datum, order[e.bron])), warnings

@@ -80,6 +80,9 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
     clashes = [rel for rel in INIT_FILES.values() if (target / rel).exists()]
     if clashes:
         raise RegieError(f"bestaat al en wordt niet overschreven: {', '.join(clashes)}")
+    if commit:
+        gitops.require_git()  # before anything is written
+    made = [d for d in (target, *target.parents) if not d.exists()]
     target.mkdir(parents=True, exist_ok=True)
     context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam}
     if remote is not None and not commit:
@@ -106,5 +109,11 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
+        folders = sorted({p.parent for p in written} | set(made), key=lambda d: len(d.parts), reverse=True)
+        for folder in folders:  # the folders this command made, deepest first, when nothing else is in them
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
         raise
     return written
