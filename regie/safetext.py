@@ -46,10 +46,44 @@ def json_text(data: Any) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def csv_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet shows as text: a string starting like a formula gets a leading quote."""
+CSV_DIALECTS = ("excel", "rfc")
+
+
+def csv_text(header: list[str] | tuple[str, ...], rows, dialect: str = "excel") -> str:
+    """A table as CSV text.
+
+    ``excel`` (the default) is what a Dutch spreadsheet opens with a double click: ``;`` between
+    cells, a decimal comma, UTF-8 with a byte order mark (else Excel reads cp1252 and shows
+    ``cliÃ«nt``), CRLF line ends, ``ja``/``nee``, and a cell that starts like a formula
+    (``= + - @``) gets a leading quote so it stays text. ``rfc`` is plain RFC 4180 for programs:
+    ``,``, CRLF, no byte order mark, values as they are (only control characters escaped).
+    """
+    import csv
+    import io
+
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(dialect)
+    excel = dialect == "excel"
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_value(v, excel) for v in row])
+    return ("\ufeff" if excel else "") + out.getvalue()
+
+
+def _csv_value(value: Any, excel: bool) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float):
+        text = f"{value:g}" if value == int(value) else repr(value)
+        return text.replace(".", ",") if excel else text
+    if isinstance(value, (list, tuple)):
+        value = " ".join(map(str, value))
     if isinstance(value, str):
         value = printable(value)
-        if value.startswith(_FORMULA_START):
+        if excel and value.startswith(_FORMULA_START):
             return "'" + value
     return value

@@ -28,8 +28,8 @@ def test_caseload_on_a_past_day_as_json_and_csv(cli):
     now = json.loads(cli(*EX, "caseload", "--format", "json").out)
     assert [r["regisseur"] for r in now["regisseurs"]] == ["a-bakker", "j-devries", "m-elhaddad"]
     csv = cli(*EX, "caseload", "--op", "2026-06-30", "--format", "csv").out.splitlines()
-    assert csv[0] == "regisseur,naam,open,gewogen,norm,boven_norm"
-    assert csv[1] == "a-bakker,Anouk Bakker,1,1.5,12,nee"
+    assert csv[0] == "\ufeffregisseur;naam;open;gewogen;norm;boven_norm"
+    assert csv[1] == "a-bakker;Anouk Bakker;1;1,5;12;nee"
 
 
 def test_refused_days(cli):

@@ -228,14 +228,18 @@ def test_json_keeps_the_exact_value(cli, hostile):
 
 def test_csv_cells_cannot_be_formulas(cli, hostile):
     r = cli("-C", str(hostile), "overdue", "--within", "30", "--format", "csv")
-    assert [line for line in r.out.splitlines() if line.startswith("afspraak,")] == [f"afspraak,2026-001,A2,'=HYPERLINK(1) {SHOWN},zus,,reg,2026-11-20,6"]
+    assert [line for line in r.out.splitlines() if line.startswith("afspraak;")] == [f"afspraak;2026-001;A2;\"'=HYPERLINK(1) {SHOWN}\";zus;;reg;2026-11-20;6"]  # quoted: it holds a ';'
 
 
 def test_report_csv_cells_cannot_be_formulas():
-    from regie.safetext import csv_cell
+    from regie.safetext import csv_text
 
-    assert [csv_cell(v) for v in ("=1+1", "+31", "-x", "@SUM", "\tx", "gewoon", -3, None)] == \
-        ["'=1+1", "'+31", "'-x", "'@SUM", "'\tx", "gewoon", -3, None]
+    values = ("=1+1", "+31", "-x", "@SUM", "\tx", "gewoon", -3, None, 2.5, True)
+    assert csv_text(("a",), [[v] for v in values]).split("\r\n") == \
+        ["\ufeffa", "'=1+1", "'+31", "'-x", "'@SUM", "'\tx", "gewoon", "-3", '""', "2,5", "ja", ""]
+    # the plain RFC 4180 form keeps values as they are, for programs
+    assert csv_text(("a",), [[v] for v in values], "rfc").split("\r\n") == \
+        ["a", "=1+1", "+31", "-x", "@SUM", "\tx", "gewoon", "-3", '""', "2.5", "ja", ""]
 
 
 # ---------------------------------------------------------------- 8. a crash is not a finding

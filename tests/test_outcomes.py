@@ -106,7 +106,7 @@ def test_report_vergelijk_puts_two_periods_side_by_side(cli, exact):
     q2 = report(cli, exact, "--quarter", "2026Q2")
     assert rows[("afspraken", "totaal.gemaakt")][1] == q2["afspraken"]["totaal"]["gemaakt"]
     assert rows[("doorlooptijden", "melding_tot_plan.mediaan")] == (None, q2["doorlooptijden"]["melding_tot_plan"]["mediaan"], None)
-    text = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "csv").out
+    text = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "csv", "--csv-dialect", "rfc").out
     table = list(csv.reader(io.StringIO(text)))
     assert table[0] == ["onderdeel", "cijfer", "2026Q4", "2026Q2", "verschil"]
     assert ["instroom", "meldingen", "4", "1", "3"] in table

@@ -50,7 +50,7 @@ def test_overdue_json_item_shape(cli):
 
 
 def test_overdue_csv(cli):
-    rows = list(csv.DictReader(io.StringIO(cli(*EX, "overdue", "--format", "csv").out)))
+    rows = list(csv.DictReader(io.StringIO(cli(*EX, "overdue", "--format", "csv", "--csv-dialect", "rfc").out)))
     assert [r["casus"] + r["id"] for r in rows] == ["2026-001A3", "2026-006A1", "2026-002A5", "2026-007plan"]
     assert rows[3]["soort"] == "plan" and rows[3]["dagen"] == "2"
 
@@ -72,7 +72,7 @@ def test_fail_on_overdue(cli, tmp_path):
 
 def test_overdue_output_file(cli, tmp_path):
     r = cli(*EX, "overdue", "--format", "csv", "-o", str(tmp_path / "x.csv"))
-    assert r.out == "" and (tmp_path / "x.csv").read_text().startswith("soort,casus,id,")
+    assert r.out == "" and (tmp_path / "x.csv").read_bytes().startswith(b"\xef\xbb\xbfsoort;casus;id;")
 
 
 def test_overdue_skips_broken_files_with_a_warning(cli, dossier):

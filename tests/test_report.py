@@ -207,7 +207,7 @@ def test_report_holds_no_pseudonyms_or_free_text(cli):
 
 
 def test_csv_rows(cli, small):
-    lines = cli("-C", str(small), "report", "--quarter", "2026Q2", "--format", "csv").out.splitlines()
+    lines = cli("-C", str(small), "report", "--quarter", "2026Q2", "--format", "csv", "--csv-dialect", "rfc").out.splitlines()
     assert lines[0] == "onderdeel,cijfer,waarde"
     assert "instroom,meldingen,2" in lines and "afspraken,per_partner.org.te_laat,1" in lines
     assert "escalaties,open_eind_casussen,2026-003 E1" in lines
@@ -336,7 +336,7 @@ def test_small_counts_are_hidden_and_no_free_text_leaves(cli, tmp_path):
     assert "per_doelgroep" not in i
     assert data["caseload"]["open"] == {"regisseurs": 1, "casussen": 5}
     assert "| huiselijk-geweld | < 5 |" in outputs["md"] and "| vervuiling | 5 |" in outputs["md"]
-    assert "instroom,per_soort.huiselijk-geweld,< 5" in outputs["csv"]
+    assert "instroom;per_soort.huiselijk-geweld;< 5" in outputs["csv"]
 
 
 def test_signal_lifecycle_ingebracht_beantwoord_gesloten(cli, examples_repo):

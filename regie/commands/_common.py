@@ -296,6 +296,16 @@ class ListFormat(str, Enum):
     ics = "ics"
 
 
+class CsvDialect(str, Enum):
+    excel = "excel"
+    rfc = "rfc"
+
+
+CsvDialectOption = Annotated[CsvDialect, typer.Option(
+    "--csv-dialect", help="Met --format csv: excel (standaard: ';', decimale komma, UTF-8 met BOM, CRLF, ja/nee; "
+    "opent goed in Nederlandse Excel) of rfc (RFC 4180: ',' zonder BOM, voor programma's).")]
+
+
 class DocFormat(str, Enum):
     md = "md"
     html = "html"

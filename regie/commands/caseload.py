@@ -18,6 +18,7 @@ def run(
     op: Annotated[Optional[str], typer.Option("--op", help="De caseload op deze datum (JJJJ-MM-DD; standaard vandaag).")] = None,
     fmt: Annotated[_common.ListFormat, typer.Option("--format", help="text, json of csv.")] = _common.ListFormat.text,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    csv_dialect: _common.CsvDialectOption = _common.CsvDialect.excel,
     jobs: _common.Jobs = None,
 ) -> None:
     from ..clock import parse_iso_date
@@ -37,7 +38,7 @@ def run(
     if fmt is _common.ListFormat.json:
         text = _common.json_text({"op": day.isoformat(), "regisseurs": [r.to_dict() for r in rows]}) + "\n"
     elif fmt is _common.ListFormat.csv:
-        text = to_csv(rows)
+        text = to_csv(rows, csv_dialect.value)
     else:
         width = max([len(r.regisseur) for r in rows] + [9])
         lines = [f"{'regisseur':<{width}}  {'open':>4}  {'gewogen':>7}  {'norm':>5}"]
@@ -45,5 +46,5 @@ def run(
             norm = f"{r.norm:g}" if r.norm is not None else "-"
             lines.append(f"{r.regisseur:<{width}}  {r.open:>4}  {r.gewogen:>7g}  {norm:>5}" + ("  boven de norm" if r.boven_norm else ""))
         text = "\n".join(lines) + "\n"
-    _common.output(text, out, exact=fmt is _common.ListFormat.json)
+    _common.output(text, out, exact=fmt is not _common.ListFormat.text)
     _common.info(f"caseload op {day.isoformat()}: {sum(r.open for r in rows)} open casus(sen), {len(rows)} regisseur(s)")

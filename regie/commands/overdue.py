@@ -23,6 +23,7 @@ def run(
     fmt: Annotated[_common.ListFormat, typer.Option("--format", help="text, json, csv of ics (agenda).")] = _common.ListFormat.text,
     fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exitcode 1 als er iets te laat is.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    csv_dialect: _common.CsvDialectOption = _common.CsvDialect.excel,
     jobs: _common.Jobs = None,
 ) -> None:
     from ..limits import MAX_WITHIN_DAYS, check_range
@@ -37,14 +38,14 @@ def run(
     if fmt is _common.ListFormat.json:
         text = _common.json_text({"today": today.isoformat(), "items": [r.to_dict() for r in rows]}) + "\n"
     elif fmt is _common.ListFormat.csv:
-        text = to_csv(rows)
+        text = to_csv(rows, csv_dialect.value)
     elif fmt is _common.ListFormat.ics:
         text = to_ics(rows, today, got.network.naam)
     else:
         text = "".join(
             f"{describe_days(r.dagen):>17}  {r.casus}  {r.id:<9}  {r.deadline.isoformat()}  {r.wie:<16}  {r.wat}\n" for r in rows
         )
-    _common.output(text, out, exact=fmt in (_common.ListFormat.json, _common.ListFormat.ics))  # both escape for themselves
+    _common.output(text, out, exact=fmt is not _common.ListFormat.text)  # json, csv and ics escape for themselves
     late = sum(1 for r in rows if r.dagen > 0)
     _common.info(f"{late} te laat" + (f", {len(rows) - late} binnen {within} dagen" if within is not None else ""))
     if fail_on_overdue and late:

@@ -38,6 +38,7 @@ def run(
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Laat ook casusnummers weg.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Weiger als er casussen met ongeldige bestanden zijn.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    csv_dialect: _common.CsvDialectOption = _common.CsvDialect.excel,
     jobs: _common.Jobs = None,
 ) -> None:
     from ..views import period as periods
@@ -87,7 +88,7 @@ def run(
 
             show_comparison(both)
             return
-        _common.output(render_comparison(both, kind, _common.root()), out, exact=kind == "json")
+        _common.output(render_comparison(both, kind, _common.root(), csv_dialect.value), out, exact=kind in ("json", "csv"))
         return
     if kind == "text":
         if out is not None:
@@ -96,4 +97,4 @@ def run(
 
         show(data)
         return
-    _common.output(render_report(data, kind, _common.root()), out, exact=kind == "json")
+    _common.output(render_report(data, kind, _common.root(), csv_dialect.value), out, exact=kind in ("json", "csv"))

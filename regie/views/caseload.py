@@ -23,16 +23,7 @@ def caseload(got: Collected) -> list[Row]:
 CSV_FIELDS = ("regisseur", "naam", "open", "gewogen", "norm", "boven_norm")
 
 
-def to_csv(rows: list[Row]) -> str:
-    import csv
-    import io
+def to_csv(rows: list[Row], dialect: str = "excel") -> str:
+    from ..safetext import csv_text
 
-    from ..safetext import csv_cell
-
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow({k: csv_cell({True: "ja", False: "nee"}.get(v, v) if isinstance(v, bool) else v)
-                         for k, v in r.to_dict().items()})
-    return out.getvalue()
+    return csv_text(CSV_FIELDS, ([r.to_dict()[k] for k in CSV_FIELDS] for r in rows), dialect)

@@ -123,18 +123,10 @@ def due_items(
 CSV_FIELDS = ("soort", "casus", "id", "wat", "wie", "organisatie", "regisseur", "deadline", "dagen")
 
 
-def to_csv(rows: list[Due]) -> str:
-    import csv
-    import io
+def to_csv(rows: list[Due], dialect: str = "excel") -> str:
+    from ..safetext import csv_text
 
-    from ..safetext import csv_cell
-
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow({k: csv_cell(v) for k, v in r.to_dict().items()})
-    return out.getvalue()
+    return csv_text(CSV_FIELDS, ([r.to_dict()[k] for k in CSV_FIELDS] for r in rows), dialect)
 
 
 def to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:

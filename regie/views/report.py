@@ -588,16 +588,6 @@ def flatten(data: dict) -> list[tuple[str, str, Any]]:
     return rows
 
 
-def to_rows(data: dict) -> list[tuple[str, str, str]]:
-    """The report flattened to (onderdeel, cijfer, waarde) rows for CSV."""
-    def text(value: Any) -> str:
-        if isinstance(value, list):
-            return " ".join(map(str, value))
-        return "" if value is None else str(value)
-
-    return [(section, key, text(value)) for section, key, value in flatten(data)]
-
-
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -621,42 +611,28 @@ def compare(current: dict, other: dict) -> dict:
             "gemaakt_op": current["gemaakt_op"], "drempel": current["drempel"], "cijfers": rows}
 
 
-def render_comparison(data: dict, fmt: str, root) -> str:
+def render_comparison(data: dict, fmt: str, root, dialect: str = "excel") -> str:
     """A comparison (see :func:`compare`) as md, html, json or csv text."""
-    import csv
-    import io
-
     from .render import render
-    from ..safetext import csv_cell, json_text
+    from ..safetext import csv_text, json_text
 
     if fmt == "json":
         return json_text(data) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(("onderdeel", "cijfer", data["periode"]["label"], data["vergelijk"]["label"], "verschil"))
-        for r in data["cijfers"]:
-            writer.writerow([csv_cell("" if v is None else str(v)) for v in
-                             (r["onderdeel"], r["cijfer"], r["periode"], r["vergelijk"], r["verschil"])])
-        return out.getvalue()
+        return csv_text(("onderdeel", "cijfer", data["periode"]["label"], data["vergelijk"]["label"], "verschil"),
+                        ((r["onderdeel"], r["cijfer"], r["periode"], r["vergelijk"], r["verschil"]) for r in data["cijfers"]),
+                        dialect)
     return render("report-vergelijk.html.j2" if fmt == "html" else "report-vergelijk.md.j2", {"v": data}, root)
 
 
-def render_report(data: dict, fmt: str, root) -> str:
-    """The report as md, html, json or csv text."""
-    import csv
-    import io
-
+def render_report(data: dict, fmt: str, root, dialect: str = "excel") -> str:
+    """The report as md, html, json or csv text (CSV in ``dialect``, see ``regie.safetext.csv_text``)."""
     from .render import render
-    from ..safetext import csv_cell, json_text
+    from ..safetext import csv_text, json_text
 
     if fmt == "json":
         return json_text(data) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(("onderdeel", "cijfer", "waarde"))
-        writer.writerows([csv_cell(c) for c in row] for row in to_rows(data))
-        return out.getvalue()
+        return csv_text(("onderdeel", "cijfer", "waarde"), flatten(data), dialect)
     ids_shown = not isinstance(data.get("weggelaten"), int)
     return render("report.html.j2" if fmt == "html" else "report.md.j2", {"r": data, "ids_shown": ids_shown}, root)
