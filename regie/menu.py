@@ -19,6 +19,7 @@ COMMANDS = {
     "handover": ("handover", False), "meldcode": ("meldcode", False), "verwijsindex": ("verwijsindex", False),
     "consent": ("consent", False), "merge-cases": ("merge_cases", False), "cti": ("cti", False),
     "sociale-kaart": ("sociale_kaart", False),
+    "calendar": ("calendar", False),
     "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "setup": ("setup", False),
@@ -52,6 +53,7 @@ SUMMARIES = {
     "cti": "Leg het begin van een fase van een CTI-traject vast (seed 003): overbrugging, oefenfase, overdracht.",
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
                      "contact, verwijzen, wachttijd en escalatiecontact.",
+    "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
     "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "

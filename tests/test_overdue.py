@@ -59,7 +59,7 @@ def test_overdue_ics_one_event_per_deadline(cli):
     text = cli(*EX, "overdue", "--format", "ics").out
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
     assert text.count("BEGIN:VEVENT") == 4
-    assert "UID:2026-001-A3-2026-05-01@regie\r\n" in text
+    assert "UID:2026-001-A3@integraal-netwerk-zuiderhaven\r\n" in text and "SEQUENCE:1\r\n" in text
     assert "DTSTART;VALUE=DATE:20260501\r\n" in text
     assert "SUMMARY:2026-006 A1: FACT-team start behandeling en huisbezoeken\r\n" in text
 

@@ -28,9 +28,11 @@ class Due:
     regisseur: str
     deadline: dt.date
     dagen: int
+    sequence: int = 0  # how often this deadline changed (an agreement moved, an evaluation held): for calendars
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        del d["sequence"]
         d["deadline"] = self.deadline.isoformat()
         return d
 
@@ -75,14 +77,15 @@ def case_items(net: Network, case: Case, today: dt.date) -> list[Due]:
     reg = case.casus.regisseur
     items = [
         Due(AFSPRAAK, case.id, a.id, a.wat, a.wie, organisation_of(net, case, a.wie), reg, a.deadline,
-            (today - a.deadline).days)
+            (today - a.deadline).days, len(a.verplaatst))
         for a in case.afspraken
         if a.status == "open"
     ]
     due = evaluation_due(net, case)
     if due:
         items.append(Due(EVALUATIE, case.id, "evaluatie", "evaluatie van het plan van aanpak", reg,
-                         organisation_of(net, case, reg), reg, due, (today - due).days))
+                         organisation_of(net, case, reg), reg, due, (today - due).days,
+                         len(case.evaluaties) + (case.plan.versie if case.plan else 0)))
     due = plan_due(net, case)
     if due:
         items.append(Due(PLAN, case.id, "plan", "plan van aanpak vaststellen", reg,
@@ -130,27 +133,11 @@ def to_csv(rows: list[Due], dialect: str = "excel") -> str:
 
 
 def to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:
-    """One all-day event per deadline, for the regisseur's calendar."""
-    from icalendar import Calendar, Event
+    """One all-day event per deadline, with the same UIDs and SEQUENCE numbers as ``regie calendar``."""
+    from .calendar import Item, to_ics as write
 
-    from ..safetext import printable
-
-    cal = Calendar()
-    cal.add("prodid", "-//regie//deadlines//NL")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", printable(f"regie: {network_name}"))
-    stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    for r in rows:
-        ev = Event()
-        ev.add("uid", f"{r.casus}-{r.id}-{r.deadline.isoformat()}@regie")
-        ev.add("dtstamp", stamp)
-        ev.add("dtstart", r.deadline)
-        ev.add("dtend", r.deadline + dt.timedelta(days=1))
-        ev.add("summary", printable(f"{r.casus} {r.id}: {r.wat}"))
-        ev.add("description", printable(f"wie: {r.wie}" + (f" ({r.organisatie})" if r.organisatie else "") + f"\nregisseur: {r.regisseur}"))
-        ev.add("categories", [r.soort])
-        cal.add_component(ev)
-    return cal.to_ical().decode("utf-8")
+    return write([Item(f"{r.casus}-{r.id}", r.soort, r.casus, f"{r.casus} {r.id}: {r.wat}", r.wie, r.organisatie, r.regisseur,
+                       r.deadline, r.sequence, False) for r in rows], today, network_name)
 
 
 def describe_days(dagen: int) -> str:
