@@ -117,6 +117,14 @@ def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, 
     return got
 
 
+def check_regisseur(network, regisseur: str | None) -> None:
+    """A filter on a regisseur that regie.yaml does not know is a typo, not an empty result."""
+    if regisseur is not None and regisseur not in network.regisseur_ids():
+        from ..errors import UsageError
+
+        raise UsageError(f"onbekende regisseur '{regisseur}' (bekend in regie.yaml: {', '.join(sorted(network.regisseur_ids()))})")
+
+
 NoCommit = Annotated[bool, typer.Option("--no-commit", help="Wijzig en zet klaar (staged), maar commit niet.")]
 
 Jobs = Annotated[Optional[int], typer.Option(
@@ -132,7 +140,7 @@ def output(text: str, path: Path | None, *, exact: bool = False) -> None:
     """
     if not exact:
         text = printable(text)
-    if path is None:
+    if path is None or str(path) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -283,10 +291,29 @@ def _colour() -> bool:
     return sys.stderr.isatty() and "NO_COLOR" not in os.environ
 
 
-class Format(str, Enum):
+class DataFormat(str, Enum):
+    """text or json: what a command that shows data (list, show, retention, signal list) can give."""
+
     text = "text"
     json = "json"
-    github = "github"
+
+
+Output = Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout (- is stdout).")]
+
+
+@contextmanager
+def writing(path: Path | None) -> Iterator[None]:
+    """What the block prints on stdout goes to ``-o path`` instead, atomically (``-`` or none: stdout)."""
+    if path is None or str(path) == "-":
+        yield
+        return
+    import io
+    from contextlib import redirect_stdout
+
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        yield
+    output(buf.getvalue(), path, exact=True)  # echo made it printable already
 
 
 class ListFormat(str, Enum):
@@ -309,6 +336,20 @@ CsvDialectOption = Annotated[CsvDialect, typer.Option(
 class DocFormat(str, Enum):
     md = "md"
     html = "html"
+
+
+def doc_format(fmt, *, html: bool = False, md: bool = False, default: str = "md") -> str:
+    """The one format a document command was asked for: ``--format``, or its short forms ``--html``/``--md``.
+
+    Two that disagree are a usage error, never a silent choice.
+    """
+    from ..errors import UsageError
+
+    given = ([f"--format {fmt.value}"] if fmt is not None else []) + [f"--{f}" for f, on in (("html", html), ("md", md)) if on]
+    kinds = {g.rsplit(" ", 1)[-1].lstrip("-") for g in given}
+    if len(kinds) > 1:
+        raise UsageError(f"kies één formaat: {' en '.join(given)} spreken elkaar tegen")
+    return kinds.pop() if kinds else default
 
 
 def report_change(changed, message: str) -> None:

@@ -18,7 +18,7 @@ from . import _common
 def run(
     datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van het overleg (standaard vandaag).")] = None,
     html: Annotated[bool, typer.Option("--html", help="Een opgemaakte HTML-pagina (gelijk aan --format html).")] = False,
-    fmt: Annotated[_common.DocFormat, typer.Option("--format", help="md of html.")] = _common.DocFormat.md,
+    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard) of html.", show_default=False)] = None,
     write: Annotated[bool, typer.Option("--write", help="Bewaar als overleggen/<datum>.md (met verslagdeel) en commit.")] = False,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --write: schrijf, maar commit niet.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
@@ -28,7 +28,7 @@ def run(
     from ..clock import parse_iso_date
     from ..errors import UsageError
 
-    as_html = html or fmt is _common.DocFormat.html
+    as_html = _common.doc_format(fmt, html=html) == "html"
     if write and (as_html or out):
         raise UsageError("--write bewaart de agenda als Markdown in de repository; gebruik het niet samen met --html of -o")
     day = parse_iso_date(datum, what="--datum") if datum else _common.today()

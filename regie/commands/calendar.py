@@ -20,13 +20,10 @@ def run(
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
     jobs: _common.Jobs = None,
 ) -> None:
-    from ..errors import UsageError
     from ..views.calendar import CALENDAR, feed, to_ics
 
     got = _common.read_cases(CALENDAR, jobs=jobs)
-    known = got.network.regisseur_ids()
-    if regisseur is not None and regisseur not in known:
-        raise UsageError(f"onbekende regisseur '{regisseur}' (bekend in regie.yaml: {', '.join(sorted(known))})")
+    _common.check_regisseur(got.network, regisseur)
     today = _common.today()
     items = feed(got, _common.root(), today, regisseur=regisseur)
     _common.output(to_ics(items, today, got.network.naam, name=f" ({regisseur})" if regisseur else ""), out, exact=True)

@@ -14,13 +14,12 @@ from . import _common
 
 def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    html: Annotated[bool, typer.Option("--html", help="Een afdrukbare HTML-pagina.")] = False,
-    md: Annotated[bool, typer.Option("--md", help="Markdown (standaard).")] = False,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard) of html.", show_default=False)] = None,
+    html: Annotated[bool, typer.Option("--html", help="Gelijk aan --format html.")] = False,
+    md: Annotated[bool, typer.Option("--md", help="Gelijk aan --format md.")] = False,
+    out: _common.Output = None,
 ) -> None:
-    from ..errors import UsageError
     from ..views.export import render_export
 
-    if html and md:
-        raise UsageError("kies --html of --md, niet beide")
-    _common.output(render_export(_common.root(), case, _common.today(), html=html), out)
+    kind = _common.doc_format(fmt, html=html, md=md)
+    _common.output(render_export(_common.root(), case, _common.today(), html=kind == "html"), out)

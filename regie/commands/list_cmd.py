@@ -12,19 +12,29 @@ from . import _common
 def run(
     status: Annotated[Optional[str], typer.Option("--status", help="Alleen casussen met deze status.")] = None,
     regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
-    fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+    fmt: Annotated[_common.DataFormat, typer.Option("--format", help="text of json.")] = _common.DataFormat.text,
+    out: _common.Output = None,
     jobs: _common.Jobs = None,
 ) -> None:
     from ..errors import UsageError
     from ..dossier.model import STATUSES
-    import itertools
 
     from ..views.overview import ROWS, case_rows
 
     if status and status not in STATUSES:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(STATUSES)}")
-    rows = case_rows(_common.read_cases(ROWS, jobs=jobs), status=status, regisseur=regisseur)
-    if fmt is _common.Format.json:
+    got = _common.read_cases(ROWS, jobs=jobs)
+    _common.check_regisseur(got.network, regisseur)
+    rows = case_rows(got, status=status, regisseur=regisseur)
+    with _common.writing(out):
+        _table(rows, fmt)
+    _common.info(f"{len(rows)} casus(sen)")
+
+
+def _table(rows, fmt) -> None:
+    import itertools
+
+    if fmt is _common.DataFormat.json:
         _common.echo_json([r.to_dict() for r in rows])
         return
     header = ("casus", "status", "regisseur", "urgentie", "volgende", "te laat", "leefgebieden")
@@ -38,4 +48,3 @@ def run(
         widths = [max(w, len(c)) for w, c in zip(widths, cells(r))]
     for row in itertools.chain([header], map(cells, rows)):
         _common.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
-    _common.info(f"{len(rows)} casus(sen)")

@@ -21,12 +21,18 @@ class LogFormat(str, Enum):
 def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
     fmt: Annotated[LogFormat, typer.Option("--format", help="text, json of md.")] = LogFormat.text,
+    out: _common.Output = None,
 ) -> None:
     from ..views.caselog import case_log
 
     entries, warnings = case_log(_common.root(), case)
     for w in warnings:
         _common.warn(w)
+    with _common.writing(out):
+        _entries(case, entries, fmt)
+
+
+def _entries(case: str, entries, fmt) -> None:
     if fmt is LogFormat.json:
         _common.echo_json([e.to_dict() for e in entries])
     elif fmt is LogFormat.md:

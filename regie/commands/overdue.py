@@ -33,6 +33,15 @@ def run(
     from ..views.deadlines import DUE, describe_days, due_items, to_csv, to_ics
 
     got = _common.read_cases(DUE, case, jobs=jobs)
+    _common.check_regisseur(got.network, regisseur)
+    if wie is not None:
+        from ..dossier.model import CLIENT
+        from ..errors import UsageError
+
+        known = got.network.organisatie_ids() | got.network.regisseur_ids() | {CLIENT}
+        if wie not in known and not any(item.wie == wie for _, items in got.values for item in items):
+            raise UsageError(f"onbekende --wie '{wie}': geen organisatie of regisseur uit regie.yaml en geen betrokkene met "
+                             "open afspraken")
     today = _common.today()
     rows = due_items(got, within=within, regisseur=regisseur, wie=wie)
     if fmt is _common.ListFormat.json:

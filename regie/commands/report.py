@@ -32,7 +32,7 @@ def run(
     year: Annotated[Optional[str], typer.Option("--year", help="Kalenderjaar, bijv. 2026.")] = None,
     start: Annotated[Optional[str], typer.Option("--from", help="Begindatum (met --to).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", help="Einddatum, tot en met (met --from).")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="text (terminal), md, html, json of csv.")] = ReportFormat.text,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", help="text (terminal, standaard), md, html, json of csv.", show_default=False)] = None,
     html: Annotated[bool, typer.Option("--html", help="Gelijk aan --format html.")] = False,
     vergelijk: Annotated[Optional[str], typer.Option("--vergelijk", help="Zet de periode naast een andere: een kwartaal (2026Q2) of jaar (2025), met het verschil.")] = None,
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Laat ook casusnummers weg.")] = False,
@@ -76,7 +76,7 @@ def run(
             details = "" if isinstance(left_out, int) else ": " + "; ".join(f"{w['casus']} ({w['reden']})" for w in left_out)
             raise RegieError(f"{n} casus(sen) met ongeldige bestanden{details}; los dat op (zie 'regie validate') of laat --strict weg")
         _common.warn(f"{n} casus(sen) weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')")
-    kind = "html" if html else fmt.value
+    kind = _common.doc_format(fmt, html=html, default="text")
     if other is not None:
         from ..views.report import compare, render_comparison
 

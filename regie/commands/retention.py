@@ -11,7 +11,8 @@ from . import _common
 
 def run(
     within: Annotated[Optional[int], typer.Option("--within", help="Ook wat in de komende N dagen verloopt.")] = None,
-    fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+    fmt: Annotated[_common.DataFormat, typer.Option("--format", help="text of json.")] = _common.DataFormat.text,
+    out: _common.Output = None,
     jobs: _common.Jobs = None,
 ) -> None:
     from ..limits import MAX_RETENTION_WITHIN_DAYS, check_range
@@ -21,7 +22,13 @@ def run(
     from ..work.lifecycle import RETENTION, retention
 
     rows = retention(_common.read_cases(RETENTION, jobs=jobs), within=within)
-    if fmt is _common.Format.json:
+    with _common.writing(out):
+        _rows(rows, fmt)
+    _common.info(f"{len(rows)} casus(sen)")
+
+
+def _rows(rows, fmt) -> None:
+    if fmt is _common.DataFormat.json:
         _common.echo_json([{"casus": r.casus, "gesloten": r.gesloten.isoformat() if r.gesloten else None,
                             "bewaren_tot": r.bewaren_tot.isoformat() if r.bewaren_tot else None,
                             "dagen_over": r.dagen_over, "categorie": r.categorie, "jaren": r.jaren, "bron": r.bron}
@@ -35,4 +42,3 @@ def run(
                 _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  termijn {r.dagen_over} dagen voorbij: vernietigen of motiveren{term}")
             else:
                 _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  verloopt over {-(r.dagen_over or 0)} dagen{term}")
-    _common.info(f"{len(rows)} casus(sen)")

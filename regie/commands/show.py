@@ -11,7 +11,8 @@ from . import _common
 
 def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+    fmt: Annotated[_common.DataFormat, typer.Option("--format", help="text of json.")] = _common.DataFormat.text,
+    out: _common.Output = None,
 ) -> None:
     from ..views.deadlines import describe_days
     from ..dossier.loader import load_case
@@ -19,8 +20,9 @@ def run(
 
     net, c, _ = load_case(_common.root(), case)
     s = case_summary(net, c, _common.today())
-    if fmt is _common.Format.json:
-        _common.echo_json(s)
+    if fmt is _common.DataFormat.json:
+        with _common.writing(out):
+            _common.echo_json(s)
         return
     lines = [
         f"casus {s['id']} ({s['pseudoniem']}) — {s['status']}, urgentie {s['urgentie']}, traject {s['traject']}",
@@ -68,7 +70,8 @@ def run(
             [f"match {v['match']['datum']} ({', '.join(v['match']['organisaties'])})"] if v["match"] else []) + (
             [f"regievoerder {v['regievoerder']}"] if v["regievoerder"] else [])
         lines.append("verwijsindex: " + ", ".join(parts))
-    _common.echo("\n".join(lines))
+    with _common.writing(out):
+        _common.echo("\n".join(lines))
 
 
 def meldcode_lines(m: dict) -> list[str]:

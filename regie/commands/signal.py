@@ -39,7 +39,8 @@ def add(
 @app.command("list")
 def list_(
     status: Annotated[Optional[str], typer.Option("--status", help="open, ingebracht, beantwoord of gesloten.")] = None,
-    fmt: Annotated[_common.Format, typer.Option("--format", help="text of json.")] = _common.Format.text,
+    fmt: Annotated[_common.DataFormat, typer.Option("--format", help="text of json.")] = _common.DataFormat.text,
+    out: _common.Output = None,
 ) -> None:
     """Toon de beleidssignalen."""
     from ..work.signals import list_signals
@@ -47,7 +48,12 @@ def list_(
     signals, problems = list_signals(_common.root(), status)
     for p in problems:
         _common.warn(f"overgeslagen: {p.format()}")
-    if fmt is _common.Format.json:
+    with _common.writing(out):
+        _signals(signals, fmt)
+
+
+def _signals(signals, fmt) -> None:
+    if fmt is _common.DataFormat.json:
         _common.echo_json([{"id": s.id, "datum": s.datum.isoformat(), "over": s.over, "aard": s.aard, "status": s.status,
                            "organisatie": s.organisatie, "casussen": list(s.casussen)} for s in signals])
         return

@@ -6,6 +6,7 @@ Elke bevinding verschijnt als 'pad:regel: [code] melding'. Exitcode 1 bij fouten
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,15 +15,24 @@ import typer
 from . import _common
 
 
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    gitlab = "gitlab"
+
+
 def run(
     cases: Annotated[Optional[list[str]], typer.Argument(
         help="Casus-id's of bestanden (standaard: alles). Bestanden (zoals pre-commit ze doorgeeft) controleren de casussen "
              "waar ze bij horen; regie.yaml controleert alles.", show_default=False)] = None,
-    fmt: Annotated[_common.Format, typer.Option("--format", help="text, json of github (annotaties voor GitHub Actions).")] = _common.Format.text,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", help="text, json, github (annotaties voor GitHub Actions) of gitlab "
+                                                "(Code Quality-rapport voor GitLab merge requests).")] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV",
         help="Alleen wat sinds REV veranderd is (bijv. origin/main in de CI van een merge request): die casussen, "
              "de signalen als die veranderden, alles als regie.yaml veranderde.")] = None,
+    out: _common.Output = None,
     jobs: _common.Jobs = None,
 ) -> None:
     from ..dossier.problems import ERROR, has_errors
@@ -50,20 +60,41 @@ def run(
     n_cases = len(ids) if ids is not None else len(case_ids(root))
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = len(problems) - errors
-    if fmt is _common.Format.json:
-        _common.echo_json(
-            {"cases": n_cases, "errors": errors, "warnings": warnings, "problems": [p.to_dict() for p in problems]}
-        )
-    elif fmt is _common.Format.github:
-        for p in problems:
-            _common.echo(_github(p))
-    else:
-        for p in problems:
-            _common.echo(p.format())
+    with _common.writing(out):
+        if fmt is ValidateFormat.json:
+            _common.echo_json(
+                {"cases": n_cases, "errors": errors, "warnings": warnings, "problems": [p.to_dict() for p in problems]}
+            )
+        elif fmt is ValidateFormat.gitlab:
+            _common.echo_json([_code_quality(p) for p in problems])
+        elif fmt is ValidateFormat.github:
+            for p in problems:
+                _common.echo(_github(p))
+        else:
+            for p in problems:
+                _common.echo(p.format())
     summary = f"{n_cases} casus(sen) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)"
     _common.info(summary)
     if has_errors(problems, strict=strict):
         raise typer.Exit(1)
+
+
+def _code_quality(p) -> dict:
+    """One finding as GitLab shows it in a merge request (the Code Climate issue format of its Code Quality report).
+
+    The fingerprint leaves out the line and the numbers, so a finding that only moves or counts on is the same finding.
+    """
+    import hashlib
+    import re
+
+    stable = re.sub(r"\d+", "#", p.message)  # "staat 51 dagen open" is the same finding tomorrow
+    return {
+        "description": p.message,
+        "check_name": f"regie {p.code}",
+        "fingerprint": hashlib.sha256(f"{p.path}\0{p.code}\0{stable}".encode()).hexdigest(),
+        "severity": "major" if p.severity == "error" else "minor",
+        "location": {"path": p.path, "lines": {"begin": p.line or 1}},
+    }
 
 
 def _github(p) -> str:
