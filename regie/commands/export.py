@@ -4,7 +4,6 @@ inclusief het logboek, in gewone taal en afdrukbaar. Er komt niets uit andere ca
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
