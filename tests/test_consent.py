@@ -56,7 +56,7 @@ def test_withdrawn_then_given_again_every_change_kept(cli, examples_repo):
     assert warnings == [
         f"{C}/netwerk.yaml:{n}: [toestemming-partner] waarschuwing: {pid} ({org}) valt niet onder de toestemming (gegeven voor "
         "ggz-delta, woonstad) en er is geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag)"
-        for n, pid, org in ((9, "schuldhulp", "schuldhulp"), (12, "huisarts", "huisarts"))
+        for n, pid, org in ((10, "schuldhulp", "schuldhulp"), (13, "huisarts", "huisarts"))
     ]
 
 
@@ -80,7 +80,7 @@ def test_sharing_is_checked_against_the_consent_of_that_day_and_its_partners(cli
     path.write_text(path.read_text() + "  - id: V9\n    datum: 2026-10-10\n    aan: ggz-delta\n    wat: verslag\n"
                                        "    grondslag: toestemming\n")
     out = cli(*root, "validate", "2026-001").out
-    assert (f"{C}/verstrekkingen.yaml:12: [verstrekking-toestemming] V9: gedeeld op grond van toestemming, maar de "
+    assert (f"{C}/verstrekkingen.yaml:13: [verstrekking-toestemming] V9: gedeeld op grond van toestemming, maar de "
             "toestemming was op 2026-10-10 ingetrokken\n") in out
 
 
@@ -113,7 +113,7 @@ def test_editing_the_current_consent_by_hand_past_its_history_is_an_error(cli, e
     assert cli("-C", str(examples_repo), *WITHDRAW).code == 0
     edit(examples_repo / C / "casus.yaml", "  status: ingetrokken\n  datum: 2026-10-01\n", "  status: gegeven\n  datum: 2026-10-01\n")
     out = cli("-C", str(examples_repo), "validate", "2026-001").out
-    assert (f"{C}/casus.yaml:17: [toestemming-historie] de toestemming wijkt af van de laatste wijziging in "
+    assert (f"{C}/casus.yaml:18: [toestemming-historie] de toestemming wijkt af van de laatste wijziging in "
             "toestemming.historie; leg een wijziging vast met 'regie consent' in plaats van de stand met de hand aan te passen\n") in out
 
 

@@ -121,7 +121,7 @@ def test_escalate_next_level_memo_and_commit(cli, examples_repo):
         "    verzoek: Besluit van de stuurgroep over capaciteit\n"
         "    afspraken: [A1]\n"
     )
-    assert text.startswith("# Getrapte opschaling: eerst de leidinggevende, daarna de brandpuntfunctionaris.\n")
+    assert text.startswith("# yaml-language-server: $schema=../../.regie/schemas/escalaties.schema.json\n# Getrapte opschaling: eerst de leidinggevende, daarna de brandpuntfunctionaris.\n")
     # the memo as it was sent stays in the case, in the same commit
     assert (examples_repo / "casussen/2026-006/escalaties/E3.md").read_text() == r.out
     assert sorted(git(examples_repo, "show", "--name-only", "--format=", "HEAD").split()) == [
@@ -298,7 +298,7 @@ def test_hand_written_afschaling_mistakes_are_findings(cli, examples_repo):
     path.write_text(text)
     out = [line for line in cli("-C", str(examples_repo), "validate", "2026-006").out.splitlines() if "afsch" in line or "E9" in line or "A8" in line]
     assert out == [
-        "casussen/2026-006/escalaties.yaml:10: [escalatie-afschaling] E1: afgeschaald naar niveau 3; dat hoort 0 of een lager niveau van de ladder te zijn",
-        "casussen/2026-006/escalaties.yaml:10: [escalatie-afspraak] E1: afspraak 'A8' bestaat niet in afspraken.yaml",
-        "casussen/2026-006/escalaties.yaml:14: [escalatie-verwijzing] E1: escalatie 'E9' bestaat niet",
+        "casussen/2026-006/escalaties.yaml:11: [escalatie-afschaling] E1: afgeschaald naar niveau 3; dat hoort 0 of een lager niveau van de ladder te zijn",
+        "casussen/2026-006/escalaties.yaml:11: [escalatie-afspraak] E1: afspraak 'A8' bestaat niet in afspraken.yaml",
+        "casussen/2026-006/escalaties.yaml:15: [escalatie-verwijzing] E1: escalatie 'E9' bestaat niet",
     ]

@@ -10,7 +10,7 @@ from regie.dossier.validate import validate
 
 EXPECTED_WARNINGS = [
     # 2026-006 shows an escalation to the brandpuntfunctionaris that has been open too long
-    "casussen/2026-006/escalaties.yaml:13: [escalatie-open] waarschuwing: E2: escalatie staat 51 dagen open (termijn 30 dagen)",
+    "casussen/2026-006/escalaties.yaml:14: [escalatie-open] waarschuwing: E2: escalatie staat 51 dagen open (termijn 30 dagen)",
 ]
 
 

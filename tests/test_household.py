@@ -118,13 +118,13 @@ def test_household_mistakes_are_findings_with_their_lines(cli, examples_repo):
     path = examples_repo / "casussen/2026-002/casus.yaml"
     edit(path, "      geboortejaar: 1986\n", "      geboortejaar: 1986-04-12\n")
     out = cli("-C", str(examples_repo), "validate", "2026-002").out.splitlines()
-    assert out == ["casussen/2026-002/casus.yaml:13: [schema] huishouden.leden[1].geboortejaar moet een geheel getal zijn, "
+    assert out == ["casussen/2026-002/casus.yaml:14: [schema] huishouden.leden[1].geboortejaar moet een geheel getal zijn, "
                    "niet '1986-04-12'"]
     edit(path, "      geboortejaar: 1986-04-12\n", "      geboortejaar: 1986\n")
     edit(path, "    - id: L2\n", "    - id: L1\n")
     edit(examples_repo / "casussen/2026-002/plan.md", "    lid: L1\n", "    lid: L9\n")
     out = cli("-C", str(examples_repo), "validate", "2026-002").out.splitlines()
-    assert out == ["casussen/2026-002/casus.yaml:16: [huishouden-lid] lid 'L1' staat twee keer in het huishouden",
+    assert out == ["casussen/2026-002/casus.yaml:17: [huishouden-lid] lid 'L1' staat twee keer in het huishouden",
                    "casussen/2026-002/plan.md:29: [doel-lid] D5: lid 'L9' staat niet in het huishouden (huishouden.leden in casus.yaml)"]
 
 

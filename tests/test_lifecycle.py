@@ -105,7 +105,7 @@ def test_handover_between_regisseurs_keeps_history(cli, examples_repo):
         "  - datum: 2026-02-04\n    regisseur: a-bakker\n    reden: casus geopend\n"
         "  - datum: 2026-11-26\n    regisseur: m-elhaddad\n    reden: verlof\n"
     )
-    assert text.startswith("# Vervuiling en overlast, gemeld door de woningcorporatie (OGGZ).\n")
+    assert text.startswith("# yaml-language-server: $schema=../../.regie/schemas/casus.schema.json\n# Vervuiling en overlast, gemeld door de woningcorporatie (OGGZ).\n")
     assert git(examples_repo, "log", "-1", "--format=%s") == "regie handover: casus 2026-001 overgedragen\n"
 
 
@@ -227,7 +227,7 @@ def test_a_category_without_a_term_is_refused(cli, examples_repo):
 def test_close_into_nazorg(cli, examples_repo):
     r = cli("-C", str(examples_repo), "close", "2026-006", "--reden", "stabiel", "--nazorg", "6")
     assert (r.code, r.err) == (0, "waarschuwing: casus 2026-006 blijft in nazorg tot 2027-01-07; sluit daarna met 'regie close'\n"
-                                  "casussen/2026-006/escalaties.yaml:13: [escalatie-open] waarschuwing: E2: escalatie staat 51 dagen open "
+                                  "casussen/2026-006/escalaties.yaml:14: [escalatie-open] waarschuwing: E2: escalatie staat 51 dagen open "
                                   "(termijn 30 dagen)\n")
     assert "status: nazorg\nnazorg_tot: 2027-01-07\n" in (examples_repo / "casussen/2026-006/casus.yaml").read_text()
 
@@ -325,7 +325,7 @@ def test_a_regisseur_who_left_hands_over_all_open_cases_in_one_commit(cli, examp
     git(examples_repo, "commit", "-qam", "vertrek")
     out = cli(*root, "validate").out.splitlines()
     assert [line for line in out if "vertrokken" in line] == [
-        f"casussen/{cid}/casus.yaml:4: [regisseur-vertrokken] regisseur j-devries is niet meer actief (tot 2026-11-20); "
+        f"casussen/{cid}/casus.yaml:5: [regisseur-vertrokken] regisseur j-devries is niet meer actief (tot 2026-11-20); "
         "draag de casussen over met 'regie handover --van j-devries --naar …'" for cid in ("2026-004", "2026-006")]
     head = git(examples_repo, "rev-parse", "HEAD").strip()
     r = cli(*root, "handover", "--van", "j-devries", "--naar", "a-bakker", "--reden", "vertrokken")

@@ -84,7 +84,7 @@ def test_validate_writes_a_gitlab_code_quality_report(cli, examples_repo):
     report = json.loads(r.out)
     assert report == [{"description": "E2: escalatie staat 51 dagen open (termijn 30 dagen)",
                        "check_name": "regie escalatie-open", "fingerprint": report[0]["fingerprint"], "severity": "minor",
-                       "location": {"path": "casussen/2026-006/escalaties.yaml", "lines": {"begin": 13}}}]
+                       "location": {"path": "casussen/2026-006/escalaties.yaml", "lines": {"begin": 14}}}]
     assert len(report[0]["fingerprint"]) == 64
     # the same finding a day later and two lines lower keeps its fingerprint; an error is 'major'
     edit(examples_repo / "casussen/2026-006/escalaties.yaml", "escalaties:\n", "escalaties:\n# een\n# twee\n")
@@ -92,5 +92,5 @@ def test_validate_writes_a_gitlab_code_quality_report(cli, examples_repo):
     git(examples_repo, "commit", "-qam", "x")
     later = json.loads(cli("-C", str(examples_repo), "--today", "2026-11-27", "validate", "--format", "gitlab").out)
     moved = next(f for f in later if f["check_name"] == "regie escalatie-open")
-    assert moved["location"]["lines"]["begin"] == 15 and moved["fingerprint"] == report[0]["fingerprint"]
+    assert moved["location"]["lines"]["begin"] == 16 and moved["fingerprint"] == report[0]["fingerprint"]
     assert {f["severity"] for f in later if f["location"]["path"] == "casussen/2026-001/casus.yaml"} == {"major"}

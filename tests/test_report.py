@@ -349,7 +349,7 @@ def test_signal_lifecycle_ingebracht_beantwoord_gesloten(cli, examples_repo):
     r = cli(*root, "signal", "status", "S1", "--status", "beantwoord", "--antwoord", "Extra FACT-capaciteit vanaf januari")
     assert r.code == 0, r
     text = (examples_repo / "signalen/S1.yaml").read_text()
-    assert text.startswith("# Knelpunt voor de stuurgroep (werkproces 2d).\n")
+    assert text.startswith("# yaml-language-server: $schema=../.regie/schemas/signaal.schema.json\n# Knelpunt voor de stuurgroep (werkproces 2d).\n")
     assert "\nstatus: beantwoord\nantwoord: Extra FACT-capaciteit vanaf januari\nbeantwoord_op: 2026-11-26\n" in text
     assert text.endswith("historie:\n"
                          "  - datum: 2026-11-10\n    status: ingebracht\n    toelichting: stuurgroep van november\n"

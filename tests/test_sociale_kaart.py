@@ -49,9 +49,9 @@ def test_a_leefgebied_without_organisation_is_shown_and_warned_for_open_cases_on
     out = cli(*root, "validate").out.splitlines()
     # 2026-003 and 2026-007 are open; 2026-005 (justitie) was handed over and is not warned for
     assert [line for line in out if "sociale-kaart" in line] == [
-        "casussen/2026-003/casus.yaml:11: [sociale-kaart-leefgebied] waarschuwing: geen organisatie op de sociale kaart "
+        "casussen/2026-003/casus.yaml:12: [sociale-kaart-leefgebied] waarschuwing: geen organisatie op de sociale kaart "
         "werkt op leefgebied 'lichamelijke-gezondheid' (sociale-kaart.yaml)",
-        "casussen/2026-007/casus.yaml:13: [sociale-kaart-leefgebied] waarschuwing: geen organisatie op de sociale kaart "
+        "casussen/2026-007/casus.yaml:14: [sociale-kaart-leefgebied] waarschuwing: geen organisatie op de sociale kaart "
         "werkt op leefgebied 'lichamelijke-gezondheid' (sociale-kaart.yaml)",
     ], out
 

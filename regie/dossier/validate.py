@@ -96,7 +96,33 @@ def validate(
     problems.extend(repository_rules(dossier, ids if cases is None else None))
     if cases is None:
         problems.extend(commit_message_privacy(root, dossier))
+        problems.extend(editor_schemas(root))
     return sorted(set(problems), key=Problem.sort_key)
+
+
+EDITOR_SCHEMAS = ".regie/schemas"  # written by regie init and regie schema export, for editors
+
+
+def editor_schemas(root: Path) -> list[Problem]:
+    """A warning for each schema in ``.regie/schemas/`` that is not the one this regie checks with (an editor
+    would then accept what validate refuses, or the other way round)."""
+    from .schema import KINDS, schema_text
+
+    folder = root / EDITOR_SCHEMAS
+    if not folder.is_dir():
+        return []
+    out = []
+    for kind in KINDS:
+        rel = f"{EDITOR_SCHEMAS}/{kind}.schema.json"
+        try:
+            current = (root / rel).read_text(encoding="utf-8") == schema_text(kind)
+        except (OSError, UnicodeDecodeError):
+            current = False
+        if not current:
+            out.append(Problem(rel, None, "schema-verouderd", WARNING, "ontbreekt of wijkt af van de schema's van deze "
+                               "regie-versie, zodat je editor anders controleert dan regie validate; werk bij met "
+                               f"'regie schema export {EDITOR_SCHEMAS}'"))
+    return out
 
 
 def network_journal(root: Path, network, notes, dossier) -> list[Problem]:

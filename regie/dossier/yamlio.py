@@ -133,8 +133,17 @@ class _Unusual(Exception):
     """Data that the plain builder leaves to PyYAML's constructor."""
 
 
+# YAML 1.2, as editors, check-jsonschema and regie's own ruamel edit path read it: only true/false are booleans
+# (yes, no, on and off are text: `pseudoniem: Yes`), and 1:30 is text, not sixty-base 90. Dates stay text.
+_YAML12 = {
+    _BOOL: re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    _INT: re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    _FLOAT: re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+}
 FastLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    first: [(tag, _YAML12.get(tag, rx)) for tag, rx in resolvers
+            if tag != _TIMESTAMP and not (tag == _BOOL and first not in "tTfF")]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 

@@ -44,7 +44,9 @@ def markdown_to_html(text: str) -> Any:
     from markdown_it import MarkdownIt
     from markupsafe import Markup
 
-    return Markup(MarkdownIt("commonmark", {"html": False}).enable("table").render(text))
+    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    # a Markdown table's header cells head columns (only its first row has them): say so, for screen readers
+    return Markup(html.replace("<th>", '<th scope="col">').replace("<th style=", '<th scope="col" style='))
 
 
 def count_value(value: Any) -> float:

@@ -18,6 +18,8 @@ INIT_FILES = {
     "init/pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
     "init/README.md.j2": "README.md",
     "init/gitattributes.j2": ".gitattributes",
+    "init/vscode-settings.json.j2": ".vscode/settings.json",  # the editor checks each file against its schema as you type
+    "init/vscode-extensions.json.j2": ".vscode/extensions.json",
 }
 KEEP_DIRS = (CASES_DIR, "overleggen", "signalen")
 

@@ -18,7 +18,8 @@ from ..errors import RegieError, UsageError
 from ..store.transaction import exclusive
 
 FILE = "verstrekkingen.yaml"
-EMPTY = ("# Verstrekkingen: wat uit dit dossier met wie is gedeeld, wanneer en op welke grond (regie share).\n"
+EMPTY = ("# yaml-language-server: $schema=../../.regie/schemas/verstrekkingen.schema.json\n"
+         "# Verstrekkingen: wat uit dit dossier met wie is gedeeld, wanneer en op welke grond (regie share).\n"
          "verstrekkingen: []\n")
 
 
