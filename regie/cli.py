@@ -127,12 +127,29 @@ def main() -> None:
         sys.stdout.write(top_help())
         sys.exit(0 if sys.argv[1:] else 2)  # a bare ``regie`` names no command: like click, exit 2
     _common.install_log_handler()
-    app = build_app(command_in(sys.argv[1:]))
+    from typer._click.exceptions import ClickException
+
+    from . import nl
+    from typer.exceptions import Abort
+
+    nl.install()
+    command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
+    nl.dutch_command(command)
     try:
         try:
-            app()
+            code = command.main(args=sys.argv[1:], prog_name="regie", standalone_mode=False)
         finally:
             _common.close_snapshot()
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except ClickException as exc:  # a wrong command line: in Dutch, with the usage line
+        nl.show_usage_error(exc, sys.stderr)
+        if not _is_help(exc):
+            _common.error(nl.usage_error(exc))
+        sys.exit(exc.exit_code)
+    except Abort:
+        _common.error("afgebroken")
+        sys.exit(1)
     except RegieError as exc:
         if exc.exit_code == 0:  # nothing to do is no failure
             _common.info(str(exc))
@@ -151,6 +168,12 @@ def main() -> None:
         _common.error(f"interne fout in regie: {type(exc).__name__} in {_where(exc)} — meld dit met `regie --debug …`"
                       " (de traceback kan dossiergegevens bevatten; deel die niet buiten het netwerk)")
         sys.exit(3)
+
+
+def _is_help(exc) -> bool:
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    return isinstance(exc, NoArgsIsHelpError)
 
 
 def _where(exc: BaseException) -> str:

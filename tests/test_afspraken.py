@@ -45,7 +45,7 @@ def afspraken(repo) -> str:
 def test_done_changes_only_the_status_lines_byte_for_byte(cli, repo):
     r = cli("-C", str(repo), "afspraak", "done", "2026-001", "A2", "--datum", "2026-11-20")
     assert r.code == 0, r
-    assert r.err == "waarschuwing: 19 dag(en) na de deadline\nafspraak A2 van casus 2026-001 gedaan\n"
+    assert r.err == "waarschuwing: 19 dagen na de deadline\nafspraak A2 van casus 2026-001 gedaan\n"
     assert afspraken(repo) == HAND_WRITTEN.replace(
         "        status: open\n", "        status: gedaan\n        gedaan_op: 2026-11-20\n"
     )

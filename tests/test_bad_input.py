@@ -48,7 +48,7 @@ def test_bad_file_is_one_clear_message(cli, dossier, rel, content, expected):
     result = cli("-C", str(dossier), "validate")
     assert result.code == 1
     assert result.out.splitlines() == [expected]
-    assert result.err == "1 casus(sen) gecontroleerd: 1 fout(en), 0 waarschuwing(en)\n"
+    assert result.err == "1 casus gecontroleerd: 1 fout, 0 waarschuwingen\n"
     _no_traceback(result)
     assert {p: p.read_bytes() for p in dossier.rglob("*") if p.is_file()} == before
 

@@ -168,7 +168,7 @@ def test_cache_clear_and_status(cli, git_dossier, trusting):
     assert cli(*base, "cache", "status").out == "geen cache\n"
     cli(*base, "validate")
     r = cli(*base, "cache", "status")
-    assert r.code == 0 and r.out.endswith(" MiB, 1 casus(sen)\n") and ".git/regie/cache-" in r.out
+    assert r.code == 0 and r.out.endswith(" MiB, 1 casus\n") and ".git/regie/cache-" in r.out
     r = cli(*base, "cache", "clear")
     assert r.code == 0 and "cache verwijderd" in r.err
     assert not list((git_dossier / ".git" / "regie").glob("cache-*"))

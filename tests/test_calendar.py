@@ -38,7 +38,8 @@ def test_the_feed_has_every_open_deadline_evaluation_and_meeting(cli):
     # an agreement done recently is sent as cancelled, so a subscribed calendar drops it
     done = [uid for uid, e in ev.items() if e["status"] == "CANCELLED"]
     assert done and all(uid.endswith(f"@{DOMAIN}") for uid in done)
-    assert r.err == f"{sum(1 for e in ev.values() if e['status'] == 'CONFIRMED')} gebeurtenis(sen) in de agenda, {len(done)} geannuleerd\n"
+    live = sum(1 for e in ev.values() if e["status"] == "CONFIRMED")
+    assert live > 1 and r.err == f"{live} gebeurtenissen in de agenda, {len(done)} geannuleerd\n"
     mine = events(cli(*EX, "calendar", "--regisseur", "j-devries").out)
     assert {uid[:8] for uid in mine if not uid.startswith("overleg")} == {"2026-004", "2026-006", "2026-008"}
     # 2026-008 was not taken on (closed on 2026-11-12): its plan deadline is withdrawn, not left standing

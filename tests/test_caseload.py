@@ -15,7 +15,7 @@ def test_weighted_caseload_now_against_the_norm(cli):
                                   "a-bakker       2      2.7     12\n"
                                   "j-devries      2      2.5     12\n"
                                   "m-elhaddad     2      2.8     12\n"), r
-    assert r.err == "caseload op 2026-11-26: 6 open casus(sen), 3 regisseur(s)\n"
+    assert r.err == "caseload op 2026-11-26: 6 casussen open, 3 regisseurs\n"
     assert cli(*EX, "--no-cache", "caseload").out == r.out
 
 

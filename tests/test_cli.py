@@ -27,7 +27,7 @@ def test_text_format_and_exit_code(cli, flawed):
         f"{C}/netwerk.yaml:5: [geen-naasten] waarschuwing: geen naasten betrokken bij het plan van aanpak "
         "(informeel netwerk; zie netwerk.yaml, 'betrokken: true')\n"
     )
-    assert r.err == "1 casus(sen) gecontroleerd: 1 fout(en), 1 waarschuwing(en)\n"
+    assert r.err == "1 casus gecontroleerd: 1 fout, 1 waarschuwing\n"
 
 
 def test_json_format(cli, flawed):
@@ -58,12 +58,12 @@ def test_warnings_fail_only_with_strict(cli, dossier):
 
 def test_named_cases_only(cli, flawed):
     r = cli("-C", str(flawed), "validate", "2026-001")
-    assert r.code == 1 and r.err.startswith("1 casus(sen)")
+    assert r.code == 1 and r.err.startswith("1 casus")
 
 
 def test_repo_found_by_walking_up(cli, dossier):
     r = cli("validate", cwd=dossier / C)
-    assert (r.code, r.err) == (0, "1 casus(sen) gecontroleerd: 0 fout(en), 0 waarschuwing(en)\n")
+    assert (r.code, r.err) == (0, "1 casus gecontroleerd: 0 fouten, 0 waarschuwingen\n")
 
 
 def test_today_option_and_env(cli, dossier, monkeypatch):
@@ -122,7 +122,7 @@ def test_every_command_has_help_and_is_in_the_readme(cli):
     assert names
     for name in names:
         r = cli(*name.split(), "--help")
-        assert r.code == 0 and "Usage:" in r.out, name
+        assert r.code == 0 and "Gebruik:" in r.out, name
         assert f"regie {name}" in readme or f"regie -C examples/dossiers {name}" in readme, f"{name} not in README"
 
 

@@ -135,7 +135,7 @@ def test_handover_reencrypts_for_the_new_regisseur(cli, repo, keys, editor, monk
     r = cli("-C", str(repo), "handover", "2026-001", "--naar", "m-elhaddad", "--reden", "verlof")
     assert r.code == 0, r
     assert git(repo, "log", "-2", "--format=%s").splitlines() == [
-        "regie identity: identiteit van 1 casus(sen) opnieuw versleuteld", "regie handover: casus 2026-001 overgedragen"]
+        "regie identity: identiteit van 1 casus opnieuw versleuteld", "regie handover: casus 2026-001 overgedragen"]
     as_user(monkeypatch, keys, "elhaddad")
     assert cli("-C", str(repo), "identity", "show", "2026-001").out == IDENTITY
     as_user(monkeypatch, keys, "bakker")  # no longer the regisseur, not a beheerder
@@ -148,7 +148,7 @@ def test_missing_recipient_key_and_bad_files(cli, repo, keys, editor, monkeypatc
     git(repo, "commit", "-qam", "sleutel weg")
     r = cli("-C", str(repo), "identity", "edit", "2026-002")
     assert (r.code, r.err) == (1, "fout: geen age-sleutel in regie.yaml voor m-elhaddad: voeg 'age: age1...' toe bij die "
-                                  "regisseur(s) ('regie keygen' maakt een sleutel)\n")
+                                  "regisseur ('regie keygen' maakt een sleutel)\n")
     edit(repo / "regie.yaml", "beheerders: [j-devries]", "beheerders: [j-devries]\n")
     edit(repo / "regie.yaml", f"    age: {keys['devries'][1]}", "    age: age1nietgeldig")
     r = cli("-C", str(repo), "validate")
@@ -191,7 +191,7 @@ def test_handing_over_all_cases_of_a_regisseur_reencrypts_their_identities(cli, 
     r = cli("-C", str(repo), "handover", "--van", "a-bakker", "--naar", "m-elhaddad", "--reden", "vertrek")
     assert (r.code, r.out) == (0, "2026-001\n2026-007\n"), r
     assert git(repo, "log", "-2", "--format=%s").splitlines() == [
-        "regie identity: identiteit van 1 casus(sen) opnieuw versleuteld",
-        "regie handover: 2 casus(sen) overgedragen aan een andere regisseur"]
+        "regie identity: identiteit van 1 casus opnieuw versleuteld",
+        "regie handover: 2 casussen overgedragen aan een andere regisseur"]
     as_user(monkeypatch, keys, "elhaddad")
     assert cli("-C", str(repo), "identity", "show", "2026-001").out == IDENTITY

@@ -35,7 +35,7 @@ def test_init_creates_a_valid_committed_repository(cli, tmp_path):
     assert "regie validate" in (target / ".gitlab-ci.yml").read_text()
     json.loads((target / ".regie/schemas/casus.schema.json").read_text())
     v = cli("-C", str(target), "validate")
-    assert (v.code, v.out, v.err) == (0, "", "0 casus(sen) gecontroleerd: 0 fout(en), 0 waarschuwing(en)\n")
+    assert (v.code, v.out, v.err) == (0, "", "0 casussen gecontroleerd: 0 fouten, 0 waarschuwingen\n")
 
 
 def test_init_then_new_case(cli, tmp_path):

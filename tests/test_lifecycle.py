@@ -301,8 +301,8 @@ def test_signal_add_and_list(cli, examples_repo):
         'casussen: ["2026-003"]\nstatus: open\n')
     assert git(examples_repo, "log", "-1", "--format=%s") == "regie signal: beleidssignaal S3 vastgelegd\n"
     assert cli(*root, "signal", "list", "--status", "open").out == (
-        "S1  2026-10-06  open        capaciteit: wachttijd FACT-team bij acute bemoeizorg (2 casus(sen))\n"
-        "S3  2026-11-26  open        capaciteit: geen crisisbed voor ouderen (1 casus(sen))\n")
+        "S1  2026-10-06  open        capaciteit: wachttijd FACT-team bij acute bemoeizorg (2 casussen)\n"
+        "S3  2026-11-26  open        capaciteit: geen crisisbed voor ouderen (1 casus)\n")
     r = cli(*root, "signal", "add", "--over", "x", "--aard", "y", "--case", "2030-001")
     assert (r.code, r.err) == (1, "fout: onbekende casus '2030-001': geen map casussen/2030-001\n")
 
@@ -330,9 +330,9 @@ def test_a_regisseur_who_left_hands_over_all_open_cases_in_one_commit(cli, examp
     head = git(examples_repo, "rev-parse", "HEAD").strip()
     r = cli(*root, "handover", "--van", "j-devries", "--naar", "a-bakker", "--reden", "vertrokken")
     assert (r.code, r.out) == (0, "2026-004\n2026-006\n"), r
-    assert r.err.endswith("2 casus(sen) van j-devries overgedragen aan a-bakker\n")
+    assert r.err.endswith("2 casussen van j-devries overgedragen aan a-bakker\n")
     assert git(examples_repo, "rev-list", "--count", f"{head}..HEAD") == "1\n"
-    assert git(examples_repo, "log", "-1", "--format=%s") == "regie handover: 2 casus(sen) overgedragen aan een andere regisseur\n"
+    assert git(examples_repo, "log", "-1", "--format=%s") == "regie handover: 2 casussen overgedragen aan een andere regisseur\n"
     for cid in ("2026-004", "2026-006"):
         text = (examples_repo / f"casussen/{cid}/casus.yaml").read_text()
         assert "\nregisseur: a-bakker\n" in text

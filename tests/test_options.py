@@ -28,11 +28,11 @@ def test_every_data_command_writes_to_o_file_or_o_dash(cli, tmp_path, args):
 
 
 @pytest.mark.parametrize("args, err", [
-    (["list", "--format", "github"], "'github' is not one of 'text', 'json'"),
-    (["show", "2026-001", "--format", "csv"], "'csv' is not one of 'text', 'json'"),
-    (["retention", "--format", "github"], "'github' is not one of 'text', 'json'"),
-    (["signal", "list", "--format", "github"], "'github' is not one of 'text', 'json'"),
-    (["export", "2026-001", "--format", "json"], "'json' is not one of 'md', 'html'"),
+    (["list", "--format", "github"], "'github' is geen van 'text', 'json'"),
+    (["show", "2026-001", "--format", "csv"], "'csv' is geen van 'text', 'json'"),
+    (["retention", "--format", "github"], "'github' is geen van 'text', 'json'"),
+    (["signal", "list", "--format", "github"], "'github' is geen van 'text', 'json'"),
+    (["export", "2026-001", "--format", "json"], "'json' is geen van 'md', 'html'"),
 ])
 def test_a_format_a_command_cannot_give_is_a_usage_error(cli, args, err):
     r = cli(*EX, *args)

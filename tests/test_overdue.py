@@ -79,7 +79,7 @@ def test_overdue_skips_broken_files_with_a_warning(cli, dossier):
     edit(dossier / "casussen/2026-001/netwerk.yaml", "professionals:", "professionals: [")
     r = cli("-C", str(dossier), "overdue")
     assert r.code == 0
-    assert r.err.startswith("waarschuwing: 1 bestand(en) overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): "
+    assert r.err.startswith("waarschuwing: 1 bestand overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): "
                             "casussen/2026-001/netwerk.yaml\n")
 
 
@@ -109,7 +109,7 @@ casus     status        regisseur   urgentie  volgende    te laat  leefgebieden
 
 def test_list(cli):
     r = cli(*EX, "list")
-    assert (r.code, r.out, r.err) == (0, LIST_TEXT, "9 casus(sen)\n")
+    assert (r.code, r.out, r.err) == (0, LIST_TEXT, "9 casussen\n")
 
 
 def test_list_filters_and_json(cli):

@@ -217,14 +217,14 @@ def test_invalid_case_is_left_out_and_named(cli, small):
     write_tree(small, {"casussen/2026-002/afspraken.yaml": "afspraken: [\n"})
     r = cli("-C", str(small), "report", *Q2)
     assert r.code == 0
-    assert r.err == "waarschuwing: 1 casus(sen) weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')\n"
+    assert r.err == "waarschuwing: 1 casus weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')\n"
     data = json.loads(r.out)
     assert data["casussen"] == 2
     assert data["weggelaten"] == [{"casus": "2026-002", "reden": "afspraken.yaml:2 [yaml]"}]
     assert data["instroom"]["meldingen"] == 1
     strict = cli("-C", str(small), "report", *Q2, "--strict")
     assert (strict.code, strict.out) == (1, "")
-    assert strict.err == ("fout: 1 casus(sen) met ongeldige bestanden: 2026-002 (afspraken.yaml:2 [yaml]); "
+    assert strict.err == ("fout: 1 casus met ongeldige bestanden: 2026-002 (afspraken.yaml:2 [yaml]); "
                           "los dat op (zie 'regie validate') of laat --strict weg\n")
 
 

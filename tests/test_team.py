@@ -220,7 +220,7 @@ def test_dry_run_changes_nothing(cli, team):
     head, remote_head = git(b, "rev-parse", "HEAD"), git(remote, "rev-parse", "main")
     r = _ok(cli("-C", str(b), "sync", "--dry-run"))
     assert r.out == "casus: 2026-001 → 2026-002\n"
-    assert r.err == "origin/main: 1 commit(s) zou delen, 1 binnengehaald, 1 id('s) omgenummerd\n"
+    assert r.err == "origin/main: 1 commit zou delen, 1 binnengehaald, 1 id('s) omgenummerd\n"
     assert git(b, "rev-parse", "HEAD") == head and git(remote, "rev-parse", "main") == remote_head
     assert _ids(b, "casussen") == ["2026-001"]
 
@@ -240,8 +240,8 @@ def test_sync_refusals(cli, team, tmp_path):
     git(b, "remote", "set-url", "origin", str(tmp_path / "weg.git"))
     head = git(b, "rev-parse", "HEAD")
     r = cli("-C", str(b), "sync")
-    assert (r.code, r.err) == (1, "fout: offline: origin is niet bereikbaar; je 1 lokale commit(s) blijven hier staan en "
-                                  "worden gedeeld bij de volgende 'regie sync'\n")
+    assert (r.code, r.err) == (1, "fout: offline: origin is niet bereikbaar; je lokale commit blijft hier staan en "
+                                  "wordt gedeeld bij de volgende 'regie sync'\n")
     assert git(b, "rev-parse", "HEAD") == head
     # no remote at all
     git(b, "remote", "remove", "origin")
@@ -403,13 +403,13 @@ def test_validate_files_checks_the_cases_they_belong_to(cli, examples_repo, monk
     melding = examples_repo / "casussen/2026-002/melding.yaml"
     melding.write_text(melding.read_text().replace("urgentie: ", "urgentie: heel-", 1))
     r = cli("validate", "casussen/2026-001/afspraken.yaml", "casussen/2026-001/plan.md")
-    assert (r.code, r.out, r.err) == (0, "", "1 casus(sen) gecontroleerd: 0 fout(en), 0 waarschuwing(en)\n")
+    assert (r.code, r.out, r.err) == (0, "", "1 casus gecontroleerd: 0 fouten, 0 waarschuwingen\n")
     r = cli("validate", "casussen/2026-002/netwerk.yaml")
     assert r.code == 1 and r.out.startswith("casussen/2026-002/melding.yaml:")
     r = cli("validate", "README.md") if (examples_repo / "README.md").exists() else cli("validate", ".regie/schemas/casus.schema.json")
     assert (r.code, r.err) == (0, "niets te controleren: geen dossierbestanden\n")
     r = cli("validate", "regie.yaml")
-    assert r.code == 1 and "9 casus(sen) gecontroleerd" in r.err
+    assert r.code == 1 and "9 casussen gecontroleerd" in r.err
 
 
 def test_validate_changed_since_checks_what_a_merge_request_changed(cli, examples_repo):
@@ -424,12 +424,12 @@ def test_validate_changed_since_checks_what_a_merge_request_changed(cli, example
     path.write_text(path.read_text() + "# bijgewerkt\n")
     git(examples_repo, "commit", "-qam", "werk aan 2026-002")
     r = cli("-C", str(examples_repo), "validate", "--changed-since", "doel")
-    assert (r.code, r.out, r.err) == (0, "", "1 casus(sen) gecontroleerd: 0 fout(en), 0 waarschuwing(en)\n")
+    assert (r.code, r.out, r.err) == (0, "", "1 casus gecontroleerd: 0 fouten, 0 waarschuwingen\n")
     regie = examples_repo / "regie.yaml"
     regie.write_text(regie.read_text() + "# bijgewerkt\n")
     git(examples_repo, "commit", "-qam", "netwerk")
     r = cli("-C", str(examples_repo), "validate", "--changed-since", "doel")
-    assert r.code == 1 and "9 casus(sen) gecontroleerd" in r.err and "casussen/2026-003/melding.yaml:" in r.out
+    assert r.code == 1 and "9 casussen gecontroleerd" in r.err and "casussen/2026-003/melding.yaml:" in r.out
     r = cli("-C", str(examples_repo), "validate", "--changed-since", "bestaat-niet")
     assert (r.code, r.err) == (1, "fout: onbekende revisie 'bestaat-niet' (bijv. origin/main, een tag of een commit; "
                                   "haal hem eerst op met 'git fetch')\n")

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Callable, Iterator, Optional
 
 import typer
+from ..taal import aantal
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -112,7 +113,7 @@ def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, 
         got = collect(base, today(), job, cases or None, use_cache=not STATE.no_cache, jobs=jobs, progress=tick)
     broken = sorted({p.path for p in got.errors})
     if broken and not quiet:
-        warn(f"{len(broken)} bestand(en) overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): {', '.join(broken[:3])}"
+        warn(f"{aantal(len(broken), 'bestand')} overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): {', '.join(broken[:3])}"
              + (" ..." if len(broken) > 3 else ""))
     return got
 

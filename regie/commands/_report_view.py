@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from ..taal import aantal
 
 
 def _num(x) -> str:
@@ -66,8 +67,8 @@ def show(r: dict) -> None:
     c = r["caseload"]
     load = (", ".join(f"{k} {v}" for k, v in c["open_per_regisseur"].items()) if "open_per_regisseur" in c
             else f"{c['open']['casussen']} open bij {c['open']['regisseurs']} regisseurs")
-    console.print(f"Caseload: {load}; {c['regisseur_gewisseld']} casus(sen) met wissel van regisseur")
-    console.print(f"Signalen: {sum(len(g['signalen']) for g in r['signalen'].values())} in {len(r['signalen'])} groep(en)")
+    console.print(f"Caseload: {load}; {aantal(c['regisseur_gewisseld'], 'casus')} met wissel van regisseur")
+    console.print(f"Signalen: {sum(len(g['signalen']) for g in r['signalen'].values())} in {aantal(len(r['signalen']), 'groep')}")
 
 
 def show_comparison(v: dict) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import typer
 
 from . import _common
+from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -38,4 +39,4 @@ def status() -> None:
     cases = cache.count() if cache else 0
     if cache:
         cache.close()
-    _common.echo(f"{path}\n{size / 1024 / 1024:.1f} MiB, {cases} casus(sen)")
+    _common.echo(f"{path}\n{size / 1024 / 1024:.1f} MiB, {aantal(cases, 'casus')}")

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 
 def run(
@@ -28,4 +29,4 @@ def run(
     items = feed(got, _common.root(), today, regisseur=regisseur)
     _common.output(to_ics(items, today, got.network.naam, name=f" ({regisseur})" if regisseur else ""), out, exact=True)
     live = sum(1 for e in items if not e.geannuleerd)
-    _common.info(f"{live} gebeurtenis(sen) in de agenda, {len(items) - live} geannuleerd")
+    _common.info(f"{aantal(live, 'gebeurtenis')} in de agenda, {len(items) - live} geannuleerd")

@@ -6,17 +6,25 @@ validate waarschuwt wanneer een regisseur boven de norm zit.
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from . import _common
+from ..taal import aantal
+
+
+class CaseloadFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
 
 
 def run(
     op: Annotated[Optional[str], typer.Option("--op", help="De caseload op deze datum (JJJJ-MM-DD; standaard vandaag).")] = None,
-    fmt: Annotated[_common.ListFormat, typer.Option("--format", help="text, json of csv.")] = _common.ListFormat.text,
+    fmt: Annotated[CaseloadFormat, typer.Option("--format", help="text, json of csv.")] = CaseloadFormat.text,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
     csv_dialect: _common.CsvDialectOption = _common.CsvDialect.excel,
     jobs: _common.Jobs = None,
@@ -32,12 +40,10 @@ def run(
     day = parse_iso_date(op, what="--op") if op else today
     if day > today:
         raise UsageError(f"--op {day.isoformat()} ligt in de toekomst")
-    if fmt is _common.ListFormat.ics:
-        raise UsageError("--format ics past niet bij de caseload; kies text, json of csv")
     rows = caseload(_common.read_cases(caseload_job(day), jobs=jobs))
-    if fmt is _common.ListFormat.json:
+    if fmt is CaseloadFormat.json:
         text = _common.json_text({"op": day.isoformat(), "regisseurs": [r.to_dict() for r in rows]}) + "\n"
-    elif fmt is _common.ListFormat.csv:
+    elif fmt is CaseloadFormat.csv:
         text = to_csv(rows, csv_dialect.value)
     else:
         width = max([len(r.regisseur) for r in rows] + [9])
@@ -46,5 +52,5 @@ def run(
             norm = f"{r.norm:g}" if r.norm is not None else "-"
             lines.append(f"{r.regisseur:<{width}}  {r.open:>4}  {r.gewogen:>7g}  {norm:>5}" + ("  boven de norm" if r.boven_norm else ""))
         text = "\n".join(lines) + "\n"
-    _common.output(text, out, exact=fmt is not _common.ListFormat.text)
-    _common.info(f"caseload op {day.isoformat()}: {sum(r.open for r in rows)} open casus(sen), {len(rows)} regisseur(s)")
+    _common.output(text, out, exact=fmt is not CaseloadFormat.text)
+    _common.info(f"caseload op {day.isoformat()}: {aantal(sum(r.open for r in rows), 'casus')} open, {aantal(len(rows), 'regisseur')}")

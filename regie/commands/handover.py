@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 
 def run(
@@ -44,7 +45,7 @@ def run(
         for p in problems:
             _common.info(p.format())
         _common.echo("\n".join(cids))
-        _common.info(f"{len(cids)} casus(sen) van {van} overgedragen aan {naar}")
+        _common.info(f"{aantal(len(cids), 'casus')} van {van} overgedragen aan {naar}")
         return
     if case is None:
         raise UsageError("geef een casus-id, of --van REGISSEUR voor al zijn of haar casussen")

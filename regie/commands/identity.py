@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -54,7 +55,7 @@ def rekey(
 
     root = _common.root()
     done = do_rekey(root, cases or case_ids(root), today=_common.today(), commit=not no_commit)
-    _common.info(f"{len(done)} identiteit(en) opnieuw versleuteld")
+    _common.info(f"{aantal(len(done), 'identiteit')} opnieuw versleuteld")
 
 
 @app.command("textconv", hidden=True)

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 
 def run(
@@ -28,7 +29,7 @@ def run(
     rows = case_rows(got, status=status, regisseur=regisseur)
     with _common.writing(out):
         _table(rows, fmt)
-    _common.info(f"{len(rows)} casus(sen)")
+    _common.info(f"{aantal(len(rows), 'casus')}")
 
 
 def _table(rows, fmt) -> None:

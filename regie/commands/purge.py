@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 
 def run(
@@ -28,11 +29,11 @@ def run(
         p = plan(root, case, today, voortijdig=voortijdig, reden=reden)
         for path in p.paths:
             _common.echo(path)
-        _common.info(f"zou casus {case} vernietigen: {len(p.paths)} bestand(en) uit {p.commits} commit(s) "
+        _common.info(f"zou casus {case} vernietigen: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} "
                      "(niets veranderd; zonder --dry-run gebeurt het echt)")
         return
     p = purge(root, case, today, voortijdig=voortijdig, reden=reden)
-    _common.info(f"casus {case} vernietigd: {len(p.paths)} bestand(en) uit {p.commits} commit(s) verwijderd; "
+    _common.info(f"casus {case} vernietigd: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} verwijderd; "
                  "vastgelegd in vernietigd.yaml")
     from ..store import gitops
 

@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 
 class ReportFormat(str, Enum):
@@ -74,8 +75,8 @@ def run(
         n = left_out if isinstance(left_out, int) else len(left_out)
         if strict:
             details = "" if isinstance(left_out, int) else ": " + "; ".join(f"{w['casus']} ({w['reden']})" for w in left_out)
-            raise RegieError(f"{n} casus(sen) met ongeldige bestanden{details}; los dat op (zie 'regie validate') of laat --strict weg")
-        _common.warn(f"{n} casus(sen) weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')")
+            raise RegieError(f"{aantal(n, 'casus')} met ongeldige bestanden{details}; los dat op (zie 'regie validate') of laat --strict weg")
+        _common.warn(f"{aantal(n, 'casus')} weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')")
     kind = _common.doc_format(fmt, html=html, default="text")
     if other is not None:
         from ..views.report import compare, render_comparison

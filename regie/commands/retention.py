@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 
 def run(
@@ -24,7 +25,7 @@ def run(
     rows = retention(_common.read_cases(RETENTION, jobs=jobs), within=within)
     with _common.writing(out):
         _rows(rows, fmt)
-    _common.info(f"{len(rows)} casus(sen)")
+    _common.info(f"{aantal(len(rows), 'casus')}")
 
 
 def _rows(rows, fmt) -> None:

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -59,7 +60,7 @@ def _signals(signals, fmt) -> None:
         return
     for s in signals:
         _common.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
-                   + (f" ({len(s.casussen)} casus(sen))" if s.casussen else ""))
+                   + (f" ({aantal(len(s.casussen), 'casus')})" if s.casussen else ""))
 
 
 @app.command("status")

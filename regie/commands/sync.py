@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from . import _common
+from ..taal import aantal
 
 
 def run(
@@ -24,5 +25,5 @@ def run(
     for r in outcome.renumbered:
         _common.echo(r.describe())
     verb = "zou delen" if dry_run else "gedeeld"
-    _common.info(f"{outcome.remote}/{outcome.branch}: {outcome.pushed} commit(s) {verb}, {outcome.fetched} binnengehaald"
+    _common.info(f"{outcome.remote}/{outcome.branch}: {aantal(outcome.pushed, 'commit')} {verb}, {outcome.fetched} binnengehaald"
                  + (f", {len(outcome.renumbered)} id('s) omgenummerd" if outcome.renumbered else ""))

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _common
+from ..taal import aantal
 
 
 class ValidateFormat(str, Enum):
@@ -73,7 +74,7 @@ def run(
         else:
             for p in problems:
                 _common.echo(p.format())
-    summary = f"{n_cases} casus(sen) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)"
+    summary = f"{aantal(n_cases, 'casus')} gecontroleerd: {aantal(errors, 'fout')}, {aantal(warnings, 'waarschuwing')}"
     _common.info(summary)
     if has_errors(problems, strict=strict):
         raise typer.Exit(1)

@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
+from ..taal import aantal
 
 KINDS = ("regie", "casus", "melding", "netwerk", "plan", "afspraken", "escalaties", "evaluatie", "journaal", "signaal",
          "identiteit", "verstrekkingen", "netwerkjournaal", "sociale-kaart")
@@ -218,7 +219,7 @@ def _dutch(err: Any) -> str:
     if v == "minLength":
         return f"{where} mag niet leeg zijn"
     if v == "minItems":
-        return f"{where} moet minstens {val} item(s) bevatten"
+        return f"{where} moet minstens {aantal(val, 'item')} bevatten"
     if v == "uniqueItems":
         return f"{where} bevat een waarde twee keer"
     if v == "propertyNames":

@@ -101,8 +101,9 @@ def recipients(net: Network, case: Case) -> list[Recipient]:
     keys = {r.id: r.age for r in net.regisseurs}
     missing = [w for w in wanted if not keys.get(w)]
     if missing:
-        raise IdentityError(f"geen age-sleutel in regie.yaml voor {', '.join(missing)}: voeg 'age: age1...' toe bij die "
-                            "regisseur(s) ('regie keygen' maakt een sleutel)", code="sleutel")
+        raise IdentityError(f"geen age-sleutel in regie.yaml voor {', '.join(missing)}: voeg 'age: age1...' toe bij "
+                            f"{'die regisseur' if len(missing) == 1 else 'die regisseurs'} ('regie keygen' maakt een sleutel)",
+                            code="sleutel")
     return [Recipient(w, keys[w]) for w in wanted]  # type: ignore[arg-type]
 
 

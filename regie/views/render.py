@@ -86,6 +86,9 @@ def environment(repo_root: Path | None):
         lstrip_blocks=True,
     )
     env.filters["q"] = _quote
+    from ..taal import aantal
+
+    env.filters["aantal"] = aantal
     env.filters["cell"] = lambda v: "-" if v is None or v == "" else str(v).replace("|", "\\|").replace("\n", " ")
     env.filters["nl_date"] = nl_date
     env.filters["markdown"] = markdown_to_html

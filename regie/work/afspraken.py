@@ -17,6 +17,7 @@ from ..dossier.model import Afspraak, Case, next_id
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive
+from ..taal import aantal
 
 FILE = "afspraken.yaml"
 
@@ -131,7 +132,7 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
     problems = _finish(root, case, afspraak_id, "gedaan", {"gedaan_op": when},
                        f"regie afspraak: {afspraak_id} van casus {cid} gedaan", today, commit)
     late = (when - a.deadline).days
-    return Outcome(afspraak_id, [f"{late} dag(en) na de deadline"] if late > 0 else [], problems)
+    return Outcome(afspraak_id, [f"{aantal(late, 'dag')} na de deadline"] if late > 0 else [], problems)
 
 
 @exclusive("afspraak drop")

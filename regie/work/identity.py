@@ -12,6 +12,7 @@ from ..dossier.problems import Problem
 from ..errors import NothingToChange
 from ..privacy import identity as ident
 from ..store.transaction import exclusive
+from ..taal import aantal
 
 log = logging.getLogger("regie")
 
@@ -51,7 +52,7 @@ def rekey(root: Path, cids: list[str], *, today: dt.date, commit: bool = True) -
         done.append(cid)
     if writes:
         scope = done[0] if len(done) == 1 else None
-        apply(root, scope, writes, f"regie identity: identiteit van {len(done)} casus(sen) opnieuw versleuteld", today,
+        apply(root, scope, writes, f"regie identity: identiteit van {aantal(len(done), 'casus')} opnieuw versleuteld", today,
               commit=commit)
     return done
 

@@ -20,6 +20,7 @@ from ..dossier.repo import EVALUATIONS_DIR, PLAN_FILE, case_dir
 from ..dossier.scan import Job
 from ..limits import MAX_NAZORG_WEKEN, check_range
 from ..store.transaction import exclusive
+from ..taal import aantal
 
 
 @dataclass
@@ -295,7 +296,7 @@ def handover_all(
         doc.data["regisseur"] = naar
         append_item(history, new_map({"datum": today, "regisseur": naar, "reden": reden}))
         writes[path] = doc.dump()
-    problems = apply(root, None, writes, f"regie handover: {len(cids)} casus(sen) overgedragen aan een andere regisseur",
+    problems = apply(root, None, writes, f"regie handover: {aantal(len(cids), 'casus')} overgedragen aan een andere regisseur",
                      today, commit=commit, scope=cids)
     from .identity import rekey_after_handovers
 

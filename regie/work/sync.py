@@ -348,9 +348,9 @@ def _attempt(root: Path, remote: str, branch: str, outcome: Outcome) -> bool:
     upstream_ref = f"refs/remotes/{remote}/{branch}"
     if done.returncode != 0:
         ahead = _git(root, "rev-list", "--count", f"{upstream_ref}..HEAD", check=False).stdout.strip()
-        local_count = ahead if ahead.isdigit() else "je"
-        raise Offline(f"offline: {remote} is niet bereikbaar; je {local_count} lokale commit(s) blijven hier staan "
-                      "en worden gedeeld bij de volgende 'regie sync'", code="offline")
+        stay = ("je lokale commit blijft hier staan en wordt" if ahead == "1" else
+                f"je {ahead + ' ' if ahead.isdigit() else ''}lokale commits blijven hier staan en worden")
+        raise Offline(f"offline: {remote} is niet bereikbaar; {stay} gedeeld bij de volgende 'regie sync'", code="offline")
     upstream = _rev(root, upstream_ref)
     head = _rev(root, "HEAD")
     if upstream is None:  # the remote has no such branch yet: the first push

@@ -8,6 +8,7 @@ from ..model import CTI_FASEN, OPEN_STATUSES, Case
 from ..problems import ERROR, WARNING, Problem
 from ..repo import CASE_ID_RE, PLAN_FILE
 from . import Ctx, _d
+from ...taal import aantal
 
 
 def case_identity(ctx: Ctx, case: Case) -> Iterator[Problem]:
@@ -152,7 +153,7 @@ def network_method(ctx: Ctx, case: Case) -> Iterator[Problem]:
         count = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst")
         if count < minimum:
             yield ctx.at(case, "casus.yaml", "traject", code="cti-bijeenkomsten", severity=WARNING,
-                         message=f"CTI-traject gesloten met {count} netwerkbijeenkomst(en) in journaal/; de norm is minstens {minimum}")
+                         message=f"CTI-traject gesloten met {aantal(count, 'netwerkbijeenkomst')} in journaal/; de norm is minstens {minimum}")
 
 
 CTI_DAYS_BEFORE_MEETING = 30  # a phase that has run this long should have had its netwerkbijeenkomst
@@ -194,5 +195,5 @@ def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
     held = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst" and j.datum <= ctx.today)
     if held < expected:
         yield ctx.at(case, "casus.yaml", "cti", code="cti-achter", severity=WARNING,
-                     message=f"CTI-traject loopt achter: {held} netwerkbijeenkomst(en) in journaal/, verwacht minstens "
+                     message=f"CTI-traject loopt achter: {aantal(held, 'netwerkbijeenkomst')} in journaal/, verwacht minstens "
                              f"{expected} (één per fase die langer dan {CTI_DAYS_BEFORE_MEETING} dagen loopt; norm {norm})")
