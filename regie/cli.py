@@ -123,7 +123,10 @@ def __getattr__(name: str):
 def main() -> None:
     from .errors import RegieError
 
-    if wants_top_help(sys.argv[1:]):
+    import os
+
+    completing = "_REGIE_COMPLETE" in os.environ
+    if not completing and wants_top_help(sys.argv[1:]):
         sys.stdout.write(top_help())
         sys.exit(0 if sys.argv[1:] else 2)  # a bare ``regie`` names no command: like click, exit 2
     _common.install_log_handler()
@@ -133,7 +136,17 @@ def main() -> None:
     from typer.exceptions import Abort
 
     nl.install()
-    command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
+    if completing:  # the words typed so far come from the shell, not from argv
+        words = (os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or "").split()
+        command = typer.main.get_command(build_app(command_in(words[1:])))
+        from typer.completion import completion_init
+
+        from .completion import attach
+
+        completion_init()  # typer's bash, zsh, fish and PowerShell completion
+        attach(command)
+    else:
+        command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
     nl.dutch_command(command)
     try:
         try:

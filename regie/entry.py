@@ -10,6 +10,12 @@ import sys
 
 
 def main() -> None:
+    import os
+
+    if "_REGIE_COMPLETE" in os.environ:  # the shell asks for completions: the command line is built for it
+        from .cli import main as run
+
+        return run()
     if sys.argv[1:] == ["--version"]:
         from . import __version__
 

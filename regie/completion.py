@@ -1,0 +1,131 @@
+"""Tab completion of what a regisseur types most: case ids, afspraak and doel ids, betrokkenen, regisseurs,
+organisations, leefgebieden and statuses — read from the repository, fast.
+
+Completion runs on every tab press, so nothing here loads the dossier: case ids are the folder
+names, ``regie.yaml`` is one small file, and the ids inside a case are found by a pattern over
+the text of its one file (``afspraken.yaml``, ``plan.md``, ``netwerk.yaml``). Anything that
+cannot be read completes to nothing, never to an error.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+_ID = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([A-Za-z0-9][A-Za-z0-9_-]*)", re.M)
+
+
+def _root(ctx) -> Path | None:
+    from .dossier.repo import find_root
+
+    try:
+        repo = ctx.find_root().params.get("repo")
+        return find_root(Path(repo) if repo else None)
+    except Exception:  # noqa: BLE001 - no repository here: nothing to complete
+        return None
+
+
+def _network(ctx) -> dict:
+    from .dossier.yamlio import parse_yaml
+
+    root = _root(ctx)
+    try:
+        return parse_yaml((root / "regie.yaml").read_text(encoding="utf-8"), "regie.yaml") if root else {}
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+def case_ids(ctx, param, incomplete: str) -> list[str]:
+    from .dossier.repo import case_ids as ids
+
+    root = _root(ctx)
+    try:
+        return [c for c in ids(root) if c.startswith(incomplete)] if root else []
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def _case(ctx) -> str | None:
+    """The case id typed before the word being completed (while completing, click may leave it unparsed in args)."""
+    from .dossier.repo import CASE_ID_RE
+
+    cid = ctx.params.get("case")
+    return cid if cid else next((a for a in ctx.args if CASE_ID_RE.fullmatch(a)), None)
+
+
+def _ids_in(ctx, name: str, prefix: str) -> list[str]:
+    """The ids in one file of the case named on the command line (its ``case`` argument)."""
+    from .dossier.repo import case_dir
+
+    root, cid = _root(ctx), _case(ctx)
+    if not root or not cid:
+        return []
+    try:
+        text = (case_dir(root, cid) / name).read_text(encoding="utf-8")
+    except Exception:  # noqa: BLE001
+        return []
+    return [i for i in dict.fromkeys(_ID.findall(text)) if i.startswith(prefix)]
+
+
+def afspraak_ids(ctx, param, incomplete: str) -> list[str]:
+    return [i for i in _ids_in(ctx, "afspraken.yaml", "A") if i.startswith(incomplete)]
+
+
+def doel_ids(ctx, param, incomplete: str) -> list[str]:
+    return [i for i in _ids_in(ctx, "plan.md", "D") if i.startswith(incomplete)]
+
+
+def regisseurs(ctx, param, incomplete: str) -> list[str]:
+    return [str(r.get("id")) for r in _network(ctx).get("regisseurs") or [] if str(r.get("id")).startswith(incomplete)]
+
+
+def organisaties(ctx, param, incomplete: str) -> list[str]:
+    return [str(o.get("id")) for o in _network(ctx).get("organisaties") or [] if str(o.get("id")).startswith(incomplete)]
+
+
+def leefgebieden(ctx, param, incomplete: str) -> list[str]:
+    from .dossier.model import DEFAULT_LEEFGEBIEDEN
+
+    known = _network(ctx).get("leefgebieden") or DEFAULT_LEEFGEBIEDEN
+    return [str(lg) for lg in known if str(lg).startswith(incomplete)]
+
+
+def statuses(ctx, param, incomplete: str) -> list[str]:
+    from .dossier.model import STATUSES
+
+    return [s for s in STATUSES if s.startswith(incomplete)]
+
+
+def betrokkenen(ctx, param, incomplete: str) -> list[str]:
+    """Who can hold an agreement in this case: its betrokkenen, the regisseurs, the client; without a case the
+    organisations (``overdue --wie``)."""
+    people = _ids_in(ctx, "netwerk.yaml", "") if _case(ctx) else organisaties(ctx, param, "")
+    return [w for w in dict.fromkeys([*people, *regisseurs(ctx, param, ""), "client"]) if w.startswith(incomplete)]
+
+
+def regisseur_of_organisatie(ctx, param, incomplete: str) -> list[str]:
+    return regisseurs(ctx, param, incomplete) + organisaties(ctx, param, incomplete)
+
+
+# Which completion serves which parameter, by its name.
+BY_NAME: dict[str, Callable] = {
+    "case": case_ids, "cases": case_ids, "keep": case_ids, "fold": case_ids, "casus": case_ids,
+    "afspraak": afspraak_ids, "doel": doel_ids,
+    "regisseur": regisseurs, "van": regisseurs, "beheerder": regisseurs,
+    "organisatie": organisaties, "melder_organisatie": organisaties, "aan": organisaties, "verwezen_naar": organisaties,
+    "over": organisaties, "naar": regisseur_of_organisatie,
+    "leefgebied": leefgebieden, "wie": betrokkenen,
+}
+
+
+def attach(cmd) -> None:
+    """Give every parameter of ``cmd`` (and its subcommands) the completion its name calls for."""
+    for param in cmd.params:
+        fn = BY_NAME.get(param.name)
+        if param.name == "status" and cmd.name in ("list",):
+            fn = statuses
+        if fn is not None and getattr(param, "_custom_shell_complete", None) is None:
+            param._custom_shell_complete = fn
+    for sub in getattr(cmd, "commands", {}).values():
+        attach(sub)
