@@ -337,6 +337,14 @@ CsvDialectOption = Annotated[CsvDialect, typer.Option(
 class DocFormat(str, Enum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+
+
+def write_pdf(html: str, path: Path | None) -> None:
+    """A document as PDF to ``-o path`` (WeasyPrint; see ``regie.views.pdf``)."""
+    from ..views.pdf import write_pdf as write
+
+    info(f"geschreven: {write(html, path, root())}")
 
 
 def doc_format(fmt, *, html: bool = False, md: bool = False, default: str = "md") -> str:

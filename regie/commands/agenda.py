@@ -18,7 +18,7 @@ from . import _common
 def run(
     datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van het overleg (standaard vandaag).")] = None,
     html: Annotated[bool, typer.Option("--html", help="Een opgemaakte HTML-pagina (gelijk aan --format html).")] = False,
-    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard) of html.", show_default=False)] = None,
+    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard), html of pdf (met -o).", show_default=False)] = None,
     write: Annotated[bool, typer.Option("--write", help="Bewaar als overleggen/<datum>.md (met verslagdeel) en commit.")] = False,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --write: schrijf, maar commit niet.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
@@ -28,9 +28,10 @@ def run(
     from ..clock import parse_iso_date
     from ..errors import UsageError
 
-    as_html = _common.doc_format(fmt, html=html) == "html"
-    if write and (as_html or out):
-        raise UsageError("--write bewaart de agenda als Markdown in de repository; gebruik het niet samen met --html of -o")
+    kind = _common.doc_format(fmt, html=html)
+    if write and (kind != "md" or out):
+        raise UsageError("--write bewaart de agenda als Markdown in de repository; gebruik het niet samen met --html, "
+                         "--format of -o")
     day = parse_iso_date(datum, what="--datum") if datum else _common.today()
     if write:
         with _common.mutating("agenda --write"):  # reading the cases and writing the agenda as one
@@ -42,4 +43,7 @@ def run(
         return
     base = _common.root()
     got = _common.read_cases(agenda_job(base, day), jobs=jobs)
-    _common.output(render_agenda(got, base, day, html=as_html), out)
+    if kind == "pdf":
+        _common.write_pdf(render_agenda(got, base, day, html=True), out)
+        return
+    _common.output(render_agenda(got, base, day, html=kind == "html"), out)

@@ -11,12 +11,21 @@ wie op dit niveau beslist vast (bijvoorbeeld de brandpuntfunctionaris).
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from . import _common
+
+
+class _Memo(str, Enum):
+    md = "md"
+    pdf = "pdf"
+
+
+MemoFormat = Optional[_Memo]
 
 
 def run(
@@ -34,6 +43,7 @@ def run(
     naar_niveau: Annotated[Optional[int], typer.Option("--naar-niveau", help="Met --afschalen: het niveau waarheen (0 = terug bij het netwerk; standaard één lager).")] = None,
     voorstel: Annotated[Optional[str], typer.Option("--voorstel", help="De voorgestelde aanpak van wie op dit niveau beslist.")] = None,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf het memo naar dit bestand.")] = None,
+    fmt: Annotated[MemoFormat, typer.Option("--format", help="Het memo als md of als pdf (met -o); bewaard wordt altijd md.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..errors import UsageError
@@ -67,6 +77,10 @@ def run(
             _common.info(p.format())
         _common.info(f"escalatie {closed} van casus {case} afgesloten")
         return
+    if fmt is not None and fmt.value == "pdf":
+        from ..views.pdf import require_file
+
+        require_file(out)  # before anything is recorded
     missing = [name for name, value in (("--over", over), ("--reden", reden)) if not value]
     if missing:
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
@@ -74,7 +88,12 @@ def run(
                     afspraken=afspraak, today=today, commit=not no_commit)
     for p in step.problems:
         _common.info(p.format())
-    _common.output(step.memo, out)
+    if fmt is not None and fmt.value == "pdf":
+        from ..views.render import render
+
+        _common.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
+    else:
+        _common.output(step.memo, out)
     if step.vorige:
         _common.info(f"escalatie {step.vorige} afgesloten: opgeschaald naar niveau {step.niveau}")
     _common.info(f"escalatie {step.id} vastgelegd: niveau {step.niveau} ({step.niveau_naam})" + (", met spoed" if step.spoed else ""))

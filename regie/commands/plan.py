@@ -18,7 +18,7 @@ from . import _common
 def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
     html: Annotated[bool, typer.Option("--html", help="Een afdrukbare HTML-pagina (gelijk aan --format html).")] = False,
-    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard) of html.", show_default=False)] = None,
+    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard), html of pdf (met -o).", show_default=False)] = None,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
     vaststellen: Annotated[bool, typer.Option("--vaststellen", help="Stel de huidige versie vast en commit.")] = False,
     datum: Annotated[Optional[str], typer.Option("--datum", help="Met --vaststellen: datum van vaststelling (standaard vandaag).")] = None,
@@ -36,4 +36,8 @@ def run(
             _common.info(p.format())
         _common.info(f"plan van aanpak van casus {case} vastgesteld (versie {versie})")
         return
-    _common.output(render_plan(root, case, html=_common.doc_format(fmt, html=html) == "html"), out)
+    kind = _common.doc_format(fmt, html=html)
+    if kind == "pdf":
+        _common.write_pdf(render_plan(root, case, html=True), out)
+        return
+    _common.output(render_plan(root, case, html=kind == "html"), out)

@@ -26,6 +26,7 @@ class ReportFormat(str, Enum):
     html = "html"
     json = "json"
     csv = "csv"
+    pdf = "pdf"
 
 
 def run(
@@ -33,7 +34,7 @@ def run(
     year: Annotated[Optional[str], typer.Option("--year", help="Kalenderjaar, bijv. 2026.")] = None,
     start: Annotated[Optional[str], typer.Option("--from", help="Begindatum (met --to).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", help="Einddatum, tot en met (met --from).")] = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", help="text (terminal, standaard), md, html, json of csv.", show_default=False)] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", help="text (terminal, standaard), md, html, json, csv of pdf (met -o).", show_default=False)] = None,
     html: Annotated[bool, typer.Option("--html", help="Gelijk aan --format html.")] = False,
     vergelijk: Annotated[Optional[str], typer.Option("--vergelijk", help="Zet de periode naast een andere: een kwartaal (2026Q2) of jaar (2025), met het verschil.")] = None,
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Laat ook casusnummers weg.")] = False,
@@ -82,18 +83,24 @@ def run(
         from ..views.report import compare, render_comparison
 
         both = compare(data, build(got, _common.root(), other, today, ids=not no_ids))
+        if kind == "pdf":
+            _common.write_pdf(render_comparison(both, "html", _common.root()), out)
+            return
         if kind == "text":
             if out is not None:
-                raise UsageError("-o werkt met --format md, html, json of csv")
+                raise UsageError("-o werkt met --format md, html, json, csv of pdf")
             from ._report_view import show_comparison
 
             show_comparison(both)
             return
         _common.output(render_comparison(both, kind, _common.root(), csv_dialect.value), out, exact=kind in ("json", "csv"))
         return
+    if kind == "pdf":
+        _common.write_pdf(render_report(data, "html", _common.root()), out)
+        return
     if kind == "text":
         if out is not None:
-            raise UsageError("-o werkt met --format md, html, json of csv")
+            raise UsageError("-o werkt met --format md, html, json, csv of pdf")
         from ._report_view import show
 
         show(data)

@@ -88,7 +88,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_output(path: Path, text: str, root: Path | None) -> None:
+def write_output(path: Path, text: str | bytes, root: Path | None) -> None:
     """A generated document to ``-o path``: never over a folder, nor over a file of the dossier itself."""
     if path.is_dir():
         raise RegieError("is een map; geef met -o een bestandsnaam", path=str(path), code="uitvoer")
@@ -111,7 +111,10 @@ def write_output(path: Path, text: str, root: Path | None) -> None:
                     "kies een pad buiten de repository of in een genegeerde map (zoals export/, zie .gitignore)",
                     path=target.relative_to(root).as_posix(), code="uitvoer",
                 )
-    write_text_atomic(path, text)
+    if isinstance(text, bytes):
+        write_bytes_atomic(path, text)
+    else:
+        write_text_atomic(path, text)
 
 
 @contextmanager

@@ -1,0 +1,44 @@
+"""PDF of a document (``--format pdf -o FILE``): the HTML page regie already makes, printed by WeasyPrint.
+
+A municipality files documents as PDF. The HTML templates carry their own print styles (A4,
+margins, no page breaks inside a table row), so the PDF is that page on paper. WeasyPrint is an
+optional extra (``regie[pdf]``): it brings Pango and its fonts, which a regisseur who only reads
+the terminal does not need.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import RegieError, UsageError
+
+INSTALL = ("PDF maken vraagt WeasyPrint; installeer het met: pip install 'regie[pdf]' "
+           "(met pipx: pipx inject regie weasyprint)")
+
+
+def to_pdf(html: str, base: Path | None = None) -> bytes:
+    """The page as PDF bytes; a Dutch message when WeasyPrint or the libraries it needs are missing."""
+    try:
+        import weasyprint
+    except ImportError:
+        raise RegieError(INSTALL) from None
+    except OSError as exc:  # WeasyPrint is there, but Pango (its text layout library) is not
+        raise RegieError(f"WeasyPrint kan zijn bibliotheken niet laden ({exc}); installeer Pango, bijvoorbeeld "
+                         "'apt install libpango-1.0-0 libpangoft2-1.0-0'") from None
+    return weasyprint.HTML(string=html, base_url=str(base) if base else None).write_pdf()
+
+
+def require_file(out: Path | None) -> Path:
+    """A PDF goes to a file: ``-o FILE`` is required (bytes on a terminal help nobody)."""
+    if out is None or str(out) == "-":
+        raise UsageError("--format pdf schrijft een bestand: geef -o BESTAND.pdf")
+    return out
+
+
+def write_pdf(html: str, out: Path | None, root: Path | None) -> Path:
+    """Print ``html`` to the PDF file ``out`` (atomically, with the same checks as any ``-o``)."""
+    from ..store.files import write_output
+
+    target = require_file(out)
+    write_output(target, to_pdf(html, root), root)
+    return target
