@@ -16,14 +16,23 @@ def run(
     regisseur_id: Annotated[Optional[str], typer.Option("--regisseur-id", help="Korte id van de eerste regisseur.")] = None,
     regisseur_naam: Annotated[Optional[str], typer.Option("--regisseur-naam", help="Naam van de eerste regisseur.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
+    regie_bron: Annotated[Optional[str], typer.Option("--regie-bron", help="Waar de CI regie installeert, vastgepind: een git-URL op een release-tag, een wheel, of regie==VERSIE (standaard: waar deze regie vandaan komt).")] = None,
     remote: Annotated[Optional[str], typer.Option("--remote", help="Adres van de gedeelde repository (wordt 'origin'), bijv. git@gitlab.gemeente.nl:netwerk/dossiers.git.")] = None,
 ) -> None:
-    from ..work.initrepo import init_repository
+    from ..work.initrepo import check_source, init_repository, running_source
 
     if _common.interactive():
         naam = naam or _common.ask("Naam van het netwerk", default="Integraal netwerk")
         regisseur_id = regisseur_id or _common.ask("Id van de eerste regisseur", default="regisseur")
         regisseur_naam = regisseur_naam or _common.ask("Naam van de eerste regisseur", default="Regisseur")
+    if regie_bron is not None:
+        regie_bron = check_source(regie_bron)
+    else:
+        regie_bron, reachable = running_source()
+        if not reachable:
+            _common.warn(f"de CI-bestanden installeren regie als '{regie_bron}': deze regie komt uit een lokale map of "
+                         "bestand dat de CI niet kan bereiken; zet REGIE_BRON in .github/workflows/regie.yml en "
+                         ".gitlab-ci.yml op jullie eigen bron, of geef --regie-bron")
     written = init_repository(
         directory,
         naam or "Integraal netwerk",
@@ -31,6 +40,7 @@ def run(
         regisseur_naam or "Regisseur",
         commit=not no_commit,
         remote=remote,
+        bron=regie_bron,
     )
     _common.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
     _common.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")

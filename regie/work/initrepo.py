@@ -67,8 +67,65 @@ def setup_clone(root: Path) -> list[str]:
     return done
 
 
+def install_source(direct_url: dict | None, version: str) -> str | None:
+    """Where CI can install this same regie from, as a pip requirement; None when no one else can reach it.
+
+    ``direct_url`` is what pip recorded about this installation (PEP 610): a git checkout gives
+    ``regie @ git+URL@COMMIT``, a wheel or archive at an address gives that address; installed
+    from a package index (no record) it is ``regie==VERSION``. A local folder or file is on
+    this machine only: the network names its own source with ``--regie-bron``.
+    """
+    if direct_url is None:
+        return f"regie=={version}"
+    url = str(direct_url.get("url", ""))
+    vcs = direct_url.get("vcs_info")
+    if vcs and vcs.get("vcs") == "git" and not url.startswith("file:"):
+        return f"regie @ git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision')}"
+    if "archive_info" in direct_url and url.startswith(("https://", "http://")):
+        return f"regie @ {url}"
+    return None
+
+
+def running_source() -> tuple[str, bool]:
+    """Where CI installs the regie that runs now: (pip requirement, reachable from elsewhere?).
+
+    :func:`install_source` when it gives one; else this version from the project's own
+    repository at its release tag (``Project-URL: Source`` in the package metadata); else
+    ``regie==VERSION``, pinned, for a network that serves regie from its own package index.
+    """
+    import json
+    from importlib import metadata
+
+    import regie
+
+    try:
+        dist = metadata.distribution("regie")
+        text = dist.read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return f"regie=={regie.__version__}", False
+    found = install_source(json.loads(text) if text else None, regie.__version__)
+    if found is not None:
+        return found, True
+    for entry in dist.metadata.get_all("Project-URL") or []:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "source" and url.strip().startswith("https://"):
+            return f"regie @ git+{url.strip()}@v{regie.__version__}", True
+    return f"regie=={regie.__version__}", False
+
+
+def check_source(bron: str) -> str:
+    """A --regie-bron that CI can install from and that pins one version."""
+    text = bron.strip()
+    pinned = "==" in text or re.search(r"\.whl$|@[0-9a-f]{7,40}$|@v\d+(\.\d+)*$", text) is not None
+    if not text or "\n" in text or not pinned:
+        raise UsageError(f"--regie-bron '{bron}' pint geen versie: geef een git-URL op een release-tag "
+                         "('regie @ git+https://…/regie.git@v0.2.0'), een wheel ('…/regie-0.2.0-py3-none-any.whl') "
+                         "of 'regie==0.2.0' van jullie eigen pakketindex")
+    return text
+
+
 def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True,
-                    remote: str | None = None) -> list[Path]:
+                    remote: str | None = None, bron: str | None = None) -> list[Path]:
     """Create the dossier repository at ``target``; returns the files written (and committed)."""
     from ..store import gitops
     from ..dossier import schema
@@ -86,7 +143,8 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
         gitops.require_git()  # before anything is written
     made = [d for d in (target, *target.parents) if not d.exists()]
     target.mkdir(parents=True, exist_ok=True)
-    context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam}
+    bron = check_source(bron) if bron is not None else running_source()[0]
+    context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam, "bron": bron}
     if remote is not None and not commit:
         raise UsageError("--remote hoort bij een git-repository; gebruik het niet samen met --no-commit")
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
