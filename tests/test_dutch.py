@@ -79,3 +79,52 @@ def test_metavars_are_dutch(cli):
     for expected in ("--datum DATUM", "--leefgebied LEEFGEBIED", "--quarter KWARTAAL", "--vergelijk PERIODE",
                      "--format text|md|html|json|csv", "-o, --output BESTAND", "--deadline DATUM", "{CASUS}"):
         assert expected in text, expected
+
+
+# ---------------------------------------------------------------- documents in Dutch
+
+
+def test_numbers_and_counts_are_dutch():
+    from regie.taal import aantal
+    from regie.views.render import nl_num
+
+    assert [nl_num(v) for v in (3.7, 12.0, 12, None, "< 5", 0.25)] == ["3,7", "12", "12", "-", "< 5", "0,25"]
+    assert [aantal(n, "casus") for n in (0, 1, 2)] == ["0 casussen", "1 casus", "2 casussen"]
+    assert aantal(1, "dag") == "1 dag" and aantal(3, "waarschuwing") == "3 waarschuwingen"
+
+
+@pytest.mark.parametrize("args, title", [
+    (["--quarter", "2026Q3"], "# Kwartaalrapportage Integraal Netwerk Zuiderhaven — 2026Q3"),
+    (["--year", "2026"], "# Jaarrapportage Integraal Netwerk Zuiderhaven — 2026"),
+    (["--from", "2026-01-01", "--to", "2026-06-30"], "# Rapportage Integraal Netwerk Zuiderhaven — 2026-01-01 t/m 2026-06-30"),
+])
+def test_the_report_title_fits_the_period(cli, args, title):
+    assert cli(*EX, "report", *args, "--format", "md").out.splitlines()[0] == title
+
+
+def test_documents_name_leefgebieden_and_organisations(cli, examples_repo):
+    md = cli(*EX, "report", "--year", "2026", "--format", "md").out
+    assert "| Geestelijke gezondheid |" in md and "| geestelijke-gezondheid |" not in md
+    assert "| Woonstad Zuid |" in md.split("Meldingen per melder-organisatie")[1].split("\n\n")[0]
+    assert "Samenwerking in evaluaties (1–5): 5 scores, gemiddeld 3,6;" in md
+    plan = cli(*EX, "plan", "2026-001").out
+    assert "Huisvesting, Geestelijke gezondheid, Financiën" in plan and "· Financiën" in plan
+    assert cli(*EX, "sociale-kaart", "--leefgebied", "financien").out.splitlines()[4] == "## Financiën"
+    # a network renames a leefgebied in regie.yaml, and every document follows
+    from conftest import edit
+
+    edit(examples_repo / "regie.yaml", "naam: Integraal Netwerk Zuiderhaven\n",
+         "naam: Integraal Netwerk Zuiderhaven\nleefgebied_namen:\n  financien: Geld en schulden\n")
+    assert cli("-C", str(examples_repo), "validate").code == 0
+    assert "Huisvesting, Geestelijke gezondheid, Geld en schulden" in cli("-C", str(examples_repo), "plan", "2026-001").out
+
+
+def test_the_inzage_leaves_out_the_templates_questions(cli, examples_repo):
+    root = ("-C", str(examples_repo))
+    assert cli(*root, "evaluate", "2026-001").code == 0
+    written = (examples_repo / "casussen/2026-001/evaluaties/2026-11-26.md").read_text()
+    question = "Wat ging goed in de samenwerking tussen de partners, wat niet, en wat spreken we af?"
+    assert question in written  # the regisseur's prompt in the new evaluation
+    export = cli(*root, "export", "2026-001").out
+    assert question not in export and "Evaluatie van de samenwerking" not in export.split("26 november 2026", 1)[1]
+    assert "### Tussentijdse evaluatie van 26 november 2026" in export and "Tussentijdsevaluatie" not in export

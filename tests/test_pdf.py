@@ -31,7 +31,7 @@ def assert_not_blank(image) -> None:
 
 
 @pytest.mark.parametrize("args, title, known", [
-    (["report", "--year", "2026"], "Kwartaalrapportage Integraal Netwerk Zuiderhaven", "casussen meegeteld"),
+    (["report", "--year", "2026"], "Jaarrapportage Integraal Netwerk Zuiderhaven", "casussen meegeteld"),
     (["report", "--quarter", "2026Q4", "--vergelijk", "2026Q2"], "Vergelijking 2026Q4 met 2026Q2", "meldingen"),
     (["agenda", "--datum", "2026-12-01"], "Agenda netwerkoverleg 1 december 2026", "Nieuwe meldingen"),
     (["plan", "2026-001"], "Plan van Aanpak", "De woning is schoon en veilig en de huur blijft behouden."),

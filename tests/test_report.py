@@ -186,9 +186,9 @@ def test_percentile_nearest_rank():
 
 def test_default_period_is_last_full_quarter(cli, small):
     r = report(cli, small, "--format", "json")
-    assert r["periode"] == {"label": "2026Q3", "van": "2026-07-01", "tot_en_met": "2026-09-30", "loopt_nog": False}
+    assert r["periode"] == {"label": "2026Q3", "titel": "Kwartaalrapportage", "van": "2026-07-01", "tot_en_met": "2026-09-30", "loopt_nog": False}
     r = report(cli, small, "--year", "2026", "--format", "json")
-    assert r["periode"] == {"label": "2026", "van": "2026-01-01", "tot_en_met": "2026-11-26", "loopt_nog": True}
+    assert r["periode"] == {"label": "2026", "titel": "Jaarrapportage", "van": "2026-01-01", "tot_en_met": "2026-11-26", "loopt_nog": True}
 
 
 def test_no_ids_drops_every_case_id(cli, small):
@@ -283,7 +283,7 @@ def test_html_report_in_a_real_browser(cli, tmp_path):
              f"--user-data-dir={tmp_path / 'profiel'}"]
     dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr[-2000:]
-    assert "<h1>Kwartaalrapportage Integraal Netwerk Zuiderhaven</h1>" in dom.stdout
+    assert "<h1>Jaarrapportage Integraal Netwerk Zuiderhaven</h1>" in dom.stdout
     assert dom.stdout.count("<svg") >= 4
     shot = tmp_path / "rapport.png"
     run = subprocess.run([*flags, "--window-size=1240,1754", f"--screenshot={shot}", page.as_uri()],

@@ -18,7 +18,7 @@ def test_the_map_renders_per_leefgebied_in_md_html_and_json(cli, examples_repo):
     assert_golden("sociale-kaart.md", r.out)
     r = cli(*root, "sociale-kaart", "--leefgebied", "justitie")
     assert r.out.splitlines()[4:] == [
-        "## justitie", "",
+        "## Justitie", "",
         "| Organisatie | Aanbod | Contact | Verwijzen | Wachttijd | Escalatie |",
         "|---|---|---|---|---|---|",
         "| Politie basisteam Zuiderhaven | wijkagent, huisverbod, zorgmeldingen | wijkagent van het basisteam | "
@@ -43,7 +43,7 @@ def test_a_leefgebied_without_organisation_is_shown_and_warned_for_open_cases_on
     edit(examples_repo / MAP, "    leefgebieden: [justitie, huiselijke-relaties]", "    leefgebieden: [huiselijke-relaties]")
     edit(examples_repo / MAP, "[lichamelijke-gezondheid, geestelijke-gezondheid, basale-adl]", "[geestelijke-gezondheid, basale-adl]")
     r = cli(*root, "sociale-kaart", "--leefgebied", "justitie")
-    assert r.out.splitlines()[4:] == ["## justitie", "", "Geen organisatie op de kaart voor dit leefgebied."]
+    assert r.out.splitlines()[4:] == ["## Justitie", "", "Geen organisatie op de kaart voor dit leefgebied."]
     assert json.loads(cli(*root, "sociale-kaart", "--format", "json").out)["zonder_organisatie"] == [
         "lichamelijke-gezondheid", "justitie"]
     out = cli(*root, "validate").out.splitlines()

@@ -22,7 +22,7 @@ def show(r: dict) -> None:
     r["netwerk"] = escape(r["netwerk"])
     console = Console(highlight=False)
     p = r["periode"]
-    console.print(f"[bold]Kwartaalrapportage {r['netwerk']} — {p['label']}[/] ({p['van']} t/m {p['tot_en_met']}"
+    console.print(f"[bold]{p['titel']} {r['netwerk']} — {p['label']}[/] ({p['van']} t/m {p['tot_en_met']}"
                   + (", loopt nog" if p["loopt_nog"] else "") + f"); {r['casussen']} casussen")
     i = r["instroom"]
     t = Table(title="Instroom en uitstroom", show_header=False)

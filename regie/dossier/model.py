@@ -49,6 +49,15 @@ DEFAULT_LEEFGEBIEDEN = (
     "justitie",
 )
 
+# How the leefgebieden of the Zelfredzaamheid-Matrix are called in documents (regie.yaml leefgebied_namen may rename).
+LEEFGEBIED_NAMEN = {
+    "financien": "Financiën", "dagbesteding": "Dagbesteding", "huisvesting": "Huisvesting",
+    "huiselijke-relaties": "Huiselijke relaties", "geestelijke-gezondheid": "Geestelijke gezondheid",
+    "lichamelijke-gezondheid": "Lichamelijke gezondheid", "middelengebruik": "Middelengebruik", "basale-adl": "Basale ADL",
+    "instrumentele-adl": "Instrumentele ADL", "sociaal-netwerk": "Sociaal netwerk",
+    "maatschappelijke-participatie": "Maatschappelijke participatie", "justitie": "Justitie",
+}
+
 DEFAULT_ID_FORMAT = "{jaar}-{nummer:03d}"
 MERGED_REASON = "samengevoegd"  # the sluitreden of a case folded into another (regie merge-cases)
 

@@ -15,6 +15,36 @@ from ..dossier.model import GRONDSLAGEN
 from ..dossier.repo import PLAN_FILE
 
 
+def evaluation_prompts(root: Path) -> set[str]:
+    """The questions the evaluation template puts in a new evaluation for the regisseur to answer (lines of
+    plain text ending in '?'): they are the regisseur's prompt, not something the dossier says about the client."""
+    from .render import environment
+
+    env = environment(root)
+    try:
+        text = env.loader.get_source(env, "evaluatie.md.j2")[0]
+    except Exception:  # noqa: BLE001 - no template, no prompts to leave out
+        return set()
+    return {line.strip() for line in text.splitlines()
+            if line.strip().endswith("?") and "{" not in line and not line.lstrip().startswith(("#", "|", "-"))}
+
+
+def without_prompts(text: str, prompts: set[str]) -> str:
+    """``text`` without the template's prompt lines, and without a heading left with nothing under it."""
+    lines = [line for line in text.split("\n") if line.strip() not in prompts]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if line.startswith("#"):
+            rest = next((x for x in lines[i + 1:] if x.strip()), None)
+            if rest is None or rest.startswith("#") and len(rest) - len(rest.lstrip("#")) <= len(line) - len(line.lstrip("#")):
+                continue  # a heading with nothing under it
+        out.append(line)
+    text = "\n".join(out)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip("\n")
+
+
 def export_context(root: Path, cid: str, today: dt.date) -> dict:
     from .safety import meldcode_lines, names, verwijsindex_lines
 
@@ -25,6 +55,7 @@ def export_context(root: Path, cid: str, today: dt.date) -> dict:
         return (src.body or "").strip("\n") if src else ""
 
     log, _ = case_log(root, cid, other_cases_hidden=True)
+    prompts = evaluation_prompts(root)
     orgs = net.organisatie_namen()
     ladder = net.ladder()
     netwerk_src = dossier.sources.get(f"{case.folder}/netwerk.yaml")
@@ -43,7 +74,7 @@ def export_context(root: Path, cid: str, today: dt.date) -> dict:
         "escalaties": case.escalaties,
         "verstrekkingen": case.verstrekkingen,
         "grondslagen": GRONDSLAGEN,
-        "evaluaties": [(e, body(e.file)) for e in case.evaluaties],
+        "evaluaties": [(e, without_prompts(body(e.file), prompts)) for e in case.evaluaties],
         "journaal": [(j, body(j.file)) for j in case.journaal],
         "wie": case.who_labels(net),
         "orgs": orgs,

@@ -100,7 +100,46 @@ def environment(repo_root: Path | None):
     env.filters["sum_values"] = lambda d, keys: sum(count_value(d[k]) for k in keys)
     env.filters["partner_row"] = lambda kv, names: (names.get(kv[0], kv[0]), kv[1])
     env.filters["org_name"] = lambda org, names: names.get(org, org)
+    env.filters["leefgebied"] = jinja2.pass_context(_leefgebied)
+    env.filters["nl_num"] = nl_num
+    env.filters["evaluatie_soort"] = lambda soort: EVALUATIE_SOORTEN.get(soort, soort)
     return env
+
+
+EVALUATIE_SOORTEN = {"tussentijds": "tussentijdse evaluatie", "eind": "eindevaluatie", "nazorg": "nazorgevaluatie"}
+
+
+def nl_num(value: Any) -> str:
+    """A number the Dutch way: 3,7 (a decimal comma), 12 (no '.0'); text (such as '< 5') and None ('-') as they are."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def _leefgebied(context, slug: Any) -> str:
+    """The name of a leefgebied in a document (Financiën, not financien)."""
+    names = context.get("_leefgebied_namen") or {}
+    return names.get(slug, slug) if isinstance(slug, str) else slug
+
+
+def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
+    """The names of the leefgebieden: the Zelfredzaamheid-Matrix's, renamed by regie.yaml's leefgebied_namen."""
+    from ..dossier.model import LEEFGEBIED_NAMEN
+
+    names = dict(LEEFGEBIED_NAMEN)
+    if repo_root is not None:
+        try:
+            from ..dossier.yamlio import parse_yaml
+
+            data = parse_yaml((repo_root / "regie.yaml").read_text(encoding="utf-8"), "regie.yaml")
+            names.update({str(k): str(v) for k, v in (data.get("leefgebied_namen") or {}).items()})
+        except Exception:  # noqa: BLE001 - an unreadable regie.yaml is validate's finding; documents keep the default names
+            pass
+    return names
 
 
 def render(name: str, context: dict[str, Any], repo_root: Path | None = None) -> str:
@@ -111,7 +150,7 @@ def render(name: str, context: dict[str, Any], repo_root: Path | None = None) ->
     env = environment(repo_root)
     try:
         template = env.get_template(name)
-        return template.render(**context)
+        return template.render(**context, _leefgebied_namen=leefgebied_namen(repo_root))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"fout in template: {exc.message}", path=exc.filename or name, line=exc.lineno) from None
     except jinja2.TemplateNotFound:

@@ -442,6 +442,13 @@ def signals(signalen: list, p: Period) -> dict:
             for aard, items in sorted(groups.items())}
 
 
+def period_title(label: str) -> str:
+    """What the report is called: a quarter's is a kwartaalrapportage, a year's a jaarrapportage."""
+    if "Q" in label:
+        return "Kwartaalrapportage"
+    return "Jaarrapportage" if label.isdigit() else "Rapportage"
+
+
 def clip(period: Period, today: dt.date) -> Period:
     """The period as counted: one that is still running counts up to and including today."""
     from ..errors import UsageError
@@ -464,8 +471,9 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
     notes = [n for n in load_network_journal(root)[0] if n.datum in p]
     data = {
         "netwerk": net.naam,
-        "periode": {"label": p.label, "van": p.start.isoformat(), "tot_en_met": p.end.isoformat(),
-                    "loopt_nog": period.end > today},
+        "periode": {"label": p.label, "titel": period_title(p.label), "van": p.start.isoformat(),
+                    "tot_en_met": p.end.isoformat(), "loopt_nog": period.end > today},
+        "organisatie_namen": net.organisatie_namen(),
         "gemaakt_op": today.isoformat(),
         "casussen": usable_count,
         "weggelaten": [{"casus": e.casus, "reden": e.reden} for e in excluded],
