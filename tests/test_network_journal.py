@@ -53,3 +53,10 @@ def test_hand_written_network_notes_are_checked(cli, examples_repo):
         "journaal/2026-11-20-1.md:7: [privacy] waarschuwing: mogelijk een telefoonnummer in de tekst; zet direct identificerende "
         "gegevens niet in het dossier (een bewuste uitzondering markeer je met '# privacy: ok')",
     ]
+
+
+def test_a_journal_file_passed_by_pre_commit_is_checked(cli, examples_repo):
+    write_tree(examples_repo, {"journaal/2026-11-20-1.md": "---\ndatum: 2026-11-20\nsoort: bogus\n---\nx\n"})
+    r = cli("-C", str(examples_repo), "validate", str(examples_repo / "journaal/2026-11-20-1.md"))
+    assert r.code == 1 and r.out.startswith("journaal/2026-11-20-1.md:3: [schema] soort: ongeldige waarde 'bogus'"), r
+    assert r.err == "0 casussen gecontroleerd: 1 fout, 0 waarschuwingen\n"

@@ -25,14 +25,11 @@ def run(
         naam = naam or _common.ask("Naam van het netwerk", default="Integraal netwerk")
         regisseur_id = regisseur_id or _common.ask("Id van de eerste regisseur", default="regisseur")
         regisseur_naam = regisseur_naam or _common.ask("Naam van de eerste regisseur", default="Regisseur")
+    reachable = True
     if regie_bron is not None:
         regie_bron = check_source(regie_bron)
     else:
         regie_bron, reachable = running_source()
-        if not reachable:
-            _common.warn(f"de CI-bestanden installeren regie als '{regie_bron}': deze regie komt uit een lokale map of "
-                         "bestand dat de CI niet kan bereiken; zet REGIE_BRON in .github/workflows/regie.yml en "
-                         ".gitlab-ci.yml op jullie eigen bron, of geef --regie-bron")
     written = init_repository(
         directory,
         naam or "Integraal netwerk",
@@ -44,5 +41,9 @@ def run(
     )
     _common.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
     _common.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")
+    if not reachable:
+        _common.warn(f"de CI-bestanden installeren regie als '{regie_bron}': deze regie komt uit een lokale map of "
+                     "bestand dat de CI niet kan bereiken; zet REGIE_BRON in .github/workflows/regie.yml en "
+                     ".gitlab-ci.yml op jullie eigen bron, of geef --regie-bron")
     if remote:
         _common.info(f"gedeelde repository: {remote} (origin); deel je werk met 'regie sync'")

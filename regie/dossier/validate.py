@@ -246,6 +246,6 @@ def scope_of_files(root: Path, files: list[str]) -> tuple[list[str] | None, bool
             return None, True
         if len(parts) >= 2 and parts[0] == CASES_DIR and (root / CASES_DIR / parts[1]).is_dir():
             cases.add(parts[1])
-        elif len(parts) >= 2 and parts[0] == "signalen":
+        elif len(parts) >= 2 and parts[0] in ("signalen", "journaal"):  # checked with the signals: work outside a case
             signals = True
     return sorted(cases), signals
