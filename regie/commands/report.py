@@ -79,30 +79,21 @@ def run(
             raise RegieError(f"{aantal(n, 'casus')} met ongeldige bestanden{details}; los dat op (zie 'regie validate') of laat --strict weg")
         _common.warn(f"{aantal(n, 'casus')} weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')")
     kind = _common.doc_format(fmt, html=html, default="text")
-    if other is not None:
+    root = _common.root()
+    if other is not None:  # two periods side by side
         from ..views.report import compare, render_comparison
 
-        both = compare(data, build(got, _common.root(), other, today, ids=not no_ids))
-        if kind == "pdf":
-            _common.write_pdf(render_comparison(both, "html", _common.root()), out)
-            return
-        if kind == "text":
-            if out is not None:
-                raise UsageError("-o werkt met --format md, html, json, csv of pdf")
-            from ._report_view import show_comparison
-
-            show_comparison(both)
-            return
-        _common.output(render_comparison(both, kind, _common.root(), csv_dialect.value), out, exact=kind in ("json", "csv"))
-        return
+        data = compare(data, build(got, root, other, today, ids=not no_ids))
+        render, shown = render_comparison, "show_comparison"
+    else:
+        render, shown = render_report, "show"
     if kind == "pdf":
-        _common.write_pdf(render_report(data, "html", _common.root()), out)
-        return
-    if kind == "text":
+        _common.write_pdf(render(data, "html", root), out)
+    elif kind == "text":
         if out is not None:
             raise UsageError("-o werkt met --format md, html, json, csv of pdf")
-        from ._report_view import show
+        from . import _report_view  # rich: only for the terminal
 
-        show(data)
-        return
-    _common.output(render_report(data, kind, _common.root(), csv_dialect.value), out, exact=kind in ("json", "csv"))
+        getattr(_report_view, shown)(data)
+    else:
+        _common.output(render(data, kind, root, csv_dialect.value), out, exact=kind in ("json", "csv"))
