@@ -93,8 +93,8 @@ def test_goals_added_reached_and_dropped_leave_the_plan_text_alone(cli, examples
         "regie doel: D6 toegevoegd aan casus 2026-002",
     ]
     plan = cli(*root, "plan", "2026-002").out
-    assert "### D6 · dagbesteding · L3\n" not in plan  # the member by pseudonym or role, not by id
-    assert "### D6 · dagbesteding · kind (2013)\n" in plan
+    assert "### D6 · Dagbesteding · L3\n" not in plan  # the member by pseudonym or role, not by id
+    assert "### D6 · Dagbesteding · kind (2013)\n" in plan
     assert "(schaal 1–5) · bereikt op 26 november 2026 (score 4)\n" in plan
     assert "(schaal 1–5) · vervallen op 26 november 2026: schuldregeling loopt via de bewindvoerder\n" in plan
     assert cli(*root, "validate", "2026-002").out == ""
