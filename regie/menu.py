@@ -94,9 +94,9 @@ class Option(NamedTuple):
 
 # The options before the command, by the parameter name of regie.cli's callback.
 GLOBAL_OPTIONS = {
-    "repo": Option(("-C", "--repo"), "<map>", "Dossierrepository (standaard: de map met regie.yaml boven de huidige map)."),
-    "today": Option(("--today",), "<datum>", "Doe alsof het vandaag deze datum is (JJJJ-MM-DD).", "REGIE_TODAY"),
-    "op": Option(("--op",), "<datum>", "Lees de repository zoals die aan het eind van deze dag gecommit was (uit de "
+    "repo": Option(("-C", "--repo"), "MAP", "Dossierrepository (standaard: de map met regie.yaml boven de huidige map)."),
+    "today": Option(("--today",), "DATUM", "Doe alsof het vandaag deze datum is (JJJJ-MM-DD).", "REGIE_TODAY"),
+    "op": Option(("--op",), "DATUM", "Lees de repository zoals die aan het eind van deze dag gecommit was (uit de "
                  "git-geschiedenis, de werkmap blijft onaangeroerd); voor show, list, overdue, agenda, plan, caseload en "
                  "report."),
     "version": Option(("--version",), None, "Toon de versie en stop."),

@@ -68,6 +68,11 @@ def test_wrong_command_lines_are_answered_in_dutch(cli, args, err):
         assert "Gebruik: regie " in r.err and "voor hulp." in r.err
 
 
+def test_the_top_help_uses_the_same_metavars(cli):
+    out = cli("--help").out
+    assert "-C, --repo MAP" in out and "--today DATUM" in out and "--op DATUM" in out and "<" not in out
+
+
 def test_a_group_without_subcommand_shows_its_dutch_help(cli):
     r = cli("afspraak")
     assert r.code == 2 and english_in(r.out + r.err) == []
@@ -128,3 +133,16 @@ def test_the_inzage_leaves_out_the_templates_questions(cli, examples_repo):
     export = cli(*root, "export", "2026-001").out
     assert question not in export and "Evaluatie van de samenwerking" not in export.split("26 november 2026", 1)[1]
     assert "### Tussentijdse evaluatie van 26 november 2026" in export and "Tussentijdsevaluatie" not in export
+
+
+def test_a_question_left_unanswered_ends_in_dutch(cli, monkeypatch, tmp_path):
+    import io
+
+    from regie.commands import _common
+
+    monkeypatch.setattr(_common, "interactive", lambda: True)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # the terminal closes while regie init asks for the network's name
+    r = cli("init", str(tmp_path / "netwerk"))
+    assert (r.code, r.err.splitlines()[-1]) == (1, "fout: afgebroken"), r
+    assert english_in(r.out + r.err) == []
+    assert not (tmp_path / "netwerk").exists()
