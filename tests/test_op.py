@@ -115,3 +115,18 @@ def test_a_copy_left_by_a_killed_op_is_removed_by_the_next(cli, history):
     (stale / "regie.yaml").write_text("naam: oud\n")
     assert cli("-C", str(history), "--op", "2026-11-20", "list").code == 0
     assert not (history / ".git/regie/op").exists()
+
+
+def test_op_works_for_a_dossier_in_a_folder_of_a_larger_repository(cli, tmp_path, monkeypatch):
+    top = tmp_path / "gemeente"
+    shutil.copytree(EXAMPLES, top / "netwerk")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    _at(monkeypatch, "2026-11-01")
+    git(top, "commit", "-q", "-m", "voorbeeld in een map")
+    monkeypatch.delenv("GIT_AUTHOR_DATE")
+    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    got = cli("-C", str(top / "netwerk"), "--today", "2026-11-26", "--op", "2026-11-02", "list", "--format", "json")
+    want = cli("-C", str(top / "netwerk"), "--today", "2026-11-02", "list", "--format", "json")
+    assert (got.code, got.out) == (0, want.out), got
+    assert not (top / ".git/regie/op").exists()
