@@ -1,4 +1,4 @@
-"""Dutch words for counts: "1 casus", "2 casussen" — never "casus(sen)"."""
+"""Dutch words for counts and numbers: "1 casus", "2 casussen" (never "casus(sen)"); 3,7 with a decimal comma."""
 
 from __future__ import annotations
 
@@ -16,3 +16,14 @@ def aantal(n, word: str) -> str:
     A count shown as text (a small count as '< 5') takes the plural.
     """
     return f"{n} {word if n == 1 else PLURALS[word]}"
+
+
+def nl_num(value) -> str:
+    """A number the Dutch way: 3,7 (a decimal comma), 12 (no '.0'); text (such as '< 5') and None ('-') as they are."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)

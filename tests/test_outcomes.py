@@ -101,6 +101,7 @@ def test_report_vergelijk_puts_two_periods_side_by_side(cli, exact):
     assert (v["periode"]["label"], v["vergelijk"]["label"]) == ("2026Q4", "2026Q2")
     rows = {(r["onderdeel"], r["cijfer"]): (r["periode"], r["vergelijk"], r["verschil"]) for r in v["cijfers"]}
     assert rows[("instroom", "meldingen")] == (4, 1, 3)
+    assert not [k for k, (a, b, _) in rows.items() if a == 0 and b == 0]  # a figure that is 0 in both says nothing
     assert rows[("uitkomsten", "doelen.totaal.afgerond")] == (0, 2, -2)
     # each side is the report of its own period
     q2 = report(cli, exact, "--quarter", "2026Q2")

@@ -8,9 +8,9 @@ from ..taal import aantal
 
 
 def _num(x) -> str:
-    if x is None:
-        return "-"
-    return str(int(x)) if float(x).is_integer() else str(x)
+    from ..taal import nl_num
+
+    return nl_num(x)
 
 
 def show(r: dict) -> None:

@@ -101,23 +101,14 @@ def environment(repo_root: Path | None):
     env.filters["partner_row"] = lambda kv, names: (names.get(kv[0], kv[0]), kv[1])
     env.filters["org_name"] = lambda org, names: names.get(org, org)
     env.filters["leefgebied"] = jinja2.pass_context(_leefgebied)
+    from ..taal import nl_num
+
     env.filters["nl_num"] = nl_num
     env.filters["evaluatie_soort"] = lambda soort: EVALUATIE_SOORTEN.get(soort, soort)
     return env
 
 
 EVALUATIE_SOORTEN = {"tussentijds": "tussentijdse evaluatie", "eind": "eindevaluatie", "nazorg": "nazorgevaluatie"}
-
-
-def nl_num(value: Any) -> str:
-    """A number the Dutch way: 3,7 (a decimal comma), 12 (no '.0'); text (such as '< 5') and None ('-') as they are."""
-    if value is None:
-        return "-"
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
 
 
 def _leefgebied(context, slug: Any) -> str:

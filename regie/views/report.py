@@ -601,8 +601,8 @@ def _number(value: Any) -> bool:
 
 
 def compare(current: dict, other: dict) -> dict:
-    """Two reports side by side (``report --vergelijk``): every figure that is a number in either, with the
-    difference where both are numbers (a count shown as '< 5' has none)."""
+    """Two reports side by side (``report --vergelijk``): every figure that is a number in either (and not 0 in
+    both), with the difference where both are numbers (a count shown as '< 5' has none)."""
     skip = {("rapport", "drempel")}
     a = {(sec, key): v for sec, key, v in flatten(current) if sec != "periode"}
     b = {(sec, key): v for sec, key, v in flatten(other) if sec != "periode"}
@@ -612,6 +612,8 @@ def compare(current: dict, other: dict) -> dict:
         va, vb = a.get(k), b.get(k)
         if k in skip or not (_number(va) or _number(vb)) or k[1].endswith(("norm", "termijn", "maanden")):
             continue
+        if va == 0 and vb == 0 and _number(va) and _number(vb):
+            continue  # nothing in either period: a row of zeros tells nobody anything
         diff = va - vb if _number(va) and _number(vb) else None
         rows.append({"onderdeel": k[0], "cijfer": k[1], "periode": va, "vergelijk": vb,
                      "verschil": round(diff, 1) if isinstance(diff, float) else diff})
