@@ -130,3 +130,9 @@ def test_op_works_for_a_dossier_in_a_folder_of_a_larger_repository(cli, tmp_path
     want = cli("-C", str(top / "netwerk"), "--today", "2026-11-02", "list", "--format", "json")
     assert (got.code, got.out) == (0, want.out), got
     assert not (top / ".git/regie/op").exists()
+
+
+def test_op_output_into_the_work_tree_is_checked_like_any_other(cli, history):
+    r = cli("-C", str(history), "--op", "2026-11-20", "list", "--format", "json", "-o", str(history / "lijst.json"))
+    assert r.code == 1 and "git negeert het niet" in r.err, r
+    assert not (history / "lijst.json").exists()

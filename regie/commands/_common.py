@@ -59,6 +59,13 @@ def root() -> Path:
     return STATE.op_root
 
 
+def work_root() -> Path:
+    """The repository in the work tree, also under ``--op``: where ``-o`` must not write an unignored file."""
+    from ..dossier.repo import find_root
+
+    return find_root(STATE.repo)
+
+
 def close_snapshot() -> None:
     """Remove the copy of an ``--op`` day, if one was made."""
     if STATE.op_root is not None:
@@ -147,7 +154,7 @@ def output(text: str, path: Path | None, *, exact: bool = False) -> None:
         return
     from ..store.files import write_output
 
-    write_output(path, text, root())
+    write_output(path, text, work_root())
     info(f"geschreven: {path}")
 
 
@@ -344,7 +351,7 @@ def write_pdf(html: str, path: Path | None) -> None:
     """A document as PDF to ``-o path`` (WeasyPrint; see ``regie.views.pdf``)."""
     from ..views.pdf import write_pdf as write
 
-    info(f"geschreven: {write(html, path, root())}")
+    info(f"geschreven: {write(html, path, work_root())}")
 
 
 def doc_format(fmt, *, html: bool = False, md: bool = False, default: str = "md") -> str:
