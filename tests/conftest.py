@@ -162,6 +162,9 @@ def isolated_env(tmp_path_factory, monkeypatch):
     for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "REGIE_TODAY", "NO_COLOR", "EDITOR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("REGIE_TODAY", TODAY.isoformat())
+    # commits are made on the tests' today too, whatever the clock says (the log shows commit dates beside dossier dates)
+    for var in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"):
+        monkeypatch.setenv(var, f"{TODAY.isoformat()}T12:00:00+0000")
     from regie import clock
 
     monkeypatch.setattr(clock, "_override", None)

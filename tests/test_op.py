@@ -34,8 +34,7 @@ def history(tmp_path, monkeypatch, cli):
     assert r.code == 0, r
     r = cli("-C", str(root), "--today", "2026-11-20", "escalate", "2026-006", "--resolve", "--uitkomst", "Besluit genomen.")
     assert r.code == 0, r
-    monkeypatch.delenv("GIT_AUTHOR_DATE")
-    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    _at(monkeypatch, "2026-11-26")
     return root
 
 
@@ -124,8 +123,7 @@ def test_op_works_for_a_dossier_in_a_folder_of_a_larger_repository(cli, tmp_path
     git(top, "add", "-A")
     _at(monkeypatch, "2026-11-01")
     git(top, "commit", "-q", "-m", "voorbeeld in een map")
-    monkeypatch.delenv("GIT_AUTHOR_DATE")
-    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    _at(monkeypatch, "2026-11-26")
     got = cli("-C", str(top / "netwerk"), "--today", "2026-11-26", "--op", "2026-11-02", "list", "--format", "json")
     want = cli("-C", str(top / "netwerk"), "--today", "2026-11-02", "list", "--format", "json")
     assert (got.code, got.out) == (0, want.out), got
