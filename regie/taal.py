@@ -27,3 +27,13 @@ def nl_num(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def slug(text: str, limit: int | None = None) -> str:
+    """Text as a short id: 'ambulant begeleider' -> 'ambulant-begeleider', 'Zuiderhaven é' -> 'zuiderhaven-e' ('' when
+    nothing is left)."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].strip("-")

@@ -104,3 +104,18 @@ def advice(network, organisatie: str, leefgebieden: tuple[str, ...] = ()) -> tup
         warnings.append(f"organisatie '{organisatie}' werkt volgens de sociale kaart niet op de leefgebieden van deze casus "
                         f"({', '.join(leefgebieden)}), maar op {', '.join(v.leefgebieden)}")
     return facts, warnings
+
+
+def escalation(network, organisatie: str) -> tuple[str | None, list[Problem]]:
+    """Whom the map names to escalate to at ``organisatie``, and a warning when a map exists but names no one."""
+    from .problems import WARNING
+
+    kaart = network.sociale_kaart
+    if kaart is None:
+        return None, []
+    entry = kaart.of(organisatie)
+    if entry is not None and entry.escalatie:
+        return entry.escalatie, []
+    where = "staat niet op de sociale kaart" if entry is None else "heeft op de sociale kaart geen escalatiecontact"
+    return None, [Problem(FILE, None, "sociale-kaart-escalatie", WARNING,
+                          f"organisatie '{organisatie}' {where}; vul 'escalatie' aan zodat het memo weet bij wie")]

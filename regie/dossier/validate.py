@@ -201,15 +201,13 @@ def commit_message_privacy(root: Path, dossier) -> list[Problem]:
 
     A finding is reported at ``commit <sha>``; nothing is checked outside a git repository.
     """
-    import shutil
-
     from ..privacy.lint import scan
     from ..store import gitops
     from .problems import ERROR, WARNING
 
     if gitops.git_dir(root) is None:
         return []
-    if shutil.which("git") is None:
+    if not gitops.has_git():
         return [Problem("commit", None, "git-ontbreekt", WARNING, "het programma git is niet gevonden: de commitberichten "
                         "zijn niet op persoonsgegevens gecontroleerd")]
     done = gitops.run(root, "log", "--format=%h%x00%B%x1e", "--grep=^regie ", check=False)

@@ -16,9 +16,14 @@ from ..errors import GitError, NothingToChange
 NO_GIT = "het programma git is niet gevonden; installeer git (bijvoorbeeld 'apt install git')"
 
 
+def has_git() -> bool:
+    """Whether the git program is there."""
+    return shutil.which("git") is not None
+
+
 def require_git() -> None:
     """A Dutch refusal when the git program is missing (before a command writes anything)."""
-    if shutil.which("git") is None:
+    if not has_git():
         raise GitError(NO_GIT, code="git")
 
 

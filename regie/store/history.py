@@ -51,8 +51,8 @@ def snapshot(root: Path, day: dt.date) -> tuple[Path, str]:
     target = base / f"{os.getpid()}-{day.isoformat()}"
     shutil.rmtree(target, ignore_errors=True)
     private_dir(target)
-    prefix = run(root, "rev-parse", "--show-prefix").stdout.strip()  # the dossier may sit in a folder of a larger repository
-    top = run(root, "rev-parse", "--show-toplevel").stdout.strip()  # git archive names the tree from the top
+    # the dossier may sit in a folder of a larger repository; git archive names the tree from the top
+    top, _, prefix = run(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
     tree = f"{sha}:{prefix.rstrip('/')}" if prefix else sha
     proc = subprocess.Popen(["git", "archive", "--format=tar", tree], cwd=top, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C"})

@@ -12,14 +12,12 @@ instead of keeping a stale event.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..dossier.model import OPEN_STATUSES, Case
 from ..dossier.scan import Collected, Job
-from .deadlines import evaluation_due, organisation_of, plan_due
+from .deadlines import evaluation_changes, evaluation_due, organisation_of, plan_due
 
 KEEP_DAYS = 90  # a case closed, or an event cancelled, this long ago still sends its cancellations
 
@@ -61,7 +59,7 @@ def case_events(net, case: Case, today: dt.date) -> list[Item]:
         day = due or last
         out.append(Item(f"{case.id}-evaluatie", "evaluatie", case.id, f"{case.id}: evaluatie van het plan van aanpak",
                         c.regisseur, organisation_of(net, case, c.regisseur), c.regisseur, day,  # type: ignore[arg-type]
-                        held + (case.plan.versie if case.plan else 0) + (due is None), due is None))
+                        evaluation_changes(case) + (due is None), due is None))
     due = plan_due(net, case) if is_open else None
     if due is not None or case.melding is not None:
         day = due or case.melding.datum + dt.timedelta(days=net.termijnen.melding_tot_plan)  # type: ignore[union-attr]
@@ -96,8 +94,9 @@ def meetings(root: Path, today: dt.date) -> list[Item]:
 
 
 def slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "regie"
+    from ..taal import slug as short
+
+    return short(text) or "regie"
 
 
 def feed(got: Collected, root: Path, today: dt.date, *, regisseur: str | None = None) -> list[Item]:

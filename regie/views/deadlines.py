@@ -61,6 +61,11 @@ def evaluation_due(net: Network, case: Case) -> dt.date | None:
     return last + dt.timedelta(days=net.termijnen.evaluatie)
 
 
+def evaluation_changes(case: Case) -> int:
+    """How often a case's next evaluation date has moved: once per evaluation held and per plan version (for calendars)."""
+    return len(case.evaluaties) + (case.plan.versie if case.plan else 0)
+
+
 def plan_due(net: Network, case: Case) -> dt.date | None:
     """When the plan of a case still without a vastgesteld plan should have been set."""
     if case.casus is None or case.melding is None or case.casus.status not in ("melding", "onderzoek", "plan"):
@@ -84,8 +89,7 @@ def case_items(net: Network, case: Case, today: dt.date) -> list[Due]:
     due = evaluation_due(net, case)
     if due:
         items.append(Due(EVALUATIE, case.id, "evaluatie", "evaluatie van het plan van aanpak", reg,
-                         organisation_of(net, case, reg), reg, due, (today - due).days,
-                         len(case.evaluaties) + (case.plan.versie if case.plan else 0)))
+                         organisation_of(net, case, reg), reg, due, (today - due).days, evaluation_changes(case)))
     due = plan_due(net, case)
     if due:
         items.append(Due(PLAN, case.id, "plan", "plan van aanpak vaststellen", reg,

@@ -113,24 +113,40 @@ EVALUATIE_SOORTEN = {"tussentijds": "tussentijdse evaluatie", "eind": "eindevalu
 
 def _leefgebied(context, slug: Any) -> str:
     """The name of a leefgebied in a document (Financiën, not financien)."""
-    names = context.get("_leefgebied_namen") or {}
+    names = leefgebied_namen(context.get("_repo_root"))
     return names.get(slug, slug) if isinstance(slug, str) else slug
 
 
+_NAMES: dict[tuple, dict[str, str]] = {}  # (regie.yaml, its size and mtime) -> the names: read once, not per document
+
+
 def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
-    """The names of the leefgebieden: the Zelfredzaamheid-Matrix's, renamed by regie.yaml's leefgebied_namen."""
+    """The names of the leefgebieden: the Zelfredzaamheid-Matrix's, renamed by regie.yaml's leefgebied_namen.
+
+    Only a template that names a leefgebied asks, and regie.yaml is read once while it is unchanged.
+    """
     from ..dossier.model import LEEFGEBIED_NAMEN
 
-    names = dict(LEEFGEBIED_NAMEN)
-    if repo_root is not None:
+    if repo_root is None:
+        return LEEFGEBIED_NAMEN
+    path = repo_root / "regie.yaml"
+    try:
+        st = path.stat()
+    except OSError:
+        return LEEFGEBIED_NAMEN
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _NAMES:
+        names = dict(LEEFGEBIED_NAMEN)
         try:
             from ..dossier.yamlio import parse_yaml
 
-            data = parse_yaml((repo_root / "regie.yaml").read_text(encoding="utf-8"), "regie.yaml")
+            data = parse_yaml(path.read_text(encoding="utf-8"), "regie.yaml")
             names.update({str(k): str(v) for k, v in (data.get("leefgebied_namen") or {}).items()})
         except Exception:  # noqa: BLE001 - an unreadable regie.yaml is validate's finding; documents keep the default names
             pass
-    return names
+        _NAMES.clear()
+        _NAMES[key] = names
+    return _NAMES[key]
 
 
 def render(name: str, context: dict[str, Any], repo_root: Path | None = None) -> str:
@@ -141,7 +157,7 @@ def render(name: str, context: dict[str, Any], repo_root: Path | None = None) ->
     env = environment(repo_root)
     try:
         template = env.get_template(name)
-        return template.render(**context, _leefgebied_namen=leefgebied_namen(repo_root))
+        return template.render(**context, _repo_root=repo_root)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"fout in template: {exc.message}", path=exc.filename or name, line=exc.lineno) from None
     except jinja2.TemplateNotFound:

@@ -35,10 +35,9 @@ class Changed:
 
 def _slug(text: str) -> str:
     """A short id from a role or relation: 'ambulant begeleider' -> 'ambulant-begeleider'."""
-    import unicodedata
+    from ..taal import slug
 
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-") or "betrokkene"
+    return slug(text, 40) or "betrokkene"
 
 
 def _doc(root: Path, case):

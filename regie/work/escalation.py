@@ -132,13 +132,10 @@ def escalate(
         v_path, v_text = add_verstrekking(root, case, record)
         writes[v_path] = v_text
     problems = apply(root, cid, writes, f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
-    if net.sociale_kaart is not None and over != CLIENT and escalation_contact(net, over) is None:
-        from ..dossier.problems import WARNING
-        from ..dossier.sociale_kaart import FILE as MAP
+    if over != CLIENT:
+        from ..dossier.sociale_kaart import escalation
 
-        where = "staat niet op de sociale kaart" if net.sociale_kaart.of(over) is None else "heeft op de sociale kaart geen escalatiecontact"
-        problems = [*problems, Problem(MAP, None, "sociale-kaart-escalatie", WARNING,
-                                       f"organisatie '{over}' {where}; vul 'escalatie' aan zodat het memo weet bij wie")]
+        problems = [*problems, *escalation(net, over)[1]]
     return Step(new_id, niveau, ladder[niveau], bool(skipped and spoed), previous.id if previous else None, problems, memo)
 
 
@@ -256,6 +253,7 @@ def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: s
 
 def memo_text(root: Path, net: Network, case: Case, step: Escalatie) -> str:
     """The memo for the person at the escalation's level: the case by id, the party, the history."""
+    from ..dossier.sociale_kaart import escalation
     from ..views.render import render
 
     regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None) if case.casus else None
@@ -271,12 +269,6 @@ def memo_text(root: Path, net: Network, case: Case, step: Escalatie) -> str:
         "regisseur": regisseur.naam if regisseur else (case.casus.regisseur if case.casus else ""),
         "netwerk": net.naam,
         "wie": case.who_labels(net),
-        "escalatiecontact": escalation_contact(net, step.over),
+        "escalatiecontact": escalation(net, step.over)[0] if step.over != CLIENT else None,
     }
     return render("escalatie-memo.md.j2", context, root)
-
-
-def escalation_contact(net: Network, over: str) -> str | None:
-    """Who the sociale kaart names to escalate to at the organisation ``over`` (None: no map, not on it, or none named)."""
-    entry = net.sociale_kaart.of(over) if net.sociale_kaart is not None and over != CLIENT else None
-    return entry.escalatie if entry is not None else None
