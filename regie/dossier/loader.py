@@ -77,13 +77,14 @@ class Lines:
 class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.top = os.fspath(root)  # paths are joined as text: a Path per file costs more than reading it
         self.sources: dict[str, SourceFile] = {}
         self.problems: list[Problem] = []
 
     def read(self, rel: str, kind: str, *, markdown: bool = False) -> SourceFile | None:
         """Load and schema-check one file; None (with problems recorded) when unusable."""
         try:
-            src = (load_markdown_file if markdown else load_yaml_file)(self.root / rel, rel)
+            src = (load_markdown_file if markdown else load_yaml_file)(f"{self.top}/{rel}", rel)
         except DossierInvalid as exc:
             self.problems.append(Problem(rel, exc.line, exc.code, ERROR, exc.message))
             return None
@@ -184,8 +185,8 @@ def _listing(reader: _Reader, rel: str) -> dict[str, os.DirEntry] | None:
     None when it is missing; an unreadable folder, a file where the folder belongs and a
     folder that is a symbolic link are findings (and None).
     """
-    path = reader.root / rel
-    if path.is_symlink():
+    path = f"{reader.top}/{rel}"
+    if os.path.islink(path):
         reader.problems.append(Problem(rel, None, "symlink", ERROR,
                                        "is een symbolische link; regie volgt geen links (zet er een gewone map neer)"))
         return None
@@ -244,7 +245,7 @@ def _load_case(reader: _Reader, cid: str) -> Case:
                                        "en verwijder dit bestand (ook uit de geschiedenis)"))
     if "identiteit.yaml.age" in names:
         try:
-            with open(reader.root / base / "identiteit.yaml.age", "rb") as fh:
+            with open(f"{reader.top}/{base}/identiteit.yaml.age", "rb") as fh:
                 head = fh.read(22)
         except OSError:
             head = b""

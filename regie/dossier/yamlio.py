@@ -148,10 +148,11 @@ FastLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_text(path: Path, rel: str) -> str:
+def read_text(path: str | Path, rel: str) -> str:
     """Read a file as UTF-8; a non-UTF-8 file is a DossierInvalid naming the line."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb", buffering=0) as fh:  # one read of the whole file, no buffer in between
+            raw = fh.read()
     except FileNotFoundError:
         raise DossierInvalid("bestand ontbreekt", path=rel, code="ontbreekt") from None
     except IsADirectoryError:
@@ -342,14 +343,14 @@ class SourceFile:
         return line + 1 + self.line_offset
 
 
-def load_yaml_file(path: Path, rel: str) -> SourceFile:
+def load_yaml_file(path: str | Path, rel: str) -> SourceFile:
     text = read_text(path, rel)
     if not text.strip():
         raise DossierInvalid("bestand is leeg", path=rel, code="leeg")
     return SourceFile(rel, text, parse_yaml(text, rel))
 
 
-def load_markdown_file(path: Path, rel: str) -> SourceFile:
+def load_markdown_file(path: str | Path, rel: str) -> SourceFile:
     text = read_text(path, rel)
     if not text.strip():
         raise DossierInvalid("bestand is leeg", path=rel, code="leeg")

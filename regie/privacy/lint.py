@@ -18,11 +18,13 @@ ALLOW_MARK = re.compile(r"#\s*privacy:\s*ok|<!--\s*privacy:\s*ok\s*-->", re.I)
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 
-# Each pattern starts with what its first character can be, so the regex engine skips
-# ahead instead of trying the look-behind at every position of every file.
+# Each pattern starts with a plain character or class (the look-behind comes after the
+# first character), so the regex engine jumps from candidate to candidate instead of trying
+# the look-behind at every position of every file: an IBAN and a phone number pattern that
+# start with a look-ahead are tried everywhere and cost 2.5 times as much on a dossier.
 _BSN = re.compile(r"(\d(?<![\w.-]\d)(?:\d{8}|\d{3}[. ]\d{2}[. ]\d{3}))(?![\w-]|\.\d)")
-_IBAN = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])")
-_PHONE = re.compile(r"(?=[+0])(?<![\w+-])(?:\+31|0031|0)(?:[ -]?\(?0?\)?)?(?:[ -]?\d){9}(?![\w-])")
+_IBAN = re.compile(r"([A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])")
+_PHONE = re.compile(r"(?:\+(?<![\w+-]\+)31|0(?<![\w+-]0)(?:031)?)(?:[ -]?\(?0?\)?)?(?:[ -]?\d){9}(?![\w-])")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _POSTCODE = re.compile(
     r"(?=\d)(?<![\w-])(?:\d{1,5}[a-zA-Z]?\s*,?\s+[1-9]\d{3} ?[A-Z]{2}|[1-9]\d{3} ?[A-Z]{2}\s*,?\s*\d{1,5})(?![\w-])"
@@ -31,8 +33,15 @@ _BIRTH = re.compile(
     rf"\b(?:geboren|geb\.|geboortedatum)\s*(?:op\s*)?:?\s*(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})",
     re.I,
 )
-_MAYBE_BIRTH = re.compile("geb", re.I)
 _MAYBE_POSTCODE = re.compile(r"[1-9]\d{3} ?[A-Z]{2}")  # what every match of _POSTCODE contains
+
+# The shape of an ASCII text: every digit a 0, every capital an A, a dot a space. Four
+# byte searches in it tell which detectors can match at all, for a fraction of what even
+# one regex costs on a text full of dates: a BSN holds nine digits or 0000 00 000, an IBAN
+# AA00, a postcode 0000A or 0000 A, and a phone number ten digits once the spaces, dashes
+# and brackets between them are gone.
+_SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ.", b"0" * 10 + b"A" * 26 + b" ")
+_PHONE_SEPARATORS = b" -()"
 
 KINDS = {
     "bsn": "een BSN",
@@ -74,24 +83,35 @@ class Finding:
 
 
 def _hits(text: str) -> Iterator[tuple[int, str]]:
-    for m in _BSN.finditer(text):
-        if is_bsn(m.group(1)):
-            yield m.start(), "bsn"
+    if text.isascii():
+        shape = text.encode("ascii").translate(_SHAPE)
+        bsn = b"000000000" in shape or b"0000 00 000" in shape
+        iban = b"AA00" in shape
+        phone = b"0000000000" in shape.translate(None, _PHONE_SEPARATORS)
+        postcode = b"0000A" in shape or b"0000 A" in shape
+    else:  # other digits than 0-9 count as digits for the detectors
+        bsn = iban = phone = postcode = True
+    if bsn:
+        for m in _BSN.finditer(text):
+            if is_bsn(m.group(1)):
+                yield m.start(), "bsn"
     ibans = []
-    for m in _IBAN.finditer(text):
-        if is_iban(m.group(1)):
-            ibans.append(m.span())
-            yield m.start(), "iban"
-    for m in _PHONE.finditer(text):
-        if not any(a <= m.start() < b for a, b in ibans):  # the digits of an account number are no phone number
-            yield m.start(), "telefoon"
+    if iban:
+        for m in _IBAN.finditer(text):
+            if is_iban(m.group(1)):
+                ibans.append(m.span())
+                yield m.start(), "iban"
+    if phone:
+        for m in _PHONE.finditer(text):
+            if not any(a <= m.start() < b for a, b in ibans):  # the digits of an account number are no phone number
+                yield m.start(), "telefoon"
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield m.start(), "e-mail"
-    if _MAYBE_POSTCODE.search(text):
+    if postcode and _MAYBE_POSTCODE.search(text):
         for m in _POSTCODE.finditer(text):
             yield m.start(), "adres"
-    if _MAYBE_BIRTH.search(text):
+    if "geb" in text.lower():
         for m in _BIRTH.finditer(text):
             yield m.start(), "geboortedatum"
 
