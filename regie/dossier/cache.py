@@ -51,7 +51,8 @@ def fingerprint(folder: str) -> tuple[bytes, bool]:
     """(identity of everything in a case folder, racy?) — one directory read and one stat per file.
 
     Sub-folders (evaluaties/, journaal/) are included one level down; a link is noted as a
-    link, never followed.
+    link, never followed. This runs for every case on every command (a warm read is mostly
+    this), so it stays a plain loop: the parts are sorted once at the end, by their path.
     """
     try:
         st = os.lstat(folder)
@@ -59,26 +60,37 @@ def fingerprint(folder: str) -> tuple[bytes, bool]:
     except OSError as exc:
         parts = [(".", "!", exc.errno)]
     newest = 0
-    stack = [("", folder, 0)]
+    stack = [("", folder, True)]
+    append = parts.append
     while stack:
-        pre, where, depth = stack.pop()
+        pre, where, top = stack.pop()
         try:
-            entries = sorted(os.scandir(where), key=lambda e: e.name)
+            with os.scandir(where) as it:
+                entries = list(it)
         except OSError as exc:
-            parts.append((pre, "!", exc.errno))
+            append((pre, "!", exc.errno))
             continue
         for e in entries:
             try:
                 st = e.stat(follow_symlinks=False)
             except OSError as exc:
-                parts.append((pre + e.name, "!", exc.errno))
+                append((pre + e.name, "!", exc.errno))
                 continue
-            newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
-            parts.append((pre + e.name, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
-            if depth == 0 and e.is_dir(follow_symlinks=False):
-                stack.append((pre + e.name + "/", e.path, 1))
+            mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
+            if mtime > newest:
+                newest = mtime
+            if ctime > newest:
+                newest = ctime
+            append((pre + e.name, st.st_mode, st.st_size, mtime, ctime, st.st_ino))
+            if top and e.is_dir(follow_symlinks=False):
+                stack.append((pre + e.name + "/", e.path, False))
+    parts.sort(key=_first)  # every path occurs once: the order is that of the names
     racy = newest >= time.time_ns() - RACY_SECONDS * _NS
-    return hashlib.blake2b(marshal.dumps(tuple(parts)), digest_size=16).digest(), racy
+    return hashlib.blake2b(marshal.dumps(parts), digest_size=16).digest(), racy
+
+
+def _first(part: tuple) -> str:
+    return part[0]
 
 
 class Cache:
