@@ -31,6 +31,19 @@ def test_the_source_ci_installs_from_is_where_this_regie_came_from():
     assert install_source({"url": "file:///home/r/regie", "dir_info": {}}, "0.2.0") is None  # this machine only
 
 
+def test_a_declared_source_url_gives_the_release_tag():
+    """regie declares no project URLs yet (no public home); once `[project.urls] Source` is set, init pins its tag."""
+    from regie.work.initrepo import release_source
+
+    assert release_source(["Documentation, https://docs.example.org/regie",
+                           "Source, https://git.example.org/regie/regie"], "0.2.0") == \
+        "regie @ git+https://git.example.org/regie/regie@v0.2.0"
+    assert release_source(["source , https://git.example.org/regie/regie "], "1.0") == \
+        "regie @ git+https://git.example.org/regie/regie@v1.0"
+    assert release_source(["Source, http://git.example.org/regie"], "0.2.0") is None  # not over plain http
+    assert release_source([], "0.2.0") is None
+
+
 def test_init_pins_the_source_and_writes_safe_ci_files(cli, tmp_path):
     target = tmp_path / "netwerk"
     bron = "regie @ git+https://git.example.org/netwerk/regie.git@v0.2.0"

@@ -157,7 +157,7 @@ def test_missing_recipient_key_and_bad_files(cli, repo, keys, editor, monkeypatc
     (repo / C / "identiteit.yaml.age").write_bytes(b"age-encryption.org/v1\n-> X25519 kapot\n")
     (repo / "casussen/2026-002/identiteit.yaml").write_text("naam: Open Baar\n")
     r = cli("-C", str(repo), "validate")
-    assert r.out.splitlines()[:1] == [f"casussen/2026-002/identiteit.yaml: [identiteit-onversleuteld] identiteitsgegevens staan "
+    assert r.out.splitlines()[:1] == ["casussen/2026-002/identiteit.yaml: [identiteit-onversleuteld] identiteitsgegevens staan "
                                       "hier onversleuteld; versleutel ze met 'regie identity edit' en verwijder dit bestand "
                                       "(ook uit de geschiedenis)"]
     as_user(monkeypatch, keys, "bakker")

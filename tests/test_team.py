@@ -338,7 +338,7 @@ def test_pre_commit_hook_checks_only_what_is_committed(cli, team):
 
 
 def test_random_interleavings_keep_ids_unique_and_lose_no_commit(cli, tmp_path, request):
-    hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is a test dependency (pip install '.[test]')")
+    pytest.importorskip("hypothesis", reason="hypothesis is a test dependency (pip install '.[test]')")
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 

@@ -106,11 +106,19 @@ def running_source() -> tuple[str, bool]:
     found = install_source(json.loads(text) if text else None, regie.__version__)
     if found is not None:
         return found, True
-    for entry in dist.metadata.get_all("Project-URL") or []:
+    found = release_source(dist.metadata.get_all("Project-URL") or [], regie.__version__)
+    if found is not None:
+        return found, True
+    return f"regie=={regie.__version__}", False
+
+
+def release_source(project_urls: list[str], version: str) -> str | None:
+    """This version at its release tag in the project's repository (``Project-URL: Source, https://…``), if declared."""
+    for entry in project_urls:
         label, _, url = entry.partition(",")
         if label.strip().lower() == "source" and url.strip().startswith("https://"):
-            return f"regie @ git+{url.strip()}@v{regie.__version__}", True
-    return f"regie=={regie.__version__}", False
+            return f"regie @ git+{url.strip()}@v{version}"
+    return None
 
 
 def check_source(bron: str) -> str:
