@@ -177,6 +177,21 @@ def echo(text: str) -> None:
     typer.echo(printable(text))
 
 
+def echo_lines(lines, chunk: int = 512) -> None:
+    """Lines of data on stdout like :func:`echo`, written a chunk at a time (typer writes and flushes
+    each call: a line per call is a system call per case on a list of 20,000)."""
+    import typer
+
+    batch: list[str] = []
+    for line in lines:
+        batch.append(printable(line))
+        if len(batch) >= chunk:
+            typer.echo("\n".join(batch))
+            batch = []
+    if batch:
+        typer.echo("\n".join(batch))
+
+
 def echo_json(data) -> None:
     """JSON on stdout: exact values (control characters are JSON escapes)."""
     import typer

@@ -69,11 +69,9 @@ def run(
         elif fmt is ValidateFormat.gitlab:
             _common.echo_json([_code_quality(p) for p in problems])
         elif fmt is ValidateFormat.github:
-            for p in problems:
-                _common.echo(_github(p))
+            _common.echo_lines(map(_github, problems))
         else:
-            for p in problems:
-                _common.echo(p.format())
+            _common.echo_lines(p.format() for p in problems)
     summary = f"{aantal(n_cases, 'casus')} gecontroleerd: {aantal(errors, 'fout')}, {aantal(warnings, 'waarschuwing')}"
     _common.info(summary)
     if has_errors(problems, strict=strict):
