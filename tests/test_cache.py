@@ -201,3 +201,59 @@ def test_outputs_agree_on_the_day_itself_for_every_period(cli, examples_repo, tr
     day = dt.date(2026, 11, 26).isoformat()
     r = cli("-C", str(examples_repo), "--today", day, "report", "--from", "2025-01-01", "--to", day, "--format", "json")
     assert r.code == 0 and '"casussen": 9' in r.out
+
+
+def test_a_folder_listing_from_the_cache_gives_the_same_fingerprint_without_reading_the_folder(examples_repo, monkeypatch):
+    base = examples_repo / "casussen"
+    first = {}
+    for case in sorted(p.name for p in base.iterdir()):
+        fp, _, listing = cache_module.fingerprint(str(base / case))
+        first[case] = (fp, listing)
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", -10)
+    listings = {case: cache_module.fingerprint(str(base / case))[2] for case in first}
+    assert all(listings.values())
+
+    def no_folder_reads(*_):
+        raise AssertionError("read a folder although its listing was known and unchanged")
+
+    monkeypatch.setattr(cache_module.os, "scandir", no_folder_reads)
+    for case, (fp, _) in first.items():
+        again, _, listing = cache_module.fingerprint(str(base / case), listings[case])
+        assert again == fp and listing == listings[case]
+
+
+def test_a_stale_listing_is_never_trusted(examples_repo, monkeypatch):
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", -10)
+    folder = examples_repo / "casussen" / "2025-014"
+    fp, _, listing = cache_module.fingerprint(str(folder))
+    # a name the listing holds is gone although the folder looks the same: the folder is read after all
+    import marshal
+
+    stale = marshal.loads(listing)
+    stale[""] = (stale[""][0], [*stale[""][1], "weg.yaml"])
+    assert cache_module.fingerprint(str(folder), marshal.dumps(stale))[:2] == (fp, False)
+    # a file added and the folder's mtime set back: its ctime still moved, so the listing is not used
+    before = os.stat(folder)
+    (folder / "extra.yaml").write_text("x: 1\n", encoding="utf-8")
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(folder).st_mtime_ns == before.st_mtime_ns
+    with_hint = cache_module.fingerprint(str(folder), listing)
+    assert with_hint[0] == cache_module.fingerprint(str(folder))[0] != fp
+    assert "extra.yaml" in marshal.loads(with_hint[2])[""][1]
+
+
+def test_an_evaluation_added_with_the_folders_old_mtime_is_seen(cli, examples_repo, trusting):
+    base = ("-C", str(examples_repo), "--today", "2026-11-26")
+    folder = examples_repo / "casussen" / "2025-014" / "evaluaties"
+    assert cli(*base, "validate").code == 0
+    assert cli(*base, "validate").code == 0  # with the listing from the cache
+    with sqlite3.connect(next((examples_repo / ".git" / "regie").glob("cache-*.sqlite"))) as db:
+        assert db.execute("SELECT count(*) FROM listings WHERE id = '2025-014'").fetchone() == (1,)
+    before = os.stat(folder)
+    (folder / "2026-11-20.md").write_text("---\nsoort: onbekend\n---\ntekst\n", encoding="utf-8")
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    r = cli(*base, "validate")
+    assert r.code == 1 and "casussen/2025-014/evaluaties/2026-11-20.md" in r.out
+    (folder / "2026-11-20.md").unlink()
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cli(*base, "validate").code == 0

@@ -24,6 +24,7 @@ import marshal
 import os
 import sqlite3
 import time
+from stat import S_ISDIR
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -47,46 +48,79 @@ def code_key() -> str:
     return hashlib.blake2b(marshal.dumps(tuple(parts)), digest_size=16).hexdigest()
 
 
-def fingerprint(folder: str) -> tuple[bytes, bool]:
-    """(identity of everything in a case folder, racy?) — one directory read and one stat per file.
+def fingerprint(folder: str, hint: bytes | None = None) -> tuple[bytes, bool, bytes | None]:
+    """(identity of everything in a case folder, racy?, its listing to pass as ``hint`` next time).
 
-    Sub-folders (evaluaties/, journaal/) are included one level down; a link is noted as a
-    link, never followed. This runs for every case on every command (a warm read is mostly
-    this), so it stays a plain loop: the parts are sorted once at the end, by their path.
+    One stat per file and folder. Sub-folders (evaluaties/, journaal/) are included one level
+    down; a link is noted as a link, never followed.
+
+    Which names a folder holds is read from the folder (a directory read), unless ``hint``
+    has the names of a folder whose inode, mtime and ctime are still the ones they had
+    then: adding, removing or renaming an entry changes a folder's mtime and ctime (the
+    kernel sets ctime; no program can set it back), and a listing is only handed out
+    when nothing in the folder, the folder included, changed in the last RACY_SECONDS.
+    The result is the same either way; the hint only spares the directory reads, about
+    half the system calls of a warm read. An entry that is gone when its name is stat-ed
+    means the hint is stale: that folder is read after all.
     """
+    listing: dict[str, tuple] = {}
+    known: dict = marshal.loads(hint) if hint else {}
     try:
         st = os.lstat(folder)
-        parts: list[tuple] = [(".", st.st_mode, st.st_ino, st.st_mtime_ns)]
     except OSError as exc:
-        parts = [(".", "!", exc.errno)]
+        return hashlib.blake2b(repr([(".", "!", exc.errno)]).encode(), digest_size=16).digest(), False, None
+    parts: list[tuple] = [(".", st.st_mode, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)]
     newest = 0
-    stack = [("", folder, True)]
+    complete = True
+    fresh = False  # a folder was read: the listing is new
+    stack = [("", folder, True, st)]
     append = parts.append
+    lstat = os.lstat
     while stack:
-        pre, where, top = stack.pop()
-        try:
-            with os.scandir(where) as it:
-                entries = list(it)
-        except OSError as exc:
-            append((pre, "!", exc.errno))
-            continue
-        for e in entries:
+        pre, where, top, dst = stack.pop()
+        newest = max(newest, dst.st_mtime_ns, dst.st_ctime_ns)
+        ident = (dst.st_ino, dst.st_mtime_ns, dst.st_ctime_ns)
+        entries = None
+        old = known.get(pre)
+        if old is not None and old[0] == ident:
             try:
-                st = e.stat(follow_symlinks=False)
+                entries = [(name, lstat(f"{where}/{name}")) for name in old[1]]
+            except OSError:
+                entries = None  # changed while we looked: read the folder
+        if entries is None:
+            fresh = True
+            entries = []
+            try:
+                with os.scandir(where) as it:
+                    for e in it:
+                        try:
+                            entries.append((e.name, e.stat(follow_symlinks=False)))
+                        except OSError as exc:
+                            append((pre + e.name, "!", exc.errno))
+                            complete = False
             except OSError as exc:
-                append((pre + e.name, "!", exc.errno))
+                append((pre, "!", exc.errno))
+                complete = False
                 continue
+        listing[pre] = (ident, [name for name, _ in entries])
+        for name, st in entries:
             mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
             if mtime > newest:
                 newest = mtime
             if ctime > newest:
                 newest = ctime
-            append((pre + e.name, st.st_mode, st.st_size, mtime, ctime, st.st_ino))
-            if top and e.is_dir(follow_symlinks=False):
-                stack.append((pre + e.name + "/", e.path, False))
+            append((pre + name, st.st_mode, st.st_size, mtime, ctime, st.st_ino))
+            if top and S_ISDIR(st.st_mode):
+                stack.append((pre + name + "/", f"{where}/{name}", False, st))
     parts.sort(key=_first)  # every path occurs once: the order is that of the names
     racy = newest >= time.time_ns() - RACY_SECONDS * _NS
-    return hashlib.blake2b(marshal.dumps(parts), digest_size=16).digest(), racy
+    # repr, not marshal: marshal's bytes for equal data differ with how often a string is referenced
+    fp = hashlib.blake2b(repr(parts).encode(), digest_size=16).digest()
+    if not complete or racy:
+        return fp, racy, None
+    if not fresh and listing.keys() == known.keys():
+        return fp, racy, hint  # the same listing: the same bytes, nothing to store
+    return fp, racy, marshal.dumps(listing)
 
 
 def _first(part: tuple) -> str:
@@ -100,6 +134,7 @@ class Cache:
         self.path = path
         self.db: sqlite3.Connection | None = None
         self._pending: list[tuple] = []
+        self._listings: list[tuple[str, bytes]] = []
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fresh = not path.exists()
@@ -112,12 +147,14 @@ class Cache:
             self.db.execute("CREATE TABLE IF NOT EXISTS results (id TEXT, job TEXT, args BLOB, fp BLOB, value BLOB,"
                             " PRIMARY KEY (id, job))")
             self.db.execute("CREATE TABLE IF NOT EXISTS models (id TEXT PRIMARY KEY, fp BLOB, value BLOB)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS listings (id TEXT PRIMARY KEY, value BLOB)")
             key = code_key()
             row = self.db.execute("SELECT v FROM meta WHERE k = 'code'").fetchone()
             if row is None or row[0] != key:  # another regie: its results do not count
                 self.db.execute("BEGIN IMMEDIATE")
                 self.db.execute("DELETE FROM results")
                 self.db.execute("DELETE FROM models")
+                self.db.execute("DELETE FROM listings")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (key,))
                 self.db.execute("COMMIT")
         except (sqlite3.Error, OSError):
@@ -136,6 +173,21 @@ class Cache:
         except sqlite3.Error:
             self.close()
             return {}
+
+    def listings(self) -> dict[str, bytes]:
+        """Case id -> the listing of its folders as last seen (see :func:`fingerprint`)."""
+        if self.db is None:
+            return {}
+        try:
+            return dict(self.db.execute("SELECT id, value FROM listings"))
+        except sqlite3.Error:
+            self.close()
+            return {}
+
+    def put_listing(self, case_id: str, listing: bytes) -> None:
+        self._listings.append((case_id, listing))
+        if len(self._listings) >= 2000:
+            self.flush()
 
     def models(self) -> dict[str, bytes]:
         """Case id -> fingerprint of every parsed case kept."""
@@ -172,10 +224,12 @@ class Cache:
     def flush(self, *, keep: Iterable[str] | None = None) -> None:
         """Write what was put; with ``keep`` (all case ids there are), forget cases that are gone."""
         pending, self._pending = self._pending, []
-        if self.db is None or (not pending and keep is None):
+        listings, self._listings = self._listings, []
+        if self.db is None or (not pending and not listings and keep is None):
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("INSERT OR REPLACE INTO listings VALUES (?, ?)", listings)
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", [p[:5] for p in pending])
             self.db.executemany("INSERT OR REPLACE INTO models VALUES (?, ?, ?)",
                                 [(p[0], p[3], p[5]) for p in pending if p[5] is not None])
@@ -185,6 +239,7 @@ class Cache:
                 self.db.executemany("INSERT OR IGNORE INTO present VALUES (?)", ((k,) for k in keep))
                 self.db.execute("DELETE FROM results WHERE id NOT IN (SELECT id FROM present)")
                 self.db.execute("DELETE FROM models WHERE id NOT IN (SELECT id FROM present)")
+                self.db.execute("DELETE FROM listings WHERE id NOT IN (SELECT id FROM present)")
             self.db.execute("COMMIT")
         except sqlite3.Error:
             self.close()

@@ -104,11 +104,16 @@ def _compute(cid: str) -> tuple[str, bytes, bytes]:
     return cid, pickle.dumps((loaded.problems, value), _PICKLE), pickle.dumps(loaded, _PICKLE)
 
 
-def _fingerprints(task: tuple[str, list[str]]) -> list[tuple[bytes, bool]]:
+def _fingerprints(task: tuple[str, list[str], list[bytes | None]]) -> list[tuple[bytes, bool, bytes | None]]:
+    """(fingerprint, racy?, listing when it differs from the hint) of each case folder."""
     from .cache import fingerprint
 
-    base, ids = task
-    return [fingerprint(os.path.join(base, cid)) for cid in ids]
+    base, ids, hints = task
+    out = []
+    for cid, hint in zip(ids, hints):
+        fp, racy, listing = fingerprint(os.path.join(base, cid), hint)
+        out.append((fp, racy, listing if listing != hint else None))
+    return out
 
 
 def args_key(setting: Setting, job: Job) -> bytes:
@@ -152,18 +157,28 @@ def scan(
     base = os.path.join(str(setting.root), CASES_DIR)
     try:
         if cache is None:
-            fps: list = [(None, True)] * len(ids)
+            fps: list = [(None, True, None)] * len(ids)
             stored: dict = {}
-        elif parallel and len(ids) >= FINGERPRINT_POOL_MINIMUM:
-            size = -(-len(ids) // (4 * workers))
-            pending = get_pool().map_async(_fingerprints, [(base, ids[i:i + size]) for i in range(0, len(ids), size)])
-            stored = cache.results(job.name)  # meanwhile
-            fps = [fp for chunk in pending.get() for fp in chunk]
         else:
-            stored = cache.results(job.name)
-            fps = _fingerprints((base, ids))
+            known = cache.listings()
+            hints = [known.get(cid) for cid in ids]
+            del known
+            if parallel and len(ids) >= FINGERPRINT_POOL_MINIMUM:
+                size = -(-len(ids) // (4 * workers))
+                pending = get_pool().map_async(
+                    _fingerprints, [(base, ids[i:i + size], hints[i:i + size]) for i in range(0, len(ids), size)])
+                stored = cache.results(job.name)  # meanwhile
+                fps = [fp for chunk in pending.get() for fp in chunk]
+            else:
+                stored = cache.results(job.name)
+                fps = _fingerprints((base, ids, hints))
+            del hints
+            for cid, (_, _, listing) in zip(ids, fps):
+                if listing is not None:
+                    cache.put_listing(cid, listing)
+            fps = [(fp, racy, None) for fp, racy, _ in fps]  # the listings are in the cache's hands now
         plan: list[tuple[str, bytes | None, bool, Any]] = []  # (id, fingerprint, racy, cached (problems, value) or None)
-        for cid, (fp, racy) in zip(ids, fps):
+        for cid, (fp, racy, _) in zip(ids, fps):
             hit = stored.get(cid)
             if hit is not None and hit[0] == key and hit[1] == fp and not racy:
                 plan.append((cid, fp, racy, hit[2]))
