@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import pickle
 import sqlite3
 import time
 from stat import S_ISDIR
@@ -68,7 +69,7 @@ def fingerprint(folder: str, hint: bytes | None = None) -> tuple[bytes, bool, by
     try:
         st = os.lstat(folder)
     except OSError as exc:
-        return hashlib.blake2b(repr([(".", "!", exc.errno)]).encode(), digest_size=16).digest(), False, None
+        return hashlib.blake2b(pickle.dumps([(".", "!", exc.errno)], 5), digest_size=16).digest(), False, None
     parts: list[tuple] = [(".", st.st_mode, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)]
     newest = 0
     complete = True
@@ -114,8 +115,9 @@ def fingerprint(folder: str, hint: bytes | None = None) -> tuple[bytes, bool, by
                 stack.append((pre + name + "/", f"{where}/{name}", False, st))
     parts.sort(key=_first)  # every path occurs once: the order is that of the names
     racy = newest >= time.time_ns() - RACY_SECONDS * _NS
-    # repr, not marshal: marshal's bytes for equal data differ with how often a string is referenced
-    fp = hashlib.blake2b(repr(parts).encode(), digest_size=16).digest()
+    # pickle, not marshal: marshal's bytes for equal data differ with how often a string is
+    # referenced elsewhere; pickle's depend only on the data (every name occurs once)
+    fp = hashlib.blake2b(pickle.dumps(parts, 5), digest_size=16).digest()
     if not complete or racy:
         return fp, racy, None
     if not fresh and listing.keys() == known.keys():
