@@ -178,13 +178,7 @@ class Cache:
 
     def listings(self) -> dict[str, bytes]:
         """Case id -> the listing of its folders as last seen (see :func:`fingerprint`)."""
-        if self.db is None:
-            return {}
-        try:
-            return dict(self.db.execute("SELECT id, value FROM listings"))
-        except sqlite3.Error:
-            self.close()
-            return {}
+        return self._by_id("SELECT id, value FROM listings")
 
     def put_listing(self, case_id: str, listing: bytes) -> None:
         self._listings.append((case_id, listing))
@@ -193,10 +187,14 @@ class Cache:
 
     def models(self) -> dict[str, bytes]:
         """Case id -> fingerprint of every parsed case kept."""
+        return self._by_id("SELECT id, fp FROM models")
+
+    def _by_id(self, query: str) -> dict[str, bytes]:
+        """The (id, value) rows of ``query`` as a dict; empty (and the cache off) on any error."""
         if self.db is None:
             return {}
         try:
-            return dict(self.db.execute("SELECT id, fp FROM models"))
+            return dict(self.db.execute(query))
         except sqlite3.Error:
             self.close()
             return {}
