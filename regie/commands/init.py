@@ -19,16 +19,14 @@ def run(
     regie_bron: Annotated[Optional[str], typer.Option("--regie-bron", help="Waar de CI regie installeert, vastgepind: een git-URL op een release-tag, een wheel, of regie==VERSIE (standaard: waar deze regie vandaan komt).")] = None,
     remote: Annotated[Optional[str], typer.Option("--remote", help="Adres van de gedeelde repository (wordt 'origin'), bijv. git@gitlab.gemeente.nl:netwerk/dossiers.git.")] = None,
 ) -> None:
-    from ..work.initrepo import check_source, init_repository, running_source
+    from ..work.initrepo import init_repository, running_source
 
     if _common.interactive():
         naam = naam or _common.ask("Naam van het netwerk", default="Integraal netwerk")
         regisseur_id = regisseur_id or _common.ask("Id van de eerste regisseur", default="regisseur")
         regisseur_naam = regisseur_naam or _common.ask("Naam van de eerste regisseur", default="Regisseur")
-    reachable = True
-    if regie_bron is not None:
-        regie_bron = check_source(regie_bron)
-    else:
+    reachable = True  # a --regie-bron is the network's own choice (init_repository checks that it pins a version)
+    if regie_bron is None:
         regie_bron, reachable = running_source()
     written = init_repository(
         directory,

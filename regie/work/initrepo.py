@@ -149,13 +149,13 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
         raise RegieError(f"bestaat al en wordt niet overschreven: {', '.join(clashes)}")
     if commit:
         gitops.require_git()  # before anything is written
-    made = [d for d in (target, *target.parents) if not d.exists()]
-    target.mkdir(parents=True, exist_ok=True)
-    bron = check_source(bron) if bron is not None else running_source()[0]
-    context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam, "bron": bron}
     if remote is not None and not commit:
         raise UsageError("--remote hoort bij een git-repository; gebruik het niet samen met --no-commit")
+    bron = check_source(bron) if bron is not None else running_source()[0]
+    context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam, "bron": bron}
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
+    made = [d for d in (target, *target.parents) if not d.exists()]
+    target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
         for rel, text in rendered.items():
