@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
-from ..taal import aantal
-
-
-def _num(x) -> str:
-    from ..taal import nl_num
-
-    return nl_num(x)
+from ..taal import aantal, nl_num
 
 
 def show(r: dict) -> None:
@@ -34,10 +28,10 @@ def show(r: dict) -> None:
     t = Table(title="Doorlooptijden (dagen)")
     for col in ("", "n", "mediaan", "p90", "boven termijn"):
         t.add_column(col)
-    t.add_row("melding → plan", str(d["melding_tot_plan"]["n"]), _num(d["melding_tot_plan"]["mediaan"]),
-              _num(d["melding_tot_plan"]["p90"]), str(d["melding_tot_plan"]["boven_termijn"]))
-    t.add_row("melding → sluiting", str(d["melding_tot_sluiting"]["n"]), _num(d["melding_tot_sluiting"]["mediaan"]),
-              _num(d["melding_tot_sluiting"]["p90"]), "-")
+    t.add_row("melding → plan", str(d["melding_tot_plan"]["n"]), nl_num(d["melding_tot_plan"]["mediaan"]),
+              nl_num(d["melding_tot_plan"]["p90"]), str(d["melding_tot_plan"]["boven_termijn"]))
+    t.add_row("melding → sluiting", str(d["melding_tot_sluiting"]["n"]), nl_num(d["melding_tot_sluiting"]["mediaan"]),
+              nl_num(d["melding_tot_sluiting"]["p90"]), "-")
     console.print(t)
     a = r["afspraken"]
     t = Table(title="Afspraken per partner")
@@ -45,17 +39,17 @@ def show(r: dict) -> None:
         t.add_column(col)
     for key, v in a["per_partner"].items():
         t.add_row(a["namen"][key], str(v["gemaakt"]), str(v["op_tijd"]), str(v["te_laat"]), str(v["te_laat_open"]),
-                  str(v["vervallen"]), _num(v["percentage_op_tijd"]))
+                  str(v["vervallen"]), nl_num(v["percentage_op_tijd"]))
     tot = a["totaal"]
     t.add_row("[bold]totaal[/]", str(tot["gemaakt"]), str(tot["op_tijd"]), str(tot["te_laat"]), str(tot["te_laat_open"]),
-              str(tot["vervallen"]), _num(tot["percentage_op_tijd"]))
+              str(tot["vervallen"]), nl_num(tot["percentage_op_tijd"]))
     console.print(t)
     e = r["escalaties"]
     console.print(f"Opschaling: {e['stappen']} stappen, {e['opgelost']} opgelost, {e['open_eind']} open aan het eind, "
-                  f"mediaan {_num(e['dagen_tot_oplossing']['mediaan'])} dagen tot oplossing")
+                  f"mediaan {nl_num(e['dagen_tot_oplossing']['mediaan'])} dagen tot oplossing")
     u = r["uitkomsten"]["totaal"]
     console.print(f"Uitkomsten (ZRM): {u['verbeterd']} verbeterd, {u['gelijk']} gelijk, {u['verslechterd']} verslechterd; "
-                  f"samenwerking gemiddeld {_num(r['uitkomsten']['samenwerking']['gemiddeld'])}")
+                  f"samenwerking gemiddeld {nl_num(r['uitkomsten']['samenwerking']['gemiddeld'])}")
     g, h = r["uitkomsten"]["doelen"]["totaal"], r["uitkomsten"]["hermeldingen"]
     console.print(f"Doelen afgerond: {g['afgerond']} ({g['bereikt']} bereikt, {g['vervallen']} vervallen, {g['open_bij_sluiting']} "
                   f"open bij sluiting); doelscore gehaald {g['doelscore_gehaald']} van {g['met_doelscore']}; "
@@ -85,10 +79,10 @@ def show_comparison(v: dict) -> None:
     for col, just in (("onderdeel", "left"), ("cijfer", "left"), (a, "right"), (b, "right"), ("verschil", "right")):
         t.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
     def cell(x) -> str:
-        return x if isinstance(x, str) else _num(x)
+        return x if isinstance(x, str) else nl_num(x)
 
     for r in v["cijfers"]:
         d = r["verschil"]
         t.add_row(r["onderdeel"], escape(r["cijfer"]), cell(r["periode"]), cell(r["vergelijk"]),
-                  "-" if d is None else (f"+{_num(d)}" if d > 0 else _num(d)))
+                  "-" if d is None else (f"+{nl_num(d)}" if d > 0 else nl_num(d)))
     console.print(t)

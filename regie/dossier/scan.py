@@ -157,7 +157,7 @@ def scan(
     base = os.path.join(str(setting.root), CASES_DIR)
     try:
         if cache is None:
-            fps: list = [(None, True, None)] * len(ids)
+            fps: list = [(None, True)] * len(ids)
             stored: dict = {}
         else:
             known = cache.listings()
@@ -176,9 +176,9 @@ def scan(
             for cid, (_, _, listing) in zip(ids, fps):
                 if listing is not None:
                     cache.put_listing(cid, listing)
-            fps = [(fp, racy, None) for fp, racy, _ in fps]  # the listings are in the cache's hands now
+            fps = [(fp, racy) for fp, racy, _ in fps]  # the listings are in the cache's hands now
         plan: list[tuple[str, bytes | None, bool, Any]] = []  # (id, fingerprint, racy, cached (problems, value) or None)
-        for cid, (fp, racy, _) in zip(ids, fps):
+        for cid, (fp, racy) in zip(ids, fps):
             hit = stored.get(cid)
             if hit is not None and hit[0] == key and hit[1] == fp and not racy:
                 plan.append((cid, fp, racy, hit[2]))
