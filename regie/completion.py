@@ -9,11 +9,9 @@ cannot be read completes to nothing, never to an error.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Callable
 
-_ID = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([A-Za-z0-9][A-Za-z0-9_-]*)", re.M)
 
 
 def _root(ctx) -> Path | None:
@@ -48,32 +46,34 @@ def case_ids(ctx, param, incomplete: str) -> list[str]:
 
 def _case(ctx) -> str | None:
     """The case id typed before the word being completed (while completing, click may leave it unparsed in args)."""
-    from .dossier.repo import CASE_ID_RE
+    from .ids import CASE_ID_RE
 
     cid = ctx.params.get("case")
     return cid if cid else next((a for a in ctx.args if CASE_ID_RE.fullmatch(a)), None)
 
 
-def _ids_in(ctx, name: str, prefix: str) -> list[str]:
-    """The ids in one file of the case named on the command line (its ``case`` argument)."""
-    from .dossier.repo import case_dir
+def _ids_in(ctx, *soorten: str) -> list[str]:
+    """The ids of records of these kinds in the case named on the command line (its ``case`` argument)."""
+    from .dossier.repo import record_ids
 
     root, cid = _root(ctx), _case(ctx)
     if not root or not cid:
         return []
-    try:
-        text = (case_dir(root, cid) / name).read_text(encoding="utf-8")
-    except Exception:  # noqa: BLE001
-        return []
-    return [i for i in dict.fromkeys(_ID.findall(text)) if i.startswith(prefix)]
+    found: list[str] = []
+    for soort in soorten:
+        try:
+            found += record_ids(root, cid, soort)
+        except Exception:  # noqa: BLE001
+            continue
+    return found
 
 
 def afspraak_ids(ctx, param, incomplete: str) -> list[str]:
-    return [i for i in _ids_in(ctx, "afspraken.yaml", "A") if i.startswith(incomplete)]
+    return [i for i in _ids_in(ctx, "afspraak") if i.startswith(incomplete)]
 
 
 def doel_ids(ctx, param, incomplete: str) -> list[str]:
-    return [i for i in _ids_in(ctx, "plan.md", "D") if i.startswith(incomplete)]
+    return [i for i in _ids_in(ctx, "doel") if i.startswith(incomplete)]
 
 
 def regisseurs(ctx, param, incomplete: str) -> list[str]:
@@ -100,7 +100,7 @@ def statuses(ctx, param, incomplete: str) -> list[str]:
 def betrokkenen(ctx, param, incomplete: str) -> list[str]:
     """Who can hold an agreement in this case: its betrokkenen, the regisseurs, the client; without a case the
     organisations (``overdue --wie``)."""
-    people = _ids_in(ctx, "netwerk.yaml", "") if _case(ctx) else organisaties(ctx, param, "")
+    people = _ids_in(ctx, "professional", "naaste") if _case(ctx) else organisaties(ctx, param, "")
     return [w for w in dict.fromkeys([*people, *regisseurs(ctx, param, ""), "client"]) if w.startswith(incomplete)]
 
 

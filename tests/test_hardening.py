@@ -133,7 +133,7 @@ def test_case_id_with_a_final_newline_is_refused(cli, git_dossier):
     r = cli("-C", str(git_dossier), "show", "2026-001\n")
     assert r.code == 2
     assert r.err.startswith("fout: ongeldige casus-id '2026-001\n'")
-    from regie.dossier.repo import check_case_id
+    from regie.ids import check_case_id
     from regie.errors import UsageError
 
     with pytest.raises(UsageError):

@@ -17,16 +17,8 @@ from ..errors import DossierInvalid, os_reason
 from .model import (Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, NetwerkNotitie, Netwerk, Network, Plan,
                     Signaal, Verstrekking)
 from .problems import ERROR, Problem
-from .repo import (
-    CASE_YAML_FILES,
-    CASES_DIR,
-    CONFIG,
-    EVALUATIONS_DIR,
-    JOURNAL_DIR,
-    PLAN_FILE,
-    REQUIRED_CASE_FILES,
-    case_ids,
-)
+from ..layout import CASES_DIR, CONFIG, FILES, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
+from .repo import case_ids
 from .yamlio import SourceFile, load_markdown_file, load_yaml_file
 
 
@@ -137,9 +129,6 @@ def load_dossier(root: Path, only: list[str] | None = None) -> Dossier:
     return dossier
 
 
-SIGNALS_DIR = "signalen"
-
-
 def all_case_ids(root: Path) -> tuple[list[str], list[Problem]]:
     """Every case folder's id, sorted, and the finding when ``casussen/`` itself cannot be used."""
     reader = _Reader(root)
@@ -151,9 +140,6 @@ def all_case_ids(root: Path) -> tuple[list[str], list[Problem]]:
         return case_ids(root), []
     except DossierInvalid as exc:
         return [], [Problem(CASES_DIR, None, exc.code, ERROR, exc.message)]
-
-
-NETWORK_JOURNAL_DIR = "journaal"  # at the repository root: work outside one case
 
 
 def load_network_journal(root: Path) -> tuple[list[NetwerkNotitie], list[Problem], dict[str, SourceFile]]:
@@ -257,60 +243,76 @@ def _load_case(reader: _Reader, cid: str) -> Case:
             reader.problems.append(Problem(f"{base}/{name}", None, "ontbreekt", ERROR, f"casusmap zonder {name}"))
             case.broken.add(name)
 
-    def part(name: str, build: Callable[[SourceFile], object]) -> object | None:
-        if name not in names:
+    def part(kind: FileKind) -> SourceFile | None:
+        if kind.path not in names:
             return None
-        rel = f"{base}/{name}"
-        if not _usable_file(reader, rel, names[name]):
-            case.broken.add(name)
+        rel = f"{base}/{kind.path}"
+        if not _usable_file(reader, rel, names[kind.path]):
+            case.broken.add(kind.path)
             return None
-        src = reader.read(rel, CASE_YAML_FILES.get(name, "plan"), markdown=name.endswith(".md"))
+        src = reader.read(rel, kind.schema or kind.name, markdown=kind.format == "markdown")
         if src is None:
-            case.broken.add(name)
-            return None
-        return build(src)
+            case.broken.add(kind.path)
+        return src
 
-    case.casus = part("casus.yaml", lambda s: Casus.from_data(s.data))  # type: ignore[assignment]
-    case.melding = part("melding.yaml", lambda s: Melding.from_data(s.data))  # type: ignore[assignment]
-    case.netwerk = part("netwerk.yaml", lambda s: Netwerk.from_data(s.data or {}))  # type: ignore[assignment]
-    case.plan = part(PLAN_FILE, lambda s: Plan.from_data(s.data, s.body or ""))  # type: ignore[assignment]
-    afspraken = part(
-        "afspraken.yaml", lambda s: tuple(Afspraak.from_data(d, i) for i, d in enumerate(s.data["afspraken"] or []))
-    )
-    case.afspraken = afspraken or ()  # type: ignore[assignment]
-    escalaties = part(
-        "escalaties.yaml", lambda s: tuple(Escalatie.from_data(d, i) for i, d in enumerate(s.data["escalaties"] or []))
-    )
-    case.escalaties = escalaties or ()  # type: ignore[assignment]
-    verstrekkingen = part(
-        "verstrekkingen.yaml",
-        lambda s: tuple(Verstrekking.from_data(d, i) for i, d in enumerate(s.data["verstrekkingen"] or [])),
-    )
-    case.verstrekkingen = verstrekkingen or ()  # type: ignore[assignment]
-    for sub in (EVALUATIONS_DIR, JOURNAL_DIR):
-        if sub in names and names[sub].is_symlink():
-            _listing(reader, f"{base}/{sub}")  # the finding
-            case.broken.add(sub)
-    case.evaluaties = tuple(_load_entries(reader, case, EVALUATIONS_DIR, "evaluatie", Evaluatie.from_data) if EVALUATIONS_DIR in names else ())  # type: ignore[arg-type]
-    case.journaal = tuple(_load_entries(reader, case, JOURNAL_DIR, "journaal", JournaalEntry.from_data) if JOURNAL_DIR in names else ())  # type: ignore[arg-type]
+    for kind in FILES:  # every checked file of a case, as the table of record kinds lists them
+        if kind.scope != "case" or kind.schema is None:
+            continue
+        if kind.folder is not None:
+            sub = kind.folder
+            if sub in names and names[sub].is_symlink():
+                _listing(reader, f"{base}/{sub}")  # the finding
+                case.broken.add(sub)
+            entries = _load_entries(reader, case, kind) if sub in names else []
+            if kind.name in _ENTRIES:
+                setattr(case, _ENTRIES[kind.name][0], tuple(entries))
+            continue
+        src = part(kind)
+        if kind.name in _PARTS:
+            attr, build, empty = _PARTS[kind.name]
+            setattr(case, attr, build(src) if src is not None else empty)
     return case
 
 
-def _load_entries(reader: _Reader, case: Case, sub: str, kind: str, build: Callable) -> list:
+def _records(key: str, build: Callable[[dict, int], object]) -> Callable[[SourceFile], tuple]:
+    return lambda s: tuple(build(d, i) for i, d in enumerate(s.data[key] or []))
+
+
+# How the model is built from each kind of case file: the Case attribute, the builder, the value when absent.
+_PARTS: dict[str, tuple[str, Callable[[SourceFile], object], object]] = {
+    "casus": ("casus", lambda s: Casus.from_data(s.data), None),
+    "melding": ("melding", lambda s: Melding.from_data(s.data), None),
+    "netwerk": ("netwerk", lambda s: Netwerk.from_data(s.data or {}), None),
+    "plan": ("plan", lambda s: Plan.from_data(s.data, s.body or ""), None),
+    "afspraken": ("afspraken", _records("afspraken", Afspraak.from_data), ()),
+    "escalaties": ("escalaties", _records("escalaties", Escalatie.from_data), ()),
+    "verstrekkingen": ("verstrekkingen", _records("verstrekkingen", Verstrekking.from_data), ()),
+}
+# The folders of a case with one file per record: the Case attribute and the builder of one entry.
+_ENTRIES: dict[str, tuple[str, Callable[[dict, str], object]]] = {
+    "evaluatie": ("evaluaties", Evaluatie.from_data),
+    "journaal": ("journaal", JournaalEntry.from_data),
+}
+
+
+def _load_entries(reader: _Reader, case: Case, kind: FileKind) -> list:
+    sub = kind.folder
     folder = f"{case.folder}/{sub}"
     names = _listing(reader, folder)
     if names is None:
         return []
     entries = []
+    build = _ENTRIES[kind.name][1] if kind.name in _ENTRIES else None
     for name in sorted(names):
-        if not name.endswith(".md") or name.startswith("."):
+        if not name.endswith(kind.suffix) or name.startswith("."):
             continue
         rel = f"{folder}/{name}"
-        src = reader.read(rel, kind, markdown=True) if _usable_file(reader, rel, names[name]) else None
+        src = (reader.read(rel, kind.schema or kind.name, markdown=kind.format == "markdown")
+               if _usable_file(reader, rel, names[name]) else None)
         if src is None:
             case.broken.add(f"{sub}/{name}")
             continue
-        entries.append(build(src.data, rel))
+        entries.append(build(src.data, rel) if build else src)
     return entries
 
 

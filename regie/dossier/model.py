@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-import re
-from typing import Any, Iterable
+from typing import Any
 
+from ..ids import DEFAULT_ID_FORMAT
 from .meldcode import Meldcode
 
 # Case lifecycle (werkproces 1a .. 1g): the order is the normal path of a case.
@@ -58,7 +58,6 @@ LEEFGEBIED_NAMEN = {
     "maatschappelijke-participatie": "Maatschappelijke participatie", "justitie": "Justitie",
 }
 
-DEFAULT_ID_FORMAT = "{jaar}-{nummer:03d}"
 MERGED_REASON = "samengevoegd"  # the sluitreden of a case folded into another (regie merge-cases)
 
 # Categories the report counts in, instead of the free text of a melding or a closing reason.
@@ -75,13 +74,6 @@ DEFAULT_MELDCODE_SOORTEN = ("huiselijk-geweld", "verwaarlozing", "zorgen-gezin")
 # Doelgroepen of a case for the verwijsindex (young people up to 23, and families with children).
 JEUGD_DOELGROEPEN = ("jeugd", "gezin")
 REPORT_MIN_COUNT = 5
-
-
-def next_id(prefix: str, existing: Iterable[str]) -> str:
-    """The next free id of the form <prefix><number> (A7, E3, S2): one above the highest in use."""
-    pattern = re.compile(rf"{re.escape(prefix)}(\d+)")
-    numbers = [int(m.group(1)) for x in existing if (m := pattern.fullmatch(x))]
-    return f"{prefix}{max(numbers, default=0) + 1}"
 
 
 def to_date(value: Any) -> dt.date | None:

@@ -10,26 +10,15 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import CaseNotFound, DossierInvalid, RepoNotFound, UsageError, os_reason
+from ..errors import CaseNotFound, DossierInvalid, RepoNotFound, os_reason
 
-CONFIG = "regie.yaml"
-CASES_DIR = "casussen"
-CASE_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")  # use with fullmatch: '$' would allow a final newline
-MAX_ID_LENGTH = 32
+from .. import layout
+from ..layout import CASES_DIR, CONFIG, case_file_schemas
 
-# The files of a case folder, by the schema that checks them.
-CASE_YAML_FILES = {
-    "casus.yaml": "casus",
-    "melding.yaml": "melding",
-    "netwerk.yaml": "netwerk",
-    "afspraken.yaml": "afspraken",
-    "escalaties.yaml": "escalaties",
-    "verstrekkingen.yaml": "verstrekkingen",
-}
-PLAN_FILE = "plan.md"
-EVALUATIONS_DIR = "evaluaties"
-JOURNAL_DIR = "journaal"
-REQUIRED_CASE_FILES = ("casus.yaml", "melding.yaml")
+from ..ids import check_case_id
+
+# The YAML files of a case folder, by the schema that checks them (from the table of record kinds).
+CASE_YAML_FILES = {name: kind for name, kind in case_file_schemas().items() if name.endswith(".yaml")}
 
 
 def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
@@ -48,15 +37,6 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
     raise RepoNotFound(
         f"geen dossierrepository gevonden: geen {CONFIG} in {here} of erboven (gebruik -C PAD of 'regie init')"
     )
-
-
-def check_case_id(case_id: str) -> str:
-    """Refuse a case id that is not a plain folder name (no '/', no '..', no spaces)."""
-    if not CASE_ID_RE.fullmatch(case_id):
-        raise UsageError(
-            f"ongeldige casus-id '{case_id}': alleen letters, cijfers, '-' en '_', hoogstens {MAX_ID_LENGTH} tekens (bijvoorbeeld 2026-014)"
-        )
-    return case_id
 
 
 def case_dir(root: Path, case_id: str, *, must_exist: bool = True) -> Path:
@@ -83,3 +63,29 @@ def case_ids(root: Path) -> list[str]:
 
 def rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
+
+
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([A-Za-z0-9][A-Za-z0-9_-]*)")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
+
+
+def record_ids(root: Path, case_id: str, soort: str) -> list[str]:
+    """The ids of the records of kind ``soort`` in one case, in file order.
+
+    Found by a pattern over the text of the one file that holds them (the table of record
+    kinds says which; within it, below the top-level key of its list), not by loading the
+    case: fast enough for every tab press.
+    """
+    kind = layout.record_kind(soort)
+    text = (case_dir(root, case_id) / layout.file_kind(kind.file).path).read_text(encoding="utf-8")
+    top = kind.list_path[0] if kind.list_path else None
+    current = None
+    found: dict[str, None] = {}
+    for line in text.splitlines():
+        key = _TOP_KEY.match(line)
+        if key:
+            current = key.group(1)
+        m = _ID_LINE.match(line)
+        if m and (top is None or current == top) and kind.id_re.fullmatch(m.group(1)):
+            found[m.group(1)] = None
+    return list(found)

@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterator
 
 from .model import Case, Network
 from .problems import Problem
-from .repo import CASES_DIR, CONFIG
+from ..layout import CASES_DIR, CONFIG
 
 POOL_MINIMUM = 300  # fewer cases to parse than this: starting processes costs more than it saves
 FINGERPRINT_POOL_MINIMUM = 3000  # fewer cases to check for changes: one process is quicker

@@ -11,10 +11,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
+from ..layout import schema_names
 from ..taal import aantal
 
-KINDS = ("regie", "casus", "melding", "netwerk", "plan", "afspraken", "escalaties", "evaluatie", "journaal", "signaal",
-         "identiteit", "verstrekkingen", "netwerkjournaal", "sociale-kaart")
+KINDS = schema_names()  # one schema per checked kind of file in the table of record kinds
 
 _TYPE_NL = {
     "string": "een tekst",
@@ -244,7 +244,7 @@ def export(target: Path) -> list[Path]:
     from ..store.files import write_text_atomic
 
     written = []
-    for kind in KINDS:
+    for kind in schema_names():
         path = target / f"{kind}.schema.json"
         write_text_atomic(path, schema_text(kind))
         written.append(path)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .caseload import case_load, per_regisseur
 from .problems import ERROR, WARNING, Problem
-from .repo import CASES_DIR, CONFIG, case_dir
+from .repo import case_dir
+from ..layout import CASES_DIR, CONFIG
 from .rules import CASE_RULES, Ctx, repository_rules
 from .rules.household import Membership, households, membership
 from .scan import Job, Loaded, prepare, scan
@@ -106,13 +107,14 @@ EDITOR_SCHEMAS = ".regie/schemas"  # written by regie init and regie schema expo
 def editor_schemas(root: Path) -> list[Problem]:
     """A warning for each schema in ``.regie/schemas/`` that is not the one this regie checks with (an editor
     would then accept what validate refuses, or the other way round)."""
-    from .schema import KINDS, schema_text
+    from ..layout import schema_names
+    from .schema import schema_text
 
     folder = root / EDITOR_SCHEMAS
     if not folder.is_dir():
         return []
     out = []
-    for kind in KINDS:
+    for kind in schema_names():
         rel = f"{EDITOR_SCHEMAS}/{kind}.schema.json"
         try:
             current = (root / rel).read_text(encoding="utf-8") == schema_text(kind)

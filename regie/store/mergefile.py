@@ -1,12 +1,14 @@
-"""git's merge driver for the dossier's record files: merge by id and by field, not by line.
+"""git's merge driver for the dossier's files: merge by record and by field, not by line.
 
-``afspraken.yaml`` and ``escalaties.yaml`` are lists of records with an id; a signal file is
-one record. When two regisseurs each add or change a different record (or a different field
-of the same record), git's line merge would often conflict; this driver merges them and
-keeps the comments and layout of the local version (ruamel round trip). Only the same field
-of the same record changed differently on both sides (or a record changed on one side and
-removed on the other) is a conflict: that record is written twice between git's markers,
-which ``regie validate`` reports as ``[merge-conflict]`` with its line.
+Which files it merges, and which lists in them hold records with an id (or a natural key),
+comes from the table of record kinds (:mod:`regie.layout`). When two regisseurs each add or
+change a different record, or a different field of the same record or file, git's line merge
+would often conflict; this driver merges them and keeps the comments and layout of the local
+version (ruamel round trip). A Markdown file's front matter merges so; its text merges by
+line, as git does. Only the same field changed differently on both sides (or a record changed
+on one side and removed on the other) is a conflict: that record (or, outside a list of
+records, the whole file) is written twice between git's markers, which ``regie validate``
+reports as ``[merge-conflict]`` with its line.
 
 A file that is not valid YAML on any side, or not of the expected shape, is merged by
 ``git merge-file`` as git would do it.
@@ -20,18 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-LIST_KEYS = {"afspraken.yaml": "afspraken", "escalaties.yaml": "escalaties", "verstrekkingen.yaml": "verstrekkingen"}
-ATTRIBUTES = (
-    "# regie: afspraken, escalaties en signalen worden per record samengevoegd (regie merge-file)\n"
-    "casussen/*/afspraken.yaml merge=regie\n"
-    "casussen/*/escalaties.yaml merge=regie\n"
-    "casussen/*/verstrekkingen.yaml merge=regie\n"
-    "signalen/*.yaml merge=regie\n"
-    "casussen/*/identiteit.yaml.age diff=regie-age -merge\n"
-)
+from ..layout import CASES_DIR, FileKind, RecordKind, file_kind_of, records_in
+
 MARK_OURS = "<<<<<<< deze kant"
 MARK_MID = "======="
 MARK_THEIRS = ">>>>>>> andere kant"
+_ABSENT = object()
 
 
 def _plain(value: Any) -> Any:
@@ -58,7 +54,7 @@ def _yaml():
     return y
 
 
-def _load(text: str, key: str | None) -> Any:
+def _load(text: str) -> Any:
     from ruamel.yaml.error import YAMLError
 
     if not text.strip():
@@ -67,20 +63,25 @@ def _load(text: str, key: str | None) -> Any:
         data = _yaml().load(text)
     except YAMLError:
         raise _Unmergeable from None
-    if data is None:
-        return None
-    if not isinstance(data, dict):
+    if data is not None and not isinstance(data, dict):
         raise _Unmergeable
-    if key is not None:
-        items = data.get(key)
-        if items is not None and (not isinstance(items, list) or not all(isinstance(i, dict) and "id" in i for i in items)):
-            raise _Unmergeable
     return data
+
+
+def _record_key(kind: RecordKind, item: Any) -> str | None:
+    """The key of one record of a list: its id, or its natural key's fields joined."""
+    if not isinstance(item, dict):
+        return None
+    fields = kind.id_field.split(",")
+    if any(f not in item for f in fields):
+        return None
+    return "/".join(str(_plain(item[f])) for f in fields)
 
 
 @dataclass
 class _Result:
-    conflicts: list[tuple[str, Any, Any]] = field(default_factory=list)  # (id, ours record or None, theirs or None)
+    # (path of the list, key, ours record or None, theirs or None); a path of () is a conflict outside a list
+    conflicts: list[tuple[tuple[str, ...], str, Any, Any]] = field(default_factory=list)
 
 
 def _merge_record(base: dict | None, ours: dict, theirs: dict) -> bool:
@@ -104,49 +105,166 @@ def _merge_record(base: dict | None, ours: dict, theirs: dict) -> bool:
     return True
 
 
-def merge_text(base_text: str, ours_text: str, theirs_text: str, name: str) -> tuple[str, bool]:
-    """The merged text of a record file and whether it merged cleanly."""
-    key = LIST_KEYS.get(name)
-    base, ours, theirs = (_load(t, key) for t in (base_text, ours_text, theirs_text))
-    if ours is None or theirs is None:
-        raise _Unmergeable
-    result = _Result()
-    if key is None:  # one record per file (a signal)
-        if not _merge_record(base, ours, theirs):
-            result.conflicts.append((str(ours.get("id", "")), copy.deepcopy(ours), theirs))
-        return _dump(ours, None, result), not result.conflicts
-    base_items = {str(i["id"]): i for i in ((base or {}).get(key) or [])}
-    if ours.get(key) is None and theirs.get(key):
-        from ruamel.yaml.comments import CommentedSeq
+def _merge_list(kind: RecordKind, base: Any, ours: list, theirs: Any, path: tuple[str, ...], result: _Result) -> None:
+    """Merge the records of ``theirs`` into the list ``ours`` by key (in place)."""
+    def keyed(items: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for item in items or []:
+            key = _record_key(kind, item)
+            if key is None or key in out:
+                raise _Unmergeable
+            out[key] = item
+        return out
 
-        ours[key] = CommentedSeq()
-    ours_list = ours.get(key) or []
-    theirs_items = {str(i["id"]): i for i in (theirs.get(key) or [])}
-    ours_ids = {str(i["id"]) for i in ours_list}
-    for item in list(ours_list):
-        rid = str(item["id"])
+    base_items, theirs_items = keyed(base), keyed(theirs)
+    ours_keys = set(keyed(ours))
+    for item in list(ours):
+        rid = _record_key(kind, item)
         if rid in theirs_items:
             before = copy.deepcopy(item)
             if not _merge_record(base_items.get(rid), item, theirs_items[rid]):
-                result.conflicts.append((rid, before, theirs_items[rid]))
+                result.conflicts.append((path, rid, before, theirs_items[rid]))
         elif rid in base_items:  # removed on the other side
             if _plain(item) == _plain(base_items[rid]):
-                ours_list.remove(item)
+                ours.remove(item)
             else:
-                result.conflicts.append((rid, copy.deepcopy(item), None))
+                result.conflicts.append((path, rid, copy.deepcopy(item), None))
     for rid, item in theirs_items.items():
-        if rid in ours_ids:
+        if rid in ours_keys:
             continue
         if rid in base_items:  # removed here, kept (or changed) there
             if _plain(item) != _plain(base_items[rid]):
-                ours_list.append(copy.deepcopy(item))
-                result.conflicts.append((rid, None, item))
+                ours.append(copy.deepcopy(item))
+                result.conflicts.append((path, rid, None, item))
         else:
-            ours_list.append(copy.deepcopy(item))
-    return _dump(ours, key, result), not result.conflicts
+            ours.append(copy.deepcopy(item))
 
 
-def _dump(doc: Any, key: str | None, result: _Result) -> str:
+def _merge_map(base: Any, ours: dict, theirs: dict, path: tuple[str, ...], lists: dict[tuple[str, ...], RecordKind],
+               result: _Result) -> None:
+    """Merge the mapping ``theirs`` into ``ours`` (in place): per record in a list of records, per field elsewhere."""
+    base = base if isinstance(base, dict) else {}
+    for k in list(ours.keys()) + [k for k in theirs.keys() if k not in ours]:
+        here = (*path, str(k))
+        b, o, t = base.get(k, _ABSENT), ours.get(k, _ABSENT), theirs.get(k, _ABSENT)
+        kind = lists.get(here)
+        if kind is not None and all(isinstance(v, list) or v is _ABSENT or v is None for v in (b, o, t)):
+            if o is _ABSENT or o is None:
+                if t is _ABSENT or t is None:
+                    continue
+                from ruamel.yaml.comments import CommentedSeq
+
+                ours[k] = o = CommentedSeq()
+            _merge_list(kind, None if b is _ABSENT else b, o, None if t is _ABSENT else t, here, result)
+            continue
+        if isinstance(o, dict) and isinstance(t, dict) and (b is _ABSENT or isinstance(b, dict)):
+            _merge_map(None if b is _ABSENT else b, o, t, here, lists, result)
+            continue
+        po, pt, pb = (None if v is _ABSENT else _plain(v) for v in (o, t, b))
+        same = (o is _ABSENT) == (t is _ABSENT) and po == pt
+        if same or ((t is _ABSENT) == (b is _ABSENT) and pt == pb):
+            continue
+        if (o is _ABSENT) == (b is _ABSENT) and po == pb:
+            if t is _ABSENT:
+                del ours[k]
+            else:
+                ours[k] = copy.deepcopy(t)
+            continue
+        result.conflicts.append(((), ".".join(here), None, None))
+
+
+def _merge_yaml(kind: FileKind, base_text: str, ours_text: str, theirs_text: str) -> tuple[str, bool]:
+    base, ours, theirs = (_load(t) for t in (base_text, ours_text, theirs_text))
+    if ours is None or theirs is None:
+        raise _Unmergeable
+    lists = {r.list_path: r for r in records_in(kind.name)}
+    result = _Result()
+    original = copy.deepcopy(ours)
+    _merge_map(base, ours, theirs, (), lists, result)
+    if any(not path for path, *_ in result.conflicts):  # a field outside the lists: both versions of the file
+        return f"{MARK_OURS}\n{_dump_plain(original, ours_text)}{MARK_MID}\n{_dump_plain(theirs, theirs_text)}{MARK_THEIRS}\n", False
+    return _dump(ours, result), not result.conflicts
+
+
+def _merge_markdown(kind: FileKind, base_text: str, ours_text: str, theirs_text: str) -> tuple[str, bool]:
+    """The front matter per field (and per record), the text below it by line as git does."""
+    parts = [_split(t) for t in (base_text, ours_text, theirs_text)]
+    if parts[1] is None or parts[2] is None:
+        raise _Unmergeable
+    base_fm, base_body = parts[0] or ("", "")
+    ours_fm, theirs_fm = parts[1][0], parts[2][0]
+    if theirs_fm in (base_fm, ours_fm):
+        head, clean_head = ours_fm, True
+    elif ours_fm == base_fm:
+        head, clean_head = theirs_fm, True
+    else:
+        head, clean_head = _merge_yaml(kind, base_fm, ours_fm, theirs_fm)
+    body, clean_body = _merge_lines(base_body, parts[1][1], parts[2][1])
+    return f"---\n{head}---\n{body}", clean_head and clean_body
+
+
+def _split(text: str) -> tuple[str, str] | None:
+    """(front matter, body) of a Markdown file; None when it has no front matter."""
+    if not text.strip():
+        return ("", "")
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        end = text.find("\n---", 3)
+        if end < 0 or text[end + 4:].strip():
+            return None
+        return text[4:end + 1], ""
+    return text[4:end + 1], text[end + 5:]
+
+
+def _merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
+    """git merge-file on three texts: the merged text and whether it merged cleanly."""
+    import subprocess
+    import tempfile
+
+    if ours == theirs or theirs == base:
+        return ours, True
+    if ours == base:
+        return theirs, True
+    with tempfile.TemporaryDirectory(prefix="regie-merge-") as tmp:
+        paths = []
+        for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
+            p = Path(tmp) / name
+            p.write_text(text, encoding="utf-8")
+            paths.append(str(p))
+        done = subprocess.run(["git", "merge-file", "-p", "-L", "deze kant", "-L", "basis", "-L", "andere kant",
+                               paths[1], paths[0], paths[2]], capture_output=True, text=True)
+    if done.returncode < 0 or done.returncode > 127:
+        raise _Unmergeable
+    return done.stdout, done.returncode == 0
+
+
+def merge_text(base_text: str, ours_text: str, theirs_text: str, name: str) -> tuple[str, bool]:
+    """The merged text of a dossier file (``name``: its path in the repository) and whether it merged cleanly."""
+    kind = file_kind_of(name) or file_kind_of(f"{CASES_DIR}/-/{name}")  # a bare file name: a case's file
+    if kind is None or kind.merge != "records":
+        raise _Unmergeable
+    if theirs_text in (base_text, ours_text):
+        return ours_text, True
+    if ours_text == base_text:
+        return theirs_text, True
+    if kind.format == "markdown":
+        return _merge_markdown(kind, base_text, ours_text, theirs_text)
+    return _merge_yaml(kind, base_text, ours_text, theirs_text)
+
+
+def _dump_plain(doc: Any, like: str) -> str:
+    from .yamledit import guess_indent
+
+    y = _yaml()
+    y.indent(*guess_indent(like))
+    out = io.StringIO()
+    y.dump(doc, out)
+    return out.getvalue()
+
+
+def _dump(doc: Any, result: _Result) -> str:
     from .yamledit import guess_indent  # the file's own indentation
 
     def dump(data: Any) -> str:
@@ -163,40 +281,59 @@ def _dump(doc: Any, key: str | None, result: _Result) -> str:
     text = dump(doc)
     if not result.conflicts:
         return text
-    if key is None:
-        rid, ours, theirs = result.conflicts[0]
-        return f"{MARK_OURS} ({rid})\n{dump(ours)}{MARK_MID}\n{dump(theirs)}{MARK_THEIRS} ({rid})\n"
     # replace each conflicting record's lines by both versions between git's markers
-    ranges = _item_lines(text, key)
     lines = text.splitlines(keepends=True)
     blocks = []
-    for rid, ours, theirs in result.conflicts:
-        start, end = ranges[rid]
+    for path, rid, ours, theirs in result.conflicts:
+        start, end = _item_lines(text, path)[rid]
         ours_lines = "".join(lines[start:end]) if ours is not None else ""
         theirs_lines = ""
         if theirs is not None:
             other = copy.deepcopy(doc)
-            for i, item in enumerate(other[key]):
-                if str(item["id"]) == rid:
-                    other[key][i] = copy.deepcopy(theirs)
-            o_start, o_end = _item_lines(dump(other), key)[rid]
-            theirs_lines = "".join(dump(other).splitlines(keepends=True)[o_start:o_end])
+            items = _at(other, path)
+            for i, item in enumerate(items):
+                if _same_key(path, item, rid):
+                    items[i] = copy.deepcopy(theirs)
+            other_text = dump(other)
+            o_start, o_end = _item_lines(other_text, path)[rid]
+            theirs_lines = "".join(other_text.splitlines(keepends=True)[o_start:o_end])
         blocks.append((start, end, f"{MARK_OURS} ({rid})\n{ours_lines}{MARK_MID}\n{theirs_lines}{MARK_THEIRS} ({rid})\n"))
     for start, end, block in sorted(blocks, reverse=True):
         lines[start:end] = [block]
     return "".join(lines)
 
 
-def _item_lines(text: str, key: str) -> dict[str, tuple[int, int]]:
-    """For each record of the list ``key``: the range of lines (0-based, end exclusive) it takes in ``text``."""
+def _at(doc: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        doc = doc[key]
+    return doc
+
+
+def _kind_at(path: tuple[str, ...]) -> RecordKind | None:
+    from ..layout import RECORDS
+
+    return next((r for r in RECORDS if r.list_path == path), None)
+
+
+def _same_key(path: tuple[str, ...], item: Any, rid: str) -> bool:
+    kind = _kind_at(path)
+    return kind is not None and _record_key(kind, item) == rid
+
+
+def _item_lines(text: str, path: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """For each record of the list at ``path``: the range of lines (0-based, end exclusive) it takes in ``text``."""
     import yaml
 
-    root = yaml.compose(text)
-    seq = next(v for k, v in root.value if k.value == key)
+    node = yaml.compose(text)
+    for key in path:
+        node = next(v for k, v in node.value if k.value == key)
+    kind = _kind_at(path)
+    fields = kind.id_field.split(",") if kind else ["id"]
     found = {}
-    items = seq.value
+    items = node.value
     for n, item in enumerate(items):
-        rid = next(str(v.value) for k, v in item.value if k.value == "id")
+        values = {k.value: v for k, v in item.value}
+        rid = "/".join(str(values[f].value) for f in fields)
         if n + 1 < len(items):
             end = items[n + 1].start_mark.line
         else:  # the last record ends where its mapping ends
@@ -221,7 +358,7 @@ def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
     try:
         if not texts:
             raise _Unmergeable
-        merged, clean = merge_text(texts[0], texts[1], texts[2], Path(name).name)
+        merged, clean = merge_text(texts[0], texts[1], texts[2], name)
     except _Unmergeable:
         done = subprocess.run(["git", "merge-file", "-L", "deze kant", "-L", "basis", "-L", "andere kant",
                                str(ours), str(base), str(theirs)], capture_output=True)

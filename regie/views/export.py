@@ -12,7 +12,7 @@ from pathlib import Path
 from .caselog import case_log
 from ..dossier.loader import load_case
 from ..dossier.model import GRONDSLAGEN
-from ..dossier.repo import PLAN_FILE
+from ..layout import PLAN_FILE
 
 
 def evaluation_prompts(root: Path) -> set[str]:

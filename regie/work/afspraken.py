@@ -13,7 +13,8 @@ from pathlib import Path
 from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import Afspraak, Case, next_id
+from ..dossier.model import Afspraak, Case
+from ..ids import next_id
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +11,8 @@ from ..errors import RegieError, UsageError
 from ..dossier.loader import load_network
 from ..dossier.model import CONSENT, TRAJECTS, URGENCY, Network
 from ..dossier.problems import ERROR
-from ..dossier.repo import CASE_ID_RE, case_dir, case_ids
+from .. import ids
+from ..dossier.repo import case_dir, case_ids
 
 NEW_CASE_FILES = ("casus.yaml", "melding.yaml", "netwerk.yaml", "afspraken.yaml", "plan.md")
 
@@ -50,34 +50,9 @@ def network(root: Path) -> Network:
     return net
 
 
-def _id_pattern(fmt: str) -> re.Pattern[str]:
-    parts = []
-    for literal, name, _spec, _conv in string.Formatter().parse(fmt):
-        parts.append(re.escape(literal))
-        if name == "jaar":
-            parts.append(r"(?P<jaar>\d{4})")
-        elif name == "nummer":
-            parts.append(r"(?P<nummer>\d+)")
-        elif name is not None:
-            raise UsageError(f"id_formaat in regie.yaml kent alleen {{jaar}} en {{nummer}}, niet {{{name}}}")
-    return re.compile("^" + "".join(parts) + "$")
-
-
 def next_case_id(root: Path, fmt: str, year: int) -> str:
     """The first free id of the format for ``year``: one above the highest number in use."""
-    pattern = _id_pattern(fmt)
-    highest = 0
-    for existing in case_ids(root):
-        m = pattern.match(existing)
-        if m and ("jaar" not in m.groupdict() or int(m["jaar"]) == year):
-            highest = max(highest, int(m["nummer"]))
-    try:
-        new = fmt.format(jaar=year, nummer=highest + 1)
-    except (KeyError, ValueError, IndexError):
-        raise UsageError(f"ongeldig id_formaat in regie.yaml: '{fmt}'") from None
-    if not CASE_ID_RE.fullmatch(new):
-        raise UsageError(f"id_formaat '{fmt}' in regie.yaml geeft een ongeldige casus-id '{new}'")
-    return new
+    return ids.next_case_id(fmt, year, case_ids(root))
 
 
 def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:

@@ -13,9 +13,11 @@ from pathlib import Path
 from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import Case, Network, next_id
+from ..dossier.model import Case, Network
+from ..ids import next_id
 from ..dossier.problems import Problem
-from ..dossier.repo import PLAN_FILE, case_dir
+from ..dossier.repo import case_dir
+from ..layout import PLAN_FILE
 from ..limits import check_range
 from ..store.transaction import exclusive
 

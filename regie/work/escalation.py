@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import CLIENT, Case, Escalatie, Network, next_id, party_name
+from ..dossier.model import CLIENT, Case, Escalatie, Network, party_name
+from ..ids import next_id
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive

@@ -6,9 +6,7 @@ import re
 from pathlib import Path
 
 from ..errors import RegieError, UsageError
-from ..dossier.repo import CASES_DIR, CONFIG
-
-SCHEMA_DIR = ".regie/schemas"
+from ..layout import CASES_DIR, CONFIG, MEETINGS_DIR, SCHEMAS_DIR as SCHEMA_DIR, SIGNALS_DIR, merge_attributes
 # template -> path in the new repository
 INIT_FILES = {
     "init/regie.yaml.j2": CONFIG,
@@ -21,7 +19,7 @@ INIT_FILES = {
     "init/vscode-settings.json.j2": ".vscode/settings.json",  # the editor checks each file against its schema as you type
     "init/vscode-extensions.json.j2": ".vscode/extensions.json",
 }
-KEEP_DIRS = (CASES_DIR, "overleggen", "signalen")
+KEEP_DIRS = (CASES_DIR, MEETINGS_DIR, SIGNALS_DIR)
 
 
 def driver_command() -> str:
@@ -47,10 +45,9 @@ def setup_clone(root: Path) -> list[str]:
     Returns what was done, for the user.
     """
     from ..store import gitops
-    from ..store.mergefile import ATTRIBUTES
     from ..store.files import write_text_atomic
 
-    gitops.run(root, "config", "merge.regie.name", "regie: afspraken, escalaties en signalen per record samenvoegen")
+    gitops.run(root, "config", "merge.regie.name", "regie: dossierbestanden per record samenvoegen")
     gitops.run(root, "config", "merge.regie.driver", driver_command())
     textconv = driver_command().replace(" merge-file %O %A %B %P", " identity textconv")
     gitops.run(root, "config", "diff.regie-age.textconv", textconv)
@@ -62,7 +59,7 @@ def setup_clone(root: Path) -> list[str]:
         local = gitops.git_dir(root) / "info" / "attributes"
         current = local.read_text(encoding="utf-8") if local.is_file() else ""
         if "merge=regie" not in current:
-            write_text_atomic(local, current + ("\n" if current and not current.endswith("\n") else "") + ATTRIBUTES)
+            write_text_atomic(local, current + ("\n" if current and not current.endswith("\n") else "") + merge_attributes())
             done.append(f"{local} aangevuld (deze repository heeft nog geen .gitattributes met regie's samenvoeghulp)")
     return done
 
@@ -152,7 +149,8 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
     if remote is not None and not commit:
         raise UsageError("--remote hoort bij een git-repository; gebruik het niet samen met --no-commit")
     bron = check_source(bron) if bron is not None else running_source()[0]
-    context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam, "bron": bron}
+    context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam, "bron": bron,
+               "merge_attributes": merge_attributes().rstrip("\n")}
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
     made = [d for d in (target, *target.parents) if not d.exists()]
     target.mkdir(parents=True, exist_ok=True)

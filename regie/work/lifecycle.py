@@ -16,7 +16,8 @@ from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
 from ..dossier.model import EVALUATION_KINDS, OPEN_STATUSES, Case, Network
 from ..dossier.problems import Problem
-from ..dossier.repo import EVALUATIONS_DIR, PLAN_FILE, case_dir
+from ..dossier.repo import case_dir
+from ..layout import EVALUATIONS_DIR, PLAN_FILE
 from ..dossier.scan import Job
 from ..limits import MAX_NAZORG_WEKEN, check_range
 from ..store.transaction import exclusive

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from ..errors import RegieError
 from ..dossier.loader import load_case
-from ..dossier.model import MERGED_REASON, OPEN_STATUSES, Case, next_id
+from ..dossier.model import MERGED_REASON, OPEN_STATUSES, Case
+from ..ids import next_id
 from ..dossier.problems import Problem
-from ..dossier.repo import JOURNAL_DIR, case_dir
+from ..dossier.repo import case_dir
+from ..layout import JOURNAL_DIR
 from ..store.transaction import exclusive
 
 MERGED = MERGED_REASON

@@ -15,7 +15,8 @@ from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
 from ..dossier.model import JOURNAL_KINDS
 from ..dossier.problems import Problem
-from ..dossier.repo import JOURNAL_DIR, case_dir
+from ..dossier.repo import case_dir
+from ..layout import JOURNAL_DIR
 from ..store.transaction import exclusive
 
 
@@ -63,7 +64,7 @@ def add_network_note(
     from ..privacy.lint import check_value
 
     check_value("--tekst", tekst)
-    from ..dossier.loader import NETWORK_JOURNAL_DIR
+    from ..layout import NETWORK_JOURNAL_DIR
     from ..dossier.model import NETWORK_JOURNAL_KINDS
     from ..store import gitops
     from ..views.render import render

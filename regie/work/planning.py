@@ -11,7 +11,8 @@ from ..errors import RegieError
 from ..dossier.loader import load_case
 from ..dossier.model import Afspraak, Case, Doel, Network
 from ..dossier.problems import Problem
-from ..dossier.repo import PLAN_FILE, case_dir
+from ..dossier.repo import case_dir
+from ..layout import PLAN_FILE
 from ..store.transaction import exclusive
 
 

@@ -19,11 +19,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import ids, layout
 from ..errors import RegieError
+from ..layout import CASES_DIR, DOSSIER_PATHS
 from ..store import gitops
 from ..store.transaction import session
 
-DOSSIER_PATHS = ("casussen", "signalen", "overleggen", "regie.yaml")
+CASE = "casus"  # the record kind of a case itself: its id is its folder
 ATTEMPTS = 3
 
 
@@ -62,12 +64,12 @@ def _git(root: Path, *args: str, **kw):
     return gitops.run(root, *args, **kw)
 
 
-def _names(root: Path, rev: str | None, folder: str) -> list[str]:
-    """Paths (relative to ``folder``) of the files under ``folder`` at ``rev``."""
+def _tree(root: Path, rev: str | None) -> set[str]:
+    """Every dossier path (from the root) in the tree of ``rev``."""
     if rev is None:
-        return []
-    out = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", folder).stdout
-    return [p[len(folder) + 1:] for p in out.split("\0") if p]
+        return set()
+    out = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", *DOSSIER_PATHS).stdout
+    return {p for p in out.split("\0") if p}
 
 
 def _show(root: Path, rev: str | None, path: str) -> str | None:
@@ -77,105 +79,109 @@ def _show(root: Path, rev: str | None, path: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _record_ids(text: str | None, key: str) -> set[str]:
-    from ..dossier.yamlio import parse_yaml
+def _data(text: str | None, kind: layout.FileKind, rel: str) -> object:
+    """The data of a file (a Markdown file's front matter), None when it cannot be read."""
+    from ..dossier.yamlio import parse_yaml, split_front_matter
 
     if not text:
-        return set()
+        return None
     try:
-        data = parse_yaml(text, key)
+        if kind.format == "markdown":
+            text = split_front_matter(text, rel)[0]
+        return parse_yaml(text, rel)
     except RegieError:
+        return None
+
+
+def _record_ids(data: object, kind: layout.RecordKind) -> set[str]:
+    items: object = data
+    for key in kind.list_path:
+        items = items.get(key) if isinstance(items, dict) else None
+    if not isinstance(items, list):
         return set()
-    items = data.get(key) if isinstance(data, dict) else None
-    return {str(i["id"]) for i in items or [] if isinstance(i, dict) and "id" in i}
+    return {str(i["id"]) for i in items if isinstance(i, dict) and "id" in i}
 
 
 # ---------------------------------------------------------------- what to renumber
 
 
-def _next_case_id(fmt: str, old: str, used: set[str]) -> str:
-    from .cases import _id_pattern
-
-    try:
-        m = _id_pattern(fmt).fullmatch(old)
-    except RegieError:
-        m = None
-    if m is None:  # a hand-made id: keep its name, add a number
-        n = 2
-        while f"{old}-{n}" in used:
-            n += 1
-        return f"{old}-{n}"
-    year = m.groupdict().get("jaar")
-    highest = 0
-    for existing in used:
-        e = _id_pattern(fmt).fullmatch(existing)
-        if e and e.groupdict().get("jaar") == year:
-            highest = max(highest, int(e["nummer"]))
-    return fmt.format(jaar=int(year) if year else 0, nummer=highest + 1)
+def _next(kind: layout.RecordKind, old: str, taken: set[str]) -> str:
+    if kind.key == "sequence" and kind.prefix:
+        return ids.next_id(kind.prefix, taken)
+    if kind.key == "dated":
+        return ids.next_dated_name(old, taken)
+    return ids.next_name(old, taken)
 
 
-def _next_entry_name(name: str, used: set[str]) -> str:
-    """A free file name for an evaluation (``<date>.md`` → ``<date>-2.md``) or journal entry (``<date>-N.md``)."""
-    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md", name)
-    if not m:
-        stem, n = name.removesuffix(".md"), 2
-    else:
-        stem, n = m.group(1), int(m.group(2) or 1) + 1
-    while f"{stem}-{n}.md" in used:
-        n += 1
-    return f"{stem}-{n}.md"
+def _collisions(kind: layout.RecordKind, names: list[set[str]], casus: str | None, out: list[Renumbering]) -> None:
+    """Renumber the ids of ``kind`` that head made since base and upstream also has (``names``: base, head, upstream)."""
+    taken = names[1] | names[2]
+    for old in sorted((names[1] - names[0]) & names[2], key=lambda x: (len(x), x)):
+        new = _next(kind, old, taken)
+        taken.add(new)
+        out.append(Renumbering(kind.soort, old, new, casus))
 
 
 def plan(root: Path, base: str | None, head: str, upstream: str) -> list[Renumbering]:
-    """Every id created in ``base..head`` that ``upstream`` also has, with its new value."""
+    """Every id created in ``base..head`` that ``upstream`` also has, with its new value.
+
+    Which kinds of record have ids that are handed out (and so renumbered), and where they
+    live, comes from the table of record kinds; records with a natural key (an evaluation of a
+    date) are the same record on both sides and are merged, not renumbered.
+    """
     from ..dossier.loader import load_network
-    from ..dossier.model import next_id
 
     net, _ = load_network(root)
-    fmt = net.id_formaat if net else "{jaar}-{nummer:03d}"
+    fmt = net.id_formaat if net else ids.DEFAULT_ID_FORMAT
+    revs = (base, head, upstream)
+    trees = [_tree(root, rev) for rev in revs]
     out: list[Renumbering] = []
 
-    def folders(rev):
-        return {p.split("/", 1)[0] for p in _names(root, rev, "casussen") if "/" in p}
-
-    base_cases, head_cases, up_cases = folders(base), folders(head), folders(upstream)
-    used = head_cases | up_cases
-    renamed_cases = set()
-    for cid in sorted((head_cases - base_cases) & up_cases):
-        new = _next_case_id(fmt, cid, used)
+    cases = [{p.split("/")[1] for p in t if p.startswith(f"{CASES_DIR}/") and p.count("/") >= 2} for t in trees]
+    used = cases[1] | cases[2]
+    renamed = set()
+    for cid in sorted((cases[1] - cases[0]) & cases[2]):
+        new = ids.renumbered_case_id(fmt, cid, used)
         used.add(new)
-        renamed_cases.add(cid)
-        out.append(Renumbering("casus", cid, new))
+        renamed.add(cid)
+        out.append(Renumbering(CASE, cid, new))
 
-    def signals(rev):
-        return {p.removesuffix(".yaml") for p in _names(root, rev, "signalen") if re.fullmatch(r"S\d+\.yaml", p)}
+    for kind in _numbered("repo"):  # the repository's files with one record each: signals, network notes
+        fk = layout.file_kind(kind.file)
+        names = [{_file_id(kind, fk, p) for p in t if fk.matches(p)} for t in trees]
+        _collisions(kind, names, None, out)
 
-    base_s, head_s, up_s = signals(base), signals(head), signals(upstream)
-    used_s = set(head_s | up_s)
-    for sid in sorted((head_s - base_s) & up_s, key=lambda s: int(s[1:])):
-        new = next_id("S", used_s)
-        used_s.add(new)
-        out.append(Renumbering("signaal", sid, new))
-
-    for cid in sorted((head_cases & up_cases) - renamed_cases):
-        folder = f"casussen/{cid}"
-        for soort, file, key, prefix in (("afspraak", "afspraken.yaml", "afspraken", "A"),
-                                         ("escalatie", "escalaties.yaml", "escalaties", "E"),
-                                         ("verstrekking", "verstrekkingen.yaml", "verstrekkingen", "V")):
-            ids = [_record_ids(_show(root, rev, f"{folder}/{file}"), key) for rev in (base, head, upstream)]
-            taken = ids[1] | ids[2]
-            for rid in sorted((ids[1] - ids[0]) & ids[2], key=lambda x: int(x[1:]) if x[1:].isdigit() else 0):
-                new = next_id(prefix, taken)
-                taken.add(new)
-                out.append(Renumbering(soort, rid, new, cid))
-        for soort, sub in (("evaluatie", "evaluaties"), ("journaal", "journaal")):
-            names = [set(_names(root, rev, f"{folder}/{sub}")) for rev in (base, head, upstream)]
-            taken = names[1] | names[2]
-            for name in sorted((names[1] - names[0]) & names[2]):
-                new = _next_entry_name(name, taken)
-                taken.add(new)
-                out.append(Renumbering(soort, name, new, cid))
+    for cid in sorted((cases[1] & cases[2]) - renamed):
+        folder = f"{CASES_DIR}/{cid}"
+        for kind in _numbered("case"):
+            fk = layout.file_kind(kind.file)
+            if kind.items:
+                rel = f"{folder}/{fk.path}"
+                names = [_record_ids(_data(_show(root, rev, rel), fk, rel), kind) if rel in t else set()
+                         for rev, t in zip(revs, trees)]
+            else:
+                prefix = f"{folder}/{fk.folder}/"
+                names = [{p[len(prefix):] for p in t if p.startswith(prefix) and fk.matches(p)} for t in trees]
+            _collisions(kind, names, cid, out)
     return out
+
+
+def _numbered(scope: str) -> list[layout.RecordKind]:
+    """The kinds of record whose ids are handed out in a clone (not natural keys), in a case or at the root."""
+    found = []
+    for kind in layout.RECORDS:
+        fk = layout.file_kind(kind.file)
+        if kind.soort == CASE or kind.key == "natural" or fk.scope != scope:
+            continue
+        if kind.items or fk.folder is not None:
+            found.append(kind)
+    return found
+
+
+def _file_id(kind: layout.RecordKind, fk: layout.FileKind, path: str) -> str:
+    """The id of a record that is a file: its name (a dated note keeps its suffix, as its id is the file name)."""
+    name = path.rsplit("/", 1)[1]
+    return name if kind.key == "dated" else name.removesuffix(fk.suffix)
 
 
 # ---------------------------------------------------------------- rewriting the local commits
@@ -186,56 +192,117 @@ def _token_re(words: list[str]) -> re.Pattern[str]:
 
 
 class _Rewrite:
-    """The renumbering as a function on paths, file texts and commit messages."""
+    """The renumbering as a function on paths, file texts and commit messages.
+
+    A numbered id (A7, S3, a case id) follows wherever it stands as a word in the files it can
+    appear in (references, memos, journal text); a short name (a betrokkene) follows only in the
+    fields the table of record kinds names as its references, not in free text.
+    """
 
     def __init__(self, renumbered: list[Renumbering]) -> None:
-        self.cases = {r.old: r.new for r in renumbered if r.soort == "casus"}
-        self.signals = {r.old: r.new for r in renumbered if r.soort == "signaal"}
-        self.records: dict[str, dict[str, str]] = {}
+        self.cases = {r.old: r.new for r in renumbered if r.soort == CASE}
+        self.repo: dict[str, dict[str, str]] = {}  # file kind -> old id -> new (signals)
+        self.records: dict[str, dict[str, str]] = {}  # case -> numbered id -> new, anywhere in the case
+        self.names: dict[str, list[tuple[layout.RecordKind, str, str]]] = {}  # case -> short names, by field
         self.files: dict[str, str] = {}
         for r in renumbered:
-            if r.soort in ("afspraak", "escalatie", "verstrekking"):
-                self.records.setdefault(r.casus, {})[r.old] = r.new
-                if r.soort == "escalatie":  # the step's memo is named after it
-                    self.files[f"casussen/{r.casus}/escalaties/{r.old}.md"] = f"casussen/{r.casus}/escalaties/{r.new}.md"
-            elif r.soort in ("evaluatie", "journaal"):
-                sub = "evaluaties" if r.soort == "evaluatie" else "journaal"
-                self.files[f"casussen/{r.casus}/{sub}/{r.old}"] = f"casussen/{r.casus}/{sub}/{r.new}"
+            if r.soort == CASE:
+                continue
+            kind = layout.record_kind(r.soort)
+            fk = layout.file_kind(kind.file)
+            if not kind.items:  # a file per record: renamed (a numbered one also renumbered inside)
+                top = f"{fk.folder}" if r.casus is None else f"{CASES_DIR}/{r.casus}/{fk.folder}"
+                suffix = "" if kind.key == "dated" else fk.suffix
+                self.files[f"{top}/{r.old}{suffix}"] = f"{top}/{r.new}{suffix}"
+                if r.casus is None and kind.key == "sequence":
+                    self.repo.setdefault(kind.file, {})[r.old] = r.new
+            elif kind.key == "sequence":
+                self.records.setdefault(str(r.casus), {})[r.old] = r.new
+                if kind.memo:  # the record's memo is named after it
+                    memo = f"{CASES_DIR}/{r.casus}/{kind.memo}"
+                    self.files[f"{memo}/{r.old}.md"] = f"{memo}/{r.new}.md"
+            else:
+                self.names.setdefault(str(r.casus), []).append((kind, r.old, r.new))
         self._cases = _token_re(list(self.cases)) if self.cases else None
-        self._signals = _token_re(list(self.signals)) if self.signals else None
+        self._repo = {fk: _token_re(list(m)) for fk, m in self.repo.items()}
         self._records = {cid: _token_re(list(m)) for cid, m in self.records.items()}
 
     def path(self, path: str) -> str:
-        if path in self.files:
-            return self.files[path]
         parts = path.split("/")
-        if len(parts) >= 2 and parts[0] == "casussen" and parts[1] in self.cases:
+        if len(parts) >= 2 and parts[0] == CASES_DIR and parts[1] in self.cases:
             parts[1] = self.cases[parts[1]]
-        if len(parts) == 2 and parts[0] == "signalen" and parts[1].removesuffix(".yaml") in self.signals:
-            parts[1] = self.signals[parts[1].removesuffix(".yaml")] + ".yaml"
-        return "/".join(parts)
+        path = "/".join(parts)
+        return self.files.get(path, path)
 
     def text(self, path: str, text: str) -> str:
         """``text`` of the file at (old) ``path`` with the ids it should now name."""
         if self._cases:
             text = self._cases.sub(lambda m: self.cases[m.group(1)], text)
+        fk = layout.file_kind_of(path)
+        if fk is not None and fk.name in self._repo:
+            mapping = self.repo[fk.name]
+            text = self._repo[fk.name].sub(lambda m: mapping[m.group(1)], text)
         parts = path.split("/")
-        if parts[0] == "signalen" and self._signals:
-            text = self._signals.sub(lambda m: self.signals[m.group(1)], text)
-        if len(parts) >= 2 and parts[0] == "casussen" and parts[1] in self._records:
-            mapping = self.records[parts[1]]
-            text = self._records[parts[1]].sub(lambda m: mapping[m.group(1)], text)
+        if len(parts) >= 2 and parts[0] == CASES_DIR:
+            if parts[1] in self._records:
+                mapping = self.records[parts[1]]
+                text = self._records[parts[1]].sub(lambda m: mapping[m.group(1)], text)
+            if parts[1] in self.names and fk is not None:
+                text = _rename_fields(text, fk, self.names[parts[1]])
         return text
 
     def message(self, message: str) -> str:
         if self._cases:
             message = self._cases.sub(lambda m: self.cases[m.group(1)], message)
-        if self._signals and message.startswith("regie signal"):
-            message = self._signals.sub(lambda m: self.signals[m.group(1)], message)
+        signals = self.repo.get("signaal")
+        if signals and message.startswith("regie signal"):
+            message = self._repo["signaal"].sub(lambda m: signals[m.group(1)], message)
         for cid, pattern in self._records.items():
             if re.search(rf"(?<![\w-]){re.escape(cid)}(?![\w-])", message):
                 message = pattern.sub(lambda m, c=cid: self.records[c][m.group(1)], message)
         return message
+
+
+def _rename_fields(text: str, fk: layout.FileKind, renames: list[tuple[layout.RecordKind, str, str]]) -> str:
+    """``text`` with each short name renamed where the table says it stands: its record's id, and its references."""
+    import yaml
+
+    fields: dict[tuple[str, ...], dict[str, str]] = {}
+    for kind, old, new in renames:
+        if kind.file == fk.name:
+            fields.setdefault((*kind.list_path, "[]", kind.id_field), {})[old] = new
+        for ref in kind.refs:
+            if ref.file == fk.name:
+                fields.setdefault(tuple(ref.field.replace("[]", ".[]").split(".")), {})[old] = new
+    if not fields:
+        return text
+    start, end = 0, len(text)
+    if fk.format == "markdown":
+        close = text.find("\n---", 3)
+        if not text.startswith("---\n") or close < 0:
+            return text
+        start, end = 4, close + 1
+    try:
+        node = yaml.compose(text[start:end])
+    except yaml.YAMLError:
+        return text
+    spans: list[tuple[int, int, str]] = []
+
+    def walk(n: object, path: tuple[str, ...]) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                walk(v, (*path, str(k.value)))
+        elif isinstance(n, yaml.SequenceNode):
+            for item in n.value:
+                walk(item, (*path, "[]"))
+        elif isinstance(n, yaml.ScalarNode) and n.value in fields.get(path, {}):
+            spans.append((start + n.start_mark.index, start + n.end_mark.index, fields[path][n.value]))
+
+    walk(node, ())
+    for a, b, new in sorted(spans, reverse=True):
+        quote = text[a] if text[a] in "'\"" else ""
+        text = text[:a] + f"{quote}{new}{quote}" + text[b:]
+    return text
 
 
 def rewrite(root: Path, base: str | None, commits: list[str], renumbered: list[Renumbering]) -> str:
@@ -306,12 +373,13 @@ def _rev(root: Path, ref: str) -> str | None:
 
 def _driver_config() -> list[str]:
     """git options that make the rebase merge list files per record, even in a clone without 'regie setup'."""
-    from ..store.mergefile import ATTRIBUTES
+    from ..layout import merge_attributes
     from .initrepo import driver_command
 
     attributes = Path(tempfile.gettempdir()) / f"regie-attributes-{os.getuid()}"
-    if not attributes.exists() or attributes.read_text(encoding="utf-8") != ATTRIBUTES:
-        attributes.write_text(ATTRIBUTES, encoding="utf-8")
+    wanted = merge_attributes()
+    if not attributes.exists() or attributes.read_text(encoding="utf-8") != wanted:
+        attributes.write_text(wanted, encoding="utf-8")
     return ["-c", "merge.regie.name=regie", "-c", f"merge.regie.driver={driver_command()}",
             "-c", f"core.attributesFile={attributes}"]
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..clock import event_date
 from ..dossier.loader import load_case
-from ..dossier.model import GRONDSLAGEN, Case, Network, next_id
+from ..dossier.model import GRONDSLAGEN, Case, Network
+from ..ids import next_id
 from ..dossier.problems import Problem
 from ..errors import RegieError, UsageError
 from ..store.transaction import exclusive

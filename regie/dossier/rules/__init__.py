@@ -15,7 +15,8 @@ from typing import Callable, Iterator
 from ..loader import Dossier, Lines
 from ..model import Case, Network
 from ..problems import ERROR, Problem
-from ..repo import CASES_DIR, case_ids
+from ..repo import case_ids
+from ...layout import CASES_DIR
 
 
 @dataclass

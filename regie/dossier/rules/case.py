@@ -6,7 +6,8 @@ from typing import Iterator
 
 from ..model import CTI_FASEN, OPEN_STATUSES, Case
 from ..problems import ERROR, WARNING, Problem
-from ..repo import CASE_ID_RE, PLAN_FILE
+from ...layout import PLAN_FILE
+from ...ids import CASE_ID_RE
 from . import Ctx, _d
 from ...taal import aantal
 

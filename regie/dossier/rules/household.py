@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 from ..model import OPEN_STATUSES, Case
 from ..problems import ERROR, WARNING, Problem
-from ..repo import PLAN_FILE
+from ...layout import PLAN_FILE
 from . import Ctx
 
 

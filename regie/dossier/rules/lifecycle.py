@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..model import OPEN_STATUSES, PLAN_SET_STATUSES, Case
 from ..problems import WARNING, Problem
-from ..repo import PLAN_FILE
+from ...layout import PLAN_FILE
 from . import Ctx, _d
 
 

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..loader import Dossier
 from ..problems import ERROR, Problem
-from ..repo import CONFIG
+from ...layout import CONFIG
 from ..sociale_kaart import map_rules
 
 

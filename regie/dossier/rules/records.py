@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..model import CLIENT, Case
 from ..problems import ERROR, WARNING, Problem
-from ..repo import PLAN_FILE
+from ...layout import PLAN_FILE
 from . import Ctx, _d
 
 
