@@ -433,3 +433,63 @@ def test_validate_changed_since_checks_what_a_merge_request_changed(cli, example
     r = cli("-C", str(examples_repo), "validate", "--changed-since", "bestaat-niet")
     assert (r.code, r.err) == (1, "fout: onbekende revisie 'bestaat-niet' (bijv. origin/main, een tag of een commit; "
                                   "haal hem eerst op met 'git fetch')\n")
+
+
+def test_every_numbered_kind_is_renumbered_with_its_references(cli, team):
+    """Doelen (plan front matter), betrokkenen (by name), network notes and case notes made on both sides
+    with the same ids: renumbered on the side that syncs second, with the references that name them."""
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *nc("a")))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    for root, who in ((a, "a"), (b, "b")):
+        assert _ok(cli("-C", str(root), "doel", "add", "2026-001", "--leefgebied", "financien",
+                       "--wat", f"doel van {who}")).out == "D1\n"
+        assert _ok(cli("-C", str(root), "betrokkene", "add", "2026-001", "--naaste", "--relatie", "buurman",
+                       "--betrokken")).out == "buurman\n"
+        _ok(cli("-C", str(root), "afspraak", "add", "2026-001", "--wat", f"taak van {who}", "--wie", "buurman",
+                "--doel", "D1", "--deadline", "2026-12-20"))
+        _ok(cli("-C", str(root), "note", "--netwerk", "--soort", "intervisie", "--tekst", f"intervisie van {who}"))
+    assert _ok(cli("-C", str(b), "sync", "--dry-run")).out == ""  # nothing on the remote yet that collides
+    _ok(cli("-C", str(a), "sync"))
+    dry = _ok(cli("-C", str(b), "sync", "--dry-run"))
+    r = _ok(cli("-C", str(b), "sync"))
+    assert r.out == dry.out == (
+        "netwerkjournaal: 2026-11-26-1.md → 2026-11-26-2.md\n"
+        "afspraak in casus 2026-001: A1 → A2\n"
+        "doel in casus 2026-001: D1 → D2\n"
+        "naaste in casus 2026-001: buurman → buurman-2\n")
+    case = b / "casussen/2026-001"
+    plan = (case / "plan.md").read_text()
+    assert re.findall(r"id: (D\d)\n\s+leefgebied: financien\n\s+doel: (.+)", plan) == [("D1", "doel van a"), ("D2", "doel van b")]
+    afspraken = (case / "afspraken.yaml").read_text()
+    assert re.findall(r"wat: (.+)\n\s+wie: (\S+)\n\s+doel: (D\d)", afspraken) == [
+        ("taak van a", "buurman", "D1"), ("taak van b", "buurman-2", "D2")]
+    assert re.findall(r"id: (\S+)\n\s+relatie: buurman", (case / "netwerk.yaml").read_text()) == ["buurman", "buurman-2"]
+    notes = sorted(p.name for p in (b / "journaal").iterdir())
+    assert notes == ["2026-11-26-1.md", "2026-11-26-2.md"]
+    assert "intervisie van b" in (b / "journaal/2026-11-26-2.md").read_text()
+    _ok(cli("-C", str(b), "validate"))
+    _ok(cli("-C", str(a), "sync"))
+    assert git(a, "rev-parse", "HEAD") == git(b, "rev-parse", "HEAD")
+    assert (a / "casussen/2026-001/plan.md").read_text() == plan
+
+
+def test_disjoint_changes_to_one_case_file_merge_field_by_field(cli, team):
+    """A handover on one side and a consent change on the other touch different fields of casus.yaml."""
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *nc("a")))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    casus = a / "casussen/2026-001/casus.yaml"
+    text = casus.read_text()
+    casus.write_text(text.replace("urgentie: hoog", "urgentie: laag"))
+    git(a, "commit", "-q", "-am", "urgentie")
+    other = b / "casussen/2026-001/casus.yaml"
+    other.write_text(other.read_text().replace('pseudoniem: "Cliënt van a"', 'pseudoniem: "Cliënt A."'))
+    git(b, "commit", "-q", "-am", "pseudoniem")
+    _ok(cli("-C", str(a), "sync"))
+    _ok(cli("-C", str(b), "sync"))
+    merged = other.read_text()
+    assert merged == text.replace("urgentie: hoog", "urgentie: laag").replace('"Cliënt van a"', '"Cliënt A."')
+    _ok(cli("-C", str(b), "validate"))
