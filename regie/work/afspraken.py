@@ -32,9 +32,6 @@ class Outcome:
     problems: list[Problem]
 
 
-def _d(date: dt.date) -> str:
-    return date.isoformat()
-
 
 def find(case: Case, afspraak_id: str) -> Afspraak:
     for a in case.afspraken:
@@ -94,8 +91,8 @@ def add(
             raise RegieError(f"doel {doel} is {status}; een nieuwe afspraak hoort bij een open doel")
     made = gemaakt or today
     if deadline < made:
-        raise UsageError(f"deadline {_d(deadline)} ligt voor de datum gemaakt {_d(made)}")
-    warnings = [f"deadline {_d(deadline)} ligt in het verleden"] if deadline < today else []
+        raise UsageError(f"deadline {deadline.isoformat()} ligt voor de datum gemaakt {made.isoformat()}")
+    warnings = [f"deadline {deadline.isoformat()} ligt in het verleden"] if deadline < today else []
     new_id = next_id("A", (a.id for a in case.afspraken))
     item = new_map({"id": new_id, "wat": wat, "wie": wie, "doel": doel, "gemaakt": made, "deadline": deadline, "status": "open"})
     path, text = _edit(root, case, lambda seq: append_item(seq, item))
@@ -126,7 +123,7 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
     if a.status == "gedaan":
-        raise RegieError(f"afspraak {afspraak_id} is al gedaan (op {_d(a.gedaan_op)})" if a.gedaan_op else f"afspraak {afspraak_id} is al gedaan")
+        raise RegieError(f"afspraak {afspraak_id} is al gedaan (op {a.gedaan_op.isoformat()})" if a.gedaan_op else f"afspraak {afspraak_id} is al gedaan")
     if a.status == "vervallen":
         raise RegieError(f"afspraak {afspraak_id} is vervallen en kan niet meer gedaan worden")
     when = event_date(datum, today, after=a.gemaakt, after_what="de datum waarop de afspraak is gemaakt")
@@ -168,12 +165,12 @@ def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: st
     if a.status != "open":
         raise RegieError(f"afspraak {afspraak_id} is {a.status}; alleen een open afspraak kan verschuiven")
     if deadline == a.deadline:
-        raise UsageError(f"de deadline is al {_d(deadline)}")
+        raise UsageError(f"de deadline is al {deadline.isoformat()}")
     if deadline < a.gemaakt:
-        raise UsageError(f"deadline {_d(deadline)} ligt voor de datum gemaakt {_d(a.gemaakt)}")
+        raise UsageError(f"deadline {deadline.isoformat()} ligt voor de datum gemaakt {a.gemaakt.isoformat()}")
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
-    warnings = [f"nieuwe deadline {_d(deadline)} ligt in het verleden"] if deadline < today else []
+    warnings = [f"nieuwe deadline {deadline.isoformat()} ligt in het verleden"] if deadline < today else []
 
     def change(seq) -> None:
         from ruamel.yaml.comments import CommentedSeq

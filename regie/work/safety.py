@@ -36,9 +36,6 @@ class Recorded:
     problems: list[Problem]
 
 
-def _d(day: dt.date) -> str:
-    return day.isoformat()
-
 
 def _casus_doc(root: Path, case: Case):
     from ..store.yamledit import RoundTrip
@@ -132,10 +129,10 @@ def record_meldcode(
             entries.append({"stap": 5, "datum": gemeld, "wie": who, "besluit": ["melden"], "gemeld": gemeld})
         elif stap == 5:
             entry["gemeld"] = gemeld
-        lines[:0] = [f"meldcode stap {e['stap']} ({STAPPEN[e['stap']]}) vastgelegd op {_d(e['datum'])}" for e in entries]
+        lines[:0] = [f"meldcode stap {e['stap']} ({STAPPEN[e['stap']]}) vastgelegd op {e['datum'].isoformat()}" for e in entries]
     if gezin_geinformeerd is not None:
         gezin_geinformeerd = event_date(gezin_geinformeerd, today, after=melding.datum, after_what="de melding")
-        lines.append(f"gezin geïnformeerd op {_d(gezin_geinformeerd)}")
+        lines.append(f"gezin geïnformeerd op {gezin_geinformeerd.isoformat()}")
     if gezin_niet is not None:
         if not gezin_niet.strip():
             raise UsageError("--gezin-niet mag niet leeg zijn")
@@ -201,14 +198,14 @@ def record_verwijsindex(
     lines = []
     if signaal is not None:
         signaal = event_date(signaal, today)  # a partner may have signalled before the melding reached the network
-        lines.append(f"verwijsindex: signaal van {organisatie} op {_d(signaal)}")
+        lines.append(f"verwijsindex: signaal van {organisatie} op {signaal.isoformat()}")
     signal_day = signaal or (current.signaal_datum if current else None)
     if match is not None:
         if signal_day is None:
             raise RegieError(f"casus {cid} heeft nog geen signaal in de verwijsindex; een match komt na het signaal "
                              "(geef --signaal DATUM --organisatie ORG)")
         match = event_date(match, today, after=signal_day, after_what="het signaal")
-        lines.append(f"verwijsindex: match op {_d(match)} met {', '.join(met or [])}")
+        lines.append(f"verwijsindex: match op {match.isoformat()} met {', '.join(met or [])}")
     if regievoerder is not None:
         lines.append(f"verwijsindex: regievoerder {regievoerder}")
     path, doc = _casus_doc(root, case)

@@ -8,44 +8,24 @@ cause a cascade of follow-up findings.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Iterator
 
-from ..loader import Dossier, Lines
-from ..model import Case, Network
+from ...layout import CASES_DIR
+from ..loader import Dossier
 from ..problems import ERROR, Problem
 from ..repo import case_ids
-from ...layout import CASES_DIR
+from .base import Ctx, Rule
 
 
-@dataclass
-class Ctx:
-    """What a rule sees besides the case: where lines are, the network and the date."""
+from .case import case_identity, categories, consent, known_people, leefgebieden, network_method
+from .lifecycle import dates, handovers, intake, status_matches_contents
+from .network import network_rules
+from .privacy import privacy
+from .records import agreements, escalations, goals, verstrekkingen
+from .safety import meldcode, verwijsindex
+from .household import household
 
-    lines: Lines | Dossier  # anything with .line(rel, *pointer)
-    network: Network
-    today: dt.date
-
-    def at(self, case: Case, name: str, *pointer: str | int, code: str, message: str, severity: str = ERROR) -> Problem:
-        rel = name if "/" in name and name.startswith(case.folder) else f"{case.folder}/{name}"
-        return Problem(rel, self.lines.line(rel, *pointer), code, severity, message)
-
-
-Rule = Callable[[Ctx, Case], Iterator[Problem]]
-
-
-def _d(date: dt.date) -> str:
-    return date.isoformat()
-
-
-from .case import case_identity, categories, consent, known_people, leefgebieden, network_method  # noqa: E402
-from .lifecycle import dates, handovers, intake, status_matches_contents  # noqa: E402
-from .network import network_rules  # noqa: E402
-from .privacy import privacy  # noqa: E402
-from .records import agreements, escalations, goals, verstrekkingen  # noqa: E402
-from .safety import meldcode, verwijsindex  # noqa: E402
-from .household import household  # noqa: E402
+__all__ = ["CASE_RULES", "Ctx", "Rule", "repository_rules"]
 
 CASE_RULES: list[Rule] = [
     case_identity,

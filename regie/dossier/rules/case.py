@@ -8,7 +8,7 @@ from ..model import CTI_FASEN, OPEN_STATUSES, Case
 from ..problems import ERROR, WARNING, Problem
 from ...layout import PLAN_FILE
 from ...ids import CASE_ID_RE
-from . import Ctx, _d
+from .base import Ctx
 from ...taal import aantal
 
 
@@ -76,7 +76,7 @@ def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
     for i, (a, b) in enumerate(zip(t.historie, t.historie[1:])):
         if a.datum and b.datum and b.datum < a.datum:
             yield ctx.at(case, "casus.yaml", "toestemming", "historie", i + 1, "datum", code="toestemming-historie",
-                         message=f"toestemming.historie: {_d(b.datum)} ligt voor de wijziging ervoor ({_d(a.datum)})")
+                         message=f"toestemming.historie: {b.datum.isoformat()} ligt voor de wijziging ervoor ({a.datum.isoformat()})")
     if t.historie and (t.historie[-1].status, t.historie[-1].datum) != (t.status, t.datum):
         yield ctx.at(case, "casus.yaml", "toestemming", "status", code="toestemming-historie",
                      message="de toestemming wijkt af van de laatste wijziging in toestemming.historie; "
@@ -181,10 +181,10 @@ def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
             yield at(f, "fase", f"fase {i + 1} hoort {CTI_FASEN[i] if i < len(CTI_FASEN) else '(geen)'} te zijn, niet {f.fase} "
                                 f"(volgorde: {', '.join(CTI_FASEN)})")
         if f.van < c.geopend or (i and f.van < fasen[i - 1].van):
-            yield at(f, "van", f"{f.fase} begint op {_d(f.van)}, voor " + ("de opening van de casus" if f.van < c.geopend
-                                                                          else f"{fasen[i - 1].fase} ({_d(fasen[i - 1].van)})"))
+            yield at(f, "van", f"{f.fase} begint op {f.van.isoformat()}, voor " + ("de opening van de casus" if f.van < c.geopend
+                                                                          else f"{fasen[i - 1].fase} ({fasen[i - 1].van.isoformat()})"))
         if f.van > ctx.today:
-            yield at(f, "van", f"{f.fase} begint op {_d(f.van)}: in de toekomst")
+            yield at(f, "van", f"{f.fase} begint op {f.van.isoformat()}: in de toekomst")
         for ref in f.doelen:
             if PLAN_FILE not in case.broken and ref not in goals:
                 yield at(f, "doelen", f"{f.fase}: doel '{ref}' staat niet in het plan van aanpak")

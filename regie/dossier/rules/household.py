@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 from ..model import OPEN_STATUSES, Case
 from ..problems import ERROR, WARNING, Problem
 from ...layout import PLAN_FILE
-from . import Ctx
+from .base import Ctx
 
 
 @dataclass(frozen=True)

@@ -7,42 +7,42 @@ from typing import Iterator
 from ..model import OPEN_STATUSES, PLAN_SET_STATUSES, Case
 from ..problems import WARNING, Problem
 from ...layout import PLAN_FILE
-from . import Ctx, _d
+from .base import Ctx
 
 
 def dates(ctx: Ctx, case: Case) -> Iterator[Problem]:
     m, c, p = case.melding, case.casus, case.plan
     if m and m.datum > ctx.today:
-        yield ctx.at(case, "melding.yaml", "datum", code="datum-toekomst", message=f"meldingsdatum {_d(m.datum)} ligt in de toekomst")
+        yield ctx.at(case, "melding.yaml", "datum", code="datum-toekomst", message=f"meldingsdatum {m.datum.isoformat()} ligt in de toekomst")
     if m and c and c.geopend < m.datum:
         yield ctx.at(case, "casus.yaml", "geopend", code="datum-volgorde",
-                     message=f"geopend {_d(c.geopend)} ligt voor de melding ({_d(m.datum)})")
+                     message=f"geopend {c.geopend.isoformat()} ligt voor de melding ({m.datum.isoformat()})")
     if c and c.gesloten and c.gesloten < c.geopend:
         yield ctx.at(case, "casus.yaml", "gesloten", code="datum-volgorde",
-                     message=f"gesloten {_d(c.gesloten)} ligt voor geopend ({_d(c.geopend)})")
+                     message=f"gesloten {c.gesloten.isoformat()} ligt voor geopend ({c.geopend.isoformat()})")
     if p and p.vastgesteld and m and p.vastgesteld < m.datum:
         yield ctx.at(case, PLAN_FILE, "vastgesteld", code="datum-volgorde",
-                     message=f"plan vastgesteld op {_d(p.vastgesteld)}, voor de melding ({_d(m.datum)})")
+                     message=f"plan vastgesteld op {p.vastgesteld.isoformat()}, voor de melding ({m.datum.isoformat()})")
     for e in case.evaluaties:
         name = e.file.rsplit("/", 1)[1]
-        if not name.startswith(_d(e.datum)):
+        if not name.startswith(e.datum.isoformat()):
             yield ctx.at(case, e.file, "datum", code="evaluatie-bestandsnaam",
-                         message=f"bestandsnaam hoort met de datum {_d(e.datum)} te beginnen")
+                         message=f"bestandsnaam hoort met de datum {e.datum.isoformat()} te beginnen")
         if p and p.vastgesteld and e.datum < p.vastgesteld:
             yield ctx.at(case, e.file, "datum", code="datum-volgorde",
-                         message=f"evaluatie van {_d(e.datum)} ligt voor de vaststelling van het plan ({_d(p.vastgesteld)})")
+                         message=f"evaluatie van {e.datum.isoformat()} ligt voor de vaststelling van het plan ({p.vastgesteld.isoformat()})")
         elif p is not None and p.vastgesteld is None and PLAN_FILE not in case.broken:
             yield ctx.at(case, e.file, "datum", code="evaluatie-zonder-plan", severity=WARNING,
                          message="evaluatie terwijl het plan van aanpak nog niet is vastgesteld")
         if e.datum > ctx.today:
-            yield ctx.at(case, e.file, "datum", code="datum-toekomst", message=f"evaluatiedatum {_d(e.datum)} ligt in de toekomst")
+            yield ctx.at(case, e.file, "datum", code="datum-toekomst", message=f"evaluatiedatum {e.datum.isoformat()} ligt in de toekomst")
         if e.in_te_vullen:
             yield ctx.at(case, e.file, "datum", code="evaluatie-onvolledig", severity=WARNING,
                          message=f"evaluatie nog niet ingevuld: {', '.join(e.in_te_vullen)}")
     for j in case.journaal:
-        if not j.file.rsplit("/", 1)[1].startswith(_d(j.datum)):
+        if not j.file.rsplit("/", 1)[1].startswith(j.datum.isoformat()):
             yield ctx.at(case, j.file, "datum", code="journaal-bestandsnaam",
-                         message=f"bestandsnaam hoort met de datum {_d(j.datum)} te beginnen")
+                         message=f"bestandsnaam hoort met de datum {j.datum.isoformat()} te beginnen")
 
 
 def status_matches_contents(ctx: Ctx, case: Case) -> Iterator[Problem]:
@@ -92,7 +92,7 @@ def handovers(ctx: Ctx, case: Case) -> Iterator[Problem]:
                          message=f"casushouder '{h.casushouder}' is geen professional in netwerk.yaml")
         if h.datum < c.geopend:
             yield ctx.at(case, "casus.yaml", "regie_historie", i, "datum", code="datum-volgorde",
-                         message=f"overdracht op {_d(h.datum)} ligt voor geopend ({_d(c.geopend)})")
+                         message=f"overdracht op {h.datum.isoformat()} ligt voor geopend ({c.geopend.isoformat()})")
 
 
 def intake(ctx: Ctx, case: Case) -> Iterator[Problem]:
@@ -103,17 +103,17 @@ def intake(ctx: Ctx, case: Case) -> Iterator[Problem]:
     i = c.intake
     if m and i.datum < m.datum:
         yield ctx.at(case, "casus.yaml", "intake", "datum", code="datum-volgorde",
-                     message=f"intakebesluit op {_d(i.datum)} ligt voor de melding ({_d(m.datum)})")
+                     message=f"intakebesluit op {i.datum.isoformat()} ligt voor de melding ({m.datum.isoformat()})")
     if i.datum > ctx.today:
         yield ctx.at(case, "casus.yaml", "intake", "datum", code="datum-toekomst",
-                     message=f"intakebesluit op {_d(i.datum)} ligt in de toekomst")
+                     message=f"intakebesluit op {i.datum.isoformat()} ligt in de toekomst")
     if i.verwezen_naar is not None and i.verwezen_naar not in ctx.network.organisatie_ids():
         yield ctx.at(case, "casus.yaml", "intake", "verwezen_naar", code="organisatie-onbekend",
                      message=f"organisatie '{i.verwezen_naar}' staat niet in regie.yaml")
     if i.besluit == "niet-aangenomen":
         if c.status != "gesloten":
             yield ctx.at(case, "casus.yaml", "status", code="intake-status",
-                         message=f"de melding is niet aangenomen ({_d(i.datum)}), maar de casus is {c.status}")
+                         message=f"de melding is niet aangenomen ({i.datum.isoformat()}), maar de casus is {c.status}")
         if i.verwezen_naar is None:
             yield ctx.at(case, "casus.yaml", "intake", "besluit", code="intake-verwijzing", severity=WARNING,
                          message="melding niet aangenomen zonder vastgelegde verwijzing ('verwezen_naar'); "

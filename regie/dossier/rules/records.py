@@ -7,7 +7,7 @@ from typing import Iterator
 from ..model import CLIENT, Case
 from ..problems import ERROR, WARNING, Problem
 from ...layout import PLAN_FILE
-from . import Ctx, _d
+from .base import Ctx
 
 
 def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
@@ -34,15 +34,15 @@ def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
             elif a.doel not in goals:
                 yield at("doel", "afspraak-doel", f"{a.id}: doel '{a.doel}' staat niet in het plan van aanpak")
         if a.deadline < a.gemaakt:
-            yield at("deadline", "datum-volgorde", f"{a.id}: deadline {_d(a.deadline)} ligt voor de datum gemaakt {_d(a.gemaakt)}")
+            yield at("deadline", "datum-volgorde", f"{a.id}: deadline {a.deadline.isoformat()} ligt voor de datum gemaakt {a.gemaakt.isoformat()}")
         if a.status == "gedaan" and a.gedaan_op is None:
             yield at("status", "afspraak-status", f"{a.id}: status gedaan zonder 'gedaan_op'")
         if a.status != "gedaan" and a.gedaan_op is not None:
             yield at("gedaan_op", "afspraak-status", f"{a.id}: 'gedaan_op' bij een afspraak met status {a.status}")
         if a.gedaan_op and a.gedaan_op < a.gemaakt:
-            yield at("gedaan_op", "datum-volgorde", f"{a.id}: gedaan op {_d(a.gedaan_op)}, voor de datum gemaakt {_d(a.gemaakt)}")
+            yield at("gedaan_op", "datum-volgorde", f"{a.id}: gedaan op {a.gedaan_op.isoformat()}, voor de datum gemaakt {a.gemaakt.isoformat()}")
         if a.gedaan_op and a.gedaan_op > ctx.today:
-            yield at("gedaan_op", "datum-toekomst", f"{a.id}: gedaan op {_d(a.gedaan_op)} ligt in de toekomst")
+            yield at("gedaan_op", "datum-toekomst", f"{a.id}: gedaan op {a.gedaan_op.isoformat()} ligt in de toekomst")
         if a.status == "vervallen" and not a.reden:
             yield at("status", "afspraak-status", f"{a.id}: vervallen zonder 'reden'")
         if a.status == "open" and netwerk_ok and case.netwerk and a.wie in gone:
@@ -54,9 +54,9 @@ def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
                 yield at("vervallen_op", "afspraak-status", f"{a.id}: 'vervallen_op' bij een afspraak met status {a.status}")
             if a.vervallen_op < a.gemaakt:
                 yield at("vervallen_op", "datum-volgorde",
-                         f"{a.id}: vervallen op {_d(a.vervallen_op)}, voor de datum gemaakt {_d(a.gemaakt)}")
+                         f"{a.id}: vervallen op {a.vervallen_op.isoformat()}, voor de datum gemaakt {a.gemaakt.isoformat()}")
             if a.vervallen_op > ctx.today:
-                yield at("vervallen_op", "datum-toekomst", f"{a.id}: vervallen op {_d(a.vervallen_op)} ligt in de toekomst")
+                yield at("vervallen_op", "datum-toekomst", f"{a.id}: vervallen op {a.vervallen_op.isoformat()} ligt in de toekomst")
 
 
 def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
@@ -93,7 +93,7 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
             if "afspraken.yaml" not in case.broken and ref not in ids:
                 yield at("afspraken", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
         if e.afgesloten and e.afgesloten < e.datum:
-            yield at("afgesloten", "datum-volgorde", f"{e.id}: afgesloten {_d(e.afgesloten)} ligt voor de escalatiedatum {_d(e.datum)}")
+            yield at("afgesloten", "datum-volgorde", f"{e.id}: afgesloten {e.afgesloten.isoformat()} ligt voor de escalatiedatum {e.datum.isoformat()}")
         if e.afgesloten is None and (ctx.today - e.datum).days > term:
             yield at("datum", "escalatie-open", severity=WARNING,
                      message=f"{e.id}: escalatie staat {(ctx.today - e.datum).days} dagen open (termijn {term} dagen)")
@@ -144,10 +144,10 @@ def goals(ctx: Ctx, case: Case) -> Iterator[Problem]:
                          f"{g.id}: 'bereikt_op' of 'eindscore' bij een doel met status {g.status}")
             for day, field in ((g.bereikt_op, "bereikt_op"), (g.vervallen_op, "vervallen_op")):
                 if day is not None and day > ctx.today:
-                    yield at(field, "datum-toekomst", f"{g.id}: {field} {_d(day)} ligt in de toekomst")
+                    yield at(field, "datum-toekomst", f"{g.id}: {field} {day.isoformat()} ligt in de toekomst")
     if case.netwerk and "netwerk.yaml" not in case.broken:
         for key, people in (("professionals", case.netwerk.professionals), ("naasten", case.netwerk.naasten)):
             for x in people:
                 if x.tot is not None and x.tot > ctx.today:
                     yield ctx.at(case, "netwerk.yaml", key, x.index, "tot", code="datum-toekomst",
-                                 message=f"{x.id}: betrokken tot {_d(x.tot)} ligt in de toekomst")
+                                 message=f"{x.id}: betrokken tot {x.tot.isoformat()} ligt in de toekomst")

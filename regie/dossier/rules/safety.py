@@ -7,7 +7,7 @@ from typing import Iterator
 from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, missing_answer
 from ..model import OPEN_STATUSES, Case
 from ..problems import ERROR, WARNING, Problem
-from . import Ctx, _d
+from .base import Ctx
 
 _ACTIVE = (*OPEN_STATUSES, "overgedragen")
 
@@ -35,12 +35,12 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
         if s.wie not in who:
             yield at("wie", "meldcode-wie", f"{label}: '{s.wie}' is geen regisseur of organisatie in regie.yaml")
         if s.datum > ctx.today:
-            yield at("datum", "datum-toekomst", f"{label}: {_d(s.datum)} ligt in de toekomst")
+            yield at("datum", "datum-toekomst", f"{label}: {s.datum.isoformat()} ligt in de toekomst")
         if m is not None and s.datum < m.datum:
-            yield at("datum", "datum-volgorde", f"{label}: {_d(s.datum)} ligt voor de melding ({_d(m.datum)})")
+            yield at("datum", "datum-volgorde", f"{label}: {s.datum.isoformat()} ligt voor de melding ({m.datum.isoformat()})")
         if s.stap > 1 and not any(p.stap == s.stap - 1 and p.datum <= s.datum for p in record.stappen):
             yield at("stap", "meldcode-volgorde",
-                     f"{label} op {_d(s.datum)} zonder eerdere stap {s.stap - 1} ({STAPPEN[s.stap - 1]})")
+                     f"{label} op {s.datum.isoformat()} zonder eerdere stap {s.stap - 1} ({STAPPEN[s.stap - 1]})")
         if s.veilig_thuis_geraadpleegd and s.stap != 2:
             yield at("veilig_thuis_geraadpleegd", "meldcode-stap", f"{label}: 'veilig_thuis_geraadpleegd' hoort bij stap 2")
         if s.afweging and s.stap != 4:
@@ -59,19 +59,19 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
             if s.gemeld is not None and "melden" not in s.besluit:
                 yield at("gemeld", "meldcode-melden", f"{label}: 'gemeld' bij een besluit zonder 'melden'")
             if s.gemeld is not None and (s.gemeld > ctx.today or s.gemeld < (m.datum if m else s.gemeld)):
-                yield at("gemeld", "datum-volgorde", f"{label}: gemeld op {_d(s.gemeld)} ligt "
-                         + ("in de toekomst" if s.gemeld > ctx.today else f"voor de melding ({_d(m.datum)})"))  # type: ignore[union-attr]
+                yield at("gemeld", "datum-volgorde", f"{label}: gemeld op {s.gemeld.isoformat()} ligt "
+                         + ("in de toekomst" if s.gemeld > ctx.today else f"voor de melding ({m.datum.isoformat()})"))  # type: ignore[union-attr]
     weighed = record.laatste(4)
     if weighed is not None and weighed.conclusie() == "melden" and record.gemeld() is None:
         yield ctx.at(case, "casus.yaml", "meldcode", "stappen", weighed.index, "afweging", code="meldcode-melden",
-                     message=f"de afweging van {_d(weighed.datum)} komt uit op {CONCLUSIES['melden']}, maar er is geen "
+                     message=f"de afweging van {weighed.datum.isoformat()} komt uit op {CONCLUSIES['melden']}, maar er is geen "
                              f"melding vastgelegd (stap 5 met 'gemeld'): 'regie meldcode {case.id} --stap 5 "
                              "--besluit melden --gemeld DATUM'")
     told = record.gezin_geinformeerd
     if told is not None and (told > ctx.today or (m is not None and told < m.datum)):
         yield ctx.at(case, "casus.yaml", "meldcode", "gezin_geinformeerd", "datum", code="datum-volgorde",
-                     message=f"gezin geïnformeerd op {_d(told)}: ligt "
-                             + ("in de toekomst" if told > ctx.today else f"voor de melding ({_d(m.datum)})"))  # type: ignore[union-attr]
+                     message=f"gezin geïnformeerd op {told.isoformat()}: ligt "
+                             + ("in de toekomst" if told > ctx.today else f"voor de melding ({m.datum.isoformat()})"))  # type: ignore[union-attr]
     if record.gemeld() is not None and told is None and record.gezin_niet_geinformeerd is None:
         yield ctx.at(case, "casus.yaml", "meldcode", code="meldcode-gezin", severity=WARNING,
                      message="er is gemeld bij Veilig Thuis, maar niet vastgelegd of en wanneer het gezin dat is verteld "
@@ -110,8 +110,8 @@ def verwijsindex(ctx: Ctx, case: Case) -> Iterator[Problem]:
                          message="verwijsindex: een match zonder signaal; leg eerst het signaal vast")
         elif vi.match_datum < vi.signaal_datum:
             yield ctx.at(case, "casus.yaml", "verwijsindex", "match", "datum", code="datum-volgorde",
-                         message=f"verwijsindex: match op {_d(vi.match_datum)} ligt voor het signaal ({_d(vi.signaal_datum)})")
+                         message=f"verwijsindex: match op {vi.match_datum.isoformat()} ligt voor het signaal ({vi.signaal_datum.isoformat()})")
     for day, pointer in ((vi.signaal_datum, "signaal"), (vi.match_datum, "match")):
         if day is not None and day > ctx.today:
             yield ctx.at(case, "casus.yaml", "verwijsindex", pointer, "datum", code="datum-toekomst",
-                         message=f"verwijsindex: {pointer} op {_d(day)} ligt in de toekomst")
+                         message=f"verwijsindex: {pointer} op {day.isoformat()} ligt in de toekomst")
