@@ -112,16 +112,12 @@ def _code_dir() -> Path:
 
 def _store(path: Path, data: bytes) -> None:
     """Write the compiled code atomically; a cache folder that cannot be written is no error."""
-    import os
-    import tempfile
+    from ..errors import RegieError
+    from ..store.files import write_bytes_atomic
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
+        write_bytes_atomic(path, data)
+    except RegieError:
         pass
 
 

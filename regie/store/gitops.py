@@ -318,3 +318,52 @@ def history(root: Path, folder: Path) -> list[tuple[str, str, str, str, list[str
         names = [f[len(rel) + 1:] if f.startswith(rel + "/") else f for f in files.split("\n") if f.strip()]
         commits.append((sha, date, author, subject, names))
     return commits
+
+
+MERGE_LABELS = ("deze kant", "basis", "andere kant")
+
+
+def merge_file(ours: Path, base: Path, theirs: Path, *, in_place: bool = True) -> tuple[bool, str]:
+    """git's own line merge of three files (``git merge-file``): (clean?, the merged text).
+
+    In place (as git's merge driver must) the result goes into ``ours``; else it is only
+    returned. Conflicts are marked with the Dutch labels of :data:`MERGE_LABELS`. A merge that
+    git could not do at all (an error, not a conflict) is a GitError.
+    """
+    import subprocess
+
+    require_git()
+    labels = [arg for label in MERGE_LABELS for arg in ("-L", label)]
+    done = subprocess.run(["git", "merge-file", *([] if in_place else ["-p"]), *labels, str(ours), str(base), str(theirs)],
+                          capture_output=True, text=True)
+    if done.returncode < 0 or done.returncode > 127:
+        raise GitError("git merge-file mislukt", code="git")
+    return done.returncode == 0, done.stdout
+
+
+def archive(top: Path, tree: str):
+    """A running ``git archive --format=tar TREE`` in ``top``: read its tar from ``.stdout``, then ``.wait()``."""
+    import os
+    import subprocess
+
+    require_git()
+    return subprocess.Popen(["git", "archive", "--format=tar", tree], cwd=top, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C"})
+
+
+def filter_repo_tool() -> str | None:
+    """Where git-filter-repo is (on the PATH, or beside this Python), or None."""
+    import sys
+
+    found = shutil.which("git-filter-repo") or str(Path(sys.executable).parent / "git-filter-repo")
+    return found if Path(found).exists() else None
+
+
+def filter_repo(root: Path, *args: str) -> bool:
+    """Run git-filter-repo with ``args`` in ``root`` (it rewrites every commit); True when it succeeded."""
+    import subprocess
+
+    tool = filter_repo_tool()
+    if tool is None:
+        raise GitError("git-filter-repo is niet gevonden", code="git")
+    return subprocess.run([tool, *args], cwd=root, capture_output=True, text=True).returncode == 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import subprocess
 import tarfile
 from pathlib import Path
 
@@ -42,7 +41,7 @@ def snapshot(root: Path, day: dt.date) -> tuple[Path, str]:
 
     Call :func:`remove` when done.
     """
-    from .gitops import run
+    from .gitops import archive, run
     from .transaction import private_dir, state_dir
 
     sha = commit_on(root, day)
@@ -54,8 +53,7 @@ def snapshot(root: Path, day: dt.date) -> tuple[Path, str]:
     # the dossier may sit in a folder of a larger repository; git archive names the tree from the top
     top, _, prefix = run(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
     tree = f"{sha}:{prefix.rstrip('/')}" if prefix else sha
-    proc = subprocess.Popen(["git", "archive", "--format=tar", tree], cwd=top, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C"})
+    proc = archive(Path(top), tree)
     try:
         with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
             tar.extractall(target, filter="data")

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..layout import CASES_DIR, FileKind, RecordKind, file_kind_of, records_in
 
-MARK_OURS = "<<<<<<< deze kant"
+MARK_OURS = "<<<<<<< deze kant"  # the labels of gitops.MERGE_LABELS
 MARK_MID = "======="
 MARK_THEIRS = ">>>>>>> andere kant"
 _ABSENT = object()
@@ -219,9 +219,10 @@ def _split(text: str) -> tuple[str, str] | None:
 
 
 def _merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
-    """git merge-file on three texts: the merged text and whether it merged cleanly."""
-    import subprocess
+    """git's line merge of three texts: the merged text and whether it merged cleanly."""
     import tempfile
+
+    from .gitops import merge_file
 
     if ours == theirs or theirs == base:
         return ours, True
@@ -232,12 +233,9 @@ def _merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
         for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
             p = Path(tmp) / name
             p.write_text(text, encoding="utf-8")
-            paths.append(str(p))
-        done = subprocess.run(["git", "merge-file", "-p", "-L", "deze kant", "-L", "basis", "-L", "andere kant",
-                               paths[1], paths[0], paths[2]], capture_output=True, text=True)
-    if done.returncode < 0 or done.returncode > 127:
-        raise _Unmergeable
-    return done.stdout, done.returncode == 0
+            paths.append(p)
+        clean, merged = merge_file(paths[1], paths[0], paths[2], in_place=False)
+    return merged, clean
 
 
 def merge_text(base_text: str, ours_text: str, theirs_text: str, name: str) -> tuple[str, bool]:
@@ -344,8 +342,7 @@ def _item_lines(text: str, path: tuple[str, ...]) -> dict[str, tuple[int, int]]:
 
 def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
     """What git calls: merge into ``ours`` in place; True when clean (exit 0), False on a conflict (exit 1)."""
-    import subprocess
-
+    from . import gitops
     from .files import write_text_atomic
 
     texts = []
@@ -360,8 +357,6 @@ def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
             raise _Unmergeable
         merged, clean = merge_text(texts[0], texts[1], texts[2], name)
     except _Unmergeable:
-        done = subprocess.run(["git", "merge-file", "-L", "deze kant", "-L", "basis", "-L", "andere kant",
-                               str(ours), str(base), str(theirs)], capture_output=True)
-        return done.returncode == 0
+        return gitops.merge_file(ours, base, theirs)[0]
     write_text_atomic(ours, merged)
     return clean

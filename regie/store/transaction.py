@@ -270,11 +270,13 @@ def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path]
                 shutil.copyfile(path, sd / BACKUP_DIR / _backup_name(rel))
                 j.existed.append(rel)
         _write_json(j.file, {k: v for k, v in j.__dict__.items() if k != "root"})
-    except OSError as exc:
+    except (OSError, RegieError) as exc:
         from .files import write_error
 
         j.file.unlink(missing_ok=True)
         shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
+        if isinstance(exc, RegieError):
+            raise
         raise write_error(j.file, exc) from None
     try:
         yield j
@@ -284,12 +286,9 @@ def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path]
 
 
 def _write_json(path: Path, data: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(data, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    from .files import write_bytes_atomic
+
+    write_bytes_atomic(path, json.dumps(data).encode("utf-8"))
 
 
 def recover(root: Path) -> list[str]:

@@ -9,9 +9,6 @@ clones and the server still hold the old history: regie prints what each must do
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +31,10 @@ class Plan:
     voortijdig: bool
 
 
-def _filter_repo() -> str:
-    found = shutil.which("git-filter-repo") or str(Path(sys.executable).parent / "git-filter-repo")
-    if not Path(found).exists():
+def _filter_repo() -> None:
+    if gitops.filter_repo_tool() is None:
         raise RegieError("voor 'regie purge' is git-filter-repo nodig: installeer het met "
                          "'pip install git-filter-repo' (of 'pip install regie[purge]')", code="purge")
-    return found
 
 
 def plan(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, reden: str | None = None) -> Plan:
@@ -75,15 +70,13 @@ def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, red
 
     with session(root, "purge"):
         p = plan(root, cid, today, voortijdig=voortijdig, reden=reden)
-        tool = _filter_repo()
+        _filter_repo()
         remotes = {name: gitops.run(root, "remote", "get-url", name).stdout.strip()
                    for name in gitops.run(root, "remote").stdout.split()}
         from ..dossier.cache import clear as clear_cache
 
         clear_cache(root)  # it holds a parsed copy of the case
-        result = subprocess.run([tool, "--invert-paths", "--path", f"casussen/{cid}/", "--force", "--quiet"],
-                                cwd=root, capture_output=True, text=True)
-        if result.returncode != 0:
+        if not gitops.filter_repo(root, "--invert-paths", "--path", f"casussen/{cid}/", "--force", "--quiet"):
             raise RegieError("git filter-repo kon de geschiedenis niet herschrijven; er is niets veranderd "
                              "(kijk met 'git status' en 'git log')", code="purge")
         for name, url in remotes.items():  # filter-repo drops the remotes, to keep an old history from being pushed by accident
