@@ -67,15 +67,7 @@ class RoundTrip:
 
     def block_list(self, key: str) -> Any:
         """The list at ``key`` in block style (``[]`` written by a template becomes a block list)."""
-        from ruamel.yaml.comments import CommentedSeq
-
-        seq = self.data.get(key)
-        if seq is None:
-            seq = CommentedSeq()
-            self.data[key] = seq
-        if not seq:
-            seq.fa.set_block_style()
-        return seq
+        return list_in(self.data, key, block=True)
 
 
 def put(mapping: Any, key: str, value: Any, *, after: str | None = None) -> None:
@@ -148,6 +140,44 @@ def new_map(values: dict[str, Any]) -> Any:
         if v is not None and v != [] and v is not False:
             m[k] = v
     return m
+
+
+def new_list(items: list[Any] | None = None) -> Any:
+    """A list (in block style) for a round-trip document."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    return CommentedSeq(items or [])
+
+
+def mapping(values: dict[str, Any]) -> Any:
+    """A mapping for a round-trip document with every value as given (``new_map`` leaves out empty ones)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    return CommentedMap(values)
+
+
+def list_in(parent: Any, key: str, *, block: bool = False) -> Any:
+    """The list at ``key`` of ``parent``, made (after the last key) when it is missing or not a list.
+
+    With ``block`` an empty list (``[]`` written by a template) becomes a block list, so that
+    items appended to it are written one per line.
+    """
+    seq = parent.get(key)
+    if seq is None or not isinstance(seq, list):
+        seq = new_list()
+        put(parent, key, seq)
+    if block and not seq:
+        seq.fa.set_block_style()
+    return seq
+
+
+def map_in(parent: Any, key: str) -> Any:
+    """The mapping at ``key`` of ``parent``, made (after the last key) when it is missing."""
+    block = parent.get(key)
+    if block is None:
+        block = mapping({})
+        put(parent, key, block)
+    return block
 
 
 def flow_list(items: list[Any]) -> Any:

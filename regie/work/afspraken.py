@@ -158,7 +158,7 @@ def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: st
 
     check_value("--reden", reden)
     from .mutation import apply
-    from ..store.yamledit import append_item, new_map, put
+    from ..store.yamledit import append_item, new_list, new_map, put
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
@@ -173,14 +173,12 @@ def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: st
     warnings = [f"nieuwe deadline {deadline.isoformat()} ligt in het verleden"] if deadline < today else []
 
     def change(seq) -> None:
-        from ruamel.yaml.comments import CommentedSeq
-
         item = _item(seq, afspraak_id)
         item["deadline"] = deadline
         entry = new_map({"van": a.deadline, "naar": deadline, "datum": today, "reden": reden})
         history = item.get("verplaatst")
         if history is None:
-            put(item, "verplaatst", CommentedSeq([entry]))
+            put(item, "verplaatst", new_list([entry]))
         else:
             append_item(history, entry)
 

@@ -33,9 +33,7 @@ def record_consent(
 
     check_value("--afweging", afweging)
     check_value("--formulier", formulier)
-    from ruamel.yaml.comments import CommentedSeq
-
-    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
+    from ..store.yamledit import RoundTrip, append_item, flow_list, new_list, new_map, put
     from .mutation import apply
 
     if status not in STATUSES:
@@ -70,7 +68,7 @@ def record_consent(
     history = block.get("historie")
     if history is None:  # the consent on record so far becomes the first entry
         first = {k: block.get(k) for k in ("datum", "status", "partners", "gegevens", "formulier", "afweging", "grondslag")}
-        history = CommentedSeq()
+        history = new_list()
         if first["datum"] is not None or first["status"] != "niet-gevraagd":
             history.append(new_map({**first, "datum": first["datum"] or c.geopend}))
         put(block, "historie", history)

@@ -21,9 +21,7 @@ from ..store.transaction import exclusive
 @exclusive("cti")
 def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.date | None = None,
                 doelen: list[str] | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
-    from ruamel.yaml.comments import CommentedSeq
-
-    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
+    from ..store.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
     from .mutation import apply
 
     if fase not in CTI_FASEN:
@@ -53,10 +51,7 @@ def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.da
     if block is None:
         block = new_map({})
         put(doc.data, "cti", block, after="traject")
-    seq = block.get("fasen")
-    if seq is None:
-        seq = CommentedSeq()
-        put(block, "fasen", seq)
+    seq = list_in(block, "fasen")
     append_item(seq, new_map({"fase": fase, "van": when, "doelen": flow_list(list(dict.fromkeys(doelen))) if doelen else None}))
     problems = apply(root, cid, {path: doc.dump()}, f"regie cti: {fase} begonnen in casus {cid}", today, commit=commit)
     return f"casus {cid}: {fase} begonnen op {when.isoformat()}", problems

@@ -61,7 +61,7 @@ def add(
     from ..privacy.lint import check_value
 
     check_value("--wat", wat)
-    from ..store.yamledit import append_item, new_map
+    from ..store.yamledit import append_item, list_in, new_map
 
     if not wat.strip():
         raise UsageError("--wat mag niet leeg zijn")
@@ -77,14 +77,7 @@ def add(
     new_id = next_id("D", (g.id for g in case.plan.doelen))  # type: ignore[union-attr]
 
     def change(data) -> None:
-        from ruamel.yaml.comments import CommentedSeq
-
-        seq = data.get("doelen")
-        if seq is None or not isinstance(seq, list):
-            seq = CommentedSeq()
-            data["doelen"] = seq
-        if not seq:
-            seq.fa.set_block_style()
+        seq = list_in(data, "doelen", block=True)
         append_item(seq, new_map({"id": new_id, "leefgebied": leefgebied, "doel": wat, "lid": lid,
                                   "startscore": startscore, "doelscore": doelscore}))
 

@@ -42,9 +42,7 @@ def _same(a, b) -> bool:
 
 @exclusive("merge-cases")
 def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: bool = True) -> Merged:
-    from ruamel.yaml.comments import CommentedSeq
-
-    from ..store.yamledit import RoundTrip, append_item, edit_front_matter, new_map, put
+    from ..store.yamledit import RoundTrip, append_item, edit_front_matter, list_in, new_map, put
     from .lifecycle import _mark_closed
     from .mutation import apply
 
@@ -86,10 +84,7 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
                 new, n = f"{person.id}-{n}", n + 1
             renamed[person.id] = new
             people[new] = person
-            seq = net_doc.data.get(key)
-            if seq is None:
-                seq = CommentedSeq()
-                put(net_doc.data, key, seq)
+            seq = list_in(net_doc.data, key)
             append_item(seq, new_map({**dict(data), "id": new}))
     writes[folder_a / "netwerk.yaml"] = net_doc.dump()
 
@@ -149,10 +144,7 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
         if hh is None:
             hh = new_map({"id": hb.id})
             put(casus_a.data, "huishouden", hh, after="pseudoniem")
-        leden = hh.get("leden")
-        if leden is None:
-            leden = CommentedSeq()
-            put(hh, "leden", leden)
+        leden = list_in(hh, "leden")
         used = {str(m.get("id")) for m in leden}
         for member in raw_b["huishouden"]["leden"]:
             same = any(str(m.get("rol")) == str(member.get("rol")) and m.get("geboortejaar") == member.get("geboortejaar")

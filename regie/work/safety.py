@@ -142,25 +142,17 @@ def record_meldcode(
 
 def _write_meldcode(root: Path, case: Case, entries: list[dict[str, Any]], told: dt.date | None, not_told: str | None,
                     today: dt.date, commit: bool) -> list[Problem]:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    from ..store.yamledit import append_item, new_map, put
+    from ..store.yamledit import append_item, list_in, map_in, mapping, new_map, put
     from .mutation import apply
 
     path, doc = _casus_doc(root, case)
-    block = doc.data.get("meldcode")
-    if block is None:
-        block = CommentedMap()
-        put(doc.data, "meldcode", block)
+    block = map_in(doc.data, "meldcode")
     if entries:
-        steps = block.get("stappen")
-        if steps is None:
-            steps = CommentedSeq()
-            put(block, "stappen", steps)
+        steps = list_in(block, "stappen")
         for entry in entries:
             item = new_map({k: v for k, v in entry.items() if k != "afweging"})
             if "afweging" in entry:  # answers are booleans: new_map would drop a 'nee'
-                put(item, "afweging", CommentedMap(entry["afweging"]), after="wie")
+                put(item, "afweging", mapping(entry["afweging"]), after="wie")
             append_item(steps, item)
     if told is not None or not_told is not None:
         block["gezin_geinformeerd"] = new_map({"datum": told, "niet": not_told})

@@ -71,9 +71,8 @@ def set_status(
 
     check_value("--toelichting", toelichting)
     check_value("--antwoord", antwoord)
-    from ..store.yamledit import RoundTrip, append_item, new_map, put
+    from ..store.yamledit import RoundTrip, append_item, list_in, new_map, put
     from .mutation import apply
-    from ruamel.yaml.comments import CommentedSeq
 
     if status not in SIGNAL_STATUS[1:]:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(SIGNAL_STATUS[1:])}")
@@ -97,10 +96,7 @@ def set_status(
     if antwoord:
         put(doc.data, "antwoord", antwoord, after="status")
         put(doc.data, "beantwoord_op", when, after="antwoord")
-    history = doc.data.get("historie")
-    if history is None:
-        history = CommentedSeq()
-        put(doc.data, "historie", history)
+    history = list_in(doc.data, "historie")
     append_item(history, new_map({"datum": when, "status": status, "toelichting": toelichting}))
     problems = apply(root, None, {path: doc.dump()}, f"regie signal: beleidssignaal {sid} {status}", today, commit=commit)
     return f"signaal {sid}: {status} op {when.isoformat()}", [p for p in problems if p.path == f"{SIGNALS_DIR}/{sid}.yaml"]
