@@ -220,16 +220,6 @@ def records_in(file: str) -> tuple[RecordKind, ...]:
     return tuple(r for r in RECORDS if r.file == file and r.items)
 
 
-def case_file_schemas() -> dict[str, str]:
-    """The single files of a case folder by name, with the schema that checks each."""
-    return {f.path: f.schema for f in FILES if f.scope == "case" and f.schema and "*" not in f.path}
-
-
-def case_entry_folders() -> dict[str, FileKind]:
-    """The folders of a case that hold one file per record (evaluaties/, journaal/), with their kind."""
-    return {f.folder: f for f in FILES if f.scope == "case" and f.folder and f.schema}
-
-
 def schema_names() -> tuple[str, ...]:
     """Every JSON Schema regie has: one per checked file kind, and the identity inside the encrypted file."""
     return tuple(dict.fromkeys([*(f.schema for f in FILES if f.schema), "identiteit"]))

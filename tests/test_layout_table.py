@@ -15,6 +15,13 @@ from pathlib import Path
 import pytest
 from conftest import git, make_dossier
 
+# Every consumer is imported before the fixture registers the fictitious kind: they must read the
+# table when they run, not keep a copy made at import.
+import regie.dossier.loader  # noqa: F401
+import regie.dossier.repo  # noqa: F401
+import regie.dossier.validate  # noqa: F401
+import regie.store.mergefile  # noqa: F401
+import regie.work.renumber  # noqa: F401
 from regie import layout
 from regie.dossier import schema
 
@@ -105,7 +112,8 @@ def _commit(root: Path, rel: str, text: str, message: str) -> str:
 
 
 def test_a_new_kind_is_renumbered_by_sync_with_its_references(huisbezoek, tmp_path):
-    from regie.work import sync
+    from regie.store.rewrite import rewrite
+    from regie.work.renumber import Rewrite, plan
 
     root = _dossier(tmp_path, _visits(H1))
     git(root, "init", "-q", "-b", "main")
@@ -117,9 +125,9 @@ def test_a_new_kind_is_renumbered_by_sync_with_its_references(huisbezoek, tmp_pa
     upstream = _commit(root, rel, _visits(H1, "  - id: H2\n    datum: 2026-11-03\n    notitie: van de ander\n"), "H2 van de ander")
     git(root, "checkout", "-q", "main")
     head = _commit(root, rel, _visits(H1, "  - id: H2\n    datum: 2026-11-04\n    notitie: van mij, na H1\n"), "regie: H2 in casus 2026-001")
-    found = sync.plan(root, base, head, upstream)
+    found = plan(root, base, head, upstream)
     assert [(r.soort, r.old, r.new, r.casus) for r in found] == [("huisbezoek", "H2", "H3", "2026-001")]
-    new_head = sync.rewrite(root, base, [head], found)
+    new_head = rewrite(root, base, [head], Rewrite(found))
     assert git(root, "show", f"{new_head}:{rel}") == _visits(H1, "  - id: H3\n    datum: 2026-11-04\n    notitie: van mij, na H1\n")
     assert git(root, "log", "-1", "--format=%s", new_head) == "regie: H3 in casus 2026-001\n"
 

@@ -17,7 +17,8 @@ from ..errors import DossierInvalid, os_reason
 from .model import (Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, NetwerkNotitie, Netwerk, Network, Plan,
                     Signaal, Verstrekking)
 from .problems import ERROR, Problem
-from ..layout import CASES_DIR, CONFIG, FILES, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
+from .. import layout
+from ..layout import CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
 from .repo import case_ids
 from .yamlio import SourceFile, load_markdown_file, load_yaml_file
 
@@ -255,7 +256,7 @@ def _load_case(reader: _Reader, cid: str) -> Case:
             case.broken.add(kind.path)
         return src
 
-    for kind in FILES:  # every checked file of a case, as the table of record kinds lists them
+    for kind in layout.FILES:  # every checked file of a case, as the table of record kinds lists them
         if kind.scope != "case" or kind.schema is None:
             continue
         if kind.folder is not None:

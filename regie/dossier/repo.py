@@ -13,12 +13,9 @@ from pathlib import Path
 from ..errors import CaseNotFound, DossierInvalid, RepoNotFound, os_reason
 
 from .. import layout
-from ..layout import CASES_DIR, CONFIG, case_file_schemas
+from ..layout import CASES_DIR, CONFIG
 
 from ..ids import check_case_id
-
-# The YAML files of a case folder, by the schema that checks them (from the table of record kinds).
-CASE_YAML_FILES = {name: kind for name, kind in case_file_schemas().items() if name.endswith(".yaml")}
 
 
 def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
