@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .model import Case, Network
+from .model import Case
+from .network import Network
 from .problems import Problem
 from .repo import CASES_DIR, CONFIG
 

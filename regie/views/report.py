@@ -15,7 +15,9 @@ from statistics import median
 from typing import Any
 
 from ..dossier.scan import Collected, Job
-from ..dossier.model import CLIENT, MERGED_REASON, NETWORK_JOURNAL_KINDS, Case, Network
+from ..dossier.model import Case
+from ..dossier.network import Network
+from ..dossier.vocab import CLIENT, MERGED_REASON, NETWORK_JOURNAL_KINDS
 from ..dossier.state import in_care_on, phase_on, regisseur_on, taken_on
 from .period import Period
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_network
-from ..dossier.model import CONSENT, TRAJECTS, URGENCY, Network
+from ..dossier.network import Network
+from ..dossier.vocab import CONSENT, TRAJECTS, URGENCY
 from ..dossier.problems import ERROR
 from ..dossier.repo import CASE_ID_RE, case_dir, case_ids
 

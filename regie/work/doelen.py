@@ -13,7 +13,8 @@ from pathlib import Path
 from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import Case, Network, next_id
+from ..dossier.model import Case, next_id
+from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import PLAN_FILE, case_dir
 from ..limits import check_range

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import CLIENT, Case, Escalatie, Network, next_id, party_name
+from ..dossier.model import Case, Escalatie, next_id, party_name
+from ..dossier.network import Network
+from ..dossier.vocab import CLIENT
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..errors import RegieError
 from ..dossier.loader import load_case
-from ..dossier.model import MERGED_REASON, OPEN_STATUSES, Case, next_id
+from ..dossier.model import Case, next_id
+from ..dossier.vocab import MERGED_REASON, OPEN_STATUSES
 from ..dossier.problems import Problem
 from ..dossier.repo import JOURNAL_DIR, case_dir
 from ..store.transaction import exclusive
@@ -43,7 +44,7 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     from ruamel.yaml.comments import CommentedSeq
 
     from ..store.yamledit import RoundTrip, append_item, edit_front_matter, new_map, put
-    from .lifecycle import _mark_closed
+    from .closing import mark_closed
     from .mutation import apply
 
     if keep == fold:
@@ -163,7 +164,7 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
         put(casus_a.data, "huishouden", new_map({"id": hb.id}), after="pseudoniem")
     writes[folder_a / "casus.yaml"] = casus_a.dump()
     casus_b = RoundTrip((folder_b / "casus.yaml").read_text(encoding="utf-8"), f"{b.folder}/casus.yaml")
-    _mark_closed(casus_b.data, net, b, today, MERGED, None,
+    mark_closed(casus_b.data, net, b, today, MERGED, None,
                  None if any(e.soort == "eind" for e in b.evaluaties) else f"samengevoegd met casus {keep}")
     put(casus_b.data, "samengevoegd_met", keep, after="sluitreden")
     writes[folder_b / "casus.yaml"] = casus_b.dump()

@@ -16,7 +16,8 @@ from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
 from ..dossier.meldcode import BESLUITEN, CONCLUSIES, STAPPEN, VRAGEN, conclusie, missing_answer
-from ..dossier.model import Case, Network
+from ..dossier.model import Case
+from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive

@@ -9,7 +9,9 @@ from pathlib import Path
 from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import SIGNALS_DIR, load_signals
-from ..dossier.model import SIGNAL_OLD_NAMES, SIGNAL_STATUS, Signaal, next_id
+from ..dossier.model import next_id
+from ..dossier.network_records import Signaal
+from ..dossier.vocab import SIGNAL_OLD_NAMES, SIGNAL_STATUS
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from ..clock import event_date
 from ..dossier.loader import load_case
-from ..dossier.model import GRONDSLAGEN, Case, Network, next_id
+from ..dossier.model import Case, next_id
+from ..dossier.network import Network
+from ..dossier.vocab import GRONDSLAGEN
 from ..dossier.problems import Problem
 from ..errors import RegieError, UsageError
 from ..store.transaction import exclusive
