@@ -85,14 +85,14 @@ def organisaties(ctx, param, incomplete: str) -> list[str]:
 
 
 def leefgebieden(ctx, param, incomplete: str) -> list[str]:
-    from .dossier.model import DEFAULT_LEEFGEBIEDEN
+    from .dossier.network import DEFAULT_LEEFGEBIEDEN
 
     known = _network(ctx).get("leefgebieden") or DEFAULT_LEEFGEBIEDEN
     return [str(lg) for lg in known if str(lg).startswith(incomplete)]
 
 
 def statuses(ctx, param, incomplete: str) -> list[str]:
-    from .dossier.model import STATUSES
+    from .dossier.vocab import STATUSES
 
     return [s for s in STATUSES if s.startswith(incomplete)]
 

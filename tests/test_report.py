@@ -177,7 +177,7 @@ def test_network_work_caseload_and_signals_by_hand(cli, small):
 
 
 def test_percentile_nearest_rank():
-    from regie.views.report import nearest_rank, stats
+    from regie.views.report.figures import nearest_rank, stats
 
     assert nearest_rank(list(range(1, 11)), 90) == 9
     assert nearest_rank([5], 90) == 5 and nearest_rank([], 90) is None

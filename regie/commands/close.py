@@ -25,7 +25,7 @@ def run(
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..clock import parse_iso_date
-    from ..work.lifecycle import close
+    from ..work.closing import close
 
     done = close(_common.root(), case, reden=reden, today=_common.today(),
                  datum=parse_iso_date(datum, what="--datum") if datum else None,

@@ -23,7 +23,7 @@ def run(
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
 ) -> None:
     from ..clock import parse_iso_date
-    from ..work.lifecycle import evaluate
+    from ..work.evaluation import evaluate
 
     root = _common.root()
     done = evaluate(

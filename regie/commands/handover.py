@@ -32,7 +32,7 @@ def run(
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..errors import UsageError
-    from ..work.lifecycle import handover, handover_all, render_handover_memo
+    from ..work.handover import handover, handover_all, render_handover_memo
 
     if not reden:
         raise UsageError("ontbrekende waarde: --reden")

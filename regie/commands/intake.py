@@ -24,7 +24,7 @@ def run(
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..clock import parse_iso_date
-    from ..work.lifecycle import intake
+    from ..work.intake import intake
 
     what, done = intake(_common.root(), case, besluit=besluit, reden=reden, today=_common.today(),
                         datum=parse_iso_date(datum, what="--datum") if datum else None, verwezen_naar=verwezen_naar,

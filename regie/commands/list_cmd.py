@@ -18,7 +18,7 @@ def run(
     jobs: _common.Jobs = None,
 ) -> None:
     from ..errors import UsageError
-    from ..dossier.model import STATUSES
+    from ..dossier.vocab import STATUSES
 
     from ..views.overview import ROWS, case_rows
 

@@ -35,7 +35,7 @@ def run(
     got = _common.read_cases(DUE, case, jobs=jobs)
     _common.check_regisseur(got.network, regisseur)
     if wie is not None:
-        from ..dossier.model import CLIENT
+        from ..dossier.vocab import CLIENT
         from ..errors import UsageError
 
         known = got.network.organisatie_ids() | got.network.regisseur_ids() | {CLIENT}

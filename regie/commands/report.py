@@ -46,7 +46,8 @@ def run(
     from ..views import period as periods
     from ..clock import parse_iso_date
     from ..errors import RegieError, UsageError
-    from ..views.report import build, clip, render_report, report_job
+    from ..views.report.build import build, clip, render_report
+    from ..views.report.figures import report_job
 
     chosen = [x for x in (quarter, year, start or end) if x]
     if len(chosen) > 1:
@@ -81,7 +82,7 @@ def run(
     kind = _common.doc_format(fmt, html=html, default="text")
     root = _common.root()
     if other is not None:  # two periods side by side
-        from ..views.report import compare, render_comparison
+        from ..views.report.comparison import compare, render_comparison
 
         data = compare(data, build(got, root, other, today, ids=not no_ids))
         render, shown = render_comparison, "show_comparison"

@@ -20,7 +20,7 @@ def run(
 
     if within is not None:
         check_range(within, "--within", 0, MAX_RETENTION_WITHIN_DAYS, "dagen")
-    from ..work.lifecycle import RETENTION, retention
+    from ..views.retention import RETENTION, retention
 
     rows = retention(_common.read_cases(RETENTION, jobs=jobs), within=within)
     with _common.writing(out):

@@ -14,8 +14,10 @@ from typing import Callable
 
 from . import schema
 from ..errors import DossierInvalid, os_reason
-from .model import (Afspraak, Case, Casus, Escalatie, Evaluatie, JournaalEntry, Melding, NetwerkNotitie, Netwerk, Network, Plan,
-                    Signaal, Verstrekking)
+from .casus import Casus
+from .model import Afspraak, Case, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Plan, Verstrekking
+from .network import Network
+from .network_records import NetwerkNotitie, Signaal
 from .problems import ERROR, Problem
 from .. import layout
 from ..layout import CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind

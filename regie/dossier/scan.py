@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .model import Case, Network
+from .model import Case
+from .network import Network
 from .problems import Problem
 from ..layout import CASES_DIR, CONFIG
 
@@ -156,38 +157,8 @@ def scan(
     key = args_key(setting, job)
     base = os.path.join(str(setting.root), CASES_DIR)
     try:
-        if cache is None:
-            fps: list = [(None, True)] * len(ids)
-            stored: dict = {}
-        else:
-            known = cache.listings()
-            hints = [known.get(cid) for cid in ids]
-            del known
-            if parallel and len(ids) >= FINGERPRINT_POOL_MINIMUM:
-                size = -(-len(ids) // (4 * workers))
-                pending = get_pool().map_async(
-                    _fingerprints, [(base, ids[i:i + size], hints[i:i + size]) for i in range(0, len(ids), size)])
-                stored = cache.results(job.name)  # meanwhile
-                fps = [fp for chunk in pending.get() for fp in chunk]
-            else:
-                stored = cache.results(job.name)
-                fps = _fingerprints((base, ids, hints))
-            del hints
-            for cid, (_, _, listing) in zip(ids, fps):
-                if listing is not None:
-                    cache.put_listing(cid, listing)
-            fps = [(fp, racy) for fp, racy, _ in fps]  # the listings are in the cache's hands now
-        plan: list[tuple[str, bytes | None, bool, Any]] = []  # (id, fingerprint, racy, cached (problems, value) or None)
-        for cid, (fp, racy) in zip(ids, fps):
-            hit = stored.get(cid)
-            if hit is not None and hit[0] == key and hit[1] == fp and not racy:
-                plan.append((cid, fp, racy, hit[2]))
-            else:
-                plan.append((cid, fp, racy, None))
-        del stored, fps  # the plan holds what is still needed
-        misses = any(cached is None for *_, cached in plan)
-        have_model = cache.models() if cache and misses else {}
-        parse = [cid for cid, fp, _, cached in plan if cached is None and (fp is None or have_model.get(cid) != fp)]
+        plan = _plan(cache, job, key, base, ids, get_pool if parallel else None, workers)
+        parse = _to_parse(cache, plan)
         computed: Iterator | None = None
         if parallel and len(parse) >= POOL_MINIMUM:
             computed = get_pool().imap(_compute, parse, chunksize=16)
@@ -230,6 +201,51 @@ def scan(
             pool.join()
         if cache:
             cache.close()
+
+
+def _plan(cache, job: Job, key: bytes, base: str, ids: list[str], get_pool: Callable[[], Any] | None,
+          workers: int) -> list[tuple[str, bytes | None, bool, Any]]:
+    """What ``scan`` does for each case: (id, fingerprint, racy, the cached (problems, value) or None to compute).
+
+    Fingerprints are taken in the pool (``get_pool``, None for none) when there are many cases;
+    new folder listings go to the cache.
+    """
+    if cache is None:
+        fps: list = [(None, True)] * len(ids)
+        stored: dict = {}
+    else:
+        known = cache.listings()
+        hints = [known.get(cid) for cid in ids]
+        del known
+        if get_pool is not None and len(ids) >= FINGERPRINT_POOL_MINIMUM:
+            size = -(-len(ids) // (4 * workers))
+            pending = get_pool().map_async(
+                _fingerprints, [(base, ids[i:i + size], hints[i:i + size]) for i in range(0, len(ids), size)])
+            stored = cache.results(job.name)  # meanwhile
+            fps = [fp for chunk in pending.get() for fp in chunk]
+        else:
+            stored = cache.results(job.name)
+            fps = _fingerprints((base, ids, hints))
+        del hints
+        for cid, (_, _, listing) in zip(ids, fps):
+            if listing is not None:
+                cache.put_listing(cid, listing)
+        fps = [(fp, racy) for fp, racy, _ in fps]  # the listings are in the cache's hands now
+    plan: list[tuple[str, bytes | None, bool, Any]] = []  # (id, fingerprint, racy, cached (problems, value) or None)
+    for cid, (fp, racy) in zip(ids, fps):
+        hit = stored.get(cid)
+        if hit is not None and hit[0] == key and hit[1] == fp and not racy:
+            plan.append((cid, fp, racy, hit[2]))
+        else:
+            plan.append((cid, fp, racy, None))
+    return plan
+
+
+def _to_parse(cache, plan: list[tuple[str, bytes | None, bool, Any]]) -> list[str]:
+    """The cases of a plan to read from their files: not cached, and without a parsed model in the cache."""
+    misses = any(cached is None for *_, cached in plan)
+    have_model = cache.models() if cache and misses else {}
+    return [cid for cid, fp, _, cached in plan if cached is None and (fp is None or have_model.get(cid) != fp)]
 
 
 def _can_fork() -> bool:

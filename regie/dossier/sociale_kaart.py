@@ -45,7 +45,7 @@ class SocialeKaart:
 
     @classmethod
     def from_data(cls, d: dict) -> SocialeKaart:
-        from .model import to_date
+        from .network import to_date
 
         return cls(tuple(Vermelding(o["organisatie"], tuple(o["leefgebieden"]), i, o.get("aanbod"), o.get("contact"),
                                     o.get("wachttijd_weken"), o.get("verwijzen"), o.get("escalatie"))

@@ -169,7 +169,7 @@ def other_members(root: Path, wanted: set[str], skip: set[str]) -> list[Membersh
     Only the ``casus.yaml`` files that mention such an id are parsed; the others are read as bytes.
     """
     from .loader import Lines
-    from .model import OPEN_STATUSES
+    from .vocab import OPEN_STATUSES
     from .repo import case_ids
     from .yamlio import parse_yaml
 

@@ -15,7 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dossier.model import Case, Network
+from ..dossier.model import Case
+from ..dossier.network import Network
 from ..errors import RegieError
 
 FILE = "identiteit.yaml.age"

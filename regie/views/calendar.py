@@ -15,7 +15,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dossier.model import OPEN_STATUSES, Case
+from ..dossier.model import Case
+from ..dossier.vocab import OPEN_STATUSES
 from ..dossier.scan import Collected, Job
 from .deadlines import evaluation_changes, evaluation_due, organisation_of, plan_due
 

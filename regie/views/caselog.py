@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..dossier.loader import load_case
 from ..dossier.meldcode import CONCLUSIES
-from ..dossier.model import Case, Network, party_name
+from ..dossier.model import Case, party_name
+from ..dossier.network import Network
 from ..dossier.repo import case_dir, case_ids
 from ..dossier.state import regisseur_on
 

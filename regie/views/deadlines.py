@@ -10,7 +10,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from ..dossier.scan import Collected, Job
-from ..dossier.model import OPEN_STATUSES, PLAN_SET_STATUSES, Case, Network
+from ..dossier.model import Case
+from ..dossier.network import Network
+from ..dossier.vocab import OPEN_STATUSES, PLAN_SET_STATUSES
 
 AFSPRAAK, EVALUATIE, PLAN = "afspraak", "evaluatie", "plan"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .caselog import case_log
 from ..dossier.loader import load_case
-from ..dossier.model import GRONDSLAGEN
+from ..dossier.vocab import GRONDSLAGEN
 from ..layout import PLAN_FILE
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from .deadlines import case_items
 from ..dossier.scan import Collected, Job
-from ..dossier.model import Case, Network
+from ..dossier.model import Case
+from ..dossier.network import Network
+from ..dossier.vocab import AFSPRAAK_STATUS
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def case_summary(net: Network, case: Case, today: dt.date) -> dict:
             "professionals": [{"id": x.id, "organisatie": x.organisatie, "rol": x.rol} for x in case.netwerk.professionals],
             "naasten": [{"id": n.id, "relatie": n.relatie, "betrokken": n.betrokken, "vip": n.vip} for n in case.netwerk.naasten],
         } if case.netwerk else None,
-        "afspraken": {s: sum(1 for a in case.afspraken if a.status == s) for s in ("open", "gedaan", "vervallen")},
+        "afspraken": {s: sum(1 for a in case.afspraken if a.status == s) for s in AFSPRAAK_STATUS},
         "deadlines": [i.to_dict() for i in sorted(items, key=lambda i: i.deadline)],
         "escalaties_open": [{"id": e.id, "niveau": e.niveau, "over": e.over, "datum": e.datum.isoformat()}
                             for e in case.escalaties if e.afgesloten is None],

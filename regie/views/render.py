@@ -125,7 +125,7 @@ def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
 
     Only a template that names a leefgebied asks, and regie.yaml is read once while it is unchanged.
     """
-    from ..dossier.model import LEEFGEBIED_NAMEN
+    from ..dossier.network import LEEFGEBIED_NAMEN
 
     if repo_root is None:
         return LEEFGEBIED_NAMEN

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..dossier.meldcode import CONCLUSIES, Meldcode
-from ..dossier.model import Network, Verwijsindex
+from ..dossier.casus import Verwijsindex
+from ..dossier.network import Network
 from .render import nl_date
 
 

@@ -1,1 +1,1 @@
-"""Changing a case: new cases, afspraken, the plan, escalation, lifecycle, notes and signals."""
+"""Changing a case: new cases, intake, afspraken, the plan, escalation, evaluation, handover, closing, notes and signals."""

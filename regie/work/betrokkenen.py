@@ -15,7 +15,7 @@ from pathlib import Path
 from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import CLIENT
+from ..dossier.vocab import CLIENT
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.sociale_kaart import advice

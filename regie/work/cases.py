@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_network
-from ..dossier.model import CONSENT, TRAJECTS, URGENCY, Network
+from ..dossier.network import Network
+from ..dossier.vocab import CONSENT, TRAJECTS, URGENCY
 from ..dossier.problems import ERROR
 from .. import ids
 from ..dossier.repo import case_dir, case_ids

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..clock import event_date
 from ..errors import UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import GRONDSLAGEN
+from ..dossier.vocab import GRONDSLAGEN
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive

@@ -13,8 +13,9 @@ from pathlib import Path
 from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import Case, Network
+from ..dossier.model import Case
 from ..ids import next_id
+from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..layout import PLAN_FILE

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import CLIENT, Case, Escalatie, Network, party_name
+from ..dossier.model import Case, Escalatie, party_name
 from ..ids import next_id
+from ..dossier.network import Network
+from ..dossier.vocab import CLIENT
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive
@@ -51,6 +53,33 @@ def _load(root: Path, cid: str) -> tuple[Network, Case, Path, str]:
     return net, case, path, text
 
 
+def _choose_level(net: Network, case: Case, over: str, niveau: int | None, spoed: bool) -> tuple[int, bool, Escalatie | None]:
+    """The level of a new step about ``over``: the one asked for, or the next on the ladder.
+
+    Returns the level, whether it skips one (allowed only with ``spoed``), and the last step about ``over``.
+    """
+    ladder = net.ladder()
+    orgs = net.organisatie_namen()
+    expected, last = next_level(net, case, over)
+    if niveau is None:
+        if expected is None:
+            top = max(ladder)
+            raise RegieError(
+                f"al opgeschaald tot het hoogste niveau van de ladder ({top}: {ladder[top]}) over {party_name(over, orgs)}; "
+                "hoger kan niet"
+            )
+        niveau = expected
+    elif niveau not in ladder:
+        raise UsageError(f"niveau {niveau} staat niet in de opschalingsladder ({', '.join(f'{k}: {v}' for k, v in sorted(ladder.items()))})")
+    skipped = expected is not None and niveau > expected
+    if skipped and not spoed:
+        raise RegieError(
+            f"niveau {niveau} slaat niveau {expected} ({ladder.get(expected, '?')}) over; "
+            "dat kan alleen met --spoed, en wordt dan vastgelegd"
+        )
+    return niveau, skipped, last
+
+
 @exclusive("escalate")
 def escalate(
     root: Path, cid: str, *, over: str, reden: str, today: dt.date, verzoek: str | None = None,
@@ -79,23 +108,7 @@ def escalate(
     for ref in afspraken or []:
         if ref not in known:
             raise RegieError(f"casus {cid} heeft geen afspraak '{ref}' (wel: {', '.join(sorted(known)) or 'geen'})")
-    expected, last = next_level(net, case, over)
-    if niveau is None:
-        if expected is None:
-            top = max(ladder)
-            raise RegieError(
-                f"al opgeschaald tot het hoogste niveau van de ladder ({top}: {ladder[top]}) over {party_name(over, orgs)}; "
-                "hoger kan niet"
-            )
-        niveau = expected
-    elif niveau not in ladder:
-        raise UsageError(f"niveau {niveau} staat niet in de opschalingsladder ({', '.join(f'{k}: {v}' for k, v in sorted(ladder.items()))})")
-    skipped = expected is not None and niveau > expected
-    if skipped and not spoed:
-        raise RegieError(
-            f"niveau {niveau} slaat niveau {expected} ({ladder.get(expected, '?')}) over; "
-            "dat kan alleen met --spoed, en wordt dan vastgelegd"
-        )
+    niveau, skipped, last = _choose_level(net, case, over, niveau, spoed)
     new_id = next_id("E", (e.id for e in case.escalaties))
     previous = last if last is not None and last.afgesloten is None else None
 

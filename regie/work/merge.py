@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..errors import RegieError
 from ..dossier.loader import load_case
-from ..dossier.model import MERGED_REASON, OPEN_STATUSES, Case
+from ..dossier.model import Case
 from ..ids import next_id
+from ..dossier.network import Network
+from ..dossier.vocab import MERGED_REASON, OPEN_STATUSES
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..layout import JOURNAL_DIR
@@ -42,8 +45,8 @@ def _same(a, b) -> bool:
 
 @exclusive("merge-cases")
 def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: bool = True) -> Merged:
-    from ..store.yamledit import RoundTrip, append_item, edit_front_matter, list_in, new_map, put
-    from .lifecycle import _mark_closed
+    from ..store.yamledit import RoundTrip, put
+    from .closing import mark_closed
     from .mutation import apply
 
     if keep == fold:
@@ -51,6 +54,29 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     needs = ("casus.yaml", "netwerk.yaml", "afspraken.yaml")
     net, a, _ = load_case(root, keep, needs=needs)
     _, b, _ = load_case(root, fold, needs=needs)
+    _check(net, a, b, keep, fold)
+    folder_a, folder_b = case_dir(root, keep), case_dir(root, fold)
+    writes: dict[Path, str | None] = {}
+    renamed = _merge_network(a, b, folder_a, folder_b, writes)
+
+    def who(x: str) -> str:
+        return renamed.get(x, x)
+
+    moved = _move_agreements(a, b, folder_a, folder_b, who, today, writes, keep, fold)
+    notes = _move_journal(a, b, folder_a, folder_b, who, writes)
+    _merge_household(a, b, folder_a, folder_b, writes)
+    casus_b = RoundTrip((folder_b / "casus.yaml").read_text(encoding="utf-8"), f"{b.folder}/casus.yaml")
+    mark_closed(casus_b.data, net, b, today, MERGED, None,
+                None if any(e.soort == "eind" for e in b.evaluaties) else f"samengevoegd met casus {keep}")
+    put(casus_b.data, "samengevoegd_met", keep, after="sluitreden")
+    writes[folder_b / "casus.yaml"] = casus_b.dump()
+    problems = apply(root, keep, writes, f"regie merge-cases: casus {fold} samengevoegd met casus {keep}", today,
+                     commit=commit, scope=[keep, fold])
+    return Merged(moved, {k: v for k, v in renamed.items()}, notes, problems)
+
+
+def _check(net: Network, a: Case, b: Case, keep: str, fold: str) -> None:
+    """Refuse a merge the network cannot make: a closed case, two households, an open escalation in B."""
     assert a.casus is not None and b.casus is not None
     if a.casus.status not in OPEN_STATUSES:
         raise RegieError(f"casus {keep} is {a.casus.status}; samenvoegen kan alleen in een open casus")
@@ -64,10 +90,15 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
         raise RegieError(f"casus {fold} heeft een open escalatie; sluit die af of schaal af voordat je samenvoegt")
     if MERGED not in net.sluitredenen:
         raise RegieError(f"sluitreden '{MERGED}' staat niet in sluitredenen in regie.yaml; voeg die toe")
-    folder_a, folder_b = case_dir(root, keep), case_dir(root, fold)
-    writes: dict[Path, str | None] = {}
 
-    # the network: the same person once, someone else with the same id under a new one
+
+def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dict[Path, str | None]) -> dict[str, str]:
+    """B's betrokkenen join A's network: the same person once, someone else with the same id under a new one.
+
+    Returns each betrokkene's id in B -> its id in A.
+    """
+    from ..store.yamledit import RoundTrip, append_item, list_in, new_map
+
     people = _people(a)
     renamed: dict[str, str] = {}
     net_doc = RoundTrip((folder_a / "netwerk.yaml").read_text(encoding="utf-8"), f"{a.folder}/netwerk.yaml")
@@ -87,11 +118,14 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
             seq = list_in(net_doc.data, key)
             append_item(seq, new_map({**dict(data), "id": new}))
     writes[folder_a / "netwerk.yaml"] = net_doc.dump()
+    return renamed
 
-    def who(x: str) -> str:
-        return renamed.get(x, x)
 
-    # open agreements move; in B they lapse with a note where they went
+def _move_agreements(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callable[[str], str], today: dt.date,
+                     writes: dict[Path, str | None], keep: str, fold: str) -> dict[str, str]:
+    """B's open agreements move to A under new ids; in B they lapse with a note where they went."""
+    from ..store.yamledit import RoundTrip, append_item, new_map, put
+
     moved: dict[str, str] = {}
     taken = {x.id for x in a.afspraken}
     doc_a = RoundTrip((folder_a / "afspraken.yaml").read_text(encoding="utf-8"), f"{a.folder}/afspraken.yaml")
@@ -113,10 +147,22 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     writes[folder_a / "afspraken.yaml"] = doc_a.dump()
     if moved:
         writes[folder_b / "afspraken.yaml"] = doc_b.dump()
+    return moved
 
-    # journal notes move, with new names where A has one already, attendees renamed
+
+def _move_journal(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callable[[str], str],
+                  writes: dict[Path, str | None]) -> dict[str, str]:
+    """B's journal notes move to A, with new names where A has one already, attendees renamed."""
+    from ..store.yamledit import edit_front_matter
+
     notes: dict[str, str] = {}
     names = {p.name for p in (folder_a / JOURNAL_DIR).glob("*.md")} if (folder_a / JOURNAL_DIR).is_dir() else set()
+
+    def attendees(data) -> None:
+        if data.get("aanwezig"):
+            for i, x in enumerate(data["aanwezig"]):
+                data["aanwezig"][i] = who(str(x))
+
     for entry in sorted(b.journaal, key=lambda j: j.file):
         name = entry.file.rsplit("/", 1)[1]
         new_name = name
@@ -127,16 +173,17 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
         names.add(new_name)
         notes[name] = new_name
         text = (folder_b / JOURNAL_DIR / name).read_text(encoding="utf-8")
-
-        def attendees(data) -> None:
-            if data.get("aanwezig"):
-                for i, x in enumerate(data["aanwezig"]):
-                    data["aanwezig"][i] = who(str(x))
-
         writes[folder_a / JOURNAL_DIR / new_name] = edit_front_matter(text, f"{a.folder}/{JOURNAL_DIR}/{new_name}", attendees)
         writes[folder_b / JOURNAL_DIR / name] = None
+    return notes
 
-    # the household: B's members join A's, and B is closed as merged into A
+
+def _merge_household(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dict[Path, str | None]) -> None:
+    """B's household members join A's (a member already there, by role, birth year and pseudonym, once)."""
+    from ..store.yamledit import RoundTrip, append_item, list_in, new_map, put
+
+    assert a.casus is not None and b.casus is not None
+    ha, hb = a.casus.huishouden, b.casus.huishouden
     casus_a = RoundTrip((folder_a / "casus.yaml").read_text(encoding="utf-8"), f"{a.folder}/casus.yaml")
     if hb and hb.leden:
         raw_b = RoundTrip((folder_b / "casus.yaml").read_text(encoding="utf-8"), f"{b.folder}/casus.yaml").data
@@ -156,14 +203,6 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     elif hb and not ha:
         put(casus_a.data, "huishouden", new_map({"id": hb.id}), after="pseudoniem")
     writes[folder_a / "casus.yaml"] = casus_a.dump()
-    casus_b = RoundTrip((folder_b / "casus.yaml").read_text(encoding="utf-8"), f"{b.folder}/casus.yaml")
-    _mark_closed(casus_b.data, net, b, today, MERGED, None,
-                 None if any(e.soort == "eind" for e in b.evaluaties) else f"samengevoegd met casus {keep}")
-    put(casus_b.data, "samengevoegd_met", keep, after="sluitreden")
-    writes[folder_b / "casus.yaml"] = casus_b.dump()
-    problems = apply(root, keep, writes, f"regie merge-cases: casus {fold} samengevoegd met casus {keep}", today,
-                     commit=commit, scope=[keep, fold])
-    return Merged(moved, {k: v for k, v in renamed.items()}, notes, problems)
 
 
 def _people(case: Case) -> dict:

@@ -8,10 +8,20 @@ before), or the commit fails, every file is put back as it was.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RegieError
 from ..dossier.problems import ERROR, Problem
+
+
+@dataclass
+class Done:
+    """What a command that changes a case did: files written, warnings for the user, remaining problems."""
+
+    paths: list[Path]
+    warnings: list[str]
+    problems: list[Problem]
 
 
 def _key(p: Problem) -> tuple[str, str, str]:

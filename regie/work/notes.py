@@ -13,7 +13,7 @@ from typing import Callable
 from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.model import JOURNAL_KINDS
+from ..dossier.vocab import JOURNAL_KINDS
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..layout import JOURNAL_DIR
@@ -65,7 +65,7 @@ def add_network_note(
 
     check_value("--tekst", tekst)
     from ..layout import NETWORK_JOURNAL_DIR
-    from ..dossier.model import NETWORK_JOURNAL_KINDS
+    from ..dossier.vocab import NETWORK_JOURNAL_KINDS
     from ..store import gitops
     from ..views.render import render
     from .cases import network

@@ -9,7 +9,8 @@ from pathlib import Path
 from ..clock import event_date
 from ..errors import RegieError
 from ..dossier.loader import load_case
-from ..dossier.model import Afspraak, Case, Doel, Network
+from ..dossier.model import Afspraak, Case, Doel
+from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..layout import PLAN_FILE

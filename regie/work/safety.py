@@ -16,7 +16,8 @@ from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
 from ..dossier.meldcode import BESLUITEN, CONCLUSIES, STAPPEN, VRAGEN, conclusie, missing_answer
-from ..dossier.model import Case, Network
+from ..dossier.model import Case
+from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive
@@ -50,6 +51,23 @@ def _open_case(root: Path, cid: str, what: str) -> tuple[Network, Case]:
     if case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; {what} kan niet meer")
     return net, case
+
+
+def _afweging(antwoorden: dict[str, bool], gemeld: dt.date | None, record, lines: list[str]) -> dict[str, bool]:
+    """Step 4's afwegingskader: every question answered, its conclusion (added to ``lines``), and the
+    answers to record; a conclusion of melden needs the date of the melding (``--gemeld``)."""
+    gap = missing_answer(antwoorden)
+    if gap is not None:
+        raise UsageError(f"de afweging is niet af: beantwoord {OPTIONS[gap]} ja|nee ({VRAGEN[gap]})")
+    outcome = conclusie(antwoorden)
+    lines.append(f"afweging: {CONCLUSIES[outcome]}")  # type: ignore[index]
+    if gemeld is not None:
+        if outcome != "melden":
+            raise UsageError(f"--gemeld past niet bij deze afweging ({CONCLUSIES[outcome]})")  # type: ignore[index]
+    elif outcome == "melden" and (record is None or record.gemeld() is None):
+        raise RegieError("de afweging komt uit op melden bij Veilig Thuis; geef de datum van de melding met "
+                         "--gemeld DATUM (dan wordt ook stap 5 vastgelegd)")
+    return {k: antwoorden[k] for k in VRAGEN if k in antwoorden}
 
 
 @exclusive("meldcode")
@@ -102,18 +120,7 @@ def record_meldcode(
         if stap == 2 and veilig_thuis:
             entry["veilig_thuis_geraadpleegd"] = True
         if stap == 4:
-            gap = missing_answer(antwoorden)
-            if gap is not None:
-                raise UsageError(f"de afweging is niet af: beantwoord {OPTIONS[gap]} ja|nee ({VRAGEN[gap]})")
-            outcome = conclusie(antwoorden)
-            entry["afweging"] = {k: antwoorden[k] for k in VRAGEN if k in antwoorden}
-            lines.append(f"afweging: {CONCLUSIES[outcome]}")  # type: ignore[index]
-            if gemeld is not None:
-                if outcome != "melden":
-                    raise UsageError(f"--gemeld past niet bij deze afweging ({CONCLUSIES[outcome]})")  # type: ignore[index]
-            elif outcome == "melden" and (record is None or record.gemeld() is None):
-                raise RegieError("de afweging komt uit op melden bij Veilig Thuis; geef de datum van de melding met "
-                                 "--gemeld DATUM (dan wordt ook stap 5 vastgelegd)")
+            entry["afweging"] = _afweging(antwoorden, gemeld, record, lines)
         if stap == 5:
             if not besluit:
                 raise UsageError("stap 5 heeft --besluit nodig: melden en/of hulp (herhaalbaar)")

@@ -10,8 +10,9 @@ from ..clock import event_date
 from ..errors import RegieError, UsageError
 from ..dossier.loader import load_signals
 from ..layout import SIGNALS_DIR
-from ..dossier.model import SIGNAL_OLD_NAMES, SIGNAL_STATUS, Signaal
 from ..ids import next_id
+from ..dossier.network_records import Signaal
+from ..dossier.vocab import SIGNAL_OLD_NAMES, SIGNAL_STATUS
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..store.transaction import exclusive

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from ..clock import event_date
 from ..dossier.loader import load_case
-from ..dossier.model import GRONDSLAGEN, Case, Network
+from ..dossier.model import Case
 from ..ids import next_id
+from ..dossier.network import Network
+from ..dossier.vocab import GRONDSLAGEN
 from ..dossier.problems import Problem
 from ..errors import RegieError, UsageError
 from ..store.transaction import exclusive

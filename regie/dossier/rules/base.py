@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ..loader import Dossier, Lines
-from ..model import Case, Network
+from ..model import Case
+from ..network import Network
 from ..problems import ERROR, Problem
 
 

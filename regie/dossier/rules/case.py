@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import CTI_FASEN, OPEN_STATUSES, Case
+from ..model import Case
+from ..vocab import CTI_FASEN, OPEN_STATUSES
 from ..problems import ERROR, WARNING, Problem
 from ...layout import PLAN_FILE
 from ...ids import CASE_ID_RE

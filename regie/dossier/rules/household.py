@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..model import OPEN_STATUSES, Case
+from ..model import Case
+from ..vocab import OPEN_STATUSES
 from ..problems import ERROR, WARNING, Problem
 from ...layout import PLAN_FILE
 from .base import Ctx

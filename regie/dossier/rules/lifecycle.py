@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import OPEN_STATUSES, PLAN_SET_STATUSES, Case
+from ..model import Case
+from ..vocab import OPEN_STATUSES, PLAN_SET_STATUSES
 from ..problems import WARNING, Problem
 from ...layout import PLAN_FILE
 from .base import Ctx

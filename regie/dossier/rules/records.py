@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import CLIENT, Case
+from ..model import Case
+from ..vocab import CLIENT
 from ..problems import ERROR, WARNING, Problem
 from ...layout import PLAN_FILE
 from .base import Ctx

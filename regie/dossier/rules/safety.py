@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, missing_answer
-from ..model import OPEN_STATUSES, Case
+from ..model import Case
+from ..vocab import OPEN_STATUSES
 from ..problems import ERROR, WARNING, Problem
 from .base import Ctx
 

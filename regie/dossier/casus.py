@@ -1,0 +1,201 @@
+"""``casus.yaml`` as typed objects: the case's own record (status, regisseur, consent, hand-overs, household, ...).
+
+Built from data that has passed its JSON Schema; part of the case model (``model.Case.casus``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .meldcode import Meldcode
+from .network import to_date
+
+
+@dataclass(frozen=True)
+class ToestemmingStand:
+    """The consent as it stood from one date: status, scope, the form, and the afweging with its legal basis."""
+
+    status: str
+    datum: dt.date | None
+    afweging: str | None = None
+    partners: tuple[str, ...] | None = None  # None: every partner of the case
+    gegevens: tuple[str, ...] = ()
+    formulier: str | None = None
+    grondslag: str | None = None
+
+    @classmethod
+    def from_data(cls, t: dict) -> ToestemmingStand:
+        partners = t.get("partners")
+        return cls(t["status"], to_date(t.get("datum")), t.get("afweging"),
+                   tuple(partners) if partners is not None else None, tuple(t.get("gegevens") or ()), t.get("formulier"),
+                   t.get("grondslag"))
+
+    def covers(self, org: str) -> bool:
+        """Consent given, and for this organisation."""
+        return self.status == "gegeven" and (self.partners is None or org in self.partners)
+
+
+@dataclass(frozen=True)
+class Toestemming(ToestemmingStand):
+    """The consent now, and every change before (``historie``, oldest first)."""
+
+    historie: tuple[ToestemmingStand, ...] = ()
+
+    @classmethod
+    def from_data(cls, t: dict) -> Toestemming:  # type: ignore[override]
+        now = ToestemmingStand.from_data(t)
+        return cls(**{f: getattr(now, f) for f in now.__dataclass_fields__},
+                   historie=tuple(ToestemmingStand.from_data(h) for h in t.get("historie") or ()))
+
+    def op(self, day: dt.date) -> ToestemmingStand | None:
+        """The consent in force on ``day``: the last change dated on or before it (None: none yet).
+
+        Without a history, the consent on record counts from its date (or always, when it has none).
+        """
+        if not self.historie:
+            return self if self.datum is None or self.datum <= day else None
+        before = [h for h in self.historie if h.datum is None or h.datum <= day]
+        return before[-1] if before else None
+
+
+@dataclass(frozen=True)
+class Overdracht:
+    """One change of who holds regie: a regisseur, an outside organisation, or a casushouder."""
+
+    datum: dt.date
+    reden: str
+    regisseur: str | None = None
+    organisatie: str | None = None
+    casushouder: str | None = None
+    tijdelijk: bool = False
+    terug: bool = False
+    status_voor: str | None = None
+
+
+@dataclass(frozen=True)
+class Verwijsindex:
+    """References only: who signalled when, who matched, who coordinates. Never content."""
+
+    signaal_datum: dt.date | None = None
+    signaal_organisatie: str | None = None
+    match_datum: dt.date | None = None
+    match_organisaties: tuple[str, ...] = ()
+    regievoerder: str | None = None
+
+    @classmethod
+    def from_data(cls, d: dict | None) -> Verwijsindex | None:
+        if d is None:
+            return None
+        signaal, match = d.get("signaal") or {}, d.get("match") or {}
+        return cls(to_date(signaal.get("datum")), signaal.get("organisatie"), to_date(match.get("datum")),
+                   tuple(match.get("organisaties") or ()), d.get("regievoerder"))
+
+
+@dataclass(frozen=True)
+class Lid:
+    """A member of the household: a role, the year of birth only, a pseudonym, the leefgebieden that concern them."""
+
+    id: str
+    rol: str
+    index: int
+    geboortejaar: int | None = None
+    pseudoniem: str | None = None
+    leefgebieden: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Huishouden:
+    id: str
+    leden: tuple[Lid, ...] = ()
+
+    @classmethod
+    def from_data(cls, d: dict | None) -> Huishouden | None:
+        if d is None:
+            return None
+        return cls(d["id"], tuple(Lid(m["id"], m["rol"], i, m.get("geboortejaar"), m.get("pseudoniem"),
+                                      tuple(m.get("leefgebieden") or ())) for i, m in enumerate(d.get("leden") or ())))
+
+
+@dataclass(frozen=True)
+class CtiFase:
+    fase: str
+    van: dt.date
+    index: int
+    doelen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Intake:
+    """The decision on a melding (werkproces 1a): taken on, or not and where it was referred."""
+
+    datum: dt.date
+    besluit: str  # aangenomen | niet-aangenomen
+    reden: str | None = None
+    verwezen_naar: str | None = None
+
+
+@dataclass(frozen=True)
+class Casus:
+    id: str
+    status: str
+    regisseur: str
+    pseudoniem: str
+    geopend: dt.date
+    urgentie: str
+    leefgebieden: tuple[str, ...]
+    toestemming: Toestemming
+    traject: str = "regulier"
+    doelgroep: str | None = None
+    casemanager: str | None = None
+    gesloten: dt.date | None = None
+    sluitreden: str | None = None
+    bewaren_tot: dt.date | None = None
+    bewaarcategorie: str | None = None
+    overgedragen_aan: str | None = None
+    zonder_evaluatie: str | None = None
+    nazorg_tot: dt.date | None = None
+    historie: tuple[Overdracht, ...] = ()
+    meldcode: Meldcode | None = None
+    verwijsindex: Verwijsindex | None = None
+    intake: Intake | None = None
+    huishouden: Huishouden | None = None
+    samengevoegd_met: str | None = None
+    cti_fasen: tuple[CtiFase, ...] = ()
+
+    @classmethod
+    def from_data(cls, d: dict) -> Casus:
+        t = d["toestemming"]
+        return cls(
+            id=str(d["id"]),
+            status=d["status"],
+            regisseur=d["regisseur"],
+            pseudoniem=d["pseudoniem"],
+            geopend=to_date(d["geopend"]),  # type: ignore[arg-type]
+            urgentie=d["urgentie"],
+            leefgebieden=tuple(d.get("leefgebieden", [])),
+            toestemming=Toestemming.from_data(t),
+            traject=d.get("traject", "regulier"),
+            doelgroep=d.get("doelgroep"),
+            casemanager=d.get("casemanager"),
+            gesloten=to_date(d.get("gesloten")),
+            sluitreden=d.get("sluitreden"),
+            bewaren_tot=to_date(d.get("bewaren_tot")),
+            bewaarcategorie=d.get("bewaarcategorie"),
+            overgedragen_aan=d.get("overgedragen_aan"),
+            zonder_evaluatie=d.get("zonder_evaluatie"),
+            nazorg_tot=to_date(d.get("nazorg_tot")),
+            historie=tuple(
+                Overdracht(to_date(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),  # type: ignore[arg-type]
+                           h.get("casushouder"), h.get("tijdelijk", False), h.get("terug", False), h.get("status_voor"))
+                for h in d.get("regie_historie") or []
+            ),
+            meldcode=Meldcode.from_data(d.get("meldcode"), to_date),
+            verwijsindex=Verwijsindex.from_data(d.get("verwijsindex")),
+            intake=Intake(to_date(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))  # type: ignore[arg-type]
+            if (i := d.get("intake")) else None,
+            huishouden=Huishouden.from_data(d.get("huishouden")),
+            samengevoegd_met=d.get("samengevoegd_met"),
+            cti_fasen=tuple(CtiFase(f["fase"], to_date(f["van"]), i, tuple(f.get("doelen") or ()))  # type: ignore[arg-type]
+                            for i, f in enumerate((d.get("cti") or {}).get("fasen") or ())),
+        )

@@ -1,0 +1,45 @@
+"""Records of the network outside any case, as typed objects: policy signals and the network journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .network import to_date
+from .vocab import SIGNAL_OLD_NAMES
+
+
+@dataclass(frozen=True)
+class Signaal:
+    """A policy signal (werkproces 2d): a bottleneck seen across cases."""
+
+    id: str
+    datum: dt.date
+    over: str
+    aard: str
+    status: str
+    casussen: tuple[str, ...]
+    organisatie: str | None
+    file: str
+    antwoord: str | None = None
+    beantwoord_op: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> Signaal:
+        status = SIGNAL_OLD_NAMES.get(d["status"], d["status"])
+        return cls(d["id"], to_date(d["datum"]), d["over"], d["aard"], status,  # type: ignore[arg-type]
+                   tuple(d.get("casussen") or []), d.get("organisatie"), file, d.get("antwoord"),
+                   to_date(d.get("beantwoord_op")))
+
+
+@dataclass(frozen=True)
+class NetwerkNotitie:
+    datum: dt.date
+    soort: str
+    file: str
+    regisseur: str | None = None
+    casussen: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> NetwerkNotitie:
+        return cls(to_date(d["datum"]), d["soort"], file, d.get("regisseur"), tuple(d.get("casussen") or ()))  # type: ignore[arg-type]

@@ -1,0 +1,119 @@
+"""The whole report of a period: every part's figures in one JSON-ready document, and that document as text.
+
+``build`` puts together the figures (``figures``, ``outcomes``) and applies the disclosure
+policy (``disclosure``); ``render_report`` writes it as md, html, json or csv.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ...dossier.scan import Collected
+from ...dossier.state import in_care_on
+from ...dossier.vocab import NETWORK_JOURNAL_KINDS
+from ..period import Period
+from .disclosure import small, strip_ids, suppress_small_counts
+from .figures import agreements, caseload, escalations, flow, lead_times, network_work, signals, usable_cases
+from .outcomes import outcomes
+
+
+def period_title(label: str) -> str:
+    """What the report is called: a quarter's is a kwartaalrapportage, a year's a jaarrapportage."""
+    if "Q" in label:
+        return "Kwartaalrapportage"
+    return "Jaarrapportage" if label.isdigit() else "Rapportage"
+
+
+def clip(period: Period, today: dt.date) -> Period:
+    """The period as counted: one that is still running counts up to and including today."""
+    from ...errors import UsageError
+
+    if period.start > today:
+        raise UsageError(f"de periode {period.label} is nog niet begonnen")
+    return Period(period.start, min(period.end, today), period.label)
+
+
+def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = True) -> dict[str, Any]:
+    """All figures for ``period``, from what ``report_job(clip(period, today))`` collected."""
+    from ...dossier.loader import load_signals
+
+    net = got.network
+    p = clip(period, today)
+    cases, usable_count, excluded, earlier = usable_cases(got)
+    signalen = load_signals(root)[0]
+    from ...dossier.loader import load_network_journal
+
+    notes = [n for n in load_network_journal(root)[0] if n.datum in p]
+    data = {
+        "netwerk": net.naam,
+        "periode": {"label": p.label, "titel": period_title(p.label), "van": p.start.isoformat(),
+                    "tot_en_met": p.end.isoformat(), "loopt_nog": period.end > today},
+        "organisatie_namen": net.organisatie_namen(),
+        "gemaakt_op": today.isoformat(),
+        "casussen": usable_count,
+        "weggelaten": [{"casus": e.casus, "reden": e.reden} for e in excluded],
+        "instroom": flow(net, cases, p),
+        "doorlooptijden": lead_times(net, cases, p),
+        "afspraken": agreements(net, cases, p),
+        "escalaties": escalations(net, cases, p),
+        "uitkomsten": outcomes(net, cases, p, earlier),
+        "netwerkgericht": {**network_work(net, cases, p),
+                           "netwerkjournaal": {k: sum(1 for n in notes if n.soort == k) for k in NETWORK_JOURNAL_KINDS}},
+        "caseload": caseload(net, cases, p),
+        "signalen": signals(signalen, p),
+        "drempel": net.rapport_min_aantal,
+    }
+    suppress_small_counts(data, net.rapport_min_aantal)
+    if ids:
+        return data
+    data = strip_ids(data)
+    # for readers outside the network: no free text at all (doelgroep and a signal's aard are typed freely)
+    del data["instroom"]["per_doelgroep"]
+    del data["uitkomsten"]["per_groep"]["doelgroep"]
+    groups = list(data["signalen"].values())
+    data["signalen"] = {"alle signalen": {
+        "signalen": [item for g in groups for item in g["signalen"]],
+        "casussen": small(len({cid for s in signalen if s.datum in p for cid in s.casussen}), net.rapport_min_aantal),
+    }} if groups else {}
+    load = data["caseload"].pop("open_per_regisseur")
+    data["caseload"]["open"] = {"regisseurs": sum(1 for v in load.values() if v != 0),
+                                "casussen": sum(1 for c in cases if in_care_on(c, p.end))}
+    return data
+
+
+
+def flatten(data: dict) -> list[tuple[str, str, Any]]:
+    """The report flattened to (onderdeel, cijfer, value) rows; a list of plain values is one row."""
+    rows: list[tuple[str, str, Any]] = []
+
+    def walk(section: str, prefix: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(section, f"{prefix}.{k}" if prefix else str(k), v)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for i, v in enumerate(value):
+                walk(section, f"{prefix}[{i}]", v)
+        else:
+            rows.append((section, prefix, value))
+
+    for key, value in data.items():
+        if isinstance(value, dict):
+            walk(key, "", value)
+        else:
+            walk("rapport", key, value)
+    return rows
+
+
+
+def render_report(data: dict, fmt: str, root, dialect: str = "excel") -> str:
+    """The report as md, html, json or csv text (CSV in ``dialect``, see ``regie.safetext.csv_text``)."""
+    from ..render import render
+    from ...safetext import csv_text, json_text
+
+    if fmt == "json":
+        return json_text(data) + "\n"
+    if fmt == "csv":
+        return csv_text(("onderdeel", "cijfer", "waarde"), flatten(data), dialect)
+    ids_shown = not isinstance(data.get("weggelaten"), int)
+    return render("report.html.j2" if fmt == "html" else "report.md.j2", {"r": data, "ids_shown": ids_shown}, root)

@@ -1,0 +1,145 @@
+"""Closing a case (werkproces 5c): nazorg, the closing date and reason, and how long the dossier is kept.
+
+``mark_closed`` is the one way a case's ``casus.yaml`` becomes gesloten; intake and
+merge-cases close cases through it too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..clock import event_date
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.model import Case
+from ..dossier.network import Network
+from ..dossier.repo import case_dir
+from ..limits import MAX_NAZORG_WEKEN, check_range
+from ..store.transaction import exclusive
+from .mutation import Done, apply
+
+
+def add_years(date: dt.date, years: int) -> dt.date:
+    try:
+        return date.replace(year=date.year + years)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + years, day=28)
+
+
+@exclusive("close")
+def close(
+    root: Path, cid: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
+    zonder_evaluatie: bool = False, force: bool = False, nazorg_weken: int | None = None, commit: bool = True,
+    toelichting: str | None = None,
+) -> Done:
+    """Close a case (or start its nazorg): closing date, reason, and the date it must be kept until.
+
+    The reason is a category of ``sluitredenen`` in regie.yaml (reports count in it); what
+    the regisseur wants to say about it goes in ``toelichting``.
+    """
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    check_value("--toelichting", toelichting)
+    from ..store.yamledit import RoundTrip, put
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", "afspraken.yaml", "escalaties.yaml", "netwerk.yaml"))
+    c = case.casus
+    assert c is not None
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    if c.status == "gesloten":
+        raise RegieError(f"casus {cid} is al gesloten (op {c.gesloten.isoformat()})" if c.gesloten else f"casus {cid} is al gesloten")
+    when = event_date(datum, today, after=c.geopend, after_what="de opening van de casus")
+    folder = case_dir(root, cid)
+    casus_path = folder / "casus.yaml"
+    doc = RoundTrip(casus_path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+    writes: dict[Path, str] = {}
+    warnings: list[str] = []
+    if nazorg_weken is not None:
+        check_range(nazorg_weken, "--nazorg", 1, MAX_NAZORG_WEKEN, "weken")
+        until = when + dt.timedelta(weeks=nazorg_weken)
+        doc.data["status"] = "nazorg"
+        put(doc.data, "nazorg_tot", until, after="status")
+        writes[casus_path] = doc.dump()
+        problems = apply(root, cid, writes, f"regie close: casus {cid} in nazorg", today, commit=commit)
+        return Done(list(writes), [f"casus {cid} blijft in nazorg tot {until.isoformat()}; sluit daarna met 'regie close'"], problems)
+    if reden not in net.sluitredenen:
+        raise UsageError(f"onbekende sluitreden '{reden}'; kies uit sluitredenen in regie.yaml: {', '.join(net.sluitredenen)} "
+                         "(een toelichting geef je met --toelichting)")
+    has_eind = any(e.soort == "eind" for e in case.evaluaties)
+    if not has_eind and not zonder_evaluatie:
+        raise RegieError(f"casus {cid} heeft geen eind-evaluatie; maak die met 'regie evaluate {cid} --soort eind' "
+                         "of sluit met --zonder-evaluatie (de reden wordt vastgelegd)")
+    open_afspraken = [a for a in case.afspraken if a.status == "open"]
+    open_escalaties = [e for e in case.escalaties if e.afgesloten is None]
+    if (open_afspraken or open_escalaties) and not force:
+        parts = []
+        if open_afspraken:
+            parts.append(f"open afspraken: {', '.join(a.id for a in open_afspraken)}")
+        if open_escalaties:
+            parts.append(f"open escalaties: {', '.join(e.id for e in open_escalaties)}")
+        raise RegieError(f"casus {cid} heeft nog {'; '.join(parts)}; rond ze af of sluit met --force "
+                         "(afspraken vervallen dan, escalaties worden afgesloten)")
+    warnings += _close_open_records(folder, case, when, reden, writes)
+    mark_closed(doc.data, net, case, when, reden, toelichting, None if has_eind else (toelichting or reden))
+    writes[casus_path] = doc.dump()
+    problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
+    return Done(list(writes), warnings, problems)
+
+
+def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, writes: dict[Path, str]) -> list[str]:
+    """Let the open agreements lapse and close the open escalations of a case being closed (``--force``).
+
+    Adds the changed files to ``writes``; returns the warnings that say what happened.
+    """
+    from ..store.yamledit import RoundTrip, put
+    from .afspraken import FILE as AFSPRAKEN
+
+    warnings = []
+    open_afspraken = [a for a in case.afspraken if a.status == "open"]
+    open_escalaties = [e for e in case.escalaties if e.afgesloten is None]
+    if open_afspraken:
+        path = folder / AFSPRAKEN
+        adoc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/{AFSPRAKEN}")
+        ids = {a.id for a in open_afspraken}
+        for item in adoc.data["afspraken"]:
+            if str(item.get("id")) in ids:
+                item["status"] = "vervallen"
+                put(item, "vervallen_op", when, after="status")
+                put(item, "reden", f"casus gesloten: {reden}", after="vervallen_op")
+        writes[path] = adoc.dump()
+        warnings.append(f"afspraken vervallen: {', '.join(sorted(ids))}")
+    if open_escalaties:
+        path = folder / "escalaties.yaml"
+        edoc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/escalaties.yaml")
+        ids = {e.id for e in open_escalaties}
+        for item in edoc.data["escalaties"]:
+            if str(item.get("id")) in ids:
+                put(item, "uitkomst", item.get("uitkomst") or "afgesloten bij sluiting van de casus")
+                put(item, "afgesloten", when)
+        writes[path] = edoc.dump()
+        warnings.append(f"escalaties afgesloten: {', '.join(sorted(ids))}")
+    return warnings
+
+
+def mark_closed(data, net: Network, case: Case, when: dt.date, reden: str, toelichting: str | None,
+                zonder_evaluatie: str | None) -> None:
+    """Set status gesloten in casus.yaml's data: the date, the reason, and how long the dossier is kept."""
+    from ..privacy.retention import category
+    from ..store.yamledit import put
+
+    data["status"] = "gesloten"
+    if "nazorg_tot" in data:
+        del data["nazorg_tot"]
+    put(data, "gesloten", when)
+    put(data, "sluitreden", reden, after="gesloten")
+    if toelichting:
+        put(data, "sluittoelichting", toelichting, after="sluitreden")
+    cat = category(bool(case.melding and case.melding.minderjarig), reden)
+    put(data, "bewaren_tot", add_years(when, net.term(cat).jaren), after="sluittoelichting" if toelichting else "sluitreden")
+    put(data, "bewaarcategorie", cat, after="bewaren_tot")
+    if zonder_evaluatie:
+        put(data, "zonder_evaluatie", zonder_evaluatie, after="bewaarcategorie")
+

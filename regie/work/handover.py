@@ -1,0 +1,183 @@
+"""Handing over regie (werkproces 1e, seed 004): to another regisseur, an outside organisation, a casushouder, or back.
+
+Also the memo for the organisation that takes regie over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import RegieError, UsageError
+from ..dossier.loader import load_case
+from ..dossier.problems import Problem
+from ..dossier.repo import case_dir
+from ..dossier.scan import Job
+from ..dossier.vocab import OPEN_STATUSES
+from ..store.transaction import exclusive
+from ..taal import aantal
+from .mutation import apply
+
+
+@exclusive("handover")
+def handover(
+    root: Path, cid: str, *, reden: str, today: dt.date, naar: str | None = None, casushouder: str | None = None,
+    terug: bool = False, tijdelijk: bool = False, commit: bool = True,
+) -> tuple[str, list[Problem], str | None]:
+    """Record who holds regie now: another regisseur, an outside organisation, back to the network, or a casushouder.
+
+    Returns a Dutch description of what changed, the remaining problems, and the outside
+    organisation that now holds regie (None for the other kinds).
+    """
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    from ..store.yamledit import RoundTrip, append_item, new_list, new_map, put
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
+    c = case.casus
+    assert c is not None
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    if sum(bool(x) for x in (naar, casushouder, terug)) != 1:
+        raise UsageError("geef precies één van --naar, --casushouder of --terug")
+    if c.status == "gesloten":
+        raise RegieError(f"casus {cid} is gesloten; overdragen kan niet meer")
+    path = case_dir(root, cid) / "casus.yaml"
+    doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+    data = doc.data
+    history = data.get("regie_historie")
+    if history is None:
+        history = new_list([new_map({"datum": c.geopend, "regisseur": c.regisseur, "reden": "casus geopend"})])
+        put(data, "regie_historie", history)
+    regisseurs = {r.id: r.naam for r in net.regisseurs}
+    orgs = net.organisatie_namen()
+    if terug:
+        if c.status != "overgedragen":
+            raise RegieError(f"casus {cid} is niet overgedragen (status {c.status}); er valt niets terug te nemen")
+        back = next((h.status_voor for h in reversed(c.historie) if h.organisatie and h.status_voor), None) or "uitvoering"
+        data["status"] = back
+        del data["overgedragen_aan"]
+        entry = {"datum": today, "regisseur": c.regisseur, "terug": True, "reden": reden}
+        what = f"regie van casus {cid} terug bij {regisseurs.get(c.regisseur, c.regisseur)} (status {back})"
+    elif casushouder:
+        pros = {p.id: p for p in case.netwerk.professionals} if case.netwerk else {}
+        if casushouder not in pros:
+            raise RegieError(f"'{casushouder}' is geen professional in netwerk.yaml van casus {cid} "
+                             f"(wel: {', '.join(sorted(pros)) or 'geen'})")
+        put(data, "casemanager", casushouder, after="regisseur")
+        entry = {"datum": today, "casushouder": casushouder, "reden": reden}
+        what = f"casus {cid} overgedragen aan casushouder {casushouder} ({pros[casushouder].rol})"
+    elif naar in regisseurs:
+        if naar == c.regisseur and c.status != "overgedragen":
+            raise RegieError(f"{regisseurs[naar]} voert de regie van casus {cid} al")
+        data["regisseur"] = naar
+        entry = {"datum": today, "regisseur": naar, "reden": reden}
+        what = f"regie van casus {cid} overgedragen aan {regisseurs[naar]}"
+    elif naar in orgs:
+        if c.status not in OPEN_STATUSES:
+            raise RegieError(f"casus {cid} is al {c.status}")
+        entry = {"datum": today, "organisatie": naar, "tijdelijk": tijdelijk or None, "status_voor": c.status, "reden": reden}
+        data["status"] = "overgedragen"
+        put(data, "overgedragen_aan", naar, after="status")
+        what = f"regie van casus {cid} {'tijdelijk ' if tijdelijk else ''}overgedragen aan {orgs[naar]}"
+    else:
+        raise RegieError(f"'{naar}' is geen regisseur of organisatie in regie.yaml "
+                         f"(regisseurs: {', '.join(sorted(regisseurs))}; organisaties: {', '.join(sorted(orgs))})")
+    append_item(history, new_map(entry))
+    problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
+    if naar in regisseurs:
+        from .identity import rekey_after_handover
+
+        rekey_after_handover(root, cid, today, commit)  # the new regisseur must be able to read the identity
+    return what, problems, (naar if naar in orgs and naar not in regisseurs else None)
+
+
+def _holder(ctx, loaded) -> tuple[str, str] | None:
+    """(regisseur, status) of a case, for finding the cases a regisseur holds."""
+    c = loaded.case.casus
+    return (c.regisseur, c.status) if c is not None else None
+
+
+HOLDERS = Job("houders", _holder)
+
+
+@exclusive("handover --van")
+def handover_all(
+    root: Path, *, van: str, naar: str, reden: str, today: dt.date, status: str | None = None, commit: bool = True,
+) -> tuple[list[str], list[Problem]]:
+    """Hand every open case of regisseur ``van`` (optionally with one status) to ``naar`` in one commit.
+
+    Each case's ``regie_historie`` records it; identities are re-encrypted for the new regisseur
+    afterwards (one commit more), where this user can read them. Returns the cases moved.
+    """
+    from ..privacy.lint import check_value
+
+    check_value("--reden", reden)
+    from ..dossier.scan import collect
+    from ..store.yamledit import RoundTrip, append_item, new_list, new_map, put
+
+    if not reden.strip():
+        raise UsageError("--reden mag niet leeg zijn")
+    if status is not None and status not in OPEN_STATUSES:
+        raise UsageError(f"--status kiest uit de open casussen: {', '.join(OPEN_STATUSES)}")
+    got = collect(root, today, HOLDERS)
+    net = got.network
+    regisseurs = {r.id: r for r in net.regisseurs}
+    for who, option in ((van, "--van"), (naar, "--naar")):
+        if who not in regisseurs:
+            raise RegieError(f"{option}: '{who}' is geen regisseur in regie.yaml ({', '.join(sorted(regisseurs))})")
+    if van == naar:
+        raise UsageError("--van en --naar zijn dezelfde regisseur")
+    if regisseurs[naar].actief_tot is not None and regisseurs[naar].actief_tot < today:
+        raise RegieError(f"{naar} is niet meer actief (tot {regisseurs[naar].actief_tot.isoformat()}); kies een andere regisseur")
+    cids = [cid for cid, (who, st) in got.values if who == van and st in OPEN_STATUSES and (status is None or st == status)]
+    if not cids:
+        raise RegieError(f"regisseur {van} heeft geen open casussen" + (f" met status {status}" if status else ""))
+    writes: dict[Path, str] = {}
+    for cid in cids:
+        _, case, _ = load_case(root, cid, needs=("casus.yaml",))
+        c = case.casus
+        assert c is not None
+        path = case_dir(root, cid) / "casus.yaml"
+        doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
+        history = doc.data.get("regie_historie")
+        if history is None:
+            history = new_list([new_map({"datum": c.geopend, "regisseur": c.regisseur, "reden": "casus geopend"})])
+            put(doc.data, "regie_historie", history)
+        doc.data["regisseur"] = naar
+        append_item(history, new_map({"datum": today, "regisseur": naar, "reden": reden}))
+        writes[path] = doc.dump()
+    problems = apply(root, None, writes, f"regie handover: {aantal(len(cids), 'casus')} overgedragen aan een andere regisseur",
+                     today, commit=commit, scope=cids)
+    from .identity import rekey_after_handovers
+
+    rekey_after_handovers(root, cids, today, commit)  # the new regisseur must be able to read the identities
+    return cids, problems
+
+
+def render_handover_memo(root: Path, cid: str) -> str:
+    """The memo for the organisation that now holds regie: why, the meldcode record, open agreements, who is involved."""
+    from ..views.render import render
+    from ..views.safety import meldcode_lines, names, verwijsindex_lines
+
+    net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml", "afspraken.yaml"))
+    c = case.casus
+    assert c is not None and c.historie
+    last = c.historie[-1]
+    regisseur = next((r.naam for r in net.regisseurs if r.id == c.regisseur), c.regisseur)
+    labels = case.who_labels(net)
+    context = {
+        "casus": c,
+        "overdracht": last,
+        "organisatie": net.organisatie_namen().get(last.organisatie or "", last.organisatie),
+        "regisseur": regisseur,
+        "netwerk": net.naam,
+        "veiligheid": meldcode_lines(c.meldcode, names(net)),
+        "verwijsindex": verwijsindex_lines(c.verwijsindex, names(net)),
+        "afspraken": [a for a in case.afspraken if a.status == "open"],
+        "wie": labels,
+        "professionals": [labels[p.id] for p in case.netwerk.professionals] if case.netwerk else [],
+    }
+    return render("overdracht-memo.md.j2", context, root)
+
