@@ -199,7 +199,7 @@ class Result:
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """Run ``regie ARGS`` in-process through the real entry point (error boundary included)."""
-    from regie import cli as cli_module
+    from regie.cli import app as cli_module
     from regie.commands import _common
 
     def run(*args: str, cwd: Path | None = None) -> Result:

@@ -25,7 +25,7 @@ def english_in(text: str) -> list[str]:
 
 
 def commands() -> list[list[str]]:
-    from regie.cli import app
+    from regie.cli.app import app
 
     out = [[c.name] for c in app.registered_commands]
     for g in app.registered_groups:

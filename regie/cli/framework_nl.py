@@ -3,7 +3,7 @@
 regie's own messages are Dutch where they are written. The framework adds its own words: the
 usage line, help headings, ``[default: …]``, the help option, metavars such as ``<str>``, and the
 messages of a wrong command line ("Missing option", "No such option", pydantic's "Input should
-be a valid integer"). This module (part of the command-line layer, like :mod:`regie.cli`)
+be a valid integer"). This module (part of the command-line layer, like :mod:`regie.cli.app`)
 
 - translates the few strings typer looks up through ``gettext`` (its module-level ``_``);
 - sets Dutch metavars (``DATUM``, ``CASUS``, ``N``, ``BESTAND``) and the full first sentence as

@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
-from .commands import _common
+from .. import __version__
+from ..commands import _common
 from .menu import ABOUT, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
 
 def _version(value: bool) -> None:
@@ -45,13 +45,13 @@ def _global(
     _common.STATE.debug = debug
     _common.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
     _common.STATE.op = _common.STATE.op_root = None
-    from .store.transaction import allow_own_changes_by_default, refuse_changes
+    from ..store.transaction import allow_own_changes_by_default, refuse_changes
 
     allow_own_changes_by_default(met_eigen_wijzigingen)
     refuse_changes(None)
     if op is not None:
-        from .clock import parse_iso_date
-        from .errors import UsageError
+        from ..clock import parse_iso_date
+        from ..errors import UsageError
 
         if ctx.invoked_subcommand not in _common.OP_COMMANDS:
             raise UsageError(f"--op werkt met {', '.join(_common.OP_COMMANDS)}; niet met {ctx.invoked_subcommand}")
@@ -85,7 +85,7 @@ def build_app(wanted: str | None = _ALL) -> typer.Typer:
             if group != groups:
                 continue
             if wanted == _ALL or name == wanted:
-                module = importlib.import_module(f".commands.{module_name}", __package__)
+                module = importlib.import_module(f"regie.commands.{module_name}")
                 if group:
                     app.add_typer(module.app, name=name, help=module.__doc__)
                 else:
@@ -114,14 +114,14 @@ def command_in(argv: list[str]) -> str | None:
 
 
 def __getattr__(name: str):
-    """``regie.cli.app``: every command built (for tests and tools that inspect the command line)."""
+    """``regie.cli.app.app``: every command built (for tests and tools that inspect the command line)."""
     if name == "app":
         return build_app(_ALL)
     raise AttributeError(name)
 
 
 def main() -> None:
-    from .errors import RegieError
+    from ..errors import RegieError
 
     import os
 
@@ -132,10 +132,10 @@ def main() -> None:
     _common.install_log_handler()
     from typer._click.exceptions import ClickException
 
-    from . import nl
+    from . import framework_nl
     from typer.exceptions import Abort
 
-    nl.install()
+    framework_nl.install()
     if completing:  # the words typed so far come from the shell, not from argv
         words = (os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or "").split()
         command = typer.main.get_command(build_app(command_in(words[1:])))
@@ -147,7 +147,7 @@ def main() -> None:
         attach(command)
     else:
         command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
-    nl.dutch_command(command)
+    framework_nl.dutch_command(command)
     try:
         try:
             code = command.main(args=sys.argv[1:], prog_name="regie", standalone_mode=False)
@@ -156,9 +156,9 @@ def main() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except ClickException as exc:  # a wrong command line: in Dutch, with the usage line
-        nl.show_usage_error(exc, sys.stderr)
+        framework_nl.show_usage_error(exc, sys.stderr)
         if not _is_help(exc):
-            _common.error(nl.usage_error(exc))
+            _common.error(framework_nl.usage_error(exc))
         sys.exit(exc.exit_code)
     except Abort:
         _common.error("afgebroken")
@@ -193,7 +193,7 @@ def _where(exc: BaseException) -> str:
     """The innermost frame of regie's own code (module:line), for a crash report without data."""
     import traceback
 
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the regie package
     place = "?"
     for frame in traceback.extract_tb(exc.__traceback__):
         path = Path(frame.filename)

@@ -15,7 +15,7 @@ from typing import Callable
 
 
 def _root(ctx) -> Path | None:
-    from .dossier.repo import find_root
+    from ..dossier.repo import find_root
 
     try:
         repo = ctx.find_root().params.get("repo")
@@ -25,7 +25,7 @@ def _root(ctx) -> Path | None:
 
 
 def _network(ctx) -> dict:
-    from .dossier.yamlio import parse_yaml
+    from ..dossier.yamlio import parse_yaml
 
     root = _root(ctx)
     try:
@@ -35,7 +35,7 @@ def _network(ctx) -> dict:
 
 
 def case_ids(ctx, param, incomplete: str) -> list[str]:
-    from .dossier.repo import case_ids as ids
+    from ..dossier.repo import case_ids as ids
 
     root = _root(ctx)
     try:
@@ -46,7 +46,7 @@ def case_ids(ctx, param, incomplete: str) -> list[str]:
 
 def _case(ctx) -> str | None:
     """The case id typed before the word being completed (while completing, click may leave it unparsed in args)."""
-    from .ids import CASE_ID_RE
+    from ..ids import CASE_ID_RE
 
     cid = ctx.params.get("case")
     return cid if cid else next((a for a in ctx.args if CASE_ID_RE.fullmatch(a)), None)
@@ -54,7 +54,7 @@ def _case(ctx) -> str | None:
 
 def _ids_in(ctx, *soorten: str) -> list[str]:
     """The ids of records of these kinds in the case named on the command line (its ``case`` argument)."""
-    from .dossier.repo import record_ids
+    from ..dossier.repo import record_ids
 
     root, cid = _root(ctx), _case(ctx)
     if not root or not cid:
@@ -85,14 +85,14 @@ def organisaties(ctx, param, incomplete: str) -> list[str]:
 
 
 def leefgebieden(ctx, param, incomplete: str) -> list[str]:
-    from .dossier.model import DEFAULT_LEEFGEBIEDEN
+    from ..dossier.model import DEFAULT_LEEFGEBIEDEN
 
     known = _network(ctx).get("leefgebieden") or DEFAULT_LEEFGEBIEDEN
     return [str(lg) for lg in known if str(lg).startswith(incomplete)]
 
 
 def statuses(ctx, param, incomplete: str) -> list[str]:
-    from .dossier.model import STATUSES
+    from ..dossier.model import STATUSES
 
     return [s for s in STATUSES if s.startswith(incomplete)]
 
