@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
-from ..commands import _common
+from . import console, context
 from .menu import ABOUT, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
 
 def _version(value: bool) -> None:
@@ -39,12 +39,12 @@ def _global(
     met_eigen_wijzigingen: Annotated[bool, _option("met_eigen_wijzigingen")] = False,
     no_cache: Annotated[bool, _option("no_cache")] = False,
 ) -> None:
-    _common.STATE.repo = repo
-    _common.STATE.no_cache = no_cache
-    _common.STATE.today = today
-    _common.STATE.debug = debug
-    _common.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
-    _common.STATE.op = _common.STATE.op_root = None
+    context.STATE.repo = repo
+    context.STATE.no_cache = no_cache
+    context.STATE.today = today
+    context.STATE.debug = debug
+    context.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
+    context.STATE.op = context.STATE.op_root = None
     from ..store.transaction import allow_own_changes_by_default, refuse_changes
 
     allow_own_changes_by_default(met_eigen_wijzigingen)
@@ -53,9 +53,9 @@ def _global(
         from ..clock import parse_iso_date
         from ..errors import UsageError
 
-        if ctx.invoked_subcommand not in _common.OP_COMMANDS:
-            raise UsageError(f"--op werkt met {', '.join(_common.OP_COMMANDS)}; niet met {ctx.invoked_subcommand}")
-        _common.STATE.op = parse_iso_date(op, what="--op")
+        if ctx.invoked_subcommand not in context.OP_COMMANDS:
+            raise UsageError(f"--op werkt met {', '.join(context.OP_COMMANDS)}; niet met {ctx.invoked_subcommand}")
+        context.STATE.op = parse_iso_date(op, what="--op")
         refuse_changes(f"met --op lees je de repository zoals die op {op} was; wijzigen kan daarin niet")
 
 
@@ -129,7 +129,7 @@ def main() -> None:
     if not completing and wants_top_help(sys.argv[1:]):
         sys.stdout.write(top_help())
         sys.exit(0 if sys.argv[1:] else 2)  # a bare ``regie`` names no command: like click, exit 2
-    _common.install_log_handler()
+    console.install_log_handler()
     from typer._click.exceptions import ClickException
 
     from . import framework_nl
@@ -152,33 +152,33 @@ def main() -> None:
         try:
             code = command.main(args=sys.argv[1:], prog_name="regie", standalone_mode=False)
         finally:
-            _common.close_snapshot()
+            context.close_snapshot()
         if isinstance(code, int) and code:
             sys.exit(code)
     except ClickException as exc:  # a wrong command line: in Dutch, with the usage line
         framework_nl.show_usage_error(exc, sys.stderr)
         if not _is_help(exc):
-            _common.error(framework_nl.usage_error(exc))
+            console.error(framework_nl.usage_error(exc))
         sys.exit(exc.exit_code)
     except Abort:
-        _common.error("afgebroken")
+        console.error("afgebroken")
         sys.exit(1)
     except RegieError as exc:
         if exc.exit_code == 0:  # nothing to do is no failure
-            _common.info(str(exc))
+            console.info(str(exc))
         else:
-            _common.error(str(exc))
+            console.error(str(exc))
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, EOFError):
-        _common.error("afgebroken")
+        console.error("afgebroken")
         sys.exit(130)
     except Exception as exc:  # a crash of regie itself, never a finding: exit 3
-        if _common.STATE.debug or "--debug" in sys.argv[1:]:
+        if context.STATE.debug or "--debug" in sys.argv[1:]:
             import traceback
 
             traceback.print_exception(exc)
         # the type and regie's own place only: an exception's text may quote dossier contents
-        _common.error(f"interne fout in regie: {type(exc).__name__} in {_where(exc)} — meld dit met `regie --debug …`"
+        console.error(f"interne fout in regie: {type(exc).__name__} in {_where(exc)} — meld dit met `regie --debug …`"
                       " (de traceback kan dossiergegevens bevatten; deel die niet buiten het netwerk)")
         sys.exit(3)
 

@@ -10,16 +10,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
 Id = Annotated[str, typer.Argument(help="Afspraak-id, bijv. A3.", show_default=False)]
-NoCommit = _common.NoCommit
+NoCommit = params.NoCommit
 
 
-_report = _common.report_change
+_report = console.report_change
 
 
 @app.command("add")
@@ -37,11 +37,11 @@ def add(
     from ..clock import parse_iso_date
 
     outcome = do_add(
-        _common.root(), case, wat=wat, wie=wie, deadline=parse_iso_date(deadline, what="--deadline"),
+        context.root(), case, wat=wat, wie=wie, deadline=parse_iso_date(deadline, what="--deadline"),
         doel=doel, gemaakt=parse_iso_date(gemaakt, what="--gemaakt") if gemaakt else None,
-        today=_common.today(), commit=not no_commit,
+        today=context.today(), commit=not no_commit,
     )
-    _common.echo(outcome.afspraak)
+    console.echo(outcome.afspraak)
     _report(outcome, f"afspraak {outcome.afspraak} toegevoegd aan casus {case}")
 
 
@@ -56,7 +56,7 @@ def done(
     from ..work.afspraken import done as do_done
     from ..clock import parse_iso_date
 
-    outcome = do_done(_common.root(), case, afspraak, today=_common.today(),
+    outcome = do_done(context.root(), case, afspraak, today=context.today(),
                       datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
     _report(outcome, f"afspraak {afspraak} van casus {case} gedaan")
 
@@ -73,7 +73,7 @@ def drop(
     from ..work.afspraken import drop as do_drop
     from ..clock import parse_iso_date
 
-    outcome = do_drop(_common.root(), case, afspraak, reden=reden, today=_common.today(),
+    outcome = do_drop(context.root(), case, afspraak, reden=reden, today=context.today(),
                       datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
     _report(outcome, f"afspraak {afspraak} van casus {case} vervallen")
 
@@ -90,6 +90,6 @@ def move(
     from ..work.afspraken import move as do_move
     from ..clock import parse_iso_date
 
-    outcome = do_move(_common.root(), case, afspraak, deadline=parse_iso_date(deadline, what="--deadline"),
-                      reden=reden, today=_common.today(), commit=not no_commit)
+    outcome = do_move(context.root(), case, afspraak, deadline=parse_iso_date(deadline, what="--deadline"),
+                      reden=reden, today=context.today(), commit=not no_commit)
     _report(outcome, f"deadline van afspraak {afspraak} in casus {case} verschoven")

@@ -11,15 +11,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
-NoCommit = _common.NoCommit
+NoCommit = params.NoCommit
 
 
-_report = _common.report_change
+_report = console.report_change
 
 
 @app.command("add")
@@ -38,10 +38,10 @@ def add(
     """Voeg een professional of naaste toe aan netwerk.yaml en druk de id af."""
     from ..work.betrokkenen import add as do_add
 
-    changed = do_add(_common.root(), case, today=_common.today(), organisatie=organisatie, rol=rol, naaste=naaste,
+    changed = do_add(context.root(), case, today=context.today(), organisatie=organisatie, rol=rol, naaste=naaste,
                      relatie=relatie, vip=vip, steunend=steunend, betrokken=betrokken, betrokkene_id=betrokkene_id,
                      commit=not no_commit)
-    _common.echo(changed.id)
+    console.echo(changed.id)
     _report(changed, f"betrokkene {changed.id} toegevoegd aan casus {case}")
 
 
@@ -57,6 +57,6 @@ def drop(
     from ..clock import parse_iso_date
     from ..work.betrokkenen import drop as do_drop
 
-    changed = do_drop(_common.root(), case, betrokkene, reden=reden, today=_common.today(),
+    changed = do_drop(context.root(), case, betrokkene, reden=reden, today=context.today(),
                       datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
     _report(changed, f"betrokkenheid van {betrokkene} in casus {case} beëindigd")

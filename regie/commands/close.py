@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -27,13 +27,13 @@ def run(
     from ..clock import parse_iso_date
     from ..work.lifecycle import close
 
-    done = close(_common.root(), case, reden=reden, today=_common.today(),
+    done = close(context.root(), case, reden=reden, today=context.today(),
                  datum=parse_iso_date(datum, what="--datum") if datum else None,
                  zonder_evaluatie=zonder_evaluatie, force=force, nazorg_weken=nazorg, commit=not no_commit,
                  toelichting=toelichting)
     for w in done.warnings:
-        _common.warn(w)
+        console.warn(w)
     for p in done.problems:
-        _common.info(p.format())
+        console.info(p.format())
     if nazorg is None:
-        _common.info(f"casus {case} gesloten")
+        console.info(f"casus {case} gesloten")

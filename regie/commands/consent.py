@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -29,9 +29,9 @@ def run(
     from ..work.consent import record_consent
 
     what, problems = record_consent(
-        _common.root(), case, status=status, today=_common.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
+        context.root(), case, status=status, today=context.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
         partners=partner, gegevens=gegevens, formulier=formulier, afweging=afweging, grondslag=grondslag, commit=not no_commit,
     )
     for p in problems:
-        _common.info(p.format())
-    _common.info(what)
+        console.info(p.format())
+    console.info(what)

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -24,9 +24,9 @@ def run(
     from ..clock import parse_iso_date
     from ..work.cti import start_phase
 
-    what, problems = start_phase(_common.root(), case, fase=fase, today=_common.today(),
+    what, problems = start_phase(context.root(), case, fase=fase, today=context.today(),
                                  datum=parse_iso_date(datum, what="--datum") if datum else None, doelen=doel,
                                  commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
-    _common.info(what)
+        console.info(p.format())
+    console.info(what)

@@ -10,16 +10,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
 Id = Annotated[str, typer.Argument(help="Doel-id, bijv. D2.", show_default=False)]
-NoCommit = _common.NoCommit
+NoCommit = params.NoCommit
 
 
-_report = _common.report_change
+_report = console.report_change
 
 
 @app.command("add")
@@ -35,9 +35,9 @@ def add(
     """Voeg een doel toe aan het plan van aanpak (volgende vrije id) en druk de id af."""
     from ..work.doelen import add as do_add
 
-    changed = do_add(_common.root(), case, leefgebied=leefgebied, wat=wat, today=_common.today(), startscore=startscore,
+    changed = do_add(context.root(), case, leefgebied=leefgebied, wat=wat, today=context.today(), startscore=startscore,
                      doelscore=doelscore, lid=lid, commit=not no_commit)
-    _common.echo(changed.doel)
+    console.echo(changed.doel)
     _report(changed, f"doel {changed.doel} toegevoegd aan casus {case}")
 
 
@@ -53,7 +53,7 @@ def done(
     from ..clock import parse_iso_date
     from ..work.doelen import done as do_done
 
-    changed = do_done(_common.root(), case, doel, today=_common.today(),
+    changed = do_done(context.root(), case, doel, today=context.today(),
                       datum=parse_iso_date(datum, what="--datum") if datum else None, eindscore=eindscore,
                       commit=not no_commit)
     _report(changed, f"doel {doel} van casus {case} bereikt")
@@ -71,6 +71,6 @@ def drop(
     from ..clock import parse_iso_date
     from ..work.doelen import drop as do_drop
 
-    changed = do_drop(_common.root(), case, doel, reden=reden, today=_common.today(),
+    changed = do_drop(context.root(), case, doel, reden=reden, today=context.today(),
                       datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
     _report(changed, f"doel {doel} van casus {case} vervallen")

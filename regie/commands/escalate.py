@@ -17,7 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents
 
 
 class _Memo(str, Enum):
@@ -49,15 +49,15 @@ def run(
     from ..errors import UsageError
     from ..work.escalation import deescalate, escalate, propose, resolve as do_resolve
 
-    root = _common.root()
-    today = _common.today()
+    root = context.root()
+    today = context.today()
     if sum((resolve, afschalen, voorstel is not None)) > 1:
         raise UsageError("kies één van --resolve, --afschalen en --voorstel")
     if voorstel is not None:
         target, problems = propose(root, case, voorstel=voorstel, escalatie=escalatie, today=today, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.info(f"voorstel vastgelegd bij escalatie {target} van casus {case}")
+            console.info(p.format())
+        console.info(f"voorstel vastgelegd bij escalatie {target} van casus {case}")
         return
     if afschalen:
         if not reden:
@@ -65,8 +65,8 @@ def run(
         step, niveau, new_id, problems = deescalate(root, case, reden=reden, afspraken=afspraak or [], naar_niveau=naar_niveau,
                                                     escalatie=escalatie, today=today, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.info(f"escalatie {step.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
+            console.info(p.format())
+        console.info(f"escalatie {step.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
                                                              else "terug bij de regisseur en het netwerk"))
         return
     if resolve:
@@ -74,8 +74,8 @@ def run(
             raise UsageError("--resolve heeft --uitkomst nodig")
         closed, problems = do_resolve(root, case, uitkomst=uitkomst, escalatie=escalatie, today=today, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.info(f"escalatie {closed} van casus {case} afgesloten")
+            console.info(p.format())
+        console.info(f"escalatie {closed} van casus {case} afgesloten")
         return
     if fmt is not None and fmt.value == "pdf":
         from ..views.pdf import require_file
@@ -87,13 +87,13 @@ def run(
     step = escalate(root, case, over=over, reden=reden, verzoek=verzoek, niveau=niveau, spoed=spoed,  # type: ignore[arg-type]
                     afspraken=afspraak, today=today, commit=not no_commit)
     for p in step.problems:
-        _common.info(p.format())
+        console.info(p.format())
     if fmt is not None and fmt.value == "pdf":
         from ..views.render import render
 
-        _common.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
+        documents.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
     else:
-        _common.output(step.memo, out)
+        documents.output(step.memo, out)
     if step.vorige:
-        _common.info(f"escalatie {step.vorige} afgesloten: opgeschaald naar niveau {step.niveau}")
-    _common.info(f"escalatie {step.id} vastgelegd: niveau {step.niveau} ({step.niveau_naam})" + (", met spoed" if step.spoed else ""))
+        console.info(f"escalatie {step.vorige} afgesloten: opgeschaald naar niveau {step.niveau}")
+    console.info(f"escalatie {step.id} vastgelegd: niveau {step.niveau} ({step.niveau_naam})" + (", met spoed" if step.spoed else ""))

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -25,14 +25,14 @@ def run(
     from ..clock import parse_iso_date
     from ..work.lifecycle import evaluate
 
-    root = _common.root()
+    root = context.root()
     done = evaluate(
-        root, case, today=_common.today(), soort=soort, datum=parse_iso_date(datum, what="--datum") if datum else None,
-        edit=_common.edit_file if (_common.interactive() and not no_edit) else None, commit=not no_commit,
+        root, case, today=context.today(), soort=soort, datum=parse_iso_date(datum, what="--datum") if datum else None,
+        edit=console.edit_file if (console.interactive() and not no_edit) else None, commit=not no_commit,
     )
     for w in done.warnings:
-        _common.warn(w)
+        console.warn(w)
     for p in done.problems:
-        _common.info(p.format())
-    _common.echo(done.paths[0].relative_to(root).as_posix())
-    _common.info("evaluatie aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
+        console.info(p.format())
+    console.echo(done.paths[0].relative_to(root).as_posix())
+    console.info("evaluatie aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))

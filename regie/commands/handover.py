@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents
 from ..taal import aantal
 
 
@@ -40,22 +40,22 @@ def run(
         if case is not None or casushouder or terug or tijdelijk or not naar:
             raise UsageError("--van draagt alle open casussen van een regisseur over aan --naar REGISSEUR; "
                              "geef daarbij geen casus-id, --casushouder, --terug of --tijdelijk")
-        cids, problems = handover_all(_common.root(), van=van, naar=naar, reden=reden, status=status,
-                                      today=_common.today(), commit=not no_commit)
+        cids, problems = handover_all(context.root(), van=van, naar=naar, reden=reden, status=status,
+                                      today=context.today(), commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.echo("\n".join(cids))
-        _common.info(f"{aantal(len(cids), 'casus')} van {van} overgedragen aan {naar}")
+            console.info(p.format())
+        console.echo("\n".join(cids))
+        console.info(f"{aantal(len(cids), 'casus')} van {van} overgedragen aan {naar}")
         return
     if case is None:
         raise UsageError("geef een casus-id, of --van REGISSEUR voor al zijn of haar casussen")
     if status is not None:
         raise UsageError("--status hoort bij --van")
 
-    what, problems, organisatie = handover(_common.root(), case, reden=reden, naar=naar, casushouder=casushouder, terug=terug,
-                              tijdelijk=tijdelijk, today=_common.today(), commit=not no_commit)
+    what, problems, organisatie = handover(context.root(), case, reden=reden, naar=naar, casushouder=casushouder, terug=terug,
+                              tijdelijk=tijdelijk, today=context.today(), commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
+        console.info(p.format())
     if organisatie:
-        _common.output(render_handover_memo(_common.root(), case), out)
-    _common.info(what)
+        documents.output(render_handover_memo(context.root(), case), out)
+    console.info(what)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console
 
 
 def run(
@@ -21,10 +21,10 @@ def run(
 ) -> None:
     from ..work.initrepo import init_repository, running_source
 
-    if _common.interactive():
-        naam = naam or _common.ask("Naam van het netwerk", default="Integraal netwerk")
-        regisseur_id = regisseur_id or _common.ask("Id van de eerste regisseur", default="regisseur")
-        regisseur_naam = regisseur_naam or _common.ask("Naam van de eerste regisseur", default="Regisseur")
+    if console.interactive():
+        naam = naam or console.ask("Naam van het netwerk", default="Integraal netwerk")
+        regisseur_id = regisseur_id or console.ask("Id van de eerste regisseur", default="regisseur")
+        regisseur_naam = regisseur_naam or console.ask("Naam van de eerste regisseur", default="Regisseur")
     reachable = True  # a --regie-bron is the network's own choice (init_repository checks that it pins a version)
     if regie_bron is None:
         regie_bron, reachable = running_source()
@@ -37,11 +37,11 @@ def run(
         remote=remote,
         bron=regie_bron,
     )
-    _common.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
-    _common.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")
+    console.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
+    console.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")
     if not reachable:
-        _common.warn(f"de CI-bestanden installeren regie als '{regie_bron}': deze regie komt uit een lokale map of "
+        console.warn(f"de CI-bestanden installeren regie als '{regie_bron}': deze regie komt uit een lokale map of "
                      "bestand dat de CI niet kan bereiken; zet REGIE_BRON in .github/workflows/regie.yml en "
                      ".gitlab-ci.yml op jullie eigen bron, of geef --regie-bron")
     if remote:
-        _common.info(f"gedeelde repository: {remote} (origin); deel je werk met 'regie sync'")
+        console.info(f"gedeelde repository: {remote} (origin); deel je werk met 'regie sync'")

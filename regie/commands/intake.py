@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -26,11 +26,11 @@ def run(
     from ..clock import parse_iso_date
     from ..work.lifecycle import intake
 
-    what, done = intake(_common.root(), case, besluit=besluit, reden=reden, today=_common.today(),
+    what, done = intake(context.root(), case, besluit=besluit, reden=reden, today=context.today(),
                         datum=parse_iso_date(datum, what="--datum") if datum else None, verwezen_naar=verwezen_naar,
                         commit=not no_commit)
     for w in done.warnings:
-        _common.warn(w)
+        console.warn(w)
     for p in done.problems:
-        _common.info(p.format())
-    _common.info(what)
+        console.info(p.format())
+    console.info(what)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console
 
 
 def run(
@@ -16,6 +16,6 @@ def run(
     from ..privacy.identity import keygen
 
     path, public = keygen(output)
-    _common.echo(public)
-    _common.info(f"sleutel gemaakt in {path} (alleen voor jou leesbaar); zet de publieke sleutel bij jouw regisseur in "
+    console.echo(public)
+    console.info(f"sleutel gemaakt in {path} (alleen voor jou leesbaar); zet de publieke sleutel bij jouw regisseur in "
                  f"regie.yaml als 'age: {public}'")

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 
@@ -58,12 +58,12 @@ def run(
         return parse_iso_date(value, what=option) if value else None
 
     done = record_meldcode(
-        _common.root(), case, today=_common.today(), stap=stap, datum=day(datum, "--datum"), wie=wie,
+        context.root(), case, today=context.today(), stap=stap, datum=day(datum, "--datum"), wie=wie,
         toelichting=toelichting, veilig_thuis=veilig_thuis, antwoorden=answers, besluit=besluit,  # type: ignore[arg-type]
         gemeld=day(gemeld, "--gemeld"), gezin_geinformeerd=day(gezin_geinformeerd, "--gezin-geinformeerd"),
         gezin_niet=gezin_niet, commit=not no_commit,
     )
     for p in done.problems:
-        _common.info(p.format())
+        console.info(p.format())
     for line in done.lines:
-        _common.info(line)
+        console.info(line)

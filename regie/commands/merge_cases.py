@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -21,14 +21,14 @@ def run(
 ) -> None:
     from ..work.merge import merge_cases
 
-    done = merge_cases(_common.root(), keep, fold, today=_common.today(), commit=not no_commit)
+    done = merge_cases(context.root(), keep, fold, today=context.today(), commit=not no_commit)
     for p in done.problems:
-        _common.info(p.format())
+        console.info(p.format())
     for old, new in done.afspraken.items():
-        _common.info(f"afspraak {fold} {old} -> {keep} {new}")
+        console.info(f"afspraak {fold} {old} -> {keep} {new}")
     for old, new in done.betrokkenen.items():
         if old != new:
-            _common.info(f"betrokkene {old} heet in casus {keep} {new}")
+            console.info(f"betrokkene {old} heet in casus {keep} {new}")
     for old, new in done.journaal.items():
-        _common.info(f"journaal {old} -> {keep}/journaal/{new}")
-    _common.info(f"casus {fold} samengevoegd met casus {keep} en gesloten")
+        console.info(f"journaal {old} -> {keep}/journaal/{new}")
+    console.info(f"casus {fold} samengevoegd met casus {keep} en gesloten")

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -40,10 +40,10 @@ def run(
     from ..clock import parse_iso_date
     from ..errors import UsageError
 
-    root = _common.root()
-    today = _common.today()
+    root = context.root()
+    today = context.today()
     net = network(root)
-    ask = _common.interactive()
+    ask = console.interactive()
     if regisseur is None and len(net.regisseurs) == 1:
         regisseur = net.regisseurs[0].id
     values = {"melder-rol": melder_rol, "aard": aard, "urgentie": urgentie, "regisseur": regisseur, "pseudoniem": pseudoniem}
@@ -56,9 +56,9 @@ def run(
     }
     for key, value in values.items():
         if value is None and ask:
-            values[key] = _common.ask(prompts[key])
+            values[key] = console.ask(prompts[key])
     if ask and toestemming != "gegeven" and not afweging:
-        afweging = _common.ask(f"Toestemming {toestemming}: afweging om toch gegevens te delen")
+        afweging = console.ask(f"Toestemming {toestemming}: afweging om toch gegevens te delen")
     missing = [f"--{k}" for k, v in values.items() if v is None]
     if missing:
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
@@ -84,11 +84,11 @@ def run(
         soort=soort,
     )
     cid = create_case(root, case, today, commit=not no_commit)
-    _common.echo(cid)
-    _common.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
+    console.echo(cid)
+    console.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
     if huishouden:
         from ..work.cases import open_cases_of_household
 
         for other, regisseur in open_cases_of_household(root, huishouden, cid):
-            _common.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
+            console.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
                          f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")

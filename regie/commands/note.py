@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -32,27 +32,27 @@ def run(
 
     if not soort:
         raise UsageError("ontbrekende waarde: --soort")
-    root = _common.root()
+    root = context.root()
     if netwerk:
         if case is not None or aanwezig:
             raise UsageError("--netwerk is werk buiten één casus: geef geen casus-id of --aanwezig (wel --casus)")
         path, problems = add_network_note(
-            root, soort=soort, today=_common.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
+            root, soort=soort, today=context.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
             tekst=tekst, casussen=casus, regisseur=regisseur,
-            edit=_common.edit_file if (tekst is None and _common.interactive()) else None, commit=not no_commit)
+            edit=console.edit_file if (tekst is None and console.interactive()) else None, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.echo(path.relative_to(root).as_posix())
+            console.info(p.format())
+        console.echo(path.relative_to(root).as_posix())
         return
     if case is None:
         raise UsageError("geef een casus-id, of --netwerk voor werk buiten één casus")
     if casus or regisseur:
         raise UsageError("--casus en --regisseur horen bij --netwerk")
     path, problems = add_note(
-        root, case, soort=soort, today=_common.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
-        tekst=tekst, aanwezig=aanwezig, edit=_common.edit_file if (tekst is None and _common.interactive()) else None,
+        root, case, soort=soort, today=context.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
+        tekst=tekst, aanwezig=aanwezig, edit=console.edit_file if (tekst is None and console.interactive()) else None,
         commit=not no_commit,
     )
     for p in problems:
-        _common.info(p.format())
-    _common.echo(path.relative_to(root).as_posix())
+        console.info(p.format())
+    console.echo(path.relative_to(root).as_posix())

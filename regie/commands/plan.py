@@ -12,13 +12,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 
 
 def run(
     case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
     html: Annotated[bool, typer.Option("--html", help="Een afdrukbare HTML-pagina (gelijk aan --format html).")] = False,
-    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard), html of pdf (met -o).", show_default=False)] = None,
+    fmt: Annotated[Optional[params.DocFormat], typer.Option("--format", help="md (standaard), html of pdf (met -o).", show_default=False)] = None,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
     vaststellen: Annotated[bool, typer.Option("--vaststellen", help="Stel de huidige versie vast en commit.")] = False,
     datum: Annotated[Optional[str], typer.Option("--datum", help="Met --vaststellen: datum van vaststelling (standaard vandaag).")] = None,
@@ -28,16 +28,16 @@ def run(
     from ..work.planning import render_plan
     from ..work.planning import vaststellen as do_vaststellen
 
-    root = _common.root()
+    root = context.root()
     if vaststellen:
-        versie, problems = do_vaststellen(root, case, today=_common.today(),
+        versie, problems = do_vaststellen(root, case, today=context.today(),
                                           datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.info(f"plan van aanpak van casus {case} vastgesteld (versie {versie})")
+            console.info(p.format())
+        console.info(f"plan van aanpak van casus {case} vastgesteld (versie {versie})")
         return
-    kind = _common.doc_format(fmt, html=html)
+    kind = params.doc_format(fmt, html=html)
     if kind == "pdf":
-        _common.write_pdf(render_plan(root, case, html=True), out)
+        documents.write_pdf(render_plan(root, case, html=True), out)
         return
-    _common.output(render_plan(root, case, html=kind == "html"), out)
+    documents.output(render_plan(root, case, html=kind == "html"), out)

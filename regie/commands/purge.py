@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 from ..taal import aantal
 
 
@@ -23,20 +23,20 @@ def run(
 ) -> None:
     from ..work.purge import AFTER, plan, purge
 
-    root = _common.root()
-    today = _common.today()
+    root = context.root()
+    today = context.today()
     if dry_run:
         p = plan(root, case, today, voortijdig=voortijdig, reden=reden)
         for path in p.paths:
-            _common.echo(path)
-        _common.info(f"zou casus {case} vernietigen: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} "
+            console.echo(path)
+        console.info(f"zou casus {case} vernietigen: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} "
                      "(niets veranderd; zonder --dry-run gebeurt het echt)")
         return
     p = purge(root, case, today, voortijdig=voortijdig, reden=reden)
-    _common.info(f"casus {case} vernietigd: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} verwijderd; "
+    console.info(f"casus {case} vernietigd: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} verwijderd; "
                  "vastgelegd in vernietigd.yaml")
     from ..store import gitops
 
     branch = gitops.current_branch(root) or "main"
     remote = (gitops.run(root, "remote").stdout.split() or ["origin"])[0]
-    _common.info(AFTER.format(remote=remote, branch=branch))
+    console.info(AFTER.format(remote=remote, branch=branch))

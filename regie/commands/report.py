@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
@@ -40,8 +40,8 @@ def run(
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Laat ook casusnummers weg.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Weiger als er casussen met ongeldige bestanden zijn.")] = False,
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
-    csv_dialect: _common.CsvDialectOption = _common.CsvDialect.excel,
-    jobs: _common.Jobs = None,
+    csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
+    jobs: params.Jobs = None,
 ) -> None:
     from ..views import period as periods
     from ..clock import parse_iso_date
@@ -51,7 +51,7 @@ def run(
     chosen = [x for x in (quarter, year, start or end) if x]
     if len(chosen) > 1:
         raise UsageError("kies één periode: --quarter, --year of --from/--to")
-    today = _common.today()
+    today = context.today()
     if quarter:
         p = periods.quarter(quarter)
     elif year:
@@ -69,17 +69,17 @@ def run(
             raise UsageError(f"--vergelijk {vergelijk} is dezelfde periode als het rapport; kies een andere")
         clip(other, today)  # a period that has not begun is refused here
     wanted = clip(p, today) if other is None else periods.between(min(p.start, other.start), min(max(p.end, other.end), today))
-    got = _common.read_cases(report_job(wanted), jobs=jobs, quiet=True)
-    data = build(got, _common.root(), p, today, ids=not no_ids)
+    got = context.read_cases(report_job(wanted), jobs=jobs, quiet=True)
+    data = build(got, context.root(), p, today, ids=not no_ids)
     left_out = data["weggelaten"]
     if left_out:
         n = left_out if isinstance(left_out, int) else len(left_out)
         if strict:
             details = "" if isinstance(left_out, int) else ": " + "; ".join(f"{w['casus']} ({w['reden']})" for w in left_out)
             raise RegieError(f"{aantal(n, 'casus')} met ongeldige bestanden{details}; los dat op (zie 'regie validate') of laat --strict weg")
-        _common.warn(f"{aantal(n, 'casus')} weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')")
-    kind = _common.doc_format(fmt, html=html, default="text")
-    root = _common.root()
+        console.warn(f"{aantal(n, 'casus')} weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')")
+    kind = params.doc_format(fmt, html=html, default="text")
+    root = context.root()
     if other is not None:  # two periods side by side
         from ..views.report import compare, render_comparison
 
@@ -88,7 +88,7 @@ def run(
     else:
         render, shown = render_report, "show"
     if kind == "pdf":
-        _common.write_pdf(render(data, "html", root), out)
+        documents.write_pdf(render(data, "html", root), out)
     elif kind == "text":
         if out is not None:
             raise UsageError("-o werkt met --format md, html, json, csv of pdf")
@@ -96,4 +96,4 @@ def run(
 
         getattr(_report_view, shown)(data)
     else:
-        _common.output(render(data, kind, root, csv_dialect.value), out, exact=kind in ("json", "csv"))
+        documents.output(render(data, kind, root, csv_dialect.value), out, exact=kind in ("json", "csv"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-from . import _common
+from ..cli import console, context
 
 import typer
 
@@ -25,10 +25,10 @@ def run(
     from ..clock import parse_iso_date
     from ..work.verstrekkingen import share
 
-    vid, problems = share(_common.root(), case, aan=aan, wat=wat, grondslag=grondslag, today=_common.today(),
+    vid, problems = share(context.root(), case, aan=aan, wat=wat, grondslag=grondslag, today=context.today(),
                           datum=parse_iso_date(datum, what="--datum") if datum else None, ontvanger=ontvanger,
                           commit=not no_commit)
-    _common.echo(vid)
+    console.echo(vid)
     for p in problems:
-        _common.info(p.format())
-    _common.info(f"verstrekking {vid} in casus {case} vastgelegd")
+        console.info(p.format())
+    console.info(f"verstrekking {vid} in casus {case} vastgelegd")

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -29,37 +29,37 @@ def add(
     from ..clock import parse_iso_date
     from ..work.signals import add_signal
 
-    sid, problems = add_signal(_common.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
-                               datum=parse_iso_date(datum, what="--datum") if datum else None, today=_common.today(),
+    sid, problems = add_signal(context.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
+                               datum=parse_iso_date(datum, what="--datum") if datum else None, today=context.today(),
                                commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
-    _common.echo(sid)
+        console.info(p.format())
+    console.echo(sid)
 
 
 @app.command("list")
 def list_(
     status: Annotated[Optional[str], typer.Option("--status", help="open, ingebracht, beantwoord of gesloten.")] = None,
-    fmt: Annotated[_common.DataFormat, typer.Option("--format", help="text of json.")] = _common.DataFormat.text,
-    out: _common.Output = None,
+    fmt: Annotated[params.DataFormat, typer.Option("--format", help="text of json.")] = params.DataFormat.text,
+    out: params.Output = None,
 ) -> None:
     """Toon de beleidssignalen."""
     from ..work.signals import list_signals
 
-    signals, problems = list_signals(_common.root(), status)
+    signals, problems = list_signals(context.root(), status)
     for p in problems:
-        _common.warn(f"overgeslagen: {p.format()}")
-    with _common.writing(out):
+        console.warn(f"overgeslagen: {p.format()}")
+    with documents.writing(out):
         _signals(signals, fmt)
 
 
 def _signals(signals, fmt) -> None:
-    if fmt is _common.DataFormat.json:
-        _common.echo_json([{"id": s.id, "datum": s.datum.isoformat(), "over": s.over, "aard": s.aard, "status": s.status,
+    if fmt is params.DataFormat.json:
+        console.echo_json([{"id": s.id, "datum": s.datum.isoformat(), "over": s.over, "aard": s.aard, "status": s.status,
                            "organisatie": s.organisatie, "casussen": list(s.casussen)} for s in signals])
         return
     for s in signals:
-        _common.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
+        console.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
                    + (f" ({aantal(len(s.casussen), 'casus')})" if s.casussen else ""))
 
 
@@ -76,9 +76,9 @@ def status_(
     from ..clock import parse_iso_date
     from ..work.signals import set_status
 
-    what, problems = set_status(_common.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
-                                datum=parse_iso_date(datum, what="--datum") if datum else None, today=_common.today(),
+    what, problems = set_status(context.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
+                                datum=parse_iso_date(datum, what="--datum") if datum else None, today=context.today(),
                                 commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
-    _common.info(what)
+        console.info(p.format())
+    console.info(what)

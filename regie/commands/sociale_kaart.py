@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import context, documents
 
 
 class MapFormat(str, Enum):
@@ -29,6 +29,6 @@ def run(
 ) -> None:
     from ..views.sociale_kaart import load_map, map_data, render_map
 
-    root = _common.root()
+    root = context.root()
     data = map_data(load_map(root), leefgebied)
-    _common.output(render_map(data, fmt.value, root), out, exact=fmt is MapFormat.json)
+    documents.output(render_map(data, fmt.value, root), out, exact=fmt is MapFormat.json)

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context
 
 
 def run(
@@ -27,12 +27,12 @@ def run(
     from ..work.safety import record_verwijsindex
 
     done = record_verwijsindex(
-        _common.root(), case, today=_common.today(),
+        context.root(), case, today=context.today(),
         signaal=parse_iso_date(signaal, what="--signaal") if signaal else None, organisatie=organisatie,
         match=parse_iso_date(match, what="--match") if match else None, met=met, regievoerder=regievoerder,
         commit=not no_commit,
     )
     for p in done.problems:
-        _common.info(p.format())
+        console.info(p.format())
     for line in done.lines:
-        _common.info(line)
+        console.info(line)
