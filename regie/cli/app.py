@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .. import __version__
-from . import console, context
+from . import console, context, params
 from .menu import ABOUT, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
 
 def _version(value: bool) -> None:
@@ -23,21 +23,16 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _option(name: str) -> typer.models.OptionInfo:
-    o = GLOBAL_OPTIONS[name]
-    return typer.Option(*o.names, metavar=o.metavar, help=o.help, envvar=o.envvar)
-
-
 def _global(
     ctx: typer.Context,
-    repo: Annotated[Optional[Path], _option("repo")] = None,
-    today: Annotated[Optional[str], _option("today")] = None,
-    op: Annotated[Optional[str], _option("op")] = None,
+    repo: params.Repo = None,
+    today: params.Today = None,
+    op: params.Op = None,
     version: Annotated[bool, typer.Option(*GLOBAL_OPTIONS["version"].names, callback=_version, is_eager=True,
                                           help=GLOBAL_OPTIONS["version"].help)] = False,
-    debug: Annotated[bool, _option("debug")] = False,
-    met_eigen_wijzigingen: Annotated[bool, _option("met_eigen_wijzigingen")] = False,
-    no_cache: Annotated[bool, _option("no_cache")] = False,
+    debug: params.Debug = False,
+    met_eigen_wijzigingen: params.OwnChanges = False,
+    no_cache: params.NoCache = False,
 ) -> None:
     context.STATE.repo = repo
     context.STATE.no_cache = no_cache
@@ -141,10 +136,7 @@ def main() -> None:
         command = typer.main.get_command(build_app(command_in(words[1:])))
         from typer.completion import completion_init
 
-        from .completion import attach
-
         completion_init()  # typer's bash, zsh, fish and PowerShell completion
-        attach(command)
     else:
         command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
     framework_nl.dutch_command(command)

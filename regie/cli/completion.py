@@ -10,7 +10,8 @@ cannot be read completes to nothing, never to an error.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+
+CASE = "CASUS"  # the metavar of a parameter declared as a case id (regie.cli.params)
 
 
 
@@ -34,7 +35,7 @@ def _network(ctx) -> dict:
         return {}
 
 
-def case_ids(ctx, param, incomplete: str) -> list[str]:
+def case_ids(ctx, incomplete: str) -> list[str]:
     from ..dossier.repo import case_ids as ids
 
     root = _root(ctx)
@@ -45,15 +46,19 @@ def case_ids(ctx, param, incomplete: str) -> list[str]:
 
 
 def _case(ctx) -> str | None:
-    """The case id typed before the word being completed (while completing, click may leave it unparsed in args)."""
+    """The case id typed before the word being completed: the value of the command's case argument (declared
+    with :func:`regie.cli.params.case_argument`; while completing, click may leave it unparsed in args)."""
     from ..ids import CASE_ID_RE
 
-    cid = ctx.params.get("case")
-    return cid if cid else next((a for a in ctx.args if CASE_ID_RE.fullmatch(a)), None)
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if param.metavar == CASE and isinstance(value, str) and value:
+            return value
+    return next((a for a in ctx.args if CASE_ID_RE.fullmatch(a)), None)
 
 
 def _ids_in(ctx, *soorten: str) -> list[str]:
-    """The ids of records of these kinds in the case named on the command line (its ``case`` argument)."""
+    """The ids of records of these kinds in the case named on the command line."""
     from ..dossier.repo import record_ids
 
     root, cid = _root(ctx), _case(ctx)
@@ -68,64 +73,41 @@ def _ids_in(ctx, *soorten: str) -> list[str]:
     return found
 
 
-def afspraak_ids(ctx, param, incomplete: str) -> list[str]:
+def afspraak_ids(ctx, incomplete: str) -> list[str]:
     return [i for i in _ids_in(ctx, "afspraak") if i.startswith(incomplete)]
 
 
-def doel_ids(ctx, param, incomplete: str) -> list[str]:
+def doel_ids(ctx, incomplete: str) -> list[str]:
     return [i for i in _ids_in(ctx, "doel") if i.startswith(incomplete)]
 
 
-def regisseurs(ctx, param, incomplete: str) -> list[str]:
+def regisseurs(ctx, incomplete: str) -> list[str]:
     return [str(r.get("id")) for r in _network(ctx).get("regisseurs") or [] if str(r.get("id")).startswith(incomplete)]
 
 
-def organisaties(ctx, param, incomplete: str) -> list[str]:
+def organisaties(ctx, incomplete: str) -> list[str]:
     return [str(o.get("id")) for o in _network(ctx).get("organisaties") or [] if str(o.get("id")).startswith(incomplete)]
 
 
-def leefgebieden(ctx, param, incomplete: str) -> list[str]:
+def leefgebieden(ctx, incomplete: str) -> list[str]:
     from ..dossier.model import DEFAULT_LEEFGEBIEDEN
 
     known = _network(ctx).get("leefgebieden") or DEFAULT_LEEFGEBIEDEN
     return [str(lg) for lg in known if str(lg).startswith(incomplete)]
 
 
-def statuses(ctx, param, incomplete: str) -> list[str]:
+def statuses(ctx, incomplete: str) -> list[str]:
     from ..dossier.model import STATUSES
 
     return [s for s in STATUSES if s.startswith(incomplete)]
 
 
-def betrokkenen(ctx, param, incomplete: str) -> list[str]:
+def betrokkenen(ctx, incomplete: str) -> list[str]:
     """Who can hold an agreement in this case: its betrokkenen, the regisseurs, the client; without a case the
     organisations (``overdue --wie``)."""
-    people = _ids_in(ctx, "professional", "naaste") if _case(ctx) else organisaties(ctx, param, "")
-    return [w for w in dict.fromkeys([*people, *regisseurs(ctx, param, ""), "client"]) if w.startswith(incomplete)]
+    people = _ids_in(ctx, "professional", "naaste") if _case(ctx) else organisaties(ctx, "")
+    return [w for w in dict.fromkeys([*people, *regisseurs(ctx, ""), "client"]) if w.startswith(incomplete)]
 
 
-def regisseur_of_organisatie(ctx, param, incomplete: str) -> list[str]:
-    return regisseurs(ctx, param, incomplete) + organisaties(ctx, param, incomplete)
-
-
-# Which completion serves which parameter, by its name.
-BY_NAME: dict[str, Callable] = {
-    "case": case_ids, "cases": case_ids, "keep": case_ids, "fold": case_ids, "casus": case_ids,
-    "afspraak": afspraak_ids, "doel": doel_ids,
-    "regisseur": regisseurs, "van": regisseurs, "beheerder": regisseurs,
-    "organisatie": organisaties, "melder_organisatie": organisaties, "aan": organisaties, "verwezen_naar": organisaties,
-    "over": organisaties, "naar": regisseur_of_organisatie,
-    "leefgebied": leefgebieden, "wie": betrokkenen,
-}
-
-
-def attach(cmd) -> None:
-    """Give every parameter of ``cmd`` (and its subcommands) the completion its name calls for."""
-    for param in cmd.params:
-        fn = BY_NAME.get(param.name)
-        if param.name == "status" and cmd.name in ("list",):
-            fn = statuses
-        if fn is not None and getattr(param, "_custom_shell_complete", None) is None:
-            param._custom_shell_complete = fn
-    for sub in getattr(cmd, "commands", {}).values():
-        attach(sub)
+def regisseur_of_organisatie(ctx, incomplete: str) -> list[str]:
+    return regisseurs(ctx, incomplete) + organisaties(ctx, incomplete)

@@ -10,15 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
 
 from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
 def run(
-    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur (regie.yaml).")] = None,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Alleen casussen van deze regisseur (regie.yaml).")] = None,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
     jobs: params.Jobs = None,
 ) -> None:
     from ..views.calendar import CALENDAR, feed, to_ics

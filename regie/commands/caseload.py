@@ -6,11 +6,11 @@ validate waarschuwt wanneer een regisseur boven de norm zit.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
 
 from ..cli import console, context, documents, params
 from ..taal import aantal
@@ -23,13 +23,12 @@ class CaseloadFormat(str, Enum):
 
 
 def run(
-    op: Annotated[Optional[str], typer.Option("--op", help="De caseload op deze datum (JJJJ-MM-DD; standaard vandaag).")] = None,
-    fmt: Annotated[CaseloadFormat, typer.Option("--format", help="text, json of csv.")] = CaseloadFormat.text,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    op: Annotated[Optional[dt.date], params.date_option("--op", help="De caseload op deze datum (JJJJ-MM-DD; standaard vandaag).")] = None,
+    fmt: Annotated[CaseloadFormat, params.format_option("text, json of csv.")] = CaseloadFormat.text,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
     csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..errors import UsageError
     from ..views.caseload import caseload, caseload_job, to_csv
 
@@ -37,7 +36,7 @@ def run(
         raise UsageError("geef --op één keer: voor 'regie --op DATUM caseload' (de repository zoals die toen gecommit was) "
                          "of voor 'regie caseload --op DATUM' (de huidige bestanden, gerekend op die datum)")
     today = context.today()
-    day = parse_iso_date(op, what="--op") if op else today
+    day = op or today
     if day > today:
         raise UsageError(f"--op {day.isoformat()} ligt in de toekomst")
     rows = caseload(context.read_cases(caseload_job(day), jobs=jobs))

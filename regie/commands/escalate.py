@@ -17,7 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli import console, context, documents
+from ..cli import console, context, documents, params
 
 
 class _Memo(str, Enum):
@@ -29,22 +29,22 @@ MemoFormat = Optional[_Memo]
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    over: Annotated[Optional[str], typer.Option("--over", help="Organisatie-id waarover wordt opgeschaald, of 'client'.")] = None,
+    case: params.Case,
+    over: Annotated[Optional[str], params.organisatie_option("--over", help="Organisatie-id waarover wordt opgeschaald, of 'client'.")] = None,
     reden: Annotated[Optional[str], typer.Option("--reden", help="Waarom wordt opgeschaald.")] = None,
     verzoek: Annotated[Optional[str], typer.Option("--verzoek", help="Wat wordt gevraagd van wie beslist.")] = None,
     niveau: Annotated[Optional[int], typer.Option("--niveau", help="Niveau van de ladder (standaard het volgende).")] = None,
     spoed: Annotated[bool, typer.Option("--spoed", help="Sta toe dat een niveau wordt overgeslagen.")] = False,
-    afspraak: Annotated[Optional[list[str]], typer.Option("--afspraak", help="Betrokken afspraak, bijv. A3 (herhaalbaar); bij --afschalen de afspraken om te volgen.")] = None,
+    afspraak: Annotated[Optional[list[str]], params.afspraak_option("--afspraak", help="Betrokken afspraak, bijv. A3 (herhaalbaar); bij --afschalen de afspraken om te volgen.")] = None,
     resolve: Annotated[bool, typer.Option("--resolve", help="Sluit de open escalatie af.")] = False,
     uitkomst: Annotated[Optional[str], typer.Option("--uitkomst", help="Met --resolve: de uitkomst.")] = None,
     escalatie: Annotated[Optional[str], typer.Option("--escalatie", help="Met --resolve, --afschalen of --voorstel: welke escalatie, bij meer dan één open.")] = None,
     afschalen: Annotated[bool, typer.Option("--afschalen", help="Schaal de open escalatie af (met --reden en --afspraak).")] = False,
     naar_niveau: Annotated[Optional[int], typer.Option("--naar-niveau", help="Met --afschalen: het niveau waarheen (0 = terug bij het netwerk; standaard één lager).")] = None,
     voorstel: Annotated[Optional[str], typer.Option("--voorstel", help="De voorgestelde aanpak van wie op dit niveau beslist.")] = None,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf het memo naar dit bestand.")] = None,
-    fmt: Annotated[MemoFormat, typer.Option("--format", help="Het memo als md of als pdf (met -o); bewaard wordt altijd md.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    out: Annotated[Optional[Path], params.output_option("Schrijf het memo naar dit bestand.")] = None,
+    fmt: Annotated[MemoFormat, params.format_option("Het memo als md of als pdf (met -o); bewaard wordt altijd md.")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..errors import UsageError
     from ..work.escalation import deescalate, escalate, propose, resolve as do_resolve

@@ -8,26 +8,26 @@ krijgt het plan de volgende evaluatiedatum.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from ..cli import console, context
+from ..cli import console, context, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     soort: Annotated[str, typer.Option("--soort", help="tussentijds, eind of nazorg.")] = "tussentijds",
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de evaluatie (standaard vandaag).")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van de evaluatie (standaard vandaag).")] = None,
     no_edit: Annotated[bool, typer.Option("--no-edit", help="Open geen editor.")] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.lifecycle import evaluate
 
     root = context.root()
     done = evaluate(
-        root, case, today=context.today(), soort=soort, datum=parse_iso_date(datum, what="--datum") if datum else None,
+        root, case, today=context.today(), soort=soort, datum=datum,
         edit=console.edit_file if (console.interactive() and not no_edit) else None, commit=not no_commit,
     )
     for w in done.warnings:

@@ -12,8 +12,8 @@ from ..cli import context, documents, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    fmt: Annotated[Optional[params.DocFormat], typer.Option("--format", help="md (standaard), html of pdf (met -o).", show_default=False)] = None,
+    case: params.Case,
+    fmt: Annotated[Optional[params.DocFormat], params.format_option("md (standaard), html of pdf (met -o).", show_default=False)] = None,
     html: Annotated[bool, typer.Option("--html", help="Gelijk aan --format html.")] = False,
     md: Annotated[bool, typer.Option("--md", help="Gelijk aan --format md.")] = False,
     out: params.Output = None,

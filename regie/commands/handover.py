@@ -15,21 +15,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli import console, context, documents
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
 def run(
-    case: Annotated[Optional[str], typer.Argument(help="Casus-id (niet bij --van).", show_default=False)] = None,
+    case: Annotated[Optional[str], params.case_argument("Casus-id (niet bij --van).")] = None,
     reden: Annotated[str, typer.Option("--reden", help="Waarom de regie overgaat.")] = "",
-    van: Annotated[Optional[str], typer.Option("--van", help="Draag alle open casussen van deze regisseur over (met --naar REGISSEUR).")] = None,
+    van: Annotated[Optional[str], params.regisseur_option("--van", help="Draag alle open casussen van deze regisseur over (met --naar REGISSEUR).")] = None,
     status: Annotated[Optional[str], typer.Option("--status", help="Met --van: alleen casussen met deze status.")] = None,
-    naar: Annotated[Optional[str], typer.Option("--naar", help="Regisseur-id of organisatie-id uit regie.yaml.")] = None,
+    naar: Annotated[Optional[str], params.regisseur_of_organisatie_option("--naar", help="Regisseur-id of organisatie-id uit regie.yaml.")] = None,
     casushouder: Annotated[Optional[str], typer.Option("--casushouder", help="Professional uit netwerk.yaml die casushouder wordt.")] = None,
     terug: Annotated[bool, typer.Option("--terug", help="Neem een overgedragen casus terug.")] = False,
     tijdelijk: Annotated[bool, typer.Option("--tijdelijk", help="Met --naar ORGANISATIE: de overdracht is tijdelijk.")] = False,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf het overdrachtsmemo naar dit bestand.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    out: Annotated[Optional[Path], params.output_option("Schrijf het overdrachtsmemo naar dit bestand.")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..errors import UsageError
     from ..work.lifecycle import handover, handover_all, render_handover_memo

@@ -11,16 +11,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli import console, context
+from ..cli import console, context, params
 from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
 
 
 @app.command("show")
-def show(case: Case) -> None:
+def show(case: params.CaseEg) -> None:
     """Toon de ontsleutelde identiteit (alleen op het scherm)."""
     from ..privacy.identity import show as do_show
 
@@ -28,7 +27,7 @@ def show(case: Case) -> None:
 
 
 @app.command("edit")
-def edit(case: Case, no_commit: Annotated[bool, typer.Option("--no-commit", help="Versleutel en zet klaar, maar commit niet.")] = False) -> None:
+def edit(case: params.CaseEg, no_commit: Annotated[bool, params.no_commit_option("Versleutel en zet klaar, maar commit niet.")] = False) -> None:
     """Bewerk de identiteit in je editor; daarna versleuteld opgeslagen en gecommit."""
     from ..work.identity import edit as do_edit
 
@@ -46,8 +45,8 @@ def edit(case: Case, no_commit: Annotated[bool, typer.Option("--no-commit", help
 
 @app.command("rekey")
 def rekey(
-    cases: Annotated[Optional[list[str]], typer.Argument(help="Casus-id's (standaard: alle casussen met een identiteit).", show_default=False)] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Versleutel en zet klaar, maar commit niet.")] = False,
+    cases: Annotated[Optional[list[str]], params.case_argument("Casus-id's (standaard: alle casussen met een identiteit).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Versleutel en zet klaar, maar commit niet.")] = False,
 ) -> None:
     """Versleutel opnieuw voor wie nu toegang hoort te hebben (na een overdracht, of als een regisseur komt of gaat)."""
     from ..dossier.repo import case_ids

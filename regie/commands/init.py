@@ -7,15 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli import console
+from ..cli import console, params
 
 
 def run(
-    directory: Annotated[Path, typer.Argument(help="Map voor de nieuwe repository (standaard: de huidige map).")] = Path("."),
+    directory: Annotated[Path, typer.Argument(help="Map voor de nieuwe repository (standaard: de huidige map).", metavar="MAP")] = Path("."),
     naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van het netwerk.")] = None,
     regisseur_id: Annotated[Optional[str], typer.Option("--regisseur-id", help="Korte id van de eerste regisseur.")] = None,
     regisseur_naam: Annotated[Optional[str], typer.Option("--regisseur-naam", help="Naam van de eerste regisseur.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
     regie_bron: Annotated[Optional[str], typer.Option("--regie-bron", help="Waar de CI regie installeert, vastgepind: een git-URL op een release-tag, een wheel, of regie==VERSIE (standaard: waar deze regie vandaan komt).")] = None,
     remote: Annotated[Optional[str], typer.Option("--remote", help="Adres van de gedeelde repository (wordt 'origin'), bijv. git@gitlab.gemeente.nl:netwerk/dossiers.git.")] = None,
 ) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
 
-from ..cli import console
+from ..cli import console, params
 
 
 def run(
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Waar de sleutel komt (standaard REGIE_AGE_KEY_FILE of ~/.config/regie/key.txt).")] = None,
+    output: Annotated[Optional[Path], params.output_option("Waar de sleutel komt (standaard REGIE_AGE_KEY_FILE of ~/.config/regie/key.txt).")] = None,
 ) -> None:
     from ..privacy.identity import keygen
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-import typer
 
 from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
 def run(
-    status: Annotated[Optional[str], typer.Option("--status", help="Alleen casussen met deze status.")] = None,
-    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
-    fmt: Annotated[params.DataFormat, typer.Option("--format", help="text of json.")] = params.DataFormat.text,
+    status: Annotated[Optional[str], params.case_status_option("--status", help="Alleen casussen met deze status.")] = None,
+    regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
+    fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
     out: params.Output = None,
     jobs: params.Jobs = None,
 ) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-import typer
 
 from ..cli import console, context, documents, params
 
@@ -19,8 +18,8 @@ class LogFormat(str, Enum):
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    fmt: Annotated[LogFormat, typer.Option("--format", help="text, json of md.")] = LogFormat.text,
+    case: params.Case,
+    fmt: Annotated[LogFormat, params.format_option("text, json of md.")] = LogFormat.text,
     out: params.Output = None,
 ) -> None:
     from ..views.caselog import case_log

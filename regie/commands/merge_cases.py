@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
 
-from ..cli import console, context
+from ..cli import console, context, params
 
 
 def run(
-    keep: Annotated[str, typer.Argument(help="De casus die blijft.", show_default=False)],
-    fold: Annotated[str, typer.Argument(help="De casus die erin opgaat en gesloten wordt.", show_default=False)],
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    keep: Annotated[str, params.case_argument("De casus die blijft.", metavar="KEEP")],
+    fold: Annotated[str, params.case_argument("De casus die erin opgaat en gesloten wordt.", metavar="FOLD")],
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..work.merge import merge_cases
 

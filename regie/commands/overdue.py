@@ -16,13 +16,13 @@ from ..cli import console, context, documents, params
 
 
 def run(
-    case: Annotated[Optional[list[str]], typer.Option("--case", help="Alleen deze casus (herhaalbaar).")] = None,
-    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
-    wie: Annotated[Optional[str], typer.Option("--wie", help="Alleen afspraken van deze organisatie (of betrokkene).")] = None,
-    within: Annotated[Optional[int], typer.Option("--within", help="Ook wat in de komende N dagen vervalt.")] = None,
-    fmt: Annotated[params.ListFormat, typer.Option("--format", help="text, json, csv of ics (agenda).")] = params.ListFormat.text,
+    case: Annotated[Optional[list[str]], params.case_option("--case", help="Alleen deze casus (herhaalbaar).")] = None,
+    regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
+    wie: Annotated[Optional[str], params.betrokkene_option("--wie", help="Alleen afspraken van deze organisatie (of betrokkene).")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", metavar="DAGEN", help="Ook wat in de komende N dagen vervalt.")] = None,
+    fmt: Annotated[params.ListFormat, params.format_option("text, json, csv of ics (agenda).")] = params.ListFormat.text,
     fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exitcode 1 als er iets te laat is.")] = False,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
     csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
     jobs: params.Jobs = None,
 ) -> None:

@@ -11,12 +11,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli import console, context
+from ..cli import console, context, params
 from ..taal import aantal
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Laat zien wat er vernietigd zou worden; verander niets.")] = False,
     voortijdig: Annotated[bool, typer.Option("--voortijdig", help="Vernietig vóór het einde van de bewaartermijn (met --reden).")] = False,
     reden: Annotated[Optional[str], typer.Option("--reden", help="Grond voor voortijdig vernietigen: recht-op-vergetelheid, onrechtmatig-verwerkt, bezwaar of anders.")] = None,

@@ -10,6 +10,7 @@ ongeldige bestanden worden weggelaten en genoemd; --strict weigert dan.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -30,21 +31,20 @@ class ReportFormat(str, Enum):
 
 
 def run(
-    quarter: Annotated[Optional[str], typer.Option("--quarter", help="Kwartaal, bijv. 2026Q3.")] = None,
-    year: Annotated[Optional[str], typer.Option("--year", help="Kalenderjaar, bijv. 2026.")] = None,
-    start: Annotated[Optional[str], typer.Option("--from", help="Begindatum (met --to).")] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help="Einddatum, tot en met (met --from).")] = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", help="text (terminal, standaard), md, html, json, csv of pdf (met -o).", show_default=False)] = None,
+    quarter: Annotated[Optional[str], typer.Option("--quarter", metavar="KWARTAAL", help="Kwartaal, bijv. 2026Q3.")] = None,
+    year: Annotated[Optional[str], typer.Option("--year", metavar="JAAR", help="Kalenderjaar, bijv. 2026.")] = None,
+    start: Annotated[Optional[dt.date], params.date_option("--from", help="Begindatum (met --to).")] = None,
+    end: Annotated[Optional[dt.date], params.date_option("--to", help="Einddatum, tot en met (met --from).")] = None,
+    fmt: Annotated[Optional[ReportFormat], params.format_option("text (terminal, standaard), md, html, json, csv of pdf (met -o).", show_default=False)] = None,
     html: Annotated[bool, typer.Option("--html", help="Gelijk aan --format html.")] = False,
-    vergelijk: Annotated[Optional[str], typer.Option("--vergelijk", help="Zet de periode naast een andere: een kwartaal (2026Q2) of jaar (2025), met het verschil.")] = None,
+    vergelijk: Annotated[Optional[str], typer.Option("--vergelijk", metavar="PERIODE", help="Zet de periode naast een andere: een kwartaal (2026Q2) of jaar (2025), met het verschil.")] = None,
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Laat ook casusnummers weg.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Weiger als er casussen met ongeldige bestanden zijn.")] = False,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
     csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
     jobs: params.Jobs = None,
 ) -> None:
     from ..views import period as periods
-    from ..clock import parse_iso_date
     from ..errors import RegieError, UsageError
     from ..views.report import build, clip, render_report, report_job
 
@@ -59,7 +59,7 @@ def run(
     elif start or end:
         if not (start and end):
             raise UsageError("--from en --to horen bij elkaar")
-        p = periods.between(parse_iso_date(start, what="--from"), parse_iso_date(end, what="--to"))
+        p = periods.between(start, end)
     else:
         p = periods.last_full_quarter(today)
     other = None

@@ -11,8 +11,8 @@ from ..taal import aantal
 
 
 def run(
-    within: Annotated[Optional[int], typer.Option("--within", help="Ook wat in de komende N dagen verloopt.")] = None,
-    fmt: Annotated[params.DataFormat, typer.Option("--format", help="text of json.")] = params.DataFormat.text,
+    within: Annotated[Optional[int], typer.Option("--within", metavar="DAGEN", help="Ook wat in de komende N dagen verloopt.")] = None,
+    fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
     out: params.Output = None,
     jobs: params.Jobs = None,
 ) -> None:

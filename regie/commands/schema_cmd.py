@@ -13,7 +13,7 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("export")
-def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's komen.")]) -> None:
+def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's komen.", metavar="MAP")]) -> None:
     """Schrijf alle schema's als <soort>.schema.json naar een map."""
     from ..dossier.schema import export as do_export
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
 
 from ..cli import console, context, documents, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    fmt: Annotated[params.DataFormat, typer.Option("--format", help="text of json.")] = params.DataFormat.text,
+    case: params.Case,
+    fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
     out: params.Output = None,
 ) -> None:
     from ..views.deadlines import describe_days

@@ -5,6 +5,7 @@ Elk signaal is een bestand signalen/S<n>.yaml; het kwartaalrapport bundelt ze.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
@@ -19,18 +20,17 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 def add(
     over: Annotated[str, typer.Option("--over", help="Waar het knelpunt over gaat.")],
     aard: Annotated[str, typer.Option("--aard", help="Soort knelpunt, bijv. capaciteit, toegang, samenwerking, regelgeving.")],
-    case: Annotated[Optional[list[str]], typer.Option("--case", help="Casus waarin het speelt (herhaalbaar).")] = None,
-    organisatie: Annotated[Optional[str], typer.Option("--organisatie", help="Organisatie-id waar het knelpunt ligt.")] = None,
+    case: Annotated[Optional[list[str]], params.case_option("--case", help="Casus waarin het speelt (herhaalbaar).")] = None,
+    organisatie: Annotated[Optional[str], params.organisatie_option("--organisatie", help="Organisatie-id waar het knelpunt ligt.")] = None,
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting (geen persoonsgegevens).")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
     """Leg een beleidssignaal vast en druk de id af."""
-    from ..clock import parse_iso_date
     from ..work.signals import add_signal
 
     sid, problems = add_signal(context.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
-                               datum=parse_iso_date(datum, what="--datum") if datum else None, today=context.today(),
+                               datum=datum, today=context.today(),
                                commit=not no_commit)
     for p in problems:
         console.info(p.format())
@@ -40,7 +40,7 @@ def add(
 @app.command("list")
 def list_(
     status: Annotated[Optional[str], typer.Option("--status", help="open, ingebracht, beantwoord of gesloten.")] = None,
-    fmt: Annotated[params.DataFormat, typer.Option("--format", help="text of json.")] = params.DataFormat.text,
+    fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
     out: params.Output = None,
 ) -> None:
     """Toon de beleidssignalen."""
@@ -69,15 +69,14 @@ def status_(
     status: Annotated[str, typer.Option("--status", metavar="ingebracht|beantwoord|gesloten", help="De nieuwe status.")],
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting (geen persoonsgegevens), bijv. waar het is ingebracht.")] = None,
     antwoord: Annotated[Optional[str], typer.Option("--antwoord", help="Bij beantwoord: het antwoord van de gemeente of stuurgroep.")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     """Zet een beleidssignaal een stap verder: ingebracht, beantwoord (met het antwoord), gesloten."""
-    from ..clock import parse_iso_date
     from ..work.signals import set_status
 
     what, problems = set_status(context.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
-                                datum=parse_iso_date(datum, what="--datum") if datum else None, today=context.today(),
+                                datum=datum, today=context.today(),
                                 commit=not no_commit)
     for p in problems:
         console.info(p.format())

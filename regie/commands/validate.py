@@ -24,10 +24,10 @@ class ValidateFormat(str, Enum):
 
 
 def run(
-    cases: Annotated[Optional[list[str]], typer.Argument(
+    cases: Annotated[Optional[list[str]], params.case_argument(
         help="Casus-id's of bestanden (standaard: alles). Bestanden (zoals pre-commit ze doorgeeft) controleren de casussen "
              "waar ze bij horen; regie.yaml controleert alles.", show_default=False)] = None,
-    fmt: Annotated[ValidateFormat, typer.Option("--format", help="text, json, github (annotaties voor GitHub Actions) of gitlab "
+    fmt: Annotated[ValidateFormat, params.format_option("text, json, github (annotaties voor GitHub Actions) of gitlab "
                                                 "(Code Quality-rapport voor GitLab merge requests).")] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV",
