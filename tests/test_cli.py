@@ -149,6 +149,25 @@ def test_the_summaries_of_regie_help_are_the_modules_own():
     assert summary_of("Inzage (AVG art. 15): alles. Er komt niets uit andere casussen in.") == "Inzage (AVG art. 15): alles."
 
 
+def test_the_menu_lists_every_command_module_and_only_those():
+    """The menu (kept free of typer for a fast ``--help``) is checked against regie/commands/: a command module
+    that is not in the menu, or a menu entry without its module, or one of the wrong kind, fails here."""
+    import importlib
+
+    from regie.cli.menu import COMMANDS, SUMMARIES
+
+    modules = {p.stem for p in (REPO / "regie" / "commands").glob("*.py") if not p.stem.startswith("_")}
+    listed = {module for module, _ in COMMANDS.values()}
+    assert modules - listed == set(), "command modules missing from regie/cli/menu.py COMMANDS"
+    assert listed - modules == set(), "menu entries without a module in regie/commands/"
+    assert len(listed) == len(COMMANDS), "two menu entries for one module"
+    assert list(SUMMARIES) == list(COMMANDS)
+    for name, (module_name, group) in COMMANDS.items():
+        module = importlib.import_module(f"regie.commands.{module_name}")
+        assert hasattr(module, "app" if group else "run"), (name, "a group has an app, a command a run")
+        assert group or not hasattr(module, "app"), (name, "listed as a command but defines a group (app)")
+
+
 def test_regie_help_is_dutch_and_names_every_option_and_command_of_the_full_command_line(cli, monkeypatch):
     import typer.main
 
