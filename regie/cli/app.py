@@ -1,8 +1,9 @@
-"""The ``regie`` command line: global options, the command table, and the one error boundary.
+"""The ``regie`` command line: the typer app built from the menu's table, the global options, and the one
+error boundary.
 
-Commands live one per module in ``regie.commands``; this module only wires them up.
-Each command imports the core it needs inside its body, so ``regie --help`` stays
-fast and loads neither git, jinja2 nor jsonschema.
+Commands live one per module in ``regie.commands``; this module only wires them up. Their parameters
+are declared with the types of :mod:`regie.cli.params`. Each command imports the core it needs inside
+its body, so ``regie --help`` stays fast and loads neither git, jinja2 nor jsonschema.
 """
 
 from __future__ import annotations
