@@ -1,5 +1,5 @@
 """``python -m regie``: the same command line (git's merge driver calls regie this way)."""
 
-from .entry import main
+from .cli.entry import main
 
 main()

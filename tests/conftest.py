@@ -199,16 +199,16 @@ class Result:
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """Run ``regie ARGS`` in-process through the real entry point (error boundary included)."""
-    from regie import cli as cli_module
-    from regie.commands import _common
+    from regie.cli import app as cli_module
+    from regie.cli import context
 
     def run(*args: str, cwd: Path | None = None) -> Result:
         if cwd is not None:
             monkeypatch.chdir(cwd)
         monkeypatch.setattr(sys, "argv", ["regie", *args])
         monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
-        _common.STATE.repo = None
-        _common.STATE.today = None
+        context.STATE.repo = None
+        context.STATE.today = None
         capsys.readouterr()
         code = 0
         try:

@@ -93,10 +93,10 @@ def _modules_after(code: str) -> set[str]:
 
 def test_help_imports_no_git_jinja_or_jsonschema():
     mods = _modules_after(
-        "import sys\nfrom regie import cli\nsys.argv=['regie','--help']\n"
-        "try:\n    cli.app()\nexcept SystemExit:\n    pass"
+        "import sys\nfrom regie.cli import app\nsys.argv=['regie','--help']\n"
+        "try:\n    app.app()\nexcept SystemExit:\n    pass"
     )
-    assert "regie.cli" in mods
+    assert "regie.cli.app" in mods
     assert not {"git", "jinja2", "jsonschema", "frontmatter", "ruamel", "yaml"} & {m.split(".")[0] for m in mods}
 
 
@@ -105,7 +105,7 @@ def test_core_imports_neither_typer_nor_rich():
     core = sorted(
         ".".join(p.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
         for p in package.rglob("*.py")
-        if "commands" not in p.parts and p.name not in ("cli.py", "__main__.py")
+        if "commands" not in p.parts and "cli" not in p.parts and p.name != "__main__.py"
     )
     assert {"regie.dossier.loader", "regie.store.transaction", "regie.work.mutation", "regie.views.report"} <= set(core)
     mods = _modules_after("\n".join(f"import {m}" for m in core))
@@ -115,7 +115,7 @@ def test_core_imports_neither_typer_nor_rich():
 
 def test_every_command_has_help_and_is_in_the_readme(cli):
     readme = (REPO / "README.md").read_text()
-    from regie.cli import app
+    from regie.cli.app import app
 
     names = [c.name for c in app.registered_commands] + [f"{g.name} {c.name}" for g in app.registered_groups
                                                          for c in g.typer_instance.registered_commands]
@@ -140,7 +140,7 @@ def test_the_summaries_of_regie_help_are_the_modules_own():
     """``regie --help`` lists commands without importing them; its table must say what the modules say."""
     import importlib
 
-    from regie.menu import COMMANDS, SUMMARIES, summary_of
+    from regie.cli.menu import COMMANDS, SUMMARIES, summary_of
 
     assert list(SUMMARIES) == list(COMMANDS)
     for name, (module, _) in COMMANDS.items():
@@ -149,11 +149,30 @@ def test_the_summaries_of_regie_help_are_the_modules_own():
     assert summary_of("Inzage (AVG art. 15): alles. Er komt niets uit andere casussen in.") == "Inzage (AVG art. 15): alles."
 
 
+def test_the_menu_lists_every_command_module_and_only_those():
+    """The menu (kept free of typer for a fast ``--help``) is checked against regie/commands/: a command module
+    that is not in the menu, or a menu entry without its module, or one of the wrong kind, fails here."""
+    import importlib
+
+    from regie.cli.menu import COMMANDS, SUMMARIES
+
+    modules = {p.stem for p in (REPO / "regie" / "commands").glob("*.py") if not p.stem.startswith("_")}
+    listed = {module for module, _ in COMMANDS.values()}
+    assert modules - listed == set(), "command modules missing from regie/cli/menu.py COMMANDS"
+    assert listed - modules == set(), "menu entries without a module in regie/commands/"
+    assert len(listed) == len(COMMANDS), "two menu entries for one module"
+    assert list(SUMMARIES) == list(COMMANDS)
+    for name, (module_name, group) in COMMANDS.items():
+        module = importlib.import_module(f"regie.commands.{module_name}")
+        assert hasattr(module, "app" if group else "run"), (name, "a group has an app, a command a run")
+        assert group or not hasattr(module, "app"), (name, "listed as a command but defines a group (app)")
+
+
 def test_regie_help_is_dutch_and_names_every_option_and_command_of_the_full_command_line(cli, monkeypatch):
     import typer.main
 
-    from regie.cli import build_app
-    from regie.menu import SUMMARIES
+    from regie.cli.app import build_app
+    from regie.cli.menu import SUMMARIES
 
     monkeypatch.setenv("COLUMNS", "100")
     quick = cli("--help")
@@ -182,8 +201,8 @@ def test_regie_help_is_dutch_and_names_every_option_and_command_of_the_full_comm
 
 def test_regie_help_answers_without_building_the_command_line():
     done = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['regie', '--help']\n"
-                           "from regie.entry import main\ntry:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
-                           "print(code, 'typer' in sys.modules, 'regie.cli' in sys.modules)"],
+                           "from regie.cli.entry import main\ntry:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+                           "print(code, 'typer' in sys.modules, 'regie.cli.app' in sys.modules)"],
                           capture_output=True, text=True)
     assert done.stdout.startswith("Gebruik: regie") and done.stdout.endswith("\n0 False False\n"), done.stdout[-200:]
 
@@ -193,7 +212,7 @@ def test_version_answers_without_building_the_command_line():
     import sys
 
     done = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['regie', '--version']\n"
-                           "from regie.entry import main; main(); print('typer' in sys.modules)"],
+                           "from regie.cli.entry import main; main(); print('typer' in sys.modules)"],
                           capture_output=True, text=True, check=True)
     from regie import __version__
 

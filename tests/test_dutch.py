@@ -25,7 +25,7 @@ def english_in(text: str) -> list[str]:
 
 
 def commands() -> list[list[str]]:
-    from regie.cli import app
+    from regie.cli.app import app
 
     out = [[c.name] for c in app.registered_commands]
     for g in app.registered_groups:
@@ -139,9 +139,9 @@ def test_the_inzage_leaves_out_the_templates_questions(cli, examples_repo):
 def test_a_question_left_unanswered_ends_in_dutch(cli, monkeypatch, tmp_path):
     import io
 
-    from regie.commands import _common
+    from regie.cli import console
 
-    monkeypatch.setattr(_common, "interactive", lambda: True)
+    monkeypatch.setattr(console, "interactive", lambda: True)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # the terminal closes while regie init asks for the network's name
     r = cli("init", str(tmp_path / "netwerk"))
     assert (r.code, r.err.splitlines()[-1]) == (1, "fout: afgebroken"), r

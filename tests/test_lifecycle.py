@@ -44,7 +44,7 @@ def test_evaluate_without_vastgesteld_plan_warns(cli, examples_repo):
 
 
 def test_evaluate_opens_the_editor_and_commits_what_was_typed(cli, examples_repo, monkeypatch, tmp_path):
-    from regie.commands import _common
+    from regie.cli import console
 
     script = tmp_path / "fill.py"
     script.write_text(
@@ -52,7 +52,7 @@ def test_evaluate_opens_the_editor_and_commits_what_was_typed(cli, examples_repo
         "t = re.sub(r'(\\w[\\w-]*): null(   # vorige score: \\d)?', lambda m: m.group(1) + (': doorgaan' if m.group(1) == 'besluit' else ': 3'), t)\n"
         "open(p, 'w').write(t + 'Goed overleg.\\n')\n"
     )
-    monkeypatch.setattr(_common, "interactive", lambda: True)
+    monkeypatch.setattr(console, "interactive", lambda: True)
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     r = cli("-C", str(examples_repo), "evaluate", "2026-001")
     assert r.code == 0, r
@@ -62,9 +62,9 @@ def test_evaluate_opens_the_editor_and_commits_what_was_typed(cli, examples_repo
 
 
 def test_failing_editor_leaves_nothing(cli, examples_repo, monkeypatch):
-    from regie.commands import _common
+    from regie.cli import console
 
-    monkeypatch.setattr(_common, "interactive", lambda: True)
+    monkeypatch.setattr(console, "interactive", lambda: True)
     monkeypatch.setenv("EDITOR", "false")
     head = git(examples_repo, "rev-parse", "HEAD")
     r = cli("-C", str(examples_repo), "evaluate", "2026-001")
@@ -74,11 +74,11 @@ def test_failing_editor_leaves_nothing(cli, examples_repo, monkeypatch):
 
 
 def test_invalid_edit_is_kept_uncommitted(cli, examples_repo, monkeypatch, tmp_path):
-    from regie.commands import _common
+    from regie.cli import console
 
     script = tmp_path / "break.py"
     script.write_text("import sys\np = sys.argv[1]\nt = open(p).read()\nopen(p, 'w').write(t.replace('soort: tussentijds', 'soort: halfjaarlijks') + 'Mijn tekst.\\n')\n")
-    monkeypatch.setattr(_common, "interactive", lambda: True)
+    monkeypatch.setattr(console, "interactive", lambda: True)
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     r = cli("-C", str(examples_repo), "evaluate", "2026-001")
     assert r.code == 1

@@ -156,9 +156,9 @@ def test_broken_regie_yaml_stops_new_case(cli, git_dossier):
 
 
 def test_prompts_for_missing_values_in_a_terminal(cli, git_dossier, monkeypatch):
-    from regie.commands import _common
+    from regie.cli import console
 
-    monkeypatch.setattr(_common, "interactive", lambda: True)
+    monkeypatch.setattr(console, "interactive", lambda: True)
     monkeypatch.setattr(sys, "stdin", io.StringIO("buurman\nburenoverlast\nmiddel\nreg\nMevrouw P.\nKlachten buren; delen nodig.\n"))
     r = cli("-C", str(git_dossier), "new-case")
     assert r.code == 0, r

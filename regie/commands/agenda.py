@@ -7,43 +7,43 @@ met ruimte voor het verslag als overleggen/<datum>.md en commit die.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 
 
 def run(
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van het overleg (standaard vandaag).")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van het overleg (standaard vandaag).")] = None,
     html: Annotated[bool, typer.Option("--html", help="Een opgemaakte HTML-pagina (gelijk aan --format html).")] = False,
-    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard), html of pdf (met -o).", show_default=False)] = None,
+    fmt: Annotated[Optional[params.DocFormat], params.format_option("md (standaard), html of pdf (met -o).", show_default=False)] = None,
     write: Annotated[bool, typer.Option("--write", help="Bewaar als overleggen/<datum>.md (met verslagdeel) en commit.")] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --write: schrijf, maar commit niet.")] = False,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
-    jobs: _common.Jobs = None,
+    no_commit: Annotated[bool, params.no_commit_option("Met --write: schrijf, maar commit niet.")] = False,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
+    jobs: params.Jobs = None,
 ) -> None:
     from ..views.agenda import agenda_job, render_agenda, write_agenda
-    from ..clock import parse_iso_date
     from ..errors import UsageError
 
-    kind = _common.doc_format(fmt, html=html)
+    kind = params.doc_format(fmt, html=html)
     if write and (kind != "md" or out):
         raise UsageError("--write bewaart de agenda als Markdown in de repository; gebruik het niet samen met --html, "
                          "--format of -o")
-    day = parse_iso_date(datum, what="--datum") if datum else _common.today()
+    day = datum or context.today()
     if write:
-        with _common.mutating("agenda --write"):  # reading the cases and writing the agenda as one
-            base = _common.root()
-            got = _common.read_cases(agenda_job(base, day), jobs=jobs)
-            path = write_agenda(got, base, day, _common.today(), commit=not no_commit)
-        _common.echo(path.relative_to(base).as_posix())
-        _common.info("agenda bewaard" + (" (niet gecommit)" if no_commit else " en gecommit"))
+        with context.mutating("agenda --write"):  # reading the cases and writing the agenda as one
+            base = context.root()
+            got = context.read_cases(agenda_job(base, day), jobs=jobs)
+            path = write_agenda(got, base, day, context.today(), commit=not no_commit)
+        console.echo(path.relative_to(base).as_posix())
+        console.info("agenda bewaard" + (" (niet gecommit)" if no_commit else " en gecommit"))
         return
-    base = _common.root()
-    got = _common.read_cases(agenda_job(base, day), jobs=jobs)
+    base = context.root()
+    got = context.read_cases(agenda_job(base, day), jobs=jobs)
     if kind == "pdf":
-        _common.write_pdf(render_agenda(got, base, day, html=True), out)
+        documents.write_pdf(render_agenda(got, base, day, html=True), out)
         return
-    _common.output(render_agenda(got, base, day, html=kind == "html"), out)
+    documents.output(render_agenda(got, base, day, html=kind == "html"), out)

@@ -7,25 +7,24 @@ afspraken blijven noemen wie ze deed.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
-NoCommit = _common.NoCommit
 
 
-_report = _common.report_change
+_report = console.report_change
 
 
 @app.command("add")
 def add(
-    case: Case,
-    organisatie: Annotated[Optional[str], typer.Option("--organisatie", help="Professional: organisatie-id uit regie.yaml.")] = None,
+    case: params.CaseEg,
+    organisatie: Annotated[Optional[str], params.organisatie_option("--organisatie", help="Professional: organisatie-id uit regie.yaml.")] = None,
     rol: Annotated[Optional[str], typer.Option("--rol", help="Professional: de rol, bijv. 'ambulant begeleider'.")] = None,
     naaste: Annotated[bool, typer.Option("--naaste", help="Een naaste (familie, buren, vrienden) in plaats van een professional.")] = False,
     relatie: Annotated[Optional[str], typer.Option("--relatie", help="Naaste: de relatie, bijv. zus, buurman.")] = None,
@@ -33,30 +32,29 @@ def add(
     steunend: Annotated[Optional[bool], typer.Option("--steunend/--niet-steunend", help="Naaste: steunend of niet.")] = None,
     betrokken: Annotated[bool, typer.Option("--betrokken", help="Naaste: heeft een rol in het plan van aanpak.")] = False,
     betrokkene_id: Annotated[Optional[str], typer.Option("--id", help="De id (standaard afgeleid van rol of relatie; geen naam).")] = None,
-    no_commit: NoCommit = False,
+    no_commit: params.NoCommit = False,
 ) -> None:
     """Voeg een professional of naaste toe aan netwerk.yaml en druk de id af."""
     from ..work.betrokkenen import add as do_add
 
-    changed = do_add(_common.root(), case, today=_common.today(), organisatie=organisatie, rol=rol, naaste=naaste,
+    changed = do_add(context.root(), case, today=context.today(), organisatie=organisatie, rol=rol, naaste=naaste,
                      relatie=relatie, vip=vip, steunend=steunend, betrokken=betrokken, betrokkene_id=betrokkene_id,
                      commit=not no_commit)
-    _common.echo(changed.id)
+    console.echo(changed.id)
     _report(changed, f"betrokkene {changed.id} toegevoegd aan casus {case}")
 
 
 @app.command("drop")
 def drop(
-    case: Case,
+    case: params.CaseEg,
     betrokkene: Annotated[str, typer.Argument(help="Betrokkene-id uit netwerk.yaml.", show_default=False)],
     reden: Annotated[str, typer.Option("--reden", help="Waarom de betrokkenheid eindigt.")],
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Betrokken tot (standaard vandaag).")] = None,
-    no_commit: NoCommit = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Betrokken tot (standaard vandaag).")] = None,
+    no_commit: params.NoCommit = False,
 ) -> None:
     """Beëindig de betrokkenheid van een professional of naaste (tot en reden worden vastgelegd)."""
-    from ..clock import parse_iso_date
     from ..work.betrokkenen import drop as do_drop
 
-    changed = do_drop(_common.root(), case, betrokkene, reden=reden, today=_common.today(),
-                      datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
+    changed = do_drop(context.root(), case, betrokkene, reden=reden, today=context.today(),
+                      datum=datum, commit=not no_commit)
     _report(changed, f"betrokkenheid van {betrokkene} in casus {case} beëindigd")

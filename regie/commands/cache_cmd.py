@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from . import _common
+from ..cli import console, context
 from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -20,8 +20,8 @@ def clear() -> None:
     """Verwijder de cache van deze repository (de volgende leesopdracht leest alles opnieuw)."""
     from ..dossier.cache import clear as remove
 
-    removed = remove(_common.root())
-    _common.info("cache verwijderd" if removed else "er was geen cache")
+    removed = remove(context.root())
+    console.info("cache verwijderd" if removed else "er was geen cache")
 
 
 @app.command("status")
@@ -29,14 +29,14 @@ def status() -> None:
     """Toon waar de cache staat, hoe groot hij is en hoeveel casussen erin staan."""
     from ..dossier.cache import cache_path, open_cache
 
-    base = _common.root()
+    base = context.root()
     path = cache_path(base)
     if not path.exists():
-        _common.echo("geen cache")
+        console.echo("geen cache")
         return
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     cache = open_cache(base)
     cases = cache.count() if cache else 0
     if cache:
         cache.close()
-    _common.echo(f"{path}\n{size / 1024 / 1024:.1f} MiB, {aantal(cases, 'casus')}")
+    console.echo(f"{path}\n{size / 1024 / 1024:.1f} MiB, {aantal(cases, 'casus')}")

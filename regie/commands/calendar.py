@@ -10,23 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
 def run(
-    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur (regie.yaml).")] = None,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
-    jobs: _common.Jobs = None,
+    regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Alleen casussen van deze regisseur (regie.yaml).")] = None,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
+    jobs: params.Jobs = None,
 ) -> None:
     from ..views.calendar import CALENDAR, feed, to_ics
 
-    got = _common.read_cases(CALENDAR, jobs=jobs)
-    _common.check_regisseur(got.network, regisseur)
-    today = _common.today()
-    items = feed(got, _common.root(), today, regisseur=regisseur)
-    _common.output(to_ics(items, today, got.network.naam, name=f" ({regisseur})" if regisseur else ""), out, exact=True)
+    got = context.read_cases(CALENDAR, jobs=jobs)
+    context.check_regisseur(got.network, regisseur)
+    today = context.today()
+    items = feed(got, context.root(), today, regisseur=regisseur)
+    documents.output(to_ics(items, today, got.network.naam, name=f" ({regisseur})" if regisseur else ""), out, exact=True)
     live = sum(1 for e in items if not e.geannuleerd)
-    _common.info(f"{aantal(live, 'gebeurtenis')} in de agenda, {len(items) - live} geannuleerd")
+    console.info(f"{aantal(live, 'gebeurtenis')} in de agenda, {len(items) - live} geannuleerd")

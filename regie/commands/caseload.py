@@ -6,13 +6,13 @@ validate waarschuwt wanneer een regisseur boven de norm zit.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
@@ -23,26 +23,25 @@ class CaseloadFormat(str, Enum):
 
 
 def run(
-    op: Annotated[Optional[str], typer.Option("--op", help="De caseload op deze datum (JJJJ-MM-DD; standaard vandaag).")] = None,
-    fmt: Annotated[CaseloadFormat, typer.Option("--format", help="text, json of csv.")] = CaseloadFormat.text,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
-    csv_dialect: _common.CsvDialectOption = _common.CsvDialect.excel,
-    jobs: _common.Jobs = None,
+    op: Annotated[Optional[dt.date], params.date_option("--op", help="De caseload op deze datum (JJJJ-MM-DD; standaard vandaag).")] = None,
+    fmt: Annotated[CaseloadFormat, params.format_option("text, json of csv.")] = CaseloadFormat.text,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
+    csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
+    jobs: params.Jobs = None,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..errors import UsageError
     from ..views.caseload import caseload, caseload_job, to_csv
 
-    if op and _common.STATE.op is not None:
+    if op and context.STATE.op is not None:
         raise UsageError("geef --op één keer: voor 'regie --op DATUM caseload' (de repository zoals die toen gecommit was) "
                          "of voor 'regie caseload --op DATUM' (de huidige bestanden, gerekend op die datum)")
-    today = _common.today()
-    day = parse_iso_date(op, what="--op") if op else today
+    today = context.today()
+    day = op or today
     if day > today:
         raise UsageError(f"--op {day.isoformat()} ligt in de toekomst")
-    rows = caseload(_common.read_cases(caseload_job(day), jobs=jobs))
+    rows = caseload(context.read_cases(caseload_job(day), jobs=jobs))
     if fmt is CaseloadFormat.json:
-        text = _common.json_text({"op": day.isoformat(), "regisseurs": [r.to_dict() for r in rows]}) + "\n"
+        text = console.json_text({"op": day.isoformat(), "regisseurs": [r.to_dict() for r in rows]}) + "\n"
     elif fmt is CaseloadFormat.csv:
         text = to_csv(rows, csv_dialect.value)
     else:
@@ -52,5 +51,5 @@ def run(
             norm = f"{r.norm:g}" if r.norm is not None else "-"
             lines.append(f"{r.regisseur:<{width}}  {r.open:>4}  {r.gewogen:>7g}  {norm:>5}" + ("  boven de norm" if r.boven_norm else ""))
         text = "\n".join(lines) + "\n"
-    _common.output(text, out, exact=fmt is not CaseloadFormat.text)
-    _common.info(f"caseload op {day.isoformat()}: {aantal(sum(r.open for r in rows), 'casus')} open, {aantal(len(rows), 'regisseur')}")
+    documents.output(text, out, exact=fmt is not CaseloadFormat.text)
+    console.info(f"caseload op {day.isoformat()}: {aantal(sum(r.open for r in rows), 'casus')} open, {aantal(len(rows), 'regisseur')}")

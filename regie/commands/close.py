@@ -7,33 +7,33 @@ en worden de escalaties afgesloten. --nazorg N houdt de casus eerst N weken in n
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     reden: Annotated[str, typer.Option("--reden", help="Reden van sluiting: een categorie uit sluitredenen in regie.yaml, bijv. doelen-bereikt.")],
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting bij de reden (komt niet in rapporten).")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Sluitingsdatum (standaard vandaag).")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Sluitingsdatum (standaard vandaag).")] = None,
     zonder_evaluatie: Annotated[bool, typer.Option("--zonder-evaluatie", help="Sluit zonder eind-evaluatie (reden wordt vastgelegd).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Sluit ook met open afspraken of escalaties.")] = False,
     nazorg: Annotated[Optional[int], typer.Option("--nazorg", help="Eerst N weken nazorg, daarna sluiten.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.closing import close
 
-    done = close(_common.root(), case, reden=reden, today=_common.today(),
-                 datum=parse_iso_date(datum, what="--datum") if datum else None,
+    done = close(context.root(), case, reden=reden, today=context.today(),
+                 datum=datum,
                  zonder_evaluatie=zonder_evaluatie, force=force, nazorg_weken=nazorg, commit=not no_commit,
                  toelichting=toelichting)
     for w in done.warnings:
-        _common.warn(w)
+        console.warn(w)
     for p in done.problems:
-        _common.info(p.format())
+        console.info(p.format())
     if nazorg is None:
-        _common.info(f"casus {case} gesloten")
+        console.info(f"casus {case} gesloten")

@@ -7,31 +7,31 @@ een eerdere wijziging wordt nooit aangepast. Eén commit, zonder persoonsgegeven
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     status: Annotated[str, typer.Option("--status", metavar="gegeven|geweigerd|ingetrokken", help="De nieuwe stand van de toestemming.")],
     partner: Annotated[Optional[list[str]], typer.Option("--partner", "--partners", help="Gegeven: organisatie-id waarvoor de toestemming geldt (herhaalbaar; zonder: alle partners).")] = None,
     gegevens: Annotated[Optional[list[str]], typer.Option("--gegevens", help="Gegeven: soort gegevens, bijv. financien, gezondheid (herhaalbaar).")] = None,
     formulier: Annotated[Optional[str], typer.Option("--formulier", help="Kenmerk van het getekende formulier.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Geweigerd of ingetrokken: waarom toch wordt samengewerkt.")] = None,
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Met --afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de wijziging (standaard vandaag).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van de wijziging (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.consent import record_consent
 
     what, problems = record_consent(
-        _common.root(), case, status=status, today=_common.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
+        context.root(), case, status=status, today=context.today(), datum=datum,
         partners=partner, gegevens=gegevens, formulier=formulier, afweging=afweging, grondslag=grondslag, commit=not no_commit,
     )
     for p in problems:
-        _common.info(p.format())
-    _common.info(what)
+        console.info(p.format())
+    console.info(what)

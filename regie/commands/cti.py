@@ -7,26 +7,26 @@ achterlopen: minstens één per fase die langer dan 30 dagen loopt (tot de norm 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     fase: Annotated[str, typer.Option("--fase", metavar="overbrugging|oefenfase|overdracht", help="De fase die begint.")],
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Begin van de fase (standaard vandaag).")] = None,
-    doel: Annotated[Optional[list[str]], typer.Option("--doel", help="Doel uit het plan waar de fase om draait, bijv. D2 (herhaalbaar).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Begin van de fase (standaard vandaag).")] = None,
+    doel: Annotated[Optional[list[str]], params.doel_option("--doel", help="Doel uit het plan waar de fase om draait, bijv. D2 (herhaalbaar).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.cti import start_phase
 
-    what, problems = start_phase(_common.root(), case, fase=fase, today=_common.today(),
-                                 datum=parse_iso_date(datum, what="--datum") if datum else None, doelen=doel,
+    what, problems = start_phase(context.root(), case, fase=fase, today=context.today(),
+                                 datum=datum, doelen=doel,
                                  commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
-    _common.info(what)
+        console.info(p.format())
+    console.info(what)

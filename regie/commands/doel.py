@@ -6,71 +6,68 @@ zoals hij is. De casus wordt gecontroleerd en alleen plan.md wordt gecommit.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
-Id = Annotated[str, typer.Argument(help="Doel-id, bijv. D2.", show_default=False)]
-NoCommit = _common.NoCommit
+Id = Annotated[str, params.doel_argument("Doel-id, bijv. D2.")]
 
 
-_report = _common.report_change
+_report = console.report_change
 
 
 @app.command("add")
 def add(
-    case: Case,
-    leefgebied: Annotated[str, typer.Option("--leefgebied", help="Leefgebied uit regie.yaml, bijv. financien.")],
+    case: params.CaseEg,
+    leefgebied: Annotated[str, params.leefgebied_option("--leefgebied", help="Leefgebied uit regie.yaml, bijv. financien.")],
     wat: Annotated[str, typer.Option("--wat", help="Het doel, in gewone taal.")],
     startscore: Annotated[Optional[int], typer.Option("--startscore", help="Zelfredzaamheid-Matrix nu (1-5).")] = None,
     doelscore: Annotated[Optional[int], typer.Option("--doelscore", help="Zelfredzaamheid-Matrix als het doel bereikt is (1-5).")] = None,
     lid: Annotated[Optional[str], typer.Option("--lid", help="Lid van het huishouden om wie het doel gaat, bijv. L2.")] = None,
-    no_commit: NoCommit = False,
+    no_commit: params.NoCommit = False,
 ) -> None:
     """Voeg een doel toe aan het plan van aanpak (volgende vrije id) en druk de id af."""
     from ..work.doelen import add as do_add
 
-    changed = do_add(_common.root(), case, leefgebied=leefgebied, wat=wat, today=_common.today(), startscore=startscore,
+    changed = do_add(context.root(), case, leefgebied=leefgebied, wat=wat, today=context.today(), startscore=startscore,
                      doelscore=doelscore, lid=lid, commit=not no_commit)
-    _common.echo(changed.doel)
+    console.echo(changed.doel)
     _report(changed, f"doel {changed.doel} toegevoegd aan casus {case}")
 
 
 @app.command("done")
 def done(
-    case: Case,
+    case: params.CaseEg,
     doel: Id,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum waarop het doel bereikt is (standaard vandaag).")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum waarop het doel bereikt is (standaard vandaag).")] = None,
     eindscore: Annotated[Optional[int], typer.Option("--eindscore", help="Zelfredzaamheid-Matrix nu (1-5).")] = None,
-    no_commit: NoCommit = False,
+    no_commit: params.NoCommit = False,
 ) -> None:
     """Markeer een doel als bereikt."""
-    from ..clock import parse_iso_date
     from ..work.doelen import done as do_done
 
-    changed = do_done(_common.root(), case, doel, today=_common.today(),
-                      datum=parse_iso_date(datum, what="--datum") if datum else None, eindscore=eindscore,
+    changed = do_done(context.root(), case, doel, today=context.today(),
+                      datum=datum, eindscore=eindscore,
                       commit=not no_commit)
     _report(changed, f"doel {doel} van casus {case} bereikt")
 
 
 @app.command("drop")
 def drop(
-    case: Case,
+    case: params.CaseEg,
     doel: Id,
     reden: Annotated[str, typer.Option("--reden", help="Waarom het doel vervalt.")],
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
-    no_commit: NoCommit = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum (standaard vandaag).")] = None,
+    no_commit: params.NoCommit = False,
 ) -> None:
     """Laat een doel vervallen, met de reden."""
-    from ..clock import parse_iso_date
     from ..work.doelen import drop as do_drop
 
-    changed = do_drop(_common.root(), case, doel, reden=reden, today=_common.today(),
-                      datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
+    changed = do_drop(context.root(), case, doel, reden=reden, today=context.today(),
+                      datum=datum, commit=not no_commit)
     _report(changed, f"doel {doel} van casus {case} vervallen")

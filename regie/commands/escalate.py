@@ -17,7 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 
 
 class _Memo(str, Enum):
@@ -29,35 +29,35 @@ MemoFormat = Optional[_Memo]
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    over: Annotated[Optional[str], typer.Option("--over", help="Organisatie-id waarover wordt opgeschaald, of 'client'.")] = None,
+    case: params.Case,
+    over: Annotated[Optional[str], params.organisatie_option("--over", help="Organisatie-id waarover wordt opgeschaald, of 'client'.")] = None,
     reden: Annotated[Optional[str], typer.Option("--reden", help="Waarom wordt opgeschaald.")] = None,
     verzoek: Annotated[Optional[str], typer.Option("--verzoek", help="Wat wordt gevraagd van wie beslist.")] = None,
     niveau: Annotated[Optional[int], typer.Option("--niveau", help="Niveau van de ladder (standaard het volgende).")] = None,
     spoed: Annotated[bool, typer.Option("--spoed", help="Sta toe dat een niveau wordt overgeslagen.")] = False,
-    afspraak: Annotated[Optional[list[str]], typer.Option("--afspraak", help="Betrokken afspraak, bijv. A3 (herhaalbaar); bij --afschalen de afspraken om te volgen.")] = None,
+    afspraak: Annotated[Optional[list[str]], params.afspraak_option("--afspraak", help="Betrokken afspraak, bijv. A3 (herhaalbaar); bij --afschalen de afspraken om te volgen.")] = None,
     resolve: Annotated[bool, typer.Option("--resolve", help="Sluit de open escalatie af.")] = False,
     uitkomst: Annotated[Optional[str], typer.Option("--uitkomst", help="Met --resolve: de uitkomst.")] = None,
     escalatie: Annotated[Optional[str], typer.Option("--escalatie", help="Met --resolve, --afschalen of --voorstel: welke escalatie, bij meer dan één open.")] = None,
     afschalen: Annotated[bool, typer.Option("--afschalen", help="Schaal de open escalatie af (met --reden en --afspraak).")] = False,
     naar_niveau: Annotated[Optional[int], typer.Option("--naar-niveau", help="Met --afschalen: het niveau waarheen (0 = terug bij het netwerk; standaard één lager).")] = None,
     voorstel: Annotated[Optional[str], typer.Option("--voorstel", help="De voorgestelde aanpak van wie op dit niveau beslist.")] = None,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf het memo naar dit bestand.")] = None,
-    fmt: Annotated[MemoFormat, typer.Option("--format", help="Het memo als md of als pdf (met -o); bewaard wordt altijd md.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    out: Annotated[Optional[Path], params.output_option("Schrijf het memo naar dit bestand.")] = None,
+    fmt: Annotated[MemoFormat, params.format_option("Het memo als md of als pdf (met -o); bewaard wordt altijd md.")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..errors import UsageError
     from ..work.escalation import deescalate, escalate, propose, resolve as do_resolve
 
-    root = _common.root()
-    today = _common.today()
+    root = context.root()
+    today = context.today()
     if sum((resolve, afschalen, voorstel is not None)) > 1:
         raise UsageError("kies één van --resolve, --afschalen en --voorstel")
     if voorstel is not None:
         target, problems = propose(root, case, voorstel=voorstel, escalatie=escalatie, today=today, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.info(f"voorstel vastgelegd bij escalatie {target} van casus {case}")
+            console.info(p.format())
+        console.info(f"voorstel vastgelegd bij escalatie {target} van casus {case}")
         return
     if afschalen:
         if not reden:
@@ -65,8 +65,8 @@ def run(
         step, niveau, new_id, problems = deescalate(root, case, reden=reden, afspraken=afspraak or [], naar_niveau=naar_niveau,
                                                     escalatie=escalatie, today=today, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.info(f"escalatie {step.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
+            console.info(p.format())
+        console.info(f"escalatie {step.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
                                                              else "terug bij de regisseur en het netwerk"))
         return
     if resolve:
@@ -74,8 +74,8 @@ def run(
             raise UsageError("--resolve heeft --uitkomst nodig")
         closed, problems = do_resolve(root, case, uitkomst=uitkomst, escalatie=escalatie, today=today, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.info(f"escalatie {closed} van casus {case} afgesloten")
+            console.info(p.format())
+        console.info(f"escalatie {closed} van casus {case} afgesloten")
         return
     if fmt is not None and fmt.value == "pdf":
         from ..views.pdf import require_file
@@ -87,13 +87,13 @@ def run(
     step = escalate(root, case, over=over, reden=reden, verzoek=verzoek, niveau=niveau, spoed=spoed,  # type: ignore[arg-type]
                     afspraken=afspraak, today=today, commit=not no_commit)
     for p in step.problems:
-        _common.info(p.format())
+        console.info(p.format())
     if fmt is not None and fmt.value == "pdf":
         from ..views.render import render
 
-        _common.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
+        documents.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
     else:
-        _common.output(step.memo, out)
+        documents.output(step.memo, out)
     if step.vorige:
-        _common.info(f"escalatie {step.vorige} afgesloten: opgeschaald naar niveau {step.niveau}")
-    _common.info(f"escalatie {step.id} vastgelegd: niveau {step.niveau} ({step.niveau_naam})" + (", met spoed" if step.spoed else ""))
+        console.info(f"escalatie {step.vorige} afgesloten: opgeschaald naar niveau {step.niveau}")
+    console.info(f"escalatie {step.id} vastgelegd: niveau {step.niveau} ({step.niveau_naam})" + (", met spoed" if step.spoed else ""))

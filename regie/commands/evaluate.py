@@ -8,31 +8,31 @@ krijgt het plan de volgende evaluatiedatum.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     soort: Annotated[str, typer.Option("--soort", help="tussentijds, eind of nazorg.")] = "tussentijds",
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de evaluatie (standaard vandaag).")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van de evaluatie (standaard vandaag).")] = None,
     no_edit: Annotated[bool, typer.Option("--no-edit", help="Open geen editor.")] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.evaluation import evaluate
 
-    root = _common.root()
+    root = context.root()
     done = evaluate(
-        root, case, today=_common.today(), soort=soort, datum=parse_iso_date(datum, what="--datum") if datum else None,
-        edit=_common.edit_file if (_common.interactive() and not no_edit) else None, commit=not no_commit,
+        root, case, today=context.today(), soort=soort, datum=datum,
+        edit=console.edit_file if (console.interactive() and not no_edit) else None, commit=not no_commit,
     )
     for w in done.warnings:
-        _common.warn(w)
+        console.warn(w)
     for p in done.problems:
-        _common.info(p.format())
-    _common.echo(done.paths[0].relative_to(root).as_posix())
-    _common.info("evaluatie aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
+        console.info(p.format())
+    console.echo(done.paths[0].relative_to(root).as_posix())
+    console.info("evaluatie aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))

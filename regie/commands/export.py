@@ -8,20 +8,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import context, documents, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard), html of pdf (met -o).", show_default=False)] = None,
+    case: params.Case,
+    fmt: Annotated[Optional[params.DocFormat], params.format_option("md (standaard), html of pdf (met -o).", show_default=False)] = None,
     html: Annotated[bool, typer.Option("--html", help="Gelijk aan --format html.")] = False,
     md: Annotated[bool, typer.Option("--md", help="Gelijk aan --format md.")] = False,
-    out: _common.Output = None,
+    out: params.Output = None,
 ) -> None:
     from ..views.export import render_export
 
-    kind = _common.doc_format(fmt, html=html, md=md)
+    kind = params.doc_format(fmt, html=html, md=md)
     if kind == "pdf":
-        _common.write_pdf(render_export(_common.root(), case, _common.today(), html=True), out)
+        documents.write_pdf(render_export(context.root(), case, context.today(), html=True), out)
         return
-    _common.output(render_export(_common.root(), case, _common.today(), html=kind == "html"), out)
+    documents.output(render_export(context.root(), case, context.today(), html=kind == "html"), out)

@@ -15,21 +15,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
 def run(
-    case: Annotated[Optional[str], typer.Argument(help="Casus-id (niet bij --van).", show_default=False)] = None,
+    case: Annotated[Optional[str], params.case_argument("Casus-id (niet bij --van).")] = None,
     reden: Annotated[str, typer.Option("--reden", help="Waarom de regie overgaat.")] = "",
-    van: Annotated[Optional[str], typer.Option("--van", help="Draag alle open casussen van deze regisseur over (met --naar REGISSEUR).")] = None,
+    van: Annotated[Optional[str], params.regisseur_option("--van", help="Draag alle open casussen van deze regisseur over (met --naar REGISSEUR).")] = None,
     status: Annotated[Optional[str], typer.Option("--status", help="Met --van: alleen casussen met deze status.")] = None,
-    naar: Annotated[Optional[str], typer.Option("--naar", help="Regisseur-id of organisatie-id uit regie.yaml.")] = None,
+    naar: Annotated[Optional[str], params.regisseur_of_organisatie_option("--naar", help="Regisseur-id of organisatie-id uit regie.yaml.")] = None,
     casushouder: Annotated[Optional[str], typer.Option("--casushouder", help="Professional uit netwerk.yaml die casushouder wordt.")] = None,
     terug: Annotated[bool, typer.Option("--terug", help="Neem een overgedragen casus terug.")] = False,
     tijdelijk: Annotated[bool, typer.Option("--tijdelijk", help="Met --naar ORGANISATIE: de overdracht is tijdelijk.")] = False,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf het overdrachtsmemo naar dit bestand.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    out: Annotated[Optional[Path], params.output_option("Schrijf het overdrachtsmemo naar dit bestand.")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..errors import UsageError
     from ..work.handover import handover, handover_all, render_handover_memo
@@ -40,22 +40,22 @@ def run(
         if case is not None or casushouder or terug or tijdelijk or not naar:
             raise UsageError("--van draagt alle open casussen van een regisseur over aan --naar REGISSEUR; "
                              "geef daarbij geen casus-id, --casushouder, --terug of --tijdelijk")
-        cids, problems = handover_all(_common.root(), van=van, naar=naar, reden=reden, status=status,
-                                      today=_common.today(), commit=not no_commit)
+        cids, problems = handover_all(context.root(), van=van, naar=naar, reden=reden, status=status,
+                                      today=context.today(), commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.echo("\n".join(cids))
-        _common.info(f"{aantal(len(cids), 'casus')} van {van} overgedragen aan {naar}")
+            console.info(p.format())
+        console.echo("\n".join(cids))
+        console.info(f"{aantal(len(cids), 'casus')} van {van} overgedragen aan {naar}")
         return
     if case is None:
         raise UsageError("geef een casus-id, of --van REGISSEUR voor al zijn of haar casussen")
     if status is not None:
         raise UsageError("--status hoort bij --van")
 
-    what, problems, organisatie = handover(_common.root(), case, reden=reden, naar=naar, casushouder=casushouder, terug=terug,
-                              tijdelijk=tijdelijk, today=_common.today(), commit=not no_commit)
+    what, problems, organisatie = handover(context.root(), case, reden=reden, naar=naar, casushouder=casushouder, terug=terug,
+                              tijdelijk=tijdelijk, today=context.today(), commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
+        console.info(p.format())
     if organisatie:
-        _common.output(render_handover_memo(_common.root(), case), out)
-    _common.info(what)
+        documents.output(render_handover_memo(context.root(), case), out)
+    console.info(what)

@@ -11,51 +11,50 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-Case = Annotated[str, typer.Argument(help="Casus-id, bijv. 2026-014.", show_default=False)]
 
 
 @app.command("show")
-def show(case: Case) -> None:
+def show(case: params.CaseEg) -> None:
     """Toon de ontsleutelde identiteit (alleen op het scherm)."""
     from ..privacy.identity import show as do_show
 
-    _common.echo(do_show(_common.root(), case).rstrip("\n"))
+    console.echo(do_show(context.root(), case).rstrip("\n"))
 
 
 @app.command("edit")
-def edit(case: Case, no_commit: Annotated[bool, typer.Option("--no-commit", help="Versleutel en zet klaar, maar commit niet.")] = False) -> None:
+def edit(case: params.CaseEg, no_commit: Annotated[bool, params.no_commit_option("Versleutel en zet klaar, maar commit niet.")] = False) -> None:
     """Bewerk de identiteit in je editor; daarna versleuteld opgeslagen en gecommit."""
     from ..work.identity import edit as do_edit
 
     import os
 
-    if not _common.interactive() and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+    if not console.interactive() and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
         from ..errors import UsageError
 
         raise UsageError("regie identity edit opent een editor; stel EDITOR in of gebruik een terminal")
-    problems = do_edit(_common.root(), case, today=_common.today(), editor=_common.edit_file, commit=not no_commit)
+    problems = do_edit(context.root(), case, today=context.today(), editor=console.edit_file, commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
-    _common.info(f"identiteit van casus {case} versleuteld opgeslagen" + (" (niet gecommit)" if no_commit else " en gecommit"))
+        console.info(p.format())
+    console.info(f"identiteit van casus {case} versleuteld opgeslagen" + (" (niet gecommit)" if no_commit else " en gecommit"))
 
 
 @app.command("rekey")
 def rekey(
-    cases: Annotated[Optional[list[str]], typer.Argument(help="Casus-id's (standaard: alle casussen met een identiteit).", show_default=False)] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Versleutel en zet klaar, maar commit niet.")] = False,
+    cases: Annotated[Optional[list[str]], params.case_argument("Casus-id's (standaard: alle casussen met een identiteit).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Versleutel en zet klaar, maar commit niet.")] = False,
 ) -> None:
     """Versleutel opnieuw voor wie nu toegang hoort te hebben (na een overdracht, of als een regisseur komt of gaat)."""
     from ..dossier.repo import case_ids
     from ..work.identity import rekey as do_rekey
 
-    root = _common.root()
-    done = do_rekey(root, cases or case_ids(root), today=_common.today(), commit=not no_commit)
-    _common.info(f"{aantal(len(done), 'identiteit')} opnieuw versleuteld")
+    root = context.root()
+    done = do_rekey(root, cases or case_ids(root), today=context.today(), commit=not no_commit)
+    console.info(f"{aantal(len(done), 'identiteit')} opnieuw versleuteld")
 
 
 @app.command("textconv", hidden=True)
@@ -64,6 +63,6 @@ def textconv(path: Annotated[Path, typer.Argument(show_default=False)]) -> None:
     from ..privacy.identity import IdentityError, decrypt
 
     try:
-        _common.echo(decrypt(path.read_bytes(), path.name).rstrip("\n"))
+        console.echo(decrypt(path.read_bytes(), path.name).rstrip("\n"))
     except (IdentityError, OSError):
-        _common.echo("(versleutelde identiteit; geen sleutel om die te tonen)")
+        console.echo("(versleutelde identiteit; geen sleutel om die te tonen)")

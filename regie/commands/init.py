@@ -7,24 +7,24 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, params
 
 
 def run(
-    directory: Annotated[Path, typer.Argument(help="Map voor de nieuwe repository (standaard: de huidige map).")] = Path("."),
+    directory: Annotated[Path, typer.Argument(help="Map voor de nieuwe repository (standaard: de huidige map).", metavar="MAP")] = Path("."),
     naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van het netwerk.")] = None,
     regisseur_id: Annotated[Optional[str], typer.Option("--regisseur-id", help="Korte id van de eerste regisseur.")] = None,
     regisseur_naam: Annotated[Optional[str], typer.Option("--regisseur-naam", help="Naam van de eerste regisseur.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
     regie_bron: Annotated[Optional[str], typer.Option("--regie-bron", help="Waar de CI regie installeert, vastgepind: een git-URL op een release-tag, een wheel, of regie==VERSIE (standaard: waar deze regie vandaan komt).")] = None,
     remote: Annotated[Optional[str], typer.Option("--remote", help="Adres van de gedeelde repository (wordt 'origin'), bijv. git@gitlab.gemeente.nl:netwerk/dossiers.git.")] = None,
 ) -> None:
     from ..work.initrepo import init_repository, running_source
 
-    if _common.interactive():
-        naam = naam or _common.ask("Naam van het netwerk", default="Integraal netwerk")
-        regisseur_id = regisseur_id or _common.ask("Id van de eerste regisseur", default="regisseur")
-        regisseur_naam = regisseur_naam or _common.ask("Naam van de eerste regisseur", default="Regisseur")
+    if console.interactive():
+        naam = naam or console.ask("Naam van het netwerk", default="Integraal netwerk")
+        regisseur_id = regisseur_id or console.ask("Id van de eerste regisseur", default="regisseur")
+        regisseur_naam = regisseur_naam or console.ask("Naam van de eerste regisseur", default="Regisseur")
     reachable = True  # a --regie-bron is the network's own choice (init_repository checks that it pins a version)
     if regie_bron is None:
         regie_bron, reachable = running_source()
@@ -37,11 +37,11 @@ def run(
         remote=remote,
         bron=regie_bron,
     )
-    _common.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
-    _common.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")
+    console.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
+    console.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")
     if not reachable:
-        _common.warn(f"de CI-bestanden installeren regie als '{regie_bron}': deze regie komt uit een lokale map of "
+        console.warn(f"de CI-bestanden installeren regie als '{regie_bron}': deze regie komt uit een lokale map of "
                      "bestand dat de CI niet kan bereiken; zet REGIE_BRON in .github/workflows/regie.yml en "
                      ".gitlab-ci.yml op jullie eigen bron, of geef --regie-bron")
     if remote:
-        _common.info(f"gedeelde repository: {remote} (origin); deel je werk met 'regie sync'")
+        console.info(f"gedeelde repository: {remote} (origin); deel je werk met 'regie sync'")

@@ -8,29 +8,29 @@ verwezen (seed 002). Het besluit staat in casus.yaml onder intake; het rapport t
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     besluit: Annotated[str, typer.Option("--besluit", metavar="aangenomen|niet-aangenomen", help="Het besluit over de melding.")],
     reden: Annotated[str, typer.Option("--reden", help="Waarom (geen namen).")],
-    verwezen_naar: Annotated[Optional[str], typer.Option("--verwezen-naar", help="Niet aangenomen: organisatie-id waarheen is verwezen.")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van het besluit (standaard vandaag).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    verwezen_naar: Annotated[Optional[str], params.organisatie_option("--verwezen-naar", help="Niet aangenomen: organisatie-id waarheen is verwezen.")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van het besluit (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.intake import intake
 
-    what, done = intake(_common.root(), case, besluit=besluit, reden=reden, today=_common.today(),
-                        datum=parse_iso_date(datum, what="--datum") if datum else None, verwezen_naar=verwezen_naar,
+    what, done = intake(context.root(), case, besluit=besluit, reden=reden, today=context.today(),
+                        datum=datum, verwezen_naar=verwezen_naar,
                         commit=not no_commit)
     for w in done.warnings:
-        _common.warn(w)
+        console.warn(w)
     for p in done.problems:
-        _common.info(p.format())
-    _common.info(what)
+        console.info(p.format())
+    console.info(what)

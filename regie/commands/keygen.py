@@ -5,17 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
 
-from . import _common
+from ..cli import console, params
 
 
 def run(
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Waar de sleutel komt (standaard REGIE_AGE_KEY_FILE of ~/.config/regie/key.txt).")] = None,
+    output: Annotated[Optional[Path], params.output_option("Waar de sleutel komt (standaard REGIE_AGE_KEY_FILE of ~/.config/regie/key.txt).")] = None,
 ) -> None:
     from ..privacy.identity import keygen
 
     path, public = keygen(output)
-    _common.echo(public)
-    _common.info(f"sleutel gemaakt in {path} (alleen voor jou leesbaar); zet de publieke sleutel bij jouw regisseur in "
+    console.echo(public)
+    console.info(f"sleutel gemaakt in {path} (alleen voor jou leesbaar); zet de publieke sleutel bij jouw regisseur in "
                  f"regie.yaml als 'age: {public}'")

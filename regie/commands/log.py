@@ -7,9 +7,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 
 
 class LogFormat(str, Enum):
@@ -19,26 +18,26 @@ class LogFormat(str, Enum):
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    fmt: Annotated[LogFormat, typer.Option("--format", help="text, json of md.")] = LogFormat.text,
-    out: _common.Output = None,
+    case: params.Case,
+    fmt: Annotated[LogFormat, params.format_option("text, json of md.")] = LogFormat.text,
+    out: params.Output = None,
 ) -> None:
     from ..views.caselog import case_log
 
-    entries, warnings = case_log(_common.root(), case)
+    entries, warnings = case_log(context.root(), case)
     for w in warnings:
-        _common.warn(w)
-    with _common.writing(out):
+        console.warn(w)
+    with documents.writing(out):
         _entries(case, entries, fmt)
 
 
 def _entries(case: str, entries, fmt) -> None:
     if fmt is LogFormat.json:
-        _common.echo_json([e.to_dict() for e in entries])
+        console.echo_json([e.to_dict() for e in entries])
     elif fmt is LogFormat.md:
-        _common.echo(f"# Logboek casus {case}\n\n| Datum | Bron | Wat | Wie |\n|---|---|---|---|")
+        console.echo(f"# Logboek casus {case}\n\n| Datum | Bron | Wat | Wie |\n|---|---|---|---|")
         for e in entries:
-            _common.echo(f"| {e.datum.isoformat()} | {e.bron} | {e.tekst.replace('|', '/')} | {e.wie or ''} |")
+            console.echo(f"| {e.datum.isoformat()} | {e.bron} | {e.tekst.replace('|', '/')} | {e.wie or ''} |")
     else:
         for e in entries:
-            _common.echo(f"{e.datum.isoformat()}  {e.bron:<7}  {e.tekst}" + (f"  [{e.wie}]" if e.wie else ""))
+            console.echo(f"{e.datum.isoformat()}  {e.bron:<7}  {e.tekst}" + (f"  [{e.wie}]" if e.wie else ""))

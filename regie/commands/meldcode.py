@@ -10,11 +10,12 @@ DATUM, of waarom niet met --gezin-niet REDEN. Alles komt in casus.yaml, in één
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 
@@ -30,10 +31,10 @@ def _yes_no(value: str | None, option: str) -> bool | None:
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     stap: Annotated[Optional[int], typer.Option("--stap", help="De stap van de meldcode (1 tot en met 5).")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Wanneer de stap is gezet (standaard vandaag).")] = None,
-    wie: Annotated[Optional[str], typer.Option("--wie", help="Regisseur- of organisatie-id (standaard de regisseur van de casus).")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Wanneer de stap is gezet (standaard vandaag).")] = None,
+    wie: Annotated[Optional[str], params.betrokkene_option("--wie", help="Regisseur- of organisatie-id (standaard de regisseur van de casus).")] = None,
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Korte toelichting (geen namen).")] = None,
     veilig_thuis: Annotated[bool, typer.Option("--veilig-thuis", help="Stap 2: Veilig Thuis is om advies gevraagd.")] = False,
     vermoeden: Annotated[Optional[str], typer.Option("--vermoeden", metavar="ja|nee", help="Stap 4, vraag 1: is er een vermoeden van huiselijk geweld of kindermishandeling?")] = None,
@@ -42,28 +43,24 @@ def run(
     hulp_geaccepteerd: Annotated[Optional[str], typer.Option("--hulp-geaccepteerd", metavar="ja|nee", help="Stap 4, vraag 4: aanvaarden de betrokkenen de hulp?")] = None,
     duurzaam_veilig: Annotated[Optional[str], typer.Option("--duurzaam-veilig", metavar="ja|nee", help="Stap 4, vraag 5: leidt de hulp binnen de termijn tot duurzame veiligheid?")] = None,
     besluit: Annotated[Optional[list[str]], typer.Option("--besluit", metavar="melden|hulp", help="Stap 5: melden (bij Veilig Thuis) en/of hulp (herhaalbaar).")] = None,
-    gemeld: Annotated[Optional[str], typer.Option("--gemeld", help="Datum van de melding bij Veilig Thuis (stap 5, of stap 4 die op melden uitkomt).")] = None,
-    gezin_geinformeerd: Annotated[Optional[str], typer.Option("--gezin-geinformeerd", help="Datum waarop het gezin is geïnformeerd.")] = None,
+    gemeld: Annotated[Optional[dt.date], params.date_option("--gemeld", metavar="GEMELD", help="Datum van de melding bij Veilig Thuis (stap 5, of stap 4 die op melden uitkomt).")] = None,
+    gezin_geinformeerd: Annotated[Optional[dt.date], params.date_option("--gezin-geinformeerd", metavar="GEZIN-GEINFORMEERD", help="Datum waarop het gezin is geïnformeerd.")] = None,
     gezin_niet: Annotated[Optional[str], typer.Option("--gezin-niet", help="Waarom het gezin niet is geïnformeerd.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.safety import OPTIONS, record_meldcode
 
     given = {"vermoeden": vermoeden, "onveilig": onveilig, "zelf_hulp": zelf_hulp,
              "hulp_geaccepteerd": hulp_geaccepteerd, "duurzaam_veilig": duurzaam_veilig}
     answers = {k: _yes_no(v, OPTIONS[k]) for k, v in given.items() if v is not None}
 
-    def day(value: str | None, option: str):
-        return parse_iso_date(value, what=option) if value else None
-
     done = record_meldcode(
-        _common.root(), case, today=_common.today(), stap=stap, datum=day(datum, "--datum"), wie=wie,
+        context.root(), case, today=context.today(), stap=stap, datum=datum, wie=wie,
         toelichting=toelichting, veilig_thuis=veilig_thuis, antwoorden=answers, besluit=besluit,  # type: ignore[arg-type]
-        gemeld=day(gemeld, "--gemeld"), gezin_geinformeerd=day(gezin_geinformeerd, "--gezin-geinformeerd"),
+        gemeld=gemeld, gezin_geinformeerd=gezin_geinformeerd,
         gezin_niet=gezin_niet, commit=not no_commit,
     )
     for p in done.problems:
-        _common.info(p.format())
+        console.info(p.format())
     for line in done.lines:
-        _common.info(line)
+        console.info(line)

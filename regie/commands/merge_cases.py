@@ -9,26 +9,25 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    keep: Annotated[str, typer.Argument(help="De casus die blijft.", show_default=False)],
-    fold: Annotated[str, typer.Argument(help="De casus die erin opgaat en gesloten wordt.", show_default=False)],
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    keep: Annotated[str, params.case_argument("De casus die blijft.", metavar="KEEP")],
+    fold: Annotated[str, params.case_argument("De casus die erin opgaat en gesloten wordt.", metavar="FOLD")],
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     from ..work.merge import merge_cases
 
-    done = merge_cases(_common.root(), keep, fold, today=_common.today(), commit=not no_commit)
+    done = merge_cases(context.root(), keep, fold, today=context.today(), commit=not no_commit)
     for p in done.problems:
-        _common.info(p.format())
+        console.info(p.format())
     for old, new in done.afspraken.items():
-        _common.info(f"afspraak {fold} {old} -> {keep} {new}")
+        console.info(f"afspraak {fold} {old} -> {keep} {new}")
     for old, new in done.betrokkenen.items():
         if old != new:
-            _common.info(f"betrokkene {old} heet in casus {keep} {new}")
+            console.info(f"betrokkene {old} heet in casus {keep} {new}")
     for old, new in done.journaal.items():
-        _common.info(f"journaal {old} -> {keep}/journaal/{new}")
-    _common.info(f"casus {fold} samengevoegd met casus {keep} en gesloten")
+        console.info(f"journaal {old} -> {keep}/journaal/{new}")
+    console.info(f"casus {fold} samengevoegd met casus {keep} en gesloten")

@@ -7,22 +7,23 @@ enige gecommit, met een commitbericht zonder persoonsgegevens.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de melding (JJJJ-MM-DD, standaard vandaag).")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van de melding (JJJJ-MM-DD, standaard vandaag).")] = None,
     melder_rol: Annotated[Optional[str], typer.Option("--melder-rol", help="Rol van de melder, bijv. 'huismeester'.")] = None,
-    melder_organisatie: Annotated[Optional[str], typer.Option("--melder-organisatie", help="Organisatie-id van de melder uit regie.yaml.")] = None,
+    melder_organisatie: Annotated[Optional[str], params.organisatie_option("--melder-organisatie", help="Organisatie-id van de melder uit regie.yaml.")] = None,
     aard: Annotated[Optional[str], typer.Option("--aard", help="Aard van het signaal, bijv. 'vervuiling en overlast'.")] = None,
     soort: Annotated[Optional[str], typer.Option("--soort", help="Soort melding uit meldingsoorten in regie.yaml, bijv. vervuiling (hierin telt het rapport).")] = None,
     urgentie: Annotated[Optional[str], typer.Option("--urgentie", help="laag, middel, hoog of crisis.")] = None,
-    leefgebied: Annotated[Optional[list[str]], typer.Option("--leefgebied", help="Leefgebied (herhaalbaar).")] = None,
-    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Regisseur-id uit regie.yaml.")] = None,
+    leefgebied: Annotated[Optional[list[str]], params.leefgebied_option("--leefgebied", help="Leefgebied (herhaalbaar).")] = None,
+    regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Regisseur-id uit regie.yaml.")] = None,
     pseudoniem: Annotated[Optional[str], typer.Option("--pseudoniem", help="Pseudoniem van de cliënt (geen echte naam).")] = None,
     doelgroep: Annotated[Optional[str], typer.Option("--doelgroep", help="Doelgroep, bijv. 'volwassene', 'gezin', 'oudere'.")] = None,
     omvang: Annotated[Optional[str], typer.Option("--omvang", help="Omvang, bijv. 'gezin van vijf'.")] = None,
@@ -30,20 +31,19 @@ def run(
     omschrijving: Annotated[Optional[str], typer.Option("--omschrijving", help="Korte omschrijving van het signaal.")] = None,
     traject: Annotated[str, typer.Option("--traject", help="regulier of cti.")] = "regulier",
     toestemming: Annotated[str, typer.Option("--toestemming", help="gegeven, geweigerd, niet-gevraagd of ingetrokken.")] = "niet-gevraagd",
-    toestemming_datum: Annotated[Optional[str], typer.Option("--toestemming-datum", help="Datum van toestemming of weigering.")] = None,
+    toestemming_datum: Annotated[Optional[dt.date], params.date_option("--toestemming-datum", metavar="TOESTEMMING-DATUM", help="Datum van toestemming of weigering.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Afweging als er (nog) geen toestemming is.")] = None,
     huishouden: Annotated[Optional[str], typer.Option("--huishouden", help="Pseudoniem huishouden-id (HH-…): de melding hoort bij dit gezin.")] = None,
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Wettelijke grondslag van de afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
 ) -> None:
     from ..work.cases import NewCase, create_case, network
-    from ..clock import parse_iso_date
     from ..errors import UsageError
 
-    root = _common.root()
-    today = _common.today()
+    root = context.root()
+    today = context.today()
     net = network(root)
-    ask = _common.interactive()
+    ask = console.interactive()
     if regisseur is None and len(net.regisseurs) == 1:
         regisseur = net.regisseurs[0].id
     values = {"melder-rol": melder_rol, "aard": aard, "urgentie": urgentie, "regisseur": regisseur, "pseudoniem": pseudoniem}
@@ -56,14 +56,14 @@ def run(
     }
     for key, value in values.items():
         if value is None and ask:
-            values[key] = _common.ask(prompts[key])
+            values[key] = console.ask(prompts[key])
     if ask and toestemming != "gegeven" and not afweging:
-        afweging = _common.ask(f"Toestemming {toestemming}: afweging om toch gegevens te delen")
+        afweging = console.ask(f"Toestemming {toestemming}: afweging om toch gegevens te delen")
     missing = [f"--{k}" for k, v in values.items() if v is None]
     if missing:
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
     case = NewCase(
-        datum=parse_iso_date(datum, what="--datum") if datum else today,
+        datum=datum or today,
         melder_rol=values["melder-rol"],  # type: ignore[arg-type]
         aard=values["aard"],  # type: ignore[arg-type]
         urgentie=values["urgentie"],  # type: ignore[arg-type]
@@ -77,18 +77,18 @@ def run(
         omschrijving=omschrijving,
         traject=traject,
         toestemming=toestemming,
-        toestemming_datum=parse_iso_date(toestemming_datum, what="--toestemming-datum") if toestemming_datum else None,
+        toestemming_datum=toestemming_datum,
         afweging=afweging,
         grondslag=grondslag,
         huishouden=huishouden,
         soort=soort,
     )
     cid = create_case(root, case, today, commit=not no_commit)
-    _common.echo(cid)
-    _common.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
+    console.echo(cid)
+    console.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
     if huishouden:
         from ..work.cases import open_cases_of_household
 
         for other, regisseur in open_cases_of_household(root, huishouden, cid):
-            _common.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
+            console.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
                          f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")

@@ -8,51 +8,51 @@ netwerkoverleg (werkprocessen 3a-3d, 6a, 6b, 6d), met --casus voor de casussen w
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    case: Annotated[Optional[str], typer.Argument(help="Casus-id (niet bij --netwerk).", show_default=False)] = None,
+    case: Annotated[Optional[str], params.case_argument("Casus-id (niet bij --netwerk).")] = None,
     soort: Annotated[str, typer.Option("--soort", help="consultatie, netwerkbijeenkomst, huisbezoek of overleg; met --netwerk: consultatie, intervisie, voorlichting, deskundigheidsbevordering of netwerkoverleg.")] = "",
     netwerk: Annotated[bool, typer.Option("--netwerk", help="Een notitie in het netwerkjournaal: werk buiten één casus.")] = False,
-    casus: Annotated[Optional[list[str]], typer.Option("--casus", help="Met --netwerk: casus waar het (ook) over ging (herhaalbaar).")] = None,
-    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Met --netwerk: de regisseur die het deed.")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
+    casus: Annotated[Optional[list[str]], params.case_option("--casus", help="Met --netwerk: casus waar het (ook) over ging (herhaalbaar).")] = None,
+    regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Met --netwerk: de regisseur die het deed.")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum (standaard vandaag).")] = None,
     tekst: Annotated[Optional[str], typer.Option("--tekst", help="De notitie; zonder --tekst opent in een terminal $EDITOR.")] = None,
     aanwezig: Annotated[Optional[list[str]], typer.Option("--aanwezig", help="Betrokkene-id (herhaalbaar).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..errors import UsageError
     from ..work.notes import add_network_note, add_note
 
     if not soort:
         raise UsageError("ontbrekende waarde: --soort")
-    root = _common.root()
+    root = context.root()
     if netwerk:
         if case is not None or aanwezig:
             raise UsageError("--netwerk is werk buiten één casus: geef geen casus-id of --aanwezig (wel --casus)")
         path, problems = add_network_note(
-            root, soort=soort, today=_common.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
+            root, soort=soort, today=context.today(), datum=datum,
             tekst=tekst, casussen=casus, regisseur=regisseur,
-            edit=_common.edit_file if (tekst is None and _common.interactive()) else None, commit=not no_commit)
+            edit=console.edit_file if (tekst is None and console.interactive()) else None, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.echo(path.relative_to(root).as_posix())
+            console.info(p.format())
+        console.echo(path.relative_to(root).as_posix())
         return
     if case is None:
         raise UsageError("geef een casus-id, of --netwerk voor werk buiten één casus")
     if casus or regisseur:
         raise UsageError("--casus en --regisseur horen bij --netwerk")
     path, problems = add_note(
-        root, case, soort=soort, today=_common.today(), datum=parse_iso_date(datum, what="--datum") if datum else None,
-        tekst=tekst, aanwezig=aanwezig, edit=_common.edit_file if (tekst is None and _common.interactive()) else None,
+        root, case, soort=soort, today=context.today(), datum=datum,
+        tekst=tekst, aanwezig=aanwezig, edit=console.edit_file if (tekst is None and console.interactive()) else None,
         commit=not no_commit,
     )
     for p in problems:
-        _common.info(p.format())
-    _common.echo(path.relative_to(root).as_posix())
+        console.info(p.format())
+    console.echo(path.relative_to(root).as_posix())

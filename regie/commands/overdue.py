@@ -12,19 +12,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 
 
 def run(
-    case: Annotated[Optional[list[str]], typer.Option("--case", help="Alleen deze casus (herhaalbaar).")] = None,
-    regisseur: Annotated[Optional[str], typer.Option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
-    wie: Annotated[Optional[str], typer.Option("--wie", help="Alleen afspraken van deze organisatie (of betrokkene).")] = None,
-    within: Annotated[Optional[int], typer.Option("--within", help="Ook wat in de komende N dagen vervalt.")] = None,
-    fmt: Annotated[_common.ListFormat, typer.Option("--format", help="text, json, csv of ics (agenda).")] = _common.ListFormat.text,
+    case: Annotated[Optional[list[str]], params.case_option("--case", help="Alleen deze casus (herhaalbaar).")] = None,
+    regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Alleen casussen van deze regisseur.")] = None,
+    wie: Annotated[Optional[str], params.betrokkene_option("--wie", help="Alleen afspraken van deze organisatie (of betrokkene).")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", metavar="DAGEN", help="Ook wat in de komende N dagen vervalt.")] = None,
+    fmt: Annotated[params.ListFormat, params.format_option("text, json, csv of ics (agenda).")] = params.ListFormat.text,
     fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exitcode 1 als er iets te laat is.")] = False,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
-    csv_dialect: _common.CsvDialectOption = _common.CsvDialect.excel,
-    jobs: _common.Jobs = None,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
+    csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
+    jobs: params.Jobs = None,
 ) -> None:
     from ..limits import MAX_WITHIN_DAYS, check_range
 
@@ -32,8 +32,8 @@ def run(
         check_range(within, "--within", 0, MAX_WITHIN_DAYS, "dagen")
     from ..views.deadlines import DUE, describe_days, due_items, to_csv, to_ics
 
-    got = _common.read_cases(DUE, case, jobs=jobs)
-    _common.check_regisseur(got.network, regisseur)
+    got = context.read_cases(DUE, case, jobs=jobs)
+    context.check_regisseur(got.network, regisseur)
     if wie is not None:
         from ..dossier.vocab import CLIENT
         from ..errors import UsageError
@@ -42,20 +42,20 @@ def run(
         if wie not in known and not any(item.wie == wie for _, items in got.values for item in items):
             raise UsageError(f"onbekende --wie '{wie}': geen organisatie of regisseur uit regie.yaml en geen betrokkene met "
                              "open afspraken")
-    today = _common.today()
+    today = context.today()
     rows = due_items(got, within=within, regisseur=regisseur, wie=wie)
-    if fmt is _common.ListFormat.json:
-        text = _common.json_text({"today": today.isoformat(), "items": [r.to_dict() for r in rows]}) + "\n"
-    elif fmt is _common.ListFormat.csv:
+    if fmt is params.ListFormat.json:
+        text = console.json_text({"today": today.isoformat(), "items": [r.to_dict() for r in rows]}) + "\n"
+    elif fmt is params.ListFormat.csv:
         text = to_csv(rows, csv_dialect.value)
-    elif fmt is _common.ListFormat.ics:
+    elif fmt is params.ListFormat.ics:
         text = to_ics(rows, today, got.network.naam)
     else:
         text = "".join(
             f"{describe_days(r.dagen):>17}  {r.casus}  {r.id:<9}  {r.deadline.isoformat()}  {r.wie:<16}  {r.wat}\n" for r in rows
         )
-    _common.output(text, out, exact=fmt is not _common.ListFormat.text)  # json, csv and ics escape for themselves
+    documents.output(text, out, exact=fmt is not params.ListFormat.text)  # json, csv and ics escape for themselves
     late = sum(1 for r in rows if r.dagen > 0)
-    _common.info(f"{late} te laat" + (f", {len(rows) - late} binnen {within} dagen" if within is not None else ""))
+    console.info(f"{late} te laat" + (f", {len(rows) - late} binnen {within} dagen" if within is not None else ""))
     if fail_on_overdue and late:
         raise typer.Exit(1)

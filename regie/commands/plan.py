@@ -7,37 +7,37 @@ eerdere vaststelling is gewijzigd) en commit.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     html: Annotated[bool, typer.Option("--html", help="Een afdrukbare HTML-pagina (gelijk aan --format html).")] = False,
-    fmt: Annotated[Optional[_common.DocFormat], typer.Option("--format", help="md (standaard), html of pdf (met -o).", show_default=False)] = None,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    fmt: Annotated[Optional[params.DocFormat], params.format_option("md (standaard), html of pdf (met -o).", show_default=False)] = None,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
     vaststellen: Annotated[bool, typer.Option("--vaststellen", help="Stel de huidige versie vast en commit.")] = False,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Met --vaststellen: datum van vaststelling (standaard vandaag).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Met --vaststellen: wijzig, maar commit niet.")] = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Met --vaststellen: datum van vaststelling (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Met --vaststellen: wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.planning import render_plan
     from ..work.planning import vaststellen as do_vaststellen
 
-    root = _common.root()
+    root = context.root()
     if vaststellen:
-        versie, problems = do_vaststellen(root, case, today=_common.today(),
-                                          datum=parse_iso_date(datum, what="--datum") if datum else None, commit=not no_commit)
+        versie, problems = do_vaststellen(root, case, today=context.today(),
+                                          datum=datum, commit=not no_commit)
         for p in problems:
-            _common.info(p.format())
-        _common.info(f"plan van aanpak van casus {case} vastgesteld (versie {versie})")
+            console.info(p.format())
+        console.info(f"plan van aanpak van casus {case} vastgesteld (versie {versie})")
         return
-    kind = _common.doc_format(fmt, html=html)
+    kind = params.doc_format(fmt, html=html)
     if kind == "pdf":
-        _common.write_pdf(render_plan(root, case, html=True), out)
+        documents.write_pdf(render_plan(root, case, html=True), out)
         return
-    _common.output(render_plan(root, case, html=kind == "html"), out)
+    documents.output(render_plan(root, case, html=kind == "html"), out)

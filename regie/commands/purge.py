@@ -11,32 +11,32 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 from ..taal import aantal
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
+    case: params.Case,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Laat zien wat er vernietigd zou worden; verander niets.")] = False,
     voortijdig: Annotated[bool, typer.Option("--voortijdig", help="Vernietig vóór het einde van de bewaartermijn (met --reden).")] = False,
     reden: Annotated[Optional[str], typer.Option("--reden", help="Grond voor voortijdig vernietigen: recht-op-vergetelheid, onrechtmatig-verwerkt, bezwaar of anders.")] = None,
 ) -> None:
     from ..work.purge import AFTER, plan, purge
 
-    root = _common.root()
-    today = _common.today()
+    root = context.root()
+    today = context.today()
     if dry_run:
         p = plan(root, case, today, voortijdig=voortijdig, reden=reden)
         for path in p.paths:
-            _common.echo(path)
-        _common.info(f"zou casus {case} vernietigen: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} "
+            console.echo(path)
+        console.info(f"zou casus {case} vernietigen: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} "
                      "(niets veranderd; zonder --dry-run gebeurt het echt)")
         return
     p = purge(root, case, today, voortijdig=voortijdig, reden=reden)
-    _common.info(f"casus {case} vernietigd: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} verwijderd; "
+    console.info(f"casus {case} vernietigd: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} verwijderd; "
                  "vastgelegd in vernietigd.yaml")
     from ..store import gitops
 
     branch = gitops.current_branch(root) or "main"
     remote = (gitops.run(root, "remote").stdout.split() or ["origin"])[0]
-    _common.info(AFTER.format(remote=remote, branch=branch))
+    console.info(AFTER.format(remote=remote, branch=branch))

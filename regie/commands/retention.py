@@ -6,15 +6,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
 def run(
-    within: Annotated[Optional[int], typer.Option("--within", help="Ook wat in de komende N dagen verloopt.")] = None,
-    fmt: Annotated[_common.DataFormat, typer.Option("--format", help="text of json.")] = _common.DataFormat.text,
-    out: _common.Output = None,
-    jobs: _common.Jobs = None,
+    within: Annotated[Optional[int], typer.Option("--within", metavar="DAGEN", help="Ook wat in de komende N dagen verloopt.")] = None,
+    fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
+    out: params.Output = None,
+    jobs: params.Jobs = None,
 ) -> None:
     from ..limits import MAX_RETENTION_WITHIN_DAYS, check_range
 
@@ -22,15 +22,15 @@ def run(
         check_range(within, "--within", 0, MAX_RETENTION_WITHIN_DAYS, "dagen")
     from ..views.retention import RETENTION, retention
 
-    rows = retention(_common.read_cases(RETENTION, jobs=jobs), within=within)
-    with _common.writing(out):
+    rows = retention(context.read_cases(RETENTION, jobs=jobs), within=within)
+    with documents.writing(out):
         _rows(rows, fmt)
-    _common.info(f"{aantal(len(rows), 'casus')}")
+    console.info(f"{aantal(len(rows), 'casus')}")
 
 
 def _rows(rows, fmt) -> None:
-    if fmt is _common.DataFormat.json:
-        _common.echo_json([{"casus": r.casus, "gesloten": r.gesloten.isoformat() if r.gesloten else None,
+    if fmt is params.DataFormat.json:
+        console.echo_json([{"casus": r.casus, "gesloten": r.gesloten.isoformat() if r.gesloten else None,
                             "bewaren_tot": r.bewaren_tot.isoformat() if r.bewaren_tot else None,
                             "dagen_over": r.dagen_over, "categorie": r.categorie, "jaren": r.jaren, "bron": r.bron}
                            for r in rows])
@@ -38,8 +38,8 @@ def _rows(rows, fmt) -> None:
         for r in rows:
             term = f"  [{r.categorie}, {r.jaren} jaar: {r.bron}]"
             if r.bewaren_tot is None:
-                _common.echo(f"{r.casus}  gesloten {r.gesloten.isoformat() if r.gesloten else '?'}  geen bewaardatum vastgelegd{term}")
+                console.echo(f"{r.casus}  gesloten {r.gesloten.isoformat() if r.gesloten else '?'}  geen bewaardatum vastgelegd{term}")
             elif r.dagen_over and r.dagen_over > 0:
-                _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  termijn {r.dagen_over} dagen voorbij: vernietigen of motiveren{term}")
+                console.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  termijn {r.dagen_over} dagen voorbij: vernietigen of motiveren{term}")
             else:
-                _common.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  verloopt over {-(r.dagen_over or 0)} dagen{term}")
+                console.echo(f"{r.casus}  bewaren tot {r.bewaren_tot.isoformat()}  verloopt over {-(r.dagen_over or 0)} dagen{term}")

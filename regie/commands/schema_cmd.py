@@ -7,19 +7,19 @@ from typing import Annotated
 
 import typer
 
-from . import _common
+from ..cli import console
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("export")
-def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's komen.")]) -> None:
+def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's komen.", metavar="MAP")]) -> None:
     """Schrijf alle schema's als <soort>.schema.json naar een map."""
     from ..dossier.schema import export as do_export
 
     for path in do_export(directory):
-        _common.echo(str(path))
-    _common.info("verwijs er in een YAML-bestand naar met: # yaml-language-server: $schema=<pad>/casus.schema.json")
+        console.echo(str(path))
+    console.info("verwijs er in een YAML-bestand naar met: # yaml-language-server: $schema=<pad>/casus.schema.json")
 
 
 @app.command("list")
@@ -28,4 +28,4 @@ def list_kinds() -> None:
     from ..dossier.schema import KINDS
 
     for kind in KINDS:
-        _common.echo(kind)
+        console.echo(kind)

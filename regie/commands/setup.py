@@ -5,11 +5,11 @@ Git bewaart zijn instellingen niet in de repository; draai dit eenmaal na 'git c
 
 from __future__ import annotations
 
-from . import _common
+from ..cli import console, context
 
 
 def run() -> None:
     from ..work.initrepo import setup_clone
 
-    for line in setup_clone(_common.root()):
-        _common.info(line)
+    for line in setup_clone(context.root()):
+        console.info(line)

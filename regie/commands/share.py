@@ -6,29 +6,29 @@ noemt elke verstrekking. Delen op grond van toestemming wordt geweigerd als die 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
-from . import _common
+from ..cli import console, context, params
 
 import typer
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    aan: Annotated[str, typer.Option("--aan", help="Organisatie-id uit regie.yaml.")],
+    case: params.Case,
+    aan: Annotated[str, params.organisatie_option("--aan", help="Organisatie-id uit regie.yaml.")],
     wat: Annotated[str, typer.Option("--wat", help="Wat er gedeeld is (geen persoonsgegevens in deze tekst).")],
     grondslag: Annotated[str, typer.Option("--grondslag", help="toestemming, wettelijke-plicht, vitaal-belang, publieke-taak, gerechtvaardigd-belang of afweging.")],
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum van de verstrekking (standaard vandaag).")] = None,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van de verstrekking (standaard vandaag).")] = None,
     ontvanger: Annotated[Optional[str], typer.Option("--ontvanger", help="Wie binnen die organisatie, bijv. 'wijkagent' (rol, geen naam).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.verstrekkingen import share
 
-    vid, problems = share(_common.root(), case, aan=aan, wat=wat, grondslag=grondslag, today=_common.today(),
-                          datum=parse_iso_date(datum, what="--datum") if datum else None, ontvanger=ontvanger,
+    vid, problems = share(context.root(), case, aan=aan, wat=wat, grondslag=grondslag, today=context.today(),
+                          datum=datum, ontvanger=ontvanger,
                           commit=not no_commit)
-    _common.echo(vid)
+    console.echo(vid)
     for p in problems:
-        _common.info(p.format())
-    _common.info(f"verstrekking {vid} in casus {case} vastgelegd")
+        console.info(p.format())
+    console.info(f"verstrekking {vid} in casus {case} vastgelegd")

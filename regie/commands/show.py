@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    fmt: Annotated[_common.DataFormat, typer.Option("--format", help="text of json.")] = _common.DataFormat.text,
-    out: _common.Output = None,
+    case: params.Case,
+    fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
+    out: params.Output = None,
 ) -> None:
     from ..views.deadlines import describe_days
     from ..dossier.loader import load_case
     from ..views.overview import case_summary
 
-    net, c, _ = load_case(_common.root(), case)
-    s = case_summary(net, c, _common.today())
-    if fmt is _common.DataFormat.json:
-        with _common.writing(out):
-            _common.echo_json(s)
+    net, c, _ = load_case(context.root(), case)
+    s = case_summary(net, c, context.today())
+    if fmt is params.DataFormat.json:
+        with documents.writing(out):
+            console.echo_json(s)
         return
     lines = [
         f"casus {s['id']} ({s['pseudoniem']}) — {s['status']}, urgentie {s['urgentie']}, traject {s['traject']}",
@@ -70,8 +69,8 @@ def run(
             [f"match {v['match']['datum']} ({', '.join(v['match']['organisaties'])})"] if v["match"] else []) + (
             [f"regievoerder {v['regievoerder']}"] if v["regievoerder"] else [])
         lines.append("verwijsindex: " + ", ".join(parts))
-    with _common.writing(out):
-        _common.echo("\n".join(lines))
+    with documents.writing(out):
+        console.echo("\n".join(lines))
 
 
 def meldcode_lines(m: dict) -> list[str]:

@@ -5,11 +5,12 @@ Elk signaal is een bestand signalen/S<n>.yaml; het kwartaalrapport bundelt ze.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -19,47 +20,46 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 def add(
     over: Annotated[str, typer.Option("--over", help="Waar het knelpunt over gaat.")],
     aard: Annotated[str, typer.Option("--aard", help="Soort knelpunt, bijv. capaciteit, toegang, samenwerking, regelgeving.")],
-    case: Annotated[Optional[list[str]], typer.Option("--case", help="Casus waarin het speelt (herhaalbaar).")] = None,
-    organisatie: Annotated[Optional[str], typer.Option("--organisatie", help="Organisatie-id waar het knelpunt ligt.")] = None,
+    case: Annotated[Optional[list[str]], params.case_option("--case", help="Casus waarin het speelt (herhaalbaar).")] = None,
+    organisatie: Annotated[Optional[str], params.organisatie_option("--organisatie", help="Organisatie-id waar het knelpunt ligt.")] = None,
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting (geen persoonsgegevens).")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Schrijf, maar commit niet.")] = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
     """Leg een beleidssignaal vast en druk de id af."""
-    from ..clock import parse_iso_date
     from ..work.signals import add_signal
 
-    sid, problems = add_signal(_common.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
-                               datum=parse_iso_date(datum, what="--datum") if datum else None, today=_common.today(),
+    sid, problems = add_signal(context.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
+                               datum=datum, today=context.today(),
                                commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
-    _common.echo(sid)
+        console.info(p.format())
+    console.echo(sid)
 
 
 @app.command("list")
 def list_(
     status: Annotated[Optional[str], typer.Option("--status", help="open, ingebracht, beantwoord of gesloten.")] = None,
-    fmt: Annotated[_common.DataFormat, typer.Option("--format", help="text of json.")] = _common.DataFormat.text,
-    out: _common.Output = None,
+    fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
+    out: params.Output = None,
 ) -> None:
     """Toon de beleidssignalen."""
     from ..work.signals import list_signals
 
-    signals, problems = list_signals(_common.root(), status)
+    signals, problems = list_signals(context.root(), status)
     for p in problems:
-        _common.warn(f"overgeslagen: {p.format()}")
-    with _common.writing(out):
+        console.warn(f"overgeslagen: {p.format()}")
+    with documents.writing(out):
         _signals(signals, fmt)
 
 
 def _signals(signals, fmt) -> None:
-    if fmt is _common.DataFormat.json:
-        _common.echo_json([{"id": s.id, "datum": s.datum.isoformat(), "over": s.over, "aard": s.aard, "status": s.status,
+    if fmt is params.DataFormat.json:
+        console.echo_json([{"id": s.id, "datum": s.datum.isoformat(), "over": s.over, "aard": s.aard, "status": s.status,
                            "organisatie": s.organisatie, "casussen": list(s.casussen)} for s in signals])
         return
     for s in signals:
-        _common.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
+        console.echo(f"{s.id}  {s.datum.isoformat()}  {s.status:<11} {s.aard}: {s.over}"
                    + (f" ({aantal(len(s.casussen), 'casus')})" if s.casussen else ""))
 
 
@@ -69,16 +69,15 @@ def status_(
     status: Annotated[str, typer.Option("--status", metavar="ingebracht|beantwoord|gesloten", help="De nieuwe status.")],
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting (geen persoonsgegevens), bijv. waar het is ingebracht.")] = None,
     antwoord: Annotated[Optional[str], typer.Option("--antwoord", help="Bij beantwoord: het antwoord van de gemeente of stuurgroep.")] = None,
-    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum (standaard vandaag).")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     """Zet een beleidssignaal een stap verder: ingebracht, beantwoord (met het antwoord), gesloten."""
-    from ..clock import parse_iso_date
     from ..work.signals import set_status
 
-    what, problems = set_status(_common.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
-                                datum=parse_iso_date(datum, what="--datum") if datum else None, today=_common.today(),
+    what, problems = set_status(context.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
+                                datum=datum, today=context.today(),
                                 commit=not no_commit)
     for p in problems:
-        _common.info(p.format())
-    _common.info(what)
+        console.info(p.format())
+    console.info(what)

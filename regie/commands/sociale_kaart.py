@@ -11,9 +11,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
 
-from . import _common
+from ..cli import context, documents, params
 
 
 class MapFormat(str, Enum):
@@ -23,12 +22,12 @@ class MapFormat(str, Enum):
 
 
 def run(
-    leefgebied: Annotated[Optional[str], typer.Option("--leefgebied", help="Alleen dit leefgebied (uit regie.yaml).")] = None,
-    fmt: Annotated[MapFormat, typer.Option("--format", help="md, html of json.")] = MapFormat.md,
-    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")] = None,
+    leefgebied: Annotated[Optional[str], params.leefgebied_option("--leefgebied", help="Alleen dit leefgebied (uit regie.yaml).")] = None,
+    fmt: Annotated[MapFormat, params.format_option("md, html of json.")] = MapFormat.md,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
 ) -> None:
     from ..views.sociale_kaart import load_map, map_data, render_map
 
-    root = _common.root()
+    root = context.root()
     data = map_data(load_map(root), leefgebied)
-    _common.output(render_map(data, fmt.value, root), out, exact=fmt is MapFormat.json)
+    documents.output(render_map(data, fmt.value, root), out, exact=fmt is MapFormat.json)

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from . import _common
+from ..cli import console, context
 from ..taal import aantal
 
 
@@ -21,9 +21,9 @@ def run(
 ) -> None:
     from ..work.sync import sync
 
-    outcome = sync(_common.root(), dry_run=dry_run)
+    outcome = sync(context.root(), dry_run=dry_run)
     for r in outcome.renumbered:
-        _common.echo(r.describe())
+        console.echo(r.describe())
     verb = "zou delen" if dry_run else "gedeeld"
-    _common.info(f"{outcome.remote}/{outcome.branch}: {aantal(outcome.pushed, 'commit')} {verb}, {outcome.fetched} binnengehaald"
+    console.info(f"{outcome.remote}/{outcome.branch}: {aantal(outcome.pushed, 'commit')} {verb}, {outcome.fetched} binnengehaald"
                  + (f", {len(outcome.renumbered)} id('s) omgenummerd" if outcome.renumbered else ""))

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, documents, params
 from ..taal import aantal
 
 
@@ -24,24 +24,24 @@ class ValidateFormat(str, Enum):
 
 
 def run(
-    cases: Annotated[Optional[list[str]], typer.Argument(
+    cases: Annotated[Optional[list[str]], params.case_argument(
         help="Casus-id's of bestanden (standaard: alles). Bestanden (zoals pre-commit ze doorgeeft) controleren de casussen "
              "waar ze bij horen; regie.yaml controleert alles.", show_default=False)] = None,
-    fmt: Annotated[ValidateFormat, typer.Option("--format", help="text, json, github (annotaties voor GitHub Actions) of gitlab "
+    fmt: Annotated[ValidateFormat, params.format_option("text, json, github (annotaties voor GitHub Actions) of gitlab "
                                                 "(Code Quality-rapport voor GitLab merge requests).")] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV",
         help="Alleen wat sinds REV veranderd is (bijv. origin/main in de CI van een merge request): die casussen, "
              "de signalen als die veranderden, alles als regie.yaml veranderde.")] = None,
-    out: _common.Output = None,
-    jobs: _common.Jobs = None,
+    out: params.Output = None,
+    jobs: params.Jobs = None,
 ) -> None:
     from ..dossier.problems import ERROR, has_errors
     from ..dossier.repo import case_ids
     from ..dossier.validate import scope_of_files, validate
 
-    _common.check_jobs(jobs)
-    root = _common.root()
+    context.check_jobs(jobs)
+    root = context.root()
     ids, signals = cases or None, None
     files = [c for c in cases or [] if Path(c).is_file()]  # as pre-commit passes them; anything else is a case id
     if changed_since is not None:
@@ -53,27 +53,27 @@ def run(
         if ids is not None:
             ids = sorted(set(ids) | {c for c in cases or [] if c not in files})
         if ids == [] and not signals:
-            _common.info("niets te controleren: geen dossierbestanden")
+            console.info("niets te controleren: geen dossierbestanden")
             return
-    with _common.progress("casussen controleren") as tick:
-        problems = validate(root, _common.today(), ids, progress=tick, signals=signals,
-                            use_cache=not _common.STATE.no_cache, jobs=jobs)
+    with console.progress("casussen controleren") as tick:
+        problems = validate(root, context.today(), ids, progress=tick, signals=signals,
+                            use_cache=not context.STATE.no_cache, jobs=jobs)
     n_cases = len(ids) if ids is not None else len(case_ids(root))
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = len(problems) - errors
-    with _common.writing(out):
+    with documents.writing(out):
         if fmt is ValidateFormat.json:
-            _common.echo_json(
+            console.echo_json(
                 {"cases": n_cases, "errors": errors, "warnings": warnings, "problems": [p.to_dict() for p in problems]}
             )
         elif fmt is ValidateFormat.gitlab:
-            _common.echo_json([_code_quality(p) for p in problems])
+            console.echo_json([_code_quality(p) for p in problems])
         elif fmt is ValidateFormat.github:
-            _common.echo_lines(map(_github, problems))
+            console.echo_lines(map(_github, problems))
         else:
-            _common.echo_lines(p.format() for p in problems)
+            console.echo_lines(p.format() for p in problems)
     summary = f"{aantal(n_cases, 'casus')} gecontroleerd: {aantal(errors, 'fout')}, {aantal(warnings, 'waarschuwing')}"
-    _common.info(summary)
+    console.info(summary)
     if has_errors(problems, strict=strict):
         raise typer.Exit(1)
 

@@ -7,32 +7,32 @@ Alleen wie en wanneer, nooit inhoud: --signaal DATUM --organisatie ORG (wie het 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
 
-from . import _common
+from ..cli import console, context, params
 
 
 def run(
-    case: Annotated[str, typer.Argument(help="Casus-id.", show_default=False)],
-    signaal: Annotated[Optional[str], typer.Option("--signaal", help="Datum van het signaal in de verwijsindex.")] = None,
-    organisatie: Annotated[Optional[str], typer.Option("--organisatie", help="Met --signaal: organisatie die het signaal afgaf.")] = None,
-    match: Annotated[Optional[str], typer.Option("--match", help="Datum van de match.")] = None,
+    case: params.Case,
+    signaal: Annotated[Optional[dt.date], params.date_option("--signaal", metavar="SIGNAAL", help="Datum van het signaal in de verwijsindex.")] = None,
+    organisatie: Annotated[Optional[str], params.organisatie_option("--organisatie", help="Met --signaal: organisatie die het signaal afgaf.")] = None,
+    match: Annotated[Optional[dt.date], params.date_option("--match", metavar="MATCH", help="Datum van de match.")] = None,
     met: Annotated[Optional[list[str]], typer.Option("--met", help="Met --match: organisatie met een signaal over dezelfde jongere (herhaalbaar).")] = None,
     regievoerder: Annotated[Optional[str], typer.Option("--regievoerder", help="De afgesproken regievoerder: regisseur- of organisatie-id.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Wijzig, maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..clock import parse_iso_date
     from ..work.safety import record_verwijsindex
 
     done = record_verwijsindex(
-        _common.root(), case, today=_common.today(),
-        signaal=parse_iso_date(signaal, what="--signaal") if signaal else None, organisatie=organisatie,
-        match=parse_iso_date(match, what="--match") if match else None, met=met, regievoerder=regievoerder,
+        context.root(), case, today=context.today(),
+        signaal=signaal, organisatie=organisatie,
+        match=match, met=met, regievoerder=regievoerder,
         commit=not no_commit,
     )
     for p in done.problems:
-        _common.info(p.format())
+        console.info(p.format())
     for line in done.lines:
-        _common.info(line)
+        console.info(line)

@@ -1,7 +1,7 @@
 """What ``regie --help`` shows: the commands, their one-line summaries and the global options.
 
 Kept free of typer, so that ``regie`` and ``regie --help`` answer without building the
-command line (that is most of regie's start-up time). :mod:`regie.cli` builds the real
+command line (that is most of regie's start-up time). :mod:`regie.cli.app` builds the real
 command line from the same tables; tests/test_cli.py keeps the summaries in step with the
 command modules' docstrings.
 """
@@ -92,7 +92,7 @@ class Option(NamedTuple):
     envvar: str | None = None
 
 
-# The options before the command, by the parameter name of regie.cli's callback.
+# The options before the command, by the parameter name of regie.cli.app's callback.
 GLOBAL_OPTIONS = {
     "repo": Option(("-C", "--repo"), "MAP", "Dossierrepository (standaard: de map met regie.yaml boven de huidige map)."),
     "today": Option(("--today",), "DATUM", "Doe alsof het vandaag deze datum is (JJJJ-MM-DD).", "REGIE_TODAY"),

@@ -13,11 +13,11 @@ def main() -> None:
     import os
 
     if "_REGIE_COMPLETE" in os.environ:  # the shell asks for completions: the command line is built for it
-        from .cli import main as run
+        from .app import main as run
 
         return run()
     if sys.argv[1:] == ["--version"]:
-        from . import __version__
+        from .. import __version__
 
         sys.stdout.write(f"regie {__version__}\n")
         return
@@ -26,6 +26,6 @@ def main() -> None:
     if wants_top_help(sys.argv[1:]):
         sys.stdout.write(top_help())
         sys.exit(0 if sys.argv[1:] else 2)  # a bare ``regie`` names no command: like click, exit 2
-    from .cli import main as run
+    from .app import main as run
 
     run()

@@ -1,20 +1,21 @@
-"""The ``regie`` command line: global options, the command table, and the one error boundary.
+"""The ``regie`` command line: the typer app built from the menu's table, the global options, and the one
+error boundary.
 
-Commands live one per module in ``regie.commands``; this module only wires them up.
-Each command imports the core it needs inside its body, so ``regie --help`` stays
-fast and loads neither git, jinja2 nor jsonschema.
+Commands live one per module in ``regie.commands``; this module only wires them up. Their parameters
+are declared with the types of :mod:`regie.cli.params`. Each command imports the core it needs inside
+its body, so ``regie --help`` stays fast and loads neither git, jinja2 nor jsonschema.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from . import __version__
-from .commands import _common
+from .. import __version__
+from . import console, context, params
 from .menu import ABOUT, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
 
 def _version(value: bool) -> None:
@@ -23,39 +24,34 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _option(name: str) -> typer.models.OptionInfo:
-    o = GLOBAL_OPTIONS[name]
-    return typer.Option(*o.names, metavar=o.metavar, help=o.help, envvar=o.envvar)
-
-
 def _global(
     ctx: typer.Context,
-    repo: Annotated[Optional[Path], _option("repo")] = None,
-    today: Annotated[Optional[str], _option("today")] = None,
-    op: Annotated[Optional[str], _option("op")] = None,
+    repo: params.Repo = None,
+    today: params.Today = None,
+    op: params.Op = None,
     version: Annotated[bool, typer.Option(*GLOBAL_OPTIONS["version"].names, callback=_version, is_eager=True,
                                           help=GLOBAL_OPTIONS["version"].help)] = False,
-    debug: Annotated[bool, _option("debug")] = False,
-    met_eigen_wijzigingen: Annotated[bool, _option("met_eigen_wijzigingen")] = False,
-    no_cache: Annotated[bool, _option("no_cache")] = False,
+    debug: params.Debug = False,
+    met_eigen_wijzigingen: params.OwnChanges = False,
+    no_cache: params.NoCache = False,
 ) -> None:
-    _common.STATE.repo = repo
-    _common.STATE.no_cache = no_cache
-    _common.STATE.today = today
-    _common.STATE.debug = debug
-    _common.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
-    _common.STATE.op = _common.STATE.op_root = None
-    from .store.transaction import allow_own_changes_by_default, refuse_changes
+    context.STATE.repo = repo
+    context.STATE.no_cache = no_cache
+    context.STATE.today = today
+    context.STATE.debug = debug
+    context.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
+    context.STATE.op = context.STATE.op_root = None
+    from ..store.transaction import allow_own_changes_by_default, refuse_changes
 
     allow_own_changes_by_default(met_eigen_wijzigingen)
     refuse_changes(None)
     if op is not None:
-        from .clock import parse_iso_date
-        from .errors import UsageError
+        from ..clock import parse_iso_date
+        from ..errors import UsageError
 
-        if ctx.invoked_subcommand not in _common.OP_COMMANDS:
-            raise UsageError(f"--op werkt met {', '.join(_common.OP_COMMANDS)}; niet met {ctx.invoked_subcommand}")
-        _common.STATE.op = parse_iso_date(op, what="--op")
+        if ctx.invoked_subcommand not in context.OP_COMMANDS:
+            raise UsageError(f"--op werkt met {', '.join(context.OP_COMMANDS)}; niet met {ctx.invoked_subcommand}")
+        context.STATE.op = parse_iso_date(op, what="--op")
         refuse_changes(f"met --op lees je de repository zoals die op {op} was; wijzigen kan daarin niet")
 
 
@@ -85,7 +81,7 @@ def build_app(wanted: str | None = _ALL) -> typer.Typer:
             if group != groups:
                 continue
             if wanted == _ALL or name == wanted:
-                module = importlib.import_module(f".commands.{module_name}", __package__)
+                module = importlib.import_module(f"regie.commands.{module_name}")
                 if group:
                     app.add_typer(module.app, name=name, help=module.__doc__)
                 else:
@@ -114,14 +110,14 @@ def command_in(argv: list[str]) -> str | None:
 
 
 def __getattr__(name: str):
-    """``regie.cli.app``: every command built (for tests and tools that inspect the command line)."""
+    """``regie.cli.app.app``: every command built (for tests and tools that inspect the command line)."""
     if name == "app":
         return build_app(_ALL)
     raise AttributeError(name)
 
 
 def main() -> None:
-    from .errors import RegieError
+    from ..errors import RegieError
 
     import os
 
@@ -129,56 +125,53 @@ def main() -> None:
     if not completing and wants_top_help(sys.argv[1:]):
         sys.stdout.write(top_help())
         sys.exit(0 if sys.argv[1:] else 2)  # a bare ``regie`` names no command: like click, exit 2
-    _common.install_log_handler()
+    console.install_log_handler()
     from typer._click.exceptions import ClickException
 
-    from . import nl
+    from . import framework_nl
     from typer.exceptions import Abort
 
-    nl.install()
+    framework_nl.install()
     if completing:  # the words typed so far come from the shell, not from argv
         words = (os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or "").split()
         command = typer.main.get_command(build_app(command_in(words[1:])))
         from typer.completion import completion_init
 
-        from .completion import attach
-
         completion_init()  # typer's bash, zsh, fish and PowerShell completion
-        attach(command)
     else:
         command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
-    nl.dutch_command(command)
+    framework_nl.dutch_command(command)
     try:
         try:
             code = command.main(args=sys.argv[1:], prog_name="regie", standalone_mode=False)
         finally:
-            _common.close_snapshot()
+            context.close_snapshot()
         if isinstance(code, int) and code:
             sys.exit(code)
     except ClickException as exc:  # a wrong command line: in Dutch, with the usage line
-        nl.show_usage_error(exc, sys.stderr)
+        framework_nl.show_usage_error(exc, sys.stderr)
         if not _is_help(exc):
-            _common.error(nl.usage_error(exc))
+            console.error(framework_nl.usage_error(exc))
         sys.exit(exc.exit_code)
     except Abort:
-        _common.error("afgebroken")
+        console.error("afgebroken")
         sys.exit(1)
     except RegieError as exc:
         if exc.exit_code == 0:  # nothing to do is no failure
-            _common.info(str(exc))
+            console.info(str(exc))
         else:
-            _common.error(str(exc))
+            console.error(str(exc))
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, EOFError):
-        _common.error("afgebroken")
+        console.error("afgebroken")
         sys.exit(130)
     except Exception as exc:  # a crash of regie itself, never a finding: exit 3
-        if _common.STATE.debug or "--debug" in sys.argv[1:]:
+        if context.STATE.debug or "--debug" in sys.argv[1:]:
             import traceback
 
             traceback.print_exception(exc)
         # the type and regie's own place only: an exception's text may quote dossier contents
-        _common.error(f"interne fout in regie: {type(exc).__name__} in {_where(exc)} — meld dit met `regie --debug …`"
+        console.error(f"interne fout in regie: {type(exc).__name__} in {_where(exc)} — meld dit met `regie --debug …`"
                       " (de traceback kan dossiergegevens bevatten; deel die niet buiten het netwerk)")
         sys.exit(3)
 
@@ -193,7 +186,7 @@ def _where(exc: BaseException) -> str:
     """The innermost frame of regie's own code (module:line), for a crash report without data."""
     import traceback
 
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the regie package
     place = "?"
     for frame in traceback.extract_tb(exc.__traceback__):
         path = Path(frame.filename)

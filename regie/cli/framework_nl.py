@@ -3,11 +3,12 @@
 regie's own messages are Dutch where they are written. The framework adds its own words: the
 usage line, help headings, ``[default: …]``, the help option, metavars such as ``<str>``, and the
 messages of a wrong command line ("Missing option", "No such option", pydantic's "Input should
-be a valid integer"). This module (part of the command-line layer, like :mod:`regie.cli`)
+be a valid integer"). This module (part of the command-line layer, like :mod:`regie.cli.app`)
 
 - translates the few strings typer looks up through ``gettext`` (its module-level ``_``);
-- sets Dutch metavars (``DATUM``, ``CASUS``, ``N``, ``BESTAND``) and the full first sentence as
-  each command's short help (click would cut it at 45 characters);
+- gives a parameter that declares no metavar (see :mod:`regie.cli.params`) one from its type (the
+  choices, ``BESTAND`` for a path, ``N`` for a number) and the full first sentence as each
+  command's short help (click would cut it at 45 characters);
 - and :func:`usage_error` turns a click usage error into one Dutch ``fout:`` line.
 
 typer is pinned to the minor version these hooks were written and tested against
@@ -37,14 +38,6 @@ HELP_TEXT = "Toon deze hulp en stop."
 USAGE = "Gebruik: "
 OPTIONS_METAVAR = "[OPTIES]"
 SUBCOMMAND_METAVAR = "COMMANDO [ARGUMENTEN]..."
-
-# Metavars by option or argument name (the rest: the name in capitals, which is Dutch already).
-NAMES = {
-    "case": "CASUS", "cases": "CASUS", "casus": "CASUS", "today": "DATUM", "op": "DATUM", "datum": "DATUM",
-    "deadline": "DATUM", "from": "DATUM", "to": "DATUM", "quarter": "KWARTAAL", "year": "JAAR", "vergelijk": "PERIODE",
-    "within": "DAGEN", "jobs": "N", "output": "BESTAND", "repo": "MAP", "directory": "MAP", "naar-niveau": "N",
-    "niveau": "N", "startscore": "N", "doelscore": "N", "eindscore": "N", "samenwerking": "N", "stap": "N",
-}
 
 _installed = False
 
@@ -102,20 +95,17 @@ def _install_completion(ctx, param, value: Any) -> Any:
 
 
 def metavar(param) -> str | None:
-    """The Dutch metavar of an option or argument; None for a flag or one that has its own."""
+    """The metavar of an option or argument that declares none, from its type; None for a flag or one that has its own."""
     if param.metavar is not None or getattr(param, "is_flag", False):
         return None
     desc = param.type_descriptor
     if desc.is_choice:
         return "|".join(str(getattr(c, "value", c)) for c in desc.choices or ())
-    longest = max(param.opts, key=len).lstrip("-") if param.opts else param.name
-    if longest in NAMES:
-        return NAMES[longest]
     if desc.is_path:
         return "BESTAND"
     if desc.annotation is int:
         return "N"
-    return longest.upper()
+    return (max(param.opts, key=len).lstrip("-") if param.opts else param.name).upper()
 
 
 def dutch_command(cmd) -> None:

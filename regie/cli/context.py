@@ -1,0 +1,121 @@
+"""What every command works in: the global options' state, the dossier repository (also as of a day, ``--op``),
+today, and the checks against its configuration (``regie.yaml``)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from ..taal import aantal
+from . import console
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+
+@dataclass
+class State:
+    repo: Path | None = None
+    today: str | None = None
+    debug: bool = False
+    met_eigen_wijzigingen: bool = False
+    no_cache: bool = False
+    op: dt.date | None = None  # --op: read the repository as committed at the end of this day
+    op_root: Path | None = None  # the copy of the repository of that day (regie.store.history)
+
+STATE = State()
+
+# The commands that can read the repository as it stood on a day (--op).
+OP_COMMANDS = ("show", "list", "overdue", "agenda", "plan", "caseload", "report")
+
+def root() -> Path:
+    """The dossier repository; a change a killed regie left half-done is rolled back first.
+
+    With ``--op`` it is a copy of the repository as committed at the end of that day.
+    """
+    from ..dossier.repo import find_root
+    from ..store.transaction import recover_if_pending
+
+    base = find_root(STATE.repo)
+    recover_if_pending(base)
+    if STATE.op is None:
+        return base
+    if STATE.op_root is None:
+        from .. import clock
+        from ..store.history import check_day, snapshot
+
+        clock.set_today(STATE.today)
+        check_day(STATE.op, clock.today())
+        STATE.op_root, sha = snapshot(base, STATE.op)
+        STATE.no_cache = True  # a copy made for one command: keeping what was read from it would only fill the cache
+        console.info(f"de repository zoals gecommit op {STATE.op.isoformat()} (commit {sha[:12]})")
+    return STATE.op_root
+
+def work_root() -> Path:
+    """The repository in the work tree, also under ``--op``: where ``-o`` must not write an unignored file."""
+    from ..dossier.repo import find_root
+
+    return find_root(STATE.repo)
+
+def close_snapshot() -> None:
+    """Remove the copy of an ``--op`` day, if one was made."""
+    if STATE.op_root is not None:
+        from ..store.history import remove
+
+        remove(STATE.op_root)
+        STATE.op_root = None
+
+@contextmanager
+def mutating(command: str) -> Iterator[None]:
+    """Hold the repository's lock around a change that a command puts together itself."""
+    from ..store.transaction import check_writable, session
+
+    check_writable()  # before root(): with --op that would first copy the repository of that day
+    with session(root(), command):
+        yield
+
+def today() -> dt.date:
+    """Today (``--today`` to pretend otherwise); with ``--op`` the day the repository is read as of."""
+    from .. import clock
+
+    clock.set_today(STATE.today)
+    if STATE.op is not None:
+        root()  # refuses a day in the future or before the first commit, before anything is computed
+        return STATE.op
+    return clock.today()
+
+def check_jobs(jobs: int | None) -> None:
+    """Refuse a --jobs outside 1..MAX_JOBS."""
+    from ..limits import MAX_JOBS, check_range
+
+    if jobs is not None:
+        check_range(jobs, "--jobs", 1, MAX_JOBS, "processen")
+
+def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, quiet: bool = False):
+    """Run a per-case job over the repository for a read-only command (see ``regie.dossier.scan``).
+
+    Files that cannot be read are left out, with one warning naming them (``quiet``: none).
+    """
+    from ..dossier.repo import case_dir
+    from ..dossier.scan import collect
+
+    base = root()
+    for cid in cases or []:
+        case_dir(base, cid)
+    check_jobs(jobs)
+    with console.progress("casussen lezen") as tick:
+        got = collect(base, today(), job, cases or None, use_cache=not STATE.no_cache, jobs=jobs, progress=tick)
+    broken = sorted({p.path for p in got.errors})
+    if broken and not quiet:
+        console.warn(f"{aantal(len(broken), 'bestand')} overgeslagen omdat ze ongeldig zijn (zie 'regie validate'): {', '.join(broken[:3])}"
+             + (" ..." if len(broken) > 3 else ""))
+    return got
+
+def check_regisseur(network, regisseur: str | None) -> None:
+    """A filter on a regisseur that regie.yaml does not know is a typo, not an empty result."""
+    if regisseur is not None and regisseur not in network.regisseur_ids():
+        from ..errors import UsageError
+
+        raise UsageError(f"onbekende regisseur '{regisseur}' (bekend in regie.yaml: {', '.join(sorted(network.regisseur_ids()))})")
