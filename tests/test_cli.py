@@ -113,8 +113,8 @@ def test_core_imports_neither_typer_nor_rich():
     assert not {"typer", "rich", "click"} & {m.split(".")[0] for m in mods}
 
 
-def test_every_command_has_help_and_is_in_the_readme(cli):
-    readme = (REPO / "README.md").read_text()
+def test_every_command_has_help(cli):
+    """(That every command is documented, with an example that runs, is tests/test_docs.py's.)"""
     from regie.cli.app import app
 
     names = [c.name for c in app.registered_commands] + [f"{g.name} {c.name}" for g in app.registered_groups
@@ -123,7 +123,6 @@ def test_every_command_has_help_and_is_in_the_readme(cli):
     for name in names:
         r = cli(*name.split(), "--help")
         assert r.code == 0 and "Gebruik:" in r.out, name
-        assert f"regie {name}" in readme or f"regie -C examples/dossiers {name}" in readme, f"{name} not in README"
 
 
 def test_ci_tests_the_installed_package_not_the_source_tree():
