@@ -46,7 +46,7 @@ INVOCATION = re.compile(r"(^|[;&|(]\s*|\s)regie\s")  # regie run as a command so
 
 
 def _app_commands() -> tuple[list[str], set[str]]:
-    from regie.cli import app
+    from regie.cli.app import app
 
     groups = {g.name for g in app.registered_groups}
     names = [c.name for c in app.registered_commands]
