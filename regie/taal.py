@@ -37,3 +37,12 @@ def slug(text: str, limit: int | None = None) -> str:
 
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].strip("-")
+
+
+def describe_days(dagen: int) -> str:
+    """How late something is in words: '3 dagen te laat', 'vandaag', 'over 1 dag'."""
+    if dagen > 0:
+        return f"{dagen} dag{'en' if dagen != 1 else ''} te laat"
+    if dagen == 0:
+        return "vandaag"
+    return f"over {-dagen} dag{'en' if dagen != -1 else ''}"

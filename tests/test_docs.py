@@ -99,13 +99,13 @@ def test_every_command_has_an_example_in_docs():
 
 
 def validate_codes() -> dict[str, str]:
-    """Every code a finding can carry, from the source of regie/dossier: ``code="x"`` keywords,
+    """Every code a finding can carry, from the source of regie/dossier and regie/formats (reading YAML): ``code="x"`` keywords,
     ``Problem(path, line, "x", …)``, and module-local helpers with a ``code`` parameter (``at("id", "x", …)``).
     A code the scan cannot read (not a literal, not handed on from a parameter) fails the test."""
     codes: dict[str, str] = {}
     unreadable: list[str] = []
     passed_on = {"code", "exc.code", "self.code"}
-    for path in sorted((REPO / "regie" / "dossier").rglob("*.py")):
+    for path in sorted([*(REPO / "regie" / "dossier").rglob("*.py"), *(REPO / "regie" / "formats").rglob("*.py")]):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         helpers = {"Problem": 2}
         for node in ast.walk(tree):

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from conftest import NETWORK, edit, git, write_tree
 
-from regie.privacy.lint import is_bsn, is_iban, scan
+from regie.dossier.lint import is_bsn, is_iban, scan
 
 C = "casussen/2026-001"
 
@@ -121,7 +121,7 @@ _PLAIN = {
 def test_fast_detectors_match_the_plain_patterns(text):
     import re
 
-    from regie.privacy import lint
+    from regie.dossier import lint
 
     for name, plain in _PLAIN.items():
         fast = getattr(lint, name)
@@ -133,7 +133,7 @@ def test_fast_detectors_match_the_plain_patterns(text):
 def test_the_quick_checks_before_each_detector_skip_nothing(text):
     """scan() runs a detector only when a cheaper check (the text's shape, a literal) says it can match;
     the findings must be those of every detector run on the whole text, phone numbers included."""
-    from regie.privacy import lint
+    from regie.dossier import lint
 
     ibans = [m.span() for m in lint._IBAN.finditer(text) if lint.is_iban(m.group(1))]
     plain = sorted({(text.count("\n", 0, m.start()) + 1, kind)
@@ -157,6 +157,6 @@ def test_the_quick_checks_before_each_detector_skip_nothing(text):
     ("GEBOREN OP 3 maart 1990", "geboortedatum"),
 ])
 def test_each_kind_is_still_found_behind_its_quick_check(text, kind):
-    from regie.privacy.lint import scan
+    from regie.dossier.lint import scan
 
     assert [f.kind for f in scan(f"notitie: |\n  iets\n  {text}\n")] == [kind]

@@ -15,7 +15,7 @@ import pytest
 
 import regie
 from regie.dossier import meldcode, vocab
-from regie.privacy import retention
+from regie.dossier import retention
 
 SCHEMAS = Path(regie.__file__).parent / "schemas"
 

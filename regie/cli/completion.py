@@ -26,7 +26,7 @@ def _root(ctx) -> Path | None:
 
 
 def _network(ctx) -> dict:
-    from ..dossier.yamlio import parse_yaml
+    from ..formats.yamlio import parse_yaml
 
     root = _root(ctx)
     try:

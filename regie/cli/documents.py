@@ -44,7 +44,7 @@ def writing(path: Path | None) -> Iterator[None]:
     output(buf.getvalue(), path, exact=True)  # echo made it printable already
 
 def write_pdf(html: str, path: Path | None) -> None:
-    """A document as PDF to ``-o path`` (WeasyPrint; see ``regie.views.pdf``)."""
-    from ..views.pdf import write_pdf as write
+    """A document as PDF to ``-o path`` (WeasyPrint; see ``regie.render.pdf``)."""
+    from ..render.pdf import write_pdf as write
 
     console.info(f"geschreven: {write(html, path, work_root())}")

@@ -25,7 +25,8 @@ def run(
     out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..views.agenda import agenda_job, render_agenda, write_agenda
+    from ..views.agenda import agenda_job, render_agenda
+    from ..work.agenda import write_agenda
     from ..errors import UsageError
 
     kind = params.doc_format(fmt, html=html)

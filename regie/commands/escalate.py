@@ -78,7 +78,7 @@ def run(
         console.info(f"escalatie {closed} van casus {case} afgesloten")
         return
     if fmt is not None and fmt.value == "pdf":
-        from ..views.pdf import require_file
+        from ..render.pdf import require_file
 
         require_file(out)  # before anything is recorded
     missing = [name for name, value in (("--over", over), ("--reden", reden)) if not value]
@@ -89,7 +89,7 @@ def run(
     for p in step.problems:
         console.info(p.format())
     if fmt is not None and fmt.value == "pdf":
-        from ..views.render import render
+        from ..render.templates import render
 
         documents.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
     else:

@@ -30,7 +30,9 @@ def run(
 
     if within is not None:
         check_range(within, "--within", 0, MAX_WITHIN_DAYS, "dagen")
-    from ..views.deadlines import DUE, describe_days, due_items, to_csv, to_ics
+    from ..taal import describe_days
+    from ..views.calendar import due_to_ics
+    from ..views.deadlines import DUE, due_items, to_csv
 
     got = context.read_cases(DUE, case, jobs=jobs)
     context.check_regisseur(got.network, regisseur)
@@ -49,7 +51,7 @@ def run(
     elif fmt is params.ListFormat.csv:
         text = to_csv(rows, csv_dialect.value)
     elif fmt is params.ListFormat.ics:
-        text = to_ics(rows, today, got.network.naam)
+        text = due_to_ics(rows, today, got.network.naam)
     else:
         text = "".join(
             f"{describe_days(r.dagen):>17}  {r.casus}  {r.id:<9}  {r.deadline.isoformat()}  {r.wie:<16}  {r.wat}\n" for r in rows

@@ -13,7 +13,7 @@ def run(
     fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
     out: params.Output = None,
 ) -> None:
-    from ..views.deadlines import describe_days
+    from ..taal import describe_days
     from ..dossier.loader import load_case
     from ..views.overview import case_summary
 

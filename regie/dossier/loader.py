@@ -22,7 +22,7 @@ from .problems import ERROR, Problem
 from .. import layout
 from ..layout import CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
 from .repo import case_ids
-from .yamlio import SourceFile, load_markdown_file, load_yaml_file
+from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
 
 
 @dataclass

@@ -147,7 +147,7 @@ class Network:
 
     def term(self, category: str):
         """The retention term (years and source) of a category; ``retentie_jaren`` still counts for volwassenen."""
-        from ..privacy.retention import DEFAULT_TERMS, Term
+        from ..dossier.retention import DEFAULT_TERMS, Term
 
         if self.bewaartermijnen:
             t = self.bewaartermijnen[category]

@@ -77,7 +77,7 @@ def default_jobs() -> int:
 def read_case(root: Path, cid: str) -> Loaded:
     """Parse and schema-check one case folder (never raises for bad files: they become problems)."""
     from .loader import _load_case, _Reader
-    from ..privacy.lint import scan as privacy_scan
+    from ..dossier.lint import scan as privacy_scan
 
     reader = _Reader(root)
     case = _load_case(reader, cid)

@@ -171,7 +171,7 @@ def other_members(root: Path, wanted: set[str], skip: set[str]) -> list[Membersh
     from .loader import Lines
     from .vocab import OPEN_STATUSES
     from .repo import case_ids
-    from .yamlio import parse_yaml
+    from ..formats.yamlio import parse_yaml
 
     keys = [w.encode() for w in wanted]
     out = []
@@ -203,7 +203,7 @@ def commit_message_privacy(root: Path, dossier) -> list[Problem]:
 
     A finding is reported at ``commit <sha>``; nothing is checked outside a git repository.
     """
-    from ..privacy.lint import scan
+    from ..dossier.lint import scan
     from ..store import gitops
     from .problems import ERROR, WARNING
 

@@ -141,7 +141,7 @@ def decrypt(data: bytes, rel: str) -> str:
 def check_text(text: str, rel: str) -> None:
     """The decrypted identity must be YAML that fits its schema (errors name the line)."""
     from ..dossier.schema import check
-    from ..dossier.yamlio import SourceFile, parse_yaml
+    from ..formats.yamlio import SourceFile, parse_yaml
 
     data = parse_yaml(text, rel)
     if data is None:

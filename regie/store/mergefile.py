@@ -253,7 +253,7 @@ def merge_text(base_text: str, ours_text: str, theirs_text: str, name: str) -> t
 
 
 def _dump_plain(doc: Any, like: str) -> str:
-    from .yamledit import guess_indent
+    from ..formats.yamledit import guess_indent
 
     y = _yaml()
     y.indent(*guess_indent(like))
@@ -263,7 +263,7 @@ def _dump_plain(doc: Any, like: str) -> str:
 
 
 def _dump(doc: Any, result: _Result) -> str:
-    from .yamledit import guess_indent  # the file's own indentation
+    from ..formats.yamledit import guess_indent  # the file's own indentation
 
     def dump(data: Any) -> str:
         y = _yaml()

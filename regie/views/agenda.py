@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .deadlines import evaluation_due, plan_due
-from ..errors import RegieError
 from ..dossier.model import party_name
 from ..dossier.scan import Collected, Job
+from ..layout import MEETINGS_DIR
 
-MEETINGS_DIR = "overleggen"
+
 _DATE_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
 
@@ -138,21 +138,6 @@ def build(got: Collected, root: Path, datum: dt.date) -> Agenda:
 
 
 def render_agenda(got: Collected, root: Path, datum: dt.date, *, html: bool = False) -> str:
-    from .render import render
+    from ..render.templates import render
 
     return render("agenda.html.j2" if html else "agenda.md.j2", {"agenda": build(got, root, datum)}, root)
-
-
-def write_agenda(got: Collected, root: Path, datum: dt.date, today: dt.date, *, commit: bool = True) -> Path:
-    """Store the agenda with a minutes section as ``overleggen/<datum>.md`` and commit it."""
-    from ..work.mutation import apply
-    from .render import render
-
-    path = root / MEETINGS_DIR / f"{datum.isoformat()}.md"
-    if path.exists():
-        raise RegieError(f"{MEETINGS_DIR}/{path.name} bestaat al; het verslag daarin wordt niet overschreven")
-    agenda = build(got, root, datum)
-    agenda_md = render("agenda.md.j2", {"agenda": agenda}, root)
-    text = render("overleg.md.j2", {"agenda": agenda, "agenda_md": agenda_md}, root)
-    apply(root, None, {path: text}, f"regie agenda: netwerkoverleg {datum.isoformat()}", today, commit=commit)
-    return path

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..dossier.model import Case
 from ..dossier.vocab import OPEN_STATUSES
 from ..dossier.scan import Collected, Job
-from .deadlines import evaluation_changes, evaluation_due, organisation_of, plan_due
+from .deadlines import Due, evaluation_changes, evaluation_due, organisation_of, plan_due
 
 KEEP_DAYS = 90  # a case closed, or an event cancelled, this long ago still sends its cancellations
 
@@ -80,7 +80,7 @@ CALENDAR = Job("calendar", _events_job)
 
 def meetings(root: Path, today: dt.date) -> list[Item]:
     """The network meetings (``overleggen/<date>.md``) from ``KEEP_DAYS`` ago on."""
-    from .agenda import MEETINGS_DIR
+    from ..layout import MEETINGS_DIR
 
     folder = root / MEETINGS_DIR
     out = []
@@ -134,3 +134,9 @@ def to_ics(items: list[Item], today: dt.date, network_name: str, *, name: str = 
         ev.add("transp", "TRANSPARENT")  # a deadline does not make the regisseur busy
         cal.add_component(ev)
     return cal.to_ical().decode("utf-8")
+
+
+def due_to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:
+    """One all-day event per deadline, with the same UIDs and SEQUENCE numbers as ``regie calendar``."""
+    return to_ics([Item(f"{r.casus}-{r.id}", r.soort, r.casus, f"{r.casus} {r.id}: {r.wat}", r.wie, r.organisatie, r.regisseur,
+                       r.deadline, r.sequence, False) for r in rows], today, network_name)

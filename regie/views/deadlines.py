@@ -136,19 +136,3 @@ def to_csv(rows: list[Due], dialect: str = "excel") -> str:
     from ..safetext import csv_text
 
     return csv_text(CSV_FIELDS, ([r.to_dict()[k] for k in CSV_FIELDS] for r in rows), dialect)
-
-
-def to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:
-    """One all-day event per deadline, with the same UIDs and SEQUENCE numbers as ``regie calendar``."""
-    from .calendar import Item, to_ics as write
-
-    return write([Item(f"{r.casus}-{r.id}", r.soort, r.casus, f"{r.casus} {r.id}: {r.wat}", r.wie, r.organisatie, r.regisseur,
-                       r.deadline, r.sequence, False) for r in rows], today, network_name)
-
-
-def describe_days(dagen: int) -> str:
-    if dagen > 0:
-        return f"{dagen} dag{'en' if dagen != 1 else ''} te laat"
-    if dagen == 0:
-        return "vandaag"
-    return f"over {-dagen} dag{'en' if dagen != -1 else ''}"

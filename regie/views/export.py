@@ -18,7 +18,7 @@ from ..layout import PLAN_FILE
 def evaluation_prompts(root: Path) -> set[str]:
     """The questions the evaluation template puts in a new evaluation for the regisseur to answer (lines of
     plain text ending in '?'): they are the regisseur's prompt, not something the dossier says about the client."""
-    from .render import environment
+    from ..render.templates import environment
 
     env = environment(root)
     try:
@@ -88,7 +88,7 @@ def export_context(root: Path, cid: str, today: dt.date) -> dict:
 
 
 def render_export(root: Path, cid: str, today: dt.date, *, html: bool = False) -> str:
-    from .render import render
+    from ..render.templates import render
 
     context = export_context(root, cid, today)
     md = render("inzage.md.j2", context, root)

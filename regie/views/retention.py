@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..dossier.scan import Job
-from ..privacy.retention import category
+from ..dossier.retention import category
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..dossier.meldcode import CONCLUSIES, Meldcode
 from ..dossier.casus import Verwijsindex
 from ..dossier.network import Network
-from .render import nl_date
+from ..render.templates import nl_date
 
 
 def names(net: Network) -> dict[str, str]:

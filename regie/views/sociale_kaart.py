@@ -48,7 +48,7 @@ def map_data(network, leefgebied: str | None = None) -> dict:
 
 def render_map(data: dict, fmt: str, root: Path) -> str:
     from ..safetext import json_text
-    from .render import render
+    from ..render.templates import render
 
     if fmt == "json":
         return json_text(data) + "\n"

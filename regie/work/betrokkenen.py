@@ -41,8 +41,8 @@ def _slug(text: str) -> str:
 
 
 def _doc(root: Path, case):
-    from ..views.render import render
-    from ..store.yamledit import RoundTrip
+    from ..render.templates import render
+    from ..formats.yamledit import RoundTrip
 
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
@@ -56,11 +56,11 @@ def add(
     betrokkene_id: str | None = None, commit: bool = True,
 ) -> Changed:
     """Add a professional (organisation and role) or a naaste (relation); returns the new betrokkene's id."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--rol", rol)
     check_value("--relatie", relatie)
-    from ..store.yamledit import append_item, new_map, put
+    from ..formats.yamledit import append_item, new_map, put
     from .mutation import apply
 
     if naaste:
@@ -106,10 +106,10 @@ def add(
 def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
          commit: bool = True) -> Changed:
     """End someone's involvement: ``tot`` and ``reden`` in netwerk.yaml; their open agreements are named."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..store.yamledit import put
+    from ..formats.yamledit import put
     from .mutation import apply
 
     if not reden.strip():

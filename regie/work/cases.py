@@ -58,7 +58,7 @@ def next_case_id(root: Path, fmt: str, year: int) -> str:
 
 def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
     """Refuse values that would make an invalid case, before anything is written."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     for option, value in (("--melder-rol", case.melder_rol), ("--aard", case.aard), ("--pseudoniem", case.pseudoniem),
                           ("--doelgroep", case.doelgroep), ("--omvang", case.omvang),
@@ -110,7 +110,7 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
     chosen and the folder made under the repository lock, so two at once get two ids.
     """
     from ..store import gitops, transaction
-    from ..views.render import render
+    from ..render.templates import render
     from ..store.files import new_folder, refuse_links, relative_paths, remove_tree, write_text_atomic
     from ..dossier.validate import validate
 

@@ -38,11 +38,11 @@ def close(
     The reason is a category of ``sluitredenen`` in regie.yaml (reports count in it); what
     the regisseur wants to say about it goes in ``toelichting``.
     """
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
     check_value("--toelichting", toelichting)
-    from ..store.yamledit import RoundTrip, put
+    from ..formats.yamledit import RoundTrip, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "afspraken.yaml", "escalaties.yaml", "netwerk.yaml"))
     c = case.casus
@@ -94,7 +94,7 @@ def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, wri
 
     Adds the changed files to ``writes``; returns the warnings that say what happened.
     """
-    from ..store.yamledit import RoundTrip, put
+    from ..formats.yamledit import RoundTrip, put
     from .afspraken import FILE as AFSPRAKEN
 
     warnings = []
@@ -127,8 +127,8 @@ def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, wri
 def mark_closed(data, net: Network, case: Case, when: dt.date, reden: str, toelichting: str | None,
                 zonder_evaluatie: str | None) -> None:
     """Set status gesloten in casus.yaml's data: the date, the reason, and how long the dossier is kept."""
-    from ..privacy.retention import category
-    from ..store.yamledit import put
+    from ..dossier.retention import category
+    from ..formats.yamledit import put
 
     data["status"] = "gesloten"
     if "nazorg_tot" in data:

@@ -29,11 +29,11 @@ def record_consent(
     grondslag: str | None = None, commit: bool = True,
 ) -> tuple[str, list[Problem]]:
     """Record a change of consent: appended to the history and made the current consent, in one commit."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--afweging", afweging)
     check_value("--formulier", formulier)
-    from ..store.yamledit import RoundTrip, append_item, flow_list, new_list, new_map, put
+    from ..formats.yamledit import RoundTrip, append_item, flow_list, new_list, new_map, put
     from .mutation import apply
 
     if status not in STATUSES:

@@ -21,7 +21,7 @@ from ..store.transaction import exclusive
 @exclusive("cti")
 def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.date | None = None,
                 doelen: list[str] | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
-    from ..store.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
+    from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
     from .mutation import apply
 
     if fase not in CTI_FASEN:

@@ -40,7 +40,7 @@ def _load(root: Path, cid: str) -> tuple[Network, Case]:
 
 
 def _write(root: Path, case: Case, change, message: str, today: dt.date, commit: bool) -> list[Problem]:
-    from ..store.yamledit import edit_front_matter
+    from ..formats.yamledit import edit_front_matter
     from .mutation import apply
 
     path = case_dir(root, case.id) / PLAN_FILE
@@ -59,10 +59,10 @@ def add(
     root: Path, cid: str, *, leefgebied: str, wat: str, today: dt.date, startscore: int | None = None,
     doelscore: int | None = None, lid: str | None = None, commit: bool = True,
 ) -> Changed:
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--wat", wat)
-    from ..store.yamledit import append_item, list_in, new_map
+    from ..formats.yamledit import append_item, list_in, new_map
 
     if not wat.strip():
         raise UsageError("--wat mag niet leeg zijn")
@@ -100,7 +100,7 @@ def _goal(case: Case, doel: str):
 
 
 def _set(data, doel: str, fields: dict) -> None:
-    from ..store.yamledit import put
+    from ..formats.yamledit import put
 
     for item in data["doelen"]:
         if str(item.get("id")) == doel:
@@ -128,7 +128,7 @@ def done(root: Path, cid: str, doel: str, *, today: dt.date, datum: dt.date | No
 @exclusive("doel drop")
 def drop(root: Path, cid: str, doel: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
          commit: bool = True) -> Changed:
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
     if not reden.strip():

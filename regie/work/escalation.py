@@ -45,7 +45,7 @@ def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalat
 
 
 def _load(root: Path, cid: str) -> tuple[Network, Case, Path, str]:
-    from ..views.render import render
+    from ..render.templates import render
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
     path = case_dir(root, cid) / FILE
@@ -85,8 +85,8 @@ def escalate(
     root: Path, cid: str, *, over: str, reden: str, today: dt.date, verzoek: str | None = None,
     niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
 ) -> Step:
-    from ..privacy.lint import check_value
-    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
+    from ..dossier.lint import check_value
+    from ..formats.yamledit import RoundTrip, append_item, flow_list, new_map, put
     from .mutation import apply
 
     check_value("--reden", reden)
@@ -156,11 +156,11 @@ def escalate(
 @exclusive("escalate --resolve")
 def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
     """Close the open escalation (or the one named) with its outcome."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--uitkomst", uitkomst)
     from .mutation import apply
-    from ..store.yamledit import RoundTrip, put
+    from ..formats.yamledit import RoundTrip, put
 
     _, case, path, text = _load(root, cid)
     target = _open_step(case, escalatie)
@@ -203,10 +203,10 @@ def deescalate(
 
     Returns the step closed, the level it returned to, the new step's id (None at 0) and the remaining problems.
     """
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..store.yamledit import RoundTrip, append_item, flow_list, new_map, put
+    from ..formats.yamledit import RoundTrip, append_item, flow_list, new_map, put
     from .mutation import apply
 
     net, case, path, text = _load(root, cid)
@@ -246,10 +246,10 @@ def deescalate(
 def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: str | None = None,
             commit: bool = True) -> tuple[str, list[Problem]]:
     """Record the aanpak proposed at the open step's level (e.g. by the brandpuntfunctionaris)."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--voorstel", voorstel)
-    from ..store.yamledit import RoundTrip, put
+    from ..formats.yamledit import RoundTrip, put
     from .mutation import apply
 
     _, case, path, text = _load(root, cid)
@@ -268,7 +268,7 @@ def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: s
 def memo_text(root: Path, net: Network, case: Case, step: Escalatie) -> str:
     """The memo for the person at the escalation's level: the case by id, the party, the history."""
     from ..dossier.sociale_kaart import escalation
-    from ..views.render import render
+    from ..render.templates import render
 
     regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None) if case.casus else None
     context = {

@@ -91,9 +91,9 @@ def evaluate(
     If the edited evaluation does not validate it stays in place, uncommitted, so nothing typed is lost.
     """
     from ..store import gitops
-    from ..views.render import render
+    from ..render.templates import render
     from ..store.files import write_text_atomic
-    from ..store.yamledit import edit_front_matter, put
+    from ..formats.yamledit import edit_front_matter, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml", "escalaties.yaml"))
     if soort not in EVALUATION_KINDS:

@@ -29,10 +29,10 @@ def handover(
     Returns a Dutch description of what changed, the remaining problems, and the outside
     organisation that now holds regie (None for the other kinds).
     """
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..store.yamledit import RoundTrip, append_item, new_list, new_map, put
+    from ..formats.yamledit import RoundTrip, append_item, new_list, new_map, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     c = case.casus
@@ -111,11 +111,11 @@ def handover_all(
     Each case's ``regie_historie`` records it; identities are re-encrypted for the new regisseur
     afterwards (one commit more), where this user can read them. Returns the cases moved.
     """
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
     from ..dossier.scan import collect
-    from ..store.yamledit import RoundTrip, append_item, new_list, new_map, put
+    from ..formats.yamledit import RoundTrip, append_item, new_list, new_map, put
 
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
@@ -158,7 +158,7 @@ def handover_all(
 
 def render_handover_memo(root: Path, cid: str) -> str:
     """The memo for the organisation that now holds regie: why, the meldcode record, open agreements, who is involved."""
-    from ..views.render import render
+    from ..render.templates import render
     from ..views.safety import meldcode_lines, names, verwijsindex_lines
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml", "afspraken.yaml"))

@@ -134,7 +134,7 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
     """Create the dossier repository at ``target``; returns the files written (and committed)."""
     from ..store import gitops
     from ..dossier import schema
-    from ..views.render import render
+    from ..render.templates import render
     from ..store.files import write_text_atomic
 
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", regisseur_id):

@@ -24,10 +24,10 @@ def intake(
 ) -> tuple[str, Done]:
     """Decide on a new melding (werkproces 1a): taken on (status onderzoek), or not — then the case is closed
     with its referral on record and kept only as long as its short retention category says."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..store.yamledit import RoundTrip, new_map, put
+    from ..formats.yamledit import RoundTrip, new_map, put
 
     if besluit not in INTAKE_BESLUITEN:
         raise UsageError(f"onbekend besluit '{besluit}'; kies uit: {', '.join(INTAKE_BESLUITEN)}")

@@ -45,7 +45,7 @@ def _same(a, b) -> bool:
 
 @exclusive("merge-cases")
 def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: bool = True) -> Merged:
-    from ..store.yamledit import RoundTrip, put
+    from ..formats.yamledit import RoundTrip, put
     from .closing import mark_closed
     from .mutation import apply
 
@@ -97,7 +97,7 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
 
     Returns each betrokkene's id in B -> its id in A.
     """
-    from ..store.yamledit import RoundTrip, append_item, list_in, new_map
+    from ..formats.yamledit import RoundTrip, append_item, list_in, new_map
 
     people = _people(a)
     renamed: dict[str, str] = {}
@@ -124,7 +124,7 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
 def _move_agreements(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callable[[str], str], today: dt.date,
                      writes: dict[Path, str | None], keep: str, fold: str) -> dict[str, str]:
     """B's open agreements move to A under new ids; in B they lapse with a note where they went."""
-    from ..store.yamledit import RoundTrip, append_item, new_map, put
+    from ..formats.yamledit import RoundTrip, append_item, new_map, put
 
     moved: dict[str, str] = {}
     taken = {x.id for x in a.afspraken}
@@ -153,7 +153,7 @@ def _move_agreements(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Call
 def _move_journal(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callable[[str], str],
                   writes: dict[Path, str | None]) -> dict[str, str]:
     """B's journal notes move to A, with new names where A has one already, attendees renamed."""
-    from ..store.yamledit import edit_front_matter
+    from ..formats.yamledit import edit_front_matter
 
     notes: dict[str, str] = {}
     names = {p.name for p in (folder_a / JOURNAL_DIR).glob("*.md")} if (folder_a / JOURNAL_DIR).is_dir() else set()
@@ -180,7 +180,7 @@ def _move_journal(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callabl
 
 def _merge_household(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dict[Path, str | None]) -> None:
     """B's household members join A's (a member already there, by role, birth year and pseudonym, once)."""
-    from ..store.yamledit import RoundTrip, append_item, list_in, new_map, put
+    from ..formats.yamledit import RoundTrip, append_item, list_in, new_map, put
 
     assert a.casus is not None and b.casus is not None
     ha, hb = a.casus.huishouden, b.casus.huishouden

@@ -25,12 +25,12 @@ def add_note(
     root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
 ) -> tuple[Path, list[Problem]]:
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--tekst", tekst)
     from ..store import gitops
     from .mutation import apply, let_user_edit
-    from ..views.render import render
+    from ..render.templates import render
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     if soort not in JOURNAL_KINDS:
@@ -61,13 +61,13 @@ def add_network_note(
     commit: bool = True,
 ) -> tuple[Path, list[Problem]]:
     """A note of work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d) in ``journaal/`` at the repository root."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--tekst", tekst)
     from ..layout import NETWORK_JOURNAL_DIR
     from ..dossier.vocab import NETWORK_JOURNAL_KINDS
     from ..store import gitops
-    from ..views.render import render
+    from ..render.templates import render
     from .cases import network
     from .mutation import apply, let_user_edit
 

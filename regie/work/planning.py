@@ -101,7 +101,7 @@ def _without_title(text: str) -> str:
 
 
 def render_plan(root: Path, cid: str, *, html: bool = False) -> str:
-    from ..views.render import render
+    from ..render.templates import render
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "netwerk.yaml", "afspraken.yaml"))
     view = plan_view(net, case)
@@ -119,7 +119,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
     date (network term) when the plan has none. Returns (version, remaining problems).
     """
     from .mutation import apply
-    from ..store.yamledit import RoundTrip, edit_front_matter, put
+    from ..formats.yamledit import RoundTrip, edit_front_matter, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE))
     plan = case.plan

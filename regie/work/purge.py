@@ -66,7 +66,7 @@ def plan(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, rede
 def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, reden: str | None = None) -> Plan:
     """Erase the case from the work tree and every commit, then commit the record of it."""
     from .mutation import apply
-    from ..store.yamledit import RoundTrip, append_item, new_map
+    from ..formats.yamledit import RoundTrip, append_item, new_map
 
     with session(root, "purge"):
         p = plan(root, cid, today, voortijdig=voortijdig, reden=reden)

@@ -59,7 +59,7 @@ def _show(root: Path, rev: str | None, path: str) -> str | None:
 
 def _data(text: str | None, kind: layout.FileKind, rel: str) -> object:
     """The data of a file (a Markdown file's front matter), None when it cannot be read."""
-    from ..dossier.yamlio import parse_yaml, split_front_matter
+    from ..formats.yamlio import parse_yaml, split_front_matter
 
     if not text:
         return None

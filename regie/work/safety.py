@@ -39,7 +39,7 @@ class Recorded:
 
 
 def _casus_doc(root: Path, case: Case):
-    from ..store.yamledit import RoundTrip
+    from ..formats.yamledit import RoundTrip
 
     path = case_dir(root, case.id) / "casus.yaml"
     return path, RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
@@ -78,7 +78,7 @@ def record_meldcode(
     gezin_niet: str | None = None, commit: bool = True,
 ) -> Recorded:
     """Record a step of the meldcode (and/or whether the family was told), after checking it fits the steps before."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--toelichting", toelichting)
     check_value("--gezin-niet", gezin_niet)
@@ -149,7 +149,7 @@ def record_meldcode(
 
 def _write_meldcode(root: Path, case: Case, entries: list[dict[str, Any]], told: dt.date | None, not_told: str | None,
                     today: dt.date, commit: bool) -> list[Problem]:
-    from ..store.yamledit import append_item, list_in, map_in, mapping, new_map, put
+    from ..formats.yamledit import append_item, list_in, map_in, mapping, new_map, put
     from .mutation import apply
 
     path, doc = _casus_doc(root, case)
@@ -176,7 +176,7 @@ def record_verwijsindex(
     match: dt.date | None = None, met: list[str] | None = None, regievoerder: str | None = None, commit: bool = True,
 ) -> Recorded:
     """Record the verwijsindex references: a signal (date, organisation), a match (date, organisations), the regievoerder."""
-    from ..store.yamledit import flow_list, new_map, put
+    from ..formats.yamledit import flow_list, new_map, put
     from .mutation import apply
 
     if signaal is None and match is None and regievoerder is None:

@@ -29,13 +29,13 @@ def add_signal(
     root: Path, *, over: str, aard: str, today: dt.date, cases: list[str] | None = None, organisatie: str | None = None,
     toelichting: str | None = None, datum: dt.date | None = None, commit: bool = True,
 ) -> tuple[str, list[Problem]]:
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     for option, value in (("--over", over), ("--aard", aard), ("--toelichting", toelichting)):
         check_value(option, value)
     from .cases import network
     from .mutation import apply
-    from ..views.render import render
+    from ..render.templates import render
 
     net = network(root)
     if not over.strip() or not aard.strip():
@@ -68,11 +68,11 @@ def set_status(
     datum: dt.date | None = None, commit: bool = True,
 ) -> tuple[str, list[Problem]]:
     """Move a signal on: ingebracht, beantwoord (with the answer on record), gesloten — never back."""
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
 
     check_value("--toelichting", toelichting)
     check_value("--antwoord", antwoord)
-    from ..store.yamledit import RoundTrip, append_item, list_in, new_map, put
+    from ..formats.yamledit import RoundTrip, append_item, list_in, new_map, put
     from .mutation import apply
 
     if status not in SIGNAL_STATUS[1:]:

@@ -57,7 +57,7 @@ def entry(case: Case, *, datum: dt.date, aan: str, wat: str, grondslag: str, ont
 def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
     """The new text of the case's verstrekkingen.yaml with ``item`` added (comments kept)."""
     from ..dossier.repo import case_dir
-    from ..store.yamledit import RoundTrip, append_item, new_map
+    from ..formats.yamledit import RoundTrip, append_item, new_map
 
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else EMPTY
@@ -69,7 +69,7 @@ def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
 @exclusive("share")
 def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt.date, datum: dt.date | None = None,
           ontvanger: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
-    from ..privacy.lint import check_value
+    from ..dossier.lint import check_value
     from .mutation import apply
 
     check_value("--wat", wat)

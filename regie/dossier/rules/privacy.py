@@ -10,7 +10,7 @@ from ..problems import ERROR, WARNING, Problem
 
 def privacy(dossier: Dossier) -> Iterator[Problem]:
     """No BSN, IBAN, phone number, e-mail address, address or birth date in any plain-text dossier file."""
-    from ...privacy.lint import scan
+    from ...dossier.lint import scan
 
     severity = ERROR if dossier.network is not None and dossier.network.privacy == "streng" else WARNING
     for rel, src in dossier.sources.items():

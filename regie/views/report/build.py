@@ -108,7 +108,7 @@ def flatten(data: dict) -> list[tuple[str, str, Any]]:
 
 def render_report(data: dict, fmt: str, root, dialect: str = "excel") -> str:
     """The report as md, html, json or csv text (CSV in ``dialect``, see ``regie.safetext.csv_text``)."""
-    from ..render import render
+    from ...render.templates import render
     from ...safetext import csv_text, json_text
 
     if fmt == "json":

@@ -34,7 +34,7 @@ def compare(current: dict, other: dict) -> dict:
 
 def render_comparison(data: dict, fmt: str, root, dialect: str = "excel") -> str:
     """A comparison (see :func:`compare`) as md, html, json or csv text."""
-    from ..render import render
+    from ...render.templates import render
     from ...safetext import csv_text, json_text
 
     if fmt == "json":

@@ -93,7 +93,7 @@ def environment(repo_root: Path | None):
     env.filters["nl_date"] = nl_date
     env.filters["markdown"] = markdown_to_html
     env.filters["demote"] = demote_headings
-    from .deadlines import describe_days
+    from ..taal import describe_days
 
     env.filters["te_laat"] = describe_days
     env.filters["count_value"] = count_value
@@ -138,7 +138,7 @@ def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
     if key not in _NAMES:
         names = dict(LEEFGEBIED_NAMEN)
         try:
-            from ..dossier.yamlio import parse_yaml
+            from ..formats.yamlio import parse_yaml
 
             data = parse_yaml(path.read_text(encoding="utf-8"), "regie.yaml")
             names.update({str(k): str(v) for k, v in (data.get("leefgebied_namen") or {}).items()})

@@ -190,7 +190,7 @@ def flow_list(items: list[Any]) -> Any:
 
 def edit_front_matter(text: str, rel: str, change) -> str:
     """Apply ``change(data)`` to the front matter of a Markdown file; the body stays byte for byte."""
-    from ..dossier.yamlio import split_front_matter
+    from .yamlio import split_front_matter
 
     fm, _body, _ = split_front_matter(text, rel)
     start = text.index(fm, 3)
