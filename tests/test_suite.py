@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 TESTS = Path(__file__).resolve().parent
 
 
@@ -75,3 +77,16 @@ def test_random_draws_come_from_a_fixed_seed():
             elif name.startswith("random.") and name != "random.Random":
                 problems.append(f"{where}: {name} draws from the unseeded global generator")
     assert not problems, problems
+
+
+def test_the_quick_check_is_registered_and_named():
+    """``slow`` and ``release`` are registered markers (a misspelt marker is an error), and the README names the quick
+    check beside the test command that runs the whole suite in parallel."""
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in Python 3.11 and later")
+    config = tomllib.loads((TESTS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    pytest_config = config["tool"]["pytest"]["ini_options"]
+    assert "--strict-markers" in pytest_config["addopts"].split()
+    assert {m.split(":")[0] for m in pytest_config["markers"]} >= {"slow", "release"}
+    assert any(r.startswith("pytest-xdist") for r in config["project"]["optional-dependencies"]["test"])
+    readme = (TESTS.parent / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/pytest -n auto\n" in readme and '-m "not slow"' in readme
