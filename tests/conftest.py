@@ -259,8 +259,9 @@ def pytest_addoption(parser):
                      help="also run the release-sized kill and fuzz runs (hundreds of kills, 10,000 fuzz examples)")
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: a release-sized run; only with --slow")
+# The markers are registered in pyproject.toml (with --strict-markers): ``slow`` marks the end-to-end and fuzz
+# tests, which run in the whole suite and are left out by ``pytest -m "not slow"``; ``release`` marks the
+# release-sized runs, which are skipped unless ``pytest --slow`` asks for them.
 
 
 def pytest_collection_modifyitems(config, items):
@@ -268,5 +269,16 @@ def pytest_collection_modifyitems(config, items):
         return
     skip = pytest.mark.skip(reason="release-sized run; use --slow")
     for item in items:
-        if "slow" in item.keywords:
+        if "release" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory) -> Path:
+    """regie built once as a wheel (per session, per xdist worker); tests only read it or install it elsewhere."""
+    pytest.importorskip("build", reason="the 'build' package builds the wheel here (installed by .ci/run)")
+    out = tmp_path_factory.mktemp("wheel")
+    done = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(out), str(REPO)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return next(out.glob("regie-*.whl"))

@@ -78,6 +78,8 @@ def _vnu() -> list[str] | None:
     return [java, "-jar", str(jar)] if java and jar.is_file() else None
 
 
+# Budget: one run of the W3C checker (java) over seven documents; about 3 s here.
+@pytest.mark.slow
 def test_the_w3c_checker_finds_no_errors(documents, tmp_path):
     vnu = _vnu()
     if vnu is None:

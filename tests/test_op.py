@@ -4,7 +4,9 @@ committed at the end of that day, from git history, without touching the work tr
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 
 import pytest
 from conftest import EXAMPLES, git
@@ -16,25 +18,52 @@ def _at(monkeypatch, day: str) -> None:
     monkeypatch.setenv("GIT_COMMITTER_DATE", f"{day}T12:00:00+0000")
 
 
-@pytest.fixture
-def history(tmp_path, monkeypatch, cli):
-    """The examples committed on 2026-11-01, changed by regie on 2026-11-10 and on 2026-11-20."""
-    root = tmp_path / "netwerk"
+@pytest.fixture(scope="session")
+def history_template(tmp_path_factory):
+    """The examples committed on 2026-11-01, changed by regie on 2026-11-10 and on 2026-11-20: built once per
+    session (per xdist worker) through the installed program, with the settings of conftest.isolated_env."""
+    from conftest import TODAY, run_regie
+
+    base = tmp_path_factory.mktemp("history")
+    gitconfig = base / "gitconfig"
+    gitconfig.write_text("[user]\n\tname = Test\n\temail = test@example.invalid\n[init]\n\tdefaultBranch = main\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "NO_COLOR", "EDITOR")}
+    env.update({"HOME": str(base), "GIT_CONFIG_GLOBAL": str(gitconfig), "GIT_CONFIG_NOSYSTEM": "1",
+                "REGIE_TODAY": TODAY.isoformat()})
+    root = base / "netwerk"
+
+    def at(day: str) -> None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+0000"
+
+    def git_(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+    def regie(*args: str) -> str:
+        done = run_regie("-C", str(root), *args, cwd=base, env=env)
+        assert done.returncode == 0, (args, done.stderr)
+        return done.stdout
+
     shutil.copytree(EXAMPLES, root)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    _at(monkeypatch, "2026-11-01")
-    git(root, "commit", "-q", "-m", "voorbeeld")
-    _at(monkeypatch, "2026-11-10")
-    r = cli("-C", str(root), "--today", "2026-11-10", "afspraak", "add", "2026-001", "--wat", "Huisbezoek met de woonconsulent.",
-            "--wie", "woonconsulent", "--deadline", "2026-11-17", "--doel", "D1")
-    assert r.code == 0, r
-    _at(monkeypatch, "2026-11-20")
-    r = cli("-C", str(root), "--today", "2026-11-20", "afspraak", "done", "2026-001", r.out.strip())
-    assert r.code == 0, r
-    r = cli("-C", str(root), "--today", "2026-11-20", "escalate", "2026-006", "--resolve", "--uitkomst", "Besluit genomen.")
-    assert r.code == 0, r
-    _at(monkeypatch, "2026-11-26")
+    git_("init", "-q", "-b", "main")
+    git_("add", "-A")
+    at("2026-11-01")
+    git_("commit", "-q", "-m", "voorbeeld")
+    at("2026-11-10")
+    rid = regie("--today", "2026-11-10", "afspraak", "add", "2026-001", "--wat", "Huisbezoek met de woonconsulent.",
+                "--wie", "woonconsulent", "--deadline", "2026-11-17", "--doel", "D1").strip()
+    at("2026-11-20")
+    regie("--today", "2026-11-20", "afspraak", "done", "2026-001", rid)
+    regie("--today", "2026-11-20", "escalate", "2026-006", "--resolve", "--uitkomst", "Besluit genomen.")
+    for cache in (root / ".git/regie").glob("cache-*"):  # a cache belongs to its path; each copy makes its own
+        cache.unlink()
+    return root
+
+
+@pytest.fixture
+def history(tmp_path, history_template):
+    """A copy of the session's history (the tests change it: worktrees, stale copies, refused outputs)."""
+    root = tmp_path / "netwerk"
+    shutil.copytree(history_template, root, symlinks=True)
     return root
 
 

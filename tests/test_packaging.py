@@ -38,12 +38,10 @@ def test_the_installed_metadata_has_one_version_the_licence_and_the_pins():
     assert any(f.endswith("licenses/LICENSE") for f in files), files
 
 
-def test_the_wheel_carries_the_licence_templates_and_schemas(tmp_path):
-    pytest.importorskip("build", reason="the 'build' package builds the wheel here (installed by .ci/run)")
-    r = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(tmp_path), str(REPO)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr[-2000:]
-    wheel = next(tmp_path.glob("regie-*.whl"))
+# Budget: the session's one wheel build (conftest.built_wheel); under a second here.
+@pytest.mark.slow
+def test_the_wheel_carries_the_licence_templates_and_schemas(built_wheel):
+    wheel = built_wheel
     names = zipfile.ZipFile(wheel).namelist()
     lic = next(n for n in names if n.endswith(".dist-info/licenses/LICENSE"))
     assert zipfile.ZipFile(wheel).read(lic).decode().startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2\n")

@@ -37,6 +37,8 @@ def assert_not_blank(image) -> None:
     (["plan", "2026-001"], "Plan van Aanpak", "De woning is schoon en veilig en de huur blijft behouden."),
     (["export", "2026-006"], "Uw dossier", "Joke de Vries"),
 ])
+# Budget: one document rendered with WeasyPrint; under a second here.
+@pytest.mark.slow
 def test_every_document_as_pdf(cli, tmp_path, args, title, known):
     target = tmp_path / "document.pdf"
     r = cli(*EX, *args, "--format", "pdf", "-o", str(target))
@@ -48,6 +50,8 @@ def test_every_document_as_pdf(cli, tmp_path, args, title, known):
     assert_not_blank(first)
 
 
+# Budget: one document rendered with WeasyPrint; under a second here.
+@pytest.mark.slow
 def test_the_report_pdf_carries_its_figures(cli, tmp_path):
     import json
 
@@ -59,6 +63,8 @@ def test_the_report_pdf_carries_its_figures(cli, tmp_path):
     assert f"Meldingen ontvangen {data['instroom']['meldingen']}" in text
 
 
+# Budget: one document rendered with WeasyPrint; under a second here.
+@pytest.mark.slow
 def test_the_escalation_memo_as_pdf(cli, examples_repo, tmp_path):
     target = tmp_path / "memo.pdf"
     r = cli("-C", str(examples_repo), "escalate", "2026-001", "--over", "woonstad", "--reden", "Geen reactie op het verzoek.",

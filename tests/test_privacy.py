@@ -116,7 +116,9 @@ _PLAIN = {
 }
 
 
-@settings(max_examples=400, deadline=None)
+# Budget: 400 derandomized examples of at most 60 characters; under a second here.
+@pytest.mark.slow
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)
 @given(st.text(alphabet="0123456789 .-+@,abAB\nNLXgeb", max_size=60))
 def test_fast_detectors_match_the_plain_patterns(text):
     import re
@@ -128,7 +130,9 @@ def test_fast_detectors_match_the_plain_patterns(text):
         assert [m.span(0) for m in fast.finditer(text)] == [m.span(0) for m in re.finditer(plain, text)], name
 
 
-@settings(max_examples=1000, deadline=None)
+# Budget: 1,000 derandomized examples of at most 80 characters; under a second here.
+@pytest.mark.slow
+@settings(max_examples=1000, deadline=None, database=None, derandomize=True)
 @given(st.text(alphabet="0123456789 .-+()@,abAB\nNLXgebGEB:/٣", max_size=80))
 def test_the_quick_checks_before_each_detector_skip_nothing(text):
     """scan() runs a detector only when a cheaper check (the text's shape, a literal) says it can match;

@@ -271,6 +271,8 @@ def test_quarter_report_of_the_examples_golden(cli):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+# Budget: two headless chromium runs, each with a 120 s timeout; a few seconds here.
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
 def test_html_report_in_a_real_browser(cli, tmp_path):
     from PIL import Image

@@ -61,6 +61,8 @@ def _afspraken(root: Path, cid: str) -> list[tuple[str, str]]:
     return re.findall(r"- id: (A\d+)\n\s+wat: (.+)", text)
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_two_clones_offline_then_sync_give_unique_ids_and_renumbered_references(cli, team):
     remote, a, clone = team
     b = clone("b")
@@ -100,6 +102,8 @@ def test_two_clones_offline_then_sync_give_unique_ids_and_renumbered_references(
         _ok(cli("-C", str(clone_root), "validate"))
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_afspraken_in_one_case_from_both_sides_merge_without_conflict(cli, team):
     remote, a, clone = team
     _ok(cli("-C", str(a), *NC))
@@ -116,6 +120,8 @@ def test_afspraken_in_one_case_from_both_sides_merge_without_conflict(cli, team)
     _ok(cli("-C", str(b), "validate"))
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_references_inside_a_case_are_renumbered_with_the_record(cli, team):
     remote, a, clone = team
     _ok(cli("-C", str(a), *nc("a")))
@@ -148,6 +154,8 @@ def test_references_inside_a_case_are_renumbered_with_the_record(cli, team):
     _ok(cli("-C", str(b), "validate"))
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_different_afspraken_changed_on_both_sides_merge_through_git_pull(cli, team):
     remote, a, clone = team
     _ok(cli("-C", str(a), *NC))
@@ -165,6 +173,8 @@ def test_different_afspraken_changed_on_both_sides_merge_through_git_pull(cli, t
     _ok(cli("-C", str(b), "validate"))
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_same_field_changed_on_both_sides(cli, team):
     remote, a, clone = team
     _ok(cli("-C", str(a), *NC))
@@ -211,6 +221,8 @@ def test_merge_file_keeps_comments_and_marks_only_the_conflicting_record(tmp_pat
     )
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_dry_run_changes_nothing(cli, team):
     remote, a, clone = team
     b = clone("b")
@@ -225,6 +237,8 @@ def test_dry_run_changes_nothing(cli, team):
     assert _ids(b, "casussen") == ["2026-001"]
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_sync_refusals(cli, team, tmp_path):
     remote, a, clone = team
     b = clone("b")
@@ -253,6 +267,8 @@ def test_sync_refusals(cli, team, tmp_path):
 # ---------------------------------------------------------------- git states, in Dutch
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_git_states_are_one_dutch_line_and_nothing_is_written(cli, team):
     remote, a, clone = team
     _ok(cli("-C", str(a), *NC))
@@ -280,6 +296,8 @@ def test_git_states_are_one_dutch_line_and_nothing_is_written(cli, team):
     _ok(cli("-C", str(a), *add))
 
 
+# Budget: one bare remote and two or three clones, in-process; about 1 s here.
+@pytest.mark.slow
 def test_missing_git_program(team, tmp_path):
     remote, a, clone = team
     bin_dir = tmp_path / "bin"
@@ -304,6 +322,8 @@ def test_the_same_change_twice_is_nothing_to_change(cli, examples_repo):
 # ---------------------------------------------------------------- the real pre-commit
 
 
+# Budget: pre-commit install and four commands through the hook; about 3 s here.
+@pytest.mark.slow
 def test_pre_commit_hook_checks_only_what_is_committed(cli, team):
     pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
     if not Path(pre_commit).exists():
@@ -337,6 +357,8 @@ def test_pre_commit_hook_checks_only_what_is_committed(cli, team):
 # ---------------------------------------------------------------- random interleavings
 
 
+# Budget: 8 derandomized examples (150 with --slow) of at most 10 steps; about 10 s here.
+@pytest.mark.slow
 def test_random_interleavings_keep_ids_unique_and_lose_no_commit(cli, tmp_path, request):
     pytest.importorskip("hypothesis", reason="hypothesis is a test dependency (pip install '.[test]')")
     from hypothesis import HealthCheck, given, settings
@@ -347,7 +369,9 @@ def test_random_interleavings_keep_ids_unique_and_lose_no_commit(cli, tmp_path, 
     ops = st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["new-case", "afspraak", "signal", "sync"])),
                    min_size=3, max_size=10)
 
-    @settings(max_examples=150 if slow else 8, deadline=None, database=None, derandomize=not slow,
+    # Seed and budget: derandomized (a fixed seed), 8 examples of at most 10 steps over three clones
+    # (about 10 s here); the release run (--slow) 150 examples. No per-example deadline (a loaded CI machine).
+    @settings(max_examples=150 if slow else 8, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     @given(steps=ops)
     def run(steps):
