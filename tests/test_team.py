@@ -459,6 +459,8 @@ def test_validate_changed_since_checks_what_a_merge_request_changed(cli, example
                                   "haal hem eerst op met 'git fetch')\n")
 
 
+# Budget: two clones, four mutations each, three syncs; about 10 s here.
+@pytest.mark.slow
 def test_every_numbered_kind_is_renumbered_with_its_references(cli, team):
     """Doelen (plan front matter), betrokkenen (by name), network notes and case notes made on both sides
     with the same ids: renumbered on the side that syncs second, with the references that name them."""
@@ -499,6 +501,8 @@ def test_every_numbered_kind_is_renumbered_with_its_references(cli, team):
     assert (a / "casussen/2026-001/plan.md").read_text() == plan
 
 
+# Budget: two clones, one edit each, two syncs; about 5 s here.
+@pytest.mark.slow
 def test_disjoint_changes_to_one_case_file_merge_field_by_field(cli, team):
     """A handover on one side and a consent change on the other touch different fields of casus.yaml."""
     remote, a, clone = team
