@@ -246,12 +246,12 @@ def test_report_csv_cells_cannot_be_formulas():
 
 
 def test_internal_error_exits_3_with_one_dutch_line(cli, dossier, monkeypatch):
-    import regie.views.deadlines
+    import regie.commands.overdue
 
     def broken(*args, **kwargs):
         raise RuntimeError("geheime inhoud uit het dossier")
 
-    monkeypatch.setattr(regie.views.deadlines, "due_items", broken)
+    monkeypatch.setattr(regie.commands.overdue, "due_items", broken)
     r = cli("-C", str(dossier), "overdue")
     assert r.code == 3 and r.out == ""
     assert r.err.startswith("fout: interne fout in regie: RuntimeError in regie.commands.overdue:")

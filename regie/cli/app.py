@@ -15,8 +15,12 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import console, context, params
+from ..clock import parse_iso_date
+from ..errors import RegieError, UsageError
+from ..store.transaction import allow_own_changes_by_default, refuse_changes
+from . import console, context, framework_nl, params
 from .menu import ABOUT, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
+
 
 def _version(value: bool) -> None:
     if value:
@@ -41,14 +45,10 @@ def _global(
     context.STATE.debug = debug
     context.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
     context.STATE.op = context.STATE.op_root = None
-    from ..store.transaction import allow_own_changes_by_default, refuse_changes
 
     allow_own_changes_by_default(met_eigen_wijzigingen)
     refuse_changes(None)
     if op is not None:
-        from ..clock import parse_iso_date
-        from ..errors import UsageError
-
         if ctx.invoked_subcommand not in context.OP_COMMANDS:
             raise UsageError(f"--op werkt met {', '.join(context.OP_COMMANDS)}; niet met {ctx.invoked_subcommand}")
         context.STATE.op = parse_iso_date(op, what="--op")
@@ -117,8 +117,6 @@ def __getattr__(name: str):
 
 
 def main() -> None:
-    from ..errors import RegieError
-
     import os
 
     completing = "_REGIE_COMPLETE" in os.environ
@@ -127,8 +125,6 @@ def main() -> None:
         sys.exit(0 if sys.argv[1:] else 2)  # a bare ``regie`` names no command: like click, exit 2
     console.install_log_handler()
     from typer._click.exceptions import ClickException
-
-    from . import framework_nl
     from typer.exceptions import Abort
 
     framework_nl.install()

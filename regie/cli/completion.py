@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..dossier.network import DEFAULT_LEEFGEBIEDEN
+from ..dossier.repo import case_ids as ids
+from ..dossier.repo import find_root, record_ids
+from ..dossier.vocab import STATUSES
+from ..formats.yamlio import parse_yaml
+from ..ids import CASE_ID_RE
+
 CASE = "CASUS"  # the metavar of a parameter declared as a case id (regie.cli.params)
 
 
 
 def _root(ctx) -> Path | None:
-    from ..dossier.repo import find_root
-
     try:
         repo = ctx.find_root().params.get("repo")
         return find_root(Path(repo) if repo else None)
@@ -26,8 +31,6 @@ def _root(ctx) -> Path | None:
 
 
 def _network(ctx) -> dict:
-    from ..formats.yamlio import parse_yaml
-
     root = _root(ctx)
     try:
         return parse_yaml((root / "regie.yaml").read_text(encoding="utf-8"), "regie.yaml") if root else {}
@@ -36,8 +39,6 @@ def _network(ctx) -> dict:
 
 
 def case_ids(ctx, incomplete: str) -> list[str]:
-    from ..dossier.repo import case_ids as ids
-
     root = _root(ctx)
     try:
         return [c for c in ids(root) if c.startswith(incomplete)] if root else []
@@ -48,7 +49,6 @@ def case_ids(ctx, incomplete: str) -> list[str]:
 def _case(ctx) -> str | None:
     """The case id typed before the word being completed: the value of the command's case argument (declared
     with :func:`regie.cli.params.case_argument`; while completing, click may leave it unparsed in args)."""
-    from ..ids import CASE_ID_RE
 
     for param in ctx.command.params:
         value = ctx.params.get(param.name)
@@ -59,7 +59,6 @@ def _case(ctx) -> str | None:
 
 def _ids_in(ctx, *soorten: str) -> list[str]:
     """The ids of records of these kinds in the case named on the command line."""
-    from ..dossier.repo import record_ids
 
     root, cid = _root(ctx), _case(ctx)
     if not root or not cid:
@@ -90,15 +89,11 @@ def organisaties(ctx, incomplete: str) -> list[str]:
 
 
 def leefgebieden(ctx, incomplete: str) -> list[str]:
-    from ..dossier.network import DEFAULT_LEEFGEBIEDEN
-
     known = _network(ctx).get("leefgebieden") or DEFAULT_LEEFGEBIEDEN
     return [str(lg) for lg in known if str(lg).startswith(incomplete)]
 
 
 def statuses(ctx, incomplete: str) -> list[str]:
-    from ..dossier.vocab import STATUSES
-
     return [s for s in STATUSES if s.startswith(incomplete)]
 
 

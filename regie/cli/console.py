@@ -10,15 +10,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..errors import RegieError
+from ..safetext import json_text as as_json
+from ..safetext import printable as escape
+
 
 def printable(text: str) -> str:
-    from ..safetext import printable as escape
-
     return escape(text)
 
 def json_text(data) -> str:
-    from ..safetext import json_text as as_json
-
     return as_json(data)
 
 def echo(text: str) -> None:
@@ -69,7 +69,6 @@ def edit_file(path: Path) -> None:
     import shlex
     import subprocess
 
-    from ..errors import RegieError
 
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     try:

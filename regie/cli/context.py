@@ -8,6 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from .. import clock
+from ..dossier.repo import case_dir, find_root
+from ..dossier.scan import collect
+from ..errors import UsageError
+from ..limits import MAX_JOBS, check_range
+from ..store.history import check_day, remove, snapshot
+from ..store.transaction import check_writable, recover_if_pending, session
 from ..taal import aantal
 from . import console
 
@@ -35,17 +42,12 @@ def root() -> Path:
 
     With ``--op`` it is a copy of the repository as committed at the end of that day.
     """
-    from ..dossier.repo import find_root
-    from ..store.transaction import recover_if_pending
 
     base = find_root(STATE.repo)
     recover_if_pending(base)
     if STATE.op is None:
         return base
     if STATE.op_root is None:
-        from .. import clock
-        from ..store.history import check_day, snapshot
-
         clock.set_today(STATE.today)
         check_day(STATE.op, clock.today())
         STATE.op_root, sha = snapshot(base, STATE.op)
@@ -55,22 +57,18 @@ def root() -> Path:
 
 def work_root() -> Path:
     """The repository in the work tree, also under ``--op``: where ``-o`` must not write an unignored file."""
-    from ..dossier.repo import find_root
 
     return find_root(STATE.repo)
 
 def close_snapshot() -> None:
     """Remove the copy of an ``--op`` day, if one was made."""
     if STATE.op_root is not None:
-        from ..store.history import remove
-
         remove(STATE.op_root)
         STATE.op_root = None
 
 @contextmanager
 def mutating(command: str) -> Iterator[None]:
     """Hold the repository's lock around a change that a command puts together itself."""
-    from ..store.transaction import check_writable, session
 
     check_writable()  # before root(): with --op that would first copy the repository of that day
     with session(root(), command):
@@ -78,7 +76,6 @@ def mutating(command: str) -> Iterator[None]:
 
 def today() -> dt.date:
     """Today (``--today`` to pretend otherwise); with ``--op`` the day the repository is read as of."""
-    from .. import clock
 
     clock.set_today(STATE.today)
     if STATE.op is not None:
@@ -88,7 +85,6 @@ def today() -> dt.date:
 
 def check_jobs(jobs: int | None) -> None:
     """Refuse a --jobs outside 1..MAX_JOBS."""
-    from ..limits import MAX_JOBS, check_range
 
     if jobs is not None:
         check_range(jobs, "--jobs", 1, MAX_JOBS, "processen")
@@ -98,8 +94,6 @@ def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, 
 
     Files that cannot be read are left out, with one warning naming them (``quiet``: none).
     """
-    from ..dossier.repo import case_dir
-    from ..dossier.scan import collect
 
     base = root()
     for cid in cases or []:
@@ -116,6 +110,4 @@ def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, 
 def check_regisseur(network, regisseur: str | None) -> None:
     """A filter on a regisseur that regie.yaml does not know is a typo, not an empty result."""
     if regisseur is not None and regisseur not in network.regisseur_ids():
-        from ..errors import UsageError
-
         raise UsageError(f"onbekende regisseur '{regisseur}' (bekend in regie.yaml: {', '.join(sorted(network.regisseur_ids()))})")

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ..render.pdf import write_pdf as write
+from ..store.files import write_output
 from . import console
 from .context import work_root
 
@@ -24,7 +26,6 @@ def output(text: str, path: Path | None, *, exact: bool = False) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from ..store.files import write_output
 
     write_output(path, text, work_root())
     console.info(f"geschreven: {path}")
@@ -45,6 +46,5 @@ def writing(path: Path | None) -> Iterator[None]:
 
 def write_pdf(html: str, path: Path | None) -> None:
     """A document as PDF to ``-o path`` (WeasyPrint; see ``regie.render.pdf``)."""
-    from ..render.pdf import write_pdf as write
 
     console.info(f"geschreven: {write(html, path, work_root())}")

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .menu import summary_of
+
 # The strings typer's core passes through gettext.
 MESSAGES = {
     "default: {default}": "standaard: {default}",
@@ -54,7 +56,8 @@ def install() -> None:
     _installed = True
     import typer.completion
     import typer.core
-    from typer._click import core as click_core, formatting
+    from typer._click import core as click_core
+    from typer._click import formatting
 
     typer.core._ = _translate  # type: ignore[attr-defined]
     # an argument's help line shows its Dutch name (CASUS), not the Python type beside it (<str>)
@@ -110,7 +113,6 @@ def metavar(param) -> str | None:
 
 def dutch_command(cmd) -> None:
     """Dutch metavars and whole first sentences as short help, for a command and everything under it."""
-    from .menu import summary_of
 
     cmd.options_metavar = OPTIONS_METAVAR
     if hasattr(cmd, "subcommand_metavar"):

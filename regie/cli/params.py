@@ -16,6 +16,7 @@ from typing import Annotated, Any, Callable, Optional
 import typer
 
 from ..clock import parse_iso_date
+from ..errors import UsageError
 from . import completion
 from .menu import GLOBAL_OPTIONS
 
@@ -159,7 +160,6 @@ def doc_format(fmt, *, html: bool = False, md: bool = False, default: str = "md"
 
     Two that disagree are a usage error, never a silent choice.
     """
-    from ..errors import UsageError
 
     given = ([f"--format {fmt.value}"] if fmt is not None else []) + [f"--{f}" for f, on in (("html", html), ("md", md)) if on]
     kinds = {g.rsplit(" ", 1)[-1].lstrip("-") for g in given}

@@ -1,16 +1,18 @@
-"""The terminal summary of ``regie report`` (rich tables); presentation only."""
+"""The terminal summary of ``regie report`` (rich tables); presentation only.
+
+rich is imported when a summary is shown, so that ``report --format csv`` (and the rest) never loads it.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
+from ..safetext import printable_tree
 from ..taal import aantal, nl_num
 
 
 def show(r: dict) -> None:
+    from rich.console import Console
     from rich.markup import escape
-
-    from ..safetext import printable_tree
+    from rich.table import Table
 
     r = printable_tree(r)
     r["netwerk"] = escape(r["netwerk"])
@@ -67,9 +69,9 @@ def show(r: dict) -> None:
 
 def show_comparison(v: dict) -> None:
     """``report --vergelijk`` on a terminal: every figure of both periods and the difference."""
+    from rich.console import Console
     from rich.markup import escape
-
-    from ..safetext import printable_tree
+    from rich.table import Table
 
     v = printable_tree(v)
     a, b = v["periode"]["label"], v["vergelijk"]["label"]

@@ -12,6 +12,10 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.afspraken import add as do_add
+from ..work.afspraken import done as do_done
+from ..work.afspraken import drop as do_drop
+from ..work.afspraken import move as do_move
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -32,7 +36,6 @@ def add(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Voeg een afspraak toe (volgende vrije id) en druk de id af."""
-    from ..work.afspraken import add as do_add
 
     outcome = do_add(
         context.root(), case, wat=wat, wie=wie, deadline=deadline,
@@ -51,7 +54,6 @@ def done(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Markeer een afspraak als gedaan."""
-    from ..work.afspraken import done as do_done
 
     outcome = do_done(context.root(), case, afspraak, today=context.today(),
                       datum=datum, commit=not no_commit)
@@ -67,7 +69,6 @@ def drop(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Laat een open afspraak vervallen, met de reden; de datum wordt vastgelegd (vervallen_op)."""
-    from ..work.afspraken import drop as do_drop
 
     outcome = do_drop(context.root(), case, afspraak, reden=reden, today=context.today(),
                       datum=datum, commit=not no_commit)
@@ -83,7 +84,6 @@ def move(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Verschuif de deadline van een open afspraak; de oude deadline blijft bewaard."""
-    from ..work.afspraken import move as do_move
 
     outcome = do_move(context.root(), case, afspraak, deadline=deadline,
                       reden=reden, today=context.today(), commit=not no_commit)

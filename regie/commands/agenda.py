@@ -14,6 +14,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..errors import UsageError
+from ..views.agenda import agenda_job, render_agenda
+from ..work.agenda import write_agenda
 
 
 def run(
@@ -25,10 +28,6 @@ def run(
     out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..views.agenda import agenda_job, render_agenda
-    from ..work.agenda import write_agenda
-    from ..errors import UsageError
-
     kind = params.doc_format(fmt, html=html)
     if write and (kind != "md" or out):
         raise UsageError("--write bewaart de agenda als Markdown in de repository; gebruik het niet samen met --html, "

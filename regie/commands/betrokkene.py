@@ -13,6 +13,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.betrokkenen import add as do_add
+from ..work.betrokkenen import drop as do_drop
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -35,7 +37,6 @@ def add(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Voeg een professional of naaste toe aan netwerk.yaml en druk de id af."""
-    from ..work.betrokkenen import add as do_add
 
     changed = do_add(context.root(), case, today=context.today(), organisatie=organisatie, rol=rol, naaste=naaste,
                      relatie=relatie, vip=vip, steunend=steunend, betrokken=betrokken, betrokkene_id=betrokkene_id,
@@ -53,7 +54,6 @@ def drop(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Beëindig de betrokkenheid van een professional of naaste (tot en reden worden vastgelegd)."""
-    from ..work.betrokkenen import drop as do_drop
 
     changed = do_drop(context.root(), case, betrokkene, reden=reden, today=context.today(),
                       datum=datum, commit=not no_commit)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import typer
 
 from ..cli import console, context
+from ..dossier.cache import cache_path, open_cache
+from ..dossier.cache import clear as remove
 from ..taal import aantal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -18,7 +20,6 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 @app.command("clear")
 def clear() -> None:
     """Verwijder de cache van deze repository (de volgende leesopdracht leest alles opnieuw)."""
-    from ..dossier.cache import clear as remove
 
     removed = remove(context.root())
     console.info("cache verwijderd" if removed else "er was geen cache")
@@ -27,7 +28,6 @@ def clear() -> None:
 @app.command("status")
 def status() -> None:
     """Toon waar de cache staat, hoe groot hij is en hoeveel casussen erin staan."""
-    from ..dossier.cache import cache_path, open_cache
 
     base = context.root()
     path = cache_path(base)

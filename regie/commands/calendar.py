@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Optional
 
-
 from ..cli import console, context, documents, params
 from ..taal import aantal
+from ..views.calendar import CALENDAR, feed, to_ics
 
 
 def run(
@@ -20,8 +20,6 @@ def run(
     out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..views.calendar import CALENDAR, feed, to_ics
-
     got = context.read_cases(CALENDAR, jobs=jobs)
     context.check_regisseur(got.network, regisseur)
     today = context.today()

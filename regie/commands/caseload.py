@@ -11,9 +11,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-
 from ..cli import console, context, documents, params
+from ..errors import UsageError
 from ..taal import aantal
+from ..views.caseload import caseload, caseload_job, to_csv
 
 
 class CaseloadFormat(str, Enum):
@@ -29,9 +30,6 @@ def run(
     csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..errors import UsageError
-    from ..views.caseload import caseload, caseload_job, to_csv
-
     if op and context.STATE.op is not None:
         raise UsageError("geef --op één keer: voor 'regie --op DATUM caseload' (de repository zoals die toen gecommit was) "
                          "of voor 'regie caseload --op DATUM' (de huidige bestanden, gerekend op die datum)")

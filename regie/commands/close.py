@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.closing import close
 
 
 def run(
@@ -25,8 +26,6 @@ def run(
     nazorg: Annotated[Optional[int], typer.Option("--nazorg", help="Eerst N weken nazorg, daarna sluiten.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.closing import close
-
     done = close(context.root(), case, reden=reden, today=context.today(),
                  datum=datum,
                  zonder_evaluatie=zonder_evaluatie, force=force, nazorg_weken=nazorg, commit=not no_commit,

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.consent import record_consent
 
 
 def run(
@@ -26,8 +27,6 @@ def run(
     datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van de wijziging (standaard vandaag).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.consent import record_consent
-
     what, problems = record_consent(
         context.root(), case, status=status, today=context.today(), datum=datum,
         partners=partner, gegevens=gegevens, formulier=formulier, afweging=afweging, grondslag=grondslag, commit=not no_commit,

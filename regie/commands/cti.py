@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.cti import start_phase
 
 
 def run(
@@ -22,8 +23,6 @@ def run(
     doel: Annotated[Optional[list[str]], params.doel_option("--doel", help="Doel uit het plan waar de fase om draait, bijv. D2 (herhaalbaar).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.cti import start_phase
-
     what, problems = start_phase(context.root(), case, fase=fase, today=context.today(),
                                  datum=datum, doelen=doel,
                                  commit=not no_commit)

@@ -12,6 +12,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.doelen import add as do_add
+from ..work.doelen import done as do_done
+from ..work.doelen import drop as do_drop
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -32,7 +35,6 @@ def add(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Voeg een doel toe aan het plan van aanpak (volgende vrije id) en druk de id af."""
-    from ..work.doelen import add as do_add
 
     changed = do_add(context.root(), case, leefgebied=leefgebied, wat=wat, today=context.today(), startscore=startscore,
                      doelscore=doelscore, lid=lid, commit=not no_commit)
@@ -49,7 +51,6 @@ def done(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Markeer een doel als bereikt."""
-    from ..work.doelen import done as do_done
 
     changed = do_done(context.root(), case, doel, today=context.today(),
                       datum=datum, eindscore=eindscore,
@@ -66,7 +67,6 @@ def drop(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Laat een doel vervallen, met de reden."""
-    from ..work.doelen import drop as do_drop
 
     changed = do_drop(context.root(), case, doel, reden=reden, today=context.today(),
                       datum=datum, commit=not no_commit)

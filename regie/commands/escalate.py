@@ -18,6 +18,11 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..errors import UsageError
+from ..render.pdf import require_file
+from ..render.templates import render
+from ..work.escalation import deescalate, escalate, propose
+from ..work.escalation import resolve as do_resolve
 
 
 class _Memo(str, Enum):
@@ -46,9 +51,6 @@ def run(
     fmt: Annotated[MemoFormat, params.format_option("Het memo als md of als pdf (met -o); bewaard wordt altijd md.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..errors import UsageError
-    from ..work.escalation import deescalate, escalate, propose, resolve as do_resolve
-
     root = context.root()
     today = context.today()
     if sum((resolve, afschalen, voorstel is not None)) > 1:
@@ -78,8 +80,6 @@ def run(
         console.info(f"escalatie {closed} van casus {case} afgesloten")
         return
     if fmt is not None and fmt.value == "pdf":
-        from ..render.pdf import require_file
-
         require_file(out)  # before anything is recorded
     missing = [name for name, value in (("--over", over), ("--reden", reden)) if not value]
     if missing:
@@ -89,8 +89,6 @@ def run(
     for p in step.problems:
         console.info(p.format())
     if fmt is not None and fmt.value == "pdf":
-        from ..render.templates import render
-
         documents.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
     else:
         documents.output(step.memo, out)

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.evaluation import evaluate
 
 
 def run(
@@ -23,8 +24,6 @@ def run(
     no_edit: Annotated[bool, typer.Option("--no-edit", help="Open geen editor.")] = False,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
-    from ..work.evaluation import evaluate
-
     root = context.root()
     done = evaluate(
         root, case, today=context.today(), soort=soort, datum=datum,

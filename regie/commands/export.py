@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import context, documents, params
+from ..views.export import render_export
 
 
 def run(
@@ -18,8 +19,6 @@ def run(
     md: Annotated[bool, typer.Option("--md", help="Gelijk aan --format md.")] = False,
     out: params.Output = None,
 ) -> None:
-    from ..views.export import render_export
-
     kind = params.doc_format(fmt, html=html, md=md)
     if kind == "pdf":
         documents.write_pdf(render_export(context.root(), case, context.today(), html=True), out)

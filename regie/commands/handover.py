@@ -16,7 +16,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..errors import UsageError
 from ..taal import aantal
+from ..work.handover import handover, handover_all, render_handover_memo
 
 
 def run(
@@ -31,9 +33,6 @@ def run(
     out: Annotated[Optional[Path], params.output_option("Schrijf het overdrachtsmemo naar dit bestand.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..errors import UsageError
-    from ..work.handover import handover, handover_all, render_handover_memo
-
     if not reden:
         raise UsageError("ontbrekende waarde: --reden")
     if van is not None:

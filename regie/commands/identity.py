@@ -12,7 +12,13 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..dossier.repo import case_ids
+from ..errors import UsageError
+from ..privacy.identity import IdentityError, decrypt
+from ..privacy.identity import show as do_show
 from ..taal import aantal
+from ..work.identity import edit as do_edit
+from ..work.identity import rekey as do_rekey
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -21,7 +27,6 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 @app.command("show")
 def show(case: params.CaseEg) -> None:
     """Toon de ontsleutelde identiteit (alleen op het scherm)."""
-    from ..privacy.identity import show as do_show
 
     console.echo(do_show(context.root(), case).rstrip("\n"))
 
@@ -29,13 +34,10 @@ def show(case: params.CaseEg) -> None:
 @app.command("edit")
 def edit(case: params.CaseEg, no_commit: Annotated[bool, params.no_commit_option("Versleutel en zet klaar, maar commit niet.")] = False) -> None:
     """Bewerk de identiteit in je editor; daarna versleuteld opgeslagen en gecommit."""
-    from ..work.identity import edit as do_edit
 
     import os
 
     if not console.interactive() and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
-        from ..errors import UsageError
-
         raise UsageError("regie identity edit opent een editor; stel EDITOR in of gebruik een terminal")
     problems = do_edit(context.root(), case, today=context.today(), editor=console.edit_file, commit=not no_commit)
     for p in problems:
@@ -49,8 +51,6 @@ def rekey(
     no_commit: Annotated[bool, params.no_commit_option("Versleutel en zet klaar, maar commit niet.")] = False,
 ) -> None:
     """Versleutel opnieuw voor wie nu toegang hoort te hebben (na een overdracht, of als een regisseur komt of gaat)."""
-    from ..dossier.repo import case_ids
-    from ..work.identity import rekey as do_rekey
 
     root = context.root()
     done = do_rekey(root, cases or case_ids(root), today=context.today(), commit=not no_commit)
@@ -60,7 +60,6 @@ def rekey(
 @app.command("textconv", hidden=True)
 def textconv(path: Annotated[Path, typer.Argument(show_default=False)]) -> None:
     """Voor git diff: de ontsleutelde tekst, of een melding als je geen sleutel hebt."""
-    from ..privacy.identity import IdentityError, decrypt
 
     try:
         console.echo(decrypt(path.read_bytes(), path.name).rstrip("\n"))

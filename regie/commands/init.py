@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, params
+from ..work.initrepo import init_repository, running_source
 
 
 def run(
@@ -19,8 +20,6 @@ def run(
     regie_bron: Annotated[Optional[str], typer.Option("--regie-bron", help="Waar de CI regie installeert, vastgepind: een git-URL op een release-tag, een wheel, of regie==VERSIE (standaard: waar deze regie vandaan komt).")] = None,
     remote: Annotated[Optional[str], typer.Option("--remote", help="Adres van de gedeelde repository (wordt 'origin'), bijv. git@gitlab.gemeente.nl:netwerk/dossiers.git.")] = None,
 ) -> None:
-    from ..work.initrepo import init_repository, running_source
-
     if console.interactive():
         naam = naam or console.ask("Naam van het netwerk", default="Integraal netwerk")
         regisseur_id = regisseur_id or console.ask("Id van de eerste regisseur", default="regisseur")

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.intake import intake
 
 
 def run(
@@ -24,8 +25,6 @@ def run(
     datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van het besluit (standaard vandaag).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.intake import intake
-
     what, done = intake(context.root(), case, besluit=besluit, reden=reden, today=context.today(),
                         datum=datum, verwezen_naar=verwezen_naar,
                         commit=not no_commit)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-
 from ..cli import console, context, documents, params
+from ..dossier.vocab import STATUSES
+from ..errors import UsageError
 from ..taal import aantal
+from ..views.overview import ROWS, case_rows
 
 
 def run(
@@ -16,11 +18,6 @@ def run(
     out: params.Output = None,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..errors import UsageError
-    from ..dossier.vocab import STATUSES
-
-    from ..views.overview import ROWS, case_rows
-
     if status and status not in STATUSES:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(STATUSES)}")
     got = context.read_cases(ROWS, jobs=jobs)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-
 from ..cli import console, context, documents, params
+from ..views.caselog import case_log
 
 
 class LogFormat(str, Enum):
@@ -22,8 +22,6 @@ def run(
     fmt: Annotated[LogFormat, params.format_option("text, json of md.")] = LogFormat.text,
     out: params.Output = None,
 ) -> None:
-    from ..views.caselog import case_log
-
     entries, warnings = case_log(context.root(), case)
     for w in warnings:
         console.warn(w)

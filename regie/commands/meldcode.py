@@ -16,12 +16,11 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
-
+from ..errors import UsageError
+from ..work.safety import OPTIONS, record_meldcode
 
 
 def _yes_no(value: str | None, option: str) -> bool | None:
-    from ..errors import UsageError
-
     if value is None:
         return None
     answer = {"ja": True, "nee": False}.get(value.strip().lower())
@@ -48,8 +47,6 @@ def run(
     gezin_niet: Annotated[Optional[str], typer.Option("--gezin-niet", help="Waarom het gezin niet is geïnformeerd.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.safety import OPTIONS, record_meldcode
-
     given = {"vermoeden": vermoeden, "onveilig": onveilig, "zelf_hulp": zelf_hulp,
              "hulp_geaccepteerd": hulp_geaccepteerd, "duurzaam_veilig": duurzaam_veilig}
     answers = {k: _yes_no(v, OPTIONS[k]) for k, v in given.items() if v is not None}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-
 from ..cli import console, context, params
+from ..work.merge import merge_cases
 
 
 def run(
@@ -18,8 +18,6 @@ def run(
     fold: Annotated[str, params.case_argument("De casus die erin opgaat en gesloten wordt.", metavar="FOLD")],
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.merge import merge_cases
-
     done = merge_cases(context.root(), keep, fold, today=context.today(), commit=not no_commit)
     for p in done.problems:
         console.info(p.format())

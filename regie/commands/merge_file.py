@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+from ..store.mergefile import merge_file
+
 
 def run(
     base: Annotated[Path, typer.Argument(help="De gemeenschappelijke versie (%O).", show_default=False)],
@@ -20,7 +22,5 @@ def run(
     theirs: Annotated[Path, typer.Argument(help="De andere versie (%B).", show_default=False)],
     name: Annotated[str, typer.Argument(help="Het pad van het bestand in de repository (%P).", show_default=False)],
 ) -> None:
-    from ..store.mergefile import merge_file
-
     if not merge_file(base, ours, theirs, name):
         raise typer.Exit(1)

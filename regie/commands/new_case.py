@@ -13,6 +13,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..errors import UsageError
+from ..work.cases import NewCase, create_case, network, open_cases_of_household
 
 
 def run(
@@ -37,9 +39,6 @@ def run(
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Wettelijke grondslag van de afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
 ) -> None:
-    from ..work.cases import NewCase, create_case, network
-    from ..errors import UsageError
-
     root = context.root()
     today = context.today()
     net = network(root)
@@ -87,8 +86,6 @@ def run(
     console.echo(cid)
     console.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
     if huishouden:
-        from ..work.cases import open_cases_of_household
-
         for other, regisseur in open_cases_of_household(root, huishouden, cid):
             console.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
                          f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")

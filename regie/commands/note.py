@@ -14,6 +14,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..errors import UsageError
+from ..work.notes import add_network_note, add_note
 
 
 def run(
@@ -27,9 +29,6 @@ def run(
     aanwezig: Annotated[Optional[list[str]], typer.Option("--aanwezig", help="Betrokkene-id (herhaalbaar).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
-    from ..errors import UsageError
-    from ..work.notes import add_network_note, add_note
-
     if not soort:
         raise UsageError("ontbrekende waarde: --soort")
     root = context.root()

@@ -13,6 +13,12 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..dossier.vocab import CLIENT
+from ..errors import UsageError
+from ..limits import MAX_WITHIN_DAYS, check_range
+from ..taal import describe_days
+from ..views.calendar import due_to_ics
+from ..views.deadlines import DUE, due_items, to_csv
 
 
 def run(
@@ -26,20 +32,12 @@ def run(
     csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..limits import MAX_WITHIN_DAYS, check_range
-
     if within is not None:
         check_range(within, "--within", 0, MAX_WITHIN_DAYS, "dagen")
-    from ..taal import describe_days
-    from ..views.calendar import due_to_ics
-    from ..views.deadlines import DUE, due_items, to_csv
 
     got = context.read_cases(DUE, case, jobs=jobs)
     context.check_regisseur(got.network, regisseur)
     if wie is not None:
-        from ..dossier.vocab import CLIENT
-        from ..errors import UsageError
-
         known = got.network.organisatie_ids() | got.network.regisseur_ids() | {CLIENT}
         if wie not in known and not any(item.wie == wie for _, items in got.values for item in items):
             raise UsageError(f"onbekende --wie '{wie}': geen organisatie of regisseur uit regie.yaml en geen betrokkene met "

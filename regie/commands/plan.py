@@ -14,6 +14,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..work.planning import render_plan
+from ..work.planning import vaststellen as do_vaststellen
 
 
 def run(
@@ -25,9 +27,6 @@ def run(
     datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Met --vaststellen: datum van vaststelling (standaard vandaag).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Met --vaststellen: wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.planning import render_plan
-    from ..work.planning import vaststellen as do_vaststellen
-
     root = context.root()
     if vaststellen:
         versie, problems = do_vaststellen(root, case, today=context.today(),

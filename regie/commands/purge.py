@@ -12,7 +12,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..store import gitops
 from ..taal import aantal
+from ..work.purge import AFTER, plan, purge
 
 
 def run(
@@ -21,8 +23,6 @@ def run(
     voortijdig: Annotated[bool, typer.Option("--voortijdig", help="Vernietig vóór het einde van de bewaartermijn (met --reden).")] = False,
     reden: Annotated[Optional[str], typer.Option("--reden", help="Grond voor voortijdig vernietigen: recht-op-vergetelheid, onrechtmatig-verwerkt, bezwaar of anders.")] = None,
 ) -> None:
-    from ..work.purge import AFTER, plan, purge
-
     root = context.root()
     today = context.today()
     if dry_run:
@@ -35,7 +35,6 @@ def run(
     p = purge(root, case, today, voortijdig=voortijdig, reden=reden)
     console.info(f"casus {case} vernietigd: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} verwijderd; "
                  "vastgelegd in vernietigd.yaml")
-    from ..store import gitops
 
     branch = gitops.current_branch(root) or "main"
     remote = (gitops.run(root, "remote").stdout.split() or ["origin"])[0]

@@ -18,7 +18,13 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..errors import RegieError, UsageError
 from ..taal import aantal
+from ..views import period as periods
+from ..views.report.build import build, clip, render_report
+from ..views.report.comparison import compare, render_comparison
+from ..views.report.figures import report_job
+from . import _report_view
 
 
 class ReportFormat(str, Enum):
@@ -44,11 +50,6 @@ def run(
     csv_dialect: params.CsvDialectOption = params.CsvDialect.excel,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..views import period as periods
-    from ..errors import RegieError, UsageError
-    from ..views.report.build import build, clip, render_report
-    from ..views.report.figures import report_job
-
     chosen = [x for x in (quarter, year, start or end) if x]
     if len(chosen) > 1:
         raise UsageError("kies één periode: --quarter, --year of --from/--to")
@@ -82,7 +83,6 @@ def run(
     kind = params.doc_format(fmt, html=html, default="text")
     root = context.root()
     if other is not None:  # two periods side by side
-        from ..views.report.comparison import compare, render_comparison
 
         data = compare(data, build(got, root, other, today, ids=not no_ids))
         render, shown = render_comparison, "show_comparison"
@@ -93,7 +93,6 @@ def run(
     elif kind == "text":
         if out is not None:
             raise UsageError("-o werkt met --format md, html, json, csv of pdf")
-        from . import _report_view  # rich: only for the terminal
 
         getattr(_report_view, shown)(data)
     else:

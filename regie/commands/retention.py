@@ -7,7 +7,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..limits import MAX_RETENTION_WITHIN_DAYS, check_range
 from ..taal import aantal
+from ..views.retention import RETENTION, retention
 
 
 def run(
@@ -16,11 +18,8 @@ def run(
     out: params.Output = None,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..limits import MAX_RETENTION_WITHIN_DAYS, check_range
-
     if within is not None:
         check_range(within, "--within", 0, MAX_RETENTION_WITHIN_DAYS, "dagen")
-    from ..views.retention import RETENTION, retention
 
     rows = retention(context.read_cases(RETENTION, jobs=jobs), within=within)
     with documents.writing(out):

@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from ..cli import console
+from ..dossier.schema import KINDS
+from ..dossier.schema import export as do_export
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -15,7 +17,6 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 @app.command("export")
 def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's komen.", metavar="MAP")]) -> None:
     """Schrijf alle schema's als <soort>.schema.json naar een map."""
-    from ..dossier.schema import export as do_export
 
     for path in do_export(directory):
         console.echo(str(path))
@@ -25,7 +26,6 @@ def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's 
 @app.command("list")
 def list_kinds() -> None:
     """Toon de soorten bestanden waarvoor een schema bestaat."""
-    from ..dossier.schema import KINDS
 
     for kind in KINDS:
         console.echo(kind)

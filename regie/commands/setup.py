@@ -6,10 +6,9 @@ Git bewaart zijn instellingen niet in de repository; draai dit eenmaal na 'git c
 from __future__ import annotations
 
 from ..cli import console, context
+from ..work.initrepo import setup_clone
 
 
 def run() -> None:
-    from ..work.initrepo import setup_clone
-
     for line in setup_clone(context.root()):
         console.info(line)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Optional
 
-from ..cli import console, context, params
-
 import typer
+
+from ..cli import console, context, params
+from ..work.verstrekkingen import share
 
 
 def run(
@@ -23,8 +24,6 @@ def run(
     ontvanger: Annotated[Optional[str], typer.Option("--ontvanger", help="Wie binnen die organisatie, bijv. 'wijkagent' (rol, geen naam).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
-    from ..work.verstrekkingen import share
-
     vid, problems = share(context.root(), case, aan=aan, wat=wat, grondslag=grondslag, today=context.today(),
                           datum=datum, ontvanger=ontvanger,
                           commit=not no_commit)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-
 from ..cli import console, context, documents, params
+from ..dossier.loader import load_case
+from ..dossier.meldcode import CONCLUSIES
+from ..taal import describe_days
+from ..views.overview import case_summary
 
 
 def run(
@@ -13,10 +16,6 @@ def run(
     fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
     out: params.Output = None,
 ) -> None:
-    from ..taal import describe_days
-    from ..dossier.loader import load_case
-    from ..views.overview import case_summary
-
     net, c, _ = load_case(context.root(), case)
     s = case_summary(net, c, context.today())
     if fmt is params.DataFormat.json:
@@ -74,8 +73,6 @@ def run(
 
 
 def meldcode_lines(m: dict) -> list[str]:
-    from ..dossier.meldcode import CONCLUSIES
-
     out = ["meldcode:"]
     for step in m["stappen"]:
         line = f"  stap {step['stap']} {step['datum']} ({step['wie']}): {step['naam']}"

@@ -12,6 +12,7 @@ import typer
 
 from ..cli import console, context, documents, params
 from ..taal import aantal
+from ..work.signals import add_signal, list_signals, set_status
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -27,7 +28,6 @@ def add(
     no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
     """Leg een beleidssignaal vast en druk de id af."""
-    from ..work.signals import add_signal
 
     sid, problems = add_signal(context.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
                                datum=datum, today=context.today(),
@@ -44,7 +44,6 @@ def list_(
     out: params.Output = None,
 ) -> None:
     """Toon de beleidssignalen."""
-    from ..work.signals import list_signals
 
     signals, problems = list_signals(context.root(), status)
     for p in problems:
@@ -73,7 +72,6 @@ def status_(
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     """Zet een beleidssignaal een stap verder: ingebracht, beantwoord (met het antwoord), gesloten."""
-    from ..work.signals import set_status
 
     what, problems = set_status(context.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
                                 datum=datum, today=context.today(),

@@ -11,8 +11,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-
 from ..cli import context, documents, params
+from ..views.sociale_kaart import load_map, map_data, render_map
 
 
 class MapFormat(str, Enum):
@@ -26,8 +26,6 @@ def run(
     fmt: Annotated[MapFormat, params.format_option("md, html of json.")] = MapFormat.md,
     out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
 ) -> None:
-    from ..views.sociale_kaart import load_map, map_data, render_map
-
     root = context.root()
     data = map_data(load_map(root), leefgebied)
     documents.output(render_map(data, fmt.value, root), out, exact=fmt is MapFormat.json)

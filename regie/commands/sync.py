@@ -14,13 +14,12 @@ import typer
 
 from ..cli import console, context
 from ..taal import aantal
+from ..work.sync import sync
 
 
 def run(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Laat zien wat er zou gebeuren; verander niets (haalt wel op).")] = False,
 ) -> None:
-    from ..work.sync import sync
-
     outcome = sync(context.root(), dry_run=dry_run)
     for r in outcome.renumbered:
         console.echo(r.describe())

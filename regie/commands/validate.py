@@ -13,6 +13,10 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..dossier.problems import ERROR, has_errors
+from ..dossier.repo import case_ids
+from ..dossier.validate import scope_of_files, validate
+from ..store.gitops import changed_since as changes
 from ..taal import aantal
 
 
@@ -36,17 +40,11 @@ def run(
     out: params.Output = None,
     jobs: params.Jobs = None,
 ) -> None:
-    from ..dossier.problems import ERROR, has_errors
-    from ..dossier.repo import case_ids
-    from ..dossier.validate import scope_of_files, validate
-
     context.check_jobs(jobs)
     root = context.root()
     ids, signals = cases or None, None
     files = [c for c in cases or [] if Path(c).is_file()]  # as pre-commit passes them; anything else is a case id
     if changed_since is not None:
-        from ..store.gitops import changed_since as changes
-
         files += [str(p) for p in changes(root, changed_since)]
     if files or changed_since is not None:
         ids, signals = scope_of_files(root, files)

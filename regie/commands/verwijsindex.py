@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.safety import record_verwijsindex
 
 
 def run(
@@ -24,8 +25,6 @@ def run(
     regievoerder: Annotated[Optional[str], typer.Option("--regievoerder", help="De afgesproken regievoerder: regisseur- of organisatie-id.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    from ..work.safety import record_verwijsindex
-
     done = record_verwijsindex(
         context.root(), case, today=context.today(),
         signaal=signaal, organisatie=organisatie,

@@ -25,9 +25,14 @@ import os
 import pickle
 import sqlite3
 import time
-from stat import S_ISDIR
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Any, Iterable
+
+import regie
+
+from ..store.gitops import git_dir
+from ..store.transaction import state_dir
 
 FORMAT = 1
 RACY_SECONDS = 3  # a file changed this recently is not trusted by its timestamp
@@ -36,7 +41,6 @@ _NS = 1_000_000_000
 
 def code_key() -> str:
     """Identity of the regie that computes: version, and size and mtime of every module and schema."""
-    import regie
 
     base = Path(regie.__file__).parent
     parts: list[Any] = [regie.__version__, FORMAT]
@@ -254,15 +258,12 @@ class Cache:
 
 
 def cache_path(root: Path) -> Path:
-    from ..store.transaction import state_dir
-
     digest = hashlib.blake2b(str(root.resolve()).encode(), digest_size=6).hexdigest()
     return state_dir(root) / f"cache-{digest}.sqlite"
 
 
 def open_cache(root: Path) -> Cache | None:
     """The cache of ``root``, or None outside a git repository (regie keeps no state in the work tree then)."""
-    from ..store.gitops import git_dir
 
     if git_dir(root) is None:
         return None
@@ -272,7 +273,6 @@ def open_cache(root: Path) -> Cache | None:
 
 def clear(root: Path) -> list[Path]:
     """Remove every cache file of this repository; returns what was removed."""
-    from ..store.transaction import state_dir
 
     removed = []
     folder = state_dir(root)

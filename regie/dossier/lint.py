@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..errors import UsageError
+
 ALLOW_MARK = re.compile(r"#\s*privacy:\s*ok|<!--\s*privacy:\s*ok\s*-->", re.I)
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -132,7 +134,6 @@ def scan(text: str, line_offset: int = 0) -> list[Finding]:
 
 def check_value(option: str, value: str | None) -> None:
     """Refuse a command-line value that holds personal data, before anything is written."""
-    from ..errors import UsageError
 
     if not value:
         return

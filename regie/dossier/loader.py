@@ -12,17 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import schema
+from .. import layout
 from ..errors import DossierInvalid, os_reason
+from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
+from ..layout import CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
+from . import schema
 from .casus import Casus
 from .model import Afspraak, Case, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Plan, Verstrekking
 from .network import Network
 from .network_records import NetwerkNotitie, Signaal
 from .problems import ERROR, Problem
-from .. import layout
-from ..layout import CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
-from .repo import case_ids
-from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
+from .repo import case_dir, case_ids
+from .sociale_kaart import FILE as MAP
+from .sociale_kaart import SocialeKaart
 
 
 @dataclass
@@ -94,7 +96,6 @@ def load_network(root: Path, reader: _Reader | None = None) -> tuple[Network | N
     """``regie.yaml``, with the sociale kaart when there is one (a broken map is a finding, not a broken network)."""
     from dataclasses import replace
 
-    from .sociale_kaart import FILE as MAP, SocialeKaart
 
     reader = reader or _Reader(root)
     src = reader.read(CONFIG, "regie")
@@ -325,7 +326,6 @@ def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",))
     Raises CaseNotFound for an unknown case and DossierInvalid (naming file and line) when
     ``regie.yaml`` or a needed file cannot be used.
     """
-    from .repo import case_dir
 
     case_dir(root, cid)
     dossier = load_dossier(root, only=[cid])

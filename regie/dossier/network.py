@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..dossier.retention import DEFAULT_TERMS, Term
 from ..errors import RegieError
 from ..ids import DEFAULT_ID_FORMAT
 
@@ -147,7 +148,6 @@ class Network:
 
     def term(self, category: str):
         """The retention term (years and source) of a category; ``retentie_jaren`` still counts for volwassenen."""
-        from ..dossier.retention import DEFAULT_TERMS, Term
 
         if self.bewaartermijnen:
             t = self.bewaartermijnen[category]

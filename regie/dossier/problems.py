@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from ..errors import DossierInvalid
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -29,7 +31,6 @@ class Problem:
 
     def as_error(self):
         """This problem as the DossierInvalid a command raises to stop."""
-        from ..errors import DossierInvalid
 
         return DossierInvalid(self.message, path=self.path, line=self.line, code=self.code)
 

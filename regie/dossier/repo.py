@@ -10,12 +10,10 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import CaseNotFound, DossierInvalid, RepoNotFound, os_reason
-
 from .. import layout
-from ..layout import CASES_DIR, CONFIG
-
+from ..errors import CaseNotFound, DossierInvalid, RepoNotFound, os_reason
 from ..ids import check_case_id
+from ..layout import CASES_DIR, CONFIG
 
 
 def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:

@@ -29,10 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from ..dossier.lint import scan as privacy_scan
+from ..layout import CASES_DIR, CONFIG
+from .cache import fingerprint, open_cache
+from .loader import Lines, _load_case, _Reader, all_case_ids, load_network
 from .model import Case
 from .network import Network
-from .problems import Problem
-from ..layout import CASES_DIR, CONFIG
+from .problems import ERROR, Problem
+from .rules import Ctx
+from .sociale_kaart import FILE as MAP
 
 POOL_MINIMUM = 300  # fewer cases to parse than this: starting processes costs more than it saves
 FINGERPRINT_POOL_MINIMUM = 3000  # fewer cases to check for changes: one process is quicker
@@ -76,8 +81,6 @@ def default_jobs() -> int:
 
 def read_case(root: Path, cid: str) -> Loaded:
     """Parse and schema-check one case folder (never raises for bad files: they become problems)."""
-    from .loader import _load_case, _Reader
-    from ..dossier.lint import scan as privacy_scan
 
     reader = _Reader(root)
     case = _load_case(reader, cid)
@@ -86,9 +89,6 @@ def read_case(root: Path, cid: str) -> Loaded:
 
 
 def _context(setting: Setting):
-    from .loader import Lines
-    from .rules import Ctx
-
     return Ctx(Lines(setting.root), setting.network, setting.today)
 
 
@@ -107,7 +107,6 @@ def _compute(cid: str) -> tuple[str, bytes, bytes]:
 
 def _fingerprints(task: tuple[str, list[str], list[bytes | None]]) -> list[tuple[bytes, bool, bytes | None]]:
     """(fingerprint, racy?, listing when it differs from the hint) of each case folder."""
-    from .cache import fingerprint
 
     base, ids, hints = task
     out = []
@@ -137,7 +136,6 @@ def scan(
     ``complete`` says ``ids`` are all the cases there are, so cached cases that are gone
     can be forgotten.
     """
-    from .cache import open_cache
 
     global _WORK
     _WORK = (setting, job)  # for the workers: they fork from this process
@@ -257,11 +255,9 @@ def _can_fork() -> bool:
 def read_network(root: Path) -> tuple[Network | None, bytes, list[Problem], dict]:
     """``regie.yaml`` and the sociale kaart: (network or None, their text as the key of what depends on them, problems
     reading them, their sources by file)."""
-    from .loader import _Reader, load_network
 
     reader = _Reader(root)
     network, problems = load_network(root, reader)
-    from .sociale_kaart import FILE as MAP
 
     src = reader.sources.get(CONFIG)
     key = src.text.encode() if src else b""
@@ -273,7 +269,6 @@ def read_network(root: Path) -> tuple[Network | None, bytes, list[Problem], dict
 def prepare(root: Path, today: dt.date, ids: list[str] | None) -> tuple[Setting, list[str], list[Problem], Any]:
     """What every scan of ``root`` starts from: (setting, the case ids — all when ``ids`` is None —,
     the problems of ``regie.yaml`` and of ``casussen/`` itself, the sources of ``regie.yaml`` and the sociale kaart)."""
-    from .loader import all_case_ids
 
     network, key, problems, src = read_network(root)
     if ids is None:
@@ -304,7 +299,6 @@ def collect(
     progress: Callable[[int, int], None] | None = None,
 ) -> Collected:
     """Run ``job`` over the cases (all, or ``ids``); raises DossierInvalid when ``regie.yaml`` cannot be used."""
-    from .problems import ERROR
 
     setting, all_ids, problems, _ = prepare(root, today, ids)
     if setting.network is None:

@@ -11,7 +11,11 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
+
+from ..clock import DATE_RULE, to_date
+from ..errors import RegieError
 from ..layout import schema_names
+from ..store.files import write_bytes_atomic, write_text_atomic
 from ..taal import aantal
 
 KINDS = schema_names()  # one schema per checked kind of file in the table of record kinds
@@ -39,8 +43,6 @@ def _is_date(value: Any) -> bool:
         return True
     known = _DATES.get(value)
     if known is None:
-        from ..clock import to_date
-
         known = to_date(value) is not None
         if len(_DATES) < 20_000:
             _DATES[value] = known
@@ -112,8 +114,6 @@ def _code_dir() -> Path:
 
 def _store(path: Path, data: bytes) -> None:
     """Write the compiled code atomically; a cache folder that cannot be written is no error."""
-    from ..errors import RegieError
-    from ..store.files import write_bytes_atomic
 
     try:
         write_bytes_atomic(path, data)
@@ -193,8 +193,6 @@ def _dutch(err: Any) -> str:
     if v == "enum":
         return f"{where}: ongeldige waarde {_show(inst)}; kies uit: {', '.join(map(str, val))}"
     if v == "format" and val == "date":
-        from ..clock import DATE_RULE
-
         return f"{where}: ongeldige datum {_show(inst)}; verwacht {DATE_RULE}"
     if v == "anyOf" and err.context:
         # "a value or empty": explain the value's alternative, not the "or empty" one
@@ -237,7 +235,6 @@ def _show(value: Any) -> str:
 
 def export(target: Path) -> list[Path]:
     """Write every schema as ``<kind>.schema.json`` into ``target`` (atomically)."""
-    from ..store.files import write_text_atomic
 
     written = []
     for kind in schema_names():

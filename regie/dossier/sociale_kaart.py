@@ -14,7 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
-from .problems import ERROR, Problem
+from .network import to_date
+from .problems import ERROR, WARNING, Problem
 
 FILE = "sociale-kaart.yaml"
 
@@ -45,8 +46,6 @@ class SocialeKaart:
 
     @classmethod
     def from_data(cls, d: dict) -> SocialeKaart:
-        from .network import to_date
-
         return cls(tuple(Vermelding(o["organisatie"], tuple(o["leefgebieden"]), i, o.get("aanbod"), o.get("contact"),
                                     o.get("wachttijd_weken"), o.get("verwijzen"), o.get("escalatie"))
                          for i, o in enumerate(d.get("organisaties") or ())),
@@ -108,7 +107,6 @@ def advice(network, organisatie: str, leefgebieden: tuple[str, ...] = ()) -> tup
 
 def escalation(network, organisatie: str) -> tuple[str | None, list[Problem]]:
     """Whom the map names to escalate to at ``organisatie``, and a warning when a map exists but names no one."""
-    from .problems import WARNING
 
     kaart = network.sociale_kaart
     if kaart is None:

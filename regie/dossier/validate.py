@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from dataclasses import dataclass
-
+from . import lint
+from ..formats.yamlio import parse_yaml
+from ..layout import CASES_DIR, CONFIG, schema_names
+from ..store import gitops
 from .caseload import case_load, per_regisseur
+from .loader import Dossier, Lines, load_network_journal, load_signals
 from .problems import ERROR, WARNING, Problem
-from .repo import case_dir
-from ..layout import CASES_DIR, CONFIG
+from .repo import case_dir, case_ids
 from .rules import CASE_RULES, Ctx, repository_rules
 from .rules.household import Membership, households, membership
 from .scan import Job, Loaded, prepare, scan
+from .schema import schema_text
+from .sociale_kaart import FILE as MAP
+from .vocab import OPEN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,6 @@ def validate(
     Reads one case at a time (see ``regie.dossier.scan``); with ``use_cache`` unchanged
     cases are not read again.
     """
-    from .loader import Dossier, load_network_journal, load_signals
 
     if cases:
         for cid in cases:
@@ -107,8 +112,6 @@ EDITOR_SCHEMAS = ".regie/schemas"  # written by regie init and regie schema expo
 def editor_schemas(root: Path) -> list[Problem]:
     """A warning for each schema in ``.regie/schemas/`` that is not the one this regie checks with (an editor
     would then accept what validate refuses, or the other way round)."""
-    from ..layout import schema_names
-    from .schema import schema_text
 
     folder = root / EDITOR_SCHEMAS
     if not folder.is_dir():
@@ -129,7 +132,6 @@ def editor_schemas(root: Path) -> list[Problem]:
 
 def network_journal(root: Path, network, notes, dossier) -> list[Problem]:
     """The network journal: a file named after its date, the cases it names exist, its regisseur is known."""
-    from .repo import case_ids
 
     ids = set(case_ids(root))
     regisseurs = network.regisseur_ids() if network is not None else None
@@ -149,7 +151,6 @@ def network_journal(root: Path, network, notes, dossier) -> list[Problem]:
 
 def caseload_norm(root: Path, network, loads, net_src) -> list[Problem]:
     """A warning for each regisseur whose weighted open cases are above ``caseload.norm`` (seed 004)."""
-    from .loader import Lines
 
     out = []
     index = {r.id: i for i, r in enumerate(network.regisseurs)}
@@ -168,10 +169,6 @@ def other_members(root: Path, wanted: set[str], skip: set[str]) -> list[Membersh
 
     Only the ``casus.yaml`` files that mention such an id are parsed; the others are read as bytes.
     """
-    from .loader import Lines
-    from .vocab import OPEN_STATUSES
-    from .repo import case_ids
-    from ..formats.yamlio import parse_yaml
 
     keys = [w.encode() for w in wanted]
     out = []
@@ -203,9 +200,6 @@ def commit_message_privacy(root: Path, dossier) -> list[Problem]:
 
     A finding is reported at ``commit <sha>``; nothing is checked outside a git repository.
     """
-    from ..dossier.lint import scan
-    from ..store import gitops
-    from .problems import ERROR, WARNING
 
     if gitops.git_dir(root) is None:
         return []
@@ -220,7 +214,7 @@ def commit_message_privacy(root: Path, dossier) -> list[Problem]:
     for entry in done.stdout.split("\x1e"):
         sha, _, message = entry.strip("\n").partition("\0")
         if sha:
-            for f in scan(message):
+            for f in lint.scan(message):
                 found.append(Problem(f"commit {sha}", f.line, "privacy", severity, f.message()))
     return found
 
@@ -231,7 +225,6 @@ def scope_of_files(root: Path, files: list[str]) -> tuple[list[str] | None, bool
     A file of a case checks that case; a signal file checks the signals; ``regie.yaml`` and
     the sociale kaart (which every case depends on) check everything; other files need no check.
     """
-    from .sociale_kaart import FILE as MAP
 
     cases: set[str] = set()
     signals = False

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..errors import DossierInvalid
-
+from .yamlio import split_front_matter
 
 _KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(#.*)?$")
 
@@ -68,6 +68,19 @@ class RoundTrip:
     def block_list(self, key: str) -> Any:
         """The list at ``key`` in block style (``[]`` written by a template becomes a block list)."""
         return list_in(self.data, key, block=True)
+
+
+def dump_as(data: Any, indent: tuple[int, int, int]) -> str:
+    """Round-trip data as YAML text with the given indentation (mapping, sequence, dash offset)."""
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(*indent)
+    out = io.StringIO()
+    y.dump(data, out)
+    return out.getvalue()
 
 
 def put(mapping: Any, key: str, value: Any, *, after: str | None = None) -> None:
@@ -190,7 +203,6 @@ def flow_list(items: list[Any]) -> Any:
 
 def edit_front_matter(text: str, rel: str, change) -> str:
     """Apply ``change(data)`` to the front matter of a Markdown file; the body stays byte for byte."""
-    from .yamlio import split_front_matter
 
     fm, _body, _ = split_front_matter(text, rel)
     start = text.index(fm, 3)

@@ -17,7 +17,10 @@ from pathlib import Path
 
 from ..dossier.model import Case
 from ..dossier.network import Network
+from ..dossier.repo import case_dir, rel
+from ..dossier.schema import check
 from ..errors import RegieError
+from ..formats.yamlio import SourceFile, parse_yaml
 
 FILE = "identiteit.yaml.age"
 PLAIN_FILE = "identiteit.yaml"  # must never exist: a finding of validate
@@ -140,8 +143,6 @@ def decrypt(data: bytes, rel: str) -> str:
 
 def check_text(text: str, rel: str) -> None:
     """The decrypted identity must be YAML that fits its schema (errors name the line)."""
-    from ..dossier.schema import check
-    from ..formats.yamlio import SourceFile, parse_yaml
 
     data = parse_yaml(text, rel)
     if data is None:
@@ -152,14 +153,11 @@ def check_text(text: str, rel: str) -> None:
 
 
 def path_of(root: Path, cid: str) -> Path:
-    from ..dossier.repo import case_dir
-
     return case_dir(root, cid) / FILE
 
 
 def show(root: Path, cid: str) -> str:
     """The decrypted identity of a case (for stdout; never written anywhere)."""
-    from ..dossier.repo import rel
 
     path = path_of(root, cid)
     if not path.is_file():

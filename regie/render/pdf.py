@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import RegieError, UsageError
+from ..store.files import write_output
 
 INSTALL = ("PDF maken vraagt WeasyPrint; installeer het met: pip install 'regie[pdf]' "
            "(met pipx: pipx inject regie weasyprint)")
@@ -37,7 +38,6 @@ def require_file(out: Path | None) -> Path:
 
 def write_pdf(html: str, out: Path | None, root: Path | None) -> Path:
     """Print ``html`` to the PDF file ``out`` (atomically, with the same checks as any ``-o``)."""
-    from ..store.files import write_output
 
     target = require_file(out)
     write_output(target, to_pdf(html, root), root)

@@ -16,7 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..dossier.network import LEEFGEBIED_NAMEN
 from ..errors import TemplateError
+from ..formats.yamlio import parse_yaml
+from ..taal import aantal, describe_days, nl_num
 
 
 def builtin_templates() -> Path:
@@ -86,14 +89,12 @@ def environment(repo_root: Path | None):
         lstrip_blocks=True,
     )
     env.filters["q"] = _quote
-    from ..taal import aantal
 
     env.filters["aantal"] = aantal
     env.filters["cell"] = lambda v: "-" if v is None or v == "" else str(v).replace("|", "\\|").replace("\n", " ")
     env.filters["nl_date"] = nl_date
     env.filters["markdown"] = markdown_to_html
     env.filters["demote"] = demote_headings
-    from ..taal import describe_days
 
     env.filters["te_laat"] = describe_days
     env.filters["count_value"] = count_value
@@ -101,7 +102,6 @@ def environment(repo_root: Path | None):
     env.filters["partner_row"] = lambda kv, names: (names.get(kv[0], kv[0]), kv[1])
     env.filters["org_name"] = lambda org, names: names.get(org, org)
     env.filters["leefgebied"] = jinja2.pass_context(_leefgebied)
-    from ..taal import nl_num
 
     env.filters["nl_num"] = nl_num
     env.filters["evaluatie_soort"] = lambda soort: EVALUATIE_SOORTEN.get(soort, soort)
@@ -125,7 +125,6 @@ def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
 
     Only a template that names a leefgebied asks, and regie.yaml is read once while it is unchanged.
     """
-    from ..dossier.network import LEEFGEBIED_NAMEN
 
     if repo_root is None:
         return LEEFGEBIED_NAMEN
@@ -138,8 +137,6 @@ def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
     if key not in _NAMES:
         names = dict(LEEFGEBIED_NAMEN)
         try:
-            from ..formats.yamlio import parse_yaml
-
             data = parse_yaml(path.read_text(encoding="utf-8"), "regie.yaml")
             names.update({str(k): str(v) for k, v in (data.get("leefgebied_namen") or {}).items()})
         except Exception:  # noqa: BLE001 - an unreadable regie.yaml is validate's finding; documents keep the default names

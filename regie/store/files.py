@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import RegieError, os_reason
+from . import gitops
 
 TMP_SUFFIX = ".tmp"
 
@@ -97,7 +98,6 @@ def write_output(path: Path, text: str | bytes, root: Path | None) -> None:
         inside = target == root or root in target.parents
         if inside and (root / ".git" in (target, *target.parents)):
             raise RegieError("ligt in de git-map van de repository; kies een ander pad", path=str(path), code="uitvoer")
-        from . import gitops
 
         if inside and gitops.git_dir(root) is not None:
             if target.exists() and gitops.is_tracked(root, target):

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ..errors import GitError, NothingToChange
 
-
 NO_GIT = "het programma git is niet gevonden; installeer git (bijvoorbeeld 'apt install git')"
 
 

@@ -17,13 +17,14 @@ import tarfile
 from pathlib import Path
 
 from ..errors import RegieError, UsageError
+from .gitops import archive, git_dir, run
+from .transaction import private_dir, state_dir
 
 SNAPSHOT_DIR = "op"  # .git/regie/op/<pid>-<date>/
 
 
 def commit_on(root: Path, day: dt.date) -> str:
     """The last commit of HEAD made on or before the end of ``day``; a Dutch refusal when there is none."""
-    from .gitops import git_dir, run
 
     if git_dir(root) is None:
         raise RegieError(f"--op leest de git-geschiedenis, maar {root} is geen git-repository")
@@ -41,8 +42,6 @@ def snapshot(root: Path, day: dt.date) -> tuple[Path, str]:
 
     Call :func:`remove` when done.
     """
-    from .gitops import archive, run
-    from .transaction import private_dir, state_dir
 
     sha = commit_on(root, day)
     base = private_dir(state_dir(root) / SNAPSHOT_DIR)

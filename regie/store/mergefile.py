@@ -17,12 +17,17 @@ A file that is not valid YAML on any side, or not of the expected shape, is merg
 from __future__ import annotations
 
 import copy
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import DossierInvalid
+from ..formats.yamledit import RoundTrip, dump_as, guess_indent, new_list
+from ..formats.positions import item_lines
+from .. import layout
 from ..layout import CASES_DIR, FileKind, RecordKind, file_kind_of, records_in
+from . import gitops
+from .files import write_text_atomic
 
 MARK_OURS = "<<<<<<< deze kant"  # the labels of gitops.MERGE_LABELS
 MARK_MID = "======="
@@ -45,23 +50,12 @@ class _Unmergeable(Exception):
     """Not a record file this driver understands: let git's line merge do it."""
 
 
-def _yaml():
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 4096
-    return y
-
-
 def _load(text: str) -> Any:
-    from ruamel.yaml.error import YAMLError
-
     if not text.strip():
         return None
     try:
-        data = _yaml().load(text)
-    except YAMLError:
+        data = RoundTrip(text, "-").data
+    except DossierInvalid:
         raise _Unmergeable from None
     if data is not None and not isinstance(data, dict):
         raise _Unmergeable
@@ -152,9 +146,7 @@ def _merge_map(base: Any, ours: dict, theirs: dict, path: tuple[str, ...], lists
             if o is _ABSENT or o is None:
                 if t is _ABSENT or t is None:
                     continue
-                from ruamel.yaml.comments import CommentedSeq
-
-                ours[k] = o = CommentedSeq()
+                ours[k] = o = new_list()
             _merge_list(kind, None if b is _ABSENT else b, o, None if t is _ABSENT else t, here, result)
             continue
         if isinstance(o, dict) and isinstance(t, dict) and (b is _ABSENT or isinstance(b, dict)):
@@ -222,8 +214,6 @@ def _merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     """git's line merge of three texts: the merged text and whether it merged cleanly."""
     import tempfile
 
-    from .gitops import merge_file
-
     if ours == theirs or theirs == base:
         return ours, True
     if ours == base:
@@ -234,7 +224,7 @@ def _merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
             p = Path(tmp) / name
             p.write_text(text, encoding="utf-8")
             paths.append(p)
-        clean, merged = merge_file(paths[1], paths[0], paths[2], in_place=False)
+        clean, merged = gitops.merge_file(paths[1], paths[0], paths[2], in_place=False)
     return merged, clean
 
 
@@ -253,24 +243,12 @@ def merge_text(base_text: str, ours_text: str, theirs_text: str, name: str) -> t
 
 
 def _dump_plain(doc: Any, like: str) -> str:
-    from ..formats.yamledit import guess_indent
-
-    y = _yaml()
-    y.indent(*guess_indent(like))
-    out = io.StringIO()
-    y.dump(doc, out)
-    return out.getvalue()
+    return dump_as(doc, guess_indent(like))
 
 
 def _dump(doc: Any, result: _Result) -> str:
-    from ..formats.yamledit import guess_indent  # the file's own indentation
-
     def dump(data: Any) -> str:
-        y = _yaml()
-        y.indent(*_indent)
-        out = io.StringIO()
-        y.dump(data, out)
-        return out.getvalue()
+        return dump_as(data, _indent)
 
     _indent = (2, 4, 2)
     text = dump(doc)
@@ -308,9 +286,7 @@ def _at(doc: Any, path: tuple[str, ...]) -> Any:
 
 
 def _kind_at(path: tuple[str, ...]) -> RecordKind | None:
-    from ..layout import RECORDS
-
-    return next((r for r in RECORDS if r.list_path == path), None)
+    return next((r for r in layout.RECORDS if r.list_path == path), None)
 
 
 def _same_key(path: tuple[str, ...], item: Any, rid: str) -> bool:
@@ -320,30 +296,12 @@ def _same_key(path: tuple[str, ...], item: Any, rid: str) -> bool:
 
 def _item_lines(text: str, path: tuple[str, ...]) -> dict[str, tuple[int, int]]:
     """For each record of the list at ``path``: the range of lines (0-based, end exclusive) it takes in ``text``."""
-    import yaml
-
-    node = yaml.compose(text)
-    for key in path:
-        node = next(v for k, v in node.value if k.value == key)
     kind = _kind_at(path)
-    fields = kind.id_field.split(",") if kind else ["id"]
-    found = {}
-    items = node.value
-    for n, item in enumerate(items):
-        values = {k.value: v for k, v in item.value}
-        rid = "/".join(str(values[f].value) for f in fields)
-        if n + 1 < len(items):
-            end = items[n + 1].start_mark.line
-        else:  # the last record ends where its mapping ends
-            end = item.end_mark.line + (1 if item.end_mark.column > 0 else 0)
-        found[rid] = (item.start_mark.line, end)
-    return found
+    return item_lines(text, path, kind.id_field.split(",") if kind else ["id"])
 
 
 def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
     """What git calls: merge into ``ours`` in place; True when clean (exit 0), False on a conflict (exit 1)."""
-    from . import gitops
-    from .files import write_text_atomic
 
     texts = []
     for p in (base, ours, theirs):

@@ -30,6 +30,9 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from ..errors import RegieError, UsageError
+from . import gitops
+from .files import remove_temp_files, write_bytes_atomic, write_error
+from .gitops import check_ready, git_dir
 
 log = logging.getLogger("regie")
 
@@ -46,7 +49,6 @@ class LockBusy(RegieError):
 
 def state_dir(root: Path) -> Path:
     """Where regie keeps its machine state for ``root``: ``.git/regie/`` (or a private temp folder without git)."""
-    from .gitops import git_dir
 
     gd = git_dir(root)
     if gd is not None:
@@ -189,8 +191,6 @@ def session(root: Path, command: str, *, allow_own_changes: bool | None = None, 
         # since every edit runs under this lock
         shutil.rmtree(state_dir(root) / EDIT_DIR, ignore_errors=True)
         if mutating:
-            from .gitops import check_ready, git_dir
-
             if git_dir(root) is not None:
                 check_ready(root)  # a merge or rebase under way, no identity, ...: before anything is read
         yield
@@ -253,7 +253,6 @@ def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path]
     If the body raises, its own undo runs first (the caller's); the journal is removed
     either way, since the process is alive to clean up. Only a killed process leaves it.
     """
-    from . import gitops
 
     sd = private_dir(state_dir(root))
     j = Journal(root, _held.command if _held else "?", message, [_rel(root, p) for p in paths],
@@ -271,8 +270,6 @@ def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path]
                 j.existed.append(rel)
         _write_json(j.file, {k: v for k, v in j.__dict__.items() if k != "root"})
     except (OSError, RegieError) as exc:
-        from .files import write_error
-
         j.file.unlink(missing_ok=True)
         shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
         if isinstance(exc, RegieError):
@@ -286,8 +283,6 @@ def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path]
 
 
 def _write_json(path: Path, data: dict) -> None:
-    from .files import write_bytes_atomic
-
     write_bytes_atomic(path, json.dumps(data).encode("utf-8"))
 
 
@@ -296,8 +291,6 @@ def recover(root: Path) -> list[str]:
 
     Returns what was done, also logged as one warning for the user.
     """
-    from . import gitops
-    from .files import remove_temp_files
 
     sd = state_dir(root)
     path = sd / JOURNAL_FILE
@@ -332,8 +325,6 @@ def recover(root: Path) -> list[str]:
             if rel in j.existed:
                 backup = sd / BACKUP_DIR / _backup_name(rel)
                 if backup.exists():
-                    from .files import write_bytes_atomic
-
                     write_bytes_atomic(target, backup.read_bytes())
                     done.append(f"{rel} hersteld")
             elif target.exists() or target.is_symlink():

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .deadlines import evaluation_due, plan_due
+from ..dossier.loader import load_signals
 from ..dossier.model import party_name
 from ..dossier.scan import Collected, Job
 from ..layout import MEETINGS_DIR
-
+from ..render.templates import render
+from .deadlines import evaluation_due, plan_due
 
 _DATE_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
@@ -118,7 +119,6 @@ def agenda_job(root: Path, datum: dt.date) -> Job:
 
 def build(got: Collected, root: Path, datum: dt.date) -> Agenda:
     """Everything the network should discuss on ``datum``; ``got`` is what ``agenda_job(root, datum)`` collected."""
-    from ..dossier.loader import load_signals
 
     net = got.network
     _, vorige = got.args
@@ -138,6 +138,4 @@ def build(got: Collected, root: Path, datum: dt.date) -> Agenda:
 
 
 def render_agenda(got: Collected, root: Path, datum: dt.date, *, html: bool = False) -> str:
-    from ..render.templates import render
-
     return render("agenda.html.j2" if html else "agenda.md.j2", {"agenda": build(got, root, datum)}, root)

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..dossier.model import Case
-from ..dossier.vocab import OPEN_STATUSES
 from ..dossier.scan import Collected, Job
+from ..dossier.vocab import OPEN_STATUSES
+from ..layout import MEETINGS_DIR
+from ..safetext import printable
+from ..taal import slug as short
 from .deadlines import Due, evaluation_changes, evaluation_due, organisation_of, plan_due
 
 KEEP_DAYS = 90  # a case closed, or an event cancelled, this long ago still sends its cancellations
@@ -80,7 +83,6 @@ CALENDAR = Job("calendar", _events_job)
 
 def meetings(root: Path, today: dt.date) -> list[Item]:
     """The network meetings (``overleggen/<date>.md``) from ``KEEP_DAYS`` ago on."""
-    from ..layout import MEETINGS_DIR
 
     folder = root / MEETINGS_DIR
     out = []
@@ -95,8 +97,6 @@ def meetings(root: Path, today: dt.date) -> list[Item]:
 
 
 def slug(text: str) -> str:
-    from ..taal import slug as short
-
     return short(text) or "regie"
 
 
@@ -110,7 +110,6 @@ def to_ics(items: list[Item], today: dt.date, network_name: str, *, name: str = 
     """The items as one iCalendar feed: all-day events with stable UIDs and rising SEQUENCE numbers."""
     from icalendar import Calendar, Event
 
-    from ..safetext import printable
 
     domain = slug(network_name)
     cal = Calendar()

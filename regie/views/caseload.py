@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..dossier.caseload import Load, Row, case_load, per_regisseur
 from ..dossier.scan import Collected, Job
+from ..safetext import csv_text
 
 
 def _row(ctx, loaded, day: str) -> Load | None:
@@ -24,6 +25,4 @@ CSV_FIELDS = ("regisseur", "naam", "open", "gewogen", "norm", "boven_norm")
 
 
 def to_csv(rows: list[Row], dialect: str = "excel") -> str:
-    from ..safetext import csv_text
-
     return csv_text(CSV_FIELDS, ([r.to_dict()[k] for k in CSV_FIELDS] for r in rows), dialect)

@@ -13,6 +13,8 @@ from ..dossier.model import Case, party_name
 from ..dossier.network import Network
 from ..dossier.repo import case_dir, case_ids
 from ..dossier.state import regisseur_on
+from ..errors import GitError
+from ..store import gitops
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,6 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
 
 def git_entries(root: Path, case: Case, *, redact: set[str] = frozenset()) -> list[Entry]:
     """One entry per commit that touched the case folder; other case ids in a message are hidden."""
-    from ..store import gitops
 
     pattern = re.compile("|".join(sorted((re.escape(r) for r in redact), key=len, reverse=True))) if redact else None
     out = []
@@ -115,8 +116,6 @@ def git_entries(root: Path, case: Case, *, redact: set[str] = frozenset()) -> li
 
 def case_log(root: Path, cid: str, *, other_cases_hidden: bool = False) -> tuple[list[Entry], list[str]]:
     """All entries of the case, oldest first, and warnings (e.g. no git history available)."""
-    from ..store import gitops
-    from ..errors import GitError
 
     net, case, _ = load_case(root, cid)
     entries = dossier_entries(net, case)

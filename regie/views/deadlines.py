@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from ..dossier.scan import Collected, Job
 from ..dossier.model import Case
 from ..dossier.network import Network
+from ..dossier.scan import Collected, Job
 from ..dossier.vocab import OPEN_STATUSES, PLAN_SET_STATUSES
+from ..safetext import csv_text
 
 AFSPRAAK, EVALUATIE, PLAN = "afspraak", "evaluatie", "plan"
 
@@ -133,6 +134,4 @@ CSV_FIELDS = ("soort", "casus", "id", "wat", "wie", "organisatie", "regisseur", 
 
 
 def to_csv(rows: list[Due], dialect: str = "excel") -> str:
-    from ..safetext import csv_text
-
     return csv_text(CSV_FIELDS, ([r.to_dict()[k] for k in CSV_FIELDS] for r in rows), dialect)

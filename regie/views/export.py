@@ -9,16 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .caselog import case_log
 from ..dossier.loader import load_case
 from ..dossier.vocab import GRONDSLAGEN
 from ..layout import PLAN_FILE
+from ..render.templates import environment, render
+from .caselog import case_log
+from .safety import meldcode_lines, names, verwijsindex_lines
 
 
 def evaluation_prompts(root: Path) -> set[str]:
     """The questions the evaluation template puts in a new evaluation for the regisseur to answer (lines of
     plain text ending in '?'): they are the regisseur's prompt, not something the dossier says about the client."""
-    from ..render.templates import environment
 
     env = environment(root)
     try:
@@ -46,8 +47,6 @@ def without_prompts(text: str, prompts: set[str]) -> str:
 
 
 def export_context(root: Path, cid: str, today: dt.date) -> dict:
-    from .safety import meldcode_lines, names, verwijsindex_lines
-
     net, case, dossier = load_case(root, cid, needs=("casus.yaml",))
 
     def body(rel: str) -> str:
@@ -88,8 +87,6 @@ def export_context(root: Path, cid: str, today: dt.date) -> dict:
 
 
 def render_export(root: Path, cid: str, today: dt.date, *, html: bool = False) -> str:
-    from ..render.templates import render
-
     context = export_context(root, cid, today)
     md = render("inzage.md.j2", context, root)
     if not html:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .deadlines import case_items
-from ..dossier.scan import Collected, Job
+from ..dossier.meldcode import summary as meldcode_summary
 from ..dossier.model import Case
 from ..dossier.network import Network
+from ..dossier.scan import Collected, Job
 from ..dossier.vocab import AFSPRAAK_STATUS
+from .deadlines import case_items
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,6 @@ def case_rows(got: Collected, *, status: str | None = None, regisseur: str | Non
 
 def case_summary(net: Network, case: Case, today: dt.date) -> dict:
     """Everything ``show`` prints about one case, as JSON-ready data (no free text from the dossier)."""
-    from ..dossier.meldcode import summary as meldcode_summary
 
     c, m, p = case.casus, case.melding, case.plan
     assert c is not None

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dossier.scan import Job
 from ..dossier.retention import category
+from ..dossier.scan import Job
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..dossier.meldcode import CONCLUSIES, Meldcode
 from ..dossier.casus import Verwijsindex
+from ..dossier.meldcode import CONCLUSIES, Meldcode
 from ..dossier.network import Network
 from ..render.templates import nl_date
 

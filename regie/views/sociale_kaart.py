@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..dossier.problems import ERROR
+from ..dossier.scan import read_network
+from ..dossier.sociale_kaart import FILE
 from ..errors import RegieError, UsageError
+from ..render.templates import render
+from ..safetext import json_text
 
 
 def load_map(root: Path):
     """The network with its sociale kaart; a Dutch refusal when there is none or it cannot be used."""
-    from ..dossier.problems import ERROR
-    from ..dossier.scan import read_network
-    from ..dossier.sociale_kaart import FILE
 
     network, _, problems, _ = read_network(root)
     errors = [p for p in problems if p.severity == ERROR]
@@ -47,9 +49,6 @@ def map_data(network, leefgebied: str | None = None) -> dict:
 
 
 def render_map(data: dict, fmt: str, root: Path) -> str:
-    from ..safetext import json_text
-    from ..render.templates import render
-
     if fmt == "json":
         return json_text(data) + "\n"
     import datetime as dt

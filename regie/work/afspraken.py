@@ -11,14 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Afspraak, Case
-from ..ids import next_id
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, new_list, new_map, put
+from ..ids import next_id
+from ..render.templates import render
 from ..store.transaction import exclusive
 from ..taal import aantal
+from .mutation import apply
 
 FILE = "afspraken.yaml"
 
@@ -43,8 +47,6 @@ def find(case: Case, afspraak_id: str) -> Afspraak:
 
 def _edit(root: Path, case: Case, change) -> tuple[Path, str]:
     """Apply ``change(list_of_afspraken)`` to afspraken.yaml (created from the template if missing)."""
-    from ..render.templates import render
-    from ..formats.yamledit import RoundTrip
 
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
@@ -65,11 +67,7 @@ def add(
     root: Path, cid: str, *, wat: str, wie: str, deadline: dt.date, today: dt.date,
     doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
 ) -> Outcome:
-    from ..dossier.lint import check_value
-
     check_value("--wat", wat)
-    from .mutation import apply
-    from ..formats.yamledit import append_item, new_map
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "netwerk.yaml") + (("plan.md",) if doel else ()))
     if not wat.strip():
@@ -103,8 +101,6 @@ def add(
 def _finish(root: Path, case: Case, afspraak_id: str, status: str, fields: dict[str, object], message: str,
             today: dt.date, commit: bool) -> list[Problem]:
     """Set an open agreement's final status (gedaan/vervallen) with its date (and reason), in that order after it."""
-    from .mutation import apply
-    from ..formats.yamledit import put
 
     def change(seq) -> None:
         item = _item(seq, afspraak_id)
@@ -137,7 +133,6 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
 def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
          commit: bool = True) -> Outcome:
     """Let an open agreement lapse on ``datum`` (default today), which is recorded as ``vervallen_op``."""
-    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
@@ -154,11 +149,7 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
 
 @exclusive("afspraak move")
 def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Outcome:
-    from ..dossier.lint import check_value
-
     check_value("--reden", reden)
-    from .mutation import apply
-    from ..formats.yamledit import append_item, new_list, new_map, put
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)

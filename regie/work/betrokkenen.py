@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.vocab import CLIENT
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.sociale_kaart import advice
+from ..dossier.vocab import CLIENT
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, new_map, put
+from ..render.templates import render
 from ..store.transaction import exclusive
+from ..taal import slug
+from .mutation import apply
 
 FILE = "netwerk.yaml"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
@@ -35,15 +40,11 @@ class Changed:
 
 def _slug(text: str) -> str:
     """A short id from a role or relation: 'ambulant begeleider' -> 'ambulant-begeleider'."""
-    from ..taal import slug
 
     return slug(text, 40) or "betrokkene"
 
 
 def _doc(root: Path, case):
-    from ..render.templates import render
-    from ..formats.yamledit import RoundTrip
-
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
     return path, RoundTrip(text, f"{case.folder}/{FILE}")
@@ -56,12 +57,9 @@ def add(
     betrokkene_id: str | None = None, commit: bool = True,
 ) -> Changed:
     """Add a professional (organisation and role) or a naaste (relation); returns the new betrokkene's id."""
-    from ..dossier.lint import check_value
 
     check_value("--rol", rol)
     check_value("--relatie", relatie)
-    from ..formats.yamledit import append_item, new_map, put
-    from .mutation import apply
 
     if naaste:
         if not relatie or not relatie.strip() or organisatie or rol:
@@ -106,11 +104,8 @@ def add(
 def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
          commit: bool = True) -> Changed:
     """End someone's involvement: ``tot`` and ``reden`` in netwerk.yaml; their open agreements are named."""
-    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..formats.yamledit import put
-    from .mutation import apply
 
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")

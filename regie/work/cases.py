@@ -7,13 +7,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import RegieError, UsageError
+from .. import ids
+from ..dossier.lint import check_value
 from ..dossier.loader import load_network
 from ..dossier.network import Network
-from ..dossier.vocab import CONSENT, TRAJECTS, URGENCY
 from ..dossier.problems import ERROR
-from .. import ids
 from ..dossier.repo import case_dir, case_ids
+from ..dossier.validate import other_members, validate
+from ..dossier.vocab import CONSENT, TRAJECTS, URGENCY
+from ..errors import RegieError, UsageError
+from ..render.templates import render
+from ..store import gitops, transaction
+from ..store.files import new_folder, refuse_links, relative_paths, remove_tree, write_text_atomic
+from .consent import LEGAL
 
 NEW_CASE_FILES = ("casus.yaml", "melding.yaml", "netwerk.yaml", "afspraken.yaml", "plan.md")
 
@@ -58,7 +64,6 @@ def next_case_id(root: Path, fmt: str, year: int) -> str:
 
 def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
     """Refuse values that would make an invalid case, before anything is written."""
-    from ..dossier.lint import check_value
 
     for option, value in (("--melder-rol", case.melder_rol), ("--aard", case.aard), ("--pseudoniem", case.pseudoniem),
                           ("--doelgroep", case.doelgroep), ("--omvang", case.omvang),
@@ -83,7 +88,6 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
         raise UsageError(f"onbekende soort '{case.soort}'; kies uit meldingsoorten in regie.yaml: {', '.join(net.meldingsoorten)}")
     if case.datum > today:
         raise UsageError(f"meldingsdatum {case.datum.isoformat()} ligt in de toekomst")
-    from .consent import LEGAL
 
     if case.grondslag is not None and case.grondslag not in LEGAL:
         raise UsageError(f"onbekende grondslag '{case.grondslag}'; kies uit: {', '.join(LEGAL)}")
@@ -109,10 +113,6 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
     new case does not validate or the commit fails, it is removed again. The id is
     chosen and the folder made under the repository lock, so two at once get two ids.
     """
-    from ..store import gitops, transaction
-    from ..render.templates import render
-    from ..store.files import new_folder, refuse_links, relative_paths, remove_tree, write_text_atomic
-    from ..dossier.validate import validate
 
     with transaction.session(root, "new-case"):
         net = network(root)
@@ -161,6 +161,5 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
 
 def open_cases_of_household(root: Path, huishouden: str, skip: str) -> list[tuple[str, str]]:
     """(case id, regisseur) of the open cases of a household, other than ``skip``."""
-    from ..dossier.validate import other_members
 
     return [(m.casus, m.regisseur) for m in other_members(root, {huishouden}, {skip}) if m.open]

@@ -10,13 +10,17 @@ import datetime as dt
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Case
 from ..dossier.network import Network
 from ..dossier.repo import case_dir
+from ..dossier.retention import category
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, put
 from ..limits import MAX_NAZORG_WEKEN, check_range
 from ..store.transaction import exclusive
+from .afspraken import FILE as AFSPRAKEN
 from .mutation import Done, apply
 
 
@@ -38,11 +42,9 @@ def close(
     The reason is a category of ``sluitredenen`` in regie.yaml (reports count in it); what
     the regisseur wants to say about it goes in ``toelichting``.
     """
-    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
     check_value("--toelichting", toelichting)
-    from ..formats.yamledit import RoundTrip, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "afspraken.yaml", "escalaties.yaml", "netwerk.yaml"))
     c = case.casus
@@ -94,8 +96,6 @@ def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, wri
 
     Adds the changed files to ``writes``; returns the warnings that say what happened.
     """
-    from ..formats.yamledit import RoundTrip, put
-    from .afspraken import FILE as AFSPRAKEN
 
     warnings = []
     open_afspraken = [a for a in case.afspraken if a.status == "open"]
@@ -127,8 +127,6 @@ def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, wri
 def mark_closed(data, net: Network, case: Case, when: dt.date, reden: str, toelichting: str | None,
                 zonder_evaluatie: str | None) -> None:
     """Set status gesloten in casus.yaml's data: the date, the reason, and how long the dossier is kept."""
-    from ..dossier.retention import category
-    from ..formats.yamledit import put
 
     data["status"] = "gesloten"
     if "nazorg_tot" in data:

@@ -11,12 +11,15 @@ import datetime as dt
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.vocab import GRONDSLAGEN
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..dossier.vocab import GRONDSLAGEN
+from ..errors import UsageError
+from ..formats.yamledit import RoundTrip, append_item, flow_list, new_list, new_map, put
 from ..store.transaction import exclusive
+from .mutation import apply
 
 STATUSES = ("gegeven", "geweigerd", "ingetrokken")
 LEGAL = tuple(g for g in GRONDSLAGEN if g not in ("toestemming", "afweging"))  # a legal basis to work without consent
@@ -29,12 +32,9 @@ def record_consent(
     grondslag: str | None = None, commit: bool = True,
 ) -> tuple[str, list[Problem]]:
     """Record a change of consent: appended to the history and made the current consent, in one commit."""
-    from ..dossier.lint import check_value
 
     check_value("--afweging", afweging)
     check_value("--formulier", formulier)
-    from ..formats.yamledit import RoundTrip, append_item, flow_list, new_list, new_map, put
-    from .mutation import apply
 
     if status not in STATUSES:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(STATUSES)}")

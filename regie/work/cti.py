@@ -10,20 +10,19 @@ import datetime as dt
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
-from ..dossier.vocab import CTI_FASEN
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..dossier.vocab import CTI_FASEN
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
 from ..store.transaction import exclusive
+from .mutation import apply
 
 
 @exclusive("cti")
 def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.date | None = None,
                 doelen: list[str] | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
-    from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
-    from .mutation import apply
-
     if fase not in CTI_FASEN:
         raise UsageError(f"onbekende fase '{fase}'; kies uit: {', '.join(CTI_FASEN)}")
     _, case, _ = load_case(root, cid, needs=("casus.yaml",))

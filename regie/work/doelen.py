@@ -11,16 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Case
-from ..ids import next_id
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import append_item, edit_front_matter, list_in, new_map, put
+from ..ids import next_id
 from ..layout import PLAN_FILE
 from ..limits import check_range
 from ..store.transaction import exclusive
+from .mutation import apply
 
 
 @dataclass
@@ -40,9 +43,6 @@ def _load(root: Path, cid: str) -> tuple[Network, Case]:
 
 
 def _write(root: Path, case: Case, change, message: str, today: dt.date, commit: bool) -> list[Problem]:
-    from ..formats.yamledit import edit_front_matter
-    from .mutation import apply
-
     path = case_dir(root, case.id) / PLAN_FILE
     text = edit_front_matter(path.read_text(encoding="utf-8"), f"{case.folder}/{PLAN_FILE}", change)
     return apply(root, case.id, {path: text}, message, today, commit=commit)
@@ -59,10 +59,7 @@ def add(
     root: Path, cid: str, *, leefgebied: str, wat: str, today: dt.date, startscore: int | None = None,
     doelscore: int | None = None, lid: str | None = None, commit: bool = True,
 ) -> Changed:
-    from ..dossier.lint import check_value
-
     check_value("--wat", wat)
-    from ..formats.yamledit import append_item, list_in, new_map
 
     if not wat.strip():
         raise UsageError("--wat mag niet leeg zijn")
@@ -100,8 +97,6 @@ def _goal(case: Case, doel: str):
 
 
 def _set(data, doel: str, fields: dict) -> None:
-    from ..formats.yamledit import put
-
     for item in data["doelen"]:
         if str(item.get("id")) == doel:
             after = "doelscore" if "doelscore" in item else "startscore" if "startscore" in item else "doel"
@@ -128,8 +123,6 @@ def done(root: Path, cid: str, doel: str, *, today: dt.date, datum: dt.date | No
 @exclusive("doel drop")
 def drop(root: Path, cid: str, doel: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
          commit: bool = True) -> Changed:
-    from ..dossier.lint import check_value
-
     check_value("--reden", reden)
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")

@@ -6,15 +6,22 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Case, Escalatie, party_name
-from ..ids import next_id
 from ..dossier.network import Network
-from ..dossier.vocab import CLIENT
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..dossier.sociale_kaart import escalation
+from ..dossier.vocab import CLIENT
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, flow_list, new_map, put
+from ..ids import next_id
+from ..render.templates import render
 from ..store.transaction import exclusive
+from .mutation import apply
+from .verstrekkingen import append as add_verstrekking
+from .verstrekkingen import entry
 
 FILE = "escalaties.yaml"
 MEMO_DIR = "escalaties"  # escalaties/<id>.md: the memo of each step, as it was sent
@@ -45,8 +52,6 @@ def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalat
 
 
 def _load(root: Path, cid: str) -> tuple[Network, Case, Path, str]:
-    from ..render.templates import render
-
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
     path = case_dir(root, cid) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
@@ -85,10 +90,6 @@ def escalate(
     root: Path, cid: str, *, over: str, reden: str, today: dt.date, verzoek: str | None = None,
     niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
 ) -> Step:
-    from ..dossier.lint import check_value
-    from ..formats.yamledit import RoundTrip, append_item, flow_list, new_map, put
-    from .mutation import apply
-
     check_value("--reden", reden)
     check_value("--verzoek", verzoek)
 
@@ -134,8 +135,6 @@ def escalate(
     writes: dict[Path, str] = {path: doc.dump(), memo_path: memo}
     # the memo goes to whoever decides at this level: a verstrekking, recorded as such — to the organisation it is
     # about, or, for an impasse with the client, to the regisseur's own organisation (none recorded without one)
-    from .verstrekkingen import append as add_verstrekking, entry
-
     regisseur = next((r for r in net.regisseurs if case.casus and r.id == case.casus.regisseur), None)
     aan = over if over != CLIENT else (regisseur.organisatie if regisseur else None)
     if aan is not None:
@@ -147,8 +146,6 @@ def escalate(
         writes[v_path] = v_text
     problems = apply(root, cid, writes, f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
     if over != CLIENT:
-        from ..dossier.sociale_kaart import escalation
-
         problems = [*problems, *escalation(net, over)[1]]
     return Step(new_id, niveau, ladder[niveau], bool(skipped and spoed), previous.id if previous else None, problems, memo)
 
@@ -156,11 +153,8 @@ def escalate(
 @exclusive("escalate --resolve")
 def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
     """Close the open escalation (or the one named) with its outcome."""
-    from ..dossier.lint import check_value
 
     check_value("--uitkomst", uitkomst)
-    from .mutation import apply
-    from ..formats.yamledit import RoundTrip, put
 
     _, case, path, text = _load(root, cid)
     target = _open_step(case, escalatie)
@@ -203,11 +197,8 @@ def deescalate(
 
     Returns the step closed, the level it returned to, the new step's id (None at 0) and the remaining problems.
     """
-    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..formats.yamledit import RoundTrip, append_item, flow_list, new_map, put
-    from .mutation import apply
 
     net, case, path, text = _load(root, cid)
     if not reden.strip():
@@ -246,11 +237,8 @@ def deescalate(
 def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: str | None = None,
             commit: bool = True) -> tuple[str, list[Problem]]:
     """Record the aanpak proposed at the open step's level (e.g. by the brandpuntfunctionaris)."""
-    from ..dossier.lint import check_value
 
     check_value("--voorstel", voorstel)
-    from ..formats.yamledit import RoundTrip, put
-    from .mutation import apply
 
     _, case, path, text = _load(root, cid)
     if not voorstel.strip():
@@ -267,8 +255,6 @@ def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: s
 
 def memo_text(root: Path, net: Network, case: Case, step: Escalatie) -> str:
     """The memo for the person at the escalation's level: the case by id, the party, the history."""
-    from ..dossier.sociale_kaart import escalation
-    from ..render.templates import render
 
     regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None) if case.casus else None
     context = {

@@ -12,13 +12,17 @@ from pathlib import Path
 from typing import Callable
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
 from ..dossier.loader import load_case
 from ..dossier.model import Case
 from ..dossier.network import Network
 from ..dossier.repo import case_dir
-from ..layout import EVALUATIONS_DIR, PLAN_FILE
 from ..dossier.vocab import EVALUATION_KINDS
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import edit_front_matter, put
+from ..layout import EVALUATIONS_DIR, PLAN_FILE
+from ..render.templates import render
+from ..store import gitops
+from ..store.files import write_text_atomic
 from ..store.transaction import exclusive
 from .mutation import Done, apply, let_user_edit
 
@@ -90,10 +94,6 @@ def evaluate(
     Also sets the plan's next evaluation date (network term; none after an eind-evaluatie).
     If the edited evaluation does not validate it stays in place, uncommitted, so nothing typed is lost.
     """
-    from ..store import gitops
-    from ..render.templates import render
-    from ..store.files import write_text_atomic
-    from ..formats.yamledit import edit_front_matter, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml", "escalaties.yaml"))
     if soort not in EVALUATION_KINDS:

@@ -8,14 +8,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
-from ..dossier.scan import Job
+from ..dossier.scan import Job, collect
 from ..dossier.vocab import OPEN_STATUSES
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, new_list, new_map, put
+from ..render.templates import render
 from ..store.transaction import exclusive
 from ..taal import aantal
+from ..views.safety import meldcode_lines, names, verwijsindex_lines
+from .identity import rekey_after_handover, rekey_after_handovers
 from .mutation import apply
 
 
@@ -29,10 +34,8 @@ def handover(
     Returns a Dutch description of what changed, the remaining problems, and the outside
     organisation that now holds regie (None for the other kinds).
     """
-    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..formats.yamledit import RoundTrip, append_item, new_list, new_map, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     c = case.casus
@@ -87,8 +90,6 @@ def handover(
     append_item(history, new_map(entry))
     problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
     if naar in regisseurs:
-        from .identity import rekey_after_handover
-
         rekey_after_handover(root, cid, today, commit)  # the new regisseur must be able to read the identity
     return what, problems, (naar if naar in orgs and naar not in regisseurs else None)
 
@@ -111,11 +112,8 @@ def handover_all(
     Each case's ``regie_historie`` records it; identities are re-encrypted for the new regisseur
     afterwards (one commit more), where this user can read them. Returns the cases moved.
     """
-    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..dossier.scan import collect
-    from ..formats.yamledit import RoundTrip, append_item, new_list, new_map, put
 
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
@@ -150,7 +148,6 @@ def handover_all(
         writes[path] = doc.dump()
     problems = apply(root, None, writes, f"regie handover: {aantal(len(cids), 'casus')} overgedragen aan een andere regisseur",
                      today, commit=commit, scope=cids)
-    from .identity import rekey_after_handovers
 
     rekey_after_handovers(root, cids, today, commit)  # the new regisseur must be able to read the identities
     return cids, problems
@@ -158,8 +155,6 @@ def handover_all(
 
 def render_handover_memo(root: Path, cid: str) -> str:
     """The memo for the organisation that now holds regie: why, the meldcode record, open agreements, who is involved."""
-    from ..render.templates import render
-    from ..views.safety import meldcode_lines, names, verwijsindex_lines
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml", "afspraken.yaml"))
     c = case.casus

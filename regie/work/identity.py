@@ -13,6 +13,7 @@ from ..errors import NothingToChange
 from ..privacy import identity as ident
 from ..store.transaction import exclusive
 from ..taal import aantal
+from .mutation import apply, let_user_edit
 
 log = logging.getLogger("regie")
 
@@ -20,7 +21,6 @@ log = logging.getLogger("regie")
 @exclusive("identity edit")
 def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None], commit: bool = True) -> list[Problem]:
     """Decrypt (or start from the template), let the user edit, check, encrypt to the current recipients, commit."""
-    from .mutation import apply, let_user_edit
 
     net, case, _ = load_case(root, cid)
     to = ident.recipients(net, case)  # before the editor opens: no typing for nothing
@@ -38,7 +38,6 @@ def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None]
 @exclusive("identity rekey")
 def rekey(root: Path, cids: list[str], *, today: dt.date, commit: bool = True) -> list[str]:
     """Encrypt the identities of ``cids`` again, to the recipients regie.yaml names now; returns the cases done."""
-    from .mutation import apply
 
     writes: dict[Path, bytes] = {}
     done = []

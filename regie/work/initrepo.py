@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import regie
+
+from ..dossier import schema
 from ..errors import RegieError, UsageError
-from ..layout import CASES_DIR, CONFIG, MEETINGS_DIR, SCHEMAS_DIR as SCHEMA_DIR, SIGNALS_DIR, merge_attributes
+from ..layout import CASES_DIR, CONFIG, MEETINGS_DIR, SIGNALS_DIR, merge_attributes
+from ..layout import SCHEMAS_DIR as SCHEMA_DIR
+from ..render.templates import render
+from ..store import gitops
+from ..store.files import write_text_atomic
+
 # template -> path in the new repository
 INIT_FILES = {
     "init/regie.yaml.j2": CONFIG,
@@ -44,8 +52,6 @@ def setup_clone(root: Path) -> list[str]:
     before regie had one), the same lines go to ``.git/info/attributes``, local to this clone.
     Returns what was done, for the user.
     """
-    from ..store import gitops
-    from ..store.files import write_text_atomic
 
     gitops.run(root, "config", "merge.regie.name", "regie: dossierbestanden per record samenvoegen")
     gitops.run(root, "config", "merge.regie.driver", driver_command())
@@ -93,7 +99,6 @@ def running_source() -> tuple[str, bool]:
     import json
     from importlib import metadata
 
-    import regie
 
     try:
         dist = metadata.distribution("regie")
@@ -132,10 +137,6 @@ def check_source(bron: str) -> str:
 def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True,
                     remote: str | None = None, bron: str | None = None) -> list[Path]:
     """Create the dossier repository at ``target``; returns the files written (and committed)."""
-    from ..store import gitops
-    from ..dossier import schema
-    from ..render.templates import render
-    from ..store.files import write_text_atomic
 
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", regisseur_id):
         raise UsageError(f"ongeldige regisseur-id '{regisseur_id}': kleine letters, cijfers en '-'")

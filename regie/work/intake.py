@@ -6,10 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.repo import case_dir
 from ..dossier.vocab import INTAKE_BESLUITEN
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, new_map, put
 from ..store.transaction import exclusive
 from .closing import mark_closed
 from .mutation import Done, apply
@@ -24,10 +26,8 @@ def intake(
 ) -> tuple[str, Done]:
     """Decide on a new melding (werkproces 1a): taken on (status onderzoek), or not — then the case is closed
     with its referral on record and kept only as long as its short retention category says."""
-    from ..dossier.lint import check_value
 
     check_value("--reden", reden)
-    from ..formats.yamledit import RoundTrip, new_map, put
 
     if besluit not in INTAKE_BESLUITEN:
         raise UsageError(f"onbekend besluit '{besluit}'; kies uit: {', '.join(INTAKE_BESLUITEN)}")

@@ -15,16 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..errors import RegieError
 from ..dossier.loader import load_case
 from ..dossier.model import Case
-from ..ids import next_id
 from ..dossier.network import Network
-from ..dossier.vocab import MERGED_REASON, OPEN_STATUSES
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..dossier.vocab import MERGED_REASON, OPEN_STATUSES
+from ..errors import RegieError
+from ..formats.yamledit import RoundTrip, append_item, edit_front_matter, list_in, new_map, put
+from ..ids import next_id
 from ..layout import JOURNAL_DIR
 from ..store.transaction import exclusive
+from .closing import mark_closed
+from .mutation import apply
 
 MERGED = MERGED_REASON
 
@@ -45,10 +48,6 @@ def _same(a, b) -> bool:
 
 @exclusive("merge-cases")
 def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: bool = True) -> Merged:
-    from ..formats.yamledit import RoundTrip, put
-    from .closing import mark_closed
-    from .mutation import apply
-
     if keep == fold:
         raise RegieError(f"een casus samenvoegen met zichzelf kan niet ({keep})")
     needs = ("casus.yaml", "netwerk.yaml", "afspraken.yaml")
@@ -97,7 +96,6 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
 
     Returns each betrokkene's id in B -> its id in A.
     """
-    from ..formats.yamledit import RoundTrip, append_item, list_in, new_map
 
     people = _people(a)
     renamed: dict[str, str] = {}
@@ -124,7 +122,6 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
 def _move_agreements(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callable[[str], str], today: dt.date,
                      writes: dict[Path, str | None], keep: str, fold: str) -> dict[str, str]:
     """B's open agreements move to A under new ids; in B they lapse with a note where they went."""
-    from ..formats.yamledit import RoundTrip, append_item, new_map, put
 
     moved: dict[str, str] = {}
     taken = {x.id for x in a.afspraken}
@@ -153,7 +150,6 @@ def _move_agreements(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Call
 def _move_journal(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callable[[str], str],
                   writes: dict[Path, str | None]) -> dict[str, str]:
     """B's journal notes move to A, with new names where A has one already, attendees renamed."""
-    from ..formats.yamledit import edit_front_matter
 
     notes: dict[str, str] = {}
     names = {p.name for p in (folder_a / JOURNAL_DIR).glob("*.md")} if (folder_a / JOURNAL_DIR).is_dir() else set()
@@ -180,7 +176,6 @@ def _move_journal(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callabl
 
 def _merge_household(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dict[Path, str | None]) -> None:
     """B's household members join A's (a member already there, by role, birth year and pseudonym, once)."""
-    from ..formats.yamledit import RoundTrip, append_item, list_in, new_map, put
 
     assert a.casus is not None and b.casus is not None
     ha, hb = a.casus.huishouden, b.casus.huishouden

@@ -11,8 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import RegieError
 from ..dossier.problems import ERROR, Problem
+from ..dossier.validate import validate
+from ..errors import RegieError
+from ..store import gitops, transaction
+from ..store.files import refuse_links, relative_paths, write_bytes_atomic, write_text_atomic
+from ..store.transaction import EDIT_DIR, private_dir, state_dir
 
 
 @dataclass
@@ -39,7 +43,6 @@ def apply(
     Returns the remaining problems (warnings, or errors that were already there).
     Runs under the repository lock, with a journal that a crash leaves for the next command.
     """
-    from ..store import gitops, transaction
 
     with transaction.session(root, "wijziging"):
         in_git = gitops.git_dir(root) is not None
@@ -51,8 +54,6 @@ def apply(
 
 def check_writable(root: Path, paths: list[Path], *, in_git: bool) -> None:
     """Refuse before writing: a path through a symbolic link, or a file with the user's own uncommitted work."""
-    from ..store import gitops, transaction
-    from ..store.files import refuse_links
 
     for path in paths:
         refuse_links(root, path)
@@ -72,10 +73,6 @@ def _apply_locked(
     root: Path, case_id: str | None, writes: dict[Path, str | bytes | None], message: str, today: dt.date, *, commit: bool,
     in_git: bool, scope: list[str] | None = None,
 ) -> list[Problem]:
-    from ..store import gitops, transaction
-    from ..store.files import relative_paths, write_bytes_atomic, write_text_atomic
-    from ..dossier.validate import validate
-
     scope = scope or ([case_id] if case_id else None)
     before_problems = {_key(p) for p in validate(root, today, scope) if p.severity == ERROR}
     originals = {path: (path.read_bytes() if path.is_file() else None) for path in writes}
@@ -126,7 +123,6 @@ def let_user_edit(root: Path, name: str, text: str, edit) -> str:
     """
     import os
 
-    from ..store.transaction import EDIT_DIR, private_dir, state_dir
 
     folder = private_dir(state_dir(root) / EDIT_DIR)
     path = folder / name

@@ -11,13 +11,18 @@ from pathlib import Path
 from typing import Callable
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.vocab import JOURNAL_KINDS
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
-from ..layout import JOURNAL_DIR
+from ..dossier.vocab import JOURNAL_KINDS, NETWORK_JOURNAL_KINDS
+from ..errors import RegieError, UsageError
+from ..layout import JOURNAL_DIR, NETWORK_JOURNAL_DIR
+from ..render.templates import render
+from ..store import gitops
 from ..store.transaction import exclusive
+from .cases import network
+from .mutation import apply, let_user_edit
 
 
 @exclusive("note")
@@ -25,12 +30,7 @@ def add_note(
     root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
 ) -> tuple[Path, list[Problem]]:
-    from ..dossier.lint import check_value
-
     check_value("--tekst", tekst)
-    from ..store import gitops
-    from .mutation import apply, let_user_edit
-    from ..render.templates import render
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     if soort not in JOURNAL_KINDS:
@@ -61,15 +61,8 @@ def add_network_note(
     commit: bool = True,
 ) -> tuple[Path, list[Problem]]:
     """A note of work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d) in ``journaal/`` at the repository root."""
-    from ..dossier.lint import check_value
 
     check_value("--tekst", tekst)
-    from ..layout import NETWORK_JOURNAL_DIR
-    from ..dossier.vocab import NETWORK_JOURNAL_KINDS
-    from ..store import gitops
-    from ..render.templates import render
-    from .cases import network
-    from .mutation import apply, let_user_edit
 
     if soort not in NETWORK_JOURNAL_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(NETWORK_JOURNAL_KINDS)}")

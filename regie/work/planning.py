@@ -7,14 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError
 from ..dossier.loader import load_case
 from ..dossier.model import Afspraak, Case, Doel
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..errors import RegieError
+from ..formats.yamledit import RoundTrip, edit_front_matter, put
 from ..layout import PLAN_FILE
+from ..render.templates import render
+from ..store import gitops
 from ..store.transaction import exclusive
+from ..views.safety import meldcode_lines, names, verwijsindex_lines
+from .mutation import apply
 
 
 @dataclass
@@ -56,8 +61,6 @@ class PlanView:
 
 
 def plan_view(net: Network, case: Case) -> PlanView:
-    from ..views.safety import meldcode_lines, names, verwijsindex_lines
-
     if case.plan is None:
         raise RegieError(f"casus {case.id} heeft nog geen {PLAN_FILE}")
     assert case.casus is not None
@@ -101,8 +104,6 @@ def _without_title(text: str) -> str:
 
 
 def render_plan(root: Path, cid: str, *, html: bool = False) -> str:
-    from ..render.templates import render
-
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "netwerk.yaml", "afspraken.yaml"))
     view = plan_view(net, case)
     return render("plan-van-aanpak.html.j2" if html else "plan-van-aanpak.md.j2", {"plan": view}, root)
@@ -118,8 +119,6 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
     Also moves a case in melding/onderzoek/plan to uitvoering and sets the next evaluation
     date (network term) when the plan has none. Returns (version, remaining problems).
     """
-    from .mutation import apply
-    from ..formats.yamledit import RoundTrip, edit_front_matter, put
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE))
     plan = case.plan
@@ -157,7 +156,6 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
 
 def _unchanged_since_set(root: Path, plan_path: Path, text: str) -> bool:
     """True when plan.md is as it was in the last commit that set it (via this command)."""
-    from ..store import gitops
 
     marker = "regie plan: plan van aanpak van casus "
     for sha in gitops.path_log(root, plan_path, grep=marker)[:1]:

@@ -12,10 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..dossier.cache import clear as clear_cache
 from ..dossier.loader import load_case
 from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, new_map
 from ..store import gitops
 from ..store.transaction import session
+from .mutation import apply
 
 RECORD = "vernietigd.yaml"
 EARLY_GROUNDS = ("recht-op-vergetelheid", "onrechtmatig-verwerkt", "bezwaar", "anders")
@@ -65,15 +68,12 @@ def plan(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, rede
 
 def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, reden: str | None = None) -> Plan:
     """Erase the case from the work tree and every commit, then commit the record of it."""
-    from .mutation import apply
-    from ..formats.yamledit import RoundTrip, append_item, new_map
 
     with session(root, "purge"):
         p = plan(root, cid, today, voortijdig=voortijdig, reden=reden)
         _filter_repo()
         remotes = {name: gitops.run(root, "remote", "get-url", name).stdout.strip()
                    for name in gitops.run(root, "remote").stdout.split()}
-        from ..dossier.cache import clear as clear_cache
 
         clear_cache(root)  # it holds a parsed copy of the case
         if not gitops.filter_repo(root, "--invert-paths", "--path", f"casussen/{cid}/", "--force", "--quiet"):

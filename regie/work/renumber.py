@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import ids, layout
+from ..dossier.loader import load_network
 from ..errors import RegieError
+from ..formats.positions import scalars_at
+from ..formats.yamlio import parse_yaml, split_front_matter
 from ..layout import CASES_DIR, DOSSIER_PATHS
 from ..store import gitops
 
@@ -59,7 +62,6 @@ def _show(root: Path, rev: str | None, path: str) -> str | None:
 
 def _data(text: str | None, kind: layout.FileKind, rel: str) -> object:
     """The data of a file (a Markdown file's front matter), None when it cannot be read."""
-    from ..formats.yamlio import parse_yaml, split_front_matter
 
     if not text:
         return None
@@ -107,7 +109,6 @@ def plan(root: Path, base: str | None, head: str, upstream: str) -> list[Renumbe
     live, comes from the table of record kinds; records with a natural key (an evaluation of a
     date) are the same record on both sides and are merged, not renumbered.
     """
-    from ..dossier.loader import load_network
 
     net, _ = load_network(root)
     fmt = net.id_formaat if net else ids.DEFAULT_ID_FORMAT
@@ -243,8 +244,6 @@ class Rewrite:
 
 def _rename_fields(text: str, fk: layout.FileKind, renames: list[tuple[layout.RecordKind, str, str]]) -> str:
     """``text`` with each short name renamed where the table says it stands: its record's id, and its references."""
-    import yaml
-
     fields: dict[tuple[str, ...], dict[str, str]] = {}
     for kind, old, new in renames:
         if kind.file == fk.name:
@@ -260,23 +259,8 @@ def _rename_fields(text: str, fk: layout.FileKind, renames: list[tuple[layout.Re
         if not text.startswith("---\n") or close < 0:
             return text
         start, end = 4, close + 1
-    try:
-        node = yaml.compose(text[start:end])
-    except yaml.YAMLError:
-        return text
-    spans: list[tuple[int, int, str]] = []
-
-    def walk(n: object, path: tuple[str, ...]) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                walk(v, (*path, str(k.value)))
-        elif isinstance(n, yaml.SequenceNode):
-            for item in n.value:
-                walk(item, (*path, "[]"))
-        elif isinstance(n, yaml.ScalarNode) and n.value in fields.get(path, {}):
-            spans.append((start + n.start_mark.index, start + n.end_mark.index, fields[path][n.value]))
-
-    walk(node, ())
+    spans = [(start + a, start + b, fields[path][value])
+             for path, value, a, b in scalars_at(text[start:end], set(fields)) if value in fields[path]]
     for a, b, new in sorted(spans, reverse=True):
         quote = text[a] if text[a] in "'\"" else ""
         text = text[:a] + f"{quote}{new}{quote}" + text[b:]

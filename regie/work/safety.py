@@ -13,14 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.meldcode import BESLUITEN, CONCLUSIES, STAPPEN, VRAGEN, conclusie, missing_answer
 from ..dossier.model import Case
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, map_in, mapping, new_map, put
 from ..store.transaction import exclusive
+from .mutation import apply
 
 # How each question of the afwegingskader is asked on the command line.
 OPTIONS = {
@@ -39,8 +42,6 @@ class Recorded:
 
 
 def _casus_doc(root: Path, case: Case):
-    from ..formats.yamledit import RoundTrip
-
     path = case_dir(root, case.id) / "casus.yaml"
     return path, RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
 
@@ -78,7 +79,6 @@ def record_meldcode(
     gezin_niet: str | None = None, commit: bool = True,
 ) -> Recorded:
     """Record a step of the meldcode (and/or whether the family was told), after checking it fits the steps before."""
-    from ..dossier.lint import check_value
 
     check_value("--toelichting", toelichting)
     check_value("--gezin-niet", gezin_niet)
@@ -149,9 +149,6 @@ def record_meldcode(
 
 def _write_meldcode(root: Path, case: Case, entries: list[dict[str, Any]], told: dt.date | None, not_told: str | None,
                     today: dt.date, commit: bool) -> list[Problem]:
-    from ..formats.yamledit import append_item, list_in, map_in, mapping, new_map, put
-    from .mutation import apply
-
     path, doc = _casus_doc(root, case)
     block = map_in(doc.data, "meldcode")
     if entries:
@@ -176,8 +173,6 @@ def record_verwijsindex(
     match: dt.date | None = None, met: list[str] | None = None, regievoerder: str | None = None, commit: bool = True,
 ) -> Recorded:
     """Record the verwijsindex references: a signal (date, organisation), a match (date, organisations), the regievoerder."""
-    from ..formats.yamledit import flow_list, new_map, put
-    from .mutation import apply
 
     if signaal is None and match is None and regievoerder is None:
         raise UsageError("geef --signaal DATUM --organisatie ORG, --match DATUM --met ORG of --regievoerder ID")

@@ -7,16 +7,20 @@ import re
 from pathlib import Path
 
 from ..clock import event_date
-from ..errors import RegieError, UsageError
+from ..dossier.lint import check_value
 from ..dossier.loader import load_signals
-from ..layout import SIGNALS_DIR
-from ..ids import next_id
 from ..dossier.network_records import Signaal
-from ..dossier.vocab import SIGNAL_OLD_NAMES, SIGNAL_STATUS
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
+from ..dossier.vocab import SIGNAL_OLD_NAMES, SIGNAL_STATUS
+from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, list_in, new_map, put
+from ..ids import next_id
+from ..layout import SIGNALS_DIR
+from ..render.templates import render
 from ..store.transaction import exclusive
-
+from .cases import network
+from .mutation import apply
 
 
 def next_signal_id(root: Path) -> str:
@@ -29,13 +33,8 @@ def add_signal(
     root: Path, *, over: str, aard: str, today: dt.date, cases: list[str] | None = None, organisatie: str | None = None,
     toelichting: str | None = None, datum: dt.date | None = None, commit: bool = True,
 ) -> tuple[str, list[Problem]]:
-    from ..dossier.lint import check_value
-
     for option, value in (("--over", over), ("--aard", aard), ("--toelichting", toelichting)):
         check_value(option, value)
-    from .cases import network
-    from .mutation import apply
-    from ..render.templates import render
 
     net = network(root)
     if not over.strip() or not aard.strip():
@@ -68,12 +67,9 @@ def set_status(
     datum: dt.date | None = None, commit: bool = True,
 ) -> tuple[str, list[Problem]]:
     """Move a signal on: ingebracht, beantwoord (with the answer on record), gesloten — never back."""
-    from ..dossier.lint import check_value
 
     check_value("--toelichting", toelichting)
     check_value("--antwoord", antwoord)
-    from ..formats.yamledit import RoundTrip, append_item, list_in, new_map, put
-    from .mutation import apply
 
     if status not in SIGNAL_STATUS[1:]:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(SIGNAL_STATUS[1:])}")

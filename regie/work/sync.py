@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RegieError
-from ..layout import DOSSIER_PATHS
+from ..layout import DOSSIER_PATHS, merge_attributes
 from ..store import gitops
 from ..store.rewrite import rewrite
 from ..store.transaction import session
+from .initrepo import driver_command
 from .renumber import Renumbering, Rewrite, plan
 
 ATTEMPTS = 3
@@ -77,8 +78,6 @@ def _rev(root: Path, ref: str) -> str | None:
 
 def _driver_config() -> list[str]:
     """git options that make the rebase merge list files per record, even in a clone without 'regie setup'."""
-    from ..layout import merge_attributes
-    from .initrepo import driver_command
 
     attributes = Path(tempfile.gettempdir()) / f"regie-attributes-{os.getuid()}"
     wanted = merge_attributes()

@@ -11,14 +11,18 @@ import datetime as dt
 from pathlib import Path
 
 from ..clock import event_date
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Case
-from ..ids import next_id
 from ..dossier.network import Network
-from ..dossier.vocab import GRONDSLAGEN
 from ..dossier.problems import Problem
+from ..dossier.repo import case_dir
+from ..dossier.vocab import GRONDSLAGEN
 from ..errors import RegieError, UsageError
+from ..formats.yamledit import RoundTrip, append_item, new_map
+from ..ids import next_id
 from ..store.transaction import exclusive
+from .mutation import apply
 
 FILE = "verstrekkingen.yaml"
 EMPTY = ("# yaml-language-server: $schema=../../.regie/schemas/verstrekkingen.schema.json\n"
@@ -56,8 +60,6 @@ def entry(case: Case, *, datum: dt.date, aan: str, wat: str, grondslag: str, ont
 
 def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
     """The new text of the case's verstrekkingen.yaml with ``item`` added (comments kept)."""
-    from ..dossier.repo import case_dir
-    from ..formats.yamledit import RoundTrip, append_item, new_map
 
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else EMPTY
@@ -69,9 +71,6 @@ def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
 @exclusive("share")
 def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt.date, datum: dt.date | None = None,
           ontvanger: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
-    from ..dossier.lint import check_value
-    from .mutation import apply
-
     check_value("--wat", wat)
     if not wat.strip():
         raise UsageError("--wat mag niet leeg zijn")

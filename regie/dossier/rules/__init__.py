@@ -15,15 +15,13 @@ from ..loader import Dossier
 from ..problems import ERROR, Problem
 from ..repo import case_ids
 from .base import Ctx, Rule
-
-
 from .case import case_identity, categories, consent, known_people, leefgebieden, network_method
+from .household import household
 from .lifecycle import dates, handovers, intake, status_matches_contents
 from .network import network_rules
 from .privacy import privacy
 from .records import agreements, escalations, goals, verstrekkingen
 from .safety import meldcode, verwijsindex
-from .household import household
 
 __all__ = ["CASE_RULES", "Ctx", "Rule", "repository_rules"]
 

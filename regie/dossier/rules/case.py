@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Case
-from ..vocab import CTI_FASEN, OPEN_STATUSES
-from ..problems import ERROR, WARNING, Problem
-from ...layout import PLAN_FILE
 from ...ids import CASE_ID_RE
-from .base import Ctx
+from ...layout import PLAN_FILE
 from ...taal import aantal
+from ..model import Case
+from ..problems import ERROR, WARNING, Problem
+from ..vocab import CTI_FASEN, OPEN_STATUSES
+from .base import Ctx
 
 
 def case_identity(ctx: Ctx, case: Case) -> Iterator[Problem]:

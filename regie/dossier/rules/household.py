@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..model import Case
-from ..vocab import OPEN_STATUSES
-from ..problems import ERROR, WARNING, Problem
 from ...layout import PLAN_FILE
+from ..model import Case
+from ..problems import ERROR, WARNING, Problem
+from ..vocab import OPEN_STATUSES
 from .base import Ctx
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Case
-from ..vocab import OPEN_STATUSES, PLAN_SET_STATUSES
-from ..problems import WARNING, Problem
 from ...layout import PLAN_FILE
+from ..model import Case
+from ..problems import WARNING, Problem
+from ..vocab import OPEN_STATUSES, PLAN_SET_STATUSES
 from .base import Ctx
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...layout import CONFIG
 from ..loader import Dossier
 from ..problems import ERROR, Problem
-from ...layout import CONFIG
 from ..sociale_kaart import map_rules
 
 

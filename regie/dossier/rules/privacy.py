@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...dossier.lint import scan
 from ..loader import Dossier
 from ..problems import ERROR, WARNING, Problem
 
 
 def privacy(dossier: Dossier) -> Iterator[Problem]:
     """No BSN, IBAN, phone number, e-mail address, address or birth date in any plain-text dossier file."""
-    from ...dossier.lint import scan
 
     severity = ERROR if dossier.network is not None and dossier.network.privacy == "streng" else WARNING
     for rel, src in dossier.sources.items():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Case
-from ..vocab import CLIENT
-from ..problems import ERROR, WARNING, Problem
 from ...layout import PLAN_FILE
+from ..model import Case
+from ..problems import ERROR, WARNING, Problem
+from ..vocab import CLIENT
 from .base import Ctx
 
 

@@ -6,8 +6,8 @@ from typing import Iterator
 
 from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, missing_answer
 from ..model import Case
-from ..vocab import OPEN_STATUSES
 from ..problems import ERROR, WARNING, Problem
+from ..vocab import OPEN_STATUSES
 from .base import Ctx
 
 _ACTIVE = (*OPEN_STATUSES, "overgedragen")

@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ...dossier.loader import load_network_journal, load_signals
 from ...dossier.scan import Collected
 from ...dossier.state import in_care_on
 from ...dossier.vocab import NETWORK_JOURNAL_KINDS
+from ...errors import UsageError
+from ...render.templates import render
+from ...safetext import csv_text, json_text
 from ..period import Period
 from .disclosure import small, strip_ids, suppress_small_counts
 from .figures import agreements, caseload, escalations, flow, lead_times, network_work, signals, usable_cases
@@ -27,7 +31,6 @@ def period_title(label: str) -> str:
 
 def clip(period: Period, today: dt.date) -> Period:
     """The period as counted: one that is still running counts up to and including today."""
-    from ...errors import UsageError
 
     if period.start > today:
         raise UsageError(f"de periode {period.label} is nog niet begonnen")
@@ -36,13 +39,11 @@ def clip(period: Period, today: dt.date) -> Period:
 
 def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = True) -> dict[str, Any]:
     """All figures for ``period``, from what ``report_job(clip(period, today))`` collected."""
-    from ...dossier.loader import load_signals
 
     net = got.network
     p = clip(period, today)
     cases, usable_count, excluded, earlier = usable_cases(got)
     signalen = load_signals(root)[0]
-    from ...dossier.loader import load_network_journal
 
     notes = [n for n in load_network_journal(root)[0] if n.datum in p]
     data = {
@@ -108,8 +109,6 @@ def flatten(data: dict) -> list[tuple[str, str, Any]]:
 
 def render_report(data: dict, fmt: str, root, dialect: str = "excel") -> str:
     """The report as md, html, json or csv text (CSV in ``dialect``, see ``regie.safetext.csv_text``)."""
-    from ...render.templates import render
-    from ...safetext import csv_text, json_text
 
     if fmt == "json":
         return json_text(data) + "\n"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...render.templates import render
+from ...safetext import csv_text, json_text
 from .build import flatten
 
 
@@ -34,8 +36,6 @@ def compare(current: dict, other: dict) -> dict:
 
 def render_comparison(data: dict, fmt: str, root, dialect: str = "excel") -> str:
     """A comparison (see :func:`compare`) as md, html, json or csv text."""
-    from ...render.templates import render
-    from ...safetext import csv_text, json_text
 
     if fmt == "json":
         return json_text(data) + "\n"

@@ -9,7 +9,6 @@ from typing import Any
 
 from .outcomes import GROUPS
 
-
 # Tables of counts broken down by a category (a row per category); their totals stay exact.
 _COUNT_TABLES = (
     ("instroom", "per_melder_organisatie"), ("instroom", "per_soort"), ("instroom", "per_urgentie"),

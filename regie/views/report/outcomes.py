@@ -13,7 +13,6 @@ from ...dossier.vocab import MERGED_REASON
 from ..period import Period
 from .figures import Earlier, active_during
 
-
 RE_MELDING_MONTHS = 12  # a new melding for a household within this many months of closing its case is a re-melding
 GROUPS = ("traject", "urgentie", "doelgroep")  # the breakdowns of the outcomes
 ZRM_SHIFTS = ("verbeterd", "gelijk", "verslechterd")
