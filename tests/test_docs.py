@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, REPO, TODAY
 
 DOCS = REPO / "docs"

@@ -91,8 +91,7 @@ def test_metavars_are_dutch(cli):
 
 
 def test_numbers_and_counts_are_dutch():
-    from regie.taal import aantal
-    from regie.taal import nl_num
+    from regie.taal import aantal, nl_num
 
     assert [nl_num(v) for v in (3.7, 12.0, 12, None, "< 5", 0.25)] == ["3,7", "12", "12", "-", "< 5", "0,25"]
     assert [aantal(n, "casus") for n in (0, 1, 2)] == ["0 casussen", "1 casus", "2 casussen"]

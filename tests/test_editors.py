@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, edit, git
-
 from test_household import NEW
 
 LINE = "# yaml-language-server: $schema="

@@ -133,8 +133,8 @@ def test_case_id_with_a_final_newline_is_refused(cli, git_dossier):
     r = cli("-C", str(git_dossier), "show", "2026-001\n")
     assert r.code == 2
     assert r.err.startswith("fout: ongeldige casus-id '2026-001\n'")
-    from regie.ids import check_case_id
     from regie.errors import UsageError
+    from regie.ids import check_case_id
 
     with pytest.raises(UsageError):
         check_case_id("2026-001\n")
@@ -336,7 +336,6 @@ def test_output_inside_the_repository_only_where_git_ignores_it(cli, git_dossier
 
 def test_full_disk_is_a_message_and_nothing_changes(cli, git_dossier, monkeypatch):
     import errno
-
     import os
 
     real_fsync = os.fsync

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import NETWORK, edit, git, write_tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import NETWORK, edit, git, write_tree
 
 from regie.dossier.lint import is_bsn, is_iban, scan
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import textwrap
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 import regie
-from regie.dossier import meldcode, vocab
-from regie.dossier import retention
+from regie.dossier import meldcode, retention, vocab
 
 SCHEMAS = Path(regie.__file__).parent / "schemas"
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import lint
 from ..formats.yamlio import parse_yaml
 from ..layout import CASES_DIR, CONFIG, schema_names
 from ..store import gitops
+from . import lint
 from .caseload import case_load, per_regisseur
 from .loader import Dossier, Lines, load_network_journal, load_signals
 from .problems import ERROR, WARNING, Problem

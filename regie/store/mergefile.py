@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DossierInvalid
-from ..formats.yamledit import RoundTrip, dump_as, guess_indent, new_list
-from ..formats.positions import item_lines
 from .. import layout
+from ..errors import DossierInvalid
+from ..formats.positions import item_lines
+from ..formats.yamledit import RoundTrip, dump_as, guess_indent, new_list
 from ..layout import CASES_DIR, FileKind, RecordKind, file_kind_of, records_in
 from . import gitops
 from .files import write_text_atomic
