@@ -34,6 +34,40 @@ def to_date(text: str) -> _dt.date | None:
     return day if EARLIEST <= day <= LATEST else None
 
 
+def from_checked(value: object) -> _dt.date | None:
+    """The date of a value from a schema-checked file (strict ISO there, so no second check), or None for an
+    empty value. The fast path of reading every case: no pattern, no range."""
+    return _dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def add_years(day: _dt.date, years: int) -> _dt.date:
+    """The same day ``years`` later (29 February becomes 28 February in a year that has none)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    """The same day ``months`` later, or the last day of that month when it is shorter."""
+    import calendar
+
+    m = day.month - 1 + months
+    year, month = day.year + m // 12, m % 12 + 1
+    return _dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def nl_date(value: _dt.date | None) -> str:
+    """A date the Dutch way for documents people read: 3 maart 2026 ('-' for none)."""
+    if value is None:
+        return "-"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
 def parse_iso_date(text: str, *, what: str = "datum") -> _dt.date:
     """Parse ``YYYY-MM-DD`` strictly, within range; a Dutch UsageError otherwise."""
     day = to_date(text)

@@ -56,7 +56,7 @@ def test_init_writes_editor_settings_that_match_the_files(cli, tmp_path):
     assert cli("init", str(target), "--naam", "Testnetwerk").code == 0
     settings = json.loads((target / ".vscode/settings.json").read_text())
     assert json.loads((target / ".vscode/extensions.json").read_text()) == {"recommendations": ["redhat.vscode-yaml"]}
-    for schema, glob in settings["yaml.schemas"].items():
+    for schema in settings["yaml.schemas"]:
         assert (target / schema).is_file(), schema
     # each example file is matched by the glob of its own schema
     for path in [p for p in EXAMPLES.rglob("*.yaml") if ".regie" not in p.parts]:

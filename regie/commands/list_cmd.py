@@ -42,6 +42,6 @@ def _table(rows, fmt) -> None:
 
     widths = [len(h) for h in header[:-1]]
     for r in rows:  # the table is made a line at a time: only the rows are held, not their text as well
-        widths = [max(w, len(c)) for w, c in zip(widths, cells(r))]
-    console.echo_lines("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1]
+        widths = [max(w, len(c)) for w, c in zip(widths, cells(r), strict=False)]
+    console.echo_lines("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
                        for row in itertools.chain([header], map(cells, rows)))

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..clock import from_checked
 from .meldcode import Meldcode
-from .network import to_date
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ToestemmingStand:
     @classmethod
     def from_data(cls, t: dict) -> ToestemmingStand:
         partners = t.get("partners")
-        return cls(t["status"], to_date(t.get("datum")), t.get("afweging"),
+        return cls(t["status"], from_checked(t.get("datum")), t.get("afweging"),
                    tuple(partners) if partners is not None else None, tuple(t.get("gegevens") or ()), t.get("formulier"),
                    t.get("grondslag"))
 
@@ -88,7 +88,7 @@ class Verwijsindex:
         if d is None:
             return None
         signaal, match = d.get("signaal") or {}, d.get("match") or {}
-        return cls(to_date(signaal.get("datum")), signaal.get("organisatie"), to_date(match.get("datum")),
+        return cls(from_checked(signaal.get("datum")), signaal.get("organisatie"), from_checked(match.get("datum")),
                    tuple(match.get("organisaties") or ()), d.get("regievoerder"))
 
 
@@ -171,31 +171,31 @@ class Casus:
             status=d["status"],
             regisseur=d["regisseur"],
             pseudoniem=d["pseudoniem"],
-            geopend=to_date(d["geopend"]),  # type: ignore[arg-type]
+            geopend=from_checked(d["geopend"]),  # type: ignore[arg-type]
             urgentie=d["urgentie"],
             leefgebieden=tuple(d.get("leefgebieden", [])),
             toestemming=Toestemming.from_data(t),
             traject=d.get("traject", "regulier"),
             doelgroep=d.get("doelgroep"),
             casemanager=d.get("casemanager"),
-            gesloten=to_date(d.get("gesloten")),
+            gesloten=from_checked(d.get("gesloten")),
             sluitreden=d.get("sluitreden"),
-            bewaren_tot=to_date(d.get("bewaren_tot")),
+            bewaren_tot=from_checked(d.get("bewaren_tot")),
             bewaarcategorie=d.get("bewaarcategorie"),
             overgedragen_aan=d.get("overgedragen_aan"),
             zonder_evaluatie=d.get("zonder_evaluatie"),
-            nazorg_tot=to_date(d.get("nazorg_tot")),
+            nazorg_tot=from_checked(d.get("nazorg_tot")),
             historie=tuple(
-                Overdracht(to_date(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),  # type: ignore[arg-type]
+                Overdracht(from_checked(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),  # type: ignore[arg-type]
                            h.get("casushouder"), h.get("tijdelijk", False), h.get("terug", False), h.get("status_voor"))
                 for h in d.get("regie_historie") or []
             ),
-            meldcode=Meldcode.from_data(d.get("meldcode"), to_date),
+            meldcode=Meldcode.from_data(d.get("meldcode"), from_checked),
             verwijsindex=Verwijsindex.from_data(d.get("verwijsindex")),
-            intake=Intake(to_date(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))  # type: ignore[arg-type]
+            intake=Intake(from_checked(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))  # type: ignore[arg-type]
             if (i := d.get("intake")) else None,
             huishouden=Huishouden.from_data(d.get("huishouden")),
             samengevoegd_met=d.get("samengevoegd_met"),
-            cti_fasen=tuple(CtiFase(f["fase"], to_date(f["van"]), i, tuple(f.get("doelen") or ()))  # type: ignore[arg-type]
+            cti_fasen=tuple(CtiFase(f["fase"], from_checked(f["van"]), i, tuple(f.get("doelen") or ()))  # type: ignore[arg-type]
                             for i, f in enumerate((d.get("cti") or {}).get("fasen") or ())),
         )

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..clock import MONTHS
 from ..errors import UsageError
 
 ALLOW_MARK = re.compile(r"#\s*privacy:\s*ok|<!--\s*privacy:\s*ok\s*-->", re.I)
 
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_MONTHS = "|".join(MONTHS)
 
 # Each pattern starts with a plain character or class (the look-behind comes after the
 # first character), so the regex engine jumps from candidate to candidate instead of trying
@@ -60,7 +61,7 @@ def is_bsn(digits: str) -> bool:
     digits = re.sub(r"\D", "", digits)
     if len(digits) != 9 or digits == "0" * 9:
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..clock import from_checked
 from .casus import Casus
-from .network import Network, to_date
+from .network import Network
 from .vocab import CLIENT, JEUGD_DOELGROEPEN
 
 
@@ -32,7 +33,7 @@ class Melding:
     @classmethod
     def from_data(cls, d: dict) -> Melding:
         return cls(
-            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            datum=from_checked(d["datum"]),  # type: ignore[arg-type]
             melder_rol=d["melder"]["rol"],
             melder_organisatie=d["melder"].get("organisatie"),
             aard=d["aard"],
@@ -74,12 +75,12 @@ class Netwerk:
     def from_data(cls, d: dict) -> Netwerk:
         return cls(
             professionals=tuple(
-                Professional(p["id"], p["organisatie"], p["rol"], i, to_date(p.get("tot")))
+                Professional(p["id"], p["organisatie"], p["rol"], i, from_checked(p.get("tot")))
                 for i, p in enumerate(d.get("professionals") or [])
             ),
             naasten=tuple(
                 Naaste(n["id"], n["relatie"], n.get("steunend", True), n.get("vip", False), n.get("betrokken", False), i,
-                       to_date(n.get("tot")))
+                       from_checked(n.get("tot")))
                 for i, n in enumerate(d.get("naasten") or [])
             ),
         )
@@ -120,11 +121,11 @@ class Plan:
     def from_data(cls, d: dict, body: str) -> Plan:
         return cls(
             versie=d.get("versie", 1),
-            vastgesteld=to_date(d.get("vastgesteld")),
-            volgende_evaluatie=to_date(d.get("volgende_evaluatie")),
+            vastgesteld=from_checked(d.get("vastgesteld")),
+            volgende_evaluatie=from_checked(d.get("volgende_evaluatie")),
             doelen=tuple(
                 Doel(g["id"], g["leefgebied"], g["doel"], g.get("startscore"), g.get("doelscore"), i, g.get("lid"),
-                     g.get("status", "open"), to_date(g.get("bereikt_op")), g.get("eindscore"), to_date(g.get("vervallen_op")),
+                     g.get("status", "open"), from_checked(g.get("bereikt_op")), g.get("eindscore"), from_checked(g.get("vervallen_op")),
                      g.get("reden"))
                 for i, g in enumerate(d.get("doelen") or [])
             ),
@@ -179,17 +180,17 @@ class Afspraak:
             id=d["id"],
             wat=d["wat"],
             wie=d["wie"],
-            gemaakt=to_date(d["gemaakt"]),  # type: ignore[arg-type]
-            deadline=to_date(d["deadline"]),  # type: ignore[arg-type]
+            gemaakt=from_checked(d["gemaakt"]),  # type: ignore[arg-type]
+            deadline=from_checked(d["deadline"]),  # type: ignore[arg-type]
             status=d.get("status", "open"),
             index=index,
             doel=d.get("doel"),
-            gedaan_op=to_date(d.get("gedaan_op")),
+            gedaan_op=from_checked(d.get("gedaan_op")),
             reden=d.get("reden"),
-            vervallen_op=to_date(d.get("vervallen_op")),
+            vervallen_op=from_checked(d.get("vervallen_op")),
             herkomst=d.get("herkomst"),
             verplaatst=tuple(
-                Verplaatsing(to_date(v["van"]), to_date(v["naar"]), to_date(v["datum"]), v["reden"])  # type: ignore[arg-type]
+                Verplaatsing(from_checked(v["van"]), from_checked(v["naar"]), from_checked(v["datum"]), v["reden"])  # type: ignore[arg-type]
                 for v in d.get("verplaatst") or []
             ),
         )
@@ -237,7 +238,7 @@ class Escalatie:
     def from_data(cls, d: dict, index: int) -> Escalatie:
         return cls(
             id=d["id"],
-            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            datum=from_checked(d["datum"]),  # type: ignore[arg-type]
             niveau=d["niveau"],
             over=d["over"],
             reden=d["reden"],
@@ -246,7 +247,7 @@ class Escalatie:
             afspraken=tuple(d.get("afspraken") or []),
             spoed=d.get("spoed", False),
             uitkomst=d.get("uitkomst"),
-            afgesloten=to_date(d.get("afgesloten")),
+            afgesloten=from_checked(d.get("afgesloten")),
             voorstel=d.get("voorstel"),
             opgeschaald_naar=d.get("opgeschaald_naar"),
             afgeschaald_van=d.get("afgeschaald_van"),
@@ -271,7 +272,7 @@ class Evaluatie:
         empty = [k for k, v in scores.items() if v is None]
         empty += [k for k in ("samenwerking", "besluit") if k in d and d[k] is None]
         return cls(
-            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            datum=from_checked(d["datum"]),  # type: ignore[arg-type]
             soort=d["soort"],
             scores=dict(d.get("scores") or {}),
             samenwerking=d.get("samenwerking"),
@@ -289,7 +290,7 @@ class JournaalEntry:
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> JournaalEntry:
-        return cls(datum=to_date(d["datum"]), soort=d["soort"], file=file)  # type: ignore[arg-type]
+        return cls(datum=from_checked(d["datum"]), soort=d["soort"], file=file)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -307,7 +308,7 @@ class Verstrekking:
 
     @classmethod
     def from_data(cls, d: dict, index: int) -> Verstrekking:
-        return cls(d["id"], to_date(d["datum"]), d["aan"], d["wat"], d["grondslag"], d.get("ontvanger"),  # type: ignore[arg-type]
+        return cls(d["id"], from_checked(d["datum"]), d["aan"], d["wat"], d["grondslag"], d.get("ontvanger"),  # type: ignore[arg-type]
                    d.get("escalatie"), index)
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..clock import from_checked
 from ..dossier.retention import DEFAULT_TERMS, Term
 from ..errors import RegieError
 from ..ids import DEFAULT_ID_FORMAT
@@ -53,11 +54,6 @@ DEFAULT_SLUITREDENEN = (
 # Meldingsoorten where a safety risk calls for the meldcode huiselijk geweld en kindermishandeling.
 DEFAULT_MELDCODE_SOORTEN = ("huiselijk-geweld", "verwaarlozing", "zorgen-gezin")
 REPORT_MIN_COUNT = 5
-
-
-def to_date(value: Any) -> dt.date | None:
-    """A date of a schema-checked file (strict ISO there), or None for an empty value."""
-    return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -127,7 +123,7 @@ class Network:
     def from_data(cls, d: dict) -> Network:
         return cls(
             naam=d["naam"],
-            regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie"), r.get("age"), to_date(r.get("actief_tot")))
+            regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie"), r.get("age"), from_checked(r.get("actief_tot")))
                              for r in d.get("regisseurs", [])),
             organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort")) for o in d.get("organisaties", [])),
             opschaling=tuple(Niveau(n["niveau"], n["naam"]) for n in d.get("opschaling", [])),

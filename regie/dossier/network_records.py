@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .network import to_date
+from ..clock import from_checked
 from .vocab import SIGNAL_OLD_NAMES
 
 
@@ -27,9 +27,9 @@ class Signaal:
     @classmethod
     def from_data(cls, d: dict, file: str) -> Signaal:
         status = SIGNAL_OLD_NAMES.get(d["status"], d["status"])
-        return cls(d["id"], to_date(d["datum"]), d["over"], d["aard"], status,  # type: ignore[arg-type]
+        return cls(d["id"], from_checked(d["datum"]), d["over"], d["aard"], status,  # type: ignore[arg-type]
                    tuple(d.get("casussen") or []), d.get("organisatie"), file, d.get("antwoord"),
-                   to_date(d.get("beantwoord_op")))
+                   from_checked(d.get("beantwoord_op")))
 
 
 @dataclass(frozen=True)
@@ -42,4 +42,4 @@ class NetwerkNotitie:
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> NetwerkNotitie:
-        return cls(to_date(d["datum"]), d["soort"], file, d.get("regisseur"), tuple(d.get("casussen") or ()))  # type: ignore[arg-type]
+        return cls(from_checked(d["datum"]), d["soort"], file, d.get("regisseur"), tuple(d.get("casussen") or ()))  # type: ignore[arg-type]

@@ -110,7 +110,7 @@ def _fingerprints(task: tuple[str, list[str], list[bytes | None]]) -> list[tuple
 
     base, ids, hints = task
     out = []
-    for cid, hint in zip(ids, hints):
+    for cid, hint in zip(ids, hints, strict=True):
         fp, racy, listing = fingerprint(os.path.join(base, cid), hint)
         out.append((fp, racy, listing if listing != hint else None))
     return out
@@ -225,12 +225,12 @@ def _plan(cache, job: Job, key: bytes, base: str, ids: list[str], get_pool: Call
             stored = cache.results(job.name)
             fps = _fingerprints((base, ids, hints))
         del hints
-        for cid, (_, _, listing) in zip(ids, fps):
+        for cid, (_, _, listing) in zip(ids, fps, strict=True):
             if listing is not None:
                 cache.put_listing(cid, listing)
         fps = [(fp, racy) for fp, racy, _ in fps]  # the listings are in the cache's hands now
     plan: list[tuple[str, bytes | None, bool, Any]] = []  # (id, fingerprint, racy, cached (problems, value) or None)
-    for cid, (fp, racy) in zip(ids, fps):
+    for cid, (fp, racy) in zip(ids, fps, strict=True):
         hit = stored.get(cid)
         if hit is not None and hit[0] == key and hit[1] == fp and not racy:
             plan.append((cid, fp, racy, hit[2]))

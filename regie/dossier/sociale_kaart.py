@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
-from .network import to_date
+from ..clock import from_checked
 from .problems import ERROR, WARNING, Problem
 
 FILE = "sociale-kaart.yaml"
@@ -49,7 +49,7 @@ class SocialeKaart:
         return cls(tuple(Vermelding(o["organisatie"], tuple(o["leefgebieden"]), i, o.get("aanbod"), o.get("contact"),
                                     o.get("wachttijd_weken"), o.get("verwijzen"), o.get("escalatie"))
                          for i, o in enumerate(d.get("organisaties") or ())),
-                   to_date(d.get("bijgewerkt")))
+                   from_checked(d.get("bijgewerkt")))
 
     def of(self, organisatie: str) -> Vermelding | None:
         return next((v for v in self.vermeldingen if v.organisatie == organisatie), None)

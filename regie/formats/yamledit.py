@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from itertools import pairwise
 from typing import Any
 
 from ..errors import DossierInvalid
@@ -21,7 +22,7 @@ def guess_indent(text: str) -> tuple[int, int, int]:
     """(mapping indent, sequence indent, dash offset) as the user wrote them; regie's style (2, 4, 2) otherwise."""
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     mapping = sequence = offset = None
-    for here, nxt in zip(lines, lines[1:]):
+    for here, nxt in pairwise(lines):
         m = _KEY_ONLY.match(here)
         if not m:
             continue

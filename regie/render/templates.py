@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..clock import nl_date
 from ..dossier.network import LEEFGEBIED_NAMEN
 from ..errors import TemplateError
 from ..formats.yamlio import parse_yaml
@@ -29,17 +30,6 @@ def builtin_templates() -> Path:
         if candidate.is_dir():
             return candidate
     raise TemplateError("ingebouwde templates niet gevonden; installeer regie opnieuw")
-
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
-
-
-def nl_date(value: Any) -> str:
-    """A date the Dutch way for documents people read: 3 maart 2026."""
-    if value is None:
-        return "-"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def markdown_to_html(text: str) -> Any:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..clock import nl_date
 from ..dossier.casus import Verwijsindex
 from ..dossier.meldcode import CONCLUSIES, Meldcode
 from ..dossier.network import Network
-from ..render.templates import nl_date
 
 
 def names(net: Network) -> dict[str, str]:

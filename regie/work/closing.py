@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..clock import event_date
+from ..clock import add_years, event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Case
@@ -22,13 +22,6 @@ from ..limits import MAX_NAZORG_WEKEN, check_range
 from ..store.transaction import exclusive
 from .afspraken import FILE as AFSPRAKEN
 from .mutation import Done, apply
-
-
-def add_years(date: dt.date, years: int) -> dt.date:
-    try:
-        return date.replace(year=date.year + years)
-    except ValueError:  # 29 February
-        return date.replace(year=date.year + years, day=28)
 
 
 @exclusive("close")

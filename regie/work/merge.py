@@ -103,7 +103,7 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
     source = RoundTrip((folder_b / "netwerk.yaml").read_text(encoding="utf-8"), f"{b.folder}/netwerk.yaml").data
     for key, items in (("professionals", b.netwerk.professionals if b.netwerk else ()),
                        ("naasten", b.netwerk.naasten if b.netwerk else ())):
-        for person, data in zip(items, source.get(key) or []):
+        for person, data in zip(items, source.get(key) or [], strict=False):
             if person.id in people and _same(people[person.id], person):
                 renamed[person.id] = person.id
                 continue

@@ -137,7 +137,7 @@ def plan(root: Path, base: str | None, head: str, upstream: str) -> list[Renumbe
             if kind.items:
                 rel = f"{folder}/{fk.path}"
                 names = [_record_ids(_data(_show(root, rev, rel), fk, rel), kind) if rel in t else set()
-                         for rev, t in zip(revs, trees)]
+                         for rev, t in zip(revs, trees, strict=True)]
             else:
                 prefix = f"{folder}/{fk.folder}/"
                 names = [{p[len(prefix):] for p in t if p.startswith(prefix) and fk.matches(p)} for t in trees]

@@ -101,7 +101,7 @@ def sync(root: Path, *, dry_run: bool = False) -> Outcome:
         outcome = Outcome(remote, branch, dry_run=dry_run)
         original = _rev(root, "HEAD")
         try:
-            for attempt in range(ATTEMPTS):
+            for _ in range(ATTEMPTS):
                 if _attempt(root, remote, branch, outcome):
                     return outcome
         except BaseException:

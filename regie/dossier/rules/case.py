@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Iterator
 
 from ...ids import CASE_ID_RE
@@ -74,7 +75,7 @@ def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
         if org not in orgs:
             yield ctx.at(case, "casus.yaml", "toestemming", "partners", i, code="organisatie-onbekend",
                          message=f"toestemming: organisatie '{org}' staat niet in regie.yaml")
-    for i, (a, b) in enumerate(zip(t.historie, t.historie[1:])):
+    for i, (a, b) in enumerate(pairwise(t.historie)):
         if a.datum and b.datum and b.datum < a.datum:
             yield ctx.at(case, "casus.yaml", "toestemming", "historie", i + 1, "datum", code="toestemming-historie",
                          message=f"toestemming.historie: {b.datum.isoformat()} ligt voor de wijziging ervoor ({a.datum.isoformat()})")

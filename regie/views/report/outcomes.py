@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ...clock import add_months
 from ...dossier.model import Case
 from ...dossier.network import Network
 from ...dossier.vocab import MERGED_REASON
@@ -55,14 +56,6 @@ def goal_endings(case: Case, p: Period) -> list[tuple[str, str, bool | None]]:
     return out
 
 
-def _months_later(day: dt.date, months: int) -> dt.date:
-    import calendar
-
-    m = day.month - 1 + months
-    y, m = day.year + m // 12, m % 12 + 1
-    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
-
-
 def re_meldingen(cases: list[Case], earlier: list[Earlier], p: Period) -> list[str]:
     """The cases melded in the period for a household whose earlier case closed at most 12 months before
     (a case folded into another by merge-cases is no closing)."""
@@ -79,7 +72,7 @@ def re_meldingen(cases: list[Case], earlier: list[Earlier], p: Period) -> list[s
         if hh is None or c.melding.datum not in p:
             continue
         day = c.melding.datum
-        if any(cid != c.id and closed <= day <= _months_later(closed, RE_MELDING_MONTHS) for cid, closed in closings[hh.id]):
+        if any(cid != c.id and closed <= day <= add_months(closed, RE_MELDING_MONTHS) for cid, closed in closings[hh.id]):
             out.append(c.id)
     return sorted(out)
 
