@@ -85,15 +85,16 @@ class Finding:
                 "(een bewuste uitzondering markeer je met '# privacy: ok')")
 
 
-def _hits(text: str) -> Iterator[tuple[int, str]]:
-    if text.isascii():
-        shape = text.encode("ascii").translate(_SHAPE)
-        bsn = b"000000000" in shape or b"0000 00 000" in shape
-        iban = b"AA00" in shape
-        phone = b"0000000000" in shape.translate(None, _PHONE_SEPARATORS)
-        postcode = b"0000A" in shape or b"0000 A" in shape
-    else:  # other digits than 0-9 count as digits for the detectors
-        bsn = iban = phone = postcode = True
+def _candidates(text: str) -> tuple[bool, bool, bool, bool]:
+    """Which of the costly detectors (BSN, IBAN, phone, postcode) can match at all, from the text's shape."""
+    if not text.isascii():  # other digits than 0-9 count as digits for the detectors
+        return True, True, True, True
+    shape = text.encode("ascii").translate(_SHAPE)
+    return (b"000000000" in shape or b"0000 00 000" in shape, b"AA00" in shape,
+            b"0000000000" in shape.translate(None, _PHONE_SEPARATORS), b"0000A" in shape or b"0000 A" in shape)
+
+
+def _numbers(text: str, bsn: bool, iban: bool, phone: bool) -> Iterator[tuple[int, str]]:
     if bsn:
         for m in _BSN.finditer(text):
             if is_bsn(m.group(1)):
@@ -108,6 +109,11 @@ def _hits(text: str) -> Iterator[tuple[int, str]]:
         for m in _PHONE.finditer(text):
             if not any(a <= m.start() < b for a, b in ibans):  # the digits of an account number are no phone number
                 yield m.start(), "telefoon"
+
+
+def _hits(text: str) -> Iterator[tuple[int, str]]:
+    bsn, iban, phone, postcode = _candidates(text)
+    yield from _numbers(text, bsn, iban, phone)
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield m.start(), "e-mail"

@@ -15,7 +15,7 @@ from typing import Callable
 from .. import layout
 from ..errors import DossierInvalid, os_reason
 from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
-from ..layout import CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
+from ..layout import CASES_DIR, CONFIG, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
 from . import schema
 from .casus import Casus
 from .model import Afspraak, Case, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Plan, Verstrekking
@@ -220,6 +220,23 @@ def _load_signals(reader: _Reader) -> list[Signaal]:
     return signals
 
 
+def _identity_findings(reader: _Reader, base: str, names: dict[str, os.DirEntry]) -> None:
+    """The identity in plain text is a finding, and so is an identity file that is not age-encrypted."""
+    if "identiteit.yaml" in names:
+        reader.problems.append(Problem(f"{base}/identiteit.yaml", None, "identiteit-onversleuteld", ERROR,
+                                       "identiteitsgegevens staan hier onversleuteld; versleutel ze met 'regie identity edit' "
+                                       "en verwijder dit bestand (ook uit de geschiedenis)"))
+    if IDENTITY_FILE in names:
+        try:
+            with open(f"{reader.top}/{base}/{IDENTITY_FILE}", "rb") as fh:
+                head = fh.read(22)
+        except OSError:
+            head = b""
+        if head != b"age-encryption.org/v1\n":
+            reader.problems.append(Problem(f"{base}/{IDENTITY_FILE}", None, "identiteit", ERROR,
+                                           "is geen age-bestand (beschadigd, of niet versleuteld?)"))
+
+
 def _load_case(reader: _Reader, cid: str) -> Case:
     base = f"{CASES_DIR}/{cid}"
     case = Case(id=cid, folder=base)
@@ -229,19 +246,7 @@ def _load_case(reader: _Reader, cid: str) -> Case:
             reader.problems.append(Problem(base, None, "ontbreekt", ERROR, "casusmap bestaat niet"))
         case.broken.update(REQUIRED_CASE_FILES)
         return case
-    if "identiteit.yaml" in names:
-        reader.problems.append(Problem(f"{base}/identiteit.yaml", None, "identiteit-onversleuteld", ERROR,
-                                       "identiteitsgegevens staan hier onversleuteld; versleutel ze met 'regie identity edit' "
-                                       "en verwijder dit bestand (ook uit de geschiedenis)"))
-    if "identiteit.yaml.age" in names:
-        try:
-            with open(f"{reader.top}/{base}/identiteit.yaml.age", "rb") as fh:
-                head = fh.read(22)
-        except OSError:
-            head = b""
-        if head != b"age-encryption.org/v1\n":
-            reader.problems.append(Problem(f"{base}/identiteit.yaml.age", None, "identiteit", ERROR,
-                                           "is geen age-bestand (beschadigd, of niet versleuteld?)"))
+    _identity_findings(reader, base, names)
     for name in REQUIRED_CASE_FILES:
         if name not in names:
             reader.problems.append(Problem(f"{base}/{name}", None, "ontbreekt", ERROR, f"casusmap zonder {name}"))

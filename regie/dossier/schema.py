@@ -173,51 +173,73 @@ def _field(path: tuple) -> str:
     return "".join(parts) or "bestand"
 
 
+def _required(err: Any, where: str) -> str:
+    missing = [k for k in err.validator_value if isinstance(err.instance, dict) and k not in err.instance]
+    prefix = "" if where == "bestand" else f"{where}: "
+    return f"{prefix}verplicht veld '{missing[0] if missing else '?'}' ontbreekt"
+
+
+def _additional(err: Any, where: str) -> str:
+    props = err.schema.get("properties", {})
+    extra = sorted(str(k) for k in err.instance if k not in props) if isinstance(err.instance, dict) else []
+    prefix = "" if where == "bestand" else f"{where}: "
+    hint = f" (bekende velden: {', '.join(sorted(props))})" if props else ""
+    return f"{prefix}onbekend veld '{extra[0] if extra else '?'}'{hint}"
+
+
+def _type(err: Any, where: str) -> str:
+    val = err.validator_value
+    wanted = val if isinstance(val, list) else [val]
+    return f"{where} moet {' of '.join(_TYPE_NL.get(t, t) for t in wanted)} zijn, niet {_show(err.instance)}"
+
+
+def _pattern(err: Any, where: str) -> str:
+    if err.schema.get("description"):
+        return f"{where}: ongeldige waarde {_show(err.instance)} ({err.schema['description']})"
+    val = err.validator_value
+    return (f"{where}: ongeldige waarde {_show(err.instance)} (verwacht het patroon "
+            f"{val.removesuffix(chr(92) + 'Z')}{'$' if val.endswith(chr(92) + 'Z') else ''})")
+
+
+def _bounds(err: Any, where: str) -> str:
+    lo, hi = err.schema.get("minimum"), err.schema.get("maximum")
+    if lo is not None and hi is not None:
+        return f"{where} moet tussen {lo} en {hi} liggen, niet {_show(err.instance)}"
+    if err.validator == "minimum":
+        return f"{where} moet minstens {lo} zijn, niet {_show(err.instance)}"
+    return f"{where} mag hoogstens {hi} zijn"
+
+
+# The Dutch message of each kind of schema error (a function of the error and where it is).
+_MESSAGES: dict[str, Any] = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "type": _type,
+    "enum": lambda err, where: f"{where}: ongeldige waarde {_show(err.instance)}; kies uit: "
+                               f"{', '.join(map(str, err.validator_value))}",
+    "pattern": _pattern,
+    "maxLength": lambda err, where: f"{where} mag hoogstens {err.validator_value} tekens lang zijn",
+    "minimum": _bounds,
+    "maximum": _bounds,
+    "minLength": lambda err, where: f"{where} mag niet leeg zijn",
+    "minItems": lambda err, where: f"{where} moet minstens {aantal(err.validator_value, 'item')} bevatten",
+    "uniqueItems": lambda err, where: f"{where} bevat een waarde twee keer",
+    "propertyNames": lambda err, where: f"{where}: ongeldige naam {_show(err.instance)}",
+}
+
+
 def _dutch(err: Any) -> str:
     where = _field(tuple(err.absolute_path))
-    v, val, inst = err.validator, err.validator_value, err.instance
-    if v == "required":
-        missing = [k for k in val if isinstance(inst, dict) and k not in inst]
-        name = missing[0] if missing else "?"
-        prefix = "" if where == "bestand" else f"{where}: "
-        return f"{prefix}verplicht veld '{name}' ontbreekt"
-    if v == "additionalProperties":
-        known = sorted(err.schema.get("properties", {}))
-        extra = sorted(str(k) for k in inst if k not in err.schema.get("properties", {})) if isinstance(inst, dict) else []
-        prefix = "" if where == "bestand" else f"{where}: "
-        hint = f" (bekende velden: {', '.join(known)})" if known else ""
-        return f"{prefix}onbekend veld '{extra[0] if extra else '?'}'{hint}"
-    if v == "type":
-        wanted = val if isinstance(val, list) else [val]
-        return f"{where} moet {' of '.join(_TYPE_NL.get(t, t) for t in wanted)} zijn, niet {_show(inst)}"
-    if v == "enum":
-        return f"{where}: ongeldige waarde {_show(inst)}; kies uit: {', '.join(map(str, val))}"
-    if v == "format" and val == "date":
-        return f"{where}: ongeldige datum {_show(inst)}; verwacht {DATE_RULE}"
+    v = err.validator
+    if v == "format" and err.validator_value == "date":
+        return f"{where}: ongeldige datum {_show(err.instance)}; verwacht {DATE_RULE}"
     if v == "anyOf" and err.context:
         # "a value or empty": explain the value's alternative, not the "or empty" one
         real = [e for e in err.context if not (e.validator == "type" and e.validator_value == "null")]
         if real:
             return _dutch(real[0])
-    if v == "pattern":
-        if err.schema.get("description"):
-            return f"{where}: ongeldige waarde {_show(inst)} ({err.schema['description']})"
-        return f"{where}: ongeldige waarde {_show(inst)} (verwacht het patroon {val.removesuffix(chr(92) + 'Z')}{'$' if val.endswith(chr(92) + 'Z') else ''})"
-    if v == "maxLength":
-        return f"{where} mag hoogstens {val} tekens lang zijn"
-    if v in ("minimum", "maximum"):
-        lo, hi = err.schema.get("minimum"), err.schema.get("maximum")
-        if lo is not None and hi is not None:
-            return f"{where} moet tussen {lo} en {hi} liggen, niet {_show(inst)}"
-        return f"{where} moet minstens {lo} zijn, niet {_show(inst)}" if v == "minimum" else f"{where} mag hoogstens {hi} zijn"
-    if v == "minLength":
-        return f"{where} mag niet leeg zijn"
-    if v == "minItems":
-        return f"{where} moet minstens {aantal(val, 'item')} bevatten"
-    if v == "uniqueItems":
-        return f"{where} bevat een waarde twee keer"
-    if v == "propertyNames":
-        return f"{where}: ongeldige naam {_show(inst)}"
+    if v in _MESSAGES:
+        return _MESSAGES[v](err, where)
     return f"{where}: voldoet niet aan het schema ({v})"
 
 

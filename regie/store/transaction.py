@@ -286,6 +286,43 @@ def _write_json(path: Path, data: dict) -> None:
     write_bytes_atomic(path, json.dumps(data).encode("utf-8"))
 
 
+def _remove_temp_files(j: Journal) -> list[str]:
+    """The temporary files a killed write left beside its targets, and half-made folders."""
+    done = []
+    for rel in j.paths:
+        target = j.root / rel
+        if remove_temp_files(target.parent, target.name):
+            done.append(f"tijdelijk bestand bij {rel} verwijderd")
+    for rel in j.new_dirs:
+        folder = j.root / rel
+        if remove_temp_files(folder.parent, folder.name):
+            done.append(f"half aangemaakte map {rel} verwijderd")
+    return done
+
+
+def _undo(j: Journal, sd: Path) -> list[str]:
+    """Every file back as the journal recorded it, new folders gone, the index as it was."""
+    done = []
+    for rel in j.paths:
+        target = j.root / rel
+        if rel in j.existed:
+            backup = sd / BACKUP_DIR / _backup_name(rel)
+            if backup.exists():
+                write_bytes_atomic(target, backup.read_bytes())
+                done.append(f"{rel} hersteld")
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+            done.append(f"{rel} verwijderd")
+    for rel in j.new_dirs:
+        folder = j.root / rel
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+            done.append(f"onvolledige map {rel} verwijderd")
+    if j.git:
+        gitops.restore_index(j.root, j.paths, j.index)
+    return done
+
+
 def recover(root: Path) -> list[str]:
     """Undo (or finish tidying) the mutation a killed process left in the journal; the lock must be held.
 
@@ -309,34 +346,9 @@ def recover(root: Path) -> list[str]:
     if j.git:
         head, parent, subject = gitops.head_info(root)
         committed = head is not None and head != j.head and parent == j.head and subject == j.message
-    done: list[str] = []
-    for rel in j.paths:
-        target = root / rel
-        removed = remove_temp_files(target.parent, target.name)
-        if removed:
-            done.append(f"tijdelijk bestand bij {rel} verwijderd")
-    for rel in j.new_dirs:
-        folder = root / rel
-        if remove_temp_files(folder.parent, folder.name):
-            done.append(f"half aangemaakte map {rel} verwijderd")
+    done = _remove_temp_files(j)
     if not committed:
-        for rel in j.paths:
-            target = root / rel
-            if rel in j.existed:
-                backup = sd / BACKUP_DIR / _backup_name(rel)
-                if backup.exists():
-                    write_bytes_atomic(target, backup.read_bytes())
-                    done.append(f"{rel} hersteld")
-            elif target.exists() or target.is_symlink():
-                target.unlink()
-                done.append(f"{rel} verwijderd")
-        for rel in j.new_dirs:
-            folder = root / rel
-            if folder.is_dir() and not folder.is_symlink():
-                shutil.rmtree(folder, ignore_errors=True)
-                done.append(f"onvolledige map {rel} verwijderd")
-        if j.git:
-            gitops.restore_index(root, j.paths, j.index)
+        done += _undo(j, sd)
     path.unlink(missing_ok=True)
     shutil.rmtree(sd / BACKUP_DIR, ignore_errors=True)
     what = "was al gecommit; restanten opgeruimd" if committed else "is teruggedraaid"
