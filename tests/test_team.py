@@ -176,6 +176,8 @@ def test_different_afspraken_changed_on_both_sides_merge_through_git_pull(cli, t
 # Budget: one bare remote and two or three clones, in-process; about 1 s here.
 @pytest.mark.slow
 def test_same_field_changed_on_both_sides(cli, team):
+    """A real conflict stops the sync in regie's own state: both versions shown with the right names, every other
+    change refused, markers left refused, then --verder finishes and shares; the clones converge."""
     remote, a, clone = team
     _ok(cli("-C", str(a), *NC))
     _ok(cli("-C", str(a), "afspraak", "add", "2026-001", "--wat", "een", "--wie", "client", "--deadline", "2026-12-30"))
@@ -184,22 +186,85 @@ def test_same_field_changed_on_both_sides(cli, team):
     _ok(cli("-C", str(a), "afspraak", "move", "2026-001", "A1", "--deadline", "2027-01-05", "--reden", "a"))
     _ok(cli("-C", str(b), "afspraak", "move", "2026-001", "A1", "--deadline", "2027-01-09", "--reden", "b"))
     _ok(cli("-C", str(a), "sync"))
-    head = git(b, "rev-parse", "HEAD")
+    theirs = git(a, "log", "-1", "--format=%an (%h, %ad)", "--date=short").strip()
     r = cli("-C", str(b), "sync")
     assert r.code == 1
-    assert r.err.startswith("fout: niet gedeeld: jouw wijzigingen en die op origin botsen in casussen/2026-001/afspraken.yaml")
+    lines = r.err.splitlines()
+    assert lines[0] == ("fout: niet gedeeld: jouw wijzigingen en die op origin botsen: hetzelfde veld van hetzelfde record "
+                        "is aan beide kanten anders gewijzigd. Er is nog niets gedeeld.")
+    assert lines[1] == "casussen/2026-001/afspraken.yaml:4 (record A1):"
+    assert lines[2].split("│") == [f"  {'jouw versie':<48} ", f" versie van {theirs}"]
+    mine, other = zip(*(line.split("│") for line in lines[3:-1]), strict=True)
+    assert "deadline: 2027-01-09" in "".join(mine) and "deadline: 2027-01-05" in "".join(other)
+    assert lines[-1].endswith("ga daarna verder met 'regie sync --verder', of zet alles terug zoals het was met "
+                              "'regie sync --afbreken'.")
+    assert not any(w in r.err for w in ("git pull", "git rebase", "git add"))  # no way around the renumbering
+    # the file names the sides the same way
+    text = (b / "casussen/2026-001/afspraken.yaml").read_text()
+    assert f"<<<<<<< versie van {theirs} (A1)\n" in text and ">>>>>>> jouw versie (A1)\n" in text
+    # any other change waits, naming the two ways out; so does a new sync
+    for args in (("afspraak", "add", "2026-001", "--wat", "x", "--wie", "client", "--deadline", "2026-12-30"), ("sync",)):
+        r = cli("-C", str(b), *args)
+        assert (r.code, r.err) == (1, "fout: er loopt nog een 'regie sync' die stopte op een conflict: los het op en ga "
+                                      "verder met 'regie sync --verder', of zet alles terug zoals het was met "
+                                      "'regie sync --afbreken'\n")
+    # markers left: refused, naming file and line
+    r = cli("-C", str(b), "sync", "--verder")
+    assert r.code == 1 and r.err.startswith("fout: er staan nog conflictblokken in casussen/2026-001/afspraken.yaml:4, ")
+    # resolved: keep your own version
+    resolved = re.sub(r"<<<<<<< [^\n]*\n.*?=======\n(.*?)>>>>>>> [^\n]*\n", r"\1", text, flags=re.S)
+    (b / "casussen/2026-001/afspraken.yaml").write_text(resolved)
+    r = _ok(cli("-C", str(b), "sync", "--verder"))
+    assert r.err == "origin/main: 1 commit gedeeld, 1 binnengehaald\n"
+    assert not (b / ".git/rebase-merge").exists() and not (b / ".git/regie/sync.json").exists()
+    _ok(cli("-C", str(a), "sync"))
+    assert git(a, "rev-parse", "HEAD") == git(b, "rev-parse", "HEAD") == git(remote, "rev-parse", "main")
+    assert "deadline: 2027-01-09" in (a / "casussen/2026-001/afspraken.yaml").read_text()
+    _ok(cli("-C", str(a), "validate"))
+
+
+# Budget: two clones, one conflict, one abort; about 5 s here.
+@pytest.mark.slow
+def test_a_conflicted_sync_can_be_undone_whole(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *NC))
+    _ok(cli("-C", str(a), "afspraak", "add", "2026-001", "--wat", "een", "--wie", "client", "--deadline", "2026-12-30"))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    _ok(cli("-C", str(a), "afspraak", "move", "2026-001", "A1", "--deadline", "2027-01-05", "--reden", "a"))
+    _ok(cli("-C", str(b), *nc("b")))  # a new case on b: renumbered to 2026-002 before the conflict
+    _ok(cli("-C", str(b), "afspraak", "move", "2026-001", "A1", "--deadline", "2027-01-09", "--reden", "b"))
+    _ok(cli("-C", str(a), "sync"))
+    head = git(b, "rev-parse", "HEAD")
+    assert cli("-C", str(b), "sync").code == 1
+    r = _ok(cli("-C", str(b), "sync", "--afbreken"))
+    assert r.err == f"teruggezet: alles staat weer zoals voor de sync (commit {head[:12]}); er is niets gedeeld\n"
     assert git(b, "rev-parse", "HEAD") == head and git(b, "status", "--porcelain") == ""
-    assert not (b / ".git/rebase-merge").exists()
-    # resolving by hand: git shows the conflict, regie names it
-    subprocess.run(["git", "pull", "-q", "--rebase"], cwd=b, capture_output=True)
-    r = cli("-C", str(b), "validate", "2026-001")
+    assert not (b / ".git/rebase-merge").exists() and not (b / ".git/regie/sync.json").exists()
+    assert sorted(p.name for p in (b / "casussen").iterdir() if not p.name.startswith(".")) == ["2026-001", "2026-002"]
+    r = cli("-C", str(b), "sync", "--afbreken")
+    assert (r.code, r.err) == (1, "fout: er is geen 'regie sync' die op een conflict wacht; er is niets terug te zetten\n")
+    assert cli("-C", str(b), "sync", "--verder", "--afbreken").code == 2
+
+
+# Budget: two clones, a commit made with --no-verify; about 3 s here.
+@pytest.mark.slow
+def test_nothing_broken_leaves_the_clone(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *NC))
+    _ok(cli("-C", str(a), "sync"))
+    before = git(remote, "rev-parse", "main")
+    path = a / "casussen/2026-001/casus.yaml"
+    path.write_text(path.read_text() + "urgentie: [kapot\n")
+    git(a, "commit", "-q", "--no-verify", "-am", "met de hand")
+    sha = git(a, "rev-parse", "--short", "HEAD").strip()
+    r = cli("-C", str(a), "sync")
     assert r.code == 1
-    assert r.out.startswith("casussen/2026-001/afspraken.yaml:")
-    assert "[merge-conflict] onopgelost samenvoegconflict" in r.out
-    # and a mutation during the rebase is refused in Dutch, not with git's English
-    r = cli("-C", str(b), "afspraak", "add", "2026-001", "--wat", "x", "--wie", "client", "--deadline", "2026-12-30")
-    assert (r.code, r.err) == (1, "fout: er loopt nog een rebase: maak die eerst af ('git rebase --continue') of breek "
-                                  "hem af ('git rebase --abort')\n")
+    assert r.err.splitlines()[0] == ("fout: niet gedeeld: wat je zou delen heeft fouten; herstel ze, commit, en probeer "
+                                     "'regie sync' opnieuw (er is niets veranderd):")
+    assert r.err.splitlines()[1].startswith("casussen/2026-001/casus.yaml:")
+    assert r.err.splitlines()[1].endswith(f"(uit commit {sha} met de hand)")
+    assert git(remote, "rev-parse", "main") == before
 
 
 def test_merge_file_keeps_comments_and_marks_only_the_conflicting_record(tmp_path, cli):
@@ -250,9 +315,14 @@ def test_sync_refusals(cli, team, tmp_path):
     assert (r.code, r.err) == (1, "fout: niet gedeeld: er zijn nog wijzigingen in dossierbestanden die niet gecommit zijn: "
                                   "casussen/2026-001/melding.yaml. Commit ze (of zet ze opzij met 'git stash') en probeer het opnieuw.\n")
     git(b, "checkout", "--", "casussen/2026-001/melding.yaml")
-    # offline: the remote cannot be reached
+    # no repository at that address: not "offline"
     git(b, "remote", "set-url", "origin", str(tmp_path / "weg.git"))
     head = git(b, "rev-parse", "HEAD")
+    r = cli("-C", str(b), "sync")
+    assert (r.code, r.err) == (1, f"fout: onbekende gedeelde repository origin: op {tmp_path / 'weg.git'} staat geen "
+                                  "repository (klopt het adres? zie 'git remote -v'); je commits blijven hier staan\n")
+    # offline: nothing answers at the server's address (a closed port on this machine)
+    git(b, "remote", "set-url", "origin", "http://127.0.0.1:9/dossier.git")
     r = cli("-C", str(b), "sync")
     assert (r.code, r.err) == (1, "fout: offline: origin is niet bereikbaar; je lokale commit blijft hier staan en "
                                   "wordt gedeeld bij de volgende 'regie sync'\n")
@@ -521,3 +591,31 @@ def test_disjoint_changes_to_one_case_file_merge_field_by_field(cli, team):
     merged = other.read_text()
     assert merged == text.replace("urgentie: hoog", "urgentie: laag").replace('"Cliënt van a"', '"Cliënt A."')
     _ok(cli("-C", str(b), "validate"))
+
+
+# Budget: two bare remotes, three clones; about 4 s here.
+@pytest.mark.slow
+def test_any_fresh_bare_remote_gives_a_working_clone(cli, tmp_path):
+    """``git init --bare`` names 'master' as HEAD while regie pushes 'main': the clone still checks out a dossier,
+    through the remote's HEAD (set by the first sync on a path) or through 'regie setup' (a server regie cannot set)."""
+    remote = tmp_path / "leeg.git"
+    git(tmp_path, "-c", "init.defaultBranch=master", "init", "-q", "--bare", str(remote))
+    _ok(cli("init", str(tmp_path / "a"), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "R",
+            "--remote", str(remote)))
+    _ok(cli("-C", str(tmp_path / "a"), "sync"))
+    assert git(remote, "symbolic-ref", "HEAD") == "refs/heads/main\n"
+    git(tmp_path, "clone", "-q", str(remote), str(tmp_path / "b"))
+    assert (tmp_path / "b" / "regie.yaml").is_file()
+    _ok(cli("-C", str(tmp_path / "b"), "setup"))
+    # a remote whose HEAD still names a branch that does not exist (as a server may leave it)
+    git(remote, "symbolic-ref", "HEAD", "refs/heads/master")
+    done = subprocess.run(["git", "clone", "-q", str(remote), str(tmp_path / "c")], capture_output=True, text=True)
+    assert "nonexistent ref" in done.stderr and not (tmp_path / "c" / "regie.yaml").exists()
+    r = _ok(cli("-C", str(tmp_path / "c"), "setup"))
+    assert r.err.splitlines()[0] == "de gedeelde branch main van origin uitgecheckt (de server wees nog geen branch aan)"
+    assert (tmp_path / "c" / "regie.yaml").is_file()
+    assert git(tmp_path / "c", "rev-parse", "--abbrev-ref", "@{u}") == "origin/main\n"
+    _ok(cli("-C", str(tmp_path / "c"), *NC))
+    _ok(cli("-C", str(tmp_path / "c"), "sync"))
+    _ok(cli("-C", str(tmp_path / "a"), "sync"))
+    assert (tmp_path / "a" / "casussen" / "2026-001").is_dir()

@@ -5,10 +5,21 @@ Git bewaart zijn instellingen niet in de repository; draai dit eenmaal na 'git c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..cli import console, context
-from ..work.initrepo import setup_clone
+from ..errors import RepoNotFound
+from ..work.initrepo import check_out_shared, setup_clone
 
 
 def run() -> None:
-    for line in setup_clone(context.root()):
+    try:
+        root = context.root()
+    except RepoNotFound:
+        done = check_out_shared(Path(context.STATE.repo or Path.cwd()))
+        if done is None:
+            raise
+        console.info(done)
+        root = context.root()
+    for line in setup_clone(root):
         console.info(line)

@@ -319,21 +319,19 @@ def history(root: Path, folder: Path) -> list[tuple[str, str, str, str, list[str
     return commits
 
 
-MERGE_LABELS = ("deze kant", "basis", "andere kant")
-
-
-def merge_file(ours: Path, base: Path, theirs: Path, *, in_place: bool = True) -> tuple[bool, str]:
+def merge_file(ours: Path, base: Path, theirs: Path, *, in_place: bool = True,
+               labels: tuple[str, str] = ("deze kant", "andere kant")) -> tuple[bool, str]:
     """git's own line merge of three files (``git merge-file``): (clean?, the merged text).
 
     In place (as git's merge driver must) the result goes into ``ours``; else it is only
-    returned. Conflicts are marked with the Dutch labels of :data:`MERGE_LABELS`. A merge that
-    git could not do at all (an error, not a conflict) is a GitError.
+    returned. Conflicts are marked with ``labels`` (ours, theirs). A merge that git could not do
+    at all (an error, not a conflict) is a GitError.
     """
     import subprocess
 
     require_git()
-    labels = [arg for label in MERGE_LABELS for arg in ("-L", label)]
-    done = subprocess.run(["git", "merge-file", *([] if in_place else ["-p"]), *labels, str(ours), str(base), str(theirs)],
+    names = ["-L", labels[0], "-L", "basis", "-L", labels[1]]
+    done = subprocess.run(["git", "merge-file", *([] if in_place else ["-p"]), *names, str(ours), str(base), str(theirs)],
                           capture_output=True, text=True)
     if done.returncode < 0 or done.returncode > 127:
         raise GitError("git merge-file mislukt", code="git")
@@ -366,3 +364,10 @@ def filter_repo(root: Path, *args: str) -> bool:
     if tool is None:
         raise GitError("git-filter-repo is niet gevonden", code="git")
     return subprocess.run([tool, *args], cwd=root, capture_output=True, text=True).returncode == 0
+
+
+def last_change(root: Path, rev: str, rel: str) -> tuple[str, str, str] | None:
+    """Who last changed ``rel`` in the history of ``rev``: (author, short commit, date), or None."""
+    done = run(root, "log", "-1", "--format=%an%x00%h%x00%ad", "--date=short", rev, "--", rel, check=False)
+    parts = done.stdout.strip().split("\0")
+    return (parts[0], parts[1], parts[2]) if done.returncode == 0 and len(parts) == 3 else None

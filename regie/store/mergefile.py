@@ -29,9 +29,31 @@ from ..layout import CASES_DIR, FileKind, RecordKind, file_kind_of, records_in
 from . import gitops
 from .files import write_text_atomic
 
-MARK_OURS = "<<<<<<< deze kant"  # the labels of gitops.MERGE_LABELS
 MARK_MID = "======="
-MARK_THEIRS = ">>>>>>> andere kant"
+# Which side is which. A plain merge says "deze kant" and "andere kant"; inside 'regie sync' (a rebase, where
+# git's own "ours" is the colleague's version) sync names the sides through REGIE_SYNC_UPSTREAM.
+SIDES = ("deze kant", "andere kant")
+_sides = SIDES
+
+
+def sides_for(rel: str) -> tuple[str, str]:
+    """The labels of the two sides of a merge of ``rel``: git's "ours" first, then git's "theirs"."""
+    import os
+
+    upstream = os.environ.get("REGIE_SYNC_UPSTREAM")
+    if not upstream:
+        return SIDES
+    who = gitops.last_change(Path.cwd(), upstream, rel)
+    colleague = f"versie van {who[0]} ({who[1]}, {who[2]})" if who else "versie van de gedeelde repository"
+    return colleague, "jouw versie"
+
+
+def _ours() -> str:
+    return f"<<<<<<< {_sides[0]}"
+
+
+def _theirs() -> str:
+    return f">>>>>>> {_sides[1]}"
 _ABSENT = object()
 
 
@@ -174,7 +196,7 @@ def _merge_yaml(kind: FileKind, base_text: str, ours_text: str, theirs_text: str
     original = copy.deepcopy(ours)
     _merge_map(base, ours, theirs, (), lists, result)
     if any(not path for path, *_ in result.conflicts):  # a field outside the lists: both versions of the file
-        return f"{MARK_OURS}\n{_dump_plain(original, ours_text)}{MARK_MID}\n{_dump_plain(theirs, theirs_text)}{MARK_THEIRS}\n", False
+        return f"{_ours()}\n{_dump_plain(original, ours_text)}{MARK_MID}\n{_dump_plain(theirs, theirs_text)}{_theirs()}\n", False
     return _dump(ours, result), not result.conflicts
 
 
@@ -224,7 +246,7 @@ def _merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
             p = Path(tmp) / name
             p.write_text(text, encoding="utf-8")
             paths.append(p)
-        clean, merged = gitops.merge_file(paths[1], paths[0], paths[2], in_place=False)
+        clean, merged = gitops.merge_file(paths[1], paths[0], paths[2], in_place=False, labels=_sides)
     return merged, clean
 
 
@@ -273,7 +295,7 @@ def _dump(doc: Any, result: _Result) -> str:
             other_text = dump(other)
             o_start, o_end = _item_lines(other_text, path)[rid]
             theirs_lines = "".join(other_text.splitlines(keepends=True)[o_start:o_end])
-        blocks.append((start, end, f"{MARK_OURS} ({rid})\n{ours_lines}{MARK_MID}\n{theirs_lines}{MARK_THEIRS} ({rid})\n"))
+        blocks.append((start, end, f"{_ours()} ({rid})\n{ours_lines}{MARK_MID}\n{theirs_lines}{_theirs()} ({rid})\n"))
     for start, end, block in sorted(blocks, reverse=True):
         lines[start:end] = [block]
     return "".join(lines)
@@ -302,6 +324,8 @@ def _item_lines(text: str, path: tuple[str, ...]) -> dict[str, tuple[int, int]]:
 
 def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
     """What git calls: merge into ``ours`` in place; True when clean (exit 0), False on a conflict (exit 1)."""
+    global _sides
+    _sides = sides_for(name)
 
     texts = []
     for p in (base, ours, theirs):
@@ -315,6 +339,6 @@ def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
             raise _Unmergeable
         merged, clean = merge_text(texts[0], texts[1], texts[2], name)
     except _Unmergeable:
-        return gitops.merge_file(ours, base, theirs)[0]
+        return gitops.merge_file(ours, base, theirs, labels=_sides)[0]
     write_text_atomic(ours, merged)
     return clean

@@ -39,6 +39,7 @@ log = logging.getLogger("regie")
 LOCK_FILE = "lock"
 JOURNAL_FILE = "pending.json"
 BACKUP_DIR = "backup"
+SYNC_STATE = "sync.json"  # a regie sync that stopped on a conflict (regie.work.conflicts)
 EDIT_DIR = "bewerken"  # files a user edits in $EDITOR (decrypted identities too), removed afterwards
 DEFAULT_WAIT = 10.0  # seconds a second command waits for the lock
 
@@ -191,6 +192,10 @@ def session(root: Path, command: str, *, allow_own_changes: bool | None = None, 
         # since every edit runs under this lock
         shutil.rmtree(state_dir(root) / EDIT_DIR, ignore_errors=True)
         if mutating:
+            if (state_dir(root) / SYNC_STATE).exists():
+                raise RegieError("er loopt nog een 'regie sync' die stopte op een conflict: los het op en ga verder met "
+                                 "'regie sync --verder', of zet alles terug zoals het was met 'regie sync --afbreken'",
+                                 code="sync")
             if git_dir(root) is not None:
                 check_ready(root)  # a merge or rebase under way, no identity, ...: before anything is read
         yield

@@ -45,6 +45,25 @@ def driver_command() -> str:
     return f"{command} merge-file %O %A %B %P"
 
 
+def check_out_shared(folder: Path) -> str | None:
+    """A clone of a remote whose HEAD names a branch that does not exist has no files yet (``git clone`` warned
+    "remote HEAD refers to nonexistent ref"): check out the shared branch that holds a dossier.
+
+    Returns what was done, or None when ``folder`` is not such a clone.
+    """
+    if gitops.git_dir(folder) is None or gitops.run(folder, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0:
+        return None
+    branches = gitops.run(folder, "for-each-ref", "--format=%(refname:short)", "refs/remotes", check=False).stdout.split()
+    branches = [b for b in branches if not b.endswith("/HEAD")
+                and gitops.run(folder, "cat-file", "-e", f"{b}:{CONFIG}", check=False).returncode == 0]
+    if not branches:
+        return None
+    chosen = next((b for b in branches if b.endswith("/main")), branches[0])
+    remote, _, name = chosen.partition("/")
+    gitops.run(folder, "checkout", "-q", "-B", name, "--track", chosen)
+    return f"de gedeelde branch {name} van {remote} uitgecheckt (de server wees nog geen branch aan)"
+
+
 def setup_clone(root: Path) -> list[str]:
     """What a clone needs that git does not version: the merge driver in ``.git/config``.
 

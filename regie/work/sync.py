@@ -8,7 +8,11 @@ commit messages. Only commits that are not on the remote yet are rewritten. Then
 commits are rebased onto the remote (never a merge commit of two clients' cases; the list
 files merge per record through regie's merge driver) and pushed.
 
-Any failure puts the branch back where it was.
+A real conflict (the same field of the same record changed on both sides) stops the sync in a
+state regie owns (see :mod:`regie.work.conflicts`): the user edits the file and goes on with
+``regie sync --verder``, or goes back with ``regie sync --afbreken``. Before anything is pushed,
+the cases the outgoing commits touch are validated: nothing broken leaves the clone, also not a
+commit made with ``--no-verify``. Any other failure puts the branch back where it was.
 """
 
 from __future__ import annotations
@@ -18,11 +22,15 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import clock
+from ..dossier.problems import ERROR
+from ..dossier.validate import validate
 from ..errors import RegieError
-from ..layout import DOSSIER_PATHS, merge_attributes
+from ..layout import CASES_DIR, DOSSIER_PATHS, merge_attributes
 from ..store import gitops
 from ..store.rewrite import rewrite
 from ..store.transaction import session
+from . import conflicts
 from .initrepo import driver_command
 from .renumber import Renumbering, Rewrite, plan
 
@@ -31,6 +39,10 @@ ATTEMPTS = 3
 
 class Offline(RegieError):
     """The remote cannot be reached; local commits stay as they are."""
+
+
+class RemoteRefused(RegieError):
+    """The remote is there but does not exist at that address, or refuses this user."""
 
 
 @dataclass
@@ -88,7 +100,7 @@ def _driver_config() -> list[str]:
 
 
 def sync(root: Path, *, dry_run: bool = False) -> Outcome:
-    """Fetch, renumber what collides, rebase this clone's commits onto the remote, push."""
+    """Fetch, renumber what collides, rebase this clone's commits onto the remote, check them, push."""
     with session(root, "sync"):
         gitops.check_ready(root)
         branch = gitops.current_branch(root)
@@ -99,35 +111,60 @@ def sync(root: Path, *, dry_run: bool = False) -> Outcome:
                              + ", ".join(dirty[:5]) + (" ..." if len(dirty) > 5 else "")
                              + ". Commit ze (of zet ze opzij met 'git stash') en probeer het opnieuw.", code="sync")
         outcome = Outcome(remote, branch, dry_run=dry_run)
-        original = _rev(root, "HEAD")
-        try:
-            for _ in range(ATTEMPTS):
-                if _attempt(root, remote, branch, outcome):
-                    return outcome
-        except BaseException:
-            if not dry_run and original and _rev(root, "HEAD") != original:
-                _git(root, "rebase", "--abort", check=False)
-                _git(root, "reset", "--keep", "-q", original, check=False)
-            raise
-        raise RegieError("de gedeelde repository veranderde steeds tijdens het delen; probeer 'regie sync' zo opnieuw",
-                         code="sync")
+        return _rounds(root, remote, branch, outcome, _rev(root, "HEAD"))
 
 
-def _attempt(root: Path, remote: str, branch: str, outcome: Outcome) -> bool:
-    """One fetch-renumber-rebase-push round; False when the push lost a race and another round is needed."""
+def _rounds(root: Path, remote: str, branch: str, outcome: Outcome, original: str | None) -> Outcome:
+    try:
+        for _ in range(ATTEMPTS):
+            if _attempt(root, remote, branch, outcome, original):
+                return outcome
+    except conflicts.SyncConflict:
+        raise  # the rebase stays where it stopped: the user goes on or back with regie sync
+    except BaseException:
+        if not outcome.dry_run and original and _rev(root, "HEAD") != original:
+            _git(root, "rebase", "--abort", check=False)
+            _git(root, "reset", "--keep", "-q", original, check=False)
+        raise
+    raise RegieError("de gedeelde repository veranderde steeds tijdens het delen; probeer 'regie sync' zo opnieuw",
+                     code="sync")
+
+
+def _fetch_error(remote: str, url: str, text: str, ahead: str) -> RegieError:
+    """What a failed fetch means, told apart: no network, no repository at that address, or no access."""
+    low = text.lower()
+    if any(w in low for w in ("authentication failed", "permission denied", "403", "401", "access denied",
+                              "could not read username", "terminal prompts disabled")):
+        return RemoteRefused(f"geen toegang tot {remote} ({url}): je account of sleutel wordt geweigerd; vraag de "
+                             "beheerder van de server om toegang (je commits blijven hier staan)", code="toegang")
+    if any(w in low for w in ("does not appear to be a git repository", "repository not found", "not found",
+                              "no such file or directory", "does not exist")):
+        return RemoteRefused(f"onbekende gedeelde repository {remote}: op {url} staat geen repository (klopt het adres? "
+                             "zie 'git remote -v'); je commits blijven hier staan", code="remote")
+    n = int(ahead) if ahead.isdigit() else None
+    stay = ("je hebt geen lokale commits die nog gedeeld moeten worden" if n == 0 else
+            "je lokale commit blijft hier staan en wordt gedeeld bij de volgende 'regie sync'" if n == 1 else
+            f"je {str(n) + ' ' if n else ''}lokale commits blijven hier staan en worden gedeeld bij de volgende 'regie sync'")
+    return Offline(f"offline: {remote} is niet bereikbaar; {stay}", code="offline")
+
+
+def _attempt(root: Path, remote: str, branch: str, outcome: Outcome, original: str | None) -> bool:
+    """One fetch-renumber-rebase-check-push round; False when the push lost a race and another round is needed."""
     done = _git(root, "fetch", "--quiet", remote, check=False)
     upstream_ref = f"refs/remotes/{remote}/{branch}"
     if done.returncode != 0:
         ahead = _git(root, "rev-list", "--count", f"{upstream_ref}..HEAD", check=False).stdout.strip()
-        stay = ("je lokale commit blijft hier staan en wordt" if ahead == "1" else
-                f"je {ahead + ' ' if ahead.isdigit() else ''}lokale commits blijven hier staan en worden")
-        raise Offline(f"offline: {remote} is niet bereikbaar; {stay} gedeeld bij de volgende 'regie sync'", code="offline")
+        if not _rev(root, upstream_ref):
+            ahead = _git(root, "rev-list", "--count", "HEAD", check=False).stdout.strip()
+        url = _git(root, "remote", "get-url", remote, check=False).stdout.strip()
+        raise _fetch_error(remote, url, done.stderr, ahead)
     upstream = _rev(root, upstream_ref)
     head = _rev(root, "HEAD")
     if upstream is None:  # the remote has no such branch yet: the first push
+        outcome.pushed = int(_git(root, "rev-list", "--count", "HEAD").stdout.strip())
         if outcome.dry_run:
-            outcome.pushed = int(_git(root, "rev-list", "--count", "HEAD").stdout.strip())
             return True
+        _check_outgoing(root, None, original)
         return _push(root, remote, branch, outcome, first=True)
     base = _git(root, "merge-base", "HEAD", upstream, check=False).stdout.strip() or None
     local = [c for c in _git(root, "rev-list", "--reverse", f"{upstream}..HEAD").stdout.split() if c]
@@ -139,26 +176,104 @@ def _attempt(root: Path, remote: str, branch: str, outcome: Outcome) -> bool:
         return True
     renumbered = plan(root, base, head, upstream) if incoming else []
     outcome.renumbered += renumbered
+    outcome.pushed = len(local)
     if outcome.dry_run:
-        outcome.pushed = len(local)
         return True
     if renumbered:
         new_head = rewrite(root, base, local, Rewrite(renumbered))
         _git(root, "reset", "--keep", "-q", new_head)
     if incoming:
-        rebased = _git(root, *_driver_config(), "rebase", "--autostash", "-q", upstream, check=False)
+        rebased = _git(root, *_driver_config(), "rebase", "--autostash", "-q", upstream, check=False,
+                       env={"REGIE_SYNC_UPSTREAM": upstream})
         if rebased.returncode != 0:
-            conflicted = _git(root, "diff", "--name-only", "--diff-filter=U").stdout.split()
-            _git(root, "rebase", "--abort", check=False)
-            files = ", ".join(conflicted) or "onbekend"
-            raise RegieError(
-                f"niet gedeeld: jouw wijzigingen en die op {remote} botsen in {files} (hetzelfde veld aan beide kanten "
-                "anders). Er is niets veranderd. Los het zo op: 'git pull --rebase', dan toont 'regie validate' "
-                "elk conflict als [merge-conflict]; kies per blok, 'git add' het bestand, 'git rebase --continue', "
-                "en daarna 'regie sync'.", code="sync",
-            )
-    outcome.pushed = len(local)
+            _stopped(root, remote, branch, upstream, outcome, original)
+    _check_outgoing(root, upstream, original)
     return _push(root, remote, branch, outcome)
+
+
+def _stopped(root: Path, remote: str, branch: str, upstream: str, outcome: Outcome, original: str | None) -> None:
+    """The rebase stopped: on a real conflict, keep it and tell the user; on anything else, go back (by raising)."""
+    conflicted = _git(root, "diff", "--name-only", "--diff-filter=U").stdout.split()
+    if not conflicted or original is None:
+        raise RegieError(f"niet gedeeld: jouw commits konden niet bovenop die van {remote} gezet worden; er is niets "
+                         "veranderd", code="sync")
+    conflicts.save(root, conflicts.State(original, remote, branch, upstream,
+                                         [[r.soort, r.old, r.new, r.casus] for r in outcome.renumbered]))
+    raise conflicts.SyncConflict(conflicts.report(root, conflicted, remote), code="sync-conflict")
+
+
+def _check_outgoing(root: Path, upstream: str | None, original: str | None) -> None:
+    """Refuse to push when a case (or file) that the outgoing commits touch has an error, naming the commit."""
+    listed = (_git(root, "diff", "--name-only", "-z", upstream, "HEAD") if upstream
+              else _git(root, "ls-tree", "-r", "-z", "--name-only", "HEAD")).stdout
+    paths = [p for p in listed.split("\0") if p]
+    cases = sorted({p.split("/")[1] for p in paths if p.startswith(f"{CASES_DIR}/") and p.count("/") >= 2
+                    and (root / CASES_DIR / p.split("/")[1]).is_dir()})
+    if not paths:
+        return
+
+    def touched(path: str) -> bool:
+        return path in paths or any(path == f"{CASES_DIR}/{c}" or path.startswith(f"{CASES_DIR}/{c}/") for c in cases)
+
+    found = [p for p in validate(root, clock.today(), cases=cases or None, signals=True, use_cache=False)
+             if p.severity == ERROR and touched(p.path)]
+    if not found:
+        return
+    lines = []
+    for p in found[:10]:
+        commit = _git(root, "log", "-1", "--format=%h %s", *([f"{upstream}..HEAD"] if upstream else ["HEAD"]), "--",
+                      p.path, check=False).stdout.strip()
+        lines.append(f"{p.format()}" + (f" (uit commit {commit})" if commit else ""))
+    if original and _rev(root, "HEAD") != original:
+        _git(root, "reset", "--keep", "-q", original, check=False)
+    raise RegieError("niet gedeeld: wat je zou delen heeft fouten; herstel ze, commit, en probeer 'regie sync' opnieuw "
+                     "(er is niets veranderd):\n" + "\n".join(lines), code="sync-fouten")
+
+
+def continue_sync(root: Path) -> Outcome:
+    """``regie sync --verder``: the conflicts are resolved by hand; finish the rebase, check, push."""
+    with session(root, "sync", mutating=False):
+        state = conflicts.load(root)
+        if state is None:
+            raise RegieError("er is geen 'regie sync' die op een conflict wacht; deel je werk met 'regie sync'", code="sync")
+        outcome = Outcome(state.remote, state.branch,
+                          [Renumbering(str(a), str(b), str(c), d) for a, b, c, d in state.renumbered])
+        files = _git(root, "diff", "--name-only", "--diff-filter=U").stdout.split()
+        left = conflicts.markers_left(root, files)
+        if left:
+            raise RegieError("er staan nog conflictblokken in " + ", ".join(left[:5]) + ("..." if len(left) > 5 else "")
+                             + ": kies per blok één versie en haal de regels <<<<<<<, ======= en >>>>>>> weg; "
+                             + conflicts.WAYS_OUT, code="sync-conflict")
+        if files:
+            _git(root, "add", "--", *files)
+        done = _git(root, *_driver_config(), "-c", "core.editor=true", "rebase", "--continue", check=False,
+                    env={"REGIE_SYNC_UPSTREAM": state.upstream, "GIT_EDITOR": "true"})
+        if done.returncode != 0:
+            still = _git(root, "diff", "--name-only", "--diff-filter=U").stdout.split()
+            if still:  # the next of your commits meets a conflict too
+                raise conflicts.SyncConflict(conflicts.report(root, still, state.remote), code="sync-conflict")
+            raise RegieError("de sync kon niet verder; zet alles terug met 'regie sync --afbreken'", code="sync")
+        conflicts.clear(root)
+        outcome.pushed = int(_git(root, "rev-list", "--count", f"{state.upstream}..HEAD").stdout.strip())
+        outcome.fetched = int(_git(root, "rev-list", "--count", f"{state.original}..{state.upstream}",
+                                   check=False).stdout.strip() or 0)
+    with session(root, "sync"):
+        _check_outgoing(root, state.upstream, state.original)
+        if _push(root, state.remote, state.branch, outcome):
+            return outcome
+        return _rounds(root, state.remote, state.branch, outcome, state.original)  # someone shared in between
+
+
+def abort_sync(root: Path) -> str:
+    """``regie sync --afbreken``: back to where this clone was before the sync, as if it never ran."""
+    with session(root, "sync", mutating=False):
+        state = conflicts.load(root)
+        if state is None:
+            raise RegieError("er is geen 'regie sync' die op een conflict wacht; er is niets terug te zetten", code="sync")
+        _git(root, "rebase", "--abort", check=False)
+        _git(root, "reset", "--keep", "-q", state.original, check=False)
+        conflicts.clear(root)
+        return state.original
 
 
 def _push(root: Path, remote: str, branch: str, outcome: Outcome, *, first: bool = False) -> bool:
@@ -166,10 +281,25 @@ def _push(root: Path, remote: str, branch: str, outcome: Outcome, *, first: bool
     done = _git(root, *args, check=False)
     if done.returncode == 0:
         if first:
-            outcome.pushed = int(_git(root, "rev-list", "--count", "HEAD").stdout.strip())
+            _name_the_branch(root, remote, branch)
         return True
     text = done.stderr
     if "rejected" in text or "fetch first" in text or "non-fast-forward" in text:
         return False  # someone shared in between: another round
-    raise Offline(f"delen mislukt: {remote} nam de commits niet aan (geen verbinding of geen rechten); "
-                  "je commits blijven hier staan", code="offline")
+    url = _git(root, "remote", "get-url", remote, check=False).stdout.strip()
+    error = _fetch_error(remote, url, text, "")
+    if isinstance(error, Offline):
+        error = Offline(f"delen mislukt: {remote} nam de commits niet aan (geen verbinding); je commits blijven hier staan",
+                        code="offline")
+    raise error
+
+
+def _name_the_branch(root: Path, remote: str, branch: str) -> None:
+    """A new bare repository on a path may name a branch that does not exist as its HEAD (``master``): point it at
+    the branch just pushed, so that ``git clone`` checks it out. (A server such as GitLab does this by itself.)"""
+    url = _git(root, "remote", "get-url", remote, check=False).stdout.strip()
+    folder = Path(url.removeprefix("file://")) if url.startswith(("/", "file://", ".")) else None
+    if folder is None or not folder.is_dir():
+        return
+    if gitops.run(folder, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode != 0:
+        gitops.run(folder, "symbolic-ref", "HEAD", f"refs/heads/{branch}", check=False)
