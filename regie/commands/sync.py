@@ -17,8 +17,8 @@ from typing import Annotated
 import typer
 
 from ..cli import console, context
-from ..taal import aantal
 from ..errors import UsageError
+from ..taal import aantal
 from ..work.sync import abort_sync, continue_sync, sync
 
 
