@@ -78,7 +78,7 @@ def test_plan_vaststellen(cli, examples_repo):
     assert changed == [
         "-status: plan", "+status: uitvoering",
         "-vastgesteld: null", "-volgende_evaluatie: null",
-        "+vastgesteld: 2026-11-25", "+volgende_evaluatie: 2027-02-23",
+        "+vastgesteld: 2026-11-25", "+vastgesteld_doelen: a21d1088d64b", "+volgende_evaluatie: 2027-02-23",
     ]
     again = cli("-C", str(examples_repo), "plan", "2026-007", "--vaststellen")
     assert (again.code, again.err) == (
@@ -88,7 +88,7 @@ def test_plan_vaststellen(cli, examples_repo):
     git(examples_repo, "commit", "-qam", "plan bijgewerkt")
     r = cli("-C", str(examples_repo), "plan", "2026-007", "--vaststellen")
     assert (r.code, r.err) == (0, "plan van aanpak van casus 2026-007 vastgesteld (versie 2)\n")
-    assert "versie: 2\nvastgesteld: 2026-11-26\n" in plan.read_text()
+    assert "versie: 2\nvastgesteld: 2026-11-26\nvastgesteld_doelen: a21d1088d64b\n" in plan.read_text()
 
 
 def test_plan_of_unknown_case_and_without_plan(cli):

@@ -619,3 +619,27 @@ def test_any_fresh_bare_remote_gives_a_working_clone(cli, tmp_path):
     _ok(cli("-C", str(tmp_path / "c"), "sync"))
     _ok(cli("-C", str(tmp_path / "a"), "sync"))
     assert (tmp_path / "a" / "casussen" / "2026-001").is_dir()
+
+
+# Budget: two clones, a goal added on one while the other sets the plan; about 4 s here.
+@pytest.mark.slow
+def test_a_goal_merged_into_a_set_plan_is_a_warning(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *NC))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    _ok(cli("-C", str(a), "plan", "2026-001", "--vaststellen"))
+    assert re.search(r"^vastgesteld_doelen: [0-9a-f]{12}$", (a / "casussen/2026-001/plan.md").read_text(), re.M)
+    assert "plan-gewijzigd" not in cli("-C", str(a), "validate").out
+    _ok(cli("-C", str(b), "doel", "add", "2026-001", "--leefgebied", "financien", "--wat", "Schulden in beeld"))
+    _ok(cli("-C", str(a), "sync"))
+    _ok(cli("-C", str(b), "sync"))
+    plan = (b / "casussen/2026-001/plan.md").read_text()
+    assert "vastgesteld: " in plan and "Schulden in beeld" in plan  # merged: set, and holding the new goal
+    r = cli("-C", str(b), "validate", "2026-001")
+    assert r.code == 0
+    assert re.search(r"^casussen/2026-001/plan\.md:\d+: \[plan-gewijzigd\] waarschuwing: plan gewijzigd na vaststellen: "
+                     r"versie 1 is vastgesteld op 2026-11-26, maar de doelen zijn sindsdien veranderd; stel het plan opnieuw "
+                     r"vast \('regie plan 2026-001 --vaststellen'\)$", r.out, re.M), r.out
+    _ok(cli("-C", str(b), "plan", "2026-001", "--vaststellen"))
+    assert "plan-gewijzigd" not in cli("-C", str(b), "validate").out

@@ -116,6 +116,20 @@ class Plan:
     volgende_evaluatie: dt.date | None
     doelen: tuple[Doel, ...]
     tekst: str
+    vastgesteld_doelen: str | None = None  # the goals' fingerprint when the plan was set
+
+    def goals_fingerprint(self) -> str:
+        """What the plan promises, as 12 hex digits: each goal's id, leefgebied, text, member and scores (not how
+        far it got: reaching or dropping a goal is carrying the plan out, not changing it)."""
+        import hashlib
+        import json
+
+        goals = [[g.id, g.leefgebied, g.omschrijving, g.lid, g.startscore, g.doelscore] for g in self.doelen]
+        return hashlib.sha256(json.dumps(goals, ensure_ascii=False).encode()).hexdigest()[:12]
+
+    def changed_since_set(self) -> bool:
+        """Whether the goals differ from those the plan was set with (unknown, for a plan set before regie kept it)."""
+        return bool(self.vastgesteld and self.vastgesteld_doelen and self.vastgesteld_doelen != self.goals_fingerprint())
 
     @classmethod
     def from_data(cls, d: dict, body: str) -> Plan:
@@ -130,6 +144,7 @@ class Plan:
                 for i, g in enumerate(d.get("doelen") or [])
             ),
             tekst=body,
+            vastgesteld_doelen=d.get("vastgesteld_doelen"),
         )
 
 

@@ -141,6 +141,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
     def change(fm) -> None:
         put(fm, "versie", versie)
         put(fm, "vastgesteld", when, after="versie")
+        put(fm, "vastgesteld_doelen", plan.goals_fingerprint(), after="vastgesteld")
         if plan.volgende_evaluatie is None or plan.volgende_evaluatie < when:
             put(fm, "volgende_evaluatie", when + dt.timedelta(days=net.termijnen.evaluatie), after="vastgesteld")
 

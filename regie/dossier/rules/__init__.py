@@ -20,7 +20,7 @@ from .household import household
 from .lifecycle import dates, handovers, intake, status_matches_contents
 from .network import network_rules
 from .privacy import privacy
-from .records import agreements, escalations, goals, verstrekkingen
+from .records import agreements, escalations, goals, plan_changed, verstrekkingen
 from .safety import meldcode, verwijsindex
 
 __all__ = ["CASE_RULES", "Ctx", "Rule", "repository_rules"]
@@ -43,6 +43,7 @@ CASE_RULES: list[Rule] = [
     intake,
     household,
     goals,
+    plan_changed,
 ]
 
 

@@ -128,6 +128,16 @@ def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:
         seen.add(v.id)
 
 
+def plan_changed(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """A vastgesteld plan whose goals changed since (by hand, by 'doel add', or merged from a colleague's clone)
+    still reads as set: it must be set again."""
+    p = case.plan
+    if p and PLAN_FILE not in case.broken and p.changed_since_set():
+        yield ctx.at(case, PLAN_FILE, "vastgesteld", code="plan-gewijzigd", severity=WARNING,
+                     message=f"plan gewijzigd na vaststellen: versie {p.versie} is vastgesteld op {p.vastgesteld}, maar de "
+                             f"doelen zijn sindsdien veranderd; stel het plan opnieuw vast ('regie plan {case.id} --vaststellen')")
+
+
 def goals(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """A goal reached has its date, a goal dropped its date and reason, none in the future; a betrokkene's end date
     is not in the future either."""
