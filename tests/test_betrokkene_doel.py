@@ -52,7 +52,7 @@ def test_ending_involvement_keeps_the_person_and_warns_about_their_open_agreemen
 @pytest.mark.parametrize("args, code, err", [
     (["add", "2026-007", "--rol", "begeleider"], 2, "fout: geef een professional met --organisatie ORG --rol ROL, of een naaste"),
     (["add", "2026-007", "--naaste"], 2, "fout: een naaste heeft --relatie (bijv. zus, buurman) en geen --organisatie of --rol\n"),
-    (["add", "2026-007", "--organisatie", "nergens", "--rol", "x"], 1, "fout: onbekende organisatie 'nergens'"),
+    (["add", "2026-007", "--organisatie", "nergens", "--rol", "x"], 2, "fout: --organisatie: onbekende organisatie 'nergens'"),
     (["add", "2026-007", "--naaste", "--relatie", "zus", "--id", "Jan Jansen"], 2, "fout: ongeldige id 'Jan Jansen'"),
     (["add", "2026-007", "--naaste", "--relatie", "zus", "--id", "nicht"], 1,
      "fout: 'nicht' is al een betrokkene, regisseur of de cliënt in casus 2026-007; kies een andere id\n"),

@@ -95,7 +95,7 @@ def test_sharing_is_checked_against_the_consent_of_that_day_and_its_partners(cli
      "fout: --afweging en --grondslag horen bij werken zonder toestemming (geweigerd of ingetrokken)\n"),
     (["--status", "geweigerd", "--afweging", "x", "--grondslag", "vitaal-belang", "--partner", "woonstad"], 2,
      "fout: --partner en --gegevens beschrijven waarvoor toestemming is gegeven; bij geweigerd horen ze niet\n"),
-    (["--status", "gegeven", "--partner", "nergens"], 1, "fout: onbekende organisatie 'nergens'"),
+    (["--status", "gegeven", "--partner", "nergens"], 2, "fout: --partner: onbekende organisatie 'nergens'"),
     (["--status", "gegeven", "--datum", "2026-02-19"], 2,
      "fout: datum 2026-02-19 ligt voor de laatste wijziging van de toestemming (2026-02-20)\n"),
     (["--status", "gegeven", "--datum", "2026-11-27"], 2, "fout: datum 2026-11-27 ligt in de toekomst\n"),

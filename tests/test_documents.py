@@ -157,7 +157,7 @@ def test_escalate_resolve(cli, examples_repo):
 
 
 @pytest.mark.parametrize("args, code, err", [
-    (["2026-006", "--over", "nergens", "--reden", "x"], 1, "fout: onbekende organisatie 'nergens' (bekend in regie.yaml: "
+    (["2026-006", "--over", "nergens", "--reden", "x"], 2, "fout: --over: onbekende organisatie 'nergens' (bekend in regie.yaml: "
      "ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, veilig-thuis, wijkteam, woonstad; "
      "of 'client' voor een impasse met de cliënt)\n"),
     (["2026-006", "--over", "ggz-delta"], 2, "fout: ontbrekende waarde(n): --reden\n"),

@@ -71,7 +71,7 @@ def test_not_taken_on_without_referral_is_a_warning(cli, repo):
     (["--besluit", "aangenomen", "--reden", " "], 2, "fout: --reden mag niet leeg zijn\n"),
     (["--besluit", "aangenomen", "--reden", "x", "--verwezen-naar", "schuldhulp"], 2,
      "fout: --verwezen-naar hoort bij een melding die niet wordt aangenomen\n"),
-    (["--besluit", "niet-aangenomen", "--reden", "x", "--verwezen-naar", "nergens"], 1, "fout: onbekende organisatie 'nergens'"),
+    (["--besluit", "niet-aangenomen", "--reden", "x", "--verwezen-naar", "nergens"], 2, "fout: --verwezen-naar: onbekende organisatie 'nergens'"),
     (["--besluit", "aangenomen", "--reden", "x", "--datum", "2026-11-20"], 2,
      "fout: datum 2026-11-20 ligt voor de opening van de casus (2026-11-21)\n"),
     (["--besluit", "aangenomen", "--reden", "x", "--datum", "2026-13-01"], 2, "fout: ongeldige --datum '2026-13-01'"),

@@ -130,8 +130,8 @@ def test_handover_to_casushouder(cli, examples_repo):
 
 
 @pytest.mark.parametrize("args, code, err", [
-    (["--naar", "niemand", "--reden", "x"], 1, "fout: 'niemand' is geen regisseur of organisatie in regie.yaml (regisseurs: a-bakker, "
-     "j-devries, m-elhaddad, r-smits; organisaties: ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, "
+    (["--naar", "niemand", "--reden", "x"], 2, "fout: --naar: onbekende regisseur of organisatie 'niemand' (bekend in regie.yaml: "
+     "a-bakker, j-devries, m-elhaddad, r-smits, ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, "
      "veilig-thuis, wijkteam, woonstad)\n"),
     (["--naar", "a-bakker", "--reden", "x"], 1, "fout: Anouk Bakker voert de regie van casus 2026-001 al\n"),
     (["--terug", "--reden", "x"], 1, "fout: casus 2026-001 is niet overgedragen (status uitvoering); er valt niets terug te nemen\n"),
@@ -342,8 +342,8 @@ def test_a_regisseur_who_left_hands_over_all_open_cases_in_one_commit(cli, examp
         (["--van", "j-devries", "--naar", "a-bakker", "--reden", "x"], 1, "fout: regisseur j-devries heeft geen open casussen\n"),
         (["--van", "m-elhaddad", "--naar", "j-devries", "--reden", "x"], 1,
          "fout: j-devries is niet meer actief (tot 2026-11-20); kies een andere regisseur\n"),
-        (["--van", "nobody", "--naar", "a-bakker", "--reden", "x"], 1,
-         "fout: --van: 'nobody' is geen regisseur in regie.yaml (a-bakker, j-devries, m-elhaddad, r-smits)\n"),
+        (["--van", "nobody", "--naar", "a-bakker", "--reden", "x"], 2,
+         "fout: --van: onbekende regisseur 'nobody' (bekend in regie.yaml: a-bakker, j-devries, m-elhaddad, r-smits)\n"),
         (["--van", "a-bakker", "--naar", "m-elhaddad", "--reden", "x", "--status", "gesloten"], 2,
          "fout: --status kiest uit de open casussen: melding, onderzoek, plan, uitvoering, nazorg\n"),
         (["2026-001", "--van", "a-bakker", "--naar", "m-elhaddad", "--reden", "x"], 2,

@@ -144,7 +144,7 @@ def test_the_whole_meldcode_in_casus_yaml_one_commit_per_command_comments_kept(c
     (["--stap", "1", "--datum", "2026-11-27"], 2, "fout: datum 2026-11-27 ligt in de toekomst\n"),
     (["--stap", "1", "--datum", "2026-02-30"], 2, "fout: ongeldige --datum '2026-02-30': verwacht"),
     (["--stap", "6"], 2, "fout: --stap moet 1 tot en met 5 zijn, niet 6\n"),
-    (["--stap", "1", "--wie", "nobody"], 1, "fout: 'nobody' is geen regisseur of organisatie in regie.yaml\n"),
+    (["--stap", "1", "--wie", "nobody"], 2, "fout: --wie: onbekende regisseur of organisatie 'nobody' (bekend in regie.yaml: "),
     (["--stap", "1", "--veilig-thuis"], 2, "fout: --veilig-thuis hoort bij stap 2"),
     (["--stap", "1", "--vermoeden", "ja"], 2, "fout: de vragen van het afwegingskader horen bij stap 4\n"),
     (["--stap", "1", "--vermoeden", "wellicht"], 2, "fout: --vermoeden is ja of nee, niet 'wellicht'\n"),
@@ -272,7 +272,7 @@ def test_verwijsindex_references_only(cli, repo):
     r = cli("-C", str(repo), "verwijsindex", "2026-001", "--signaal", "2026-02-05")
     assert (r.code, r.err) == (2, "fout: --signaal en --organisatie horen bij elkaar: de datum van het signaal en wie het afgaf\n")
     r = cli("-C", str(repo), "verwijsindex", "2026-001", "--signaal", "2026-02-05", "--organisatie", "nergens")
-    assert r.code == 1 and r.err.startswith("fout: onbekende organisatie 'nergens'")
+    assert r.code == 2 and r.err.startswith("fout: --organisatie: onbekende organisatie 'nergens'")
     assert "verwijsindex" not in casus(repo)
     r = cli("-C", str(repo), "verwijsindex", "2026-001", "--signaal", "2026-02-05", "--organisatie", "org")
     assert r.code == 0, r

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Iterator
 from .. import clock
 from ..dossier.repo import case_dir, find_root
 from ..dossier.scan import collect
-from ..errors import UsageError
 from ..limits import MAX_JOBS, check_range
 from ..store.history import check_day, remove, snapshot
 from ..store.transaction import check_writable, recover_if_pending, session
@@ -109,5 +108,5 @@ def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, 
 
 def check_regisseur(network, regisseur: str | None) -> None:
     """A filter on a regisseur that regie.yaml does not know is a typo, not an empty result."""
-    if regisseur is not None and regisseur not in network.regisseur_ids():
-        raise UsageError(f"onbekende regisseur '{regisseur}' (bekend in regie.yaml: {', '.join(sorted(network.regisseur_ids()))})")
+    if regisseur is not None:
+        network.require_regisseur(regisseur, field="regisseur")

@@ -75,7 +75,7 @@ def add(
     if case.casus and case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; het netwerk wijzigen kan niet meer")
     if organisatie is not None:
-        net.require_organisatie(organisatie)
+        net.require_organisatie(organisatie, field="organisatie")
     taken = (case.netwerk.betrokkene_ids() if case.netwerk else set()) | net.regisseur_ids() | {CLIENT}
     if betrokkene_id is not None:
         if betrokkene_id in taken:

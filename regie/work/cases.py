@@ -69,12 +69,9 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
                           ("--doelgroep", case.doelgroep), ("--omvang", case.omvang),
                           ("--omschrijving", case.omschrijving), ("--afweging", case.afweging)):
         check_value(option, value)
-    if case.regisseur not in net.regisseur_ids():
-        known = ", ".join(sorted(net.regisseur_ids()))
-        raise UsageError(f"onbekende regisseur '{case.regisseur}' (bekend in regie.yaml: {known})")
-    if case.melder_organisatie and case.melder_organisatie not in net.organisatie_ids():
-        known = ", ".join(sorted(net.organisatie_ids()))
-        raise UsageError(f"onbekende organisatie '{case.melder_organisatie}' (bekend in regie.yaml: {known})")
+    net.require_regisseur(case.regisseur, field="regisseur")
+    if case.melder_organisatie:
+        net.require_organisatie(case.melder_organisatie, field="melder_organisatie")
     if case.urgentie not in URGENCY:
         raise UsageError(f"ongeldige urgentie '{case.urgentie}'; kies uit: {', '.join(URGENCY)}")
     if case.toestemming not in CONSENT:

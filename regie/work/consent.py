@@ -52,7 +52,7 @@ def record_consent(
     c = case.casus
     assert c is not None
     for org in partners or []:
-        net.require_organisatie(org)
+        net.require_organisatie(org, field="partner")
     t = c.toestemming
     last = t.historie[-1].datum if t.historie else t.datum
     when = event_date(datum, today, after=last or c.geopend,

@@ -96,10 +96,7 @@ def escalate(
     net, case, path, text = _load(root, cid)
     if case.casus and case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; opschalen kan niet meer")
-    orgs = net.organisatie_namen()
-    if over not in orgs and over != CLIENT:
-        raise RegieError(f"onbekende organisatie '{over}' (bekend in regie.yaml: {', '.join(sorted(orgs))}; "
-                         f"of '{CLIENT}' voor een impasse met de cliënt)")
+    net.require_organisatie(over, also={CLIENT: "voor een impasse met de cliënt"}, field="over")
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
     ladder = net.ladder()

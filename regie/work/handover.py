@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
+from ..dossier.network import unknown_reference
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.scan import Job, collect
@@ -85,8 +86,7 @@ def handover(
         put(data, "overgedragen_aan", naar, after="status")
         what = f"regie van casus {cid} {'tijdelijk ' if tijdelijk else ''}overgedragen aan {orgs[naar]}"
     else:
-        raise RegieError(f"'{naar}' is geen regisseur of organisatie in regie.yaml "
-                         f"(regisseurs: {', '.join(sorted(regisseurs))}; organisaties: {', '.join(sorted(orgs))})")
+        raise unknown_reference("regisseur of organisatie", naar, sorted(regisseurs) + sorted(orgs), field="naar")
     append_item(history, new_map(entry))
     problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
     if naar in regisseurs:
@@ -122,9 +122,8 @@ def handover_all(
     got = collect(root, today, HOLDERS)
     net = got.network
     regisseurs = {r.id: r for r in net.regisseurs}
-    for who, option in ((van, "--van"), (naar, "--naar")):
-        if who not in regisseurs:
-            raise RegieError(f"{option}: '{who}' is geen regisseur in regie.yaml ({', '.join(sorted(regisseurs))})")
+    for who, field in ((van, "van"), (naar, "naar")):
+        net.require_regisseur(who, field=field)
     if van == naar:
         raise UsageError("--van en --naar zijn dezelfde regisseur")
     if regisseurs[naar].actief_tot is not None and regisseurs[naar].actief_tot < today:

@@ -44,7 +44,7 @@ def intake(
         raise RegieError(f"casus {cid} is al {c.status}; een intakebesluit hoort bij een nieuwe melding (status melding)")
     orgs = net.organisatie_namen()
     if verwezen_naar is not None:
-        net.require_organisatie(verwezen_naar)
+        net.require_organisatie(verwezen_naar, field="verwezen_naar")
     when = event_date(datum, today, after=c.geopend, after_what="de opening van de casus")
     path = case_dir(root, cid) / "casus.yaml"
     doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")

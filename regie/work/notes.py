@@ -69,8 +69,8 @@ def add_network_note(
     net = network(root)
     for cid in casussen or []:
         case_dir(root, cid)  # an unknown or hostile id stops here
-    if regisseur is not None and regisseur not in net.regisseur_ids():
-        raise RegieError(f"'{regisseur}' is geen regisseur in regie.yaml ({', '.join(sorted(net.regisseur_ids()))})")
+    if regisseur is not None:
+        net.require_regisseur(regisseur, field="regisseur")
     when = event_date(datum, today)
     folder = root / NETWORK_JOURNAL_DIR
     n = 1

@@ -102,8 +102,7 @@ def record_meldcode(
             raise UsageError(f"--stap moet 1 tot en met 5 zijn, niet {stap}")
         when = event_date(datum, today, after=melding.datum, after_what="de melding")
         who = wie or case.casus.regisseur  # type: ignore[union-attr]
-        if who not in net.regisseur_ids() | net.organisatie_ids():
-            raise RegieError(f"'{who}' is geen regisseur of organisatie in regie.yaml")
+        net.require_regisseur_of_organisatie(who, field="wie")
         if stap > 1 and not any(s.stap == stap - 1 and s.datum <= when for s in stappen):
             raise RegieError(f"stap {stap} ({STAPPEN[stap]}) kan pas na stap {stap - 1} ({STAPPEN[stap - 1]}); "
                              f"leg die eerst vast met 'regie meldcode {cid} --stap {stap - 1}'")
@@ -182,12 +181,12 @@ def record_verwijsindex(
         raise UsageError("--match en --met horen bij elkaar: de datum van de match en met welke organisaties")
     net, case = _open_case(root, cid, "de verwijsindex bijwerken")
     assert case.casus is not None and case.melding is not None
-    for org in [organisatie, *(met or [])]:
-        if org is not None:
-            net.require_organisatie(org)
-    orgs = net.organisatie_ids()
-    if regievoerder is not None and regievoerder not in orgs | net.regisseur_ids():
-        raise RegieError(f"'{regievoerder}' is geen regisseur of organisatie in regie.yaml")
+    if organisatie is not None:
+        net.require_organisatie(organisatie, field="organisatie")
+    for org in met or []:
+        net.require_organisatie(org, field="met")
+    if regievoerder is not None:
+        net.require_regisseur_of_organisatie(regievoerder, field="regievoerder")
     current = case.casus.verwijsindex
     lines = []
     if signaal is not None:

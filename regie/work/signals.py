@@ -42,7 +42,7 @@ def add_signal(
     for cid in cases or []:
         case_dir(root, cid)
     if organisatie:
-        net.require_organisatie(organisatie)
+        net.require_organisatie(organisatie, field="organisatie")
     when = event_date(datum, today)
     sid = next_signal_id(root)
     path = root / SIGNALS_DIR / f"{sid}.yaml"

@@ -33,7 +33,7 @@ EMPTY = ("# yaml-language-server: $schema=../../.regie/schemas/verstrekkingen.sc
 def check(net: Network, case: Case, aan: str, grondslag: str, day: dt.date | None = None) -> None:
     """Refuse a verstrekking to an unknown party, on an unknown ground, or on consent that is not there
     (on ``day``, and for ``aan``)."""
-    net.require_organisatie(aan)
+    net.require_organisatie(aan, field="aan")
     if grondslag not in GRONDSLAGEN:
         raise UsageError(f"onbekende grondslag '{grondslag}'; kies uit: {', '.join(GRONDSLAGEN)}")
     consent = case.consent()
