@@ -47,7 +47,7 @@ def test_an_escalation_memo_is_recorded_as_a_verstrekking(cli, examples_repo):
      "fout: onbekende grondslag 'nieuwsgierigheid'; kies uit: toestemming, wettelijke-plicht, vitaal-belang, "
      "publieke-taak, gerechtvaardigd-belang, afweging\n"),
     (["share", "2026-001", "--aan", "ggd", "--wat", "bel 06-12345678", "--grondslag", "toestemming"], 2,
-     "fout: --wat bevat mogelijk een telefoonnummer; zet direct identificerende gegevens niet in het dossier "
+     "fout: --wat: de omschrijving van wat er gedeeld wordt bevat mogelijk een telefoonnummer; zet direct identificerende gegevens niet in het dossier "
      "(gebruik een pseudoniem of omschrijving)\n"),
     (["share", "2026-404", "--aan", "ggd", "--wat", "x", "--grondslag", "toestemming"], 1,
      "fout: onbekende casus '2026-404': geen map casussen/2026-404\n"),

@@ -186,11 +186,9 @@ def with_flags(exc: RegieError, command, argv: list[str]) -> str:
 
 def flag_of(command, argv: list[str], field: str) -> str:
     """The flag (``--verwezen-naar``) of the parameter ``field`` of the (sub)command named in ``argv``."""
-    import click
-
     options = list(command.params)
     args = argv
-    while isinstance(command, click.Group):
+    while isinstance(getattr(command, "commands", None), dict):  # a group (typer's own copy of click's)
         name = command_in(args)
         if name is None or name not in command.commands:
             break
@@ -198,7 +196,7 @@ def flag_of(command, argv: list[str], field: str) -> str:
         command = command.commands[name]
         options = list(command.params) + options  # the command's own first, then its groups'
     for param in options:
-        if isinstance(param, click.Option) and param.name == field:
+        if param.param_type_name == "option" and param.name == field:
             return next((o for o in param.opts if o.startswith("--")), param.opts[0])
     return "--" + field.replace("_", "-")
 

@@ -47,7 +47,7 @@ def root() -> Path:
     if STATE.op is None:
         return base
     if STATE.op_root is None:
-        clock.set_today(STATE.today)
+        clock.set_today(clock.parse_iso_date(STATE.today, what="--today") if STATE.today else None)
         check_day(STATE.op, clock.today())
         STATE.op_root, sha = snapshot(base, STATE.op)
         STATE.no_cache = True  # a copy made for one command: keeping what was read from it would only fill the cache
@@ -76,7 +76,7 @@ def mutating(command: str) -> Iterator[None]:
 def today() -> dt.date:
     """Today (``--today`` to pretend otherwise); with ``--op`` the day the repository is read as of."""
 
-    clock.set_today(STATE.today)
+    clock.set_today(clock.parse_iso_date(STATE.today, what="--today") if STATE.today else None)
     if STATE.op is not None:
         root()  # refuses a day in the future or before the first commit, before anything is computed
         return STATE.op

@@ -71,9 +71,9 @@ def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
 @exclusive("share")
 def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt.date, datum: dt.date | None = None,
           ontvanger: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
-    check_value("--wat", wat)
+    check_value("de omschrijving van wat er gedeeld wordt", wat, field="wat")
     if not wat.strip():
-        raise UsageError("--wat mag niet leeg zijn")
+        raise UsageError("de omschrijving van wat er gedeeld wordt mag niet leeg zijn", field="wat")
     net, case, _ = load_case(root, cid)
     if FILE in case.broken:
         raise RegieError(f"{case.folder}/{FILE} is ongeldig; los dat eerst op (zie 'regie validate {cid}')")
