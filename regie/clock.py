@@ -68,18 +68,18 @@ def nl_date(value: _dt.date | None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def parse_iso_date(text: str, *, what: str = "datum") -> _dt.date:
-    """Parse ``YYYY-MM-DD`` strictly, within range; a Dutch UsageError otherwise."""
+def parse_iso_date(text: str, *, what: str = "datum", field: str | None = None) -> _dt.date:
+    """Parse ``YYYY-MM-DD`` strictly, within range; a Dutch UsageError otherwise (about ``field``, when given)."""
     day = to_date(text)
     if day is None:
-        raise UsageError(f"ongeldige {what} '{text}': verwacht {DATE_RULE}")
+        raise UsageError(f"ongeldige {what} '{text}': verwacht {DATE_RULE}", field=field)
     return day
 
 
-def set_today(value: str | None) -> None:
-    """Fix today's date for this process (from ``--today``)."""
+def set_today(day: _dt.date | None) -> None:
+    """Fix today's date for this process (the command line's option; None: the real date, or ``REGIE_TODAY``)."""
     global _override
-    _override = parse_iso_date(value, what="--today") if value else None
+    _override = day
 
 
 def today() -> _dt.date:

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 
 class RegieError(Exception):
-    """Something the user must fix; the message is Dutch and shown as is."""
+    """Something the user must fix; the message is Dutch and shown as is.
+
+    ``field`` names the input(s) the error is about, as the core function calls them
+    (``"reden"``, ``("signaal", "organisatie")``): the message itself names the *thing*
+    ("de reden mag niet leeg zijn"), and the command line puts the flag the user typed
+    in front of it ("--reden: de reden mag niet leeg zijn"). The core never names a flag.
+    """
 
     exit_code = 1
 
     def __init__(
-        self, message: str, *, path: str | None = None, line: int | None = None, code: str = "fout"
+        self, message: str, *, path: str | None = None, line: int | None = None, code: str = "fout",
+        field: str | tuple[str, ...] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
         self.code = code
+        self.fields: tuple[str, ...] = (field,) if isinstance(field, str) else tuple(field or ())
 
     def __str__(self) -> str:
         where = ""

@@ -16,8 +16,8 @@ MAX_ID_WIDTH = 6  # {nummer:06d}
 MAX_TERM_DAYS = 3650  # termijnen in regie.yaml (also in the schema)
 
 
-def check_range(value: int, option: str, low: int, high: int, unit: str = "") -> int:
-    """``value`` if ``low <= value <= high``; otherwise a Dutch UsageError naming the option."""
+def check_range(value: int, thing: str, low: int, high: int, unit: str = "", *, field: str | None = None) -> int:
+    """``value`` if ``low <= value <= high``; otherwise a Dutch UsageError naming the thing (and its field)."""
     if not low <= value <= high:
-        raise UsageError(f"{option} moet tussen {low} en {high}{' ' + unit if unit else ''} liggen, niet {value}")
+        raise UsageError(f"{thing} moet tussen {low} en {high}{' ' + unit if unit else ''} liggen, niet {value}", field=field)
     return value

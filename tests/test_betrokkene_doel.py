@@ -50,13 +50,13 @@ def test_ending_involvement_keeps_the_person_and_warns_about_their_open_agreemen
 
 
 @pytest.mark.parametrize("args, code, err", [
-    (["add", "2026-007", "--rol", "begeleider"], 2, "fout: geef een professional met --organisatie ORG --rol ROL, of een naaste"),
-    (["add", "2026-007", "--naaste"], 2, "fout: een naaste heeft --relatie (bijv. zus, buurman) en geen --organisatie of --rol\n"),
-    (["add", "2026-007", "--organisatie", "nergens", "--rol", "x"], 1, "fout: onbekende organisatie 'nergens'"),
+    (["add", "2026-007", "--rol", "begeleider"], 2, "fout: --organisatie, --rol, --naaste, --relatie: geef een professional (organisatie en rol) of een naaste"),
+    (["add", "2026-007", "--naaste"], 2, "fout: --naaste, --relatie, --organisatie, --rol: een naaste heeft een relatie (bijv. zus, buurman) en geen organisatie of rol\n"),
+    (["add", "2026-007", "--organisatie", "nergens", "--rol", "x"], 2, "fout: --organisatie: onbekende organisatie 'nergens'"),
     (["add", "2026-007", "--naaste", "--relatie", "zus", "--id", "Jan Jansen"], 2, "fout: ongeldige id 'Jan Jansen'"),
     (["add", "2026-007", "--naaste", "--relatie", "zus", "--id", "nicht"], 1,
      "fout: 'nicht' is al een betrokkene, regisseur of de cliënt in casus 2026-007; kies een andere id\n"),
-    (["add", "2026-007", "--naaste", "--relatie", "zus 0612345678"], 2, "fout: --relatie bevat mogelijk een telefoonnummer"),
+    (["add", "2026-007", "--naaste", "--relatie", "zus 0612345678"], 2, "fout: --relatie: de relatie bevat mogelijk een telefoonnummer"),
     (["add", "2025-014", "--naaste", "--relatie", "zus"], 1, "fout: casus 2025-014 is gesloten; het netwerk wijzigen kan niet meer\n"),
     (["drop", "2026-007", "nobody", "--reden", "x"], 1, "fout: casus 2026-007 heeft geen betrokkene 'nobody'"),
     (["drop", "2026-007", "nicht", "--reden", "x", "--datum", "2026-11-27"], 2, "fout: datum 2026-11-27 ligt in de toekomst\n"),
@@ -105,14 +105,14 @@ def test_goals_added_reached_and_dropped_leave_the_plan_text_alone(cli, examples
 @pytest.mark.parametrize("args, code, err", [
     (["add", "2026-002", "--leefgebied", "geluk", "--wat", "x"], 2, "fout: onbekend leefgebied 'geluk'; kies uit: "),
     (["add", "2026-002", "--leefgebied", "financien", "--wat", "x", "--startscore", "7"], 2,
-     "fout: --startscore moet tussen 1 en 5 liggen, niet 7\n"),
+     "fout: --startscore: de startscore moet tussen 1 en 5 liggen, niet 7\n"),
     (["add", "2026-002", "--leefgebied", "financien", "--wat", "x", "--lid", "L9"], 1,
      "fout: lid 'L9' staat niet in het huishouden van casus 2026-002 (wel: L1, L2, L3, L4, L5)\n"),
     (["add", "2026-003", "--leefgebied", "financien", "--wat", "x"], 1, "fout: casus 2026-003 heeft nog geen plan.md\n"),
     (["done", "2026-002", "D9"], 1, "fout: casus 2026-002 heeft geen doel 'D9' (wel: D1, D2, D3, D4, D5)\n"),
     (["done", "2026-002", "D1", "--datum", "2026-03-01"], 2,
      "fout: datum 2026-03-01 ligt voor de vaststelling van het plan (2026-03-24)\n"),
-    (["drop", "2026-002", "D1", "--reden", " "], 2, "fout: --reden mag niet leeg zijn\n"),
+    (["drop", "2026-002", "D1", "--reden", " "], 2, "fout: --reden: de reden mag niet leeg zijn\n"),
 ])
 def test_doel_refusals_write_nothing(cli, examples_repo, args, code, err):
     head = git(examples_repo, "rev-parse", "HEAD")

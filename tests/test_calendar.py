@@ -75,4 +75,4 @@ def test_a_moved_deadline_updates_one_event_and_done_cancels_it(cli, examples_re
 def test_an_unknown_regisseur_is_refused(cli):
     r = cli(*EX, "calendar", "--regisseur", "nobody")
     assert (r.code, r.out) == (2, "")
-    assert r.err == "fout: onbekende regisseur 'nobody' (bekend in regie.yaml: a-bakker, j-devries, m-elhaddad, r-smits)\n"
+    assert r.err == "fout: --regisseur: onbekende regisseur 'nobody' (bekend in regie.yaml: a-bakker, j-devries, m-elhaddad, r-smits)\n"

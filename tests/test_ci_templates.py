@@ -66,7 +66,7 @@ def test_init_pins_the_source_and_writes_safe_ci_files(cli, tmp_path):
 def test_an_unpinned_source_is_refused_before_anything_is_written(cli, tmp_path, bron):
     target = tmp_path / "netwerk"
     r = cli("init", str(target), "--naam", "X", "--regie-bron", bron)
-    assert r.code == 2 and r.err.startswith(f"fout: --regie-bron '{bron}' pint geen versie"), r
+    assert r.code == 2 and r.err.startswith(f"fout: --regie-bron: de bron van regie '{bron}' pint geen versie"), r
     assert not target.exists()
 
 

@@ -86,20 +86,20 @@ def test_sharing_is_checked_against_the_consent_of_that_day_and_its_partners(cli
 
 @pytest.mark.parametrize("args, code, err", [
     (["--status", "misschien"], 2, "fout: onbekende status 'misschien'; kies uit: gegeven, geweigerd, ingetrokken\n"),
-    (["--status", "ingetrokken"], 2, "fout: toestemming ingetrokken: leg vast waarom er toch wordt samengewerkt, met "
-                                     "--afweging en de wettelijke --grondslag (wettelijke-plicht, vitaal-belang, "
+    (["--status", "ingetrokken"], 2, "fout: --afweging, --grondslag: toestemming ingetrokken: leg vast waarom er toch wordt "
+                                     "samengewerkt (de afweging) en op welke wettelijke grondslag (wettelijke-plicht, vitaal-belang, "
                                      "publieke-taak, gerechtvaardigd-belang)\n"),
     (["--status", "ingetrokken", "--afweging", "x", "--grondslag", "omdat"], 2,
      "fout: onbekende grondslag 'omdat'; kies uit: wettelijke-plicht, vitaal-belang, publieke-taak, gerechtvaardigd-belang\n"),
     (["--status", "gegeven", "--afweging", "x"], 2,
-     "fout: --afweging en --grondslag horen bij werken zonder toestemming (geweigerd of ingetrokken)\n"),
+     "fout: --afweging, --grondslag: een afweging en grondslag horen bij werken zonder toestemming (geweigerd of ingetrokken)\n"),
     (["--status", "geweigerd", "--afweging", "x", "--grondslag", "vitaal-belang", "--partner", "woonstad"], 2,
-     "fout: --partner en --gegevens beschrijven waarvoor toestemming is gegeven; bij geweigerd horen ze niet\n"),
-    (["--status", "gegeven", "--partner", "nergens"], 1, "fout: onbekende organisatie 'nergens'"),
+     "fout: --partner, --gegevens: partners en gegevens beschrijven waarvoor toestemming is gegeven; bij geweigerd horen ze niet\n"),
+    (["--status", "gegeven", "--partner", "nergens"], 2, "fout: --partner: onbekende organisatie 'nergens'"),
     (["--status", "gegeven", "--datum", "2026-02-19"], 2,
      "fout: datum 2026-02-19 ligt voor de laatste wijziging van de toestemming (2026-02-20)\n"),
     (["--status", "gegeven", "--datum", "2026-11-27"], 2, "fout: datum 2026-11-27 ligt in de toekomst\n"),
-    (["--status", "gegeven", "--formulier", "BSN 111222333"], 2, "fout: --formulier bevat mogelijk een BSN"),
+    (["--status", "gegeven", "--formulier", "BSN 111222333"], 2, "fout: --formulier: het formulier bevat mogelijk een BSN"),
 ])
 def test_refusals_write_nothing(cli, examples_repo, args, code, err):
     head, before = git(examples_repo, "rev-parse", "HEAD"), casus(examples_repo)

@@ -131,8 +131,8 @@ def test_escalate_next_level_memo_and_commit(cli, examples_repo):
 def test_escalate_skipping_needs_spoed_and_top_is_refused(cli, examples_repo):
     root = ("-C", str(examples_repo))
     r = cli(*root, "escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start", "--niveau", "3")
-    assert (r.code, r.err) == (1, "fout: niveau 3 slaat niveau 1 (Leidinggevende van de betrokken organisatie) over; "
-                                  "dat kan alleen met --spoed, en wordt dan vastgelegd\n")
+    assert (r.code, r.err) == (1, "fout: --spoed: niveau 3 slaat niveau 1 (Leidinggevende van de betrokken organisatie) over; "
+                                  "dat kan alleen met spoed, en wordt dan vastgelegd\n")
     assert not (examples_repo / "casussen/2026-001/escalaties.yaml").exists()
     r = cli(*root, "escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start", "--niveau", "3", "--spoed",
             "-o", str(examples_repo.parent / "memo.md"))
@@ -157,7 +157,7 @@ def test_escalate_resolve(cli, examples_repo):
 
 
 @pytest.mark.parametrize("args, code, err", [
-    (["2026-006", "--over", "nergens", "--reden", "x"], 1, "fout: onbekende organisatie 'nergens' (bekend in regie.yaml: "
+    (["2026-006", "--over", "nergens", "--reden", "x"], 2, "fout: --over: onbekende organisatie 'nergens' (bekend in regie.yaml: "
      "ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, veilig-thuis, wijkteam, woonstad; "
      "of 'client' voor een impasse met de cliënt)\n"),
     (["2026-006", "--over", "ggz-delta"], 2, "fout: ontbrekende waarde(n): --reden\n"),
@@ -260,14 +260,14 @@ def test_afschalen_steps_down_with_the_agreements_that_follow_it(cli, examples_r
     (["2026-001", "--afschalen", "--reden", "x", "--afspraak", "A3"], 1, "fout: casus 2026-001 heeft geen open escalatie\n"),
     (["2026-006", "--afschalen", "--afspraak", "A3"], 2, "fout: --afschalen heeft --reden nodig\n"),
     (["2026-006", "--afschalen", "--reden", "x"], 2,
-     "fout: afschalen heeft de afspraken nodig waarmee het netwerk de situatie volgt: --afspraak A… (herhaalbaar)\n"),
+     "fout: --afspraak: afschalen heeft de afspraken nodig waarmee het netwerk de situatie volgt (herhaalbaar)\n"),
     (["2026-006", "--afschalen", "--reden", "x", "--afspraak", "A2"], 1,
      "fout: casus 2026-006 heeft geen open afspraak 'A2' (open: A1, A3); maak die eerst met 'regie afspraak add 2026-006 …'\n"),
     (["2026-006", "--afschalen", "--reden", "x", "--afspraak", "A3", "--naar-niveau", "2"], 2,
      "fout: afschalen van niveau 2 kan naar een lager niveau van de ladder (1) of naar 0 (terug bij de regisseur en het "
      "netwerk), niet naar 2\n"),
     (["2026-006", "--afschalen", "--resolve", "--uitkomst", "x"], 2, "fout: kies één van --resolve, --afschalen en --voorstel\n"),
-    (["2026-006", "--voorstel", " "], 2, "fout: --voorstel mag niet leeg zijn\n"),
+    (["2026-006", "--voorstel", " "], 2, "fout: --voorstel: het voorstel mag niet leeg zijn\n"),
     (["2026-006", "--voorstel", "x", "--escalatie", "E1"], 1, "fout: escalatie E1 is al afgesloten op 2026-08-15\n"),
 ])
 def test_afschalen_and_voorstel_refusals(cli, examples_repo, args, code, err):

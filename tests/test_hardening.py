@@ -90,7 +90,7 @@ def test_dates_are_strict_and_within_range(cli, dossier, value):
     (["--today", "2026-W49-3", "validate"], "fout: ongeldige --today '2026-W49-3': verwacht een bestaande datum als JJJJ-MM-DD, van 1900-01-01 tot en met 2199-12-31\n"),
     (["report", "--quarter", "9999Q4"], "fout: ongeldig jaar in '9999Q4': kies een jaar van 1900 tot en met 2199\n"),
     (["report", "--year", "0000"], "fout: ongeldig jaar in '0000': kies een jaar van 1900 tot en met 2199\n"),
-    (["close", "2026-001", "--reden", "klaar", "--nazorg", "99999999"], "fout: --nazorg moet tussen 1 en 104 weken liggen, niet 99999999\n"),
+    (["close", "2026-001", "--reden", "klaar", "--nazorg", "99999999"], "fout: --nazorg: de nazorg moet tussen 1 en 104 weken liggen, niet 99999999\n"),
     (["overdue", "--within", "99999999"], "fout: --within moet tussen 0 en 3650 dagen liggen, niet 99999999\n"),
     (["overdue", "--within", "-1"], "fout: --within moet tussen 0 en 3650 dagen liggen, niet -1\n"),
     (["retention", "--within", "99999999"], "fout: --within moet tussen 0 en 36500 dagen liggen, niet 99999999\n"),

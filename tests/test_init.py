@@ -82,5 +82,5 @@ def test_init_bad_regisseur_id(cli, tmp_path):
 def test_init_remote_without_commit_is_refused_before_a_folder_is_made(cli, tmp_path):
     r = cli("init", str(tmp_path / "x" / "netwerk"), "--no-commit", "--remote", "git@example.org:netwerk/dossiers.git",
             "--regie-bron", "regie==0.2.0")
-    assert (r.code, r.err) == (2, "fout: --remote hoort bij een git-repository; gebruik het niet samen met --no-commit\n")
+    assert (r.code, r.err) == (2, "fout: --remote, --no-commit: een gedeelde repository (remote) hoort bij een git-repository met commits; niet zonder commit\n")
     assert not (tmp_path / "x").exists()

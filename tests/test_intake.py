@@ -60,7 +60,7 @@ def test_not_taken_on_is_closed_with_its_referral_and_a_short_retention(cli, rep
 def test_not_taken_on_without_referral_is_a_warning(cli, repo):
     r = cli("-C", str(repo), "intake", "2026-009", "--besluit", "niet-aangenomen", "--reden", "geen zorgen")
     assert r.code == 0 and r.err.startswith(
-        "waarschuwing: niet vastgelegd waarheen de melding is verwezen (--verwezen-naar ORGANISATIE)\n"), r
+        "waarschuwing: niet vastgelegd naar welke organisatie de melding is verwezen\n"), r
     out = cli("-C", str(repo), "validate", "2026-009").out
     assert out.startswith("casussen/2026-009/casus.yaml:17: [intake-verwijzing] waarschuwing: melding niet aangenomen "
                           "zonder vastgelegde verwijzing ('verwezen_naar')"), out
@@ -68,10 +68,10 @@ def test_not_taken_on_without_referral_is_a_warning(cli, repo):
 
 @pytest.mark.parametrize("args, code, err", [
     (["--besluit", "misschien", "--reden", "x"], 2, "fout: onbekend besluit 'misschien'; kies uit: aangenomen, niet-aangenomen\n"),
-    (["--besluit", "aangenomen", "--reden", " "], 2, "fout: --reden mag niet leeg zijn\n"),
+    (["--besluit", "aangenomen", "--reden", " "], 2, "fout: --reden: de reden mag niet leeg zijn\n"),
     (["--besluit", "aangenomen", "--reden", "x", "--verwezen-naar", "schuldhulp"], 2,
-     "fout: --verwezen-naar hoort bij een melding die niet wordt aangenomen\n"),
-    (["--besluit", "niet-aangenomen", "--reden", "x", "--verwezen-naar", "nergens"], 1, "fout: onbekende organisatie 'nergens'"),
+     "fout: --verwezen-naar: waarheen verwezen is hoort bij een melding die niet wordt aangenomen\n"),
+    (["--besluit", "niet-aangenomen", "--reden", "x", "--verwezen-naar", "nergens"], 2, "fout: --verwezen-naar: onbekende organisatie 'nergens'"),
     (["--besluit", "aangenomen", "--reden", "x", "--datum", "2026-11-20"], 2,
      "fout: datum 2026-11-20 ligt voor de opening van de casus (2026-11-21)\n"),
     (["--besluit", "aangenomen", "--reden", "x", "--datum", "2026-13-01"], 2, "fout: ongeldige --datum '2026-13-01'"),

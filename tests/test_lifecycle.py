@@ -130,14 +130,14 @@ def test_handover_to_casushouder(cli, examples_repo):
 
 
 @pytest.mark.parametrize("args, code, err", [
-    (["--naar", "niemand", "--reden", "x"], 1, "fout: 'niemand' is geen regisseur of organisatie in regie.yaml (regisseurs: a-bakker, "
-     "j-devries, m-elhaddad, r-smits; organisaties: ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, "
+    (["--naar", "niemand", "--reden", "x"], 2, "fout: --naar: onbekende regisseur of organisatie 'niemand' (bekend in regie.yaml: "
+     "a-bakker, j-devries, m-elhaddad, r-smits, ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, "
      "veilig-thuis, wijkteam, woonstad)\n"),
     (["--naar", "a-bakker", "--reden", "x"], 1, "fout: Anouk Bakker voert de regie van casus 2026-001 al\n"),
     (["--terug", "--reden", "x"], 1, "fout: casus 2026-001 is niet overgedragen (status uitvoering); er valt niets terug te nemen\n"),
     (["--casushouder", "broer", "--reden", "x"], 1, "fout: 'broer' is geen professional in netwerk.yaml van casus 2026-001 "
      "(wel: ggz-bemoeizorg, huisarts, schuldhulp, woonconsulent)\n"),
-    (["--reden", "x"], 2, "fout: geef precies één van --naar, --casushouder of --terug\n"),
+    (["--reden", "x"], 2, "fout: --naar, --casushouder, --terug: geef precies één: naar wie de regie gaat, de casushouder, of terug\n"),
 ])
 def test_handover_refusals(cli, examples_repo, args, code, err):
     r = cli("-C", str(examples_repo), "handover", "2026-001", *args)
@@ -150,14 +150,14 @@ def test_handover_refusals(cli, examples_repo, args, code, err):
 def test_close_requires_eind_evaluation_and_refuses_open_agreements(cli, examples_repo):
     root = ("-C", str(examples_repo))
     r = cli(*root, "close", "2026-001", "--reden", "doelen bereikt")
-    assert (r.code, r.err) == (2, "fout: onbekende sluitreden 'doelen bereikt'; kies uit sluitredenen in regie.yaml: "
+    assert (r.code, r.err) == (2, "fout: --reden: onbekende sluitreden 'doelen bereikt'; kies uit sluitredenen in regie.yaml: "
                                   "doelen-bereikt, stabiel-regulier, overgedragen, verhuisd, geen-medewerking, overleden, niet-geaccepteerd, afgebroken, samengevoegd, anders "
-                                  "(een toelichting geef je met --toelichting)\n")
+                                  "(een toelichting geef je met 'regie close 2026-001 … --toelichting TEKST')\n")
     r = cli(*root, "close", "2026-001", "--reden", "doelen-bereikt")
     assert (r.code, r.err) == (1, "fout: casus 2026-001 heeft geen eind-evaluatie; maak die met 'regie evaluate 2026-001 --soort eind' "
-                                  "of sluit met --zonder-evaluatie (de reden wordt vastgelegd)\n")
+                                  "of sluit met 'regie close 2026-001 … --zonder-evaluatie' (de reden wordt vastgelegd)\n")
     r = cli(*root, "close", "2026-001", "--reden", "verhuisd", "--toelichting", "cliënt verhuisd", "--zonder-evaluatie")
-    assert (r.code, r.err) == (1, "fout: casus 2026-001 heeft nog open afspraken: A3, A4; rond ze af of sluit met --force "
+    assert (r.code, r.err) == (1, "fout: casus 2026-001 heeft nog open afspraken: A3, A4; rond ze af of sluit met 'regie close 2026-001 … --force' "
                                   "(afspraken vervallen dan, escalaties worden afgesloten)\n")
     assert git(examples_repo, "status", "--porcelain") == ""
     r = cli(*root, "close", "2026-001", "--reden", "verhuisd", "--toelichting", "cliënt verhuisd", "--zonder-evaluatie", "--force")
@@ -342,10 +342,10 @@ def test_a_regisseur_who_left_hands_over_all_open_cases_in_one_commit(cli, examp
         (["--van", "j-devries", "--naar", "a-bakker", "--reden", "x"], 1, "fout: regisseur j-devries heeft geen open casussen\n"),
         (["--van", "m-elhaddad", "--naar", "j-devries", "--reden", "x"], 1,
          "fout: j-devries is niet meer actief (tot 2026-11-20); kies een andere regisseur\n"),
-        (["--van", "nobody", "--naar", "a-bakker", "--reden", "x"], 1,
-         "fout: --van: 'nobody' is geen regisseur in regie.yaml (a-bakker, j-devries, m-elhaddad, r-smits)\n"),
+        (["--van", "nobody", "--naar", "a-bakker", "--reden", "x"], 2,
+         "fout: --van: onbekende regisseur 'nobody' (bekend in regie.yaml: a-bakker, j-devries, m-elhaddad, r-smits)\n"),
         (["--van", "a-bakker", "--naar", "m-elhaddad", "--reden", "x", "--status", "gesloten"], 2,
-         "fout: --status kiest uit de open casussen: melding, onderzoek, plan, uitvoering, nazorg\n"),
+         "fout: --status: kies een status van open casussen: melding, onderzoek, plan, uitvoering, nazorg\n"),
         (["2026-001", "--van", "a-bakker", "--naar", "m-elhaddad", "--reden", "x"], 2,
          "fout: --van draagt alle open casussen van een regisseur over aan --naar REGISSEUR; geef daarbij geen casus-id, "
          "--casushouder, --terug of --tijdelijk\n"),

@@ -30,7 +30,7 @@ def test_a_network_note_is_written_committed_and_counted(cli, examples_repo):
     (["2026-001", "--netwerk", "--soort", "intervisie"], 2,
      "fout: --netwerk is werk buiten één casus: geef geen casus-id of --aanwezig (wel --casus)\n"),
     (["--netwerk", "--soort", "intervisie", "--casus", "../regie"], 2, "fout: ongeldige casus-id '../regie'"),
-    (["--netwerk", "--soort", "intervisie", "--regisseur", "nobody"], 1, "fout: 'nobody' is geen regisseur in regie.yaml"),
+    (["--netwerk", "--soort", "intervisie", "--regisseur", "nobody"], 2, "fout: --regisseur: onbekende regisseur 'nobody' (bekend in regie.yaml: a-bakker"),
     (["--soort", "intervisie"], 2, "fout: geef een casus-id, of --netwerk voor werk buiten één casus\n"),
     (["2026-001", "--soort", "overleg", "--casus", "2026-002"], 2, "fout: --casus en --regisseur horen bij --netwerk\n"),
 ])

@@ -94,9 +94,9 @@ def test_refuses_unknown_regisseur_organisation_and_leefgebied(cli, git_dossier)
         return cli("-C", str(git_dossier), *ARGS, *extra)
 
     r = run("--regisseur", "niemand")
-    assert (r.code, r.err) == (2, "fout: onbekende regisseur 'niemand' (bekend in regie.yaml: reg, reg2)\n")
+    assert (r.code, r.err) == (2, "fout: --regisseur: onbekende regisseur 'niemand' (bekend in regie.yaml: reg, reg2)\n")
     r = run("--melder-organisatie", "nergens")
-    assert (r.code, r.err) == (2, "fout: onbekende organisatie 'nergens' (bekend in regie.yaml: org, woon)\n")
+    assert (r.code, r.err) == (2, "fout: --melder-organisatie: onbekende organisatie 'nergens' (bekend in regie.yaml: org, woon)\n")
     r = run("--leefgebied", "geluk")
     assert r.code == 2 and r.err.startswith("fout: onbekend leefgebied 'geluk'; kies uit: financien, dagbesteding")
     r = run("--urgentie", "enorm")
@@ -112,7 +112,7 @@ def test_consent_not_given_needs_a_weighing(cli, git_dossier):
     base = [a for a in ARGS if a not in ("--toestemming", "gegeven", "--toestemming-datum", "2026-11-21")]
     r = cli("-C", str(git_dossier), *base)
     assert r.code == 2
-    assert r.err.startswith("fout: toestemming niet-gevraagd: leg de afweging vast met --afweging")
+    assert r.err.startswith("fout: --afweging: toestemming niet-gevraagd: leg de afweging vast (waarom")
     _nothing_new(git_dossier)
     r = cli("-C", str(git_dossier), *base, "--afweging", "Acute zorg; delen in het belang van de cliënt.")
     assert (r.code, r.out) == (0, "2026-002\n")
@@ -133,7 +133,7 @@ def test_hostile_text_cannot_break_the_yaml(cli, git_dossier):
 def test_not_a_git_repository(cli, dossier):
     r = cli("-C", str(dossier), *ARGS)
     assert r.code == 1
-    assert r.err == f"fout: {dossier} is geen git-repository; maak er een met 'git init' of gebruik --no-commit\n"
+    assert r.err == f"fout: {dossier} is geen git-repository; maak er een met 'git init' of schrijf zonder commit ('regie … --no-commit')\n"
     assert not (dossier / "casussen/2026-002").exists()
 
 

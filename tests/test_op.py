@@ -107,7 +107,7 @@ def test_op_shows_what_changed_later_as_not_yet_there(cli, history):
 @pytest.mark.parametrize("args, code, err", [
     (["--op", "2026-10-31", "list"], 1, "fout: op 2026-10-31 was er nog niets gecommit in deze repository "
                                         "(de eerste commit is van 2026-11-01)\n"),
-    (["--op", "2026-11-27", "list"], 2, "fout: --op 2026-11-27 ligt in de toekomst (vandaag is 2026-11-26)\n"),
+    (["--op", "2026-11-27", "list"], 2, "fout: --op: de datum 2026-11-27 ligt in de toekomst (vandaag is 2026-11-26)\n"),
     (["--op", "2026-02-30", "list"], 2, "fout: ongeldige --op '2026-02-30'"),
     (["--op", "2026-11-20", "new-case"], 2, "fout: --op werkt met show, list, overdue, agenda, plan, caseload, report; "
                                            "niet met new-case\n"),
@@ -131,10 +131,10 @@ def test_op_refusals(cli, history, args, code, err):
 
 def test_op_outside_git_and_before_any_commit(cli, tmp_path, dossier):
     r = cli("-C", str(dossier), "--op", "2026-11-20", "list")
-    assert (r.code, r.err) == (1, f"fout: --op leest de git-geschiedenis, maar {dossier} is geen git-repository\n"), r
+    assert (r.code, r.err) == (1, f"fout: --op: de repository lezen zoals die op een datum was gaat met de git-geschiedenis, maar {dossier} is geen git-repository\n"), r
     git(dossier, "init", "-q")
     r = cli("-C", str(dossier), "--op", "2026-11-20", "list")
-    assert (r.code, r.err) == (1, "fout: --op leest de git-geschiedenis, maar deze repository heeft nog geen commit\n"), r
+    assert (r.code, r.err) == (1, "fout: --op: de repository lezen zoals die op een datum was gaat met de git-geschiedenis, maar deze repository heeft nog geen commit\n"), r
 
 
 def test_a_copy_left_by_a_killed_op_is_removed_by_the_next(cli, history):

@@ -61,9 +61,9 @@ KNOWN = "(bekend in regie.yaml: a-bakker, j-devries, m-elhaddad, r-smits)"
 
 
 @pytest.mark.parametrize("args, err", [
-    (["overdue", "--regisseur", "nobody", "--fail-on-overdue"], f"fout: onbekende regisseur 'nobody' {KNOWN}\n"),
-    (["list", "--regisseur", "nobody"], f"fout: onbekende regisseur 'nobody' {KNOWN}\n"),
-    (["calendar", "--regisseur", "nobody"], f"fout: onbekende regisseur 'nobody' {KNOWN}\n"),
+    (["overdue", "--regisseur", "nobody", "--fail-on-overdue"], f"fout: --regisseur: onbekende regisseur 'nobody' {KNOWN}\n"),
+    (["list", "--regisseur", "nobody"], f"fout: --regisseur: onbekende regisseur 'nobody' {KNOWN}\n"),
+    (["calendar", "--regisseur", "nobody"], f"fout: --regisseur: onbekende regisseur 'nobody' {KNOWN}\n"),
     (["overdue", "--wie", "nobody", "--fail-on-overdue"], "fout: onbekende --wie 'nobody': geen organisatie of regisseur uit "
                                                          "regie.yaml en geen betrokkene met open afspraken\n"),
 ])

@@ -80,7 +80,7 @@ def test_the_escalation_memo_as_pdf(cli, examples_repo, tmp_path):
 @pytest.mark.parametrize("args", [["report", "--year", "2026"], ["agenda"], ["plan", "2026-001"], ["export", "2026-001"]])
 def test_a_pdf_needs_a_file(cli, args):
     r = cli(*EX, *args, "--format", "pdf")
-    assert (r.code, r.out, r.err) == (2, "", "fout: --format pdf schrijft een bestand: geef -o BESTAND.pdf\n")
+    assert (r.code, r.out, r.err) == (2, "", "fout: --output: een pdf schrijft regie naar een bestand: geef de naam (BESTAND.pdf)\n")
 
 
 def test_escalate_checks_the_file_before_it_records(cli, examples_repo):

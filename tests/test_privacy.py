@@ -86,16 +86,16 @@ def test_messages_of_regie_commits_are_checked(cli, git_dossier):
 @pytest.mark.parametrize("args, message", [
     (["new-case", "--melder-rol", "buurman", "--aard", "overlast, bel 06-12345678", "--urgentie", "hoog",
       "--regisseur", "reg", "--pseudoniem", "Meneer X", "--toestemming", "gegeven"],
-     "fout: --aard bevat mogelijk een telefoonnummer; zet direct identificerende gegevens niet in het dossier "
+     "fout: --aard: de aard bevat mogelijk een telefoonnummer; zet direct identificerende gegevens niet in het dossier "
      "(gebruik een pseudoniem of omschrijving)\n"),
     (["afspraak", "add", "2026-001", "--wat", "mail j@voorbeeld.nl", "--wie", "pro", "--deadline", "2026-12-30"],
-     "fout: --wat bevat mogelijk een e-mailadres; zet direct identificerende gegevens niet in het dossier "
+     "fout: --wat: de omschrijving van de afspraak bevat mogelijk een e-mailadres; zet direct identificerende gegevens niet in het dossier "
      "(gebruik een pseudoniem of omschrijving)\n"),
     (["note", "2026-001", "--soort", "consultatie", "--tekst", "BSN 111222333 doorgegeven"],
-     "fout: --tekst bevat mogelijk een BSN; zet direct identificerende gegevens niet in het dossier "
+     "fout: --tekst: de tekst bevat mogelijk een BSN; zet direct identificerende gegevens niet in het dossier "
      "(gebruik een pseudoniem of omschrijving)\n"),
     (["signal", "add", "--over", "wachtlijst voor Dorpsstraat 12, 1234 AB", "--aard", "capaciteit"],
-     "fout: --over bevat mogelijk een postcode met huisnummer; zet direct identificerende gegevens niet in het dossier "
+     "fout: --over: waar het signaal over gaat bevat mogelijk een postcode met huisnummer; zet direct identificerende gegevens niet in het dossier "
      "(gebruik een pseudoniem of omschrijving)\n"),
 ])
 def test_commands_refuse_personal_data_in_their_flags(cli, git_dossier, args, message):

@@ -78,8 +78,8 @@ def test_purge_after_the_term_removes_the_case_from_all_history(cli, history, mo
 @pytest.mark.parametrize("args, code, message", [
     (["purge", "2026-001"], 1, "fout: casus 2026-001 is niet gesloten (status uitvoering); alleen een gesloten casus kan vernietigd worden\n"),
     (["purge", "2025-014"], 1, "fout: de bewaartermijn van casus 2025-014 loopt nog (bewaren tot 2041-05-18); eerder vernietigen kan "
-                               "alleen op verzoek van de cliënt of om een andere wettelijke grond: --voortijdig --reden GROND\n"),
-    (["purge", "2025-014", "--voortijdig"], 2, "fout: --voortijdig vraagt --reden met de grond: recht-op-vergetelheid, "
+                               "alleen op verzoek van de cliënt of om een andere wettelijke grond: 'regie purge 2025-014 --voortijdig --reden GROND'\n"),
+    (["purge", "2025-014", "--voortijdig"], 2, "fout: --reden: voortijdig vernietigen vraagt als reden de grond: recht-op-vergetelheid, "
                                                "onrechtmatig-verwerkt, bezwaar, anders (bijv. recht-op-vergetelheid, AVG art. 17)\n"),
 ])
 def test_purge_refusals_change_nothing(cli, history, args, code, message):

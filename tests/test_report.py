@@ -245,7 +245,7 @@ def test_empty_repository_and_quarter_without_cases(cli, tmp_path):
     (["--year", "26"], "fout: ongeldig jaar '26': verwacht bijvoorbeeld 2026\n"),
     (["--quarter", "2026Q1", "--year", "2026"], "fout: kies één periode: --quarter, --year of --from/--to\n"),
     (["--from", "2026-03-01"], "fout: --from en --to horen bij elkaar\n"),
-    (["--from", "2026-03-01", "--to", "2026-02-01"], "fout: --to 2026-02-01 ligt voor --from 2026-03-01\n"),
+    (["--from", "2026-03-01", "--to", "2026-02-01"], "fout: --from, --to: de einddatum 2026-02-01 ligt voor de begindatum 2026-03-01\n"),
     (["--quarter", "2027Q1"], "fout: de periode 2027Q1 is nog niet begonnen\n"),
 ])
 def test_bad_periods(cli, small, args, err):
@@ -365,7 +365,7 @@ def test_signal_lifecycle_ingebracht_beantwoord_gesloten(cli, examples_repo):
         (["S1", "--status", "ingebracht"], 1, "fout: signaal S1 is al beantwoord; de status gaat alleen vooruit "
                                              "(open → ingebracht → beantwoord → gesloten)\n"),
         (["S1", "--status", "klaar"], 2, "fout: onbekende status 'klaar'; kies uit: ingebracht, beantwoord, gesloten\n"),
-        (["S2", "--status", "beantwoord"], 2, "fout: beantwoord heeft --antwoord nodig: het antwoord van de gemeente of stuurgroep\n"),
+        (["S2", "--status", "beantwoord"], 2, "fout: --antwoord: beantwoord heeft een antwoord nodig: het antwoord van de gemeente of stuurgroep\n"),
         (["S9", "--status", "gesloten"], 1, "fout: signaal S9 bestaat niet (of is onleesbaar; zie 'regie validate')\n"),
         (["../S1", "--status", "gesloten"], 2, "fout: ongeldige signaal-id '../S1': verwacht S gevolgd door een nummer, bijv. S3\n"),
     ):

@@ -143,14 +143,14 @@ def test_the_whole_meldcode_in_casus_yaml_one_commit_per_command_comments_kept(c
     (["--stap", "1", "--datum", "2026-01-20"], 2, "fout: datum 2026-01-20 ligt voor de melding (2026-02-01)\n"),
     (["--stap", "1", "--datum", "2026-11-27"], 2, "fout: datum 2026-11-27 ligt in de toekomst\n"),
     (["--stap", "1", "--datum", "2026-02-30"], 2, "fout: ongeldige --datum '2026-02-30': verwacht"),
-    (["--stap", "6"], 2, "fout: --stap moet 1 tot en met 5 zijn, niet 6\n"),
-    (["--stap", "1", "--wie", "nobody"], 1, "fout: 'nobody' is geen regisseur of organisatie in regie.yaml\n"),
-    (["--stap", "1", "--veilig-thuis"], 2, "fout: --veilig-thuis hoort bij stap 2"),
+    (["--stap", "6"], 2, "fout: --stap: de stap moet 1 tot en met 5 zijn, niet 6\n"),
+    (["--stap", "1", "--wie", "nobody"], 2, "fout: --wie: onbekende regisseur of organisatie 'nobody' (bekend in regie.yaml: "),
+    (["--stap", "1", "--veilig-thuis"], 2, "fout: --veilig-thuis: Veilig Thuis raadplegen hoort bij stap 2"),
     (["--stap", "1", "--vermoeden", "ja"], 2, "fout: de vragen van het afwegingskader horen bij stap 4\n"),
     (["--stap", "1", "--vermoeden", "wellicht"], 2, "fout: --vermoeden is ja of nee, niet 'wellicht'\n"),
-    (["--gezin-geinformeerd", "2026-02-02", "--gezin-niet", "x"], 2, "fout: geef --gezin-geinformeerd of --gezin-niet, niet allebei\n"),
-    ([], 2, "fout: geef --stap N, --gezin-geinformeerd DATUM of --gezin-niet REDEN\n"),
-    (["--stap", "1", "--toelichting", "bel 0612345678"], 2, "fout: --toelichting bevat mogelijk een telefoonnummer"),
+    (["--gezin-geinformeerd", "2026-02-02", "--gezin-niet", "x"], 2, "fout: --gezin-geinformeerd, --gezin-niet: het gezin is geïnformeerd of niet, niet allebei\n"),
+    ([], 2, "fout: --stap, --gezin-geinformeerd, --gezin-niet: geef een stap, de datum waarop het gezin is geïnformeerd, of waarom het niet is geïnformeerd\n"),
+    (["--stap", "1", "--toelichting", "bel 0612345678"], 2, "fout: --toelichting: de toelichting bevat mogelijk een telefoonnummer"),
 ])
 def test_refused_steps_write_nothing(cli, repo, args, code, err):
     head, before = git(repo, "rev-parse", "HEAD"), casus(repo)
@@ -164,19 +164,19 @@ def test_an_afweging_is_refused_when_incomplete_or_melden_without_a_melding(cli,
     first_three_steps(cli, repo)
     before = casus(repo)
     r = cli("-C", str(repo), "meldcode", "2026-001", "--stap", "4", "--vermoeden", "ja")
-    assert (r.code, r.err) == (2, "fout: de afweging is niet af: beantwoord --onveilig ja|nee "
+    assert (r.code, r.err) == (2, "fout: --onveilig: de afweging is niet af: beantwoord met ja of nee "
                                   "(Is er sprake van acute of structurele onveiligheid?)\n")
     r = cli("-C", str(repo), "meldcode", "2026-001", "--stap", "4", "--vermoeden", "ja", "--onveilig", "ja")
-    assert (r.code, r.err) == (1, "fout: de afweging komt uit op melden bij Veilig Thuis; geef de datum van de melding "
-                                  "met --gemeld DATUM (dan wordt ook stap 5 vastgelegd)\n")
+    assert (r.code, r.err) == (1, "fout: --gemeld: de afweging komt uit op melden bij Veilig Thuis; geef de datum van de melding "
+                                  "(dan wordt ook stap 5 vastgelegd)\n")
     r = cli("-C", str(repo), "meldcode", "2026-001", "--stap", "4", "--vermoeden", "nee", "--gemeld", "2026-02-03")
-    assert (r.code, r.err) == (2, "fout: --gemeld past niet bij deze afweging (geen vermoeden: de meldcode stopt hier)\n")
+    assert (r.code, r.err) == (2, "fout: --gemeld: een datum van melding past niet bij deze afweging (geen vermoeden: de meldcode stopt hier)\n")
     assert casus(repo) == before
     r = cli("-C", str(repo), "meldcode", "2026-001", "--stap", "4", "--vermoeden", "ja", "--onveilig", "nee",
             "--zelf-hulp", "ja", "--hulp-geaccepteerd", "ja")
     assert r.code == 0 and "afweging: hulp bieden of organiseren en de veiligheid volgen" in r.err, r
     r = cli("-C", str(repo), "meldcode", "2026-001", "--stap", "5", "--besluit", "melden")
-    assert (r.code, r.err) == (2, "fout: besluit 'melden' heeft --gemeld DATUM nodig (de datum van de melding bij Veilig Thuis)\n")
+    assert (r.code, r.err) == (2, "fout: --gemeld: besluit 'melden' heeft de datum van de melding bij Veilig Thuis nodig\n")
     r = cli("-C", str(repo), "meldcode", "2026-001", "--stap", "5", "--besluit", "hulp")
     assert r.code == 0, r
 
@@ -268,11 +268,11 @@ def test_verwijsindex_references_only(cli, repo):
     assert warning in validate(cli, repo)
     r = cli("-C", str(repo), "verwijsindex", "2026-001", "--match", "2026-02-10", "--met", "org")
     assert (r.code, r.err) == (1, "fout: casus 2026-001 heeft nog geen signaal in de verwijsindex; een match komt na het "
-                                  "signaal (geef --signaal DATUM --organisatie ORG)\n")
+                                  "signaal (leg het signaal vast met 'regie verwijsindex 2026-001 --signaal DATUM --organisatie ORG')\n")
     r = cli("-C", str(repo), "verwijsindex", "2026-001", "--signaal", "2026-02-05")
-    assert (r.code, r.err) == (2, "fout: --signaal en --organisatie horen bij elkaar: de datum van het signaal en wie het afgaf\n")
+    assert (r.code, r.err) == (2, "fout: --signaal, --organisatie: de datum van het signaal en de organisatie die het afgaf horen bij elkaar\n")
     r = cli("-C", str(repo), "verwijsindex", "2026-001", "--signaal", "2026-02-05", "--organisatie", "nergens")
-    assert r.code == 1 and r.err.startswith("fout: onbekende organisatie 'nergens'")
+    assert r.code == 2 and r.err.startswith("fout: --organisatie: onbekende organisatie 'nergens'")
     assert "verwijsindex" not in casus(repo)
     r = cli("-C", str(repo), "verwijsindex", "2026-001", "--signaal", "2026-02-05", "--organisatie", "org")
     assert r.code == 0, r

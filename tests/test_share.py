@@ -40,14 +40,14 @@ def test_an_escalation_memo_is_recorded_as_a_verstrekking(cli, examples_repo):
     (["share", "2026-007", "--aan", "ggd", "--wat", "x", "--grondslag", "toestemming"], 1,
      "fout: delen op grond van toestemming kan niet: de toestemming in casus 2026-007 is geweigerd; kies een andere "
      "grondslag (bijv. afweging, vitaal-belang) en leg die afweging vast\n"),
-    (["share", "2026-001", "--aan", "buurvrouw", "--wat", "x", "--grondslag", "toestemming"], 1,
-     "fout: onbekende organisatie 'buurvrouw' (bekend in regie.yaml: ggd, ggz-delta, huisarts, jeugdbescherming, "
+    (["share", "2026-001", "--aan", "buurvrouw", "--wat", "x", "--grondslag", "toestemming"], 2,
+     "fout: --aan: onbekende organisatie 'buurvrouw' (bekend in regie.yaml: ggd, ggz-delta, huisarts, jeugdbescherming, "
      "maatschappelijk-werk, opvang, politie, schuldhulp, veilig-thuis, wijkteam, woonstad)\n"),
     (["share", "2026-001", "--aan", "ggd", "--wat", "x", "--grondslag", "nieuwsgierigheid"], 2,
      "fout: onbekende grondslag 'nieuwsgierigheid'; kies uit: toestemming, wettelijke-plicht, vitaal-belang, "
      "publieke-taak, gerechtvaardigd-belang, afweging\n"),
     (["share", "2026-001", "--aan", "ggd", "--wat", "bel 06-12345678", "--grondslag", "toestemming"], 2,
-     "fout: --wat bevat mogelijk een telefoonnummer; zet direct identificerende gegevens niet in het dossier "
+     "fout: --wat: de omschrijving van wat er gedeeld wordt bevat mogelijk een telefoonnummer; zet direct identificerende gegevens niet in het dossier "
      "(gebruik een pseudoniem of omschrijving)\n"),
     (["share", "2026-404", "--aan", "ggd", "--wat", "x", "--grondslag", "toestemming"], 1,
      "fout: onbekende casus '2026-404': geen map casussen/2026-404\n"),

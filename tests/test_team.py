@@ -359,8 +359,8 @@ def test_git_states_are_one_dutch_line_and_nothing_is_written(cli, team):
     git(a, "checkout", "-q", "main")
     os.environ["GIT_CONFIG_GLOBAL"], saved = os.devnull, os.environ["GIT_CONFIG_GLOBAL"]
     try:
-        refused('git weet niet wie je bent: stel eerst je naam en e-mailadres in met git config --global user.name '
-                '"Voornaam Achternaam" en git config --global user.email "naam@organisatie.nl"')
+        refused('git weet niet wie je bent: stel eerst je naam en e-mailadres in met \'git config --global user.name '
+                '"Voornaam Achternaam"\' en \'git config --global user.email "naam@organisatie.nl"\'')
     finally:
         os.environ["GIT_CONFIG_GLOBAL"] = saved
     _ok(cli("-C", str(a), *add))

@@ -153,10 +153,11 @@ def main() -> None:
         console.error("afgebroken")
         sys.exit(1)
     except RegieError as exc:
+        text = with_flags(exc, command, sys.argv[1:])
         if exc.exit_code == 0:  # nothing to do is no failure
-            console.info(str(exc))
+            console.info(text)
         else:
-            console.error(str(exc))
+            console.error(text)
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, EOFError):
         console.error("afgebroken")
@@ -170,6 +171,34 @@ def main() -> None:
         console.error(f"interne fout in regie: {type(exc).__name__} in {_where(exc)} — meld dit met `regie --debug …`"
                       " (de traceback kan dossiergegevens bevatten; deel die niet buiten het netwerk)")
         sys.exit(3)
+
+
+def with_flags(exc: RegieError, command, argv: list[str]) -> str:
+    """The message of a core error, after the flags of the inputs it is about: ``--reden: de reden mag niet leeg zijn``.
+
+    The core names the thing (and the input's name in ``exc.fields``); which flag the user typed for it
+    is the command line's business: the option of the command being run whose parameter has that name.
+    """
+    if not exc.fields:
+        return str(exc)
+    return f"{', '.join(flag_of(command, argv, field) for field in exc.fields)}: {exc}"
+
+
+def flag_of(command, argv: list[str], field: str) -> str:
+    """The flag (``--verwezen-naar``) of the parameter ``field`` of the (sub)command named in ``argv``."""
+    options = list(command.params)
+    args = argv
+    while isinstance(getattr(command, "commands", None), dict):  # a group (typer's own copy of click's)
+        name = command_in(args)
+        if name is None or name not in command.commands:
+            break
+        args = args[args.index(name) + 1:]
+        command = command.commands[name]
+        options = list(command.params) + options  # the command's own first, then its groups'
+    for param in options:
+        if param.param_type_name == "option" and param.name == field:
+            return next((o for o in param.opts if o.startswith("--")), param.opts[0])
+    return "--" + field.replace("_", "-")
 
 
 def _is_help(exc) -> bool:

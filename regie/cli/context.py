@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Iterator
 from .. import clock
 from ..dossier.repo import case_dir, find_root
 from ..dossier.scan import collect
-from ..errors import UsageError
 from ..limits import MAX_JOBS, check_range
 from ..store.history import check_day, remove, snapshot
 from ..store.transaction import check_writable, recover_if_pending, session
@@ -48,7 +47,7 @@ def root() -> Path:
     if STATE.op is None:
         return base
     if STATE.op_root is None:
-        clock.set_today(STATE.today)
+        clock.set_today(clock.parse_iso_date(STATE.today, what="--today") if STATE.today else None)
         check_day(STATE.op, clock.today())
         STATE.op_root, sha = snapshot(base, STATE.op)
         STATE.no_cache = True  # a copy made for one command: keeping what was read from it would only fill the cache
@@ -77,7 +76,7 @@ def mutating(command: str) -> Iterator[None]:
 def today() -> dt.date:
     """Today (``--today`` to pretend otherwise); with ``--op`` the day the repository is read as of."""
 
-    clock.set_today(STATE.today)
+    clock.set_today(clock.parse_iso_date(STATE.today, what="--today") if STATE.today else None)
     if STATE.op is not None:
         root()  # refuses a day in the future or before the first commit, before anything is computed
         return STATE.op
@@ -109,5 +108,5 @@ def read_cases(job, cases: list[str] | None = None, *, jobs: int | None = None, 
 
 def check_regisseur(network, regisseur: str | None) -> None:
     """A filter on a regisseur that regie.yaml does not know is a typo, not an empty result."""
-    if regisseur is not None and regisseur not in network.regisseur_ids():
-        raise UsageError(f"onbekende regisseur '{regisseur}' (bekend in regie.yaml: {', '.join(sorted(network.regisseur_ids()))})")
+    if regisseur is not None:
+        network.require_regisseur(regisseur, field="regisseur")

@@ -17,7 +17,13 @@ import typer
 
 from ..cli import console, context, params
 from ..errors import UsageError
-from ..work.safety import OPTIONS, record_meldcode
+from ..work.safety import record_meldcode
+
+# How each question of the afwegingskader is asked on the command line.
+OPTIONS = {
+    "vermoeden": "--vermoeden", "onveilig": "--onveilig", "zelf_hulp": "--zelf-hulp",
+    "hulp_geaccepteerd": "--hulp-geaccepteerd", "duurzaam_veilig": "--duurzaam-veilig",
+}
 
 
 def _yes_no(value: str | None, option: str) -> bool | None:

@@ -139,13 +139,14 @@ def scan(text: str, line_offset: int = 0) -> list[Finding]:
     return sorted(found, key=lambda f: (f.line, f.kind))
 
 
-def check_value(option: str, value: str | None) -> None:
-    """Refuse a command-line value that holds personal data, before anything is written."""
+def check_value(thing: str, value: str | None, *, field: str) -> None:
+    """Refuse a value a user gave (``thing``: what it is, in Dutch; ``field``: its name) that holds personal data,
+    before anything is written."""
 
     if not value:
         return
     found = scan(value)
     if found:
         kinds = ", ".join(dict.fromkeys(KINDS[f.kind] for f in found))
-        raise UsageError(f"{option} bevat mogelijk {kinds}; zet direct identificerende gegevens niet in het dossier "
-                         "(gebruik een pseudoniem of omschrijving)")
+        raise UsageError(f"{thing} bevat mogelijk {kinds}; zet direct identificerende gegevens niet in het dossier "
+                         "(gebruik een pseudoniem of omschrijving)", field=field)

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..clock import from_checked
 from ..dossier.retention import DEFAULT_TERMS, Term
-from ..errors import RegieError
+from ..errors import UsageError
 from ..ids import DEFAULT_ID_FORMAT
 
 # The domains of the Zelfredzaamheid-Matrix (ZRM 2017), scored 1 (acute problematiek)
@@ -168,8 +168,35 @@ class Network:
     def organisatie_namen(self) -> dict[str, str]:
         return {o.id: o.naam for o in self.organisaties}
 
-    def require_organisatie(self, org: str) -> None:
-        """Refuse an organisation id regie.yaml does not know, naming the ones it does."""
-        known = self.organisatie_ids()
-        if org not in known:
-            raise RegieError(f"onbekende organisatie '{org}' (bekend in regie.yaml: {', '.join(sorted(known))})")
+    # One home for every reference a user types to regie.yaml: one wording, one exit code (a
+    # UsageError, 2: the value given on the command line is wrong, not the dossier).
+    def require_regisseur(self, rid: str, *, field: str | None = None) -> None:
+        """Refuse a regisseur id regie.yaml does not know, naming the ones it does."""
+        if rid not in self.regisseur_ids():
+            raise unknown_reference("regisseur", rid, sorted(self.regisseur_ids()), field=field)
+
+    def require_organisatie(self, org: str, *, also: dict[str, str] | None = None, field: str | None = None) -> None:
+        """Refuse an organisation id regie.yaml does not know; ``also``: other values accepted, with what they mean."""
+        if org not in self.organisatie_ids() and org not in (also or {}):
+            raise unknown_reference("organisatie", org, sorted(self.organisatie_ids()), also=also, field=field)
+
+    def require_regisseur_of_organisatie(self, who: str, *, field: str | None = None) -> None:
+        """Refuse an id that is neither a regisseur nor an organisation of regie.yaml."""
+        if who not in self.regisseur_ids() | self.organisatie_ids():
+            raise unknown_reference("regisseur of organisatie", who,
+                                    sorted(self.regisseur_ids()) + sorted(self.organisatie_ids()), field=field)
+
+
+def unknown_reference(kind: str, value: str, known: list[str], *, also: dict[str, str] | None = None,
+                      field: str | None = None) -> UsageError:
+    """The refusal of a value that regie.yaml does not know: ``onbekende <kind> 'x' (bekend in regie.yaml: a, b)``.
+
+    ``known`` in the order to show (sorted; regisseurs before organisations).
+    """
+    extra = "".join(f"; of '{k}' {meaning}" for k, meaning in (also or {}).items())
+    return UsageError(f"onbekende {kind} '{value}' (bekend in regie.yaml: {', '.join(known)}{extra})", field=field)
+
+
+def not_in_config(kind: str, value: object) -> str:
+    """The wording of a validate finding about a reference regie.yaml does not know (a finding, not a refusal)."""
+    return f"{kind} '{value}' staat niet in regie.yaml"

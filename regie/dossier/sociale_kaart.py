@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..clock import from_checked
+from .network import not_in_config
 from .problems import ERROR, WARNING, Problem
 
 FILE = "sociale-kaart.yaml"
@@ -72,7 +73,7 @@ def map_rules(network, lines) -> Iterator[Problem]:
     for v in kaart.vermeldingen:
         if v.organisatie not in orgs:
             yield Problem(FILE, lines.line(FILE, "organisaties", v.index, "organisatie"), "organisatie-onbekend", ERROR,
-                          f"organisatie '{v.organisatie}' staat niet in regie.yaml")
+                          not_in_config("organisatie", v.organisatie))
         if v.organisatie in seen:
             yield Problem(FILE, lines.line(FILE, "organisaties", v.index, "organisatie"), "dubbele-id", ERROR,
                           f"organisatie '{v.organisatie}' staat er twee keer (ook bij nummer {seen[v.organisatie] + 1})")

@@ -13,6 +13,7 @@ from ..store import gitops
 from . import lint
 from .caseload import case_load, per_regisseur
 from .loader import Dossier, Lines, load_network_journal, load_signals
+from .network import not_in_config
 from .problems import ERROR, WARNING, Problem
 from .repo import case_dir, case_ids
 from .rules import CASE_RULES, Ctx, repository_rules
@@ -145,7 +146,7 @@ def network_journal(root: Path, network, notes, dossier) -> list[Problem]:
                 out.append(Problem(n.file, dossier.line(n.file, "casussen", i), "journaal-casus", ERROR, f"casus '{cid}' bestaat niet"))
         if regisseurs is not None and n.regisseur is not None and n.regisseur not in regisseurs:
             out.append(Problem(n.file, dossier.line(n.file, "regisseur"), "regisseur-onbekend", ERROR,
-                               f"regisseur '{n.regisseur}' staat niet in regie.yaml"))
+                               not_in_config("regisseur", n.regisseur)))
     return out
 
 

@@ -32,7 +32,7 @@ def to_pdf(html: str, base: Path | None = None) -> bytes:
 def require_file(out: Path | None) -> Path:
     """A PDF goes to a file: ``-o FILE`` is required (bytes on a terminal help nobody)."""
     if out is None or str(out) == "-":
-        raise UsageError("--format pdf schrijft een bestand: geef -o BESTAND.pdf")
+        raise UsageError("een pdf schrijft regie naar een bestand: geef de naam (BESTAND.pdf)", field="out")
     return out
 
 

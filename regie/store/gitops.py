@@ -78,7 +78,7 @@ def open_repo(root: Path):
     try:
         return git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitError(f"{root} is geen git-repository; maak er een met 'git init' of gebruik --no-commit") from None
+        raise GitError(f"{root} is geen git-repository; maak er een met 'git init' of schrijf zonder commit ('regie … --no-commit')") from None
 
 
 def _top(root: Path) -> Path:
@@ -103,7 +103,8 @@ def is_tracked(root: Path, path: Path) -> bool:
 def changed_since(root: Path, rev: str) -> list[Path]:
     """The files changed between ``rev`` and HEAD (since their merge base, as a merge request sees it)."""
     if git_dir(root) is None:
-        raise GitError(f"{root} is geen git-repository; --changed-since vergelijkt met de git-geschiedenis")
+        raise GitError(f"{root} is geen git-repository; vergelijken met een eerdere versie gaat met de git-geschiedenis",
+                       field="changed_since")
     if run(root, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}", check=False).returncode != 0:
         raise GitError(f"onbekende revisie '{rev}' (bijv. origin/main, een tag of een commit; haal hem eerst op met 'git fetch')",
                        code="git")
@@ -204,7 +205,7 @@ def check_ready(root: Path) -> None:
         raise GitError("het programma git is niet gevonden; installeer git (bijvoorbeeld 'apt install git')", code="git")
     gd = git_dir(root)
     if gd is None:
-        raise GitError(f"{root} is geen git-repository; maak er een met 'git init' of gebruik --no-commit")
+        raise GitError(f"{root} is geen git-repository; maak er een met 'git init' of schrijf zonder commit ('regie … --no-commit')")
     if (gd / "MERGE_HEAD").exists():
         raise GitError("er loopt nog een samenvoeging (merge): los die eerst op en commit ('git status' laat zien wat), "
                        "of breek hem af met 'git merge --abort'", code="git")
@@ -225,8 +226,8 @@ def check_ready(root: Path) -> None:
     names = run(root, "config", "--get-regexp", r"^user\.(name|email)$", check=False).stdout
     if "user.name " not in names or "user.email " not in names:
         raise GitError("git weet niet wie je bent: stel eerst je naam en e-mailadres in met "
-                       "git config --global user.name \"Voornaam Achternaam\" en "
-                       "git config --global user.email \"naam@organisatie.nl\"", code="git")
+                       "'git config --global user.name \"Voornaam Achternaam\"' en "
+                       "'git config --global user.email \"naam@organisatie.nl\"'", code="git")
 
 
 def _hooks(root: Path) -> list[str]:

@@ -27,9 +27,11 @@ def commit_on(root: Path, day: dt.date) -> str:
     """The last commit of HEAD made on or before the end of ``day``; a Dutch refusal when there is none."""
 
     if git_dir(root) is None:
-        raise RegieError(f"--op leest de git-geschiedenis, maar {root} is geen git-repository")
+        raise RegieError(f"de repository lezen zoals die op een datum was gaat met de git-geschiedenis, maar {root} is "
+                         "geen git-repository", field="op")
     if not run(root, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False).stdout.strip():
-        raise RegieError("--op leest de git-geschiedenis, maar deze repository heeft nog geen commit")
+        raise RegieError("de repository lezen zoals die op een datum was gaat met de git-geschiedenis, maar deze "
+                         "repository heeft nog geen commit", field="op")
     sha = run(root, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD").stdout.strip()
     if not sha:
         first = run(root, "log", "--reverse", "--format=%cs", "HEAD").stdout.split("\n", 1)[0]
@@ -99,4 +101,4 @@ def _alive(pid: int) -> bool:
 
 def check_day(day: dt.date, today: dt.date) -> None:
     if day > today:
-        raise UsageError(f"--op {day.isoformat()} ligt in de toekomst (vandaag is {today.isoformat()})")
+        raise UsageError(f"de datum {day.isoformat()} ligt in de toekomst (vandaag is {today.isoformat()})", field="op")

@@ -46,7 +46,7 @@ def year(text: str) -> Period:
 
 def between(start: dt.date, end: dt.date) -> Period:
     if end < start:
-        raise UsageError(f"--to {end.isoformat()} ligt voor --from {start.isoformat()}")
+        raise UsageError(f"de einddatum {end.isoformat()} ligt voor de begindatum {start.isoformat()}", field=("start", "end"))
     return Period(start, end, f"{start.isoformat()} t/m {end.isoformat()}")
 
 

@@ -67,11 +67,11 @@ def add(
     root: Path, cid: str, *, wat: str, wie: str, deadline: dt.date, today: dt.date,
     doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
 ) -> Outcome:
-    check_value("--wat", wat)
+    check_value("de omschrijving van de afspraak", wat, field="wat")
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "netwerk.yaml") + (("plan.md",) if doel else ()))
     if not wat.strip():
-        raise UsageError("--wat mag niet leeg zijn")
+        raise UsageError("de omschrijving van de afspraak mag niet leeg zijn", field="wat")
     known = case.who_is_known(net)
     if wie not in known:
         raise RegieError(
@@ -134,13 +134,13 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
          commit: bool = True) -> Outcome:
     """Let an open agreement lapse on ``datum`` (default today), which is recorded as ``vervallen_op``."""
 
-    check_value("--reden", reden)
+    check_value("de reden", reden, field="reden")
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
     if a.status != "open":
         raise RegieError(f"afspraak {afspraak_id} is al {a.status}")
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     when = event_date(datum, today, after=a.gemaakt, after_what="de datum waarop de afspraak is gemaakt")
     problems = _finish(root, case, afspraak_id, "vervallen", {"vervallen_op": when, "reden": reden},
                        f"regie afspraak: {afspraak_id} van casus {cid} vervallen", today, commit)
@@ -149,7 +149,7 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
 
 @exclusive("afspraak move")
 def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Outcome:
-    check_value("--reden", reden)
+    check_value("de reden", reden, field="reden")
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
@@ -160,7 +160,7 @@ def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: st
     if deadline < a.gemaakt:
         raise UsageError(f"deadline {deadline.isoformat()} ligt voor de datum gemaakt {a.gemaakt.isoformat()}")
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     warnings = [f"nieuwe deadline {deadline.isoformat()} ligt in het verleden"] if deadline < today else []
 
     def change(seq) -> None:

@@ -58,16 +58,17 @@ def add(
 ) -> Changed:
     """Add a professional (organisation and role) or a naaste (relation); returns the new betrokkene's id."""
 
-    check_value("--rol", rol)
-    check_value("--relatie", relatie)
+    check_value("de rol", rol, field="rol")
+    check_value("de relatie", relatie, field="relatie")
 
     if naaste:
         if not relatie or not relatie.strip() or organisatie or rol:
-            raise UsageError("een naaste heeft --relatie (bijv. zus, buurman) en geen --organisatie of --rol")
+            raise UsageError("een naaste heeft een relatie (bijv. zus, buurman) en geen organisatie of rol",
+                             field=("naaste", "relatie", "organisatie", "rol"))
     else:
         if not (organisatie and rol and rol.strip()) or relatie or vip or steunend is not None:
-            raise UsageError("geef een professional met --organisatie ORG --rol ROL, of een naaste met --naaste --relatie …"
-                             " (--vip en --steunend horen bij een naaste)")
+            raise UsageError("geef een professional (organisatie en rol) of een naaste (met de relatie); vip en steunend "
+                             "horen bij een naaste", field=("organisatie", "rol", "naaste", "relatie"))
     if betrokkene_id is not None and not _ID.fullmatch(betrokkene_id):
         raise UsageError(f"ongeldige id '{betrokkene_id}': kleine letters, cijfers en '-', hoogstens 40 tekens "
                          "(een rol of relatie, geen naam)")
@@ -75,7 +76,7 @@ def add(
     if case.casus and case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; het netwerk wijzigen kan niet meer")
     if organisatie is not None:
-        net.require_organisatie(organisatie)
+        net.require_organisatie(organisatie, field="organisatie")
     taken = (case.netwerk.betrokkene_ids() if case.netwerk else set()) | net.regisseur_ids() | {CLIENT}
     if betrokkene_id is not None:
         if betrokkene_id in taken:
@@ -105,10 +106,10 @@ def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, d
          commit: bool = True) -> Changed:
     """End someone's involvement: ``tot`` and ``reden`` in netwerk.yaml; their open agreements are named."""
 
-    check_value("--reden", reden)
+    check_value("de reden", reden, field="reden")
 
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
     people = {x.id: x for x in (*case.netwerk.professionals, *case.netwerk.naasten)} if case.netwerk else {}
     if betrokkene not in people:

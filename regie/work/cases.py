@@ -65,16 +65,16 @@ def next_case_id(root: Path, fmt: str, year: int) -> str:
 def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
     """Refuse values that would make an invalid case, before anything is written."""
 
-    for option, value in (("--melder-rol", case.melder_rol), ("--aard", case.aard), ("--pseudoniem", case.pseudoniem),
-                          ("--doelgroep", case.doelgroep), ("--omvang", case.omvang),
-                          ("--omschrijving", case.omschrijving), ("--afweging", case.afweging)):
-        check_value(option, value)
-    if case.regisseur not in net.regisseur_ids():
-        known = ", ".join(sorted(net.regisseur_ids()))
-        raise UsageError(f"onbekende regisseur '{case.regisseur}' (bekend in regie.yaml: {known})")
-    if case.melder_organisatie and case.melder_organisatie not in net.organisatie_ids():
-        known = ", ".join(sorted(net.organisatie_ids()))
-        raise UsageError(f"onbekende organisatie '{case.melder_organisatie}' (bekend in regie.yaml: {known})")
+    for thing, name, value in (
+        ("de rol van de melder", "melder_rol", case.melder_rol), ("de aard", "aard", case.aard),
+        ("het pseudoniem", "pseudoniem", case.pseudoniem), ("de doelgroep", "doelgroep", case.doelgroep),
+        ("de omvang", "omvang", case.omvang), ("de omschrijving", "omschrijving", case.omschrijving),
+        ("de afweging", "afweging", case.afweging),
+    ):
+        check_value(thing, value, field=name)
+    net.require_regisseur(case.regisseur, field="regisseur")
+    if case.melder_organisatie:
+        net.require_organisatie(case.melder_organisatie, field="melder_organisatie")
     if case.urgentie not in URGENCY:
         raise UsageError(f"ongeldige urgentie '{case.urgentie}'; kies uit: {', '.join(URGENCY)}")
     if case.toestemming not in CONSENT:
@@ -92,14 +92,14 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
     if case.grondslag is not None and case.grondslag not in LEGAL:
         raise UsageError(f"onbekende grondslag '{case.grondslag}'; kies uit: {', '.join(LEGAL)}")
     if case.grondslag is not None and case.toestemming == "gegeven":
-        raise UsageError("--grondslag hoort bij een afweging zonder toestemming")
+        raise UsageError("de grondslag hoort bij een afweging zonder toestemming", field="grondslag")
     if case.huishouden is not None and not re.fullmatch(r"HH-[A-Za-z0-9][A-Za-z0-9-]{0,28}", case.huishouden):
         raise UsageError(f"ongeldig huishouden-id '{case.huishouden}': verwacht HH- gevolgd door letters, cijfers en '-', "
                          "bijv. HH-0042 (een pseudoniem, nooit een naam of adres)")
     if case.toestemming != "gegeven" and not case.afweging:
         raise UsageError(
-            f"toestemming {case.toestemming}: leg de afweging vast met --afweging "
-            "(waarom en op welke grond het netwerk toch gegevens deelt)"
+            f"toestemming {case.toestemming}: leg de afweging vast "
+            "(waarom en op welke grond het netwerk toch gegevens deelt)", field="afweging"
         )
     for text in (case.pseudoniem, case.melder_rol, case.aard):
         if not text.strip():

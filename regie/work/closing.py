@@ -36,14 +36,14 @@ def close(
     the regisseur wants to say about it goes in ``toelichting``.
     """
 
-    check_value("--reden", reden)
-    check_value("--toelichting", toelichting)
+    check_value("de reden", reden, field="reden")
+    check_value("de toelichting", toelichting, field="toelichting")
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "afspraken.yaml", "escalaties.yaml", "netwerk.yaml"))
     c = case.casus
     assert c is not None
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     if c.status == "gesloten":
         raise RegieError(f"casus {cid} is al gesloten (op {c.gesloten.isoformat()})" if c.gesloten else f"casus {cid} is al gesloten")
     when = event_date(datum, today, after=c.geopend, after_what="de opening van de casus")
@@ -53,7 +53,7 @@ def close(
     writes: dict[Path, str] = {}
     warnings: list[str] = []
     if nazorg_weken is not None:
-        check_range(nazorg_weken, "--nazorg", 1, MAX_NAZORG_WEKEN, "weken")
+        check_range(nazorg_weken, "de nazorg", 1, MAX_NAZORG_WEKEN, "weken", field="nazorg")
         until = when + dt.timedelta(weeks=nazorg_weken)
         doc.data["status"] = "nazorg"
         put(doc.data, "nazorg_tot", until, after="status")
@@ -62,11 +62,11 @@ def close(
         return Done(list(writes), [f"casus {cid} blijft in nazorg tot {until.isoformat()}; sluit daarna met 'regie close'"], problems)
     if reden not in net.sluitredenen:
         raise UsageError(f"onbekende sluitreden '{reden}'; kies uit sluitredenen in regie.yaml: {', '.join(net.sluitredenen)} "
-                         "(een toelichting geef je met --toelichting)")
+                         f"(een toelichting geef je met 'regie close {cid} … --toelichting TEKST')", field="reden")
     has_eind = any(e.soort == "eind" for e in case.evaluaties)
     if not has_eind and not zonder_evaluatie:
         raise RegieError(f"casus {cid} heeft geen eind-evaluatie; maak die met 'regie evaluate {cid} --soort eind' "
-                         "of sluit met --zonder-evaluatie (de reden wordt vastgelegd)")
+                         f"of sluit met 'regie close {cid} … --zonder-evaluatie' (de reden wordt vastgelegd)")
     open_afspraken = [a for a in case.afspraken if a.status == "open"]
     open_escalaties = [e for e in case.escalaties if e.afgesloten is None]
     if (open_afspraken or open_escalaties) and not force:
@@ -75,7 +75,7 @@ def close(
             parts.append(f"open afspraken: {', '.join(a.id for a in open_afspraken)}")
         if open_escalaties:
             parts.append(f"open escalaties: {', '.join(e.id for e in open_escalaties)}")
-        raise RegieError(f"casus {cid} heeft nog {'; '.join(parts)}; rond ze af of sluit met --force "
+        raise RegieError(f"casus {cid} heeft nog {'; '.join(parts)}; rond ze af of sluit met 'regie close {cid} … --force' "
                          "(afspraken vervallen dan, escalaties worden afgesloten)")
     warnings += _close_open_records(folder, case, when, reden, writes)
     mark_closed(doc.data, net, case, when, reden, toelichting, None if has_eind else (toelichting or reden))

@@ -33,26 +33,27 @@ def record_consent(
 ) -> tuple[str, list[Problem]]:
     """Record a change of consent: appended to the history and made the current consent, in one commit."""
 
-    check_value("--afweging", afweging)
-    check_value("--formulier", formulier)
+    check_value("de afweging", afweging, field="afweging")
+    check_value("het formulier", formulier, field="formulier")
 
     if status not in STATUSES:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(STATUSES)}")
     if grondslag is not None and grondslag not in LEGAL:
         raise UsageError(f"onbekende grondslag '{grondslag}'; kies uit: {', '.join(LEGAL)}")
     if status == "gegeven" and (afweging or grondslag):
-        raise UsageError("--afweging en --grondslag horen bij werken zonder toestemming (geweigerd of ingetrokken)")
+        raise UsageError("een afweging en grondslag horen bij werken zonder toestemming (geweigerd of ingetrokken)",
+                         field=("afweging", "grondslag"))
     if status != "gegeven" and not (afweging and afweging.strip() and grondslag):
-        raise UsageError(f"toestemming {status}: leg vast waarom er toch wordt samengewerkt, met --afweging en de "
-                         f"wettelijke --grondslag ({', '.join(LEGAL)})")
+        raise UsageError(f"toestemming {status}: leg vast waarom er toch wordt samengewerkt (de afweging) en op welke "
+                         f"wettelijke grondslag ({', '.join(LEGAL)})", field=("afweging", "grondslag"))
     if status != "gegeven" and (partners or gegevens):
-        raise UsageError("--partner en --gegevens beschrijven waarvoor toestemming is gegeven; bij "
-                         f"{status} horen ze niet")
+        raise UsageError("partners en gegevens beschrijven waarvoor toestemming is gegeven; bij "
+                         f"{status} horen ze niet", field=("partner", "gegevens"))
     net, case, _ = load_case(root, cid, needs=("casus.yaml",))
     c = case.casus
     assert c is not None
     for org in partners or []:
-        net.require_organisatie(org)
+        net.require_organisatie(org, field="partner")
     t = c.toestemming
     last = t.historie[-1].datum if t.historie else t.datum
     when = event_date(datum, today, after=last or c.geopend,

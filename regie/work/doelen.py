@@ -59,13 +59,13 @@ def add(
     root: Path, cid: str, *, leefgebied: str, wat: str, today: dt.date, startscore: int | None = None,
     doelscore: int | None = None, lid: str | None = None, commit: bool = True,
 ) -> Changed:
-    check_value("--wat", wat)
+    check_value("de omschrijving van het doel", wat, field="wat")
 
     if not wat.strip():
-        raise UsageError("--wat mag niet leeg zijn")
-    for value, option in ((startscore, "--startscore"), (doelscore, "--doelscore")):
+        raise UsageError("de omschrijving van het doel mag niet leeg zijn", field="wat")
+    for value, name in ((startscore, "startscore"), (doelscore, "doelscore")):
         if value is not None:
-            check_range(value, option, 1, 5)
+            check_range(value, f"de {name}", 1, 5, field=name)
     net, case = _load(root, cid)
     if leefgebied not in net.leefgebieden:
         raise UsageError(f"onbekend leefgebied '{leefgebied}'; kies uit: {', '.join(net.leefgebieden)}")
@@ -110,7 +110,7 @@ def _set(data, doel: str, fields: dict) -> None:
 def done(root: Path, cid: str, doel: str, *, today: dt.date, datum: dt.date | None = None, eindscore: int | None = None,
          commit: bool = True) -> Changed:
     if eindscore is not None:
-        check_range(eindscore, "--eindscore", 1, 5)
+        check_range(eindscore, "de eindscore", 1, 5, field="eindscore")
     _, case = _load(root, cid)
     _goal(case, doel)
     when = event_date(datum, today, after=case.plan.vastgesteld, after_what="de vaststelling van het plan")  # type: ignore[union-attr]
@@ -123,9 +123,9 @@ def done(root: Path, cid: str, doel: str, *, today: dt.date, datum: dt.date | No
 @exclusive("doel drop")
 def drop(root: Path, cid: str, doel: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
          commit: bool = True) -> Changed:
-    check_value("--reden", reden)
+    check_value("de reden", reden, field="reden")
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     _, case = _load(root, cid)
     _goal(case, doel)
     when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")

@@ -80,7 +80,7 @@ def _choose_level(net: Network, case: Case, over: str, niveau: int | None, spoed
     if skipped and not spoed:
         raise RegieError(
             f"niveau {niveau} slaat niveau {expected} ({ladder.get(expected, '?')}) over; "
-            "dat kan alleen met --spoed, en wordt dan vastgelegd"
+            "dat kan alleen met spoed, en wordt dan vastgelegd", field="spoed"
         )
     return niveau, skipped, last
 
@@ -90,18 +90,15 @@ def escalate(
     root: Path, cid: str, *, over: str, reden: str, today: dt.date, verzoek: str | None = None,
     niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
 ) -> Step:
-    check_value("--reden", reden)
-    check_value("--verzoek", verzoek)
+    check_value("de reden", reden, field="reden")
+    check_value("het verzoek", verzoek, field="verzoek")
 
     net, case, path, text = _load(root, cid)
     if case.casus and case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; opschalen kan niet meer")
-    orgs = net.organisatie_namen()
-    if over not in orgs and over != CLIENT:
-        raise RegieError(f"onbekende organisatie '{over}' (bekend in regie.yaml: {', '.join(sorted(orgs))}; "
-                         f"of '{CLIENT}' voor een impasse met de cliënt)")
+    net.require_organisatie(over, also={CLIENT: "voor een impasse met de cliënt"}, field="over")
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     ladder = net.ladder()
     if not ladder:
         raise RegieError("regie.yaml heeft geen opschalingsladder ('opschaling')")
@@ -154,12 +151,12 @@ def escalate(
 def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
     """Close the open escalation (or the one named) with its outcome."""
 
-    check_value("--uitkomst", uitkomst)
+    check_value("de uitkomst", uitkomst, field="uitkomst")
 
     _, case, path, text = _load(root, cid)
     target = _open_step(case, escalatie)
     if not uitkomst.strip():
-        raise UsageError("--uitkomst mag niet leeg zijn")
+        raise UsageError("de uitkomst mag niet leeg zijn", field="uitkomst")
     doc = RoundTrip(text, f"{case.folder}/{FILE}")
     for item in doc.data["escalaties"]:
         if str(item.get("id")) == target.id:
@@ -183,7 +180,7 @@ def _open_step(case: Case, escalatie: str | None) -> Escalatie:
         raise RegieError(f"casus {case.id} heeft geen open escalatie")
     if len(open_steps) > 1:
         raise UsageError(f"casus {case.id} heeft {len(open_steps)} open escalaties ({', '.join(e.id for e in open_steps)}); "
-                         "kies er een met --escalatie")
+                         "kies er een", field="escalatie")
     return open_steps[0]
 
 
@@ -198,11 +195,11 @@ def deescalate(
     Returns the step closed, the level it returned to, the new step's id (None at 0) and the remaining problems.
     """
 
-    check_value("--reden", reden)
+    check_value("de reden", reden, field="reden")
 
     net, case, path, text = _load(root, cid)
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     target = _open_step(case, escalatie)
     lower = [lv for lv in sorted(net.niveaus()) if lv < target.niveau]
     niveau = (lower[-1] if lower else 0) if naar_niveau is None else naar_niveau
@@ -211,7 +208,7 @@ def deescalate(
                          f"({', '.join(str(lv) for lv in lower) or 'geen'}) of naar 0 (terug bij de regisseur en het netwerk), "
                          f"niet naar {niveau}")
     if not afspraken:
-        raise UsageError("afschalen heeft de afspraken nodig waarmee het netwerk de situatie volgt: --afspraak A… (herhaalbaar)")
+        raise UsageError("afschalen heeft de afspraken nodig waarmee het netwerk de situatie volgt (herhaalbaar)", field="afspraak")
     open_ids = {a.id for a in case.afspraken if a.status == "open"}
     for ref in afspraken:
         if ref not in open_ids:
@@ -238,11 +235,11 @@ def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: s
             commit: bool = True) -> tuple[str, list[Problem]]:
     """Record the aanpak proposed at the open step's level (e.g. by the brandpuntfunctionaris)."""
 
-    check_value("--voorstel", voorstel)
+    check_value("het voorstel", voorstel, field="voorstel")
 
     _, case, path, text = _load(root, cid)
     if not voorstel.strip():
-        raise UsageError("--voorstel mag niet leeg zijn")
+        raise UsageError("het voorstel mag niet leeg zijn", field="voorstel")
     target = _open_step(case, escalatie)
     doc = RoundTrip(text, f"{case.folder}/{FILE}")
     for item in doc.block_list("escalaties"):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
+from ..dossier.network import unknown_reference
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.scan import Job, collect
@@ -35,15 +36,15 @@ def handover(
     organisation that now holds regie (None for the other kinds).
     """
 
-    check_value("--reden", reden)
+    check_value("de reden", reden, field="reden")
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     c = case.casus
     assert c is not None
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     if sum(bool(x) for x in (naar, casushouder, terug)) != 1:
-        raise UsageError("geef precies één van --naar, --casushouder of --terug")
+        raise UsageError("geef precies één: naar wie de regie gaat, de casushouder, of terug", field=("naar", "casushouder", "terug"))
     if c.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; overdragen kan niet meer")
     path = case_dir(root, cid) / "casus.yaml"
@@ -85,8 +86,7 @@ def handover(
         put(data, "overgedragen_aan", naar, after="status")
         what = f"regie van casus {cid} {'tijdelijk ' if tijdelijk else ''}overgedragen aan {orgs[naar]}"
     else:
-        raise RegieError(f"'{naar}' is geen regisseur of organisatie in regie.yaml "
-                         f"(regisseurs: {', '.join(sorted(regisseurs))}; organisaties: {', '.join(sorted(orgs))})")
+        raise unknown_reference("regisseur of organisatie", naar, sorted(regisseurs) + sorted(orgs), field="naar")
     append_item(history, new_map(entry))
     problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
     if naar in regisseurs:
@@ -113,20 +113,19 @@ def handover_all(
     afterwards (one commit more), where this user can read them. Returns the cases moved.
     """
 
-    check_value("--reden", reden)
+    check_value("de reden", reden, field="reden")
 
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     if status is not None and status not in OPEN_STATUSES:
-        raise UsageError(f"--status kiest uit de open casussen: {', '.join(OPEN_STATUSES)}")
+        raise UsageError(f"kies een status van open casussen: {', '.join(OPEN_STATUSES)}", field="status")
     got = collect(root, today, HOLDERS)
     net = got.network
     regisseurs = {r.id: r for r in net.regisseurs}
-    for who, option in ((van, "--van"), (naar, "--naar")):
-        if who not in regisseurs:
-            raise RegieError(f"{option}: '{who}' is geen regisseur in regie.yaml ({', '.join(sorted(regisseurs))})")
+    for who, field in ((van, "van"), (naar, "naar")):
+        net.require_regisseur(who, field=field)
     if van == naar:
-        raise UsageError("--van en --naar zijn dezelfde regisseur")
+        raise UsageError("van wie en aan wie de casussen gaan is dezelfde regisseur", field=("van", "naar"))
     if regisseurs[naar].actief_tot is not None and regisseurs[naar].actief_tot < today:
         raise RegieError(f"{naar} is niet meer actief (tot {regisseurs[naar].actief_tot.isoformat()}); kies een andere regisseur")
     cids = [cid for cid, (who, st) in got.values if who == van and st in OPEN_STATUSES and (status is None or st == status)]

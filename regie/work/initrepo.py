@@ -143,13 +143,13 @@ def release_source(project_urls: list[str], version: str) -> str | None:
 
 
 def check_source(bron: str) -> str:
-    """A --regie-bron that CI can install from and that pins one version."""
+    """A source of regie that CI can install from and that pins one version."""
     text = bron.strip()
     pinned = "==" in text or re.search(r"\.whl$|@[0-9a-f]{7,40}$|@v\d+(\.\d+)*$", text) is not None
     if not text or "\n" in text or not pinned:
-        raise UsageError(f"--regie-bron '{bron}' pint geen versie: geef een git-URL op een release-tag "
+        raise UsageError(f"de bron van regie '{bron}' pint geen versie: geef een git-URL op een release-tag "
                          "('regie @ git+https://…/regie.git@v0.2.0'), een wheel ('…/regie-0.2.0-py3-none-any.whl') "
-                         "of 'regie==0.2.0' van jullie eigen pakketindex")
+                         "of 'regie==0.2.0' van jullie eigen pakketindex", field="regie_bron")
     return text
 
 
@@ -167,7 +167,8 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
     if commit:
         gitops.require_git()  # before anything is written
     if remote is not None and not commit:
-        raise UsageError("--remote hoort bij een git-repository; gebruik het niet samen met --no-commit")
+        raise UsageError("een gedeelde repository (remote) hoort bij een git-repository met commits; niet zonder commit",
+                         field=("remote", "no_commit"))
     bron = check_source(bron) if bron is not None else running_source()[0]
     context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam, "bron": bron,
                "merge_attributes": merge_attributes().rstrip("\n")}

@@ -27,14 +27,14 @@ def intake(
     """Decide on a new melding (werkproces 1a): taken on (status onderzoek), or not — then the case is closed
     with its referral on record and kept only as long as its short retention category says."""
 
-    check_value("--reden", reden)
+    check_value("de reden", reden, field="reden")
 
     if besluit not in INTAKE_BESLUITEN:
         raise UsageError(f"onbekend besluit '{besluit}'; kies uit: {', '.join(INTAKE_BESLUITEN)}")
     if not reden.strip():
-        raise UsageError("--reden mag niet leeg zijn")
+        raise UsageError("de reden mag niet leeg zijn", field="reden")
     if verwezen_naar is not None and besluit == "aangenomen":
-        raise UsageError("--verwezen-naar hoort bij een melding die niet wordt aangenomen")
+        raise UsageError("waarheen verwezen is hoort bij een melding die niet wordt aangenomen", field="verwezen_naar")
     net, case, _ = load_case(root, cid, needs=("casus.yaml", "melding.yaml", "afspraken.yaml"))
     c, m = case.casus, case.melding
     assert c is not None and m is not None
@@ -44,7 +44,7 @@ def intake(
         raise RegieError(f"casus {cid} is al {c.status}; een intakebesluit hoort bij een nieuwe melding (status melding)")
     orgs = net.organisatie_namen()
     if verwezen_naar is not None:
-        net.require_organisatie(verwezen_naar)
+        net.require_organisatie(verwezen_naar, field="verwezen_naar")
     when = event_date(datum, today, after=c.geopend, after_what="de opening van de casus")
     path = case_dir(root, cid) / "casus.yaml"
     doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
@@ -60,7 +60,7 @@ def intake(
         mark_closed(doc.data, net, case, when, NOT_TAKEN_ON, None, "melding niet aangenomen")
         what = f"melding van casus {cid} niet aangenomen: casus gesloten" + (
             f", verwezen naar {orgs[verwezen_naar]}" if verwezen_naar else "")
-        warnings = [] if verwezen_naar else ["niet vastgelegd waarheen de melding is verwezen (--verwezen-naar ORGANISATIE)"]
+        warnings = [] if verwezen_naar else ["niet vastgelegd naar welke organisatie de melding is verwezen"]
     problems = apply(root, cid, {path: doc.dump()}, f"regie intake: melding van casus {cid} {besluit.replace('-', ' ')}",
                      today, commit=commit)
     return what, Done([path], warnings, problems)

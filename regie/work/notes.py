@@ -30,7 +30,7 @@ def add_note(
     root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
 ) -> tuple[Path, list[Problem]]:
-    check_value("--tekst", tekst)
+    check_value("de tekst", tekst, field="tekst")
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
     if soort not in JOURNAL_KINDS:
@@ -62,15 +62,15 @@ def add_network_note(
 ) -> tuple[Path, list[Problem]]:
     """A note of work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d) in ``journaal/`` at the repository root."""
 
-    check_value("--tekst", tekst)
+    check_value("de tekst", tekst, field="tekst")
 
     if soort not in NETWORK_JOURNAL_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(NETWORK_JOURNAL_KINDS)}")
     net = network(root)
     for cid in casussen or []:
         case_dir(root, cid)  # an unknown or hostile id stops here
-    if regisseur is not None and regisseur not in net.regisseur_ids():
-        raise RegieError(f"'{regisseur}' is geen regisseur in regie.yaml ({', '.join(sorted(net.regisseur_ids()))})")
+    if regisseur is not None:
+        net.require_regisseur(regisseur, field="regisseur")
     when = event_date(datum, today)
     folder = root / NETWORK_JOURNAL_DIR
     n = 1

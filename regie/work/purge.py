@@ -50,12 +50,13 @@ def plan(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, rede
                          code="purge")
     if voortijdig:
         if reden not in EARLY_GROUNDS:
-            raise UsageError(f"--voortijdig vraagt --reden met de grond: {', '.join(EARLY_GROUNDS)} "
-                             "(bijv. recht-op-vergetelheid, AVG art. 17)")
+            raise UsageError(f"voortijdig vernietigen vraagt als reden de grond: {', '.join(EARLY_GROUNDS)} "
+                             "(bijv. recht-op-vergetelheid, AVG art. 17)", field="reden")
     elif c.bewaren_tot is None or c.bewaren_tot >= today:
         until = c.bewaren_tot.isoformat() if c.bewaren_tot else "onbekend (geen bewaren_tot)"
         raise RegieError(f"de bewaartermijn van casus {cid} loopt nog (bewaren tot {until}); eerder vernietigen kan alleen "
-                         "op verzoek van de cliënt of om een andere wettelijke grond: --voortijdig --reden GROND", code="purge")
+                         f"op verzoek van de cliënt of om een andere wettelijke grond: 'regie purge {cid} --voortijdig --reden GROND'",
+                         code="purge")
     dirty = gitops.run(root, "status", "--porcelain", "--untracked-files=all").stdout
     if dirty.strip():
         raise RegieError("de werkmap is niet schoon: commit of verwijder eerst alle wijzigingen ('git status'); "
@@ -96,6 +97,6 @@ def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, red
 
 
 AFTER = """Nog te doen, want andere kopieën hebben de oude geschiedenis nog:
-  1. deel de nieuwe geschiedenis: git push --force-with-lease {remote} {branch}
+  1. deel de nieuwe geschiedenis: 'git push --force-with-lease {remote} {branch}'
   2. elke andere regisseur maakt een nieuwe clone (en verwijdert de oude) — een gewone 'git pull' haalt de casus terug
   3. vraag de beheerder van de server om oude verwijzingen te laten opruimen (beschermde branches, merge requests, back-ups)"""

@@ -25,13 +25,6 @@ from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, map_i
 from ..store.transaction import exclusive
 from .mutation import apply
 
-# How each question of the afwegingskader is asked on the command line.
-OPTIONS = {
-    "vermoeden": "--vermoeden", "onveilig": "--onveilig", "zelf_hulp": "--zelf-hulp",
-    "hulp_geaccepteerd": "--hulp-geaccepteerd", "duurzaam_veilig": "--duurzaam-veilig",
-}
-
-
 @dataclass
 class Recorded:
     """What a change recorded (Dutch lines for the user) and the problems left in the case."""
@@ -56,18 +49,18 @@ def _open_case(root: Path, cid: str, what: str) -> tuple[Network, Case]:
 
 def _afweging(antwoorden: dict[str, bool], gemeld: dt.date | None, record, lines: list[str]) -> dict[str, bool]:
     """Step 4's afwegingskader: every question answered, its conclusion (added to ``lines``), and the
-    answers to record; a conclusion of melden needs the date of the melding (``--gemeld``)."""
+    answers to record; a conclusion of melden needs the date of the melding (``gemeld``)."""
     gap = missing_answer(antwoorden)
     if gap is not None:
-        raise UsageError(f"de afweging is niet af: beantwoord {OPTIONS[gap]} ja|nee ({VRAGEN[gap]})")
+        raise UsageError(f"de afweging is niet af: beantwoord met ja of nee ({VRAGEN[gap]})", field=gap)
     outcome = conclusie(antwoorden)
     lines.append(f"afweging: {CONCLUSIES[outcome]}")  # type: ignore[index]
     if gemeld is not None:
         if outcome != "melden":
-            raise UsageError(f"--gemeld past niet bij deze afweging ({CONCLUSIES[outcome]})")  # type: ignore[index]
+            raise UsageError(f"een datum van melding past niet bij deze afweging ({CONCLUSIES[outcome]})", field="gemeld")  # type: ignore[index]
     elif outcome == "melden" and (record is None or record.gemeld() is None):
-        raise RegieError("de afweging komt uit op melden bij Veilig Thuis; geef de datum van de melding met "
-                         "--gemeld DATUM (dan wordt ook stap 5 vastgelegd)")
+        raise RegieError("de afweging komt uit op melden bij Veilig Thuis; geef de datum van de melding "
+                         "(dan wordt ook stap 5 vastgelegd)", field="gemeld")
     return {k: antwoorden[k] for k in VRAGEN if k in antwoorden}
 
 
@@ -80,16 +73,17 @@ def record_meldcode(
 ) -> Recorded:
     """Record a step of the meldcode (and/or whether the family was told), after checking it fits the steps before."""
 
-    check_value("--toelichting", toelichting)
-    check_value("--gezin-niet", gezin_niet)
+    check_value("de toelichting", toelichting, field="toelichting")
+    check_value("de reden dat het gezin niet is geïnformeerd", gezin_niet, field="gezin_niet")
     antwoorden = antwoorden or {}
     besluit = list(dict.fromkeys(besluit or []))
     if stap is None and gezin_geinformeerd is None and gezin_niet is None:
-        raise UsageError("geef --stap N, --gezin-geinformeerd DATUM of --gezin-niet REDEN")
+        raise UsageError("geef een stap, de datum waarop het gezin is geïnformeerd, of waarom het niet is geïnformeerd",
+                         field=("stap", "gezin_geinformeerd", "gezin_niet"))
     if gezin_geinformeerd is not None and gezin_niet is not None:
-        raise UsageError("geef --gezin-geinformeerd of --gezin-niet, niet allebei")
+        raise UsageError("het gezin is geïnformeerd of niet, niet allebei", field=("gezin_geinformeerd", "gezin_niet"))
     if stap is None and (datum or wie or toelichting or veilig_thuis or antwoorden or besluit or gemeld):
-        raise UsageError("--datum, --wie, --toelichting en de antwoorden horen bij een stap: geef --stap N")
+        raise UsageError("de datum, wie, de toelichting en de antwoorden horen bij een stap: geef de stap", field="stap")
     net, case = _open_case(root, cid, "de meldcode vastleggen")
     melding = case.melding
     assert melding is not None
@@ -99,20 +93,20 @@ def record_meldcode(
     lines: list[str] = []
     if stap is not None:
         if stap not in STAPPEN:
-            raise UsageError(f"--stap moet 1 tot en met 5 zijn, niet {stap}")
+            raise UsageError(f"de stap moet 1 tot en met 5 zijn, niet {stap}", field="stap")
         when = event_date(datum, today, after=melding.datum, after_what="de melding")
         who = wie or case.casus.regisseur  # type: ignore[union-attr]
-        if who not in net.regisseur_ids() | net.organisatie_ids():
-            raise RegieError(f"'{who}' is geen regisseur of organisatie in regie.yaml")
+        net.require_regisseur_of_organisatie(who, field="wie")
         if stap > 1 and not any(s.stap == stap - 1 and s.datum <= when for s in stappen):
             raise RegieError(f"stap {stap} ({STAPPEN[stap]}) kan pas na stap {stap - 1} ({STAPPEN[stap - 1]}); "
                              f"leg die eerst vast met 'regie meldcode {cid} --stap {stap - 1}'")
         if veilig_thuis and stap != 2:
-            raise UsageError("--veilig-thuis hoort bij stap 2 (collegiale consultatie en zo nodig Veilig Thuis raadplegen)")
+            raise UsageError("Veilig Thuis raadplegen hoort bij stap 2 (collegiale consultatie en zo nodig Veilig Thuis raadplegen)",
+                             field="veilig_thuis")
         if antwoorden and stap != 4:
             raise UsageError("de vragen van het afwegingskader horen bij stap 4")
         if besluit and stap != 5:
-            raise UsageError("--besluit hoort bij stap 5")
+            raise UsageError("een besluit hoort bij stap 5", field="besluit")
         for b in besluit:
             if b not in BESLUITEN:
                 raise UsageError(f"onbekend besluit '{b}'; kies uit: {', '.join(BESLUITEN)}")
@@ -123,11 +117,11 @@ def record_meldcode(
             entry["afweging"] = _afweging(antwoorden, gemeld, record, lines)
         if stap == 5:
             if not besluit:
-                raise UsageError("stap 5 heeft --besluit nodig: melden en/of hulp (herhaalbaar)")
+                raise UsageError("stap 5 heeft een besluit nodig: melden en/of hulp (herhaalbaar)", field="besluit")
             if "melden" in besluit and gemeld is None:
-                raise UsageError("besluit 'melden' heeft --gemeld DATUM nodig (de datum van de melding bij Veilig Thuis)")
+                raise UsageError("besluit 'melden' heeft de datum van de melding bij Veilig Thuis nodig", field="gemeld")
             if gemeld is not None and "melden" not in besluit:
-                raise UsageError("--gemeld hoort bij het besluit 'melden'")
+                raise UsageError("de datum van de melding hoort bij het besluit 'melden'", field="gemeld")
             entry["besluit"] = besluit
         if gemeld is not None:
             gemeld = event_date(gemeld, today, after=when, after_what=f"stap {stap}")
@@ -142,7 +136,7 @@ def record_meldcode(
         lines.append(f"gezin geïnformeerd op {gezin_geinformeerd.isoformat()}")
     if gezin_niet is not None:
         if not gezin_niet.strip():
-            raise UsageError("--gezin-niet mag niet leeg zijn")
+            raise UsageError("de reden dat het gezin niet is geïnformeerd mag niet leeg zijn", field="gezin_niet")
         lines.append("vastgelegd waarom het gezin niet is geïnformeerd")
     return Recorded(lines, _write_meldcode(root, case, entries, gezin_geinformeerd, gezin_niet, today, commit))
 
@@ -175,19 +169,20 @@ def record_verwijsindex(
     """Record the verwijsindex references: a signal (date, organisation), a match (date, organisations), the regievoerder."""
 
     if signaal is None and match is None and regievoerder is None:
-        raise UsageError("geef --signaal DATUM --organisatie ORG, --match DATUM --met ORG of --regievoerder ID")
+        raise UsageError("geef een signaal (datum en organisatie), een match (datum en organisaties) of de regievoerder",
+                         field=("signaal", "match", "regievoerder"))
     if (signaal is None) != (organisatie is None):
-        raise UsageError("--signaal en --organisatie horen bij elkaar: de datum van het signaal en wie het afgaf")
+        raise UsageError("de datum van het signaal en de organisatie die het afgaf horen bij elkaar", field=("signaal", "organisatie"))
     if (match is None) != (not met):
-        raise UsageError("--match en --met horen bij elkaar: de datum van de match en met welke organisaties")
+        raise UsageError("de datum van de match en de organisaties waarmee gematcht is horen bij elkaar", field=("match", "met"))
     net, case = _open_case(root, cid, "de verwijsindex bijwerken")
     assert case.casus is not None and case.melding is not None
-    for org in [organisatie, *(met or [])]:
-        if org is not None:
-            net.require_organisatie(org)
-    orgs = net.organisatie_ids()
-    if regievoerder is not None and regievoerder not in orgs | net.regisseur_ids():
-        raise RegieError(f"'{regievoerder}' is geen regisseur of organisatie in regie.yaml")
+    if organisatie is not None:
+        net.require_organisatie(organisatie, field="organisatie")
+    for org in met or []:
+        net.require_organisatie(org, field="met")
+    if regievoerder is not None:
+        net.require_regisseur_of_organisatie(regievoerder, field="regievoerder")
     current = case.casus.verwijsindex
     lines = []
     if signaal is not None:
@@ -197,7 +192,7 @@ def record_verwijsindex(
     if match is not None:
         if signal_day is None:
             raise RegieError(f"casus {cid} heeft nog geen signaal in de verwijsindex; een match komt na het signaal "
-                             "(geef --signaal DATUM --organisatie ORG)")
+                             f"(leg het signaal vast met 'regie verwijsindex {cid} --signaal DATUM --organisatie ORG')")
         match = event_date(match, today, after=signal_day, after_what="het signaal")
         lines.append(f"verwijsindex: match op {match.isoformat()} met {', '.join(met or [])}")
     if regievoerder is not None:

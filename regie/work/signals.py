@@ -33,16 +33,17 @@ def add_signal(
     root: Path, *, over: str, aard: str, today: dt.date, cases: list[str] | None = None, organisatie: str | None = None,
     toelichting: str | None = None, datum: dt.date | None = None, commit: bool = True,
 ) -> tuple[str, list[Problem]]:
-    for option, value in (("--over", over), ("--aard", aard), ("--toelichting", toelichting)):
-        check_value(option, value)
+    for thing, field, value in (("waar het signaal over gaat", "over", over), ("de aard", "aard", aard),
+                                ("de toelichting", "toelichting", toelichting)):
+        check_value(thing, value, field=field)
 
     net = network(root)
     if not over.strip() or not aard.strip():
-        raise UsageError("--over en --aard mogen niet leeg zijn")
+        raise UsageError("waar het signaal over gaat en de aard mogen niet leeg zijn", field=("over", "aard"))
     for cid in cases or []:
         case_dir(root, cid)
     if organisatie:
-        net.require_organisatie(organisatie)
+        net.require_organisatie(organisatie, field="organisatie")
     when = event_date(datum, today)
     sid = next_signal_id(root)
     path = root / SIGNALS_DIR / f"{sid}.yaml"
@@ -68,15 +69,15 @@ def set_status(
 ) -> tuple[str, list[Problem]]:
     """Move a signal on: ingebracht, beantwoord (with the answer on record), gesloten — never back."""
 
-    check_value("--toelichting", toelichting)
-    check_value("--antwoord", antwoord)
+    check_value("de toelichting", toelichting, field="toelichting")
+    check_value("het antwoord", antwoord, field="antwoord")
 
     if status not in SIGNAL_STATUS[1:]:
         raise UsageError(f"onbekende status '{status}'; kies uit: {', '.join(SIGNAL_STATUS[1:])}")
     if status == "beantwoord" and not (antwoord and antwoord.strip()):
-        raise UsageError("beantwoord heeft --antwoord nodig: het antwoord van de gemeente of stuurgroep")
+        raise UsageError("beantwoord heeft een antwoord nodig: het antwoord van de gemeente of stuurgroep", field="antwoord")
     if antwoord and status != "beantwoord":
-        raise UsageError("--antwoord hoort bij --status beantwoord")
+        raise UsageError("een antwoord hoort bij de status beantwoord", field=("antwoord", "status"))
     if not re.fullmatch(r"S\d+", sid):
         raise UsageError(f"ongeldige signaal-id '{sid}': verwacht S gevolgd door een nummer, bijv. S3")
     signals, _, _ = load_signals(root)

@@ -33,7 +33,7 @@ EMPTY = ("# yaml-language-server: $schema=../../.regie/schemas/verstrekkingen.sc
 def check(net: Network, case: Case, aan: str, grondslag: str, day: dt.date | None = None) -> None:
     """Refuse a verstrekking to an unknown party, on an unknown ground, or on consent that is not there
     (on ``day``, and for ``aan``)."""
-    net.require_organisatie(aan)
+    net.require_organisatie(aan, field="aan")
     if grondslag not in GRONDSLAGEN:
         raise UsageError(f"onbekende grondslag '{grondslag}'; kies uit: {', '.join(GRONDSLAGEN)}")
     consent = case.consent()
@@ -71,9 +71,9 @@ def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
 @exclusive("share")
 def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt.date, datum: dt.date | None = None,
           ontvanger: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
-    check_value("--wat", wat)
+    check_value("de omschrijving van wat er gedeeld wordt", wat, field="wat")
     if not wat.strip():
-        raise UsageError("--wat mag niet leeg zijn")
+        raise UsageError("de omschrijving van wat er gedeeld wordt mag niet leeg zijn", field="wat")
     net, case, _ = load_case(root, cid)
     if FILE in case.broken:
         raise RegieError(f"{case.folder}/{FILE} is ongeldig; los dat eerst op (zie 'regie validate {cid}')")

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ...layout import CASES_DIR
 from ..loader import Dossier
+from ..network import not_in_config
 from ..problems import ERROR, Problem
 from ..repo import case_ids
 from .base import Ctx, Rule
@@ -71,4 +72,4 @@ def repository_rules(dossier: Dossier, ids: list[str] | None = None) -> Iterator
                               f"casus '{cid}' bestaat niet")
         if orgs is not None and sig.organisatie and sig.organisatie not in orgs:
             yield Problem(sig.file, dossier.line(sig.file, "organisatie"), "organisatie-onbekend", ERROR,
-                          f"organisatie '{sig.organisatie}' staat niet in regie.yaml")
+                          not_in_config("organisatie", sig.organisatie))

@@ -9,6 +9,7 @@ from ...ids import CASE_ID_RE
 from ...layout import PLAN_FILE
 from ...taal import aantal
 from ..model import Case
+from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
 from ..vocab import CTI_FASEN, OPEN_STATUSES
 from .base import Ctx
@@ -26,7 +27,7 @@ def known_people(ctx: Ctx, case: Case) -> Iterator[Problem]:
     net = ctx.network
     if case.casus and case.casus.regisseur not in net.regisseur_ids():
         yield ctx.at(case, "casus.yaml", "regisseur", code="regisseur-onbekend",
-                     message=f"regisseur '{case.casus.regisseur}' staat niet in regie.yaml")
+                     message=not_in_config("regisseur", case.casus.regisseur))
     elif case.casus and case.casus.status in OPEN_STATUSES:
         left = next((r.actief_tot for r in net.regisseurs if r.id == case.casus.regisseur), None)
         if left is not None and left < ctx.today:
@@ -36,13 +37,13 @@ def known_people(ctx: Ctx, case: Case) -> Iterator[Problem]:
     orgs = net.organisatie_ids()
     if case.melding and case.melding.melder_organisatie and case.melding.melder_organisatie not in orgs:
         yield ctx.at(case, "melding.yaml", "melder", "organisatie", code="organisatie-onbekend",
-                     message=f"organisatie '{case.melding.melder_organisatie}' staat niet in regie.yaml")
+                     message=not_in_config("organisatie", case.melding.melder_organisatie))
     if case.netwerk:
         seen: set[str] = set()
         for p in case.netwerk.professionals:
             if p.organisatie not in orgs:
                 yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "organisatie", code="organisatie-onbekend",
-                             message=f"organisatie '{p.organisatie}' staat niet in regie.yaml")
+                             message=not_in_config("organisatie", p.organisatie))
             if p.id in seen:
                 yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "id", code="betrokkene-dubbel",
                              message=f"betrokkene '{p.id}' staat twee keer in netwerk.yaml")
@@ -74,7 +75,7 @@ def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
     for i, org in enumerate(t.partners or ()):
         if org not in orgs:
             yield ctx.at(case, "casus.yaml", "toestemming", "partners", i, code="organisatie-onbekend",
-                         message=f"toestemming: organisatie '{org}' staat niet in regie.yaml")
+                         message="toestemming: " + not_in_config("organisatie", org))
     for i, (a, b) in enumerate(pairwise(t.historie)):
         if a.datum and b.datum and b.datum < a.datum:
             yield ctx.at(case, "casus.yaml", "toestemming", "historie", i + 1, "datum", code="toestemming-historie",

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ...layout import PLAN_FILE
 from ..model import Case
+from ..network import not_in_config
 from ..problems import WARNING, Problem
 from ..vocab import OPEN_STATUSES, PLAN_SET_STATUSES
 from .base import Ctx
@@ -79,15 +80,15 @@ def handovers(ctx: Ctx, case: Case) -> Iterator[Problem]:
     orgs = ctx.network.organisatie_ids()
     if c.overgedragen_aan and c.overgedragen_aan not in orgs:
         yield ctx.at(case, "casus.yaml", "overgedragen_aan", code="organisatie-onbekend",
-                     message=f"organisatie '{c.overgedragen_aan}' staat niet in regie.yaml")
+                     message=not_in_config("organisatie", c.overgedragen_aan))
     pros = {p.id for p in case.netwerk.professionals} if case.netwerk else None
     for i, h in enumerate(c.historie):
         if h.regisseur and h.regisseur not in ctx.network.regisseur_ids():
             yield ctx.at(case, "casus.yaml", "regie_historie", i, "regisseur", code="regisseur-onbekend",
-                         message=f"regisseur '{h.regisseur}' staat niet in regie.yaml")
+                         message=not_in_config("regisseur", h.regisseur))
         if h.organisatie and h.organisatie not in orgs:
             yield ctx.at(case, "casus.yaml", "regie_historie", i, "organisatie", code="organisatie-onbekend",
-                         message=f"organisatie '{h.organisatie}' staat niet in regie.yaml")
+                         message=not_in_config("organisatie", h.organisatie))
         if h.casushouder and pros is not None and h.casushouder not in pros:
             yield ctx.at(case, "casus.yaml", "regie_historie", i, "casushouder", code="casemanager-onbekend",
                          message=f"casushouder '{h.casushouder}' is geen professional in netwerk.yaml")
@@ -110,7 +111,7 @@ def intake(ctx: Ctx, case: Case) -> Iterator[Problem]:
                      message=f"intakebesluit op {i.datum.isoformat()} ligt in de toekomst")
     if i.verwezen_naar is not None and i.verwezen_naar not in ctx.network.organisatie_ids():
         yield ctx.at(case, "casus.yaml", "intake", "verwezen_naar", code="organisatie-onbekend",
-                     message=f"organisatie '{i.verwezen_naar}' staat niet in regie.yaml")
+                     message=not_in_config("organisatie", i.verwezen_naar))
     if i.besluit == "niet-aangenomen":
         if c.status != "gesloten":
             yield ctx.at(case, "casus.yaml", "status", code="intake-status",

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ...layout import PLAN_FILE
 from ..model import Case
+from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
 from ..vocab import CLIENT
 from .base import Ctx
@@ -75,8 +76,8 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
         if e.niveau not in levels:
             yield at("niveau", "escalatie-niveau", f"{e.id}: niveau {e.niveau} staat niet in de opschalingsladder van regie.yaml")
         if e.over not in orgs and e.over != CLIENT:
-            yield at("over", "organisatie-onbekend", f"{e.id}: organisatie '{e.over}' staat niet in regie.yaml "
-                                                     f"(of '{CLIENT}' voor een impasse met de cliënt)")
+            yield at("over", "organisatie-onbekend", f"{e.id}: " + not_in_config("organisatie", e.over)
+                     + f" (of '{CLIENT}' voor een impasse met de cliënt)")
         for ref, field in ((e.opgeschaald_naar, "opgeschaald_naar"), (e.afgeschaald_van, "afgeschaald_van")):
             if ref is not None and ref not in steps:
                 yield at(field, "escalatie-verwijzing", f"{e.id}: escalatie '{ref}' bestaat niet")
@@ -109,7 +110,7 @@ def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:
     for v in case.verstrekkingen:
         at = ("verstrekkingen.yaml", "verstrekkingen", v.index)
         if v.aan not in orgs:
-            yield ctx.at(case, *at, "aan", code="organisatie-onbekend", message=f"{v.id}: organisatie '{v.aan}' staat niet in regie.yaml")
+            yield ctx.at(case, *at, "aan", code="organisatie-onbekend", message=f"{v.id}: " + not_in_config("organisatie", v.aan))
         stand = consent.op(v.datum) if consent else None
         if v.grondslag == "toestemming" and (stand is None or not stand.covers(v.aan)):
             yield ctx.at(case, *at, "grondslag", code="verstrekking-toestemming",

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, missing_answer
 from ..model import Case
+from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
 from ..vocab import OPEN_STATUSES
 from .base import Ctx
@@ -97,11 +98,11 @@ def verwijsindex(ctx: Ctx, case: Case) -> Iterator[Problem]:
     orgs = net.organisatie_ids()
     if vi.signaal_organisatie is not None and vi.signaal_organisatie not in orgs:
         yield ctx.at(case, "casus.yaml", "verwijsindex", "signaal", "organisatie", code="organisatie-onbekend",
-                     message=f"verwijsindex: organisatie '{vi.signaal_organisatie}' staat niet in regie.yaml")
+                     message="verwijsindex: " + not_in_config("organisatie", vi.signaal_organisatie))
     for i, org in enumerate(vi.match_organisaties):
         if org not in orgs:
             yield ctx.at(case, "casus.yaml", "verwijsindex", "match", "organisaties", i, code="organisatie-onbekend",
-                         message=f"verwijsindex: organisatie '{org}' staat niet in regie.yaml")
+                         message="verwijsindex: " + not_in_config("organisatie", org))
     if vi.regievoerder is not None and vi.regievoerder not in orgs | net.regisseur_ids():
         yield ctx.at(case, "casus.yaml", "verwijsindex", "regievoerder", code="verwijsindex-regievoerder",
                      message=f"verwijsindex: regievoerder '{vi.regievoerder}' is geen regisseur of organisatie in regie.yaml")
