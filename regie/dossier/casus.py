@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .meldcode import Meldcode
-from .network import to_date
+from .network import to_date, to_day
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ class Casus:
             status=d["status"],
             regisseur=d["regisseur"],
             pseudoniem=d["pseudoniem"],
-            geopend=to_date(d["geopend"]),  # type: ignore[arg-type]
+            geopend=to_day(d["geopend"]),
             urgentie=d["urgentie"],
             leefgebieden=tuple(d.get("leefgebieden", [])),
             toestemming=Toestemming.from_data(t),
@@ -186,16 +186,16 @@ class Casus:
             zonder_evaluatie=d.get("zonder_evaluatie"),
             nazorg_tot=to_date(d.get("nazorg_tot")),
             historie=tuple(
-                Overdracht(to_date(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),  # type: ignore[arg-type]
+                Overdracht(to_day(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),
                            h.get("casushouder"), h.get("tijdelijk", False), h.get("terug", False), h.get("status_voor"))
                 for h in d.get("regie_historie") or []
             ),
             meldcode=Meldcode.from_data(d.get("meldcode"), to_date),
             verwijsindex=Verwijsindex.from_data(d.get("verwijsindex")),
-            intake=Intake(to_date(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))  # type: ignore[arg-type]
+            intake=Intake(to_day(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))
             if (i := d.get("intake")) else None,
             huishouden=Huishouden.from_data(d.get("huishouden")),
             samengevoegd_met=d.get("samengevoegd_met"),
-            cti_fasen=tuple(CtiFase(f["fase"], to_date(f["van"]), i, tuple(f.get("doelen") or ()))  # type: ignore[arg-type]
+            cti_fasen=tuple(CtiFase(f["fase"], to_day(f["van"]), i, tuple(f.get("doelen") or ()))
                             for i, f in enumerate((d.get("cti") or {}).get("fasen") or ())),
         )

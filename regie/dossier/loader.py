@@ -18,7 +18,7 @@ from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
 from ..layout import CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
 from . import schema
 from .casus import Casus
-from .model import Afspraak, Case, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Plan, Verstrekking
+from .model import Afspraak, Case, CaseWithCasus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Plan, Verstrekking
 from .network import Network
 from .network_records import NetwerkNotitie, Signaal
 from .problems import ERROR, Problem
@@ -320,8 +320,8 @@ def _load_entries(reader: _Reader, case: Case, kind: FileKind) -> list:
     return entries
 
 
-def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",)) -> tuple[Network, Case, Dossier]:
-    """Load one case for a command that works on it; the files it ``needs`` must be readable.
+def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",)) -> tuple[Network, CaseWithCasus, Dossier]:
+    """Load one case for a command that works on it; ``casus.yaml`` and the files it ``needs`` must be readable.
 
     Raises CaseNotFound for an unknown case and DossierInvalid (naming file and line) when
     ``regie.yaml`` or a needed file cannot be used.
@@ -339,7 +339,7 @@ def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",))
 
     if dossier.network is None:
         raise first_problem(CONFIG)
-    for name in needs:
+    for name in dict.fromkeys(("casus.yaml", *needs)):
         if name in case.broken:
             raise first_problem(f"{case.folder}/{name}")
-    return dossier.network, case, dossier
+    return dossier.network, case.with_casus(), dossier

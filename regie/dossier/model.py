@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..errors import DossierInvalid
 from .casus import Casus
-from .network import Network, to_date
+from .network import Network, to_date, to_day
 from .vocab import CLIENT, JEUGD_DOELGROEPEN
 
 
@@ -32,7 +33,7 @@ class Melding:
     @classmethod
     def from_data(cls, d: dict) -> Melding:
         return cls(
-            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            datum=to_day(d["datum"]),
             melder_rol=d["melder"]["rol"],
             melder_organisatie=d["melder"].get("organisatie"),
             aard=d["aard"],
@@ -179,8 +180,8 @@ class Afspraak:
             id=d["id"],
             wat=d["wat"],
             wie=d["wie"],
-            gemaakt=to_date(d["gemaakt"]),  # type: ignore[arg-type]
-            deadline=to_date(d["deadline"]),  # type: ignore[arg-type]
+            gemaakt=to_day(d["gemaakt"]),
+            deadline=to_day(d["deadline"]),
             status=d.get("status", "open"),
             index=index,
             doel=d.get("doel"),
@@ -189,7 +190,7 @@ class Afspraak:
             vervallen_op=to_date(d.get("vervallen_op")),
             herkomst=d.get("herkomst"),
             verplaatst=tuple(
-                Verplaatsing(to_date(v["van"]), to_date(v["naar"]), to_date(v["datum"]), v["reden"])  # type: ignore[arg-type]
+                Verplaatsing(to_day(v["van"]), to_day(v["naar"]), to_day(v["datum"]), v["reden"])
                 for v in d.get("verplaatst") or []
             ),
         )
@@ -237,7 +238,7 @@ class Escalatie:
     def from_data(cls, d: dict, index: int) -> Escalatie:
         return cls(
             id=d["id"],
-            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            datum=to_day(d["datum"]),
             niveau=d["niveau"],
             over=d["over"],
             reden=d["reden"],
@@ -271,7 +272,7 @@ class Evaluatie:
         empty = [k for k, v in scores.items() if v is None]
         empty += [k for k in ("samenwerking", "besluit") if k in d and d[k] is None]
         return cls(
-            datum=to_date(d["datum"]),  # type: ignore[arg-type]
+            datum=to_day(d["datum"]),
             soort=d["soort"],
             scores=dict(d.get("scores") or {}),
             samenwerking=d.get("samenwerking"),
@@ -289,7 +290,7 @@ class JournaalEntry:
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> JournaalEntry:
-        return cls(datum=to_date(d["datum"]), soort=d["soort"], file=file)  # type: ignore[arg-type]
+        return cls(datum=to_day(d["datum"]), soort=d["soort"], file=file)
 
 
 @dataclass(frozen=True)
@@ -307,7 +308,7 @@ class Verstrekking:
 
     @classmethod
     def from_data(cls, d: dict, index: int) -> Verstrekking:
-        return cls(d["id"], to_date(d["datum"]), d["aan"], d["wat"], d["grondslag"], d.get("ontvanger"),  # type: ignore[arg-type]
+        return cls(d["id"], to_day(d["datum"]), d["aan"], d["wat"], d["grondslag"], d.get("ontvanger"),
                    d.get("escalatie"), index)
 
 
@@ -328,6 +329,25 @@ class Case:
     verstrekkingen: tuple[Verstrekking, ...] = ()
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)
+
+    def with_casus(self) -> CaseWithCasus:
+        """This case with ``casus.yaml`` read, typed so; DossierInvalid when that file is missing or unusable."""
+        if self.casus is None:
+            raise DossierInvalid("bestand ontbreekt of is ongeldig", path=f"{self.folder}/casus.yaml", code="ontbreekt")
+        return self if isinstance(self, CaseWithCasus) else CaseWithCasus(**vars(self))
+
+    def checked(self) -> CheckedCase:
+        """This case with both required files (``casus.yaml``, ``melding.yaml``) read, typed so;
+        DossierInvalid naming the first that is missing or unusable."""
+        for name, part in (("casus.yaml", self.casus), ("melding.yaml", self.melding)):
+            if part is None:
+                raise DossierInvalid("bestand ontbreekt of is ongeldig", path=f"{self.folder}/{name}", code="ontbreekt")
+        return self if isinstance(self, CheckedCase) else CheckedCase(**vars(self))
+
+    def usable(self) -> CheckedCase | None:
+        """This case as a :class:`CheckedCase`, or None when a required file is missing or unusable
+        (such a case counts in no figure, list or deadline)."""
+        return None if self.casus is None or self.melding is None else self.checked()
 
     def consent(self) -> str:
         """The consent status on record (``niet-gevraagd`` when the case holds none)."""
@@ -363,3 +383,17 @@ class Case:
             for n in self.netwerk.naasten:
                 labels[n.id] = n.relatie
         return labels
+
+
+@dataclass
+class CaseWithCasus(Case):
+    """A case whose ``casus.yaml`` was read: what a command that works on one case has (``load_case`` needs that file)."""
+
+    casus: Casus
+
+
+@dataclass
+class CheckedCase(CaseWithCasus):
+    """A case whose required files (``casus.yaml`` and ``melding.yaml``) were both read: what the figures count."""
+
+    melding: Melding

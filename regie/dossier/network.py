@@ -60,6 +60,11 @@ def to_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
+def to_day(value: str) -> dt.date:
+    """A date the schema requires (strict ISO there): never empty."""
+    return dt.date.fromisoformat(value)
+
+
 @dataclass(frozen=True)
 class Regisseur:
     id: str

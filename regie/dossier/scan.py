@@ -58,7 +58,7 @@ class Job:
     """What a command needs of each case: ``fn(ctx, loaded, *args)``, depending on nothing but the case, ``args``, the network and the date."""
 
     name: str
-    fn: Callable[[Any, Loaded], Any]
+    fn: Callable[..., Any]  # fn(ctx, loaded, *args)
     args: tuple = ()
 
 
