@@ -66,6 +66,9 @@ class Naaste:
     tot: dt.date | None = None
 
 
+Betrokkene = Professional | Naaste  # someone in a case's netwerk.yaml
+
+
 @dataclass(frozen=True)
 class Netwerk:
     professionals: tuple[Professional, ...] = ()
@@ -88,9 +91,13 @@ class Netwerk:
     def betrokkene_ids(self) -> set[str]:
         return {p.id for p in self.professionals} | {n.id for n in self.naasten}
 
+    def betrokkenen(self) -> tuple[Betrokkene, ...]:
+        """The professionals, then the naasten."""
+        return (*self.professionals, *self.naasten)
+
     def gone(self, day: dt.date) -> set[str]:
         """The betrokkenen no longer involved on ``day`` (their ``tot`` lies before it)."""
-        return {x.id for x in (*self.professionals, *self.naasten) if x.tot is not None and x.tot < day}
+        return {x.id for x in self.betrokkenen() if x.tot is not None and x.tot < day}
 
 
 @dataclass(frozen=True)

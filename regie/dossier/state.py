@@ -48,5 +48,5 @@ def regisseur_on(case: CaseWithCasus, day: dt.date) -> str:
     who = case.casus.regisseur
     entries = [h for h in case.casus.historie if h.regisseur and h.datum <= day]
     if case.casus.historie and any(h.regisseur for h in case.casus.historie):
-        who = max(entries, key=lambda h: h.datum).regisseur if entries else who
+        who = (max(entries, key=lambda h: h.datum).regisseur or who) if entries else who
     return who

@@ -110,11 +110,12 @@ def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, d
     if not reden.strip():
         raise UsageError("--reden mag niet leeg zijn")
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
-    people = {x.id: x for x in (*case.netwerk.professionals, *case.netwerk.naasten)} if case.netwerk else {}
+    people = {x.id: x for x in case.netwerk.betrokkenen()} if case.netwerk else {}
     if betrokkene not in people:
         raise RegieError(f"casus {cid} heeft geen betrokkene '{betrokkene}' (wel: {', '.join(sorted(people)) or 'geen'})")
-    if people[betrokkene].tot is not None:
-        raise RegieError(f"{betrokkene} is al niet meer betrokken (tot {people[betrokkene].tot.isoformat()})")
+    tot = people[betrokkene].tot
+    if tot is not None:
+        raise RegieError(f"{betrokkene} is al niet meer betrokken (tot {tot.isoformat()})")
     when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
     path, doc = _doc(root, case)
     for key in ("professionals", "naasten"):

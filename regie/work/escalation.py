@@ -77,7 +77,7 @@ def _choose_level(net: Network, case: Case, over: str, niveau: int | None, spoed
     elif niveau not in ladder:
         raise UsageError(f"niveau {niveau} staat niet in de opschalingsladder ({', '.join(f'{k}: {v}' for k, v in sorted(ladder.items()))})")
     skipped = expected is not None and niveau > expected
-    if skipped and not spoed:
+    if expected is not None and skipped and not spoed:
         raise RegieError(
             f"niveau {niveau} slaat niveau {expected} ({ladder.get(expected, '?')}) over; "
             "dat kan alleen met --spoed, en wordt dan vastgelegd"

@@ -127,8 +127,9 @@ def handover_all(
             raise RegieError(f"{option}: '{who}' is geen regisseur in regie.yaml ({', '.join(sorted(regisseurs))})")
     if van == naar:
         raise UsageError("--van en --naar zijn dezelfde regisseur")
-    if regisseurs[naar].actief_tot is not None and regisseurs[naar].actief_tot < today:
-        raise RegieError(f"{naar} is niet meer actief (tot {regisseurs[naar].actief_tot.isoformat()}); kies een andere regisseur")
+    until = regisseurs[naar].actief_tot
+    if until is not None and until < today:
+        raise RegieError(f"{naar} is niet meer actief (tot {until.isoformat()}); kies een andere regisseur")
     cids = [cid for cid, (who, st) in got.values if who == van and st in OPEN_STATUSES and (status is None or st == status)]
     if not cids:
         raise RegieError(f"regisseur {van} heeft geen open casussen" + (f" met status {status}" if status else ""))
