@@ -43,7 +43,7 @@ class Toestemming(ToestemmingStand):
     historie: tuple[ToestemmingStand, ...] = ()
 
     @classmethod
-    def from_data(cls, t: dict) -> Toestemming:  # type: ignore[override]
+    def from_data(cls, t: dict) -> Toestemming:
         now = ToestemmingStand.from_data(t)
         return cls(**{f: getattr(now, f) for f in now.__dataclass_fields__},
                    historie=tuple(ToestemmingStand.from_data(h) for h in t.get("historie") or ()))

@@ -149,13 +149,13 @@ def all_case_ids(root: Path) -> tuple[list[str], list[Problem]]:
 def load_network_journal(root: Path) -> tuple[list[NetwerkNotitie], list[Problem], dict[str, SourceFile]]:
     """The network journal (``journaal/*.md`` at the root), the problems reading it, and its parsed files."""
     reader = _Reader(root)
-    names = _listing(reader, NETWORK_JOURNAL_DIR)
+    names = _listing(reader, NETWORK_JOURNAL_DIR) or {}
     notes = []
-    for name in sorted(names or ()):
+    for name in sorted(names):
         if not name.endswith(".md") or name.startswith("."):
             continue
         rel = f"{NETWORK_JOURNAL_DIR}/{name}"
-        if not _usable_file(reader, rel, names[name]):  # type: ignore[index]
+        if not _usable_file(reader, rel, names[name]):
             continue
         src = reader.read(rel, "netwerkjournaal", markdown=True)
         if src is not None:
@@ -206,9 +206,9 @@ def _usable_file(reader: _Reader, rel: str, entry: os.DirEntry) -> bool:
 
 
 def _load_signals(reader: _Reader) -> list[Signaal]:
-    names = _listing(reader, SIGNALS_DIR)
+    names = _listing(reader, SIGNALS_DIR) or {}
     signals = []
-    for name in sorted(names or ()):
+    for name in sorted(names):
         if not name.endswith(".yaml") or name.startswith("."):
             continue
         rel = f"{SIGNALS_DIR}/{name}"

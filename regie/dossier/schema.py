@@ -32,7 +32,7 @@ _TYPE_NL = {
 
 
 def schema_text(kind: str) -> str:
-    return resources.files("regie").joinpath("schemas", f"{kind}.json").read_text(encoding="utf-8")
+    return resources.files("regie").joinpath("schemas").joinpath(f"{kind}.json").read_text(encoding="utf-8")
 
 
 _DATES: dict[str, bool] = {}  # date text -> valid? (the same dates recur in every file)
@@ -188,7 +188,7 @@ def _dutch(err: Any) -> str:
         hint = f" (bekende velden: {', '.join(known)})" if known else ""
         return f"{prefix}onbekend veld '{extra[0] if extra else '?'}'{hint}"
     if v == "type":
-        wanted = val if isinstance(val, list) else [val]
+        wanted: list[str] = val if isinstance(val, list) else [val]
         return f"{where} moet {' of '.join(_TYPE_NL.get(t, t) for t in wanted)} zijn, niet {_show(inst)}"
     if v == "enum":
         return f"{where}: ongeldige waarde {_show(inst)}; kies uit: {', '.join(map(str, val))}"
@@ -230,7 +230,8 @@ def _show(value: Any) -> str:
         return "ja/nee"
     if isinstance(value, (int, float)):
         return str(value)
-    return _TYPE_NL.get({list: "array", dict: "object"}.get(type(value), ""), type(value).__name__)
+    kinds: dict[type, str] = {list: "array", dict: "object"}
+    return _TYPE_NL.get(kinds.get(type(value), ""), type(value).__name__)
 
 
 def export(target: Path) -> list[Path]:

@@ -73,7 +73,7 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         self._note_duplicates(node)
         return super().construct_mapping(node, deep)
 
-    def _note_duplicates(self, node: yaml.MappingNode) -> None:
+    def _note_duplicates(self, node: yaml.Node) -> None:
         pairs = node.value
         if len(pairs) > 1:
             seen: dict[str, int] = {}
@@ -234,7 +234,7 @@ def _refuse_aliases(text: str, rel: str, line_offset: int) -> None:
             if isinstance(event, yaml.AliasEvent):
                 raise DossierInvalid(
                     f"ongeldige YAML: alias '*{event.anchor}' wordt niet ondersteund in een dossierbestand; schrijf de waarde uit",
-                    path=rel, line=event.start_mark.line + 1 + line_offset, code="yaml",
+                    path=rel, line=event.start_mark.line + 1 + line_offset if event.start_mark else None, code="yaml",
                 )
     except yaml.YAMLError:
         return  # the syntax error itself is reported by the real parse

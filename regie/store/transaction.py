@@ -27,7 +27,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 from ..errors import RegieError, UsageError
 from . import gitops
@@ -247,7 +247,7 @@ def _backup_name(rel: str) -> str:
 
 
 @contextmanager
-def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path] = (), git: bool = True) -> Iterator[Journal]:
+def journal(root: Path, message: str, paths: list[Path], *, new_dirs: Sequence[Path] = (), git: bool = True) -> Iterator[Journal]:
     """Record ``paths`` (and new folders) before they are written; the record goes when the body ends.
 
     If the body raises, its own undo runs first (the caller's); the journal is removed
