@@ -72,7 +72,7 @@ def add(
         raise UsageError(f"ongeldige id '{betrokkene_id}': kleine letters, cijfers en '-', hoogstens 40 tekens "
                          "(een rol of relatie, geen naam)")
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
-    if case.casus and case.casus.status == "gesloten":
+    if case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; het netwerk wijzigen kan niet meer")
     if organisatie is not None:
         net.require_organisatie(organisatie)
@@ -96,7 +96,7 @@ def add(
     append_item(doc.block_list("naasten" if naaste else "professionals"), entry)
     problems = apply(root, cid, {path: doc.dump()}, f"regie betrokkene: betrokkene toegevoegd aan casus {cid}", today,
                      commit=commit)
-    facts, warnings = advice(net, organisatie, case.casus.leefgebieden if case.casus else ()) if organisatie else ([], [])
+    facts, warnings = advice(net, organisatie, case.casus.leefgebieden) if organisatie else ([], [])
     return Changed(new_id, problems, warnings, [f"sociale kaart, {organisatie}: {f}" for f in facts])
 
 
@@ -116,7 +116,7 @@ def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, d
     tot = people[betrokkene].tot
     if tot is not None:
         raise RegieError(f"{betrokkene} is al niet meer betrokken (tot {tot.isoformat()})")
-    when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
+    when = event_date(datum, today, after=case.casus.geopend, after_what="de opening van de casus")
     path, doc = _doc(root, case)
     for key in ("professionals", "naasten"):
         for item in doc.data.get(key) or []:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..dossier.loader import load_case
-from ..dossier.model import Betrokkene, Case
+from ..dossier.model import Betrokkene, Case, CaseWithCasus
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
@@ -74,9 +74,8 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     return Merged(moved, {k: v for k, v in renamed.items()}, notes, problems)
 
 
-def _check(net: Network, a: Case, b: Case, keep: str, fold: str) -> None:
+def _check(net: Network, a: CaseWithCasus, b: CaseWithCasus, keep: str, fold: str) -> None:
     """Refuse a merge the network cannot make: a closed case, two households, an open escalation in B."""
-    assert a.casus is not None and b.casus is not None
     if a.casus.status not in OPEN_STATUSES:
         raise RegieError(f"casus {keep} is {a.casus.status}; samenvoegen kan alleen in een open casus")
     if b.casus.status not in OPEN_STATUSES:
@@ -175,10 +174,9 @@ def _move_journal(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callabl
     return notes
 
 
-def _merge_household(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dict[Path, str | None]) -> None:
+def _merge_household(a: CaseWithCasus, b: CaseWithCasus, folder_a: Path, folder_b: Path, writes: dict[Path, str | None]) -> None:
     """B's household members join A's (a member already there, by role, birth year and pseudonym, once)."""
 
-    assert a.casus is not None and b.casus is not None
     ha, hb = a.casus.huishouden, b.casus.huishouden
     casus_a = RoundTrip((folder_a / "casus.yaml").read_text(encoding="utf-8"), f"{a.folder}/casus.yaml")
     if hb and hb.leden:
