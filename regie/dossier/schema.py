@@ -94,7 +94,7 @@ def _fast(kind: str) -> Any:
         name, code = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         source = fastjsonschema.compile_to_code(definition, formats={"date": _is_date})
-        name = re.search(r"^def (validate\w*)\(", source, re.M).group(1)  # type: ignore[union-attr]
+        name = re.findall(r"^def (validate\w*)\(", source, re.M)[0]
         code = compile(source, f"<schema {kind}>", "exec")
         _store(path, marshal.dumps((name, code)))
     namespace: dict[str, Any] = {}

@@ -27,7 +27,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import Callable, Concatenate, Iterator, ParamSpec, Sequence, TypeVar
 
 from ..errors import RegieError, UsageError
 from . import gitops
@@ -99,7 +99,8 @@ def refuse_changes(reason: str | None) -> None:
     global _read_only
     _read_only = reason
 
-F = TypeVar("F", bound=Callable)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def allow_own_changes_by_default(value: bool) -> None:
@@ -108,18 +109,18 @@ def allow_own_changes_by_default(value: bool) -> None:
     _allow_own_changes_default = value
 
 
-def exclusive(command: str) -> Callable[[F], F]:
+def exclusive(command: str) -> Callable[[Callable[Concatenate[Path, P], R]], Callable[Concatenate[Path, P], R]]:
     """Run a core mutation ``fn(root, ...)`` whole (read, write, validate, commit) under the lock."""
 
-    def wrap(fn: F) -> F:
+    def wrap(fn: Callable[Concatenate[Path, P], R]) -> Callable[Concatenate[Path, P], R]:
         import functools
 
         @functools.wraps(fn)
-        def run(root: Path, *args, **kwargs):
+        def run(root: Path, *args: P.args, **kwargs: P.kwargs) -> R:
             with session(root, command):
                 return fn(root, *args, **kwargs)
 
-        return run  # type: ignore[return-value]
+        return run
 
     return wrap
 

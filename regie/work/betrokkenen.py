@@ -82,7 +82,9 @@ def add(
             raise RegieError(f"'{betrokkene_id}' is al een betrokkene, regisseur of de cliënt in casus {cid}; kies een andere id")
         new_id = betrokkene_id
     else:
-        base = _slug(relatie if naaste else rol)  # type: ignore[arg-type]
+        name = relatie if naaste else rol
+        assert name  # checked above: a naaste has a relatie, a professional a rol
+        base = _slug(name)
         new_id, n = base, 2
         while new_id in taken:
             new_id, n = f"{base}-{n}", n + 1
