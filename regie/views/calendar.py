@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dossier.model import Case
+from ..dossier.model import CaseWithCasus
 from ..dossier.scan import Collected, Job
 from ..dossier.vocab import OPEN_STATUSES
 from ..layout import MEETINGS_DIR
@@ -42,10 +42,10 @@ class Item:
     geannuleerd: bool
 
 
-def case_events(net, case: Case, today: dt.date) -> list[Item]:
+def case_events(net, case: CaseWithCasus, today: dt.date) -> list[Item]:
     """The events of one case: its agreements, its next evaluation and its plan deadline."""
     c = case.casus
-    if c is None or (c.status not in OPEN_STATUSES and (c.gesloten is None or c.gesloten < today - dt.timedelta(days=KEEP_DAYS))):
+    if c.status not in OPEN_STATUSES and (c.gesloten is None or c.gesloten < today - dt.timedelta(days=KEEP_DAYS)):
         return []
     is_open = c.status in OPEN_STATUSES
     out = []
@@ -76,7 +76,9 @@ def case_events(net, case: Case, today: dt.date) -> list[Item]:
 
 
 def _events_job(ctx, loaded) -> list[Item] | None:
-    return case_events(ctx.network, loaded.case, ctx.today) or None
+    if loaded.case.casus is None:
+        return None  # casus.yaml unusable: left out (its reading problem goes with the result)
+    return case_events(ctx.network, loaded.case.with_casus(), ctx.today) or None
 
 
 CALENDAR = Job("calendar", _events_job)
