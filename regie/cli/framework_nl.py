@@ -61,14 +61,14 @@ def install() -> None:
 
     typer.core._ = _translate
     # an argument's help line shows its Dutch name (CASUS), not the Python type beside it (<str>)
-    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]  # patching typer on purpose
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]  # a deliberate patch
 
     write_usage = formatting.HelpFormatter.write_usage
 
     def dutch_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         write_usage(self, prog, args, USAGE if prefix is None else prefix)
 
-    formatting.HelpFormatter.write_usage = dutch_usage  # type: ignore[method-assign]  # patching click on purpose
+    formatting.HelpFormatter.write_usage = dutch_usage  # type: ignore[method-assign]  # a deliberate patch
 
     get_help_option = click_core.Command.get_help_option
 
@@ -78,7 +78,7 @@ def install() -> None:
             option.help = HELP_TEXT
         return option
 
-    click_core.Command.get_help_option = dutch_help_option  # type: ignore[method-assign]  # patching click on purpose
+    click_core.Command.get_help_option = dutch_help_option  # type: ignore[method-assign]  # a deliberate patch
     typer.completion.install_callback = _install_completion
 
 

@@ -66,9 +66,6 @@ class Naaste:
     tot: dt.date | None = None
 
 
-Betrokkene = Professional | Naaste  # someone in a case's netwerk.yaml
-
-
 @dataclass(frozen=True)
 class Netwerk:
     professionals: tuple[Professional, ...] = ()
@@ -91,8 +88,7 @@ class Netwerk:
     def betrokkene_ids(self) -> set[str]:
         return {p.id for p in self.professionals} | {n.id for n in self.naasten}
 
-    def betrokkenen(self) -> tuple[Betrokkene, ...]:
-        """The professionals, then the naasten."""
+    def betrokkenen(self) -> tuple[Professional | Naaste, ...]:  # the professionals, then the naasten
         return (*self.professionals, *self.naasten)
 
     def gone(self, day: dt.date) -> set[str]:
@@ -344,16 +340,14 @@ class Case:
         return self if isinstance(self, CaseWithCasus) else CaseWithCasus(**vars(self))
 
     def checked(self) -> CheckedCase:
-        """This case with both required files (``casus.yaml``, ``melding.yaml``) read, typed so;
-        DossierInvalid naming the first that is missing or unusable."""
+        """This case with both required files read, typed so; DossierInvalid naming the first that is missing or unusable."""
         for name, part in (("casus.yaml", self.casus), ("melding.yaml", self.melding)):
             if part is None:
                 raise DossierInvalid("bestand ontbreekt of is ongeldig", path=f"{self.folder}/{name}", code="ontbreekt")
         return self if isinstance(self, CheckedCase) else CheckedCase(**vars(self))
 
     def usable(self) -> CheckedCase | None:
-        """This case as a :class:`CheckedCase`, or None when a required file is missing or unusable
-        (such a case counts in no figure, list or deadline)."""
+        """This case as a :class:`CheckedCase`, or None when a required file is missing or unusable."""
         return None if self.casus is None or self.melding is None else self.checked()
 
     def consent(self) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..dossier.loader import load_case
-from ..dossier.model import Betrokkene, Case, CaseWithCasus
+from ..dossier.model import Case, CaseWithCasus, Naaste, Professional
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
@@ -100,8 +100,8 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
     renamed: dict[str, str] = {}
     net_doc = RoundTrip((folder_a / "netwerk.yaml").read_text(encoding="utf-8"), f"{a.folder}/netwerk.yaml")
     source = RoundTrip((folder_b / "netwerk.yaml").read_text(encoding="utf-8"), f"{b.folder}/netwerk.yaml").data
-    parts: tuple[tuple[str, tuple[Betrokkene, ...]], ...] = (("professionals", b.netwerk.professionals if b.netwerk else ()),
-                                                            ("naasten", b.netwerk.naasten if b.netwerk else ()))
+    parts: tuple[tuple[str, tuple[Professional | Naaste, ...]], ...] = (
+        ("professionals", b.netwerk.professionals if b.netwerk else ()), ("naasten", b.netwerk.naasten if b.netwerk else ()))
     for key, items in parts:
         for person, data in zip(items, source.get(key) or []):
             if person.id in people and _same(people[person.id], person):
@@ -199,8 +199,8 @@ def _merge_household(a: CaseWithCasus, b: CaseWithCasus, folder_a: Path, folder_
     writes[folder_a / "casus.yaml"] = casus_a.dump()
 
 
-def _people(case: Case) -> dict[str, Betrokkene]:
-    out: dict[str, Betrokkene] = {}
+def _people(case: Case) -> dict[str, Professional | Naaste]:
+    out: dict[str, Professional | Naaste] = {}
     if case.netwerk:
         for p in case.netwerk.professionals:
             out[p.id] = p

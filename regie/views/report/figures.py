@@ -89,7 +89,8 @@ def report_case(ctx, loaded, start: dt.date, end: dt.date) -> CheckedCase | Earl
         return None
     c = case.casus
     last = latest_date(case)
-    if c.gesloten is None or any(e.afgesloten is None for e in case.escalaties) or (last and last >= start - dt.timedelta(days=1)):
+    if (c.gesloten is None or any(e.afgesloten is None for e in case.escalaties)
+            or (last and last >= start - dt.timedelta(days=1))):
         return _figures_only(case)
     return Earlier(case.id, c.huishouden.id if c.huishouden else None, c.gesloten, c.sluitreden)
 
