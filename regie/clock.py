@@ -40,6 +40,11 @@ def from_checked(value: object) -> _dt.date | None:
     return _dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
+def to_day(value: str) -> _dt.date:
+    """A date the schema requires (strict ISO there): never empty."""
+    return _dt.date.fromisoformat(value)
+
+
 def add_years(day: _dt.date, years: int) -> _dt.date:
     """The same day ``years`` later (29 February becomes 28 February in a year that has none)."""
     try:

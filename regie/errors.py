@@ -57,6 +57,8 @@ class DossierInvalid(RegieError):
 class GitError(RegieError):
     """A git operation the command needs could not be done."""
 
+    detail: str = ""  # git's own (English) output, when there is any
+
 
 class NothingToChange(RegieError):
     """The command would change nothing (the same change twice): said, and not an error."""

@@ -44,8 +44,8 @@ SUBCOMMAND_METAVAR = "COMMANDO [ARGUMENTEN]..."
 _installed = False
 
 
-def _translate(text: str) -> str:
-    return MESSAGES.get(text, text)
+def _translate(message: str) -> str:  # the signature of gettext, which it stands in for
+    return MESSAGES.get(message, message)
 
 
 def install() -> None:
@@ -59,16 +59,16 @@ def install() -> None:
     from typer._click import core as click_core
     from typer._click import formatting
 
-    typer.core._ = _translate  # type: ignore[attr-defined]
+    typer.core._ = _translate
     # an argument's help line shows its Dutch name (CASUS), not the Python type beside it (<str>)
-    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]  # a deliberate patch
 
     write_usage = formatting.HelpFormatter.write_usage
 
     def dutch_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         write_usage(self, prog, args, USAGE if prefix is None else prefix)
 
-    formatting.HelpFormatter.write_usage = dutch_usage  # type: ignore[method-assign]
+    formatting.HelpFormatter.write_usage = dutch_usage  # type: ignore[method-assign]  # a deliberate patch
 
     get_help_option = click_core.Command.get_help_option
 
@@ -78,8 +78,8 @@ def install() -> None:
             option.help = HELP_TEXT
         return option
 
-    click_core.Command.get_help_option = dutch_help_option  # type: ignore[method-assign]
-    typer.completion.install_callback = _install_completion  # type: ignore[assignment]
+    click_core.Command.get_help_option = dutch_help_option  # type: ignore[method-assign]  # a deliberate patch
+    typer.completion.install_callback = _install_completion
 
 
 def _install_completion(ctx, param, value: Any) -> Any:

@@ -78,8 +78,10 @@ def show_comparison(v: dict) -> None:
     console = Console(highlight=False)
     console.print(f"[bold]Vergelijking {a} met {b} — {escape(v['netwerk'])}[/] (verschil = {a} min {b})")
     t = Table()
-    for col, just in (("onderdeel", "left"), ("cijfer", "left"), (a, "right"), (b, "right"), ("verschil", "right")):
-        t.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
+    for col in ("onderdeel", "cijfer"):
+        t.add_column(col, justify="left", overflow="fold")
+    for col in (a, b, "verschil"):
+        t.add_column(col, justify="right", overflow="fold")
     def cell(x) -> str:
         return x if isinstance(x, str) else nl_num(x)
 

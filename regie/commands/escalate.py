@@ -64,12 +64,12 @@ def run(
     if afschalen:
         if not reden:
             raise UsageError("--afschalen heeft --reden nodig")
-        step, niveau, new_id, problems = deescalate(root, case, reden=reden, afspraken=afspraak or [], naar_niveau=naar_niveau,
-                                                    escalatie=escalatie, today=today, commit=not no_commit)
+        lowered, niveau, new_id, problems = deescalate(root, case, reden=reden, afspraken=afspraak or [], naar_niveau=naar_niveau,
+                                                       escalatie=escalatie, today=today, commit=not no_commit)
         for p in problems:
             console.info(p.format())
-        console.info(f"escalatie {step.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
-                                                             else "terug bij de regisseur en het netwerk"))
+        console.info(f"escalatie {lowered.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
+                                                                else "terug bij de regisseur en het netwerk"))
         return
     if resolve:
         if not uitkomst:
@@ -81,10 +81,10 @@ def run(
         return
     if fmt is not None and fmt.value == "pdf":
         require_file(out)  # before anything is recorded
-    missing = [name for name, value in (("--over", over), ("--reden", reden)) if not value]
-    if missing:
+    if not over or not reden:
+        missing = [name for name, value in (("--over", over), ("--reden", reden)) if not value]
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
-    step = escalate(root, case, over=over, reden=reden, verzoek=verzoek, niveau=niveau, spoed=spoed,  # type: ignore[arg-type]
+    step = escalate(root, case, over=over, reden=reden, verzoek=verzoek, niveau=niveau, spoed=spoed,
                     afspraken=afspraak, today=today, commit=not no_commit)
     for p in step.problems:
         console.info(p.format())

@@ -26,9 +26,7 @@ OPTIONS = {
 }
 
 
-def _yes_no(value: str | None, option: str) -> bool | None:
-    if value is None:
-        return None
+def _yes_no(value: str, option: str) -> bool:
     answer = {"ja": True, "nee": False}.get(value.strip().lower())
     if answer is None:
         raise UsageError(f"{option} is ja of nee, niet '{value}'")
@@ -59,7 +57,7 @@ def run(
 
     done = record_meldcode(
         context.root(), case, today=context.today(), stap=stap, datum=datum, wie=wie,
-        toelichting=toelichting, veilig_thuis=veilig_thuis, antwoorden=answers, besluit=besluit,  # type: ignore[arg-type]
+        toelichting=toelichting, veilig_thuis=veilig_thuis, antwoorden=answers, besluit=besluit,
         gemeld=gemeld, gezin_geinformeerd=gezin_geinformeerd,
         gezin_niet=gezin_niet, commit=not no_commit,
     )

@@ -61,13 +61,14 @@ def run(
     missing = [f"--{k}" for k, v in values.items() if v is None]
     if missing:
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
+    given = {k: v for k, v in values.items() if v is not None}  # all of them: none is missing
     case = NewCase(
         datum=datum or today,
-        melder_rol=values["melder-rol"],  # type: ignore[arg-type]
-        aard=values["aard"],  # type: ignore[arg-type]
-        urgentie=values["urgentie"],  # type: ignore[arg-type]
-        regisseur=values["regisseur"],  # type: ignore[arg-type]
-        pseudoniem=values["pseudoniem"],  # type: ignore[arg-type]
+        melder_rol=given["melder-rol"],
+        aard=given["aard"],
+        urgentie=given["urgentie"],
+        regisseur=given["regisseur"],
+        pseudoniem=given["pseudoniem"],
         melder_organisatie=melder_organisatie,
         leefgebieden=list(leefgebied or []),
         doelgroep=doelgroep,

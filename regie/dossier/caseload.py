@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from .model import Case
 from .state import in_care_on, regisseur_on
 
 
@@ -22,12 +23,13 @@ class Load:
     fase: str  # voor-plan | plan-vastgesteld
 
 
-def case_load(case, day: dt.date) -> Load | None:
-    if case.casus is None or case.melding is None or not in_care_on(case, day):
+def case_load(case: Case, day: dt.date) -> Load | None:
+    checked = case.usable()
+    if checked is None or not in_care_on(checked, day):
         return None
     p = case.plan
     fase = "plan-vastgesteld" if p and p.vastgesteld and p.vastgesteld <= day else "voor-plan"
-    return Load(regisseur_on(case, day), case.casus.urgentie, fase)
+    return Load(regisseur_on(checked, day), checked.casus.urgentie, fase)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..clock import from_checked
+from ..clock import from_checked, to_day
 from .meldcode import Meldcode
 
 
@@ -43,7 +43,7 @@ class Toestemming(ToestemmingStand):
     historie: tuple[ToestemmingStand, ...] = ()
 
     @classmethod
-    def from_data(cls, t: dict) -> Toestemming:  # type: ignore[override]
+    def from_data(cls, t: dict) -> Toestemming:
         now = ToestemmingStand.from_data(t)
         return cls(**{f: getattr(now, f) for f in now.__dataclass_fields__},
                    historie=tuple(ToestemmingStand.from_data(h) for h in t.get("historie") or ()))
@@ -171,7 +171,7 @@ class Casus:
             status=d["status"],
             regisseur=d["regisseur"],
             pseudoniem=d["pseudoniem"],
-            geopend=from_checked(d["geopend"]),  # type: ignore[arg-type]
+            geopend=to_day(d["geopend"]),
             urgentie=d["urgentie"],
             leefgebieden=tuple(d.get("leefgebieden", [])),
             toestemming=Toestemming.from_data(t),
@@ -186,16 +186,16 @@ class Casus:
             zonder_evaluatie=d.get("zonder_evaluatie"),
             nazorg_tot=from_checked(d.get("nazorg_tot")),
             historie=tuple(
-                Overdracht(from_checked(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),  # type: ignore[arg-type]
+                Overdracht(to_day(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),
                            h.get("casushouder"), h.get("tijdelijk", False), h.get("terug", False), h.get("status_voor"))
                 for h in d.get("regie_historie") or []
             ),
             meldcode=Meldcode.from_data(d.get("meldcode"), from_checked),
             verwijsindex=Verwijsindex.from_data(d.get("verwijsindex")),
-            intake=Intake(from_checked(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))  # type: ignore[arg-type]
+            intake=Intake(to_day(i["datum"]), i["besluit"], i.get("reden"), i.get("verwezen_naar"))
             if (i := d.get("intake")) else None,
             huishouden=Huishouden.from_data(d.get("huishouden")),
             samengevoegd_met=d.get("samengevoegd_met"),
-            cti_fasen=tuple(CtiFase(f["fase"], from_checked(f["van"]), i, tuple(f.get("doelen") or ()))  # type: ignore[arg-type]
+            cti_fasen=tuple(CtiFase(f["fase"], to_day(f["van"]), i, tuple(f.get("doelen") or ()))
                             for i, f in enumerate((d.get("cti") or {}).get("fasen") or ())),
         )

@@ -18,9 +18,10 @@ from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
 from ..layout import CASES_DIR, CONFIG, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
 from . import schema
 from .casus import Casus
-from .model import Afspraak, Case, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Plan, Verstrekking
+from .model import Afspraak, Case, CaseWithCasus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Verstrekking
 from .network import Network
 from .network_records import NetwerkNotitie, Signaal
+from .plan import Plan
 from .problems import ERROR, Problem
 from .repo import case_dir, case_ids
 from .sociale_kaart import FILE as MAP
@@ -149,13 +150,13 @@ def all_case_ids(root: Path) -> tuple[list[str], list[Problem]]:
 def load_network_journal(root: Path) -> tuple[list[NetwerkNotitie], list[Problem], dict[str, SourceFile]]:
     """The network journal (``journaal/*.md`` at the root), the problems reading it, and its parsed files."""
     reader = _Reader(root)
-    names = _listing(reader, NETWORK_JOURNAL_DIR)
+    names = _listing(reader, NETWORK_JOURNAL_DIR) or {}
     notes = []
-    for name in sorted(names or ()):
+    for name in sorted(names):
         if not name.endswith(".md") or name.startswith("."):
             continue
         rel = f"{NETWORK_JOURNAL_DIR}/{name}"
-        if not _usable_file(reader, rel, names[name]):  # type: ignore[index]
+        if not _usable_file(reader, rel, names[name]):
             continue
         src = reader.read(rel, "netwerkjournaal", markdown=True)
         if src is not None:
@@ -206,9 +207,9 @@ def _usable_file(reader: _Reader, rel: str, entry: os.DirEntry) -> bool:
 
 
 def _load_signals(reader: _Reader) -> list[Signaal]:
-    names = _listing(reader, SIGNALS_DIR)
+    names = _listing(reader, SIGNALS_DIR) or {}
     signals = []
-    for name in sorted(names or ()):
+    for name in sorted(names):
         if not name.endswith(".yaml") or name.startswith("."):
             continue
         rel = f"{SIGNALS_DIR}/{name}"
@@ -325,8 +326,8 @@ def _load_entries(reader: _Reader, case: Case, kind: FileKind) -> list:
     return entries
 
 
-def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",)) -> tuple[Network, Case, Dossier]:
-    """Load one case for a command that works on it; the files it ``needs`` must be readable.
+def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",)) -> tuple[Network, CaseWithCasus, Dossier]:
+    """Load one case for a command that works on it; ``casus.yaml`` and the files it ``needs`` must be readable.
 
     Raises CaseNotFound for an unknown case and DossierInvalid (naming file and line) when
     ``regie.yaml`` or a needed file cannot be used.
@@ -344,7 +345,7 @@ def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",))
 
     if dossier.network is None:
         raise first_problem(CONFIG)
-    for name in needs:
+    for name in dict.fromkeys(("casus.yaml", *needs)):
         if name in case.broken:
             raise first_problem(f"{case.folder}/{name}")
-    return dossier.network, case, dossier
+    return dossier.network, case.with_casus(), dossier

@@ -132,9 +132,10 @@ def summary(record: Meldcode | None) -> dict | None:
             step["besluit"] = list(s.besluit)
             step["gemeld"] = s.gemeld.isoformat() if s.gemeld else None
         steps.append(step)
+    gemeld = record.gemeld()
     return {
         "stappen": steps,
-        "gemeld": record.gemeld().isoformat() if record.gemeld() else None,
+        "gemeld": gemeld.isoformat() if gemeld else None,
         "gezin_geinformeerd": record.gezin_geinformeerd.isoformat() if record.gezin_geinformeerd else None,
         "gezin_niet_geinformeerd": record.gezin_niet_geinformeerd is not None,
     }

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..clock import from_checked
+from ..clock import from_checked, to_day
+from ..errors import DossierInvalid
 from .casus import Casus
 from .network import Network
+from .plan import Plan
 from .vocab import CLIENT, JEUGD_DOELGROEPEN
 
 
@@ -33,7 +35,7 @@ class Melding:
     @classmethod
     def from_data(cls, d: dict) -> Melding:
         return cls(
-            datum=from_checked(d["datum"]),  # type: ignore[arg-type]
+            datum=to_day(d["datum"]),
             melder_rol=d["melder"]["rol"],
             melder_organisatie=d["melder"].get("organisatie"),
             aard=d["aard"],
@@ -88,64 +90,12 @@ class Netwerk:
     def betrokkene_ids(self) -> set[str]:
         return {p.id for p in self.professionals} | {n.id for n in self.naasten}
 
+    def betrokkenen(self) -> tuple[Professional | Naaste, ...]:  # the professionals, then the naasten
+        return (*self.professionals, *self.naasten)
+
     def gone(self, day: dt.date) -> set[str]:
         """The betrokkenen no longer involved on ``day`` (their ``tot`` lies before it)."""
-        return {x.id for x in (*self.professionals, *self.naasten) if x.tot is not None and x.tot < day}
-
-
-@dataclass(frozen=True)
-class Doel:
-    id: str
-    leefgebied: str
-    omschrijving: str
-    startscore: int | None
-    doelscore: int | None
-    index: int
-    lid: str | None = None  # the household member the goal is about
-    status: str = "open"  # open, bereikt, vervallen
-    bereikt_op: dt.date | None = None
-    eindscore: int | None = None
-    vervallen_op: dt.date | None = None
-    reden: str | None = None
-
-
-@dataclass(frozen=True)
-class Plan:
-    versie: int
-    vastgesteld: dt.date | None
-    volgende_evaluatie: dt.date | None
-    doelen: tuple[Doel, ...]
-    tekst: str
-    vastgesteld_doelen: str | None = None  # the goals' fingerprint when the plan was set
-
-    def goals_fingerprint(self) -> str:
-        """What the plan promises, as 12 hex digits: each goal's id, leefgebied, text, member and scores (not how
-        far it got: reaching or dropping a goal is carrying the plan out, not changing it)."""
-        import hashlib
-        import json
-
-        goals = [[g.id, g.leefgebied, g.omschrijving, g.lid, g.startscore, g.doelscore] for g in self.doelen]
-        return hashlib.sha256(json.dumps(goals, ensure_ascii=False).encode()).hexdigest()[:12]
-
-    def changed_since_set(self) -> bool:
-        """Whether the goals differ from those the plan was set with (unknown, for a plan set before regie kept it)."""
-        return bool(self.vastgesteld and self.vastgesteld_doelen and self.vastgesteld_doelen != self.goals_fingerprint())
-
-    @classmethod
-    def from_data(cls, d: dict, body: str) -> Plan:
-        return cls(
-            versie=d.get("versie", 1),
-            vastgesteld=from_checked(d.get("vastgesteld")),
-            volgende_evaluatie=from_checked(d.get("volgende_evaluatie")),
-            doelen=tuple(
-                Doel(g["id"], g["leefgebied"], g["doel"], g.get("startscore"), g.get("doelscore"), i, g.get("lid"),
-                     g.get("status", "open"), from_checked(g.get("bereikt_op")), g.get("eindscore"), from_checked(g.get("vervallen_op")),
-                     g.get("reden"))
-                for i, g in enumerate(d.get("doelen") or [])
-            ),
-            tekst=body,
-            vastgesteld_doelen=d.get("vastgesteld_doelen"),
-        )
+        return {x.id for x in self.betrokkenen() if x.tot is not None and x.tot < day}
 
 
 @dataclass(frozen=True)
@@ -195,8 +145,8 @@ class Afspraak:
             id=d["id"],
             wat=d["wat"],
             wie=d["wie"],
-            gemaakt=from_checked(d["gemaakt"]),  # type: ignore[arg-type]
-            deadline=from_checked(d["deadline"]),  # type: ignore[arg-type]
+            gemaakt=to_day(d["gemaakt"]),
+            deadline=to_day(d["deadline"]),
             status=d.get("status", "open"),
             index=index,
             doel=d.get("doel"),
@@ -205,7 +155,7 @@ class Afspraak:
             vervallen_op=from_checked(d.get("vervallen_op")),
             herkomst=d.get("herkomst"),
             verplaatst=tuple(
-                Verplaatsing(from_checked(v["van"]), from_checked(v["naar"]), from_checked(v["datum"]), v["reden"])  # type: ignore[arg-type]
+                Verplaatsing(to_day(v["van"]), to_day(v["naar"]), to_day(v["datum"]), v["reden"])
                 for v in d.get("verplaatst") or []
             ),
         )
@@ -253,7 +203,7 @@ class Escalatie:
     def from_data(cls, d: dict, index: int) -> Escalatie:
         return cls(
             id=d["id"],
-            datum=from_checked(d["datum"]),  # type: ignore[arg-type]
+            datum=to_day(d["datum"]),
             niveau=d["niveau"],
             over=d["over"],
             reden=d["reden"],
@@ -287,7 +237,7 @@ class Evaluatie:
         empty = [k for k, v in scores.items() if v is None]
         empty += [k for k in ("samenwerking", "besluit") if k in d and d[k] is None]
         return cls(
-            datum=from_checked(d["datum"]),  # type: ignore[arg-type]
+            datum=to_day(d["datum"]),
             soort=d["soort"],
             scores=dict(d.get("scores") or {}),
             samenwerking=d.get("samenwerking"),
@@ -305,7 +255,7 @@ class JournaalEntry:
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> JournaalEntry:
-        return cls(datum=from_checked(d["datum"]), soort=d["soort"], file=file)  # type: ignore[arg-type]
+        return cls(datum=to_day(d["datum"]), soort=d["soort"], file=file)
 
 
 @dataclass(frozen=True)
@@ -323,7 +273,7 @@ class Verstrekking:
 
     @classmethod
     def from_data(cls, d: dict, index: int) -> Verstrekking:
-        return cls(d["id"], from_checked(d["datum"]), d["aan"], d["wat"], d["grondslag"], d.get("ontvanger"),  # type: ignore[arg-type]
+        return cls(d["id"], to_day(d["datum"]), d["aan"], d["wat"], d["grondslag"], d.get("ontvanger"),
                    d.get("escalatie"), index)
 
 
@@ -344,6 +294,23 @@ class Case:
     verstrekkingen: tuple[Verstrekking, ...] = ()
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)
+
+    def with_casus(self) -> CaseWithCasus:
+        """This case with ``casus.yaml`` read, typed so; DossierInvalid when that file is missing or unusable."""
+        if self.casus is None:
+            raise DossierInvalid("bestand ontbreekt of is ongeldig", path=f"{self.folder}/casus.yaml", code="ontbreekt")
+        return self if isinstance(self, CaseWithCasus) else CaseWithCasus(**vars(self))
+
+    def checked(self) -> CheckedCase:
+        """This case with both required files read, typed so; DossierInvalid naming the first that is missing or unusable."""
+        for name, part in (("casus.yaml", self.casus), ("melding.yaml", self.melding)):
+            if part is None:
+                raise DossierInvalid("bestand ontbreekt of is ongeldig", path=f"{self.folder}/{name}", code="ontbreekt")
+        return self if isinstance(self, CheckedCase) else CheckedCase(**vars(self))
+
+    def usable(self) -> CheckedCase | None:
+        """This case as a :class:`CheckedCase`, or None when a required file is missing or unusable."""
+        return None if self.casus is None or self.melding is None else self.checked()
 
     def consent(self) -> str:
         """The consent status on record (``niet-gevraagd`` when the case holds none)."""
@@ -379,3 +346,17 @@ class Case:
             for n in self.netwerk.naasten:
                 labels[n.id] = n.relatie
         return labels
+
+
+@dataclass
+class CaseWithCasus(Case):
+    """A case whose ``casus.yaml`` was read: what a command that works on one case has (``load_case`` needs that file)."""
+
+    casus: Casus
+
+
+@dataclass
+class CheckedCase(CaseWithCasus):
+    """A case whose required files (``casus.yaml`` and ``melding.yaml``) were both read: what the figures count."""
+
+    melding: Melding

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..clock import from_checked
+from ..clock import from_checked, to_day
 from .vocab import SIGNAL_OLD_NAMES
 
 
@@ -27,7 +27,7 @@ class Signaal:
     @classmethod
     def from_data(cls, d: dict, file: str) -> Signaal:
         status = SIGNAL_OLD_NAMES.get(d["status"], d["status"])
-        return cls(d["id"], from_checked(d["datum"]), d["over"], d["aard"], status,  # type: ignore[arg-type]
+        return cls(d["id"], to_day(d["datum"]), d["over"], d["aard"], status,
                    tuple(d.get("casussen") or []), d.get("organisatie"), file, d.get("antwoord"),
                    from_checked(d.get("beantwoord_op")))
 
@@ -42,4 +42,4 @@ class NetwerkNotitie:
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> NetwerkNotitie:
-        return cls(from_checked(d["datum"]), d["soort"], file, d.get("regisseur"), tuple(d.get("casussen") or ()))  # type: ignore[arg-type]
+        return cls(to_day(d["datum"]), d["soort"], file, d.get("regisseur"), tuple(d.get("casussen") or ()))

@@ -58,7 +58,7 @@ class Job:
     """What a command needs of each case: ``fn(ctx, loaded, *args)``, depending on nothing but the case, ``args``, the network and the date."""
 
     name: str
-    fn: Callable[[Any, Loaded], Any]
+    fn: Callable[..., Any]  # fn(ctx, loaded, *args)
     args: tuple = ()
 
 
@@ -88,8 +88,9 @@ def read_case(root: Path, cid: str) -> Loaded:
     return Loaded(case, tuple(reader.problems), found)
 
 
-def _context(setting: Setting):
-    return Ctx(Lines(setting.root), setting.network, setting.today)
+def _context(setting: Setting) -> Ctx | None:
+    """What a job sees besides the case; None when ``regie.yaml`` is unusable (only validate reads the cases then)."""
+    return Ctx(Lines(setting.root), setting.network, setting.today) if setting.network is not None else None
 
 
 # State of a pool worker (set in the parent before the processes fork).
@@ -180,12 +181,13 @@ def scan(
                         loaded = read_case(setting.root, cid)
                         if cache and not racy:
                             model_bytes = pickle.dumps(loaded, _PICKLE)
-                    else:  # the parsed case is in the cache: only the job runs again
-                        loaded = pickle.loads(cache.model(cid, fp))  # type: ignore[union-attr, arg-type]
+                    else:  # the parsed case is in the cache: only the job runs again (read again if it went meanwhile)
+                        kept = cache.model(cid, fp) if cache is not None and fp is not None else None
+                        loaded = pickle.loads(kept) if kept is not None else read_case(setting.root, cid)
                     ctx = ctx or _context(setting)
                     problems, value = loaded.problems, job.fn(ctx, loaded, *job.args)
                     blob = pickle.dumps((problems, value), _PICKLE) if cache and not racy else b""
-                if cache and not racy:
+                if cache and not racy and fp is not None:  # fp is None only without a cache
                     cache.put(cid, job.name, key, fp, blob, model_bytes)
                 yield cid, problems, value
             if progress:

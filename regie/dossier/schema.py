@@ -32,7 +32,7 @@ _TYPE_NL = {
 
 
 def schema_text(kind: str) -> str:
-    return resources.files("regie").joinpath("schemas", f"{kind}.json").read_text(encoding="utf-8")
+    return resources.files("regie").joinpath("schemas").joinpath(f"{kind}.json").read_text(encoding="utf-8")
 
 
 _DATES: dict[str, bool] = {}  # date text -> valid? (the same dates recur in every file)
@@ -94,7 +94,7 @@ def _fast(kind: str) -> Any:
         name, code = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         source = fastjsonschema.compile_to_code(definition, formats={"date": _is_date})
-        name = re.search(r"^def (validate\w*)\(", source, re.M).group(1)  # type: ignore[union-attr]
+        name = re.findall(r"^def (validate\w*)\(", source, re.M)[0]
         code = compile(source, f"<schema {kind}>", "exec")
         _store(path, marshal.dumps((name, code)))
     namespace: dict[str, Any] = {}
@@ -189,7 +189,7 @@ def _additional(err: Any, where: str) -> str:
 
 def _type(err: Any, where: str) -> str:
     val = err.validator_value
-    wanted = val if isinstance(val, list) else [val]
+    wanted: list[str] = val if isinstance(val, list) else [val]
     return f"{where} moet {' of '.join(_TYPE_NL.get(t, t) for t in wanted)} zijn, niet {_show(err.instance)}"
 
 
@@ -252,7 +252,8 @@ def _show(value: Any) -> str:
         return "ja/nee"
     if isinstance(value, (int, float)):
         return str(value)
-    return _TYPE_NL.get({list: "array", dict: "object"}.get(type(value), ""), type(value).__name__)
+    kinds: dict[type, str] = {list: "array", dict: "object"}
+    return _TYPE_NL.get(kinds.get(type(value), ""), type(value).__name__)
 
 
 def export(target: Path) -> list[Path]:

@@ -33,16 +33,17 @@ class Checked:
     load: Any = None  # the case's share of its regisseur's caseload today (regie.views.caseload.Load), or None
 
 
-def case_findings(ctx: Ctx, loaded: Loaded) -> Checked:
-    """Every finding of one case: reading its files, the rules, and personal data in its text."""
+def case_findings(ctx: Ctx | None, loaded: Loaded) -> Checked:
+    """Every finding of one case: reading its files, the rules, and personal data in its text (``ctx`` None:
+    ``regie.yaml`` is unusable, so no rule runs)."""
     problems = list(loaded.problems)
-    net = ctx.network
-    if net is not None:
+    net = ctx.network if ctx is not None else None
+    if ctx is not None:
         for rule in CASE_RULES:
             problems.extend(rule(ctx, loaded.case))
     severity = ERROR if net is not None and net.privacy == "streng" else WARNING
     problems.extend(Problem(rel, line, "privacy", severity, message) for rel, line, message in loaded.privacy)
-    if net is None:
+    if ctx is None or net is None:
         return Checked(problems)
     load = case_load(loaded.case, ctx.today) if net.caseload_norm is not None and not loaded.problems else None
     return Checked(problems, membership(ctx, loaded.case), load)

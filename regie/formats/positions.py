@@ -37,7 +37,7 @@ def scalars_at(text: str, paths: set[tuple[str, ...]]) -> list[tuple[tuple[str, 
 def item_lines(text: str, path: tuple[str, ...], fields: list[str]) -> dict[str, tuple[int, int]]:
     """For each mapping in the list at ``path``: the range of lines (0-based, end exclusive) it takes in ``text``,
     keyed by the values of ``fields`` joined with '/'."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node: Any = yaml.compose(text, Loader=yaml.SafeLoader)  # a mapping (None for an empty text: the caller has items)
     for key in path:
         node = next(v for k, v in node.value if k.value == key)
     found = {}

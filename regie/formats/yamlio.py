@@ -36,7 +36,7 @@ _RESOLVED: dict[str, str] = {}  # plain scalar -> its tag (PyYAML's resolver tri
 _RESOLVED_MAX = 5_000  # the recurring values (keys, statuses, dates) are far fewer
 
 
-class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chosen at run time: libyaml's loader when there
     """CSafeLoader that keeps dates as strings and notes a key written twice in one mapping.
 
     Its resolver remembers the tag of short plain scalars (``open``, ``A1``, ``2026-03-10``
@@ -57,13 +57,13 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if not implicit[0]:
+            if not implicit[0] or value is None:  # (a scalar's value is its text: never None)
                 return super().resolve(kind, value, implicit)
-            tag = _RESOLVED.get(value)  # type: ignore[arg-type]
+            tag = _RESOLVED.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
-                if len(value) <= 40 and len(_RESOLVED) < _RESOLVED_MAX:  # type: ignore[arg-type]
-                    _RESOLVED[value] = tag  # type: ignore[index]
+                if len(value) <= 40 and len(_RESOLVED) < _RESOLVED_MAX:
+                    _RESOLVED[value] = tag
             return tag
         if implicit:  # a list or mapping without an explicit tag: what PyYAML's resolver gives it too
             return _SEQ if kind is yaml.SequenceNode else _MAP
@@ -73,7 +73,7 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         self._note_duplicates(node)
         return super().construct_mapping(node, deep)
 
-    def _note_duplicates(self, node: yaml.MappingNode) -> None:
+    def _note_duplicates(self, node: yaml.Node) -> None:
         pairs = node.value
         if len(pairs) > 1:
             seen: dict[str, int] = {}
@@ -234,7 +234,7 @@ def _refuse_aliases(text: str, rel: str, line_offset: int) -> None:
             if isinstance(event, yaml.AliasEvent):
                 raise DossierInvalid(
                     f"ongeldige YAML: alias '*{event.anchor}' wordt niet ondersteund in een dossierbestand; schrijf de waarde uit",
-                    path=rel, line=event.start_mark.line + 1 + line_offset, code="yaml",
+                    path=rel, line=event.start_mark.line + 1 + line_offset if event.start_mark else None, code="yaml",
                 )
     except yaml.YAMLError:
         return  # the syntax error itself is reported by the real parse
@@ -305,10 +305,11 @@ class SourceFile:
         self.data = data
         self.body = body
         self.line_offset = line_offset
-        self._node: yaml.Node | None | bool = False
+        self._node: yaml.Node | None = None
+        self._composed = False
 
     def _root(self) -> yaml.Node | None:
-        if self._node is False:
+        if not self._composed:
             yaml_text = self.text
             if self.body is not None:
                 yaml_text = split_front_matter(self.text, self.rel)[0]
@@ -316,7 +317,8 @@ class SourceFile:
                 self._node = yaml.compose(yaml_text, Loader=FastLoader)
             except yaml.YAMLError:
                 self._node = None
-        return self._node  # type: ignore[return-value]
+            self._composed = True
+        return self._node
 
     def line(self, *pointer: str | int) -> int | None:
         """Line (1-based) of the element at ``pointer``, or of its nearest existing parent.

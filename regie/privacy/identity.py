@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dossier.model import Case
+from ..dossier.model import CaseWithCasus
 from ..dossier.network import Network
 from ..dossier.repo import case_dir, rel
 from ..dossier.schema import check
@@ -98,17 +98,17 @@ class Recipient:
     key: str
 
 
-def recipients(net: Network, case: Case) -> list[Recipient]:
+def recipients(net: Network, case: CaseWithCasus) -> list[Recipient]:
     """Who may read this case's identity: its regisseur and the beheerders, each with their public key."""
-    wanted = [case.casus.regisseur] if case.casus else []
+    wanted = [case.casus.regisseur]
     wanted += [b for b in net.beheerders if b not in wanted]
-    keys = {r.id: r.age for r in net.regisseurs}
+    keys = {r.id: r.age for r in net.regisseurs if r.age}
     missing = [w for w in wanted if not keys.get(w)]
     if missing:
         raise IdentityError(f"geen age-sleutel in regie.yaml voor {', '.join(missing)}: voeg 'age: age1...' toe bij "
                             f"{'die regisseur' if len(missing) == 1 else 'die regisseurs'} ('regie keygen' maakt een sleutel)",
                             code="sleutel")
-    return [Recipient(w, keys[w]) for w in wanted]  # type: ignore[arg-type]
+    return [Recipient(w, keys[w]) for w in wanted]
 
 
 def encrypt(text: str, to: list[Recipient]) -> bytes:

@@ -149,7 +149,7 @@ def remove_tree(path: Path) -> None:
 
 def remove_temp_files(folder: Path, name: str) -> list[Path]:
     """Remove what a killed write of ``folder/name`` left behind (``.name.XXXX.tmp`` files or folders)."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for leftover in folder.glob(f".{name}.*{TMP_SUFFIX}"):

@@ -27,7 +27,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Concatenate, Iterator, ParamSpec, Sequence, TypeVar
 
 from ..errors import RegieError, UsageError
 from . import gitops
@@ -100,7 +100,8 @@ def refuse_changes(reason: str | None) -> None:
     global _read_only
     _read_only = reason
 
-F = TypeVar("F", bound=Callable)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def allow_own_changes_by_default(value: bool) -> None:
@@ -109,18 +110,18 @@ def allow_own_changes_by_default(value: bool) -> None:
     _allow_own_changes_default = value
 
 
-def exclusive(command: str) -> Callable[[F], F]:
+def exclusive(command: str) -> Callable[[Callable[Concatenate[Path, P], R]], Callable[Concatenate[Path, P], R]]:
     """Run a core mutation ``fn(root, ...)`` whole (read, write, validate, commit) under the lock."""
 
-    def wrap(fn: F) -> F:
+    def wrap(fn: Callable[Concatenate[Path, P], R]) -> Callable[Concatenate[Path, P], R]:
         import functools
 
         @functools.wraps(fn)
-        def run(root: Path, *args, **kwargs):
+        def run(root: Path, *args: P.args, **kwargs: P.kwargs) -> R:
             with session(root, command):
                 return fn(root, *args, **kwargs)
 
-        return run  # type: ignore[return-value]
+        return run
 
     return wrap
 
@@ -252,7 +253,7 @@ def _backup_name(rel: str) -> str:
 
 
 @contextmanager
-def journal(root: Path, message: str, paths: list[Path], *, new_dirs: list[Path] = (), git: bool = True) -> Iterator[Journal]:
+def journal(root: Path, message: str, paths: list[Path], *, new_dirs: Sequence[Path] = (), git: bool = True) -> Iterator[Journal]:
     """Record ``paths`` (and new folders) before they are written; the record goes when the body ends.
 
     If the body raises, its own undo runs first (the caller's); the journal is removed

@@ -67,10 +67,10 @@ _SECTIONS = ("nieuwe_meldingen", "vast_te_stellen", "evaluaties", "escalaties", 
 
 def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None) -> dict | None:
     """What one case puts on the agenda of ``datum`` (None: nothing), by section."""
-    net, case = ctx.network, loaded.case
+    if loaded.case.casus is None:
+        return None  # casus.yaml unusable: left out (its reading problem goes with the result)
+    net, case = ctx.network, loaded.case.with_casus()
     c, m = case.casus, case.melding
-    if c is None:
-        return None
     ladder = net.ladder()
     org_names = net.organisatie_namen()
     out: dict[str, list[CaseLine]] = {}

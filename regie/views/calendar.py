@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dossier.model import Case
+from ..dossier.model import CaseWithCasus
 from ..dossier.scan import Collected, Job
 from ..dossier.vocab import OPEN_STATUSES
 from ..layout import MEETINGS_DIR
@@ -42,10 +42,10 @@ class Item:
     geannuleerd: bool
 
 
-def case_events(net, case: Case, today: dt.date) -> list[Item]:
+def case_events(net, case: CaseWithCasus, today: dt.date) -> list[Item]:
     """The events of one case: its agreements, its next evaluation and its plan deadline."""
     c = case.casus
-    if c is None or (c.status not in OPEN_STATUSES and (c.gesloten is None or c.gesloten < today - dt.timedelta(days=KEEP_DAYS))):
+    if c.status not in OPEN_STATUSES and (c.gesloten is None or c.gesloten < today - dt.timedelta(days=KEEP_DAYS)):
         return []
     is_open = c.status in OPEN_STATUSES
     out = []
@@ -59,14 +59,15 @@ def case_events(net, case: Case, today: dt.date) -> list[Item]:
     held = len(case.evaluaties)
     due = evaluation_due(net, case) if is_open else None
     if due is not None or held:
-        last = max((e.datum for e in case.evaluaties), default=None)
-        day = due or last
+        day = due if due is not None else max(e.datum for e in case.evaluaties)
         out.append(Item(f"{case.id}-evaluatie", "evaluatie", case.id, f"{case.id}: evaluatie van het plan van aanpak",
-                        c.regisseur, organisation_of(net, case, c.regisseur), c.regisseur, day,  # type: ignore[arg-type]
+                        c.regisseur, organisation_of(net, case, c.regisseur), c.regisseur, day,
                         evaluation_changes(case) + (due is None), due is None))
     due = plan_due(net, case) if is_open else None
-    if due is not None or case.melding is not None:
-        day = due or case.melding.datum + dt.timedelta(days=net.termijnen.melding_tot_plan)  # type: ignore[union-attr]
+    term = case.melding.datum + dt.timedelta(days=net.termijnen.melding_tot_plan) if case.melding is not None else None
+    plan_day = due or term
+    if plan_day is not None:
+        day = plan_day
         out.append(Item(f"{case.id}-plan", "plan", case.id, f"{case.id}: plan van aanpak vaststellen", c.regisseur,
                         organisation_of(net, case, c.regisseur), c.regisseur, day, 0 if due else 1, due is None))
     # an event that was never in a feed need not be cancelled: leave out what ended before the case could be shown
@@ -75,7 +76,9 @@ def case_events(net, case: Case, today: dt.date) -> list[Item]:
 
 
 def _events_job(ctx, loaded) -> list[Item] | None:
-    return case_events(ctx.network, loaded.case, ctx.today) or None
+    if loaded.case.casus is None:
+        return None  # casus.yaml unusable: left out (its reading problem goes with the result)
+    return case_events(ctx.network, loaded.case.with_casus(), ctx.today) or None
 
 
 CALENDAR = Job("calendar", _events_job)

@@ -6,10 +6,11 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import AbstractSet
 
 from ..dossier.loader import load_case
 from ..dossier.meldcode import CONCLUSIES
-from ..dossier.model import Case, party_name
+from ..dossier.model import Case, CaseWithCasus, party_name
 from ..dossier.network import Network
 from ..dossier.repo import case_dir, case_ids
 from ..dossier.state import regisseur_on
@@ -31,7 +32,7 @@ class Entry:
         return d
 
 
-def dossier_entries(net: Network, case: Case) -> list[Entry]:
+def dossier_entries(net: Network, case: CaseWithCasus) -> list[Entry]:
     E = Entry
     out: list[Entry] = []
     c, m = case.casus, case.melding
@@ -61,7 +62,7 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
         if c.meldcode:
             for st in c.meldcode.stappen:
                 out.append(E(st.datum, "dossier", "meldcode", f"meldcode stap {st.stap}: {st.naam}"
-                             + (f" ({CONCLUSIES[st.conclusie()]})" if st.stap == 4 and st.conclusie() else "")))  # type: ignore[index]
+                             + (f" ({CONCLUSIES[k]})" if st.stap == 4 and (k := st.conclusie()) else "")))
                 if st.gemeld:
                     out.append(E(st.gemeld, "dossier", "meldcode", "gemeld bij Veilig Thuis"))
             if c.meldcode.gezin_geinformeerd:
@@ -103,7 +104,7 @@ def dossier_entries(net: Network, case: Case) -> list[Entry]:
     return out
 
 
-def git_entries(root: Path, case: Case, *, redact: set[str] = frozenset()) -> list[Entry]:
+def git_entries(root: Path, case: Case, *, redact: AbstractSet[str] = frozenset()) -> list[Entry]:
     """One entry per commit that touched the case folder; other case ids in a message are hidden."""
 
     pattern = re.compile("|".join(sorted((re.escape(r) for r in redact), key=len, reverse=True))) if redact else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from ..dossier.model import Case
+from ..dossier.model import Case, CaseWithCasus
 from ..dossier.network import Network
 from ..dossier.scan import Collected, Job
 from ..dossier.vocab import OPEN_STATUSES, PLAN_SET_STATUSES
@@ -51,9 +51,9 @@ def organisation_of(net: Network, case: Case, who: str) -> str | None:
     return None
 
 
-def evaluation_due(net: Network, case: Case) -> dt.date | None:
+def evaluation_due(net: Network, case: CaseWithCasus) -> dt.date | None:
     """When the next evaluation of a case in uitvoering or nazorg is due, if it is."""
-    if case.casus is None or case.casus.status not in PLAN_SET_STATUSES or not case.plan or not case.plan.vastgesteld:
+    if case.casus.status not in PLAN_SET_STATUSES or not case.plan or not case.plan.vastgesteld:
         return None
     if case.plan.volgende_evaluatie:
         last = max((e.datum for e in case.evaluaties), default=None)
@@ -69,18 +69,18 @@ def evaluation_changes(case: Case) -> int:
     return len(case.evaluaties) + (case.plan.versie if case.plan else 0)
 
 
-def plan_due(net: Network, case: Case) -> dt.date | None:
+def plan_due(net: Network, case: CaseWithCasus) -> dt.date | None:
     """When the plan of a case still without a vastgesteld plan should have been set."""
-    if case.casus is None or case.melding is None or case.casus.status not in ("melding", "onderzoek", "plan"):
+    if case.melding is None or case.casus.status not in ("melding", "onderzoek", "plan"):
         return None
     if case.plan and case.plan.vastgesteld:
         return None
     return case.melding.datum + dt.timedelta(days=net.termijnen.melding_tot_plan)
 
 
-def case_items(net: Network, case: Case, today: dt.date) -> list[Due]:
+def case_items(net: Network, case: CaseWithCasus, today: dt.date) -> list[Due]:
     """Everything with a deadline in one open case, overdue or not."""
-    if case.casus is None or case.casus.status not in OPEN_STATUSES:
+    if case.casus.status not in OPEN_STATUSES:
         return []
     reg = case.casus.regisseur
     items = [
@@ -101,7 +101,9 @@ def case_items(net: Network, case: Case, today: dt.date) -> list[Due]:
 
 
 def _items_job(ctx, loaded) -> list[Due] | None:
-    return case_items(ctx.network, loaded.case, ctx.today) or None
+    if loaded.case.casus is None:
+        return None  # casus.yaml unusable: left out (its reading problem goes with the result)
+    return case_items(ctx.network, loaded.case.with_casus(), ctx.today) or None
 
 
 DUE = Job("overdue", _items_job)

@@ -78,11 +78,11 @@ def export_context(root: Path, cid: str, today: dt.date) -> dict:
         "wie": case.who_labels(net),
         "orgs": orgs,
         "ladder": ladder,
-        "regisseur": next((r.naam for r in net.regisseurs if case.casus and r.id == case.casus.regisseur), None),
+        "regisseur": next((r.naam for r in net.regisseurs if r.id == case.casus.regisseur), None),
         "log": log,
         "broken": sorted(case.broken),
-        "veiligheid": meldcode_lines(case.casus.meldcode, names(net)) if case.casus else [],
-        "verwijsindex": verwijsindex_lines(case.casus.verwijsindex, names(net)) if case.casus else [],
+        "veiligheid": meldcode_lines(case.casus.meldcode, names(net)),
+        "verwijsindex": verwijsindex_lines(case.casus.verwijsindex, names(net)),
     }
 
 

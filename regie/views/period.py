@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from ..clock import EARLIEST, LATEST
 from ..errors import UsageError
@@ -23,6 +24,10 @@ class Period:
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def holds(self, day: dt.date | None) -> TypeGuard[dt.date]:
+        """``day in period``, and for the type checker: a day that is not None."""
+        return day in self
 
 
 def quarter(text: str) -> Period:

@@ -22,8 +22,8 @@ def meldcode_lines(record: Meldcode | None, namen: dict[str, str]) -> list[str]:
         line = f"Stap {s.stap}, {nl_date(s.datum)} ({namen.get(s.wie, s.wie)}): {s.naam}"
         if s.veilig_thuis_geraadpleegd:
             line += "; Veilig Thuis is geraadpleegd"
-        if s.stap == 4 and s.conclusie():
-            line += f". Uitkomst van de afweging: {CONCLUSIES[s.conclusie()]}"  # type: ignore[index]
+        if s.stap == 4 and (outcome := s.conclusie()):
+            line += f". Uitkomst van de afweging: {CONCLUSIES[outcome]}"
         if s.besluit:
             line += ". Besluit: " + " en ".join("melden bij Veilig Thuis" if b == "melden" else "hulp bieden of organiseren"
                                                 for b in s.besluit)

@@ -19,7 +19,7 @@ def load_map(root: Path):
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
         raise errors[0].as_error()
-    if network.sociale_kaart is None:  # type: ignore[union-attr]
+    if network is None or network.sociale_kaart is None:  # None: only with an error, raised above
         raise RegieError(f"dit netwerk heeft nog geen sociale kaart: maak {FILE} in de hoofdmap (zie de README)")
     return network
 

@@ -81,10 +81,11 @@ def add(
     if case.netwerk and wie in case.netwerk.gone(today + dt.timedelta(days=1)):
         raise RegieError(f"'{wie}' is niet meer betrokken bij casus {cid} (netwerk.yaml: tot); kies een ander")
     if doel is not None:
-        goals = [g.id for g in case.plan.doelen] if case.plan else []
+        doelen = case.plan.doelen if case.plan else ()
+        goals = [g.id for g in doelen]
         if doel not in goals:
             raise RegieError(f"doel '{doel}' staat niet in het plan van aanpak van casus {cid} (wel: {', '.join(goals) or 'geen'})")
-        status = next(g.status for g in case.plan.doelen if g.id == doel)  # type: ignore[union-attr]
+        status = next(g.status for g in doelen if g.id == doel)
         if status != "open":
             raise RegieError(f"doel {doel} is {status}; een nieuwe afspraak hoort bij een open doel")
     made = gemaakt or today

@@ -73,7 +73,7 @@ def add(
         raise UsageError(f"ongeldige id '{betrokkene_id}': kleine letters, cijfers en '-', hoogstens 40 tekens "
                          "(een rol of relatie, geen naam)")
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
-    if case.casus and case.casus.status == "gesloten":
+    if case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; het netwerk wijzigen kan niet meer")
     if organisatie is not None:
         net.require_organisatie(organisatie, field="organisatie")
@@ -83,7 +83,9 @@ def add(
             raise RegieError(f"'{betrokkene_id}' is al een betrokkene, regisseur of de cliënt in casus {cid}; kies een andere id")
         new_id = betrokkene_id
     else:
-        base = _slug(relatie if naaste else rol)  # type: ignore[arg-type]
+        name = relatie if naaste else rol
+        assert name  # checked above: a naaste has a relatie, a professional a rol
+        base = _slug(name)
         new_id, n = base, 2
         while new_id in taken:
             new_id, n = f"{base}-{n}", n + 1
@@ -97,7 +99,7 @@ def add(
     append_item(doc.block_list("naasten" if naaste else "professionals"), entry)
     problems = apply(root, cid, {path: doc.dump()}, f"regie betrokkene: betrokkene toegevoegd aan casus {cid}", today,
                      commit=commit)
-    facts, warnings = advice(net, organisatie, case.casus.leefgebieden if case.casus else ()) if organisatie else ([], [])
+    facts, warnings = advice(net, organisatie, case.casus.leefgebieden) if organisatie else ([], [])
     return Changed(new_id, problems, warnings, [f"sociale kaart, {organisatie}: {f}" for f in facts])
 
 
@@ -111,12 +113,13 @@ def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, d
     if not reden.strip():
         raise UsageError("de reden mag niet leeg zijn", field="reden")
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
-    people = {x.id: x for x in (*case.netwerk.professionals, *case.netwerk.naasten)} if case.netwerk else {}
+    people = {x.id: x for x in case.netwerk.betrokkenen()} if case.netwerk else {}
     if betrokkene not in people:
         raise RegieError(f"casus {cid} heeft geen betrokkene '{betrokkene}' (wel: {', '.join(sorted(people)) or 'geen'})")
-    if people[betrokkene].tot is not None:
-        raise RegieError(f"{betrokkene} is al niet meer betrokken (tot {people[betrokkene].tot.isoformat()})")
-    when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
+    tot = people[betrokkene].tot
+    if tot is not None:
+        raise RegieError(f"{betrokkene} is al niet meer betrokken (tot {tot.isoformat()})")
+    when = event_date(datum, today, after=case.casus.geopend, after_what="de opening van de casus")
     path, doc = _doc(root, case)
     for key in ("professionals", "naasten"):
         for item in doc.data.get(key) or []:

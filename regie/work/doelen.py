@@ -13,8 +13,9 @@ from pathlib import Path
 from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.model import Case
+from ..dossier.model import Case, CaseWithCasus
 from ..dossier.network import Network
+from ..dossier.plan import Plan
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..errors import RegieError, UsageError
@@ -33,13 +34,13 @@ class Changed:
     warnings: list[str] = field(default_factory=list)
 
 
-def _load(root: Path, cid: str) -> tuple[Network, Case]:
+def _load(root: Path, cid: str) -> tuple[Network, CaseWithCasus, Plan]:
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml"))
     if case.plan is None:
         raise RegieError(f"casus {cid} heeft nog geen {PLAN_FILE}")
-    if case.casus and case.casus.status == "gesloten":
+    if case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; het plan wijzigen kan niet meer")
-    return net, case
+    return net, case, case.plan
 
 
 def _write(root: Path, case: Case, change, message: str, today: dt.date, commit: bool) -> list[Problem]:
@@ -66,13 +67,13 @@ def add(
     for value, name in ((startscore, "startscore"), (doelscore, "doelscore")):
         if value is not None:
             check_range(value, f"de {name}", 1, 5, field=name)
-    net, case = _load(root, cid)
+    net, case, plan = _load(root, cid)
     if leefgebied not in net.leefgebieden:
         raise UsageError(f"onbekend leefgebied '{leefgebied}'; kies uit: {', '.join(net.leefgebieden)}")
-    members = [m.id for m in case.casus.huishouden.leden] if case.casus and case.casus.huishouden else []
+    members = [m.id for m in case.casus.huishouden.leden] if case.casus.huishouden else []
     if lid is not None and lid not in members:
         raise RegieError(f"lid '{lid}' staat niet in het huishouden van casus {cid} (wel: {', '.join(members) or 'geen'})")
-    new_id = next_id("D", (g.id for g in case.plan.doelen))  # type: ignore[union-attr]
+    new_id = next_id("D", (g.id for g in plan.doelen))
 
     def change(data) -> None:
         seq = list_in(data, "doelen", block=True)
@@ -86,8 +87,8 @@ def add(
     return Changed(new_id, problems, warnings)
 
 
-def _goal(case: Case, doel: str):
-    goals = {g.id: g for g in case.plan.doelen}  # type: ignore[union-attr]
+def _goal(case: Case, plan: Plan, doel: str):
+    goals = {g.id: g for g in plan.doelen}
     if doel not in goals:
         raise RegieError(f"casus {case.id} heeft geen doel '{doel}' (wel: {', '.join(goals) or 'geen'})")
     g = goals[doel]
@@ -111,9 +112,9 @@ def done(root: Path, cid: str, doel: str, *, today: dt.date, datum: dt.date | No
          commit: bool = True) -> Changed:
     if eindscore is not None:
         check_range(eindscore, "de eindscore", 1, 5, field="eindscore")
-    _, case = _load(root, cid)
-    _goal(case, doel)
-    when = event_date(datum, today, after=case.plan.vastgesteld, after_what="de vaststelling van het plan")  # type: ignore[union-attr]
+    _, case, plan = _load(root, cid)
+    _goal(case, plan, doel)
+    when = event_date(datum, today, after=plan.vastgesteld, after_what="de vaststelling van het plan")
     problems = _write(root, case, lambda data: _set(data, doel, {"status": "bereikt", "bereikt_op": when, "eindscore": eindscore}),
                       f"regie doel: {doel} van casus {cid} bereikt", today, commit)
     still = [a.id for a in case.afspraken if a.status == "open" and a.doel == doel]
@@ -126,9 +127,9 @@ def drop(root: Path, cid: str, doel: str, *, reden: str, today: dt.date, datum: 
     check_value("de reden", reden, field="reden")
     if not reden.strip():
         raise UsageError("de reden mag niet leeg zijn", field="reden")
-    _, case = _load(root, cid)
-    _goal(case, doel)
-    when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
+    _, case, plan = _load(root, cid)
+    _goal(case, plan, doel)
+    when = event_date(datum, today, after=case.casus.geopend, after_what="de opening van de casus")
     problems = _write(root, case, lambda data: _set(data, doel, {"status": "vervallen", "vervallen_op": when, "reden": reden}),
                       f"regie doel: {doel} van casus {cid} vervallen", today, commit)
     still = [a.id for a in case.afspraken if a.status == "open" and a.doel == doel]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.model import Case, Escalatie, party_name
+from ..dossier.model import Case, CaseWithCasus, Escalatie, party_name
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
@@ -51,7 +51,7 @@ def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalat
     return (higher[0] if higher else None), last
 
 
-def _load(root: Path, cid: str) -> tuple[Network, Case, Path, str]:
+def _load(root: Path, cid: str) -> tuple[Network, CaseWithCasus, Path, str]:
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
     path = case_dir(root, cid) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
@@ -77,7 +77,7 @@ def _choose_level(net: Network, case: Case, over: str, niveau: int | None, spoed
     elif niveau not in ladder:
         raise UsageError(f"niveau {niveau} staat niet in de opschalingsladder ({', '.join(f'{k}: {v}' for k, v in sorted(ladder.items()))})")
     skipped = expected is not None and niveau > expected
-    if skipped and not spoed:
+    if expected is not None and skipped and not spoed:
         raise RegieError(
             f"niveau {niveau} slaat niveau {expected} ({ladder.get(expected, '?')}) over; "
             "dat kan alleen met spoed, en wordt dan vastgelegd", field="spoed"
@@ -94,7 +94,7 @@ def escalate(
     check_value("het verzoek", verzoek, field="verzoek")
 
     net, case, path, text = _load(root, cid)
-    if case.casus and case.casus.status in ("gesloten", "overgedragen"):
+    if case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; opschalen kan niet meer")
     net.require_organisatie(over, also={CLIENT: "voor een impasse met de cliënt"}, field="over")
     if not reden.strip():
@@ -132,7 +132,7 @@ def escalate(
     writes: dict[Path, str] = {path: doc.dump(), memo_path: memo}
     # the memo goes to whoever decides at this level: a verstrekking, recorded as such — to the organisation it is
     # about, or, for an impasse with the client, to the regisseur's own organisation (none recorded without one)
-    regisseur = next((r for r in net.regisseurs if case.casus and r.id == case.casus.regisseur), None)
+    regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None)
     aan = over if over != CLIENT else (regisseur.organisatie if regisseur else None)
     if aan is not None:
         consent = case.consent()
@@ -250,10 +250,10 @@ def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: s
     return target.id, problems
 
 
-def memo_text(root: Path, net: Network, case: Case, step: Escalatie) -> str:
+def memo_text(root: Path, net: Network, case: CaseWithCasus, step: Escalatie) -> str:
     """The memo for the person at the escalation's level: the case by id, the party, the history."""
 
-    regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None) if case.casus else None
+    regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None)
     context = {
         "casus": case.casus,
         "stap": step,
@@ -263,7 +263,7 @@ def memo_text(root: Path, net: Network, case: Case, step: Escalatie) -> str:
         "over_client": step.over == CLIENT,
         "afspraken": [a for a in case.afspraken if a.id in step.afspraken],
         "eerdere": [e for e in case.escalaties if e.over == step.over and e.id != step.id and e.datum <= step.datum],
-        "regisseur": regisseur.naam if regisseur else (case.casus.regisseur if case.casus else ""),
+        "regisseur": regisseur.naam if regisseur else case.casus.regisseur,
         "netwerk": net.naam,
         "wie": case.who_labels(net),
         "escalatiecontact": escalation(net, step.over)[0] if step.over != CLIENT else None,

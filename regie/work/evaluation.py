@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..clock import event_date
 from ..dossier.loader import load_case
-from ..dossier.model import Case
+from ..dossier.model import CaseWithCasus
 from ..dossier.network import Network
 from ..dossier.repo import case_dir
 from ..dossier.vocab import EVALUATION_KINDS
@@ -56,7 +56,7 @@ def _agreement_state(a, on: dt.date) -> str:
     return f"te laat ({(on - a.deadline).days} dagen)" if a.deadline < on else "open"
 
 
-def evaluation_context(net: Network, case: Case, soort: str, datum: dt.date) -> dict:
+def evaluation_context(net: Network, case: CaseWithCasus, soort: str, datum: dt.date) -> dict:
     previous = max((e for e in case.evaluaties if e.datum <= datum), key=lambda e: e.datum, default=None)
     since = previous.datum if previous else (case.plan.vastgesteld if case.plan and case.plan.vastgesteld else None)
     goals = []
@@ -75,7 +75,7 @@ def evaluation_context(net: Network, case: Case, soort: str, datum: dt.date) -> 
     orgs = net.organisatie_namen()
     escalations = [f"{e.id}: niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {orgs.get(e.over, e.over)} sinds {e.datum.isoformat()}"
                    for e in case.escalaties if e.afgesloten is None]
-    leefgebieden = list(dict.fromkeys([g.leefgebied for g in goals] or list(case.casus.leefgebieden if case.casus else ())))
+    leefgebieden = list(dict.fromkeys([g.leefgebied for g in goals] or list(case.casus.leefgebieden)))
     return {
         "casus": case.id, "soort": soort, "datum": datum, "vorige": previous.datum if previous else None,
         "sinds": since, "doelen": goals, "leefgebieden": leefgebieden,
@@ -98,7 +98,7 @@ def evaluate(
     net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml", "escalaties.yaml"))
     if soort not in EVALUATION_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(EVALUATION_KINDS)}")
-    if case.casus and case.casus.status in ("gesloten", "overgedragen"):
+    if case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; evalueren kan niet meer")
     when = event_date(datum, today)
     warnings = []

@@ -86,7 +86,7 @@ def handover(
         put(data, "overgedragen_aan", naar, after="status")
         what = f"regie van casus {cid} {'tijdelijk ' if tijdelijk else ''}overgedragen aan {orgs[naar]}"
     else:
-        raise unknown_reference("regisseur of organisatie", naar, sorted(regisseurs) + sorted(orgs), field="naar")
+        raise unknown_reference("regisseur of organisatie", str(naar), sorted(regisseurs) + sorted(orgs), field="naar")
     append_item(history, new_map(entry))
     problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
     if naar in regisseurs:
@@ -126,8 +126,9 @@ def handover_all(
         net.require_regisseur(who, field=field)
     if van == naar:
         raise UsageError("van wie en aan wie de casussen gaan is dezelfde regisseur", field=("van", "naar"))
-    if regisseurs[naar].actief_tot is not None and regisseurs[naar].actief_tot < today:
-        raise RegieError(f"{naar} is niet meer actief (tot {regisseurs[naar].actief_tot.isoformat()}); kies een andere regisseur")
+    until = regisseurs[naar].actief_tot
+    if until is not None and until < today:
+        raise RegieError(f"{naar} is niet meer actief (tot {until.isoformat()}); kies een andere regisseur")
     cids = [cid for cid, (who, st) in got.values if who == van and st in OPEN_STATUSES and (status is None or st == status)]
     if not cids:
         raise RegieError(f"regisseur {van} heeft geen open casussen" + (f" met status {status}" if status else ""))

@@ -81,7 +81,7 @@ def setup_clone(root: Path) -> list[str]:
     attributes = root / ".gitattributes"
     text = attributes.read_text(encoding="utf-8") if attributes.is_file() else ""
     if "merge=regie" not in text:
-        local = gitops.git_dir(root) / "info" / "attributes"
+        local = (gitops.git_dir(root) or root / ".git") / "info" / "attributes"  # git config just worked: it is there
         current = local.read_text(encoding="utf-8") if local.is_file() else ""
         if "merge=regie" not in current:
             write_text_atomic(local, current + ("\n" if current and not current.endswith("\n") else "") + merge_attributes())
@@ -197,9 +197,9 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
         for path in written:
             path.unlink(missing_ok=True)
         folders = sorted({p.parent for p in written} | set(made), key=lambda d: len(d.parts), reverse=True)
-        for folder in folders:  # the folders this command made, deepest first, when nothing else is in them
+        for made_folder in folders:  # the folders this command made, deepest first, when nothing else is in them
             try:
-                folder.rmdir()
+                made_folder.rmdir()
             except OSError:
                 pass
         raise

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..dossier.loader import load_case
-from ..dossier.model import Case
+from ..dossier.model import Case, CaseWithCasus, Naaste, Professional
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
@@ -74,9 +74,8 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     return Merged(moved, {k: v for k, v in renamed.items()}, notes, problems)
 
 
-def _check(net: Network, a: Case, b: Case, keep: str, fold: str) -> None:
+def _check(net: Network, a: CaseWithCasus, b: CaseWithCasus, keep: str, fold: str) -> None:
     """Refuse a merge the network cannot make: a closed case, two households, an open escalation in B."""
-    assert a.casus is not None and b.casus is not None
     if a.casus.status not in OPEN_STATUSES:
         raise RegieError(f"casus {keep} is {a.casus.status}; samenvoegen kan alleen in een open casus")
     if b.casus.status not in OPEN_STATUSES:
@@ -101,8 +100,9 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
     renamed: dict[str, str] = {}
     net_doc = RoundTrip((folder_a / "netwerk.yaml").read_text(encoding="utf-8"), f"{a.folder}/netwerk.yaml")
     source = RoundTrip((folder_b / "netwerk.yaml").read_text(encoding="utf-8"), f"{b.folder}/netwerk.yaml").data
-    for key, items in (("professionals", b.netwerk.professionals if b.netwerk else ()),
-                       ("naasten", b.netwerk.naasten if b.netwerk else ())):
+    parts: tuple[tuple[str, tuple[Professional | Naaste, ...]], ...] = (
+        ("professionals", b.netwerk.professionals if b.netwerk else ()), ("naasten", b.netwerk.naasten if b.netwerk else ()))
+    for key, items in parts:
         for person, data in zip(items, source.get(key) or [], strict=False):
             if person.id in people and _same(people[person.id], person):
                 renamed[person.id] = person.id
@@ -174,10 +174,9 @@ def _move_journal(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Callabl
     return notes
 
 
-def _merge_household(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dict[Path, str | None]) -> None:
+def _merge_household(a: CaseWithCasus, b: CaseWithCasus, folder_a: Path, folder_b: Path, writes: dict[Path, str | None]) -> None:
     """B's household members join A's (a member already there, by role, birth year and pseudonym, once)."""
 
-    assert a.casus is not None and b.casus is not None
     ha, hb = a.casus.huishouden, b.casus.huishouden
     casus_a = RoundTrip((folder_a / "casus.yaml").read_text(encoding="utf-8"), f"{a.folder}/casus.yaml")
     if hb and hb.leden:
@@ -200,8 +199,8 @@ def _merge_household(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: d
     writes[folder_a / "casus.yaml"] = casus_a.dump()
 
 
-def _people(case: Case) -> dict:
-    out: dict = {}
+def _people(case: Case) -> dict[str, Professional | Naaste]:
+    out: dict[str, Professional | Naaste] = {}
     if case.netwerk:
         for p in case.netwerk.professionals:
             out[p.id] = p

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from ..dossier.problems import ERROR, Problem
 from ..dossier.validate import validate
@@ -33,7 +34,7 @@ def _key(p: Problem) -> tuple[str, str, str]:
 
 
 def apply(
-    root: Path, case_id: str | None, writes: dict[Path, str | bytes | None], message: str, today: dt.date, *,
+    root: Path, case_id: str | None, writes: Mapping[Path, str | bytes | None], message: str, today: dt.date, *,
     commit: bool = True, scope: list[str] | None = None,
 ) -> list[Problem]:
     """Write ``writes`` (path -> new text, bytes for an encrypted file, None to remove the file), validate the case
@@ -70,7 +71,7 @@ def check_writable(root: Path, paths: list[Path], *, in_git: bool) -> None:
 
 
 def _apply_locked(
-    root: Path, case_id: str | None, writes: dict[Path, str | bytes | None], message: str, today: dt.date, *, commit: bool,
+    root: Path, case_id: str | None, writes: Mapping[Path, str | bytes | None], message: str, today: dt.date, *, commit: bool,
     in_git: bool, scope: list[str] | None = None,
 ) -> list[Problem]:
     scope = scope or ([case_id] if case_id else None)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..clock import event_date
 from ..dossier.loader import load_case
-from ..dossier.model import Afspraak, Case, Doel
+from ..dossier.model import Afspraak, CaseWithCasus
 from ..dossier.network import Network
+from ..dossier.plan import Doel
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..errors import RegieError
@@ -60,10 +61,9 @@ class PlanView:
     verwijsindex: list[str] = field(default_factory=list)
 
 
-def plan_view(net: Network, case: Case) -> PlanView:
+def plan_view(net: Network, case: CaseWithCasus) -> PlanView:
     if case.plan is None:
         raise RegieError(f"casus {case.id} heeft nog geen {PLAN_FILE}")
-    assert case.casus is not None
     labels = case.who_labels(net)
     goals = [GoalView(g, [a for a in case.afspraken if a.doel == g.id]) for g in case.plan.doelen]
     goal_ids = {g.id for g in case.plan.doelen}
@@ -124,7 +124,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
     plan = case.plan
     if plan is None:
         raise RegieError(f"casus {cid} heeft nog geen {PLAN_FILE}")
-    if case.casus and case.casus.status in ("gesloten", "overgedragen"):
+    if case.casus.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {case.casus.status}; het plan kan niet meer worden vastgesteld")
     when = event_date(datum, today, after=case.melding.datum if case.melding else None, after_what="de melding")
     folder = case_dir(root, cid)
@@ -146,7 +146,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
             put(fm, "volgende_evaluatie", when + dt.timedelta(days=net.termijnen.evaluatie), after="vastgesteld")
 
     writes = {plan_path: edit_front_matter(text, f"{case.folder}/{PLAN_FILE}", change)}
-    if case.casus and case.casus.status in ("melding", "onderzoek", "plan"):
+    if case.casus.status in ("melding", "onderzoek", "plan"):
         casus_path = folder / "casus.yaml"
         doc = RoundTrip(casus_path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
         doc.data["status"] = "uitvoering"

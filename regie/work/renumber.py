@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .. import ids, layout
@@ -238,8 +239,13 @@ class Rewrite:
             message = self._repo["signaal"].sub(lambda m: signals[m.group(1)], message)
         for cid, pattern in self._records.items():
             if re.search(rf"(?<![\w-]){re.escape(cid)}(?![\w-])", message):
-                message = pattern.sub(lambda m, c=cid: self.records[c][m.group(1)], message)
+                message = pattern.sub(partial(_renamed, self.records[cid]), message)
         return message
+
+
+def _renamed(table: dict[str, str], m: re.Match[str]) -> str:
+    """The new value of the numbered id ``m`` matched (a ``re.sub`` replacement)."""
+    return table[m.group(1)]
 
 
 def _rename_fields(text: str, fk: layout.FileKind, renames: list[tuple[layout.RecordKind, str, str]]) -> str:

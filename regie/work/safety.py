@@ -16,7 +16,7 @@ from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.meldcode import BESLUITEN, CONCLUSIES, STAPPEN, VRAGEN, conclusie, missing_answer
-from ..dossier.model import Case
+from ..dossier.model import Case, CheckedCase
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
@@ -24,6 +24,7 @@ from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, map_in, mapping, new_map, put
 from ..store.transaction import exclusive
 from .mutation import apply
+
 
 @dataclass
 class Recorded:
@@ -39,9 +40,9 @@ def _casus_doc(root: Path, case: Case):
     return path, RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
 
 
-def _open_case(root: Path, cid: str, what: str) -> tuple[Network, Case]:
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", "melding.yaml"))
-    assert case.casus is not None and case.melding is not None
+def _open_case(root: Path, cid: str, what: str) -> tuple[Network, CheckedCase]:
+    net, loaded, _ = load_case(root, cid, needs=("casus.yaml", "melding.yaml"))
+    case = loaded.checked()  # both files are needed: load_case has refused a case without them
     if case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; {what} kan niet meer")
     return net, case
@@ -54,10 +55,11 @@ def _afweging(antwoorden: dict[str, bool], gemeld: dt.date | None, record, lines
     if gap is not None:
         raise UsageError(f"de afweging is niet af: beantwoord met ja of nee ({VRAGEN[gap]})", field=gap)
     outcome = conclusie(antwoorden)
-    lines.append(f"afweging: {CONCLUSIES[outcome]}")  # type: ignore[index]
+    assert outcome is not None  # no answer missing: the afweging concludes
+    lines.append(f"afweging: {CONCLUSIES[outcome]}")
     if gemeld is not None:
         if outcome != "melden":
-            raise UsageError(f"een datum van melding past niet bij deze afweging ({CONCLUSIES[outcome]})", field="gemeld")  # type: ignore[index]
+            raise UsageError(f"een datum van melding past niet bij deze afweging ({CONCLUSIES[outcome]})", field="gemeld")
     elif outcome == "melden" and (record is None or record.gemeld() is None):
         raise RegieError("de afweging komt uit op melden bij Veilig Thuis; geef de datum van de melding "
                          "(dan wordt ook stap 5 vastgelegd)", field="gemeld")
@@ -86,8 +88,7 @@ def record_meldcode(
         raise UsageError("de datum, wie, de toelichting en de antwoorden horen bij een stap: geef de stap", field="stap")
     net, case = _open_case(root, cid, "de meldcode vastleggen")
     melding = case.melding
-    assert melding is not None
-    record = case.casus.meldcode if case.casus else None
+    record = case.casus.meldcode
     stappen = record.stappen if record else ()
     entries: list[dict[str, Any]] = []
     lines: list[str] = []
@@ -95,7 +96,7 @@ def record_meldcode(
         if stap not in STAPPEN:
             raise UsageError(f"de stap moet 1 tot en met 5 zijn, niet {stap}", field="stap")
         when = event_date(datum, today, after=melding.datum, after_what="de melding")
-        who = wie or case.casus.regisseur  # type: ignore[union-attr]
+        who = wie or case.casus.regisseur
         net.require_regisseur_of_organisatie(who, field="wie")
         if stap > 1 and not any(s.stap == stap - 1 and s.datum <= when for s in stappen):
             raise RegieError(f"stap {stap} ({STAPPEN[stap]}) kan pas na stap {stap - 1} ({STAPPEN[stap - 1]}); "
@@ -176,7 +177,6 @@ def record_verwijsindex(
     if (match is None) != (not met):
         raise UsageError("de datum van de match en de organisaties waarmee gematcht is horen bij elkaar", field=("match", "met"))
     net, case = _open_case(root, cid, "de verwijsindex bijwerken")
-    assert case.casus is not None and case.melding is not None
     if organisatie is not None:
         net.require_organisatie(organisatie, field="organisatie")
     for org in met or []:

@@ -174,7 +174,7 @@ def _attempt(root: Path, remote: str, branch: str, outcome: Outcome, original: s
         if incoming and not outcome.dry_run:
             _git(root, "merge", "--ff-only", "-q", upstream)
         return True
-    renumbered = plan(root, base, head, upstream) if incoming else []
+    renumbered = plan(root, base, head or "HEAD", upstream) if incoming else []  # local commits: HEAD is there
     outcome.renumbered += renumbered
     outcome.pushed = len(local)
     if outcome.dry_run:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.model import Case
+from ..dossier.model import Case, CaseWithCasus
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
@@ -30,7 +30,7 @@ EMPTY = ("# yaml-language-server: $schema=../../.regie/schemas/verstrekkingen.sc
          "verstrekkingen: []\n")
 
 
-def check(net: Network, case: Case, aan: str, grondslag: str, day: dt.date | None = None) -> None:
+def check(net: Network, case: CaseWithCasus, aan: str, grondslag: str, day: dt.date | None = None) -> None:
     """Refuse a verstrekking to an unknown party, on an unknown ground, or on consent that is not there
     (on ``day``, and for ``aan``)."""
     net.require_organisatie(aan, field="aan")
@@ -40,13 +40,13 @@ def check(net: Network, case: Case, aan: str, grondslag: str, day: dt.date | Non
     if grondslag == "toestemming" and consent != "gegeven":
         raise RegieError(f"delen op grond van toestemming kan niet: de toestemming in casus {case.id} is {consent}; "
                          "kies een andere grondslag (bijv. afweging, vitaal-belang) en leg die afweging vast")
-    if grondslag == "toestemming" and case.casus is not None:
+    if grondslag == "toestemming":
         stand = case.casus.toestemming.op(day) if day else case.casus.toestemming
         if stand is None or not stand.covers(aan):
             raise RegieError(f"delen op grond van toestemming kan niet: de toestemming in casus {case.id} gold "
                              + (f"op {day.isoformat()} nog niet" if stand is None and day else f"niet voor {aan}")
                              + "; leg eerst de toestemming vast met 'regie consent', of kies een andere grondslag")
-    if grondslag == "afweging" and not (case.casus and case.casus.toestemming.afweging):
+    if grondslag == "afweging" and not case.casus.toestemming.afweging:
         raise RegieError(f"delen op grond van een afweging kan niet: casus {case.id} heeft geen afweging "
                          "(toestemming.afweging); leg die vast met 'regie consent'")
 
@@ -77,7 +77,7 @@ def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt
     net, case, _ = load_case(root, cid)
     if FILE in case.broken:
         raise RegieError(f"{case.folder}/{FILE} is ongeldig; los dat eerst op (zie 'regie validate {cid}')")
-    when = event_date(datum, today, after=case.casus.geopend if case.casus else None, after_what="de opening van de casus")
+    when = event_date(datum, today, after=case.casus.geopend, after_what="de opening van de casus")
     check(net, case, aan, grondslag, when)
     item = entry(case, datum=when, aan=aan, wat=wat, grondslag=grondslag, ontvanger=ontvanger)
     path, text = append(root, case, item)

@@ -60,14 +60,14 @@ def repository_rules(dossier: Dossier, ids: list[str] | None = None) -> Iterator
             yield Problem(f"{CASES_DIR}/{cid}", None, "casus-id-dubbel", ERROR, f"casus-id '{cid}' bestaat al als '{seen[key]}'")
         seen[key] = cid
 
-    ids = set(case_ids(dossier.root))  # all cases, also when only some were loaded
+    existing = set(case_ids(dossier.root))  # all cases, also when only some were loaded
     orgs = dossier.network.organisatie_ids() if dossier.network else None
     for sig in dossier.signalen:
         if not sig.file.endswith(f"/{sig.id}.yaml"):
             yield Problem(sig.file, dossier.line(sig.file, "id"), "signaal-id", ERROR,
                           f"id '{sig.id}' hoort gelijk te zijn aan de bestandsnaam")
         for i, cid in enumerate(sig.casussen):
-            if cid not in ids:
+            if cid not in existing:
                 yield Problem(sig.file, dossier.line(sig.file, "casussen", i), "signaal-casus", ERROR,
                               f"casus '{cid}' bestaat niet")
         if orgs is not None and sig.organisatie and sig.organisatie not in orgs:

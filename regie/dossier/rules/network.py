@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ...layout import CONFIG
 from ..loader import Dossier
+from ..network import Organisatie, Regisseur
 from ..problems import ERROR, Problem
 from ..sociale_kaart import map_rules
 
@@ -15,7 +16,9 @@ def network_rules(dossier: Dossier) -> Iterator[Problem]:
     net = dossier.network
     if net is None:
         return
-    for key, items in (("regisseurs", net.regisseurs), ("organisaties", net.organisaties)):
+    tables: tuple[tuple[str, tuple[Regisseur | Organisatie, ...]], ...] = (("regisseurs", net.regisseurs),
+                                                                           ("organisaties", net.organisaties))
+    for key, items in tables:
         first: dict[str, int] = {}
         for i, item in enumerate(items):
             if item.id in first:

@@ -62,7 +62,8 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
                 yield at("gemeld", "meldcode-melden", f"{label}: 'gemeld' bij een besluit zonder 'melden'")
             if s.gemeld is not None and (s.gemeld > ctx.today or s.gemeld < (m.datum if m else s.gemeld)):
                 yield at("gemeld", "datum-volgorde", f"{label}: gemeld op {s.gemeld.isoformat()} ligt "
-                         + ("in de toekomst" if s.gemeld > ctx.today else f"voor de melding ({m.datum.isoformat()})"))  # type: ignore[union-attr]
+                         + ("in de toekomst" if s.gemeld > ctx.today or m is None
+                            else f"voor de melding ({m.datum.isoformat()})"))
     weighed = record.laatste(4)
     if weighed is not None and weighed.conclusie() == "melden" and record.gemeld() is None:
         yield ctx.at(case, "casus.yaml", "meldcode", "stappen", weighed.index, "afweging", code="meldcode-melden",
@@ -73,7 +74,8 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if told is not None and (told > ctx.today or (m is not None and told < m.datum)):
         yield ctx.at(case, "casus.yaml", "meldcode", "gezin_geinformeerd", "datum", code="datum-volgorde",
                      message=f"gezin geïnformeerd op {told.isoformat()}: ligt "
-                             + ("in de toekomst" if told > ctx.today else f"voor de melding ({m.datum.isoformat()})"))  # type: ignore[union-attr]
+                             + ("in de toekomst" if told > ctx.today or m is None
+                                else f"voor de melding ({m.datum.isoformat()})"))
     if record.gemeld() is not None and told is None and record.gezin_niet_geinformeerd is None:
         yield ctx.at(case, "casus.yaml", "meldcode", code="meldcode-gezin", severity=WARNING,
                      message="er is gemeld bij Veilig Thuis, maar niet vastgelegd of en wanneer het gezin dat is verteld "

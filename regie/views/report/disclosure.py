@@ -10,7 +10,7 @@ from typing import Any
 from .outcomes import GROUPS
 
 # Tables of counts broken down by a category (a row per category); their totals stay exact.
-_COUNT_TABLES = (
+_COUNT_TABLES: tuple[tuple[str, ...], ...] = (
     ("instroom", "per_melder_organisatie"), ("instroom", "per_soort"), ("instroom", "per_urgentie"),
     ("instroom", "per_doelgroep"), ("instroom", "gesloten_per_reden"), ("instroom", "intake_per_besluit"),
     ("instroom", "niet_aangenomen_verwezen_naar"), ("instroom", "in_zorg_begin_per_fase"),

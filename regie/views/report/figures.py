@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import median
 
-from ...dossier.model import Case
+from ...dossier.model import Case, CheckedCase
 from ...dossier.network import Network
 from ...dossier.scan import Collected, Job
 from ...dossier.state import in_care_on, phase_on, regisseur_on, taken_on
@@ -74,7 +74,7 @@ class Earlier:
     sluitreden: str | None
 
 
-def report_case(ctx, loaded, start: dt.date, end: dt.date) -> Case | Earlier | None:
+def report_case(ctx, loaded, start: dt.date, end: dt.date) -> CheckedCase | Earlier | None:
     """Job: a usable case that can count in the period ``start``..``end`` (its model), an :class:`Earlier`
     for a usable case that cannot (closed, and nothing in it on or after the day before ``start``), None for
     an unusable one.
@@ -84,18 +84,18 @@ def report_case(ctx, loaded, start: dt.date, end: dt.date) -> Case | Earlier | N
     date lies before that day. Of those only the household and the closing are kept (a
     family that comes back is a re-melding), so memory stays small.
     """
-    case = loaded.case
-    if case.casus is None or case.melding is None:
+    case = loaded.case.usable()
+    if case is None:
         return None
-    if case.casus.gesloten is None or any(e.afgesloten is None for e in case.escalaties):
-        return _figures_only(case)
-    if latest_date(case) >= start - dt.timedelta(days=1):
-        return _figures_only(case)
     c = case.casus
+    last = latest_date(case)
+    if (c.gesloten is None or any(e.afgesloten is None for e in case.escalaties)
+            or (last and last >= start - dt.timedelta(days=1))):
+        return _figures_only(case)
     return Earlier(case.id, c.huishouden.id if c.huishouden else None, c.gesloten, c.sluitreden)
 
 
-def _figures_only(case: Case) -> Case:
+def _figures_only(case: CheckedCase) -> CheckedCase:
     """The case without the free text no figure uses (the plan's text, what each agreement says, the
     verstrekkingen), so the cases of a period take less memory."""
     from dataclasses import replace
@@ -108,7 +108,7 @@ def report_job(p: Period) -> Job:
     return Job("report", report_case, (p.start, p.end))
 
 
-def usable_cases(got: Collected) -> tuple[list[Case], int, list[Excluded], list[Earlier]]:
+def usable_cases(got: Collected) -> tuple[list[CheckedCase], int, list[Excluded], list[Earlier]]:
     """(cases that can count in the period, how many cases are usable in all, the cases left out with the reason,
     the closed cases that cannot count but a family may come back from).
 
@@ -123,7 +123,10 @@ def usable_cases(got: Collected) -> tuple[list[Case], int, list[Excluded], list[
             where = parts[2] if len(parts) == 3 else "casusmap"  # a finding about the case folder itself
             bad[parts[1]].append(where + (f":{p.line}" if p.line else "") + f" [{p.code}]")
     values = dict(got.values)
-    usable, count, excluded, earlier = [], 0, [], []
+    usable: list[CheckedCase] = []
+    earlier: list[Earlier] = []
+    excluded: list[Excluded] = []
+    count = 0
     for cid in got.ids:
         value = values.get(cid)
         if cid in bad or value is None:
@@ -136,7 +139,7 @@ def usable_cases(got: Collected) -> tuple[list[Case], int, list[Excluded], list[
 
 # ---------------------------------------------------------------- state of a case on a date (regie.dossier.state)
 
-def active_during(case: Case, p: Period) -> bool:
+def active_during(case: CheckedCase, p: Period) -> bool:
     c = case.casus
     return c.geopend <= p.end and (c.gesloten is None or c.gesloten >= p.start) and taken_on(case)
 
@@ -156,7 +159,7 @@ def party_of(net: Network, case: Case, who: str) -> str:
     return "regisseur"
 
 
-def flow(net: Network, cases: list[Case], p: Period) -> dict:
+def flow(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     received = [c for c in cases if c.melding.datum in p]
     closed = [c for c in cases if c.casus.gesloten in p]
     transferred = sorted({c.id for c in cases for h in c.casus.historie if h.organisatie and h.datum in p})
@@ -191,11 +194,11 @@ def _reason(net: Network, reden: str | None) -> str:
     return reden if reden in net.sluitredenen else "anders"
 
 
-def lead_times(net: Network, cases: list[Case], p: Period) -> dict:
+def lead_times(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     term = net.termijnen.melding_tot_plan
     to_plan, late, later_versions = [], [], []
     for c in cases:
-        if c.plan and c.plan.vastgesteld in p:
+        if c.plan and p.holds(c.plan.vastgesteld):
             if c.plan.versie != 1:
                 later_versions.append(c.id)
                 continue
@@ -203,7 +206,7 @@ def lead_times(net: Network, cases: list[Case], p: Period) -> dict:
             to_plan.append(days)
             if days > term:
                 late.append(c.id)
-    to_close = [(c.casus.gesloten - c.melding.datum).days for c in cases if c.casus.gesloten in p and taken_on(c)]
+    to_close = [(c.casus.gesloten - c.melding.datum).days for c in cases if p.holds(c.casus.gesloten) and taken_on(c)]
     return {
         "melding_tot_plan": {**stats(to_plan), "termijn": term, "boven_termijn": len(late), "boven_termijn_casussen": sorted(late),
                              "latere_versie_casussen": sorted(later_versions)},
@@ -211,7 +214,7 @@ def lead_times(net: Network, cases: list[Case], p: Period) -> dict:
     }
 
 
-def agreements(net: Network, cases: list[Case], p: Period) -> dict:
+def agreements(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     per: dict[str, Counter] = defaultdict(Counter)
     for c in cases:
         for a in c.afspraken:
@@ -221,7 +224,7 @@ def agreements(net: Network, cases: list[Case], p: Period) -> dict:
                 row["gemaakt"] += 1
             if a.vervallen_op in p or (a.vervallen_op is None and a.status == "vervallen" and a.gemaakt in p):
                 row["vervallen"] += 1
-            if a.gedaan_op in p:
+            if p.holds(a.gedaan_op):
                 row["op_tijd" if a.gedaan_op <= a.eerste_deadline else "te_laat"] += 1
             if any(v.datum in p for v in a.verplaatst):
                 row["verschoven"] += 1
@@ -231,19 +234,22 @@ def agreements(net: Network, cases: list[Case], p: Period) -> dict:
     keys = ("gemaakt", "op_tijd", "te_laat", "te_laat_open", "vervallen", "verschoven")
     parties = {party: {k: row[k] for k in keys} for party, row in sorted(per.items()) if any(row[k] for k in keys)}
     total = {k: sum(v[k] for v in parties.values()) for k in keys}
-    for v in [total, *parties.values()]:
+
+    def with_share(v: dict[str, int]) -> dict[str, int | None]:
         finished = v["op_tijd"] + v["te_laat"]
-        v["percentage_op_tijd"] = round(100 * v["op_tijd"] / finished) if finished else None
+        return {**v, "percentage_op_tijd": round(100 * v["op_tijd"] / finished) if finished else None}
+
     names = net.organisatie_namen()
-    return {"totaal": total, "per_partner": parties, "namen": {k: names.get(k, k) for k in parties}}
+    return {"totaal": with_share(total), "per_partner": {k: with_share(v) for k, v in parties.items()},
+            "namen": {k: names.get(k, k) for k in parties}}
 
 
-def escalations(net: Network, cases: list[Case], p: Period) -> dict:
+def escalations(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     steps = [(c, e) for c in cases for e in c.escalaties if e.datum in p]
-    resolved = [(c, e) for c, e in steps if e.opgelost and e.afgesloten <= p.end]  # type: ignore[operator]
+    resolved = [(c, e) for c, e in steps if e.opgelost and e.afgesloten is not None and e.afgesloten <= p.end]
     open_at_end = sorted({f"{c.id} {e.id}" for c in cases for e in c.escalaties
                           if e.datum <= p.end and (e.afgesloten is None or e.afgesloten > p.end)})
-    durations = [(e.afgesloten - e.datum).days for c in cases for e in c.escalaties if e.afgesloten in p and e.opgelost]  # type: ignore[operator]
+    durations = [(e.afgesloten - e.datum).days for c in cases for e in c.escalaties if p.holds(e.afgesloten) and e.opgelost]
     ladder = net.ladder()
     return {
         "stappen": len(steps),
@@ -259,7 +265,7 @@ def escalations(net: Network, cases: list[Case], p: Period) -> dict:
 
 
 
-def network_work(net: Network, cases: list[Case], p: Period) -> dict:
+def network_work(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     active = [c for c in cases if active_during(c, p)]
     with_plan = [c for c in active if c.plan]
     naasten = [c for c in with_plan if c.netwerk and any(n.betrokken for n in c.netwerk.naasten)]
@@ -279,7 +285,7 @@ def network_work(net: Network, cases: list[Case], p: Period) -> dict:
     }
 
 
-def caseload(net: Network, cases: list[Case], p: Period) -> dict:
+def caseload(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     load = Counter(regisseur_on(c, p.end) for c in cases if in_care_on(c, p.end))
     changed = sorted({c.id for c in cases for i, h in enumerate(c.casus.historie) if h.regisseur and i > 0 and h.datum in p
                       and not h.terug})

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Sequence
 
 from ...clock import add_months
-from ...dossier.model import Case
+from ...dossier.model import CheckedCase
 from ...dossier.network import Network
 from ...dossier.vocab import MERGED_REASON
 from ..period import Period
@@ -30,33 +31,34 @@ class CaseOutcome:
     hermelding: bool
 
 
-def _score_at(case: Case, leefgebied: str, day: dt.date) -> int | None:
+def _score_at(case: CheckedCase, leefgebied: str, day: dt.date) -> int | None:
     """The case's last ZRM score on a leefgebied in an evaluation on or before ``day``."""
     scored = [e for e in case.evaluaties if e.datum <= day and e.scores.get(leefgebied) is not None]
     return max(scored, key=lambda e: e.datum).scores[leefgebied] if scored else None
 
 
-def goal_endings(case: Case, p: Period) -> list[tuple[str, str, bool | None]]:
+def goal_endings(case: CheckedCase, p: Period) -> list[tuple[str, str, bool | None]]:
     """The goals of the case that ended in the period: reached, dropped, or still open when the case closed."""
     if not case.plan:
         return []
     closed = case.casus.gesloten if case.casus.gesloten in p else None
     out = []
     for g in case.plan.doelen:
-        if g.status == "bereikt" and g.bereikt_op in p:
+        day: dt.date
+        if g.status == "bereikt" and p.holds(g.bereikt_op):
             how, day = "bereikt", g.bereikt_op
-        elif g.status == "vervallen" and g.vervallen_op in p:
+        elif g.status == "vervallen" and p.holds(g.vervallen_op):
             how, day = "vervallen", g.vervallen_op
         elif g.status == "open" and closed is not None:
             how, day = "open_bij_sluiting", closed
         else:
             continue
-        final = g.eindscore if g.eindscore is not None else _score_at(case, g.leefgebied, day)  # type: ignore[arg-type]
+        final = g.eindscore if g.eindscore is not None else _score_at(case, g.leefgebied, day)
         out.append((g.leefgebied, how, None if g.doelscore is None else final is not None and final >= g.doelscore))
     return out
 
 
-def re_meldingen(cases: list[Case], earlier: list[Earlier], p: Period) -> list[str]:
+def re_meldingen(cases: list[CheckedCase], earlier: list[Earlier], p: Period) -> list[str]:
     """The cases melded in the period for a household whose earlier case closed at most 12 months before
     (a case folded into another by merge-cases is no closing)."""
     closings: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
@@ -77,7 +79,7 @@ def re_meldingen(cases: list[Case], earlier: list[Earlier], p: Period) -> list[s
     return sorted(out)
 
 
-def case_outcome(case: Case, p: Period, again: set[str]) -> CaseOutcome:
+def case_outcome(case: CheckedCase, p: Period, again: set[str]) -> CaseOutcome:
     zrm = []
     if case.plan:
         starts = {g.leefgebied: g.startscore for g in case.plan.doelen if g.startscore is not None}
@@ -85,11 +87,12 @@ def case_outcome(case: Case, p: Period, again: set[str]) -> CaseOutcome:
             scored = [e for e in case.evaluaties if e.datum in p and e.scores.get(lg) is not None]
             if scored:
                 latest = max(scored, key=lambda e: e.datum).scores[lg]
+                assert latest is not None  # scored: only evaluations with a score on lg
                 zrm.append((lg, "verbeterd" if latest > start else "gelijk" if latest == start else "verslechterd"))
     return CaseOutcome(goal_endings(case, p), zrm, case.casus.gesloten in p, case.id in again)
 
 
-def _goal_row(endings: list[tuple[str, str, bool | None]]) -> dict:
+def _goal_row(endings: list[tuple[str, str, bool | None]]) -> dict[str, int | None]:
     row = {k: 0 for k in GOAL_KEYS}
     for _, how, reached in endings:
         row["afgerond"] += 1
@@ -97,11 +100,11 @@ def _goal_row(endings: list[tuple[str, str, bool | None]]) -> dict:
         if reached is not None:
             row["met_doelscore"] += 1
             row["doelscore_gehaald"] += reached
-    row["percentage_doelscore_gehaald"] = round(100 * row["doelscore_gehaald"] / row["met_doelscore"]) if row["met_doelscore"] else None
-    return row
+    share = round(100 * row["doelscore_gehaald"] / row["met_doelscore"]) if row["met_doelscore"] else None
+    return {**row, "percentage_doelscore_gehaald": share}
 
 
-def group_of(case: Case, dimension: str) -> str:
+def group_of(case: CheckedCase, dimension: str) -> str:
     if dimension == "traject":
         return case.casus.traject
     if dimension == "urgentie":
@@ -109,13 +112,13 @@ def group_of(case: Case, dimension: str) -> str:
     return case.melding.doelgroep or case.casus.doelgroep or "(onbekend)"
 
 
-def outcomes(net: Network, cases: list[Case], p: Period, earlier: list[Earlier] = ()) -> dict:  # type: ignore[assignment]
+def outcomes(net: Network, cases: list[CheckedCase], p: Period, earlier: Sequence[Earlier] = ()) -> dict:
     again = re_meldingen(cases, list(earlier), p)
     per_case = {c.id: case_outcome(c, p, set(again)) for c in cases}
     per: dict[str, Counter] = {lg: Counter() for lg in net.leefgebieden}
     for o in per_case.values():
-        for lg, shift in o.zrm:
-            per.setdefault(lg, Counter())[shift] += 1
+        for lg, change in o.zrm:
+            per.setdefault(lg, Counter())[change] += 1
     shift = {lg: {k: cnt[k] for k in ZRM_SHIFTS} for lg, cnt in per.items() if sum(cnt.values())}
     collab = [e.samenwerking for c in cases for e in c.evaluaties if e.datum in p and e.samenwerking is not None]
     endings = [e for o in per_case.values() for e in o.goals]
