@@ -57,5 +57,5 @@ def drop(
         console.echo("\n".join(left.cases))
     console.info(f"{regisseur} actief tot {per.isoformat()}; {aantal(len(left.cases), 'casus')} overgedragen aan {naar}"
                  + (f", {aantal(len(left.rekeyed), 'identiteit')} opnieuw versleuteld" if left.rekeyed else ""))
-    for p in left.pending:
-        console.warn(f"identiteit niet opnieuw versleuteld: {p.describe()}")
+    for waiting in left.pending:
+        console.warn(f"identiteit niet opnieuw versleuteld: {waiting.describe()}")

@@ -134,6 +134,14 @@ def check_source(bron: str) -> str:
     return text
 
 
+def _check_ids(regisseur_id: str, beheerders: list[str]) -> list[str]:
+    """The first regisseur's id and the beheerders' ids must be short ids; returns the beheerders once each."""
+    for what, rid in (("regisseur", regisseur_id), *(("beheerder", b) for b in beheerders)):
+        if not re.match(r"^[a-z0-9][a-z0-9-]*$", rid):
+            raise UsageError(f"ongeldige {what}-id '{rid}': kleine letters, cijfers en '-'")
+    return list(dict.fromkeys(beheerders))
+
+
 def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True,
                     remote: str | None = None, bron: str | None = None, beheerders: list[str] | None = None) -> list[Path]:
     """Create the dossier repository at ``target``; returns the files written (and committed).
@@ -142,12 +150,7 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
     is not the first regisseur gets an entry of its own under ``regisseurs`` for its age key.
     """
 
-    if not re.match(r"^[a-z0-9][a-z0-9-]*$", regisseur_id):
-        raise UsageError(f"ongeldige regisseur-id '{regisseur_id}': kleine letters, cijfers en '-'")
-    beheerders = list(dict.fromkeys(beheerders or []))
-    for b in beheerders:
-        if not re.match(r"^[a-z0-9][a-z0-9-]*$", b):
-            raise UsageError(f"ongeldige beheerder-id '{b}': kleine letters, cijfers en '-'")
+    beheerders = _check_ids(regisseur_id, beheerders or [])
     if (target / CONFIG).exists():
         raise RegieError(f"{target / CONFIG} bestaat al; dit is al een dossierrepository")
     clashes = [rel for rel in INIT_FILES.values() if (target / rel).exists()]

@@ -18,9 +18,9 @@ from ..dossier.loader import load_network
 from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..errors import DossierInvalid, RegieError, UsageError
-from ..privacy.identity import IdentityError
 from ..formats.yamledit import RoundTrip, append_item, new_map, put
 from ..layout import CASES_DIR, CONFIG
+from ..privacy.identity import IdentityError
 from ..store.transaction import exclusive
 from ..taal import aantal
 from .handover import handover_writes, open_cases_of
