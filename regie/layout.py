@@ -47,6 +47,7 @@ EVALUATIONS_DIR = "evaluaties"
 JOURNAL_DIR = "journaal"
 MEMO_DIR = "escalaties"  # escalaties/<id>.md: the memo of each step, as it was sent
 IDENTITY_FILE = "identiteit.yaml.age"
+KEYS_FILE = "sleutels.yaml"  # for whom identiteit.yaml.age is encrypted (regisseur ids and public keys: no identity)
 REQUIRED_CASE_FILES = (CASE_FILE, MELDING_FILE)
 
 # Folders (and files) at the root that hold the network's dossier: what sync shares.
@@ -112,6 +113,8 @@ FILES: tuple[FileKind, ...] = (
     FileKind("journaal", f"{JOURNAL_DIR}/*.md", "case", "markdown", "records", "journaal"),
     FileKind("memo", f"{MEMO_DIR}/*.md", "case", "markdown", "lines"),
     FileKind("identiteit", IDENTITY_FILE, "case", "age", "binary"),
+    # Written with identiteit.yaml.age, in step with it: merged by line (a conflict here comes with one there).
+    FileKind("sleutels", KEYS_FILE, "case", "yaml", "lines", "sleutels"),
 )
 
 # ------------------------------------------------------------------ records

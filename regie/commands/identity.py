@@ -12,12 +12,12 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
-from ..dossier.repo import case_ids
 from ..errors import UsageError
 from ..privacy.identity import IdentityError, decrypt
 from ..privacy.identity import show as do_show
 from ..taal import aantal
 from ..work.identity import edit as do_edit
+from ..work.identity import pending, rekey_what_you_can
 from ..work.identity import rekey as do_rekey
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -50,11 +50,35 @@ def rekey(
     cases: Annotated[Optional[list[str]], params.case_argument("Casus-id's (standaard: alle casussen met een identiteit).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Versleutel en zet klaar, maar commit niet.")] = False,
 ) -> None:
-    """Versleutel opnieuw voor wie nu toegang hoort te hebben (na een overdracht, of als een regisseur komt of gaat)."""
+    """Versleutel opnieuw voor wie nu toegang hoort te hebben (na een overdracht, of als een regisseur komt of gaat).
+
+    Zonder casus-id's: elke identiteit die jij kunt lezen en die niet precies versleuteld is voor wie haar nu hoort te
+    lezen; de rest staat daarna op stderr, met wie het wel kan (exit 0).
+    """
 
     root = context.root()
-    done = do_rekey(root, cases or case_ids(root), today=context.today(), commit=not no_commit)
-    console.info(f"{aantal(len(done), 'identiteit')} opnieuw versleuteld")
+    if cases:
+        done = do_rekey(root, cases, today=context.today(), commit=not no_commit)
+        console.info(f"{aantal(len(done), 'identiteit')} opnieuw versleuteld")
+        return
+    result = rekey_what_you_can(root, today=context.today(), commit=not no_commit)
+    console.info(f"{aantal(len(result.done), 'identiteit')} opnieuw versleuteld"
+                 + (f", {len(result.current)} al goed versleuteld" if result.current else ""))
+    if result.left:
+        console.warn(f"{aantal(len(result.left), 'identiteit')} kon je niet opnieuw versleutelen:")
+        for p in result.left:
+            console.info(f"  {p.describe()}")
+
+
+@app.command("wachtend")
+def wachtend() -> None:
+    """Toon per casus wiens identiteit nog opnieuw versleuteld moet worden, en wie dat kan."""
+
+    left = pending(context.root())
+    for p in left:
+        console.echo(p.describe())
+    console.info(f"{aantal(len(left), 'casus')} wacht{'en' if len(left) != 1 else ''} op opnieuw versleutelen"
+                 if left else "alle identiteiten zijn versleuteld voor wie ze hoort te lezen")
 
 
 @app.command("textconv", hidden=True)

@@ -16,6 +16,7 @@ def run(
     naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van het netwerk.")] = None,
     regisseur_id: Annotated[Optional[str], typer.Option("--regisseur-id", help="Korte id van de eerste regisseur.")] = None,
     regisseur_naam: Annotated[Optional[str], typer.Option("--regisseur-naam", help="Naam van de eerste regisseur.")] = None,
+    beheerder: Annotated[Optional[list[str]], typer.Option("--beheerder", help="Id van een beheerder: een sleutel die het netwerk houdt (bijv. teamleider), die elke identiteit mag lezen; mag vaker.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf de bestanden, maar maak geen git-repository of commit.")] = False,
     regie_bron: Annotated[Optional[str], typer.Option("--regie-bron", help="Waar de CI regie installeert, vastgepind: een git-URL op een release-tag, een wheel, of regie==VERSIE (standaard: waar deze regie vandaan komt).")] = None,
     remote: Annotated[Optional[str], typer.Option("--remote", help="Adres van de gedeelde repository (wordt 'origin'), bijv. git@gitlab.gemeente.nl:netwerk/dossiers.git.")] = None,
@@ -24,6 +25,8 @@ def run(
         naam = naam or console.ask("Naam van het netwerk", default="Integraal netwerk")
         regisseur_id = regisseur_id or console.ask("Id van de eerste regisseur", default="regisseur")
         regisseur_naam = regisseur_naam or console.ask("Naam van de eerste regisseur", default="Regisseur")
+        beheerder = beheerder or [console.ask("Id van de beheerder: een sleutel die het netwerk houdt en elke identiteit "
+                                              "mag lezen, bijv. de teamleider", default="teamleider")]
     reachable = True  # a --regie-bron is the network's own choice (init_repository checks that it pins a version)
     if regie_bron is None:
         regie_bron, reachable = running_source()
@@ -35,6 +38,7 @@ def run(
         commit=not no_commit,
         remote=remote,
         bron=regie_bron,
+        beheerders=beheerder,
     )
     console.info(f"dossierrepository gemaakt in {directory} ({len(written)} bestanden)")
     console.info("volgende stap: vul regie.yaml aan en registreer een melding met 'regie new-case'")

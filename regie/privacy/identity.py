@@ -21,8 +21,9 @@ from ..dossier.repo import case_dir, rel
 from ..dossier.schema import check
 from ..errors import RegieError
 from ..formats.yamlio import SourceFile, parse_yaml
+from ..layout import IDENTITY_FILE, KEYS_FILE
 
-FILE = "identiteit.yaml.age"
+FILE = IDENTITY_FILE
 PLAIN_FILE = "identiteit.yaml"  # must never exist: a finding of validate
 AGE_HEADER = b"age-encryption.org/v1\n"
 KEY_ENV = "REGIE_AGE_KEY_FILE"
@@ -71,6 +72,11 @@ def keygen(path: Path | None = None) -> tuple[Path, str]:
     return path, public
 
 
+def check_key() -> None:
+    """Raise the clear message when this user has no usable age key."""
+    _my_identities()
+
+
 def _my_identities():
     from pyrage import x25519
 
@@ -100,7 +106,12 @@ class Recipient:
 
 def recipients(net: Network, case: CaseWithCasus) -> list[Recipient]:
     """Who may read this case's identity: its regisseur and the beheerders, each with their public key."""
-    wanted = [case.casus.regisseur]
+    return recipients_for(net, case.casus.regisseur)
+
+
+def recipients_for(net: Network, regisseur: str | None) -> list[Recipient]:
+    """Who may read the identity of a case held by ``regisseur``: that regisseur and the beheerders."""
+    wanted = [regisseur] if regisseur else []
     wanted += [b for b in net.beheerders if b not in wanted]
     keys = {r.id: r.age for r in net.regisseurs if r.age}
     missing = [w for w in wanted if not keys.get(w)]
@@ -139,6 +150,53 @@ def decrypt(data: bytes, rel: str) -> str:
         raise IdentityError("kan niet ontsleuteld worden: het bestand is beschadigd", path=rel, code="identiteit") from None
     except UnicodeDecodeError:
         raise IdentityError("ontsleuteld, maar geen UTF-8-tekst", path=rel, code="identiteit") from None
+
+
+# ------------------------------------------------------------------ for whom a file is encrypted
+#
+# An age header does not name its recipients (an X25519 stanza holds an ephemeral share, not the
+# recipient's key), so nobody can tell from the file who can open it. regie therefore writes, with
+# every identiteit.yaml.age it encrypts, a plain sleutels.yaml beside it: the regisseur ids and the
+# public keys it encrypted to. That is a fact regie knows at that moment; what "should" be is
+# derived from regie.yaml and casus.yaml, and the difference is the pending rekey.
+
+KEYS_HEADER = ("# Voor wie identiteit.yaml.age versleuteld is; regie schrijft dit bij elke versleuteling.\n"
+               "# Regisseur-id's en publieke sleutels, geen persoonsgegevens. Niet met de hand wijzigen.\n")
+
+
+def keys_text(to: list[Recipient]) -> str:
+    """The text of ``sleutels.yaml`` for a file encrypted to ``to``."""
+    lines = [KEYS_HEADER, "versleuteld_voor:\n"]
+    lines += [f"  - regisseur: {r.regisseur}\n    age: {r.key}\n" for r in to]
+    return "".join(lines)
+
+
+def keys_path_of(root: Path, cid: str) -> Path:
+    return case_dir(root, cid) / KEYS_FILE
+
+
+def encrypted_for(root: Path, cid: str) -> list[Recipient] | None:
+    """For whom the case's identity was encrypted, as regie recorded it; None when nothing was recorded."""
+    path = keys_path_of(root, cid)
+    if not path.is_file():
+        return None
+    try:
+        data = parse_yaml(path.read_text(encoding="utf-8"), rel(root, path))
+    except (RegieError, OSError, UnicodeDecodeError):
+        return None  # validate names the broken file; here it only means "not known"
+    rows = data.get("versleuteld_voor") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        return None
+    return [Recipient(str(r.get("regisseur")), str(r.get("age"))) for r in rows if isinstance(r, dict)]
+
+
+def can_decrypt(data: bytes) -> bool:
+    """Whether this user's key opens the file (False also when there is no key or the file is damaged)."""
+    try:
+        decrypt(data, FILE)
+    except IdentityError:
+        return False
+    return True
 
 
 def check_text(text: str, rel: str) -> None:

@@ -132,7 +132,23 @@ def handover_all(
     cids = [cid for cid, (who, st) in got.values if who == van and st in OPEN_STATUSES and (status is None or st == status)]
     if not cids:
         raise RegieError(f"regisseur {van} heeft geen open casussen" + (f" met status {status}" if status else ""))
-    writes: dict[Path, str] = {}
+    writes = handover_writes(root, cids, naar=naar, reden=reden, today=today)
+    problems = apply(root, None, writes, f"regie handover: {aantal(len(cids), 'casus')} overgedragen aan een andere regisseur",
+                     today, commit=commit, scope=cids)
+
+    rekey_after_handovers(root, cids, today, commit)  # the new regisseur must be able to read the identities
+    return cids, problems
+
+
+def open_cases_of(root: Path, today: dt.date, regisseur: str) -> list[str]:
+    """The open cases ``regisseur`` holds."""
+    got = collect(root, today, HOLDERS)
+    return [cid for cid, (who, st) in got.values if who == regisseur and st in OPEN_STATUSES]
+
+
+def handover_writes(root: Path, cids: list[str], *, naar: str, reden: str, today: dt.date) -> dict[Path, str | bytes | None]:
+    """The new ``casus.yaml`` of each case in ``cids``, held by ``naar`` from today, recorded in its ``regie_historie``."""
+    writes: dict[Path, str | bytes | None] = {}
     for cid in cids:
         _, case, _ = load_case(root, cid, needs=("casus.yaml",))
         c = case.casus
@@ -146,11 +162,7 @@ def handover_all(
         doc.data["regisseur"] = naar
         append_item(history, new_map({"datum": today, "regisseur": naar, "reden": reden}))
         writes[path] = doc.dump()
-    problems = apply(root, None, writes, f"regie handover: {aantal(len(cids), 'casus')} overgedragen aan een andere regisseur",
-                     today, commit=commit, scope=cids)
-
-    rekey_after_handovers(root, cids, today, commit)  # the new regisseur must be able to read the identities
-    return cids, problems
+    return writes
 
 
 def render_handover_memo(root: Path, cid: str) -> str:

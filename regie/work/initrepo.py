@@ -153,12 +153,23 @@ def check_source(bron: str) -> str:
     return text
 
 
-def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True,
-                    remote: str | None = None, bron: str | None = None) -> list[Path]:
-    """Create the dossier repository at ``target``; returns the files written (and committed)."""
+def _check_ids(regisseur_id: str, beheerders: list[str]) -> list[str]:
+    """The first regisseur's id and the beheerders' ids must be short ids; returns the beheerders once each."""
+    for what, rid in (("regisseur", regisseur_id), *(("beheerder", b) for b in beheerders)):
+        if not re.match(r"^[a-z0-9][a-z0-9-]*$", rid):
+            raise UsageError(f"ongeldige {what}-id '{rid}': kleine letters, cijfers en '-'")
+    return list(dict.fromkeys(beheerders))
 
-    if not re.match(r"^[a-z0-9][a-z0-9-]*$", regisseur_id):
-        raise UsageError(f"ongeldige regisseur-id '{regisseur_id}': kleine letters, cijfers en '-'")
+
+def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True,
+                    remote: str | None = None, bron: str | None = None, beheerders: list[str] | None = None) -> list[Path]:
+    """Create the dossier repository at ``target``; returns the files written (and committed).
+
+    ``beheerders`` are the ids of keys the network keeps (a role such as the teamleider): each that
+    is not the first regisseur gets an entry of its own under ``regisseurs`` for its age key.
+    """
+
+    beheerders = _check_ids(regisseur_id, beheerders or [])
     if (target / CONFIG).exists():
         raise RegieError(f"{target / CONFIG} bestaat al; dit is al een dossierrepository")
     clashes = [rel for rel in INIT_FILES.values() if (target / rel).exists()]
@@ -171,6 +182,7 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
                          field=("remote", "no_commit"))
     bron = check_source(bron) if bron is not None else running_source()[0]
     context = {"naam": naam, "regisseur_id": regisseur_id, "regisseur_naam": regisseur_naam, "bron": bron,
+               "beheerders": beheerders,
                "merge_attributes": merge_attributes().rstrip("\n")}
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
     made = [d for d in (target, *target.parents) if not d.exists()]

@@ -7,7 +7,7 @@ from typing import Iterator
 from ...layout import CONFIG
 from ..loader import Dossier
 from ..network import Organisatie, Regisseur
-from ..problems import ERROR, Problem
+from ..problems import ERROR, WARNING, Problem
 from ..sociale_kaart import map_rules
 
 
@@ -33,4 +33,18 @@ def network_rules(dossier: Dossier) -> Iterator[Problem]:
             yield Problem(CONFIG, dossier.line(CONFIG, "opschaling", i, "niveau"), "opschaling-volgorde", ERROR,
                           f"opschaling: niveau {step.niveau} {what}; zet de niveaus van laag naar hoog, elk één keer")
         previous = step.niveau if previous is None else max(previous, step.niveau)
+    yield from _beheerders(dossier)
     yield from map_rules(net, dossier)
+
+
+def _beheerders(dossier: Dossier) -> Iterator[Problem]:
+    """Once identities are encrypted (a regisseur has an age key), a beheerder must hold a key the network keeps:
+    without one, a case whose regisseur leaves or loses a key can be read by nobody."""
+    net = dossier.network
+    assert net is not None
+    if net.beheerders or not any(r.age for r in net.regisseurs):
+        return
+    yield Problem(CONFIG, dossier.line(CONFIG, "regisseurs"), "geen-beheerder", WARNING,
+                  "geen beheerders: zet 'beheerders: [ID]' in regie.yaml, met de id van een sleutel die het netwerk "
+                  "houdt (bijv. de teamleider, met een age-sleutel); anders kan niemand een identiteit lezen als haar "
+                  "regisseur vertrekt of een sleutel kwijtraakt")
