@@ -33,52 +33,84 @@ class Entry:
 
 
 def dossier_entries(net: Network, case: CaseWithCasus) -> list[Entry]:
-    E = Entry
-    out: list[Entry] = []
-    c, m = case.casus, case.melding
+    """Everything the dossier itself says happened, each on its date (the git history is apart)."""
     labels = case.who_labels(net)
     orgs = net.organisatie_namen()
+    return [*_melding_entries(case, orgs), *_casus_entries(case, labels, orgs), *_safety_entries(case, orgs),
+            *_closing_entries(case), *_record_entries(case, labels, orgs)]
+
+
+def _melding_entries(case: CaseWithCasus, orgs: dict[str, str]) -> list[Entry]:
+    E = Entry
+    out: list[Entry] = []
+    m = case.melding
     if m:
         melder = m.melder_rol + (f", {orgs.get(m.melder_organisatie, m.melder_organisatie)}" if m.melder_organisatie else "")
         out.append(E(m.datum, "dossier", "melding", f"melding ontvangen: {m.aard} (urgentie {m.urgentie}; melder: {melder})"))
-    if c:
-        first = regisseur_on(case, c.geopend)  # the regisseur then, not the one holding the case now
-        out.append(E(c.geopend, "dossier", "casus", f"casus geopend, regisseur {labels.get(first, first)}"))
-        for t in c.toestemming.historie or ((c.toestemming,) if c.toestemming.datum else ()):
-            if t.datum:
-                out.append(E(t.datum, "dossier", "toestemming", f"toestemming: {t.status}"
-                             + (f" (voor {', '.join(orgs.get(o, o) for o in t.partners)})" if t.partners else "")))
-        for h in c.historie:
-            who = (labels.get(h.regisseur, h.regisseur) if h.regisseur else
-                   orgs.get(h.organisatie, h.organisatie) if h.organisatie else labels.get(h.casushouder or "", h.casushouder))
-            kind = "terug" if h.terug else "casushouder" if h.casushouder else "overdracht"
-            out.append(E(h.datum, "dossier", kind, f"regie {'terug bij' if h.terug else 'bij'} {who}: {h.reden}"
-                         if kind != "casushouder" else f"casushouder {who}: {h.reden}"))
-        if c.intake:
-            i = c.intake
-            out.append(E(i.datum, "dossier", "intake", f"melding {i.besluit.replace('-', ' ')}"
-                         + (f", verwezen naar {orgs.get(i.verwezen_naar, i.verwezen_naar)}" if i.verwezen_naar else "")
-                         + (f": {i.reden}" if i.reden else "")))
-        if c.meldcode:
-            for st in c.meldcode.stappen:
-                out.append(E(st.datum, "dossier", "meldcode", f"meldcode stap {st.stap}: {st.naam}"
-                             + (f" ({CONCLUSIES[k]})" if st.stap == 4 and (k := st.conclusie()) else "")))
-                if st.gemeld:
-                    out.append(E(st.gemeld, "dossier", "meldcode", "gemeld bij Veilig Thuis"))
-            if c.meldcode.gezin_geinformeerd:
-                out.append(E(c.meldcode.gezin_geinformeerd, "dossier", "meldcode", "gezin geïnformeerd over de meldcode"))
-        if c.verwijsindex:
-            vi = c.verwijsindex
-            if vi.signaal_datum:
-                out.append(E(vi.signaal_datum, "dossier", "verwijsindex",
-                             f"signaal in de verwijsindex door {orgs.get(vi.signaal_organisatie or '', vi.signaal_organisatie)}"))
-            if vi.match_datum:
-                out.append(E(vi.match_datum, "dossier", "verwijsindex",
-                             "match in de verwijsindex met " + ", ".join(orgs.get(o, o) for o in vi.match_organisaties)))
-        if c.nazorg_tot:
-            out.append(E(c.nazorg_tot, "dossier", "nazorg", "einde nazorgperiode"))
-        if c.gesloten:
-            out.append(E(c.gesloten, "dossier", "gesloten", f"casus gesloten: {c.sluitreden or '-'}"))
+    return out
+
+
+def _casus_entries(case: CaseWithCasus, labels: dict[str, str], orgs: dict[str, str]) -> list[Entry]:
+    E = Entry
+    out: list[Entry] = []
+    c = case.casus
+    first = regisseur_on(case, c.geopend)  # the regisseur then, not the one holding the case now
+    out.append(E(c.geopend, "dossier", "casus", f"casus geopend, regisseur {labels.get(first, first)}"))
+    for t in c.toestemming.historie or ((c.toestemming,) if c.toestemming.datum else ()):
+        if t.datum:
+            out.append(E(t.datum, "dossier", "toestemming", f"toestemming: {t.status}"
+                         + (f" (voor {', '.join(orgs.get(o, o) for o in t.partners)})" if t.partners else "")))
+    for h in c.historie:
+        who = (labels.get(h.regisseur, h.regisseur) if h.regisseur else
+               orgs.get(h.organisatie, h.organisatie) if h.organisatie else labels.get(h.casushouder or "", h.casushouder))
+        kind = "terug" if h.terug else "casushouder" if h.casushouder else "overdracht"
+        out.append(E(h.datum, "dossier", kind, f"regie {'terug bij' if h.terug else 'bij'} {who}: {h.reden}"
+                     if kind != "casushouder" else f"casushouder {who}: {h.reden}"))
+    if c.intake:
+        i = c.intake
+        out.append(E(i.datum, "dossier", "intake", f"melding {i.besluit.replace('-', ' ')}"
+                     + (f", verwezen naar {orgs.get(i.verwezen_naar, i.verwezen_naar)}" if i.verwezen_naar else "")
+                     + (f": {i.reden}" if i.reden else "")))
+    return out
+
+
+def _closing_entries(case: CaseWithCasus) -> list[Entry]:
+    E = Entry
+    out: list[Entry] = []
+    c = case.casus
+    if c.nazorg_tot:
+        out.append(E(c.nazorg_tot, "dossier", "nazorg", "einde nazorgperiode"))
+    if c.gesloten:
+        out.append(E(c.gesloten, "dossier", "gesloten", f"casus gesloten: {c.sluitreden or '-'}"))
+    return out
+
+
+def _safety_entries(case: CaseWithCasus, orgs: dict[str, str]) -> list[Entry]:
+    E = Entry
+    out: list[Entry] = []
+    c = case.casus
+    if c.meldcode:
+        for st in c.meldcode.stappen:
+            out.append(E(st.datum, "dossier", "meldcode", f"meldcode stap {st.stap}: {st.naam}"
+                         + (f" ({CONCLUSIES[k]})" if st.stap == 4 and (k := st.conclusie()) else "")))
+            if st.gemeld:
+                out.append(E(st.gemeld, "dossier", "meldcode", "gemeld bij Veilig Thuis"))
+        if c.meldcode.gezin_geinformeerd:
+            out.append(E(c.meldcode.gezin_geinformeerd, "dossier", "meldcode", "gezin geïnformeerd over de meldcode"))
+    if c.verwijsindex:
+        vi = c.verwijsindex
+        if vi.signaal_datum:
+            out.append(E(vi.signaal_datum, "dossier", "verwijsindex",
+                         f"signaal in de verwijsindex door {orgs.get(vi.signaal_organisatie or '', vi.signaal_organisatie)}"))
+        if vi.match_datum:
+            out.append(E(vi.match_datum, "dossier", "verwijsindex",
+                         "match in de verwijsindex met " + ", ".join(orgs.get(o, o) for o in vi.match_organisaties)))
+    return out
+
+
+def _record_entries(case: CaseWithCasus, labels: dict[str, str], orgs: dict[str, str]) -> list[Entry]:
+    E = Entry
+    out: list[Entry] = []
     if case.plan and case.plan.vastgesteld:
         out.append(E(case.plan.vastgesteld, "dossier", "plan", f"plan van aanpak vastgesteld (versie {case.plan.versie})"))
     for a in case.afspraken:

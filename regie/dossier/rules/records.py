@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+import datetime as dt
+from typing import Callable, Container, Iterator
 
 from ...layout import PLAN_FILE
-from ..model import Case
+from ..model import Afspraak, Case, Escalatie
 from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
 from ..vocab import CLIENT
@@ -18,7 +19,7 @@ def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
     who = case.who_is_known(ctx.network)
     netwerk_ok = "netwerk.yaml" not in case.broken
     goals = {g.id for g in case.plan.doelen} if case.plan else None
-    gone = case.netwerk.gone(ctx.today) if case.netwerk else set()
+    gone = case.netwerk.gone(ctx.today) if case.netwerk and netwerk_ok else set()
     seen: set[str] = set()
     for a in case.afspraken:
         def at(field: str, code: str, message: str, severity: str = ERROR, a=a) -> Problem:
@@ -35,30 +36,41 @@ def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
                 yield at("doel", "afspraak-doel", f"{a.id}: doel '{a.doel}' maar de casus heeft geen plan.md")
             elif a.doel not in goals:
                 yield at("doel", "afspraak-doel", f"{a.id}: doel '{a.doel}' staat niet in het plan van aanpak")
-        if a.deadline < a.gemaakt:
-            yield at("deadline", "datum-volgorde", f"{a.id}: deadline {a.deadline.isoformat()} ligt voor de datum gemaakt {a.gemaakt.isoformat()}")
-        if a.status == "gedaan" and a.gedaan_op is None:
-            yield at("status", "afspraak-status", f"{a.id}: status gedaan zonder 'gedaan_op'")
-        if a.status != "gedaan" and a.gedaan_op is not None:
-            yield at("gedaan_op", "afspraak-status", f"{a.id}: 'gedaan_op' bij een afspraak met status {a.status}")
-        if a.gedaan_op and a.gedaan_op < a.gemaakt:
-            yield at("gedaan_op", "datum-volgorde", f"{a.id}: gedaan op {a.gedaan_op.isoformat()}, voor de datum gemaakt {a.gemaakt.isoformat()}")
-        if a.gedaan_op and a.gedaan_op > ctx.today:
-            yield at("gedaan_op", "datum-toekomst", f"{a.id}: gedaan op {a.gedaan_op.isoformat()} ligt in de toekomst")
-        if a.status == "vervallen" and not a.reden:
-            yield at("status", "afspraak-status", f"{a.id}: vervallen zonder 'reden'")
-        if a.status == "open" and netwerk_ok and case.netwerk and a.wie in gone:
+        yield from _agreement_done(a, at, ctx.today)
+        if a.status == "open" and a.wie in gone:
             yield at("wie", "afspraak-wie-weg", severity=WARNING,
                      message=f"{a.id}: '{a.wie}' is niet meer betrokken (netwerk.yaml: tot); geef de afspraak aan een ander "
                              "of laat hem vervallen")
-        if a.vervallen_op is not None:
-            if a.status != "vervallen":
-                yield at("vervallen_op", "afspraak-status", f"{a.id}: 'vervallen_op' bij een afspraak met status {a.status}")
-            if a.vervallen_op < a.gemaakt:
-                yield at("vervallen_op", "datum-volgorde",
-                         f"{a.id}: vervallen op {a.vervallen_op.isoformat()}, voor de datum gemaakt {a.gemaakt.isoformat()}")
-            if a.vervallen_op > ctx.today:
-                yield at("vervallen_op", "datum-toekomst", f"{a.id}: vervallen op {a.vervallen_op.isoformat()} ligt in de toekomst")
+        yield from _agreement_dropped(a, at, ctx.today)
+
+
+def _agreement_done(a: Afspraak, at: Callable[..., Problem], today: dt.date) -> Iterator[Problem]:
+    """The deadline after the day it was made; gedaan with its date, not before it was made, not in the future."""
+    if a.deadline < a.gemaakt:
+        yield at("deadline", "datum-volgorde", f"{a.id}: deadline {a.deadline.isoformat()} ligt voor de datum gemaakt {a.gemaakt.isoformat()}")
+    if a.status == "gedaan" and a.gedaan_op is None:
+        yield at("status", "afspraak-status", f"{a.id}: status gedaan zonder 'gedaan_op'")
+    if a.status != "gedaan" and a.gedaan_op is not None:
+        yield at("gedaan_op", "afspraak-status", f"{a.id}: 'gedaan_op' bij een afspraak met status {a.status}")
+    if a.gedaan_op and a.gedaan_op < a.gemaakt:
+        yield at("gedaan_op", "datum-volgorde", f"{a.id}: gedaan op {a.gedaan_op.isoformat()}, voor de datum gemaakt {a.gemaakt.isoformat()}")
+    if a.gedaan_op and a.gedaan_op > today:
+        yield at("gedaan_op", "datum-toekomst", f"{a.id}: gedaan op {a.gedaan_op.isoformat()} ligt in de toekomst")
+    if a.status == "vervallen" and not a.reden:
+        yield at("status", "afspraak-status", f"{a.id}: vervallen zonder 'reden'")
+
+
+def _agreement_dropped(a: Afspraak, at: Callable[..., Problem], today: dt.date) -> Iterator[Problem]:
+    """'vervallen_op' only on an agreement that lapsed, not before it was made, not in the future."""
+    if a.vervallen_op is None:
+        return
+    if a.status != "vervallen":
+        yield at("vervallen_op", "afspraak-status", f"{a.id}: 'vervallen_op' bij een afspraak met status {a.status}")
+    if a.vervallen_op < a.gemaakt:
+        yield at("vervallen_op", "datum-volgorde",
+                 f"{a.id}: vervallen op {a.vervallen_op.isoformat()}, voor de datum gemaakt {a.gemaakt.isoformat()}")
+    if a.vervallen_op > today:
+        yield at("vervallen_op", "datum-toekomst", f"{a.id}: vervallen op {a.vervallen_op.isoformat()} ligt in de toekomst")
 
 
 def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
@@ -82,15 +94,7 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
             if ref is not None and ref not in steps:
                 yield at(field, "escalatie-verwijzing", f"{e.id}: escalatie '{ref}' bestaat niet")
         if e.afschaling is not None:
-            down = e.afschaling
-            if e.afgesloten is None:
-                yield at("afschaling", "escalatie-afschaling", f"{e.id}: afgeschaald, maar niet afgesloten ('afgesloten')")
-            if down.niveau >= e.niveau or (down.niveau and down.niveau not in levels):
-                yield at("afschaling", "escalatie-afschaling",
-                         f"{e.id}: afgeschaald naar niveau {down.niveau}; dat hoort 0 of een lager niveau van de ladder te zijn")
-            for ref in down.afspraken:
-                if "afspraken.yaml" not in case.broken and ref not in ids:
-                    yield at("afschaling", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
+            yield from _de_escalation(e, at, levels, ids if "afspraken.yaml" not in case.broken else None)
         for ref in e.afspraken:
             if "afspraken.yaml" not in case.broken and ref not in ids:
                 yield at("afspraken", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
@@ -99,6 +103,20 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
         if e.afgesloten is None and (ctx.today - e.datum).days > term:
             yield at("datum", "escalatie-open", severity=WARNING,
                      message=f"{e.id}: escalatie staat {(ctx.today - e.datum).days} dagen open (termijn {term} dagen)")
+
+
+def _de_escalation(e: Escalatie, at: Callable[..., Problem], levels: Container[int], ids: set[str] | None) -> Iterator[Problem]:
+    """A step scaled down is closed, to a lower level of the ladder (or 0), with agreements that exist."""
+    down = e.afschaling
+    assert down is not None
+    if e.afgesloten is None:
+        yield at("afschaling", "escalatie-afschaling", f"{e.id}: afgeschaald, maar niet afgesloten ('afgesloten')")
+    if down.niveau >= e.niveau or (down.niveau and down.niveau not in levels):
+        yield at("afschaling", "escalatie-afschaling",
+                 f"{e.id}: afgeschaald naar niveau {down.niveau}; dat hoort 0 of een lager niveau van de ladder te zijn")
+    for ref in down.afspraken:
+        if ids is not None and ref not in ids:
+            yield at("afschaling", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
 
 
 def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+import datetime as dt
+from typing import Callable, Iterator, Sequence
 
-from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, missing_answer
+from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, Stap, missing_answer
 from ..model import Case
 from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
@@ -33,37 +34,7 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
             return ctx.at(case, "casus.yaml", "meldcode", "stappen", s.index, field, code=code, message=message,
                           severity=severity)
 
-        label = f"meldcode stap {s.stap} ({STAPPEN[s.stap]})"
-        if s.wie not in who:
-            yield at("wie", "meldcode-wie", f"{label}: '{s.wie}' is geen regisseur of organisatie in regie.yaml")
-        if s.datum > ctx.today:
-            yield at("datum", "datum-toekomst", f"{label}: {s.datum.isoformat()} ligt in de toekomst")
-        if m is not None and s.datum < m.datum:
-            yield at("datum", "datum-volgorde", f"{label}: {s.datum.isoformat()} ligt voor de melding ({m.datum.isoformat()})")
-        if s.stap > 1 and not any(p.stap == s.stap - 1 and p.datum <= s.datum for p in record.stappen):
-            yield at("stap", "meldcode-volgorde",
-                     f"{label} op {s.datum.isoformat()} zonder eerdere stap {s.stap - 1} ({STAPPEN[s.stap - 1]})")
-        if s.veilig_thuis_geraadpleegd and s.stap != 2:
-            yield at("veilig_thuis_geraadpleegd", "meldcode-stap", f"{label}: 'veilig_thuis_geraadpleegd' hoort bij stap 2")
-        if s.afweging and s.stap != 4:
-            yield at("afweging", "meldcode-stap", f"{label}: 'afweging' hoort bij stap 4")
-        if (s.besluit or s.gemeld) and s.stap != 5:
-            yield at("besluit" if s.besluit else "gemeld", "meldcode-stap", f"{label}: 'besluit' en 'gemeld' horen bij stap 5")
-        if s.stap == 4:
-            gap = missing_answer(dict(s.afweging))
-            if gap is not None:
-                yield at("afweging", "meldcode-afweging", f"{label}: de afweging is niet af; beantwoord '{gap}': {VRAGEN[gap]}")
-        if s.stap == 5:
-            if not s.besluit:
-                yield at("stap", "meldcode-besluit", f"{label}: geen besluit (melden en/of hulp)")
-            if "melden" in s.besluit and s.gemeld is None:
-                yield at("besluit", "meldcode-melden", f"{label}: besluit 'melden' zonder datum van de melding ('gemeld')")
-            if s.gemeld is not None and "melden" not in s.besluit:
-                yield at("gemeld", "meldcode-melden", f"{label}: 'gemeld' bij een besluit zonder 'melden'")
-            if s.gemeld is not None and (s.gemeld > ctx.today or s.gemeld < (m.datum if m else s.gemeld)):
-                yield at("gemeld", "datum-volgorde", f"{label}: gemeld op {s.gemeld.isoformat()} ligt "
-                         + ("in de toekomst" if s.gemeld > ctx.today or m is None
-                            else f"voor de melding ({m.datum.isoformat()})"))
+        yield from _step(s, at, record.stappen, who, m.datum if m is not None else None, ctx.today)
     weighed = record.laatste(4)
     if weighed is not None and weighed.conclusie() == "melden" and record.gemeld() is None:
         yield ctx.at(case, "casus.yaml", "meldcode", "stappen", weighed.index, "afweging", code="meldcode-melden",
@@ -80,6 +51,46 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
         yield ctx.at(case, "casus.yaml", "meldcode", code="meldcode-gezin", severity=WARNING,
                      message="er is gemeld bij Veilig Thuis, maar niet vastgelegd of en wanneer het gezin dat is verteld "
                              f"(of waarom niet): 'regie meldcode {case.id} --gezin-geinformeerd DATUM'")
+
+
+def _step(s: Stap, at: Callable[..., Problem], steps: Sequence[Stap], who: set[str], melding: dt.date | None,
+          today: dt.date) -> Iterator[Problem]:
+    """One step of the meldcode: by someone known, on a date that fits, after the step before, with only its own fields."""
+    label = f"meldcode stap {s.stap} ({STAPPEN[s.stap]})"
+    if s.wie not in who:
+        yield at("wie", "meldcode-wie", f"{label}: '{s.wie}' is geen regisseur of organisatie in regie.yaml")
+    if s.datum > today:
+        yield at("datum", "datum-toekomst", f"{label}: {s.datum.isoformat()} ligt in de toekomst")
+    if melding is not None and s.datum < melding:
+        yield at("datum", "datum-volgorde", f"{label}: {s.datum.isoformat()} ligt voor de melding ({melding.isoformat()})")
+    if s.stap > 1 and not any(p.stap == s.stap - 1 and p.datum <= s.datum for p in steps):
+        yield at("stap", "meldcode-volgorde",
+                 f"{label} op {s.datum.isoformat()} zonder eerdere stap {s.stap - 1} ({STAPPEN[s.stap - 1]})")
+    if s.veilig_thuis_geraadpleegd and s.stap != 2:
+        yield at("veilig_thuis_geraadpleegd", "meldcode-stap", f"{label}: 'veilig_thuis_geraadpleegd' hoort bij stap 2")
+    if s.afweging and s.stap != 4:
+        yield at("afweging", "meldcode-stap", f"{label}: 'afweging' hoort bij stap 4")
+    if (s.besluit or s.gemeld) and s.stap != 5:
+        yield at("besluit" if s.besluit else "gemeld", "meldcode-stap", f"{label}: 'besluit' en 'gemeld' horen bij stap 5")
+    if s.stap == 4:
+        gap = missing_answer(dict(s.afweging))
+        if gap is not None:
+            yield at("afweging", "meldcode-afweging", f"{label}: de afweging is niet af; beantwoord '{gap}': {VRAGEN[gap]}")
+    if s.stap == 5:
+        yield from _decision(s, at, label, melding, today)
+
+
+def _decision(s: Stap, at: Callable[..., Problem], label: str, melding: dt.date | None, today: dt.date) -> Iterator[Problem]:
+    """Step 5: a decision, and a report to Veilig Thuis exactly when it says 'melden', on a date that fits."""
+    if not s.besluit:
+        yield at("stap", "meldcode-besluit", f"{label}: geen besluit (melden en/of hulp)")
+    if "melden" in s.besluit and s.gemeld is None:
+        yield at("besluit", "meldcode-melden", f"{label}: besluit 'melden' zonder datum van de melding ('gemeld')")
+    if s.gemeld is not None and "melden" not in s.besluit:
+        yield at("gemeld", "meldcode-melden", f"{label}: 'gemeld' bij een besluit zonder 'melden'")
+    if s.gemeld is not None and (s.gemeld > today or s.gemeld < (melding or s.gemeld)):
+        yield at("gemeld", "datum-volgorde", f"{label}: gemeld op {s.gemeld.isoformat()} ligt "
+                 + ("in de toekomst" if s.gemeld > today or melding is None else f"voor de melding ({melding.isoformat()})"))
 
 
 def verwijsindex(ctx: Ctx, case: Case) -> Iterator[Problem]:
