@@ -62,6 +62,21 @@ def next_case_id(root: Path, fmt: str, year: int) -> str:
     return ids.next_case_id(fmt, year, case_ids(root))
 
 
+def _check_choices(net: Network, case: NewCase) -> None:
+    """Each value chosen from a list (urgency, consent, trajectory, leefgebieden, kind of melding) is on it."""
+    if case.urgentie not in URGENCY:
+        raise UsageError(f"ongeldige urgentie '{case.urgentie}'; kies uit: {', '.join(URGENCY)}")
+    if case.toestemming not in CONSENT:
+        raise UsageError(f"ongeldige toestemming '{case.toestemming}'; kies uit: {', '.join(CONSENT)}")
+    if case.traject not in TRAJECTS:
+        raise UsageError(f"ongeldig traject '{case.traject}'; kies uit: {', '.join(TRAJECTS)}")
+    for lg in case.leefgebieden:
+        if lg not in net.leefgebieden:
+            raise UsageError(f"onbekend leefgebied '{lg}'; kies uit: {', '.join(net.leefgebieden)}")
+    if case.soort is not None and case.soort not in net.meldingsoorten:
+        raise UsageError(f"onbekende soort '{case.soort}'; kies uit meldingsoorten in regie.yaml: {', '.join(net.meldingsoorten)}")
+
+
 def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
     """Refuse values that would make an invalid case, before anything is written."""
 
@@ -75,17 +90,7 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
     net.require_regisseur(case.regisseur, field="regisseur")
     if case.melder_organisatie:
         net.require_organisatie(case.melder_organisatie, field="melder_organisatie")
-    if case.urgentie not in URGENCY:
-        raise UsageError(f"ongeldige urgentie '{case.urgentie}'; kies uit: {', '.join(URGENCY)}")
-    if case.toestemming not in CONSENT:
-        raise UsageError(f"ongeldige toestemming '{case.toestemming}'; kies uit: {', '.join(CONSENT)}")
-    if case.traject not in TRAJECTS:
-        raise UsageError(f"ongeldig traject '{case.traject}'; kies uit: {', '.join(TRAJECTS)}")
-    for lg in case.leefgebieden:
-        if lg not in net.leefgebieden:
-            raise UsageError(f"onbekend leefgebied '{lg}'; kies uit: {', '.join(net.leefgebieden)}")
-    if case.soort is not None and case.soort not in net.meldingsoorten:
-        raise UsageError(f"onbekende soort '{case.soort}'; kies uit meldingsoorten in regie.yaml: {', '.join(net.meldingsoorten)}")
+    _check_choices(net, case)
     if case.datum > today:
         raise UsageError(f"meldingsdatum {case.datum.isoformat()} ligt in de toekomst")
 

@@ -88,50 +88,11 @@ def record_meldcode(
         raise UsageError("de datum, wie, de toelichting en de antwoorden horen bij een stap: geef de stap", field="stap")
     net, case = _open_case(root, cid, "de meldcode vastleggen")
     melding = case.melding
-    record = case.casus.meldcode
-    stappen = record.stappen if record else ()
     entries: list[dict[str, Any]] = []
     lines: list[str] = []
     if stap is not None:
-        if stap not in STAPPEN:
-            raise UsageError(f"de stap moet 1 tot en met 5 zijn, niet {stap}", field="stap")
-        when = event_date(datum, today, after=melding.datum, after_what="de melding")
-        who = wie or case.casus.regisseur
-        net.require_regisseur_of_organisatie(who, field="wie")
-        if stap > 1 and not any(s.stap == stap - 1 and s.datum <= when for s in stappen):
-            raise RegieError(f"stap {stap} ({STAPPEN[stap]}) kan pas na stap {stap - 1} ({STAPPEN[stap - 1]}); "
-                             f"leg die eerst vast met 'regie meldcode {cid} --stap {stap - 1}'")
-        if veilig_thuis and stap != 2:
-            raise UsageError("Veilig Thuis raadplegen hoort bij stap 2 (collegiale consultatie en zo nodig Veilig Thuis raadplegen)",
-                             field="veilig_thuis")
-        if antwoorden and stap != 4:
-            raise UsageError("de vragen van het afwegingskader horen bij stap 4")
-        if besluit and stap != 5:
-            raise UsageError("een besluit hoort bij stap 5", field="besluit")
-        for b in besluit:
-            if b not in BESLUITEN:
-                raise UsageError(f"onbekend besluit '{b}'; kies uit: {', '.join(BESLUITEN)}")
-        entry: dict[str, Any] = {"stap": stap, "datum": when, "wie": who, "toelichting": toelichting}
-        if stap == 2 and veilig_thuis:
-            entry["veilig_thuis_geraadpleegd"] = True
-        if stap == 4:
-            entry["afweging"] = _afweging(antwoorden, gemeld, record, lines)
-        if stap == 5:
-            if not besluit:
-                raise UsageError("stap 5 heeft een besluit nodig: melden en/of hulp (herhaalbaar)", field="besluit")
-            if "melden" in besluit and gemeld is None:
-                raise UsageError("besluit 'melden' heeft de datum van de melding bij Veilig Thuis nodig", field="gemeld")
-            if gemeld is not None and "melden" not in besluit:
-                raise UsageError("de datum van de melding hoort bij het besluit 'melden'", field="gemeld")
-            entry["besluit"] = besluit
-        if gemeld is not None:
-            gemeld = event_date(gemeld, today, after=when, after_what=f"stap {stap}")
-        entries.append(entry)
-        if stap == 4 and gemeld is not None:
-            entries.append({"stap": 5, "datum": gemeld, "wie": who, "besluit": ["melden"], "gemeld": gemeld})
-        elif stap == 5:
-            entry["gemeld"] = gemeld
-        lines[:0] = [f"meldcode stap {e['stap']} ({STAPPEN[e['stap']]}) vastgelegd op {e['datum'].isoformat()}" for e in entries]
+        entries = _step_entries(net, case, stap, today=today, datum=datum, wie=wie, toelichting=toelichting,
+                                veilig_thuis=veilig_thuis, antwoorden=antwoorden, besluit=besluit, gemeld=gemeld, lines=lines)
     if gezin_geinformeerd is not None:
         gezin_geinformeerd = event_date(gezin_geinformeerd, today, after=melding.datum, after_what="de melding")
         lines.append(f"gezin geïnformeerd op {gezin_geinformeerd.isoformat()}")
@@ -140,6 +101,61 @@ def record_meldcode(
             raise UsageError("de reden dat het gezin niet is geïnformeerd mag niet leeg zijn", field="gezin_niet")
         lines.append("vastgelegd waarom het gezin niet is geïnformeerd")
     return Recorded(lines, _write_meldcode(root, case, entries, gezin_geinformeerd, gezin_niet, today, commit))
+
+
+def _fits_the_step(stap: int, *, veilig_thuis: bool, antwoorden: dict[str, bool], besluit: list[str]) -> None:
+    """What belongs to one step only is given with that step; a decision is one regie knows."""
+    if veilig_thuis and stap != 2:
+        raise UsageError("Veilig Thuis raadplegen hoort bij stap 2 (collegiale consultatie en zo nodig Veilig Thuis raadplegen)",
+                         field="veilig_thuis")
+    if antwoorden and stap != 4:
+        raise UsageError("de vragen van het afwegingskader horen bij stap 4")
+    if besluit and stap != 5:
+        raise UsageError("een besluit hoort bij stap 5", field="besluit")
+    for b in besluit:
+        if b not in BESLUITEN:
+            raise UsageError(f"onbekend besluit '{b}'; kies uit: {', '.join(BESLUITEN)}")
+
+
+def _step_entries(net: Network, case: CheckedCase, stap: int, *, today: dt.date, datum: dt.date | None, wie: str | None,
+                  toelichting: str | None, veilig_thuis: bool, antwoorden: dict[str, bool], besluit: list[str],
+                  gemeld: dt.date | None, lines: list[str]) -> list[dict[str, Any]]:
+    """The entries one step adds (stap 4 with a report also adds stap 5), checked against the steps before."""
+    cid, melding = case.id, case.melding
+    record = case.casus.meldcode
+    stappen = record.stappen if record else ()
+    entries: list[dict[str, Any]] = []
+    if stap not in STAPPEN:
+        raise UsageError(f"de stap moet 1 tot en met 5 zijn, niet {stap}", field="stap")
+    when = event_date(datum, today, after=melding.datum, after_what="de melding")
+    who = wie or case.casus.regisseur
+    net.require_regisseur_of_organisatie(who, field="wie")
+    if stap > 1 and not any(s.stap == stap - 1 and s.datum <= when for s in stappen):
+        raise RegieError(f"stap {stap} ({STAPPEN[stap]}) kan pas na stap {stap - 1} ({STAPPEN[stap - 1]}); "
+                         f"leg die eerst vast met 'regie meldcode {cid} --stap {stap - 1}'")
+    _fits_the_step(stap, veilig_thuis=veilig_thuis, antwoorden=antwoorden, besluit=besluit)
+    entry: dict[str, Any] = {"stap": stap, "datum": when, "wie": who, "toelichting": toelichting}
+    if stap == 2 and veilig_thuis:
+        entry["veilig_thuis_geraadpleegd"] = True
+    if stap == 4:
+        entry["afweging"] = _afweging(antwoorden, gemeld, record, lines)
+    if stap == 5:
+        if not besluit:
+            raise UsageError("stap 5 heeft een besluit nodig: melden en/of hulp (herhaalbaar)", field="besluit")
+        if "melden" in besluit and gemeld is None:
+            raise UsageError("besluit 'melden' heeft de datum van de melding bij Veilig Thuis nodig", field="gemeld")
+        if gemeld is not None and "melden" not in besluit:
+            raise UsageError("de datum van de melding hoort bij het besluit 'melden'", field="gemeld")
+        entry["besluit"] = besluit
+    if gemeld is not None:
+        gemeld = event_date(gemeld, today, after=when, after_what=f"stap {stap}")
+    entries.append(entry)
+    if stap == 4 and gemeld is not None:
+        entries.append({"stap": 5, "datum": gemeld, "wie": who, "besluit": ["melden"], "gemeld": gemeld})
+    elif stap == 5:
+        entry["gemeld"] = gemeld
+    lines[:0] = [f"meldcode stap {e['stap']} ({STAPPEN[e['stap']]}) vastgelegd op {e['datum'].isoformat()}" for e in entries]
+    return entries
 
 
 def _write_meldcode(root: Path, case: Case, entries: list[dict[str, Any]], told: dt.date | None, not_told: str | None,
