@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 from ..errors import RegieError
 from ..safetext import json_text as as_json
 from ..safetext import printable as escape
+from ..work.mutation import Change
 
 
 def printable(text: str) -> str:
@@ -149,12 +150,14 @@ def _markup_safe(message: str) -> str:
 def _colour() -> bool:
     return sys.stderr.isatty() and "NO_COLOR" not in os.environ
 
-def report_change(changed, message: str) -> None:
-    """After a change: its warnings, the problems left in the case, then what was done (all to stderr)."""
-    for w in changed.warnings:
+def report_change(change: Change, message: str | None = None) -> None:
+    """After a change, for every command: its warnings, the problems left in what it touched, its notes, then what
+    was done (the core's sentence, or the command's ``message``) — all to stderr."""
+    for w in change.warnings:
         warn(w)
-    for p in changed.problems:
+    for p in change.problems:
         info(p.format())
-    for note in getattr(changed, "notes", ()):
+    for note in change.notes:
         info(note)
-    info(message)
+    for line in filter(None, (change.what, message)):
+        info(line)

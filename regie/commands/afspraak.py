@@ -42,8 +42,8 @@ def add(
         doel=doel, gemaakt=gemaakt,
         today=context.today(), commit=not no_commit,
     )
-    console.echo(outcome.afspraak)
-    _report(outcome, f"afspraak {outcome.afspraak} toegevoegd aan casus {case}")
+    console.echo(str(outcome.id))
+    _report(outcome, f"afspraak {outcome.id} toegevoegd aan casus {case}")
 
 
 @app.command("done")

@@ -41,7 +41,7 @@ def add(
     changed = do_add(context.root(), case, today=context.today(), organisatie=organisatie, rol=rol, naaste=naaste,
                      relatie=relatie, vip=vip, steunend=steunend, betrokken=betrokken, betrokkene_id=betrokkene_id,
                      commit=not no_commit)
-    console.echo(changed.id)
+    console.echo(str(changed.id))
     _report(changed, f"betrokkene {changed.id} toegevoegd aan casus {case}")
 
 

@@ -30,9 +30,4 @@ def run(
                  datum=datum,
                  zonder_evaluatie=zonder_evaluatie, force=force, nazorg_weken=nazorg, commit=not no_commit,
                  toelichting=toelichting)
-    for w in done.warnings:
-        console.warn(w)
-    for p in done.problems:
-        console.info(p.format())
-    if nazorg is None:
-        console.info(f"casus {case} gesloten")
+    console.report_change(done, f"casus {case} gesloten" if nazorg is None else None)

@@ -23,9 +23,5 @@ def run(
     doel: Annotated[Optional[list[str]], params.doel_option("--doel", help="Doel uit het plan waar de fase om draait, bijv. D2 (herhaalbaar).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    what, problems = start_phase(context.root(), case, fase=fase, today=context.today(),
-                                 datum=datum, doelen=doel,
-                                 commit=not no_commit)
-    for p in problems:
-        console.info(p.format())
-    console.info(what)
+    console.report_change(start_phase(context.root(), case, fase=fase, today=context.today(), datum=datum, doelen=doel,
+                                      commit=not no_commit))

@@ -38,8 +38,8 @@ def add(
 
     changed = do_add(context.root(), case, leefgebied=leefgebied, wat=wat, today=context.today(), startscore=startscore,
                      doelscore=doelscore, lid=lid, commit=not no_commit)
-    console.echo(changed.doel)
-    _report(changed, f"doel {changed.doel} toegevoegd aan casus {case}")
+    console.echo(str(changed.id))
+    _report(changed, f"doel {changed.id} toegevoegd aan casus {case}")
 
 
 @app.command("done")

@@ -56,28 +56,18 @@ def run(
     if sum((resolve, afschalen, voorstel is not None)) > 1:
         raise UsageError("kies één van --resolve, --afschalen en --voorstel")
     if voorstel is not None:
-        target, problems = propose(root, case, voorstel=voorstel, escalatie=escalatie, today=today, commit=not no_commit)
-        for p in problems:
-            console.info(p.format())
-        console.info(f"voorstel vastgelegd bij escalatie {target} van casus {case}")
+        console.report_change(propose(root, case, voorstel=voorstel, escalatie=escalatie, today=today, commit=not no_commit))
         return
     if afschalen:
         if not reden:
             raise UsageError("--afschalen heeft --reden nodig")
-        lowered, niveau, new_id, problems = deescalate(root, case, reden=reden, afspraken=afspraak or [], naar_niveau=naar_niveau,
-                                                       escalatie=escalatie, today=today, commit=not no_commit)
-        for p in problems:
-            console.info(p.format())
-        console.info(f"escalatie {lowered.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
-                                                                else "terug bij de regisseur en het netwerk"))
+        console.report_change(deescalate(root, case, reden=reden, afspraken=afspraak or [], naar_niveau=naar_niveau,
+                                         escalatie=escalatie, today=today, commit=not no_commit))
         return
     if resolve:
         if not uitkomst:
             raise UsageError("--resolve heeft --uitkomst nodig")
-        closed, problems = do_resolve(root, case, uitkomst=uitkomst, escalatie=escalatie, today=today, commit=not no_commit)
-        for p in problems:
-            console.info(p.format())
-        console.info(f"escalatie {closed} van casus {case} afgesloten")
+        console.report_change(do_resolve(root, case, uitkomst=uitkomst, escalatie=escalatie, today=today, commit=not no_commit))
         return
     if fmt is not None and fmt.value == "pdf":
         require_file(out)  # before anything is recorded
@@ -86,12 +76,8 @@ def run(
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
     step = escalate(root, case, over=over, reden=reden, verzoek=verzoek, niveau=niveau, spoed=spoed,
                     afspraken=afspraak, today=today, commit=not no_commit)
-    for p in step.problems:
-        console.info(p.format())
     if fmt is not None and fmt.value == "pdf":
         documents.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
     else:
         documents.output(step.memo, out)
-    if step.vorige:
-        console.info(f"escalatie {step.vorige} afgesloten: opgeschaald naar niveau {step.niveau}")
-    console.info(f"escalatie {step.id} vastgelegd: niveau {step.niveau} ({step.niveau_naam})" + (", met spoed" if step.spoed else ""))
+    console.report_change(step)

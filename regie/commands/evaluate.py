@@ -29,9 +29,5 @@ def run(
         root, case, today=context.today(), soort=soort, datum=datum,
         edit=console.edit_file if (console.interactive() and not no_edit) else None, commit=not no_commit,
     )
-    for w in done.warnings:
-        console.warn(w)
-    for p in done.problems:
-        console.info(p.format())
     console.echo(done.paths[0].relative_to(root).as_posix())
-    console.info("evaluatie aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
+    console.report_change(done, "evaluatie aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))

@@ -51,10 +51,8 @@ def run(
     if status is not None:
         raise UsageError("--status hoort bij --van")
 
-    what, problems, organisatie = handover(context.root(), case, reden=reden, naar=naar, casushouder=casushouder, terug=terug,
-                              tijdelijk=tijdelijk, today=context.today(), commit=not no_commit)
-    for p in problems:
-        console.info(p.format())
-    if organisatie:
+    change = handover(context.root(), case, reden=reden, naar=naar, casushouder=casushouder, terug=terug,
+                      tijdelijk=tijdelijk, today=context.today(), commit=not no_commit)
+    if change.id:  # an outside organisation holds regie now: its memo
         documents.output(render_handover_memo(context.root(), case), out)
-    console.info(what)
+    console.report_change(change)

@@ -28,8 +28,4 @@ def run(
     what, done = intake(context.root(), case, besluit=besluit, reden=reden, today=context.today(),
                         datum=datum, verwezen_naar=verwezen_naar,
                         commit=not no_commit)
-    for w in done.warnings:
-        console.warn(w)
-    for p in done.problems:
-        console.info(p.format())
-    console.info(what)
+    console.report_change(done, what)

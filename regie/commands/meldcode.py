@@ -61,7 +61,4 @@ def run(
         gemeld=gemeld, gezin_geinformeerd=gezin_geinformeerd,
         gezin_niet=gezin_niet, commit=not no_commit,
     )
-    for p in done.problems:
-        console.info(p.format())
-    for line in done.lines:
-        console.info(line)
+    console.report_change(done)

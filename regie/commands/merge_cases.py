@@ -19,13 +19,5 @@ def run(
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
     done = merge_cases(context.root(), keep, fold, today=context.today(), commit=not no_commit)
-    for p in done.problems:
-        console.info(p.format())
-    for old, new in done.afspraken.items():
-        console.info(f"afspraak {fold} {old} -> {keep} {new}")
-    for old, new in done.betrokkenen.items():
-        if old != new:
-            console.info(f"betrokkene {old} heet in casus {keep} {new}")
-    for old, new in done.journaal.items():
-        console.info(f"journaal {old} -> {keep}/journaal/{new}")
+    console.report_change(done)
     console.info(f"casus {fold} samengevoegd met casus {keep} en gesloten")

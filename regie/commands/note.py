@@ -35,23 +35,21 @@ def run(
     if netwerk:
         if case is not None or aanwezig:
             raise UsageError("--netwerk is werk buiten één casus: geef geen casus-id of --aanwezig (wel --casus)")
-        path, problems = add_network_note(
+        change = add_network_note(
             root, soort=soort, today=context.today(), datum=datum,
             tekst=tekst, casussen=casus, regisseur=regisseur,
             edit=console.edit_file if (tekst is None and console.interactive()) else None, commit=not no_commit)
-        for p in problems:
-            console.info(p.format())
-        console.echo(path.relative_to(root).as_posix())
+        console.report_change(change)
+        console.echo(change.paths[0].relative_to(root).as_posix())
         return
     if case is None:
         raise UsageError("geef een casus-id, of --netwerk voor werk buiten één casus")
     if casus or regisseur:
         raise UsageError("--casus en --regisseur horen bij --netwerk")
-    path, problems = add_note(
+    change = add_note(
         root, case, soort=soort, today=context.today(), datum=datum,
         tekst=tekst, aanwezig=aanwezig, edit=console.edit_file if (tekst is None and console.interactive()) else None,
         commit=not no_commit,
     )
-    for p in problems:
-        console.info(p.format())
-    console.echo(path.relative_to(root).as_posix())
+    console.report_change(change)
+    console.echo(change.paths[0].relative_to(root).as_posix())

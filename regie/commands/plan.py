@@ -29,11 +29,7 @@ def run(
 ) -> None:
     root = context.root()
     if vaststellen:
-        versie, problems = do_vaststellen(root, case, today=context.today(),
-                                          datum=datum, commit=not no_commit)
-        for p in problems:
-            console.info(p.format())
-        console.info(f"plan van aanpak van casus {case} vastgesteld (versie {versie})")
+        console.report_change(do_vaststellen(root, case, today=context.today(), datum=datum, commit=not no_commit))
         return
     kind = params.doc_format(fmt, html=html)
     if kind == "pdf":

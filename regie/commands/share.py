@@ -24,10 +24,7 @@ def run(
     ontvanger: Annotated[Optional[str], typer.Option("--ontvanger", help="Wie binnen die organisatie, bijv. 'wijkagent' (rol, geen naam).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
-    vid, problems = share(context.root(), case, aan=aan, wat=wat, grondslag=grondslag, today=context.today(),
-                          datum=datum, ontvanger=ontvanger,
-                          commit=not no_commit)
-    console.echo(vid)
-    for p in problems:
-        console.info(p.format())
-    console.info(f"verstrekking {vid} in casus {case} vastgelegd")
+    change = share(context.root(), case, aan=aan, wat=wat, grondslag=grondslag, today=context.today(),
+                   datum=datum, ontvanger=ontvanger, commit=not no_commit)
+    console.echo(str(change.id))
+    console.report_change(change)

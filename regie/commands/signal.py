@@ -29,12 +29,10 @@ def add(
 ) -> None:
     """Leg een beleidssignaal vast en druk de id af."""
 
-    sid, problems = add_signal(context.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
-                               datum=datum, today=context.today(),
-                               commit=not no_commit)
-    for p in problems:
-        console.info(p.format())
-    console.echo(sid)
+    change = add_signal(context.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
+                        datum=datum, today=context.today(), commit=not no_commit)
+    console.report_change(change)
+    console.echo(str(change.id))
 
 
 @app.command("list")
@@ -73,9 +71,6 @@ def status_(
 ) -> None:
     """Zet een beleidssignaal een stap verder: ingebracht, beantwoord (met het antwoord), gesloten."""
 
-    what, problems = set_status(context.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
-                                datum=datum, today=context.today(),
-                                commit=not no_commit)
-    for p in problems:
-        console.info(p.format())
-    console.info(what)
+    change = set_status(context.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
+                        datum=datum, today=context.today(), commit=not no_commit)
+    console.report_change(change)

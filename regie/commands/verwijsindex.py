@@ -31,7 +31,4 @@ def run(
         match=match, met=met, regievoerder=regievoerder,
         commit=not no_commit,
     )
-    for p in done.problems:
-        console.info(p.format())
-    for line in done.lines:
-        console.info(line)
+    console.report_change(done)

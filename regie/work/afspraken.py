@@ -7,7 +7,6 @@ case and commits the file alone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..clock import event_date
@@ -22,19 +21,9 @@ from ..ids import next_id
 from ..render.templates import render
 from ..store.transaction import exclusive
 from ..taal import aantal
-from .mutation import apply
+from .mutation import Change, apply
 
 FILE = "afspraken.yaml"
-
-
-@dataclass
-class Outcome:
-    """What a change did: the agreement's id, warnings for the user, remaining problems."""
-
-    afspraak: str
-    warnings: list[str]
-    problems: list[Problem]
-
 
 
 def find(case: Case, afspraak_id: str) -> Afspraak:
@@ -66,7 +55,7 @@ def _item(seq, afspraak_id: str):
 def add(
     root: Path, cid: str, *, wat: str, wie: str, deadline: dt.date, today: dt.date,
     doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
-) -> Outcome:
+) -> Change:
     check_value("de omschrijving van de afspraak", wat, field="wat")
 
     net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "netwerk.yaml") + (("plan.md",) if doel else ()))
@@ -96,7 +85,7 @@ def add(
     item = new_map({"id": new_id, "wat": wat, "wie": wie, "doel": doel, "gemaakt": made, "deadline": deadline, "status": "open"})
     path, text = _edit(root, case, lambda seq: append_item(seq, item))
     problems = apply(root, cid, {path: text}, f"regie afspraak: {new_id} toegevoegd aan casus {cid}", today, commit=commit)
-    return Outcome(new_id, warnings, problems)
+    return Change(id=new_id, warnings=warnings, problems=problems)
 
 
 def _finish(root: Path, case: Case, afspraak_id: str, status: str, fields: dict[str, object], message: str,
@@ -116,7 +105,7 @@ def _finish(root: Path, case: Case, afspraak_id: str, status: str, fields: dict[
 
 
 @exclusive("afspraak done")
-def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Outcome:
+def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Change:
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
     a = find(case, afspraak_id)
     if a.status == "gedaan":
@@ -127,12 +116,12 @@ def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.da
     problems = _finish(root, case, afspraak_id, "gedaan", {"gedaan_op": when},
                        f"regie afspraak: {afspraak_id} van casus {cid} gedaan", today, commit)
     late = (when - a.deadline).days
-    return Outcome(afspraak_id, [f"{aantal(late, 'dag')} na de deadline"] if late > 0 else [], problems)
+    return Change(id=afspraak_id, warnings=[f"{aantal(late, 'dag')} na de deadline"] if late > 0 else [], problems=problems)
 
 
 @exclusive("afspraak drop")
 def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
-         commit: bool = True) -> Outcome:
+         commit: bool = True) -> Change:
     """Let an open agreement lapse on ``datum`` (default today), which is recorded as ``vervallen_op``."""
 
     check_value("de reden", reden, field="reden")
@@ -145,11 +134,11 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
     when = event_date(datum, today, after=a.gemaakt, after_what="de datum waarop de afspraak is gemaakt")
     problems = _finish(root, case, afspraak_id, "vervallen", {"vervallen_op": when, "reden": reden},
                        f"regie afspraak: {afspraak_id} van casus {cid} vervallen", today, commit)
-    return Outcome(afspraak_id, [], problems)
+    return Change(id=afspraak_id, warnings=[], problems=problems)
 
 
 @exclusive("afspraak move")
-def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Outcome:
+def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Change:
     check_value("de reden", reden, field="reden")
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
@@ -176,4 +165,4 @@ def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: st
 
     path, text = _edit(root, case, change)
     problems = apply(root, cid, {path: text}, f"regie afspraak: deadline van {afspraak_id} in casus {cid} verschoven", today, commit=commit)
-    return Outcome(afspraak_id, warnings, problems)
+    return Change(id=afspraak_id, warnings=warnings, problems=problems)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.sociale_kaart import advice
 from ..dossier.vocab import CLIENT
@@ -24,18 +22,10 @@ from ..formats.yamledit import RoundTrip, append_item, new_map, put
 from ..render.templates import render
 from ..store.transaction import exclusive
 from ..taal import slug
-from .mutation import apply
+from .mutation import Change, apply
 
 FILE = "netwerk.yaml"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
-
-
-@dataclass
-class Changed:
-    id: str
-    problems: list[Problem]
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what the sociale kaart says about a new professional's organisation
 
 
 def _slug(text: str) -> str:
@@ -55,7 +45,7 @@ def add(
     root: Path, cid: str, *, today: dt.date, organisatie: str | None = None, rol: str | None = None, naaste: bool = False,
     relatie: str | None = None, vip: bool = False, steunend: bool | None = None, betrokken: bool = False,
     betrokkene_id: str | None = None, commit: bool = True,
-) -> Changed:
+) -> Change:
     """Add a professional (organisation and role) or a naaste (relation); returns the new betrokkene's id."""
 
     check_value("de rol", rol, field="rol")
@@ -100,12 +90,12 @@ def add(
     problems = apply(root, cid, {path: doc.dump()}, f"regie betrokkene: betrokkene toegevoegd aan casus {cid}", today,
                      commit=commit)
     facts, warnings = advice(net, organisatie, case.casus.leefgebieden) if organisatie else ([], [])
-    return Changed(new_id, problems, warnings, [f"sociale kaart, {organisatie}: {f}" for f in facts])
+    return Change(id=new_id, problems=problems, warnings=warnings, notes=[f"sociale kaart, {organisatie}: {f}" for f in facts])
 
 
 @exclusive("betrokkene drop")
 def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
-         commit: bool = True) -> Changed:
+         commit: bool = True) -> Change:
     """End someone's involvement: ``tot`` and ``reden`` in netwerk.yaml; their open agreements are named."""
 
     check_value("de reden", reden, field="reden")
@@ -130,4 +120,4 @@ def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, d
                      commit=commit)
     still = [a.id for a in case.afspraken if a.status == "open" and a.wie == betrokkene]
     warnings = [f"open afspraken van {betrokkene}: {', '.join(still)}; geef ze aan een ander of laat ze vervallen"] if still else []
-    return Changed(betrokkene, problems, warnings)
+    return Change(id=betrokkene, problems=problems, warnings=warnings)

@@ -21,7 +21,7 @@ from ..formats.yamledit import RoundTrip, put
 from ..limits import MAX_NAZORG_WEKEN, check_range
 from ..store.transaction import exclusive
 from .afspraken import FILE as AFSPRAKEN
-from .mutation import Done, apply
+from .mutation import Change, apply
 
 
 @exclusive("close")
@@ -29,7 +29,7 @@ def close(
     root: Path, cid: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
     zonder_evaluatie: bool = False, force: bool = False, nazorg_weken: int | None = None, commit: bool = True,
     toelichting: str | None = None,
-) -> Done:
+) -> Change:
     """Close a case (or start its nazorg): closing date, reason, and the date it must be kept until.
 
     The reason is a category of ``sluitredenen`` in regie.yaml (reports count in it); what
@@ -59,7 +59,7 @@ def close(
         put(doc.data, "nazorg_tot", until, after="status")
         writes[casus_path] = doc.dump()
         problems = apply(root, cid, writes, f"regie close: casus {cid} in nazorg", today, commit=commit)
-        return Done(list(writes), [f"casus {cid} blijft in nazorg tot {until.isoformat()}; sluit daarna met 'regie close'"], problems)
+        return Change(paths=list(writes), warnings=[f"casus {cid} blijft in nazorg tot {until.isoformat()}; sluit daarna met 'regie close'"], problems=problems)
     if reden not in net.sluitredenen:
         raise UsageError(f"onbekende sluitreden '{reden}'; kies uit sluitredenen in regie.yaml: {', '.join(net.sluitredenen)} "
                          f"(een toelichting geef je met 'regie close {cid} … --toelichting TEKST')", field="reden")
@@ -81,7 +81,7 @@ def close(
     mark_closed(doc.data, net, case, when, reden, toelichting, None if has_eind else (toelichting or reden))
     writes[casus_path] = doc.dump()
     problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
-    return Done(list(writes), warnings, problems)
+    return Change(paths=list(writes), warnings=warnings, problems=problems)
 
 
 def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, writes: dict[Path, str]) -> list[str]:

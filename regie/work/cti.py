@@ -11,18 +11,17 @@ from pathlib import Path
 
 from ..clock import event_date
 from ..dossier.loader import load_case
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.vocab import CTI_FASEN
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
 from ..store.transaction import exclusive
-from .mutation import apply
+from .mutation import Change, apply
 
 
 @exclusive("cti")
 def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.date | None = None,
-                doelen: list[str] | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
+                doelen: list[str] | None = None, commit: bool = True) -> Change:
     if fase not in CTI_FASEN:
         raise UsageError(f"onbekende fase '{fase}'; kies uit: {', '.join(CTI_FASEN)}")
     _, case, _ = load_case(root, cid, needs=("casus.yaml",))
@@ -53,4 +52,4 @@ def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.da
     seq = list_in(block, "fasen")
     append_item(seq, new_map({"fase": fase, "van": when, "doelen": flow_list(list(dict.fromkeys(doelen))) if doelen else None}))
     problems = apply(root, cid, {path: doc.dump()}, f"regie cti: {fase} begonnen in casus {cid}", today, commit=commit)
-    return f"casus {cid}: {fase} begonnen op {when.isoformat()}", problems
+    return Change(what=f"casus {cid}: {fase} begonnen op {when.isoformat()}", problems=problems)

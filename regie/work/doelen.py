@@ -7,7 +7,6 @@ validates the case and commits the file alone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..clock import event_date
@@ -24,14 +23,7 @@ from ..ids import next_id
 from ..layout import PLAN_FILE
 from ..limits import check_range
 from ..store.transaction import exclusive
-from .mutation import apply
-
-
-@dataclass
-class Changed:
-    doel: str
-    problems: list[Problem]
-    warnings: list[str] = field(default_factory=list)
+from .mutation import Change, apply
 
 
 def _load(root: Path, cid: str) -> tuple[Network, CaseWithCasus, Plan]:
@@ -59,7 +51,7 @@ def _settled(case: Case) -> list[str]:
 def add(
     root: Path, cid: str, *, leefgebied: str, wat: str, today: dt.date, startscore: int | None = None,
     doelscore: int | None = None, lid: str | None = None, commit: bool = True,
-) -> Changed:
+) -> Change:
     check_value("de omschrijving van het doel", wat, field="wat")
 
     if not wat.strip():
@@ -84,7 +76,7 @@ def add(
     warnings = _settled(case)
     if startscore is not None and doelscore is not None and doelscore < startscore:
         warnings.append(f"doelscore {doelscore} ligt onder de startscore {startscore}")
-    return Changed(new_id, problems, warnings)
+    return Change(id=new_id, problems=problems, warnings=warnings)
 
 
 def _goal(case: Case, plan: Plan, doel: str):
@@ -109,7 +101,7 @@ def _set(data, doel: str, fields: dict) -> None:
 
 @exclusive("doel done")
 def done(root: Path, cid: str, doel: str, *, today: dt.date, datum: dt.date | None = None, eindscore: int | None = None,
-         commit: bool = True) -> Changed:
+         commit: bool = True) -> Change:
     if eindscore is not None:
         check_range(eindscore, "de eindscore", 1, 5, field="eindscore")
     _, case, plan = _load(root, cid)
@@ -118,12 +110,12 @@ def done(root: Path, cid: str, doel: str, *, today: dt.date, datum: dt.date | No
     problems = _write(root, case, lambda data: _set(data, doel, {"status": "bereikt", "bereikt_op": when, "eindscore": eindscore}),
                       f"regie doel: {doel} van casus {cid} bereikt", today, commit)
     still = [a.id for a in case.afspraken if a.status == "open" and a.doel == doel]
-    return Changed(doel, problems, [f"open afspraken bij {doel}: {', '.join(still)}"] if still else [])
+    return Change(id=doel, problems=problems, warnings=[f"open afspraken bij {doel}: {', '.join(still)}"] if still else [])
 
 
 @exclusive("doel drop")
 def drop(root: Path, cid: str, doel: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
-         commit: bool = True) -> Changed:
+         commit: bool = True) -> Change:
     check_value("de reden", reden, field="reden")
     if not reden.strip():
         raise UsageError("de reden mag niet leeg zijn", field="reden")
@@ -133,5 +125,5 @@ def drop(root: Path, cid: str, doel: str, *, reden: str, today: dt.date, datum: 
     problems = _write(root, case, lambda data: _set(data, doel, {"status": "vervallen", "vervallen_op": when, "reden": reden}),
                       f"regie doel: {doel} van casus {cid} vervallen", today, commit)
     still = [a.id for a in case.afspraken if a.status == "open" and a.doel == doel]
-    return Changed(doel, problems, [f"open afspraken bij {doel}: {', '.join(still)}; laat ze vervallen of koppel ze aan "
+    return Change(id=doel, problems=problems, warnings=[f"open afspraken bij {doel}: {', '.join(still)}; laat ze vervallen of koppel ze aan "
                                     "een ander doel"] if still else [])

@@ -10,7 +10,6 @@ from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Case, CaseWithCasus, Escalatie, party_name
 from ..dossier.network import Network
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.sociale_kaart import escalation
 from ..dossier.vocab import CLIENT
@@ -19,7 +18,7 @@ from ..formats.yamledit import RoundTrip, append_item, flow_list, new_map, put
 from ..ids import next_id
 from ..render.templates import render
 from ..store.transaction import exclusive
-from .mutation import apply
+from .mutation import Change, apply
 from .verstrekkingen import append as add_verstrekking
 from .verstrekkingen import entry
 
@@ -28,16 +27,14 @@ MEMO_DIR = "escalaties"  # escalaties/<id>.md: the memo of each step, as it was 
 
 
 @dataclass
-class Step:
-    """What ``escalate`` decided: the new step's id and level, and what it closed."""
+class Step(Change):
+    """What ``escalate`` decided: the new step (its id) and level, the step it closed, and the memo as sent."""
 
-    id: str
-    niveau: int
-    niveau_naam: str
-    spoed: bool
-    vorige: str | None
-    problems: list[Problem]
-    memo: str
+    niveau: int = 0
+    niveau_naam: str = ""
+    spoed: bool = False
+    vorige: str | None = None
+    memo: str = ""
 
 
 def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalatie | None]:
@@ -144,11 +141,15 @@ def escalate(
     problems = apply(root, cid, writes, f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
     if over != CLIENT:
         problems = [*problems, *escalation(net, over)[1]]
-    return Step(new_id, niveau, ladder[niveau], bool(skipped and spoed), previous.id if previous else None, problems, memo)
+    urgent = bool(skipped and spoed)
+    what = ([f"escalatie {previous.id} afgesloten: opgeschaald naar niveau {niveau}"] if previous else []) + [
+        f"escalatie {new_id} vastgelegd: niveau {niveau} ({ladder[niveau]})" + (", met spoed" if urgent else "")]
+    return Step(id=new_id, what="\n".join(what), problems=problems, niveau=niveau, niveau_naam=ladder[niveau], spoed=urgent,
+                vorige=previous.id if previous else None, memo=memo)
 
 
 @exclusive("escalate --resolve")
-def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
+def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: str | None = None, commit: bool = True) -> Change:
     """Close the open escalation (or the one named) with its outcome."""
 
     check_value("de uitkomst", uitkomst, field="uitkomst")
@@ -163,7 +164,7 @@ def resolve(root: Path, cid: str, *, uitkomst: str, today: dt.date, escalatie: s
             put(item, "uitkomst", uitkomst)
             put(item, "afgesloten", today)
     problems = apply(root, cid, {path: doc.dump()}, f"regie escalate: escalatie {target.id} van casus {cid} afgesloten", today, commit=commit)
-    return target.id, problems
+    return Change(id=target.id, what=f"escalatie {target.id} van casus {cid} afgesloten", problems=problems)
 
 
 def _open_step(case: Case, escalatie: str | None) -> Escalatie:
@@ -188,7 +189,7 @@ def _open_step(case: Case, escalatie: str | None) -> Escalatie:
 def deescalate(
     root: Path, cid: str, *, reden: str, afspraken: list[str], today: dt.date, naar_niveau: int | None = None,
     escalatie: str | None = None, commit: bool = True,
-) -> tuple[Escalatie, int, str | None, list[Problem]]:
+) -> Change:
     """Step down from an open escalation: to a lower level of the ladder (a new open step there) or, at 0, back to
     the regisseur and the network; the agreements that follow it up are recorded with it.
 
@@ -227,12 +228,14 @@ def deescalate(
         append_item(seq, new_map({"id": new_id, "datum": today, "niveau": niveau, "over": target.over, "reden": reden,
                                   "afspraken": flow_list(list(afspraken)), "afgeschaald_van": target.id}))
     problems = apply(root, cid, {path: doc.dump()}, f"regie escalate: casus {cid} afgeschaald naar {where}", today, commit=commit)
-    return target, niveau, new_id, problems
+    return Change(id=new_id, what=f"escalatie {target.id} afgeschaald: " + (f"verder op niveau {niveau} ({new_id})" if new_id
+                                                                           else "terug bij de regisseur en het netwerk"),
+                  problems=problems)
 
 
 @exclusive("escalate --voorstel")
 def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: str | None = None,
-            commit: bool = True) -> tuple[str, list[Problem]]:
+            commit: bool = True) -> Change:
     """Record the aanpak proposed at the open step's level (e.g. by the brandpuntfunctionaris)."""
 
     check_value("het voorstel", voorstel, field="voorstel")
@@ -247,7 +250,7 @@ def propose(root: Path, cid: str, *, voorstel: str, today: dt.date, escalatie: s
             put(item, "voorstel", voorstel, after="verzoek" if "verzoek" in item else "reden")
     problems = apply(root, cid, {path: doc.dump()}, f"regie escalate: voorstel bij escalatie {target.id} van casus {cid}",
                      today, commit=commit)
-    return target.id, problems
+    return Change(id=target.id, what=f"voorstel vastgelegd bij escalatie {target.id} van casus {cid}", problems=problems)
 
 
 def memo_text(root: Path, net: Network, case: CaseWithCasus, step: Escalatie) -> str:

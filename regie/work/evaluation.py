@@ -24,7 +24,7 @@ from ..render.templates import render
 from ..store import gitops
 from ..store.files import write_text_atomic
 from ..store.transaction import exclusive
-from .mutation import Done, apply, let_user_edit
+from .mutation import Change, apply, let_user_edit
 
 
 @dataclass
@@ -88,7 +88,7 @@ def evaluation_context(net: Network, case: CaseWithCasus, soort: str, datum: dt.
 def evaluate(
     root: Path, cid: str, *, today: dt.date, soort: str = "tussentijds", datum: dt.date | None = None,
     edit: Callable[[Path], None] | None = None, commit: bool = True,
-) -> Done:
+) -> Change:
     """Create ``evaluaties/<datum>.md`` pre-filled from the case, let the user edit it, commit it.
 
     Also sets the plan's next evaluation date (network term; none after an eind-evaluatie).
@@ -133,5 +133,5 @@ def evaluate(
             raise RegieError(f"{exc.message}\nje evaluatie staat nog in {path.relative_to(root)} (niet gecommit); "
                              "los de fouten op en commit zelf") from None
         raise
-    return Done(list(writes), warnings, problems)
+    return Change(paths=list(writes), warnings=warnings, problems=problems)
 

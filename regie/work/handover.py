@@ -22,18 +22,17 @@ from ..store.transaction import exclusive
 from ..taal import aantal
 from ..views.safety import meldcode_lines, names, verwijsindex_lines
 from .identity import rekey_after_handover, rekey_after_handovers
-from .mutation import apply
+from .mutation import Change, apply
 
 
 @exclusive("handover")
 def handover(
     root: Path, cid: str, *, reden: str, today: dt.date, naar: str | None = None, casushouder: str | None = None,
     terug: bool = False, tijdelijk: bool = False, commit: bool = True,
-) -> tuple[str, list[Problem], str | None]:
+) -> Change:
     """Record who holds regie now: another regisseur, an outside organisation, back to the network, or a casushouder.
 
-    Returns a Dutch description of what changed, the remaining problems, and the outside
-    organisation that now holds regie (None for the other kinds).
+    The change's ``id`` is the outside organisation that now holds regie (None for the other kinds).
     """
 
     check_value("de reden", reden, field="reden")
@@ -91,7 +90,7 @@ def handover(
     problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
     if naar in regisseurs:
         rekey_after_handover(root, cid, today, commit)  # the new regisseur must be able to read the identity
-    return what, problems, (naar if naar in orgs and naar not in regisseurs else None)
+    return Change(what=what, problems=problems, id=naar if naar in orgs and naar not in regisseurs else None)
 
 
 def _holder(ctx, loaded) -> tuple[str, str] | None:

@@ -14,7 +14,7 @@ from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, new_map, put
 from ..store.transaction import exclusive
 from .closing import mark_closed
-from .mutation import Done, apply
+from .mutation import Change, apply
 
 NOT_TAKEN_ON = "niet-geaccepteerd"  # the sluitreden of a melding the network does not take on
 
@@ -23,7 +23,7 @@ NOT_TAKEN_ON = "niet-geaccepteerd"  # the sluitreden of a melding the network do
 def intake(
     root: Path, cid: str, *, besluit: str, reden: str, today: dt.date, datum: dt.date | None = None,
     verwezen_naar: str | None = None, commit: bool = True,
-) -> tuple[str, Done]:
+) -> tuple[str, Change]:
     """Decide on a new melding (werkproces 1a): taken on (status onderzoek), or not — then the case is closed
     with its referral on record and kept only as long as its short retention category says."""
 
@@ -63,4 +63,4 @@ def intake(
         warnings = [] if verwezen_naar else ["niet vastgelegd naar welke organisatie de melding is verwezen"]
     problems = apply(root, cid, {path: doc.dump()}, f"regie intake: melding van casus {cid} {besluit.replace('-', ' ')}",
                      today, commit=commit)
-    return what, Done([path], warnings, problems)
+    return what, Change(paths=[path], warnings=warnings, problems=problems)

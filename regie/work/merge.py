@@ -11,14 +11,13 @@ names, attendees renamed), takes B's household members into A, and closes B as
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from ..dossier.loader import load_case
 from ..dossier.model import Case, CaseWithCasus, Naaste, Professional
 from ..dossier.network import Network
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.vocab import MERGED_REASON, OPEN_STATUSES
 from ..errors import RegieError
@@ -27,17 +26,18 @@ from ..ids import next_id
 from ..layout import JOURNAL_DIR
 from ..store.transaction import exclusive
 from .closing import mark_closed
-from .mutation import apply
+from .mutation import Change, apply
 
 MERGED = MERGED_REASON
 
 
 @dataclass
-class Merged:
-    afspraken: dict[str, str]  # id in B -> id in A
-    betrokkenen: dict[str, str]  # id in B -> id in A (the same id when it is the same person)
-    journaal: dict[str, str]  # file name in B -> file name in A
-    problems: list[Problem]
+class Merged(Change):
+    """What merge-cases did: besides the change, each record of the folded case under its id in the kept one."""
+
+    afspraken: dict[str, str] = field(default_factory=dict)  # id in B -> id in A
+    betrokkenen: dict[str, str] = field(default_factory=dict)  # id in B -> id in A (the same id when it is the same person)
+    journaal: dict[str, str] = field(default_factory=dict)  # file name in B -> file name in A
 
 
 def _same(a, b) -> bool:
@@ -71,7 +71,10 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     writes[folder_b / "casus.yaml"] = casus_b.dump()
     problems = apply(root, keep, writes, f"regie merge-cases: casus {fold} samengevoegd met casus {keep}", today,
                      commit=commit, scope=[keep, fold])
-    return Merged(moved, {k: v for k, v in renamed.items()}, notes, problems)
+    lines = ([f"afspraak {fold} {old} -> {keep} {new}" for old, new in moved.items()]
+             + [f"betrokkene {old} heet in casus {keep} {new}" for old, new in renamed.items() if old != new]
+             + [f"journaal {old} -> {keep}/journaal/{new}" for old, new in notes.items()])
+    return Merged(problems=problems, notes=lines, afspraken=moved, betrokkenen=dict(renamed), journaal=notes)
 
 
 def _check(net: Network, a: CaseWithCasus, b: CaseWithCasus, keep: str, fold: str) -> None:

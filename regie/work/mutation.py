@@ -8,7 +8,7 @@ before), or the commit fails, every file is put back as it was.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -21,12 +21,17 @@ from ..store.transaction import EDIT_DIR, private_dir, state_dir
 
 
 @dataclass
-class Done:
-    """What a command that changes a case did: files written, warnings for the user, remaining problems."""
+class Change:
+    """What a command that changed the dossier did, for the one function that reports it (``console.report_change``):
+    the id it made or changed, the files written, warnings for the user, the problems left in what it touched, and
+    notes (what the user should know next)."""
 
-    paths: list[Path]
-    warnings: list[str]
-    problems: list[Problem]
+    id: str | None = None
+    what: str = ""  # what changed, in a Dutch sentence (the command may say it itself)
+    paths: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _key(p: Problem) -> tuple[str, str, str]:

@@ -13,7 +13,6 @@ from typing import Callable
 from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.vocab import JOURNAL_KINDS, NETWORK_JOURNAL_KINDS
 from ..errors import RegieError, UsageError
@@ -22,14 +21,14 @@ from ..render.templates import render
 from ..store import gitops
 from ..store.transaction import exclusive
 from .cases import network
-from .mutation import apply, let_user_edit
+from .mutation import Change, apply, let_user_edit
 
 
 @exclusive("note")
 def add_note(
     root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
-) -> tuple[Path, list[Problem]]:
+) -> Change:
     check_value("de tekst", tekst, field="tekst")
 
     _, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
@@ -51,7 +50,7 @@ def add_note(
     if edit is not None:
         text = let_user_edit(root, path.name, text, edit)
     problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
-    return path, problems
+    return Change(paths=[path], problems=problems)
 
 
 @exclusive("note --netwerk")
@@ -59,7 +58,7 @@ def add_network_note(
     root: Path, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
     casussen: list[str] | None = None, regisseur: str | None = None, edit: Callable[[Path], None] | None = None,
     commit: bool = True,
-) -> tuple[Path, list[Problem]]:
+) -> Change:
     """A note of work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d) in ``journaal/`` at the repository root."""
 
     check_value("de tekst", tekst, field="tekst")
@@ -85,4 +84,4 @@ def add_network_note(
         text = let_user_edit(root, path.name, text, edit)
     problems = apply(root, None, {path: text}, f"regie note: {soort} in het netwerkjournaal ({when.isoformat()})", today,
                      commit=commit)
-    return path, [p for p in problems if p.path == f"{NETWORK_JOURNAL_DIR}/{path.name}"]
+    return Change(paths=[path], problems=[p for p in problems if p.path == f"{NETWORK_JOURNAL_DIR}/{path.name}"])

@@ -11,7 +11,6 @@ from ..dossier.loader import load_case
 from ..dossier.model import Afspraak, CaseWithCasus
 from ..dossier.network import Network
 from ..dossier.plan import Doel
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..errors import RegieError
 from ..formats.yamledit import RoundTrip, edit_front_matter, put
@@ -20,7 +19,7 @@ from ..render.templates import render
 from ..store import gitops
 from ..store.transaction import exclusive
 from ..views.safety import meldcode_lines, names, verwijsindex_lines
-from .mutation import apply
+from .mutation import Change, apply
 
 
 @dataclass
@@ -113,7 +112,7 @@ VASTSTELLEN_MESSAGE = "regie plan: plan van aanpak van casus {cid} vastgesteld (
 
 
 @exclusive("plan --vaststellen")
-def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> tuple[int, list[Problem]]:
+def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Change:
     """Mark the current plan as vastgesteld; a plan changed since it was last set gets version + 1.
 
     Also moves a case in melding/onderzoek/plan to uitvoering and sets the next evaluation
@@ -152,7 +151,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
         doc.data["status"] = "uitvoering"
         writes[casus_path] = doc.dump()
     problems = apply(root, cid, writes, VASTSTELLEN_MESSAGE.format(cid=cid, versie=versie), today, commit=commit)
-    return versie, problems
+    return Change(id=str(versie), what=f"plan van aanpak van casus {cid} vastgesteld (versie {versie})", problems=problems)
 
 
 def _unchanged_since_set(root: Path, plan_path: Path, text: str) -> bool:

@@ -8,7 +8,6 @@ case and commits that one file with a message that names only the case id.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +22,7 @@ from ..dossier.repo import case_dir
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, map_in, mapping, new_map, put
 from ..store.transaction import exclusive
-from .mutation import apply
-
-
-@dataclass
-class Recorded:
-    """What a change recorded (Dutch lines for the user) and the problems left in the case."""
-
-    lines: list[str]
-    problems: list[Problem]
-
+from .mutation import Change, apply
 
 
 def _casus_doc(root: Path, case: Case):
@@ -72,7 +62,7 @@ def record_meldcode(
     toelichting: str | None = None, veilig_thuis: bool = False, antwoorden: dict[str, bool] | None = None,
     besluit: list[str] | None = None, gemeld: dt.date | None = None, gezin_geinformeerd: dt.date | None = None,
     gezin_niet: str | None = None, commit: bool = True,
-) -> Recorded:
+) -> Change:
     """Record a step of the meldcode (and/or whether the family was told), after checking it fits the steps before."""
 
     check_value("de toelichting", toelichting, field="toelichting")
@@ -100,7 +90,7 @@ def record_meldcode(
         if not gezin_niet.strip():
             raise UsageError("de reden dat het gezin niet is geïnformeerd mag niet leeg zijn", field="gezin_niet")
         lines.append("vastgelegd waarom het gezin niet is geïnformeerd")
-    return Recorded(lines, _write_meldcode(root, case, entries, gezin_geinformeerd, gezin_niet, today, commit))
+    return Change(what="\n".join(lines), problems=_write_meldcode(root, case, entries, gezin_geinformeerd, gezin_niet, today, commit))
 
 
 def _fits_the_step(stap: int, *, veilig_thuis: bool, antwoorden: dict[str, bool], besluit: list[str]) -> None:
@@ -182,7 +172,7 @@ def _write_meldcode(root: Path, case: Case, entries: list[dict[str, Any]], told:
 def record_verwijsindex(
     root: Path, cid: str, *, today: dt.date, signaal: dt.date | None = None, organisatie: str | None = None,
     match: dt.date | None = None, met: list[str] | None = None, regievoerder: str | None = None, commit: bool = True,
-) -> Recorded:
+) -> Change:
     """Record the verwijsindex references: a signal (date, organisation), a match (date, organisations), the regievoerder."""
 
     if signaal is None and match is None and regievoerder is None:
@@ -225,4 +215,4 @@ def record_verwijsindex(
     if regievoerder is not None:
         block["regievoerder"] = regievoerder
     problems = apply(root, cid, {path: doc.dump()}, f"regie verwijsindex: casus {cid} bijgewerkt", today, commit=commit)
-    return Recorded(lines, problems)
+    return Change(what="\n".join(lines), problems=problems)

@@ -20,7 +20,7 @@ from ..layout import SIGNALS_DIR
 from ..render.templates import render
 from ..store.transaction import exclusive
 from .cases import network
-from .mutation import apply
+from .mutation import Change, apply
 
 
 def next_signal_id(root: Path) -> str:
@@ -32,7 +32,7 @@ def next_signal_id(root: Path) -> str:
 def add_signal(
     root: Path, *, over: str, aard: str, today: dt.date, cases: list[str] | None = None, organisatie: str | None = None,
     toelichting: str | None = None, datum: dt.date | None = None, commit: bool = True,
-) -> tuple[str, list[Problem]]:
+) -> Change:
     for thing, field, value in (("waar het signaal over gaat", "over", over), ("de aard", "aard", aard),
                                 ("de toelichting", "toelichting", toelichting)):
         check_value(thing, value, field=field)
@@ -50,7 +50,7 @@ def add_signal(
     text = render("signaal.yaml.j2", {"id": sid, "datum": when, "over": over, "aard": aard, "casussen": cases or [],
                                       "organisatie": organisatie, "toelichting": toelichting}, root)
     problems = apply(root, None, {path: text}, f"regie signal: beleidssignaal {sid} vastgelegd", today, commit=commit)
-    return sid, [p for p in problems if p.path == f"{SIGNALS_DIR}/{sid}.yaml"]
+    return Change(id=sid, problems=[p for p in problems if p.path == f"{SIGNALS_DIR}/{sid}.yaml"])
 
 
 def list_signals(root: Path, status: str | None = None) -> tuple[list[Signaal], list[Problem]]:
@@ -66,7 +66,7 @@ def list_signals(root: Path, status: str | None = None) -> tuple[list[Signaal], 
 def set_status(
     root: Path, sid: str, *, status: str, today: dt.date, toelichting: str | None = None, antwoord: str | None = None,
     datum: dt.date | None = None, commit: bool = True,
-) -> tuple[str, list[Problem]]:
+) -> Change:
     """Move a signal on: ingebracht, beantwoord (with the answer on record), gesloten — never back."""
 
     check_value("de toelichting", toelichting, field="toelichting")
@@ -97,4 +97,5 @@ def set_status(
     history = list_in(doc.data, "historie")
     append_item(history, new_map({"datum": when, "status": status, "toelichting": toelichting}))
     problems = apply(root, None, {path: doc.dump()}, f"regie signal: beleidssignaal {sid} {status}", today, commit=commit)
-    return f"signaal {sid}: {status} op {when.isoformat()}", [p for p in problems if p.path == f"{SIGNALS_DIR}/{sid}.yaml"]
+    return Change(id=sid, what=f"signaal {sid}: {status} op {when.isoformat()}",
+                  problems=[p for p in problems if p.path == f"{SIGNALS_DIR}/{sid}.yaml"])

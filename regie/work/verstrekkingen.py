@@ -15,14 +15,13 @@ from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Case, CaseWithCasus
 from ..dossier.network import Network
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.vocab import GRONDSLAGEN
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, new_map
 from ..ids import next_id
 from ..store.transaction import exclusive
-from .mutation import apply
+from .mutation import Change, apply
 
 FILE = "verstrekkingen.yaml"
 EMPTY = ("# yaml-language-server: $schema=../../.regie/schemas/verstrekkingen.schema.json\n"
@@ -70,7 +69,7 @@ def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
 
 @exclusive("share")
 def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt.date, datum: dt.date | None = None,
-          ontvanger: str | None = None, commit: bool = True) -> tuple[str, list[Problem]]:
+          ontvanger: str | None = None, commit: bool = True) -> Change:
     check_value("de omschrijving van wat er gedeeld wordt", wat, field="wat")
     if not wat.strip():
         raise UsageError("de omschrijving van wat er gedeeld wordt mag niet leeg zijn", field="wat")
@@ -83,4 +82,4 @@ def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt
     path, text = append(root, case, item)
     problems = apply(root, cid, {path: text}, f"regie share: verstrekking {item['id']} in casus {cid} vastgelegd", today,
                      commit=commit)
-    return item["id"], problems
+    return Change(id=item["id"], what=f"verstrekking {item['id']} in casus {cid} vastgelegd", problems=problems)
