@@ -27,10 +27,8 @@ def run(
     datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van de wijziging (standaard vandaag).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:
-    what, problems = record_consent(
+    change = record_consent(
         context.root(), case, status=status, today=context.today(), datum=datum,
         partners=partner, gegevens=gegevens, formulier=formulier, afweging=afweging, grondslag=grondslag, commit=not no_commit,
     )
-    for p in problems:
-        console.info(p.format())
-    console.info(what)
+    console.report_change(change)

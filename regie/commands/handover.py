@@ -10,6 +10,7 @@ bij vertrek: actief_tot in regie.yaml).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -17,7 +18,6 @@ import typer
 
 from ..cli import console, context, documents, params
 from ..errors import UsageError
-from ..taal import aantal
 from ..work.handover import handover, handover_all, render_handover_memo
 
 
@@ -39,12 +39,10 @@ def run(
         if case is not None or casushouder or terug or tijdelijk or not naar:
             raise UsageError("--van draagt alle open casussen van een regisseur over aan --naar REGISSEUR; "
                              "geef daarbij geen casus-id, --casushouder, --terug of --tijdelijk")
-        cids, problems = handover_all(context.root(), van=van, naar=naar, reden=reden, status=status,
-                                      today=context.today(), commit=not no_commit)
-        for p in problems:
-            console.info(p.format())
-        console.echo("\n".join(cids))
-        console.info(f"{aantal(len(cids), 'casus')} van {van} overgedragen aan {naar}")
+        change = handover_all(context.root(), van=van, naar=naar, reden=reden, status=status,
+                              today=context.today(), commit=not no_commit)
+        console.echo("\n".join(change.notes))
+        console.report_change(replace(change, notes=[]))
         return
     if case is None:
         raise UsageError("geef een casus-id, of --van REGISSEUR voor al zijn of haar casussen")

@@ -19,6 +19,7 @@ from ..taal import aantal
 from ..work.identity import edit as do_edit
 from ..work.identity import pending, rekey_what_you_can
 from ..work.identity import rekey as do_rekey
+from ..work.mutation import Change
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -40,9 +41,8 @@ def edit(case: params.CaseEg, no_commit: Annotated[bool, params.no_commit_option
     if not console.interactive() and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
         raise UsageError("regie identity edit opent een editor; stel EDITOR in of gebruik een terminal")
     problems = do_edit(context.root(), case, today=context.today(), editor=console.edit_file, commit=not no_commit)
-    for p in problems:
-        console.info(p.format())
-    console.info(f"identiteit van casus {case} versleuteld opgeslagen" + (" (niet gecommit)" if no_commit else " en gecommit"))
+    console.report_change(Change(problems=problems), f"identiteit van casus {case} versleuteld opgeslagen"
+                          + (" (niet gecommit)" if no_commit else " en gecommit"))
 
 
 @app.command("rekey")

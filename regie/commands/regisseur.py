@@ -31,11 +31,9 @@ def add(
 ) -> None:
     """Voeg een regisseur toe aan regie.yaml, met zijn of haar publieke age-sleutel."""
 
-    problems = do_add(context.root(), regisseur, naam=naam, age=age, organisatie=organisatie, today=context.today(),
-                      commit=not no_commit)
-    for p in problems:
-        console.info(p.format())
-    console.info(f"regisseur {regisseur} toegevoegd" + ("" if age else "; zonder age-sleutel kan hij of zij nog geen "
+    change = do_add(context.root(), regisseur, naam=naam, age=age, organisatie=organisatie, today=context.today(),
+                    commit=not no_commit)
+    console.report_change(change, f"regisseur {regisseur} toegevoegd" + ("" if age else "; zonder age-sleutel kan hij of zij nog geen "
                                                                         "identiteit lezen (--age, of later in regie.yaml)"))
 
 
@@ -51,7 +49,7 @@ def drop(
     """Een regisseur vertrekt: actief_tot, alle open casussen over aan --naar, identiteiten opnieuw versleuteld, één commit."""
 
     left = do_drop(context.root(), regisseur, per=per, naar=naar, reden=reden, today=context.today(), commit=not no_commit)
-    for p in left.problems:
+    for p in left.problems:  # the problems first, then the cases (stdout) and what was done
         console.info(p.format())
     if left.cases:
         console.echo("\n".join(left.cases))

@@ -13,13 +13,12 @@ from pathlib import Path
 from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.vocab import GRONDSLAGEN
 from ..errors import UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, new_list, new_map, put
 from ..store.transaction import exclusive
-from .mutation import apply
+from .mutation import Change, apply
 
 STATUSES = ("gegeven", "geweigerd", "ingetrokken")
 LEGAL = tuple(g for g in GRONDSLAGEN if g not in ("toestemming", "afweging"))  # a legal basis to work without consent
@@ -30,7 +29,7 @@ def record_consent(
     root: Path, cid: str, *, status: str, today: dt.date, datum: dt.date | None = None, partners: list[str] | None = None,
     gegevens: list[str] | None = None, formulier: str | None = None, afweging: str | None = None,
     grondslag: str | None = None, commit: bool = True,
-) -> tuple[str, list[Problem]]:
+) -> Change:
     """Record a change of consent: appended to the history and made the current consent, in one commit."""
 
     check_value("de afweging", afweging, field="afweging")
@@ -83,7 +82,7 @@ def record_consent(
             _put_before(block, key, value, "historie")
     problems = apply(root, cid, {path: doc.dump()}, f"regie consent: toestemming van casus {cid} {status}", today,
                      commit=commit)
-    return f"toestemming van casus {cid}: {status} op {when.isoformat()}", problems
+    return Change(what=f"toestemming van casus {cid}: {status} op {when.isoformat()}", problems=problems)
 
 
 def _put_before(mapping, key: str, value, anchor: str) -> None:

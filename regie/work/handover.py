@@ -11,7 +11,6 @@ from pathlib import Path
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.network import unknown_reference
-from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..dossier.scan import Job, collect
 from ..dossier.vocab import OPEN_STATUSES
@@ -105,7 +104,7 @@ HOLDERS = Job("houders", _holder)
 @exclusive("handover --van")
 def handover_all(
     root: Path, *, van: str, naar: str, reden: str, today: dt.date, status: str | None = None, commit: bool = True,
-) -> tuple[list[str], list[Problem]]:
+) -> Change:
     """Hand every open case of regisseur ``van`` (optionally with one status) to ``naar`` in one commit.
 
     Each case's ``regie_historie`` records it; identities are re-encrypted for the new regisseur
@@ -136,7 +135,7 @@ def handover_all(
                      today, commit=commit, scope=cids)
 
     rekey_after_handovers(root, cids, today, commit)  # the new regisseur must be able to read the identities
-    return cids, problems
+    return Change(what=f"{aantal(len(cids), 'casus')} van {van} overgedragen aan {naar}", problems=problems, notes=cids)
 
 
 def open_cases_of(root: Path, today: dt.date, regisseur: str) -> list[str]:

@@ -25,7 +25,7 @@ from ..store.transaction import exclusive
 from ..taal import aantal
 from .handover import handover_writes, open_cases_of
 from .identity import Pending, pending, rekey_writes
-from .mutation import apply
+from .mutation import Change, apply
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 AGE_RE = re.compile(r"age1[02-9ac-hj-np-z]{58}")
@@ -46,7 +46,7 @@ def _config(root: Path) -> tuple[Path, RoundTrip]:
 
 @exclusive("regisseur add")
 def add(root: Path, rid: str, *, naam: str, today: dt.date, age: str | None = None, organisatie: str | None = None,
-        commit: bool = True) -> list[Problem]:
+        commit: bool = True) -> Change:
     """Add a regisseur (with their public age key, if given) to ``regie.yaml``, in one commit."""
 
     check_value("de naam van de regisseur", naam, field="naam")
@@ -66,7 +66,7 @@ def add(root: Path, rid: str, *, naam: str, today: dt.date, age: str | None = No
     entry = {"id": rid, "naam": naam, "organisatie": organisatie, "age": age}
     append_item(doc.data["regisseurs"], new_map({k: v for k, v in entry.items() if v is not None}))
     problems = apply(root, None, {path: doc.dump()}, "regie regisseur: regisseur toegevoegd", today, commit=commit)
-    return _about(problems, [])
+    return Change(id=rid, problems=_about(problems, []))
 
 
 def _about(problems: list[Problem], cids: list[str]) -> list[Problem]:
@@ -76,13 +76,12 @@ def _about(problems: list[Problem], cids: list[str]) -> list[Problem]:
 
 
 @dataclass
-class Left:
+class Left(Change):
     """What ``drop`` did: the cases handed over, the identities re-encrypted, and what waits for someone else."""
 
     cases: list[str] = field(default_factory=list)
     rekeyed: list[str] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 @exclusive("regisseur drop")
