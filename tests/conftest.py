@@ -282,3 +282,13 @@ def built_wheel(tmp_path_factory) -> Path:
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     return next(out.glob("regie-*.whl"))
+
+
+def make_keys(cli, folder: Path, names) -> dict[str, tuple[Path, str]]:
+    """A real age key per name (``regie keygen``): name -> (key file, public key)."""
+    made = {}
+    for who in names:
+        r = cli("keygen", "-o", str(folder / f"{who}.txt"))
+        assert r.code == 0, r
+        made[who] = (folder / f"{who}.txt", r.out.strip())
+    return made

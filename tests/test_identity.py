@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import edit, git
+from conftest import edit, git, make_keys
 
 pyrage = pytest.importorskip("pyrage", reason="pyrage is a dependency of regie (pip install .)")
 
@@ -33,12 +33,7 @@ naasten:
 @pytest.fixture
 def keys(cli, tmp_path):
     """Real age keys: bakker (regisseur of 2026-001), devries (beheerder), elhaddad (another regisseur), buiten (nobody)."""
-    made = {}
-    for who in ("bakker", "devries", "elhaddad", "buiten"):
-        r = cli("keygen", "-o", str(tmp_path / "keys" / f"{who}.txt"))
-        assert r.code == 0, r
-        made[who] = (tmp_path / "keys" / f"{who}.txt", r.out.strip())
-    return made
+    return make_keys(cli, tmp_path / "keys", ("bakker", "devries", "elhaddad", "buiten"))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import edit, git
+from conftest import edit, git, make_keys
 
 pyrage = pytest.importorskip("pyrage", reason="pyrage is a dependency of regie (pip install .)")
 
@@ -18,12 +18,7 @@ WHO = {"bakker": "a-bakker", "devries": "j-devries", "elhaddad": "m-elhaddad", "
 @pytest.fixture
 def keys(cli, tmp_path):
     """A real age key for each regisseur of the example network, and one for nobody in it."""
-    made = {}
-    for who in (*WHO, "buiten"):
-        r = cli("keygen", "-o", str(tmp_path / "keys" / f"{who}.txt"))
-        assert r.code == 0, r
-        made[who] = (tmp_path / "keys" / f"{who}.txt", r.out.strip())
-    return made
+    return make_keys(cli, tmp_path / "keys", (*WHO, "buiten"))
 
 
 @pytest.fixture
