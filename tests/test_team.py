@@ -643,3 +643,118 @@ def test_a_goal_merged_into_a_set_plan_is_a_warning(cli, team):
                      r"vast \('regie plan 2026-001 --vaststellen'\)$", r.out, re.M), r.out
     _ok(cli("-C", str(b), "plan", "2026-001", "--vaststellen"))
     assert "plan-gewijzigd" not in cli("-C", str(b), "validate").out
+
+
+def _count(root: Path) -> dict[str, int]:
+    """Records per kind in a clone's work tree, read from the files (not from regie)."""
+    import yaml
+
+    out = {"casus": 0, "signaal": 0, "netwerknotitie": 0, "afspraak": 0, "doel": 0, "naaste": 0, "escalatie": 0,
+           "journaal": 0}
+    out["signaal"] = len([p for p in (root / "signalen").glob("S*.yaml")])
+    out["netwerknotitie"] = len(list((root / "journaal").glob("*.md"))) if (root / "journaal").is_dir() else 0
+    for case in (root / "casussen").iterdir():
+        if case.name.startswith("."):
+            continue
+        out["casus"] += 1
+        for name, key, kind in (("afspraken.yaml", "afspraken", "afspraak"), ("escalaties.yaml", "escalaties", "escalatie"),
+                                ("netwerk.yaml", "naasten", "naaste")):
+            if (case / name).exists():
+                out[kind] += len((yaml.safe_load((case / name).read_text()) or {}).get(key) or [])
+        front = (case / "plan.md").read_text().split("---")[1]
+        out["doel"] += len((yaml.safe_load(front) or {}).get("doelen") or [])
+        out["journaal"] += len(list((case / "journaal").glob("*.md"))) if (case / "journaal").is_dir() else 0
+    return out
+
+
+# Budget: derandomized (a fixed seed), 12 examples of at most 14 steps over three clones, every kind of record made
+# on any clone with the ids the others also hand out; about 20 s here (the release run, --slow: 60 examples).
+@pytest.mark.slow
+def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli, tmp_path, request):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    slow = request.config.getoption("--slow")
+    rounds = iter(range(10**6))
+    kinds = ["new-case", "afspraak", "doel", "naaste", "escalate", "note", "netnote", "signal", "sync"]
+    ops = st.lists(st.tuples(st.integers(0, 2), st.sampled_from(kinds)), min_size=4, max_size=14)
+
+    @settings(max_examples=60 if slow else 12, deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(steps=ops)
+    def run(steps):
+        base = tmp_path / f"w{next(rounds)}"
+        remote = base / "remote.git"
+        base.mkdir()
+        git(base, "init", "-q", "--bare", "-b", "main", str(remote))
+        clones = [base / "c0", base / "c1", base / "c2"]
+        _ok(cli("init", str(clones[0]), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "R",
+                "--beheerder", "reg", "--remote", str(remote)))
+        _ok(cli("-C", str(clones[0]), *nc("start")))  # one shared case, so that records collide inside it
+        _ok(cli("-C", str(clones[0]), "sync"))
+        for c in clones[1:]:
+            git(base, "clone", "-q", str(remote), str(c))
+            _ok(cli("-C", str(c), "setup"))
+        made = dict.fromkeys(("casus", "signaal", "netwerknotitie", "afspraak", "doel", "naaste", "escalatie", "journaal"), 0)
+        made["casus"] = 1
+        clients = {"Cliënt van start"}
+        for n, (i, op) in enumerate(steps):
+            root = clones[i]
+            cid = "2026-001"
+            if op == "new-case":  # aard and pseudonym name the client: a folder must keep both of the same one
+                args = nc(f"{i}-{n}")
+                args[args.index("--aard") + 1] = f"overlast {i}-{n}"
+                _ok(cli("-C", str(root), *args))
+                clients.add(f"Cliënt van {i}-{n}")
+                made["casus"] += 1
+            elif op == "afspraak":
+                _ok(cli("-C", str(root), "afspraak", "add", cid, "--wat", f"taak {i}-{n}", "--wie", "client",
+                        "--deadline", "2026-12-30"))
+                made["afspraak"] += 1
+            elif op == "doel":
+                _ok(cli("-C", str(root), "doel", "add", cid, "--leefgebied", "financien", "--wat", f"doel {i}-{n}"))
+                made["doel"] += 1
+            elif op == "naaste":
+                _ok(cli("-C", str(root), "betrokkene", "add", cid, "--naaste", "--relatie", "buurman"))
+                made["naaste"] += 1
+            elif op == "escalate":
+                _ok(cli("-C", str(root), "escalate", cid, "--over", "ggd", "--reden", f"reden {i}-{n}", "--verzoek", "gesprek"))
+                made["escalatie"] += 1
+            elif op == "note":
+                _ok(cli("-C", str(root), "note", cid, "--soort", "huisbezoek", "--tekst", f"bezoek {i}-{n}"))
+                made["journaal"] += 1
+            elif op == "netnote":
+                _ok(cli("-C", str(root), "note", "--netwerk", "--soort", "intervisie", "--tekst", f"intervisie {i}-{n}"))
+                made["netwerknotitie"] += 1
+            elif op == "signal":
+                _ok(cli("-C", str(root), "signal", "add", "--over", f"knelpunt {i}-{n}", "--aard", "capaciteit"))
+                made["signaal"] += 1
+            else:
+                _ok(cli("-C", str(root), "sync"))
+        for root in clones + clones:  # everyone shares, then everyone has everything
+            _ok(cli("-C", str(root), "sync"))
+        heads = {git(c, "rev-parse", "HEAD") for c in clones}
+        assert heads == {git(remote, "rev-parse", "main")}
+        final = clones[0]
+        assert _count(final) == made
+        # one client per folder: every client made is in exactly one folder, each folder's melding with its case
+        seen = {}
+        for case in sorted((final / "casussen").iterdir()):
+            if case.name.startswith("."):
+                continue
+            casus = (case / "casus.yaml").read_text()
+            assert f'id: "{case.name}"' in casus
+            pseudoniem = re.search(r'^pseudoniem: "(.+)"$', casus, re.M).group(1)
+            assert pseudoniem not in seen, (pseudoniem, case.name, seen)
+            seen[pseudoniem] = case.name
+            who = pseudoniem.removeprefix("Cliënt van ")
+            assert re.search(r'^aard: "?overlast' + ("" if who == "start" else f" {who}") + r'"?$',
+                             (case / "melding.yaml").read_text(), re.M), (case.name, who)
+            assert "<<<<<<<" not in "".join(p.read_text() for p in case.rglob("*") if p.is_file())
+        assert set(seen) == clients
+        r = cli("-C", str(final), "validate")
+        assert r.code == 0 and ": 0 fouten" in r.err, r
+        # nothing but pseudonyms in history: no commit message or object names a client's pseudonym in a path
+        assert not any("Cliënt" in line for line in git(final, "log", "--name-only", "--format=%s").splitlines())
+
+    run()
