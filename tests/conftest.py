@@ -292,3 +292,66 @@ def make_keys(cli, folder: Path, names) -> dict[str, tuple[Path, str]]:
         assert r.code == 0, r
         made[who] = (folder / f"{who}.txt", r.out.strip())
     return made
+
+
+@pytest.fixture
+def http_git(tmp_path):
+    """A smart-HTTP git server on this machine (git http-backend behind basic auth, user 'regie', password
+    'geheim'), serving the bare repositories in a folder: yields (folder, base URL without credentials)."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    folder = tmp_path / "server"
+    folder.mkdir()
+    expected = "Basic " + base64.b64encode(b"regie:geheim").decode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):  # quiet
+            pass
+
+        def do_GET(self):
+            self._backend()
+
+        def do_POST(self):
+            self._backend()
+
+        def _backend(self):
+            if self.headers.get("Authorization") != expected:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="dossiers"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            path, _, query = self.path.partition("?")
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            env = {**os.environ, "GIT_PROJECT_ROOT": str(folder), "GIT_HTTP_EXPORT_ALL": "1", "REMOTE_USER": "regie",
+                   "REMOTE_ADDR": "127.0.0.1", "REQUEST_METHOD": self.command, "PATH_INFO": path, "QUERY_STRING": query,
+                   "CONTENT_TYPE": self.headers.get("Content-Type", ""), "CONTENT_LENGTH": str(len(body)),
+                   "HTTP_CONTENT_ENCODING": self.headers.get("Content-Encoding", ""),
+                   "GIT_PROTOCOL": self.headers.get("Git-Protocol", "")}
+            out = subprocess.run(["git", "http-backend"], input=body, env=env, capture_output=True).stdout
+            head, _, content = out.partition(b"\r\n\r\n") if b"\r\n\r\n" in out else out.partition(b"\n\n")
+            status, headers = 200, []
+            for line in head.decode("latin-1").splitlines():
+                name, _, value = line.partition(":")
+                if name.lower() == "status":
+                    status = int(value.split()[0])
+                elif name:
+                    headers.append((name, value.strip()))
+            self.send_response(status)
+            for name, value in headers:
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

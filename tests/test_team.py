@@ -351,9 +351,13 @@ def test_git_states_are_one_dutch_line_and_nothing_is_written(cli, team):
         assert (a / "casussen/2026-001/afspraken.yaml").read_text() == before
 
     (a / ".git/MERGE_HEAD").write_text(git(a, "rev-parse", "HEAD"))
-    refused("er loopt nog een samenvoeging (merge): los die eerst op en commit ('git status' laat zien wat), "
-            "of breek hem af met 'git merge --abort'")
+    refused("er loopt nog een samenvoeging (merge) die niet van regie is: breek hem af met 'git merge --abort' en deel je "
+            "werk met 'regie sync' (dat nummert botsende id's om; een merge doet dat niet)")
     (a / ".git/MERGE_HEAD").unlink()
+    (a / ".git/rebase-merge").mkdir()
+    refused("er loopt nog een rebase die niet van regie is: breek hem af met 'git rebase --abort' en deel je werk met "
+            "'regie sync' (dat nummert botsende id's om; een rebase doet dat niet)")
+    (a / ".git/rebase-merge").rmdir()
     git(a, "checkout", "-q", "--detach")
     refused("HEAD staat los van een branch (detached HEAD); ga eerst terug naar je branch, bijvoorbeeld met 'git switch main'")
     git(a, "checkout", "-q", "main")
@@ -758,3 +762,33 @@ def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli,
         assert not any("Cliënt" in line for line in git(final, "log", "--name-only", "--format=%s").splitlines())
 
     run()
+
+
+# Budget: a smart-HTTP server on this machine, two clones, three syncs; about 5 s here.
+@pytest.mark.slow
+def test_a_team_on_a_smart_http_server_with_a_password(cli, tmp_path, http_git):
+    """The way a network's GitLab is reached: over HTTP with basic auth. Sync renumbers there too; a wrong
+    password is 'geen toegang' (not offline), and the password is never shown."""
+    folder, base = http_git
+    git(folder, "init", "-q", "--bare", "-b", "main", str(folder / "dossiers.git"))
+    url = base.replace("http://", "http://regie:geheim@") + "/dossiers.git"
+    a, b = tmp_path / "a", tmp_path / "b"
+    _ok(cli("init", str(a), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "R", "--beheerder", "reg",
+            "--remote", url))
+    _ok(cli("-C", str(a), "sync"))
+    git(tmp_path, "clone", "-q", url, str(b))
+    _ok(cli("-C", str(b), "setup"))
+    _ok(cli("-C", str(a), *nc("a")))
+    _ok(cli("-C", str(b), *nc("b")))
+    _ok(cli("-C", str(a), "sync"))
+    assert _ok(cli("-C", str(b), "sync")).out == "casus: 2026-001 → 2026-002\n"
+    _ok(cli("-C", str(a), "sync"))
+    assert git(a, "rev-parse", "HEAD") == git(b, "rev-parse", "HEAD") == git(folder / "dossiers.git", "rev-parse", "main")
+    git(b, "remote", "set-url", "origin", base.replace("http://", "http://regie:fout@") + "/dossiers.git")
+    r = cli("-C", str(b), "sync")
+    assert (r.code, r.err) == (1, f"fout: geen toegang tot origin ({base}/dossiers.git): je account of sleutel wordt "
+                                  "geweigerd; vraag de beheerder van de server om toegang (je commits blijven hier staan)\n")
+    assert "fout@" not in r.err and "geheim" not in r.err
+    git(b, "remote", "set-url", "origin", url.replace("/dossiers.git", "/bestaat-niet.git"))
+    r = cli("-C", str(b), "sync")
+    assert r.code == 1 and r.err.startswith("fout: onbekende gedeelde repository origin:"), r.err

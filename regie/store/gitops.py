@@ -207,11 +207,13 @@ def check_ready(root: Path) -> None:
     if gd is None:
         raise GitError(f"{root} is geen git-repository; maak er een met 'git init' of schrijf zonder commit ('regie … --no-commit')")
     if (gd / "MERGE_HEAD").exists():
-        raise GitError("er loopt nog een samenvoeging (merge): los die eerst op en commit ('git status' laat zien wat), "
-                       "of breek hem af met 'git merge --abort'", code="git")
+        raise GitError("er loopt nog een samenvoeging (merge) die niet van regie is: breek hem af met 'git merge --abort' "
+                       "en deel je werk met 'regie sync' (dat nummert botsende id's om; een merge doet dat niet)", code="git")
     if (gd / "rebase-merge").is_dir() or (gd / "rebase-apply").is_dir():
-        raise GitError("er loopt nog een rebase: maak die eerst af ('git rebase --continue') of breek hem af "
-                       "('git rebase --abort')", code="git")
+        # not regie's own (that one is named by its state): a rebase of a pull bypasses sync's renumbering, so
+        # the advice is to go back and share with regie sync, never to finish it
+        raise GitError("er loopt nog een rebase die niet van regie is: breek hem af met 'git rebase --abort' en deel je "
+                       "werk met 'regie sync' (dat nummert botsende id's om; een rebase doet dat niet)", code="git")
     for name, what in (("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert")):
         if (gd / name).exists():
             raise GitError(f"er loopt nog een {what}: maak die eerst af of breek hem af ('git {what} --abort')", code="git")

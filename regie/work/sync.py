@@ -130,8 +130,21 @@ def _rounds(root: Path, remote: str, branch: str, outcome: Outcome, original: st
                      code="sync")
 
 
+def _shown(url: str) -> str:
+    """A remote's address as it may be shown: without a password (or token) written into it."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None and not (parts.username and parts.scheme in ("http", "https")):
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}@{host}" if parts.username and parts.password is None else host
+    return urlunsplit(parts._replace(netloc=netloc + (f":{parts.port}" if parts.port else "")))
+
+
 def _fetch_error(remote: str, url: str, text: str, ahead: str) -> RegieError:
     """What a failed fetch means, told apart: no network, no repository at that address, or no access."""
+    url = _shown(url)
     low = text.lower()
     if any(w in low for w in ("authentication failed", "permission denied", "403", "401", "access denied",
                               "could not read username", "terminal prompts disabled")):
