@@ -792,3 +792,34 @@ def test_a_team_on_a_smart_http_server_with_a_password(cli, tmp_path, http_git):
     git(b, "remote", "set-url", "origin", url.replace("/dossiers.git", "/bestaat-niet.git"))
     r = cli("-C", str(b), "sync")
     assert r.code == 1 and r.err.startswith("fout: onbekende gedeelde repository origin:"), r.err
+
+
+# Budget: two clones, a hand edit and an escalation each, two syncs; about 5 s here.
+@pytest.mark.slow
+def test_household_members_and_escalation_memos_follow_a_renumbering(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *nc("a")))
+    casus = a / "casussen/2026-001/casus.yaml"
+    casus.write_text(casus.read_text() + "huishouden:\n  id: HH-0042\n  leden:\n    - id: L1\n      rol: ouder\n")
+    git(a, "commit", "-qam", "huishouden")
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    for root, rol in ((a, "kind"), (b, "partner")):
+        path = root / "casussen/2026-001/casus.yaml"
+        path.write_text(path.read_text() + f"    - id: L2\n      rol: {rol}\n")
+        git(root, "commit", "-qam", "lid")
+        _ok(cli("-C", str(root), "doel", "add", "2026-001", "--leefgebied", "financien", "--wat", f"doel voor {rol}",
+                "--lid", "L2"))
+        _ok(cli("-C", str(root), "escalate", "2026-001", "--over", "ggd", "--reden", f"reden {rol}", "--verzoek", "gesprek"))
+    _ok(cli("-C", str(a), "sync"))
+    r = _ok(cli("-C", str(b), "sync"))
+    assert r.out == ("escalatie in casus 2026-001: E1 → E2\nverstrekking in casus 2026-001: V1 → V2\n"
+                     "doel in casus 2026-001: D1 → D2\nlid in casus 2026-001: L2 → L3\n")
+    case = b / "casussen/2026-001"
+    assert re.findall(r"- id: (L\d)\n\s+rol: (\w+)", (case / "casus.yaml").read_text()) == [
+        ("L1", "ouder"), ("L2", "kind"), ("L3", "partner")]
+    assert re.findall(r"doel: doel voor (\w+)\n(?:.*\n)*?\s+lid: (L\d)", (case / "plan.md").read_text()) == [
+        ("kind", "L2"), ("partner", "L3")]
+    assert sorted(p.name for p in (case / "escalaties").iterdir()) == ["E1.md", "E2.md"]
+    assert "reden partner" in (case / "escalaties/E2.md").read_text() and "reden kind" in (case / "escalaties/E1.md").read_text()
+    _ok(cli("-C", str(b), "validate"))
