@@ -172,3 +172,36 @@ def test_init_writes_the_attributes_from_the_table(cli, tmp_path):
             out = subprocess.run(["git", "check-attr", "merge", "--", probe], cwd=tmp_path / "n",
                                  capture_output=True, text=True, check=True).stdout
             assert out == f"{probe}: merge: regie\n", out
+
+
+REGIE_BASE = "naam: Netwerk\nregisseurs:\n  - id: reg\n    naam: R\norganisaties:\n  - id: ggd\n    naam: GGD\n"
+
+
+def test_regie_yaml_merges_regisseurs_and_organisations_by_id():
+    from regie.store.mergefile import merge_text
+
+    ours = REGIE_BASE + "  - id: ggz\n    naam: GGZ\n"
+    theirs = REGIE_BASE.replace("    naam: R\n", "    naam: R\n    actief_tot: 2026-12-31\n") + "  - id: wijkteam\n    naam: Wijkteam\n"
+    merged, clean = merge_text(REGIE_BASE, ours, theirs, "regie.yaml")
+    assert clean
+    assert merged == ("naam: Netwerk\nregisseurs:\n  - id: reg\n    naam: R\n    actief_tot: 2026-12-31\norganisaties:\n"
+                      "  - id: ggd\n    naam: GGD\n  - id: ggz\n    naam: GGZ\n  - id: wijkteam\n    naam: Wijkteam\n")
+
+
+def test_meldcode_steps_and_an_evaluation_merge_by_their_natural_key():
+    from regie.store.mergefile import merge_text
+
+    base = 'id: "2026-001"\nstatus: uitvoering\nmeldcode:\n  stappen:\n    - stap: 1\n      datum: 2026-11-01\n      wie: reg\n'
+    ours = base + "    - stap: 2\n      datum: 2026-11-03\n      wie: reg\n"
+    theirs = base.replace("status: uitvoering", "status: nazorg") + "    - stap: 2\n      datum: 2026-11-04\n      wie: ggd\n"
+    merged, clean = merge_text(base, ours, theirs, "casussen/2026-001/casus.yaml")
+    assert clean
+    assert merged == base.replace("status: uitvoering", "status: nazorg") + (
+        "    - stap: 2\n      datum: 2026-11-03\n      wie: reg\n    - stap: 2\n      datum: 2026-11-04\n      wie: ggd\n")
+    # the evaluation of one date written on two clones is one evaluation: its fields merge, its text by line
+    ours = "---\ndatum: 2026-11-20\nsoort: tussentijds\nbesluit: doorgaan\n---\n# Evaluatie\n\nVan hier.\n"
+    theirs = "---\ndatum: 2026-11-20\nsoort: tussentijds\nsamenwerking: 4\n---\n# Evaluatie\n\nVan hier.\n"
+    merged, clean = merge_text("", ours, theirs, "casussen/2026-001/evaluaties/2026-11-20.md")
+    assert clean
+    assert merged == ("---\ndatum: 2026-11-20\nsoort: tussentijds\nbesluit: doorgaan\nsamenwerking: 4\n---\n"
+                      "# Evaluatie\n\nVan hier.\n")

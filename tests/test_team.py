@@ -674,9 +674,22 @@ def _count(root: Path) -> dict[str, int]:
 # Budget: derandomized (a fixed seed), 12 examples of at most 14 steps over three clones, every kind of record made
 # on any clone with the ids the others also hand out; about 20 s here (the release run, --slow: 60 examples).
 @pytest.mark.slow
-def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli, tmp_path, request):
+def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli, tmp_path, request, monkeypatch):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
+
+    # every case made gets an encrypted identity (one key for the one regisseur): it must travel with its folder
+    key = tmp_path / "sleutel.txt"
+    public = _ok(cli("keygen", "-o", str(key))).out.strip()
+    monkeypatch.setenv("REGIE_AGE_KEY_FILE", str(key))
+    source = tmp_path / "identiteit.yaml"
+    script = tmp_path / "editor.py"
+    script.write_text(f"import shutil, sys\nshutil.copyfile({str(source)!r}, sys.argv[-1])\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+
+    def identity(root: Path, cid: str, who: str) -> None:
+        source.write_text(f"naam: Naam Van {who}\nbsn: \"111222333\"\n")
+        _ok(cli("-C", str(root), "identity", "edit", cid))
 
     slow = request.config.getoption("--slow")
     rounds = iter(range(10**6))
@@ -694,11 +707,18 @@ def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli,
         clones = [base / "c0", base / "c1", base / "c2"]
         _ok(cli("init", str(clones[0]), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "R",
                 "--beheerder", "reg", "--remote", str(remote)))
+        config = clones[0] / "regie.yaml"
+        config.write_text(config.read_text().replace("  - id: reg\n", f"  - id: reg\n    age: {public}\n", 1))
+        git(clones[0], "commit", "-qam", "sleutel")
         _ok(cli("-C", str(clones[0]), *nc("start")))  # one shared case, so that records collide inside it
+        identity(clones[0], "2026-001", "start")
         _ok(cli("-C", str(clones[0]), "sync"))
         for c in clones[1:]:
             git(base, "clone", "-q", str(remote), str(c))
             _ok(cli("-C", str(c), "setup"))
+        for n, c in enumerate(clones):  # three regisseurs, each with their own git identity
+            git(c, "config", "user.name", f"Regisseur {n}")
+            git(c, "config", "user.email", f"regisseur{n}@netwerk.example")
         made = dict.fromkeys(("casus", "signaal", "netwerknotitie", "afspraak", "doel", "naaste", "escalatie", "journaal"), 0)
         made["casus"] = 1
         clients = {"Cliënt van start"}
@@ -708,7 +728,7 @@ def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli,
             if op == "new-case":  # aard and pseudonym name the client: a folder must keep both of the same one
                 args = nc(f"{i}-{n}")
                 args[args.index("--aard") + 1] = f"overlast {i}-{n}"
-                _ok(cli("-C", str(root), *args))
+                identity(root, _ok(cli("-C", str(root), *args)).out.strip(), f"{i}-{n}")
                 clients.add(f"Cliënt van {i}-{n}")
                 made["casus"] += 1
             elif op == "afspraak":
@@ -754,12 +774,16 @@ def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli,
             who = pseudoniem.removeprefix("Cliënt van ")
             assert re.search(r'^aard: "?overlast' + ("" if who == "start" else f" {who}") + r'"?$',
                              (case / "melding.yaml").read_text(), re.M), (case.name, who)
-            assert "<<<<<<<" not in "".join(p.read_text() for p in case.rglob("*") if p.is_file())
+            assert f"naam: Naam Van {who}\n" in _ok(cli("-C", str(final), "identity", "show", case.name)).out
+            assert "<<<<<<<" not in "".join(p.read_text() for p in case.rglob("*") if p.is_file() and p.suffix != ".age")
         assert set(seen) == clients
         r = cli("-C", str(final), "validate")
         assert r.code == 0 and ": 0 fouten" in r.err, r
-        # nothing but pseudonyms in history: no commit message or object names a client's pseudonym in a path
+        # nothing but pseudonyms in history: no commit message or path names a client, no object holds a name or BSN
         assert not any("Cliënt" in line for line in git(final, "log", "--name-only", "--format=%s").splitlines())
+        objects = subprocess.run(["git", "cat-file", "--batch-all-objects", "--batch"], cwd=remote, capture_output=True,
+                                 check=True).stdout
+        assert b"Naam Van" not in objects and b"111222333" not in objects
 
     run()
 
