@@ -33,7 +33,8 @@ MARK_MID = "======="
 # Which side is which. A plain merge says "deze kant" and "andere kant"; inside 'regie sync' (a rebase, where
 # git's own "ours" is the colleague's version) sync names the sides through REGIE_SYNC_UPSTREAM.
 SIDES = ("deze kant", "andere kant")
-_sides = SIDES
+_pending: str | None = None  # the file git merges now, until its sides are looked up
+_labels: tuple[str, str] = SIDES
 
 
 def sides_for(rel: str) -> tuple[str, str]:
@@ -48,12 +49,20 @@ def sides_for(rel: str) -> tuple[str, str]:
     return colleague, "jouw versie"
 
 
+def _sides() -> tuple[str, str]:
+    """The sides of the file being merged, looked up (one git log inside a sync) only when a conflict needs them."""
+    global _pending, _labels
+    if _pending is not None:
+        _labels, _pending = sides_for(_pending), None
+    return _labels
+
+
 def _ours() -> str:
-    return f"<<<<<<< {_sides[0]}"
+    return f"<<<<<<< {_sides()[0]}"
 
 
 def _theirs() -> str:
-    return f">>>>>>> {_sides[1]}"
+    return f">>>>>>> {_sides()[1]}"
 _ABSENT = object()
 
 
@@ -246,7 +255,7 @@ def _merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
             p = Path(tmp) / name
             p.write_text(text, encoding="utf-8")
             paths.append(p)
-        clean, merged = gitops.merge_file(paths[1], paths[0], paths[2], in_place=False, labels=_sides)
+        clean, merged = gitops.merge_file(paths[1], paths[0], paths[2], in_place=False, labels=_sides())
     return merged, clean
 
 
@@ -324,8 +333,8 @@ def _item_lines(text: str, path: tuple[str, ...]) -> dict[str, tuple[int, int]]:
 
 def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
     """What git calls: merge into ``ours`` in place; True when clean (exit 0), False on a conflict (exit 1)."""
-    global _sides
-    _sides = sides_for(name)
+    global _pending, _labels
+    _pending, _labels = name, SIDES
 
     texts = []
     for p in (base, ours, theirs):
@@ -339,6 +348,6 @@ def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
             raise _Unmergeable
         merged, clean = merge_text(texts[0], texts[1], texts[2], name)
     except _Unmergeable:
-        return gitops.merge_file(ours, base, theirs, labels=_sides)[0]
+        return gitops.merge_file(ours, base, theirs, labels=_sides())[0]
     write_text_atomic(ours, merged)
     return clean
