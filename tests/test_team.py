@@ -774,7 +774,10 @@ def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli,
                 made["casus"] += 1
             else:
                 kind, args = WEEK[op]
-                _ok(cli("-C", str(root), *args(f"{i}-{n}")))
+                r = cli("-C", str(root), *args(f"{i}-{n}"))
+                if op == "escalate" and r.code == 1 and "hoogste niveau van de ladder" in r.err:
+                    continue  # the ladder ends: refused, nothing made
+                _ok(r)
                 made[kind] += 1
         for root in clones + clones:  # everyone shares, then everyone has everything
             _ok(cli("-C", str(root), "sync"))

@@ -17,6 +17,7 @@ from ..dossier.repo import find_root, record_ids
 from ..dossier.vocab import STATUSES
 from ..formats.yamlio import parse_yaml
 from ..ids import CASE_ID_RE
+from ..layout import CONFIG
 
 CASE = "CASUS"  # the metavar of a parameter declared as a case id (regie.cli.params)
 
@@ -33,7 +34,7 @@ def _root(ctx) -> Path | None:
 def _network(ctx) -> dict:
     root = _root(ctx)
     try:
-        return parse_yaml((root / "regie.yaml").read_text(encoding="utf-8"), "regie.yaml") if root else {}
+        return parse_yaml((root / CONFIG).read_text(encoding="utf-8"), CONFIG) if root else {}
     except Exception:  # noqa: BLE001
         return {}
 

@@ -15,7 +15,7 @@ from typing import Callable
 from .. import layout
 from ..errors import DossierInvalid, os_reason
 from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
-from ..layout import CASES_DIR, CONFIG, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
+from ..layout import CASE_FILE, CASES_DIR, CONFIG, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
 from . import schema
 from .casus import Casus
 from .model import Afspraak, Case, CaseWithCasus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Verstrekking
@@ -326,7 +326,7 @@ def _load_entries(reader: _Reader, case: Case, kind: FileKind) -> list:
     return entries
 
 
-def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",)) -> tuple[Network, CaseWithCasus, Dossier]:
+def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = (CASE_FILE,)) -> tuple[Network, CaseWithCasus, Dossier]:
     """Load one case for a command that works on it; ``casus.yaml`` and the files it ``needs`` must be readable.
 
     Raises CaseNotFound for an unknown case and DossierInvalid (naming file and line) when
@@ -345,7 +345,7 @@ def load_case(root: Path, cid: str, *, needs: tuple[str, ...] = ("casus.yaml",))
 
     if dossier.network is None:
         raise first_problem(CONFIG)
-    for name in dict.fromkeys(("casus.yaml", *needs)):
+    for name in dict.fromkeys((CASE_FILE, *needs)):
         if name in case.broken:
             raise first_problem(f"{case.folder}/{name}")
     return dossier.network, case.with_casus(), dossier

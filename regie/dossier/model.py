@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..clock import from_checked, to_day
 from ..errors import DossierInvalid
+from ..layout import CASE_FILE, MELDING_FILE
 from .casus import Casus
 from .network import Network
 from .plan import Plan
@@ -303,7 +304,7 @@ class Case:
 
     def checked(self) -> CheckedCase:
         """This case with both required files read, typed so; DossierInvalid naming the first that is missing or unusable."""
-        for name, part in (("casus.yaml", self.casus), ("melding.yaml", self.melding)):
+        for name, part in ((CASE_FILE, self.casus), (MELDING_FILE, self.melding)):
             if part is None:
                 raise DossierInvalid("bestand ontbreekt of is ongeldig", path=f"{self.folder}/{name}", code="ontbreekt")
         return self if isinstance(self, CheckedCase) else CheckedCase(**vars(self))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..formats.yamlio import parse_yaml
-from ..layout import CASES_DIR, CONFIG, schema_names
+from ..layout import CASE_FILE, CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, SIGNALS_DIR, schema_names
 from ..store import gitops
 from . import lint
 from .caseload import case_load, per_regisseur
@@ -177,7 +177,7 @@ def other_members(root: Path, wanted: set[str], skip: set[str]) -> list[Membersh
     for cid in case_ids(root):
         if cid in skip:
             continue
-        path = root / CASES_DIR / cid / "casus.yaml"
+        path = root / CASES_DIR / cid / CASE_FILE
         try:
             raw = path.read_bytes()
         except OSError:
@@ -241,6 +241,6 @@ def scope_of_files(root: Path, files: list[str]) -> tuple[list[str] | None, bool
             return None, True
         if len(parts) >= 2 and parts[0] == CASES_DIR and (root / CASES_DIR / parts[1]).is_dir():
             cases.add(parts[1])
-        elif len(parts) >= 2 and parts[0] in ("signalen", "journaal"):  # checked with the signals: work outside a case
+        elif len(parts) >= 2 and parts[0] in (SIGNALS_DIR, NETWORK_JOURNAL_DIR):  # checked with the signals: work outside a case
             signals = True
     return sorted(cases), signals

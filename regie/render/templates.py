@@ -20,6 +20,7 @@ from ..clock import nl_date
 from ..dossier.network import LEEFGEBIED_NAMEN
 from ..errors import TemplateError
 from ..formats.yamlio import parse_yaml
+from ..layout import CONFIG
 from ..taal import aantal, describe_days, nl_num
 
 
@@ -118,7 +119,7 @@ def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
 
     if repo_root is None:
         return LEEFGEBIED_NAMEN
-    path = repo_root / "regie.yaml"
+    path = repo_root / CONFIG
     try:
         st = path.stat()
     except OSError:
@@ -127,7 +128,7 @@ def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
     if key not in _NAMES:
         names = dict(LEEFGEBIED_NAMEN)
         try:
-            data = parse_yaml(path.read_text(encoding="utf-8"), "regie.yaml")
+            data = parse_yaml(path.read_text(encoding="utf-8"), CONFIG)
             names.update({str(k): str(v) for k, v in (data.get("leefgebied_namen") or {}).items()})
         except Exception:  # noqa: BLE001 - an unreadable regie.yaml is validate's finding; documents keep the default names
             pass

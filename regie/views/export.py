@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..dossier.loader import load_case
 from ..dossier.vocab import GRONDSLAGEN
-from ..layout import PLAN_FILE
+from ..layout import CASE_FILE, PLAN_FILE
 from ..render.templates import environment, render
 from .caselog import case_log
 from .safety import meldcode_lines, names, verwijsindex_lines
@@ -47,7 +47,7 @@ def without_prompts(text: str, prompts: set[str]) -> str:
 
 
 def export_context(root: Path, cid: str, today: dt.date) -> dict:
-    net, case, dossier = load_case(root, cid, needs=("casus.yaml",))
+    net, case, dossier = load_case(root, cid, needs=(CASE_FILE,))
 
     def body(rel: str) -> str:
         src = dossier.sources.get(rel)

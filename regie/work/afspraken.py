@@ -18,12 +18,13 @@ from ..dossier.repo import case_dir
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, new_list, new_map, put
 from ..ids import next_id
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, NETWERK_FILE, PLAN_FILE
 from ..render.templates import render
 from ..store.transaction import exclusive
 from ..taal import aantal
 from .mutation import Change, apply
 
-FILE = "afspraken.yaml"
+FILE = AFSPRAKEN_FILE
 
 
 def find(case: Case, afspraak_id: str) -> Afspraak:
@@ -58,7 +59,7 @@ def add(
 ) -> Change:
     check_value("de omschrijving van de afspraak", wat, field="wat")
 
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "netwerk.yaml") + (("plan.md",) if doel else ()))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE, NETWERK_FILE) + ((PLAN_FILE,) if doel else ()))
     if not wat.strip():
         raise UsageError("de omschrijving van de afspraak mag niet leeg zijn", field="wat")
     known = case.who_is_known(net)
@@ -106,7 +107,7 @@ def _finish(root: Path, case: Case, afspraak_id: str, status: str, fields: dict[
 
 @exclusive("afspraak done")
 def done(root: Path, cid: str, afspraak_id: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Change:
-    _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
+    _, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE))
     a = find(case, afspraak_id)
     if a.status == "gedaan":
         raise RegieError(f"afspraak {afspraak_id} is al gedaan (op {a.gedaan_op.isoformat()})" if a.gedaan_op else f"afspraak {afspraak_id} is al gedaan")
@@ -125,7 +126,7 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
     """Let an open agreement lapse on ``datum`` (default today), which is recorded as ``vervallen_op``."""
 
     check_value("de reden", reden, field="reden")
-    _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
+    _, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE))
     a = find(case, afspraak_id)
     if a.status != "open":
         raise RegieError(f"afspraak {afspraak_id} is al {a.status}")
@@ -141,7 +142,7 @@ def drop(root: Path, cid: str, afspraak_id: str, *, reden: str, today: dt.date, 
 def move(root: Path, cid: str, afspraak_id: str, *, deadline: dt.date, reden: str, today: dt.date, commit: bool = True) -> Change:
     check_value("de reden", reden, field="reden")
 
-    _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
+    _, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE))
     a = find(case, afspraak_id)
     if a.status != "open":
         raise RegieError(f"afspraak {afspraak_id} is {a.status}; alleen een open afspraak kan verschuiven")

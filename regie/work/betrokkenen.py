@@ -19,12 +19,13 @@ from ..dossier.sociale_kaart import advice
 from ..dossier.vocab import CLIENT
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, new_map, put
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, NETWERK_FILE
 from ..render.templates import render
 from ..store.transaction import exclusive
 from ..taal import slug
 from .mutation import Change, apply
 
-FILE = "netwerk.yaml"
+FILE = NETWERK_FILE
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
@@ -62,7 +63,7 @@ def add(
     if betrokkene_id is not None and not _ID.fullmatch(betrokkene_id):
         raise UsageError(f"ongeldige id '{betrokkene_id}': kleine letters, cijfers en '-', hoogstens 40 tekens "
                          "(een rol of relatie, geen naam)")
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE))
     if case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; het netwerk wijzigen kan niet meer")
     if organisatie is not None:
@@ -102,7 +103,7 @@ def drop(root: Path, cid: str, betrokkene: str, *, reden: str, today: dt.date, d
 
     if not reden.strip():
         raise UsageError("de reden mag niet leeg zijn", field="reden")
-    _, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
+    _, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE, AFSPRAKEN_FILE))
     people = {x.id: x for x in case.netwerk.betrokkenen()} if case.netwerk else {}
     if betrokkene not in people:
         raise RegieError(f"casus {cid} heeft geen betrokkene '{betrokkene}' (wel: {', '.join(sorted(people)) or 'geen'})")

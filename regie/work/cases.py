@@ -16,12 +16,13 @@ from ..dossier.repo import case_dir, case_ids
 from ..dossier.validate import other_members, validate
 from ..dossier.vocab import CONSENT, TRAJECTS, URGENCY
 from ..errors import RegieError, UsageError
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, MELDING_FILE, NETWERK_FILE, PLAN_FILE
 from ..render.templates import render
 from ..store import gitops, transaction
 from ..store.files import new_folder, refuse_links, relative_paths, remove_tree, write_text_atomic
 from .consent import LEGAL
 
-NEW_CASE_FILES = ("casus.yaml", "melding.yaml", "netwerk.yaml", "afspraken.yaml", "plan.md")
+NEW_CASE_FILES = (CASE_FILE, MELDING_FILE, NETWERK_FILE, AFSPRAKEN_FILE, PLAN_FILE)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from ..dossier.repo import case_dir
 from ..dossier.retention import category
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, put
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, ESCALATIES_FILE, NETWERK_FILE
 from ..limits import MAX_NAZORG_WEKEN, check_range
 from ..store.transaction import exclusive
 from .afspraken import FILE as AFSPRAKEN
@@ -39,7 +40,7 @@ def close(
     check_value("de reden", reden, field="reden")
     check_value("de toelichting", toelichting, field="toelichting")
 
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", "afspraken.yaml", "escalaties.yaml", "netwerk.yaml"))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, AFSPRAKEN_FILE, ESCALATIES_FILE, NETWERK_FILE))
     c = case.casus
     assert c is not None
     if not reden.strip():
@@ -48,7 +49,7 @@ def close(
         raise RegieError(f"casus {cid} is al gesloten (op {c.gesloten.isoformat()})" if c.gesloten else f"casus {cid} is al gesloten")
     when = event_date(datum, today, after=c.geopend, after_what="de opening van de casus")
     folder = case_dir(root, cid)
-    casus_path = folder / "casus.yaml"
+    casus_path = folder / CASE_FILE
     doc = RoundTrip(casus_path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
     writes: dict[Path, str] = {}
     warnings: list[str] = []
@@ -105,7 +106,7 @@ def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, wri
         writes[path] = adoc.dump()
         warnings.append(f"afspraken vervallen: {', '.join(sorted(ids))}")
     if open_escalaties:
-        path = folder / "escalaties.yaml"
+        path = folder / ESCALATIES_FILE
         edoc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/escalaties.yaml")
         ids = {e.id for e in open_escalaties}
         for item in edoc.data["escalaties"]:

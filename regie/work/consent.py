@@ -17,6 +17,7 @@ from ..dossier.repo import case_dir
 from ..dossier.vocab import GRONDSLAGEN
 from ..errors import UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, new_list, new_map, put
+from ..layout import CASE_FILE
 from ..store.transaction import exclusive
 from .mutation import Change, apply
 
@@ -48,7 +49,7 @@ def record_consent(
     if status != "gegeven" and (partners or gegevens):
         raise UsageError("partners en gegevens beschrijven waarvoor toestemming is gegeven; bij "
                          f"{status} horen ze niet", field=("partner", "gegevens"))
-    net, case, _ = load_case(root, cid, needs=("casus.yaml",))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE,))
     c = case.casus
     assert c is not None
     for org in partners or []:
@@ -62,7 +63,7 @@ def record_consent(
              "gegevens": flow_list(list(dict.fromkeys(gegevens))) if gegevens else None,
              "formulier": formulier, "afweging": afweging, "grondslag": grondslag}
 
-    path = case_dir(root, cid) / "casus.yaml"
+    path = case_dir(root, cid) / CASE_FILE
     doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
     block = doc.data["toestemming"]
     history = block.get("historie")

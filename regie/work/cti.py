@@ -15,6 +15,7 @@ from ..dossier.repo import case_dir
 from ..dossier.vocab import CTI_FASEN
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
+from ..layout import CASE_FILE
 from ..store.transaction import exclusive
 from .mutation import Change, apply
 
@@ -24,7 +25,7 @@ def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.da
                 doelen: list[str] | None = None, commit: bool = True) -> Change:
     if fase not in CTI_FASEN:
         raise UsageError(f"onbekende fase '{fase}'; kies uit: {', '.join(CTI_FASEN)}")
-    _, case, _ = load_case(root, cid, needs=("casus.yaml",))
+    _, case, _ = load_case(root, cid, needs=(CASE_FILE,))
     c = case.casus
     assert c is not None
     if c.traject != "cti":
@@ -43,7 +44,7 @@ def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.da
     for ref in doelen or []:
         if ref not in goals:
             raise RegieError(f"doel '{ref}' staat niet in het plan van aanpak van casus {cid} (wel: {', '.join(goals) or 'geen'})")
-    path = case_dir(root, cid) / "casus.yaml"
+    path = case_dir(root, cid) / CASE_FILE
     doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
     block = doc.data.get("cti")
     if block is None:

@@ -20,14 +20,14 @@ from ..dossier.repo import case_dir
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import append_item, edit_front_matter, list_in, new_map, put
 from ..ids import next_id
-from ..layout import PLAN_FILE
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, PLAN_FILE
 from ..limits import check_range
 from ..store.transaction import exclusive
 from .mutation import Change, apply
 
 
 def _load(root: Path, cid: str) -> tuple[Network, CaseWithCasus, Plan]:
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml"))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, PLAN_FILE, AFSPRAKEN_FILE))
     if case.plan is None:
         raise RegieError(f"casus {cid} heeft nog geen {PLAN_FILE}")
     if case.casus.status == "gesloten":

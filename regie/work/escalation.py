@@ -16,13 +16,14 @@ from ..dossier.vocab import CLIENT
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, new_map, put
 from ..ids import next_id
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, ESCALATIES_FILE
 from ..render.templates import render
 from ..store.transaction import exclusive
 from .mutation import Change, apply
 from .verstrekkingen import append as add_verstrekking
 from .verstrekkingen import entry
 
-FILE = "escalaties.yaml"
+FILE = ESCALATIES_FILE
 MEMO_DIR = "escalaties"  # escalaties/<id>.md: the memo of each step, as it was sent
 
 
@@ -49,7 +50,7 @@ def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalat
 
 
 def _load(root: Path, cid: str) -> tuple[Network, CaseWithCasus, Path, str]:
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", FILE, "afspraken.yaml"))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE, AFSPRAKEN_FILE))
     path = case_dir(root, cid) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
     return net, case, path, text

@@ -19,7 +19,7 @@ from ..dossier.repo import case_dir
 from ..dossier.vocab import EVALUATION_KINDS
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import edit_front_matter, put
-from ..layout import EVALUATIONS_DIR, PLAN_FILE
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, ESCALATIES_FILE, EVALUATIONS_DIR, PLAN_FILE
 from ..render.templates import render
 from ..store import gitops
 from ..store.files import write_text_atomic
@@ -95,7 +95,7 @@ def evaluate(
     If the edited evaluation does not validate it stays in place, uncommitted, so nothing typed is lost.
     """
 
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "afspraken.yaml", "escalaties.yaml"))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, PLAN_FILE, AFSPRAKEN_FILE, ESCALATIES_FILE))
     if soort not in EVALUATION_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(EVALUATION_KINDS)}")
     if case.casus.status in ("gesloten", "overgedragen"):

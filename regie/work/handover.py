@@ -16,6 +16,7 @@ from ..dossier.scan import Job, collect
 from ..dossier.vocab import OPEN_STATUSES
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, new_list, new_map, put
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, NETWERK_FILE
 from ..render.templates import render
 from ..store.transaction import exclusive
 from ..taal import aantal
@@ -36,7 +37,7 @@ def handover(
 
     check_value("de reden", reden, field="reden")
 
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, NETWERK_FILE))
     c = case.casus
     assert c is not None
     if not reden.strip():
@@ -45,7 +46,7 @@ def handover(
         raise UsageError("geef precies één: naar wie de regie gaat, de casushouder, of terug", field=("naar", "casushouder", "terug"))
     if c.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; overdragen kan niet meer")
-    path = case_dir(root, cid) / "casus.yaml"
+    path = case_dir(root, cid) / CASE_FILE
     doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
     data = doc.data
     history = data.get("regie_historie")
@@ -148,10 +149,10 @@ def handover_writes(root: Path, cids: list[str], *, naar: str, reden: str, today
     """The new ``casus.yaml`` of each case in ``cids``, held by ``naar`` from today, recorded in its ``regie_historie``."""
     writes: dict[Path, str | bytes | None] = {}
     for cid in cids:
-        _, case, _ = load_case(root, cid, needs=("casus.yaml",))
+        _, case, _ = load_case(root, cid, needs=(CASE_FILE,))
         c = case.casus
         assert c is not None
-        path = case_dir(root, cid) / "casus.yaml"
+        path = case_dir(root, cid) / CASE_FILE
         doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
         history = doc.data.get("regie_historie")
         if history is None:
@@ -166,7 +167,7 @@ def handover_writes(root: Path, cids: list[str], *, naar: str, reden: str, today
 def render_handover_memo(root: Path, cid: str) -> str:
     """The memo for the organisation that now holds regie: why, the meldcode record, open agreements, who is involved."""
 
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml", "afspraken.yaml"))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, NETWERK_FILE, AFSPRAKEN_FILE))
     c = case.casus
     assert c is not None and c.historie
     last = c.historie[-1]

@@ -12,6 +12,7 @@ from ..dossier.repo import case_dir
 from ..dossier.vocab import INTAKE_BESLUITEN
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, new_map, put
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, MELDING_FILE
 from ..store.transaction import exclusive
 from .closing import mark_closed
 from .mutation import Change, apply
@@ -35,7 +36,7 @@ def intake(
         raise UsageError("de reden mag niet leeg zijn", field="reden")
     if verwezen_naar is not None and besluit == "aangenomen":
         raise UsageError("waarheen verwezen is hoort bij een melding die niet wordt aangenomen", field="verwezen_naar")
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", "melding.yaml", "afspraken.yaml"))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, MELDING_FILE, AFSPRAKEN_FILE))
     c, m = case.casus, case.melding
     assert c is not None and m is not None
     if c.intake is not None:
@@ -46,7 +47,7 @@ def intake(
     if verwezen_naar is not None:
         net.require_organisatie(verwezen_naar, field="verwezen_naar")
     when = event_date(datum, today, after=c.geopend, after_what="de opening van de casus")
-    path = case_dir(root, cid) / "casus.yaml"
+    path = case_dir(root, cid) / CASE_FILE
     doc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
     put(doc.data, "intake", new_map({"datum": when, "besluit": besluit, "reden": reden, "verwezen_naar": verwezen_naar}))
     if besluit == "aangenomen":

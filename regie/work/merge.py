@@ -23,7 +23,7 @@ from ..dossier.vocab import MERGED_REASON, OPEN_STATUSES
 from ..errors import RegieError
 from ..formats.yamledit import RoundTrip, append_item, edit_front_matter, list_in, new_map, put
 from ..ids import next_id
-from ..layout import JOURNAL_DIR
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, JOURNAL_DIR, NETWERK_FILE
 from ..store.transaction import exclusive
 from .closing import mark_closed
 from .mutation import Change, apply
@@ -50,7 +50,7 @@ def _same(a, b) -> bool:
 def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: bool = True) -> Merged:
     if keep == fold:
         raise RegieError(f"een casus samenvoegen met zichzelf kan niet ({keep})")
-    needs = ("casus.yaml", "netwerk.yaml", "afspraken.yaml")
+    needs = (CASE_FILE, NETWERK_FILE, AFSPRAKEN_FILE)
     net, a, _ = load_case(root, keep, needs=needs)
     _, b, _ = load_case(root, fold, needs=needs)
     _check(net, a, b, keep, fold)
@@ -64,11 +64,11 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     moved = _move_agreements(a, b, folder_a, folder_b, who, today, writes, keep, fold)
     notes = _move_journal(a, b, folder_a, folder_b, who, writes)
     _merge_household(a, b, folder_a, folder_b, writes)
-    casus_b = RoundTrip((folder_b / "casus.yaml").read_text(encoding="utf-8"), f"{b.folder}/casus.yaml")
+    casus_b = RoundTrip((folder_b / CASE_FILE).read_text(encoding="utf-8"), f"{b.folder}/casus.yaml")
     mark_closed(casus_b.data, net, b, today, MERGED, None,
                 None if any(e.soort == "eind" for e in b.evaluaties) else f"samengevoegd met casus {keep}")
     put(casus_b.data, "samengevoegd_met", keep, after="sluitreden")
-    writes[folder_b / "casus.yaml"] = casus_b.dump()
+    writes[folder_b / CASE_FILE] = casus_b.dump()
     problems = apply(root, keep, writes, f"regie merge-cases: casus {fold} samengevoegd met casus {keep}", today,
                      commit=commit, scope=[keep, fold])
     lines = ([f"afspraak {fold} {old} -> {keep} {new}" for old, new in moved.items()]
@@ -101,8 +101,8 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
 
     people = _people(a)
     renamed: dict[str, str] = {}
-    net_doc = RoundTrip((folder_a / "netwerk.yaml").read_text(encoding="utf-8"), f"{a.folder}/netwerk.yaml")
-    source = RoundTrip((folder_b / "netwerk.yaml").read_text(encoding="utf-8"), f"{b.folder}/netwerk.yaml").data
+    net_doc = RoundTrip((folder_a / NETWERK_FILE).read_text(encoding="utf-8"), f"{a.folder}/netwerk.yaml")
+    source = RoundTrip((folder_b / NETWERK_FILE).read_text(encoding="utf-8"), f"{b.folder}/netwerk.yaml").data
     parts: tuple[tuple[str, tuple[Professional | Naaste, ...]], ...] = (
         ("professionals", b.netwerk.professionals if b.netwerk else ()), ("naasten", b.netwerk.naasten if b.netwerk else ()))
     for key, items in parts:
@@ -118,7 +118,7 @@ def _merge_network(a: Case, b: Case, folder_a: Path, folder_b: Path, writes: dic
             people[new] = person
             seq = list_in(net_doc.data, key)
             append_item(seq, new_map({**dict(data), "id": new}))
-    writes[folder_a / "netwerk.yaml"] = net_doc.dump()
+    writes[folder_a / NETWERK_FILE] = net_doc.dump()
     return renamed
 
 
@@ -128,8 +128,8 @@ def _move_agreements(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Call
 
     moved: dict[str, str] = {}
     taken = {x.id for x in a.afspraken}
-    doc_a = RoundTrip((folder_a / "afspraken.yaml").read_text(encoding="utf-8"), f"{a.folder}/afspraken.yaml")
-    doc_b = RoundTrip((folder_b / "afspraken.yaml").read_text(encoding="utf-8"), f"{b.folder}/afspraken.yaml")
+    doc_a = RoundTrip((folder_a / AFSPRAKEN_FILE).read_text(encoding="utf-8"), f"{a.folder}/afspraken.yaml")
+    doc_b = RoundTrip((folder_b / AFSPRAKEN_FILE).read_text(encoding="utf-8"), f"{b.folder}/afspraken.yaml")
     seq_a = doc_a.block_list("afspraken")
     for item in doc_b.block_list("afspraken"):
         if item.get("status", "open") != "open":
@@ -144,9 +144,9 @@ def _move_agreements(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Call
         item["status"] = "vervallen"
         put(item, "vervallen_op", today, after="status")
         put(item, "reden", f"overgenomen in casus {keep} als {new}", after="vervallen_op")
-    writes[folder_a / "afspraken.yaml"] = doc_a.dump()
+    writes[folder_a / AFSPRAKEN_FILE] = doc_a.dump()
     if moved:
-        writes[folder_b / "afspraken.yaml"] = doc_b.dump()
+        writes[folder_b / AFSPRAKEN_FILE] = doc_b.dump()
     return moved
 
 
@@ -181,9 +181,9 @@ def _merge_household(a: CaseWithCasus, b: CaseWithCasus, folder_a: Path, folder_
     """B's household members join A's (a member already there, by role, birth year and pseudonym, once)."""
 
     ha, hb = a.casus.huishouden, b.casus.huishouden
-    casus_a = RoundTrip((folder_a / "casus.yaml").read_text(encoding="utf-8"), f"{a.folder}/casus.yaml")
+    casus_a = RoundTrip((folder_a / CASE_FILE).read_text(encoding="utf-8"), f"{a.folder}/casus.yaml")
     if hb and hb.leden:
-        raw_b = RoundTrip((folder_b / "casus.yaml").read_text(encoding="utf-8"), f"{b.folder}/casus.yaml").data
+        raw_b = RoundTrip((folder_b / CASE_FILE).read_text(encoding="utf-8"), f"{b.folder}/casus.yaml").data
         hh = casus_a.data.get("huishouden")
         if hh is None:
             hh = new_map({"id": hb.id})
@@ -199,7 +199,7 @@ def _merge_household(a: CaseWithCasus, b: CaseWithCasus, folder_a: Path, folder_
                 append_item(leden, new_map({**dict(member), "id": new}))
     elif hb and not ha:
         put(casus_a.data, "huishouden", new_map({"id": hb.id}), after="pseudoniem")
-    writes[folder_a / "casus.yaml"] = casus_a.dump()
+    writes[folder_a / CASE_FILE] = casus_a.dump()
 
 
 def _people(case: Case) -> dict[str, Professional | Naaste]:

@@ -16,7 +16,7 @@ from ..dossier.loader import load_case
 from ..dossier.repo import case_dir
 from ..dossier.vocab import JOURNAL_KINDS, NETWORK_JOURNAL_KINDS
 from ..errors import RegieError, UsageError
-from ..layout import JOURNAL_DIR, NETWORK_JOURNAL_DIR
+from ..layout import CASE_FILE, JOURNAL_DIR, NETWERK_FILE, NETWORK_JOURNAL_DIR
 from ..render.templates import render
 from ..store import gitops
 from ..store.transaction import exclusive
@@ -31,7 +31,7 @@ def add_note(
 ) -> Change:
     check_value("de tekst", tekst, field="tekst")
 
-    _, case, _ = load_case(root, cid, needs=("casus.yaml", "netwerk.yaml"))
+    _, case, _ = load_case(root, cid, needs=(CASE_FILE, NETWERK_FILE))
     if soort not in JOURNAL_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(JOURNAL_KINDS)}")
     when = event_date(datum, today)

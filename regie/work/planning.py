@@ -14,7 +14,7 @@ from ..dossier.plan import Doel
 from ..dossier.repo import case_dir
 from ..errors import RegieError
 from ..formats.yamledit import RoundTrip, edit_front_matter, put
-from ..layout import PLAN_FILE
+from ..layout import AFSPRAKEN_FILE, CASE_FILE, NETWERK_FILE, PLAN_FILE
 from ..render.templates import render
 from ..store import gitops
 from ..store.transaction import exclusive
@@ -103,7 +103,7 @@ def _without_title(text: str) -> str:
 
 
 def render_plan(root: Path, cid: str, *, html: bool = False) -> str:
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE, "netwerk.yaml", "afspraken.yaml"))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, PLAN_FILE, NETWERK_FILE, AFSPRAKEN_FILE))
     view = plan_view(net, case)
     return render("plan-van-aanpak.html.j2" if html else "plan-van-aanpak.md.j2", {"plan": view}, root)
 
@@ -119,7 +119,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
     date (network term) when the plan has none. Returns (version, remaining problems).
     """
 
-    net, case, _ = load_case(root, cid, needs=("casus.yaml", PLAN_FILE))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, PLAN_FILE))
     plan = case.plan
     if plan is None:
         raise RegieError(f"casus {cid} heeft nog geen {PLAN_FILE}")
@@ -146,7 +146,7 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
 
     writes = {plan_path: edit_front_matter(text, f"{case.folder}/{PLAN_FILE}", change)}
     if case.casus.status in ("melding", "onderzoek", "plan"):
-        casus_path = folder / "casus.yaml"
+        casus_path = folder / CASE_FILE
         doc = RoundTrip(casus_path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
         doc.data["status"] = "uitvoering"
         writes[casus_path] = doc.dump()

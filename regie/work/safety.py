@@ -21,17 +21,18 @@ from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, map_in, mapping, new_map, put
+from ..layout import CASE_FILE, MELDING_FILE
 from ..store.transaction import exclusive
 from .mutation import Change, apply
 
 
 def _casus_doc(root: Path, case: Case):
-    path = case_dir(root, case.id) / "casus.yaml"
+    path = case_dir(root, case.id) / CASE_FILE
     return path, RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/casus.yaml")
 
 
 def _open_case(root: Path, cid: str, what: str) -> tuple[Network, CheckedCase]:
-    net, loaded, _ = load_case(root, cid, needs=("casus.yaml", "melding.yaml"))
+    net, loaded, _ = load_case(root, cid, needs=(CASE_FILE, MELDING_FILE))
     case = loaded.checked()  # both files are needed: load_case has refused a case without them
     if case.casus.status == "gesloten":
         raise RegieError(f"casus {cid} is gesloten; {what} kan niet meer")

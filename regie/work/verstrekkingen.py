@@ -20,10 +20,11 @@ from ..dossier.vocab import GRONDSLAGEN
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, new_map
 from ..ids import next_id
+from ..layout import VERSTREKKINGEN_FILE
 from ..store.transaction import exclusive
 from .mutation import Change, apply
 
-FILE = "verstrekkingen.yaml"
+FILE = VERSTREKKINGEN_FILE
 EMPTY = ("# yaml-language-server: $schema=../../.regie/schemas/verstrekkingen.schema.json\n"
          "# Verstrekkingen: wat uit dit dossier met wie is gedeeld, wanneer en op welke grond (regie share).\n"
          "verstrekkingen: []\n")

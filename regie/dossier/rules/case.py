@@ -6,7 +6,7 @@ from itertools import pairwise
 from typing import Iterator
 
 from ...ids import CASE_ID_RE
-from ...layout import PLAN_FILE
+from ...layout import CASE_FILE, MELDING_FILE, NETWERK_FILE, PLAN_FILE
 from ...taal import aantal
 from ..model import Case
 from ..network import not_in_config
@@ -19,44 +19,44 @@ def case_identity(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if not CASE_ID_RE.fullmatch(case.id):
         yield Problem(case.folder, None, "casus-map", ERROR, "mapnaam is geen geldige casus-id (alleen letters, cijfers, '-' en '_')")
     if case.casus and case.casus.id != case.id:
-        yield ctx.at(case, "casus.yaml", "id", code="casus-id",
+        yield ctx.at(case, CASE_FILE, "id", code="casus-id",
                      message=f"id '{case.casus.id}' hoort gelijk te zijn aan de mapnaam '{case.id}'")
 
 
 def known_people(ctx: Ctx, case: Case) -> Iterator[Problem]:
     net = ctx.network
     if case.casus and case.casus.regisseur not in net.regisseur_ids():
-        yield ctx.at(case, "casus.yaml", "regisseur", code="regisseur-onbekend",
+        yield ctx.at(case, CASE_FILE, "regisseur", code="regisseur-onbekend",
                      message=not_in_config("regisseur", case.casus.regisseur))
     elif case.casus and case.casus.status in OPEN_STATUSES:
         left = next((r.actief_tot for r in net.regisseurs if r.id == case.casus.regisseur), None)
         if left is not None and left < ctx.today:
-            yield ctx.at(case, "casus.yaml", "regisseur", code="regisseur-vertrokken",
+            yield ctx.at(case, CASE_FILE, "regisseur", code="regisseur-vertrokken",
                          message=f"regisseur {case.casus.regisseur} is niet meer actief (tot {left.isoformat()}); draag de "
                                  f"casussen over met 'regie handover --van {case.casus.regisseur} --naar …'")
     orgs = net.organisatie_ids()
     if case.melding and case.melding.melder_organisatie and case.melding.melder_organisatie not in orgs:
-        yield ctx.at(case, "melding.yaml", "melder", "organisatie", code="organisatie-onbekend",
+        yield ctx.at(case, MELDING_FILE, "melder", "organisatie", code="organisatie-onbekend",
                      message=not_in_config("organisatie", case.melding.melder_organisatie))
     if case.netwerk:
         seen: set[str] = set()
         for p in case.netwerk.professionals:
             if p.organisatie not in orgs:
-                yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "organisatie", code="organisatie-onbekend",
+                yield ctx.at(case, NETWERK_FILE, "professionals", p.index, "organisatie", code="organisatie-onbekend",
                              message=not_in_config("organisatie", p.organisatie))
             if p.id in seen:
-                yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "id", code="betrokkene-dubbel",
+                yield ctx.at(case, NETWERK_FILE, "professionals", p.index, "id", code="betrokkene-dubbel",
                              message=f"betrokkene '{p.id}' staat twee keer in netwerk.yaml")
             seen.add(p.id)
         for n in case.netwerk.naasten:
             if n.id in seen:
-                yield ctx.at(case, "netwerk.yaml", "naasten", n.index, "id", code="betrokkene-dubbel",
+                yield ctx.at(case, NETWERK_FILE, "naasten", n.index, "id", code="betrokkene-dubbel",
                              message=f"betrokkene '{n.id}' staat twee keer in netwerk.yaml")
             seen.add(n.id)
-    if case.casus and case.casus.casemanager and "netwerk.yaml" not in case.broken:
+    if case.casus and case.casus.casemanager and NETWERK_FILE not in case.broken:
         pros = {p.id for p in case.netwerk.professionals} if case.netwerk else set()
         if case.casus.casemanager not in pros:
-            yield ctx.at(case, "casus.yaml", "casemanager", code="casemanager-onbekend",
+            yield ctx.at(case, CASE_FILE, "casemanager", code="casemanager-onbekend",
                          message=f"casemanager '{case.casus.casemanager}' is geen professional in netwerk.yaml")
 
 
@@ -66,29 +66,29 @@ def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
         return
     t = c.toestemming
     if t.status != "gegeven" and not t.afweging:
-        yield ctx.at(case, "casus.yaml", "toestemming", code="toestemming-afweging",
+        yield ctx.at(case, CASE_FILE, "toestemming", code="toestemming-afweging",
                      message=f"toestemming {t.status}: leg de afweging vast in toestemming.afweging")
     if t.status in ("gegeven", "geweigerd", "ingetrokken") and t.datum is None:
-        yield ctx.at(case, "casus.yaml", "toestemming", code="toestemming-datum", severity=WARNING,
+        yield ctx.at(case, CASE_FILE, "toestemming", code="toestemming-datum", severity=WARNING,
                      message=f"toestemming {t.status} zonder datum")
     orgs = ctx.network.organisatie_ids()
     for i, org in enumerate(t.partners or ()):
         if org not in orgs:
-            yield ctx.at(case, "casus.yaml", "toestemming", "partners", i, code="organisatie-onbekend",
+            yield ctx.at(case, CASE_FILE, "toestemming", "partners", i, code="organisatie-onbekend",
                          message="toestemming: " + not_in_config("organisatie", org))
     for i, (a, b) in enumerate(pairwise(t.historie)):
         if a.datum and b.datum and b.datum < a.datum:
-            yield ctx.at(case, "casus.yaml", "toestemming", "historie", i + 1, "datum", code="toestemming-historie",
+            yield ctx.at(case, CASE_FILE, "toestemming", "historie", i + 1, "datum", code="toestemming-historie",
                          message=f"toestemming.historie: {b.datum.isoformat()} ligt voor de wijziging ervoor ({a.datum.isoformat()})")
     if t.historie and (t.historie[-1].status, t.historie[-1].datum) != (t.status, t.datum):
-        yield ctx.at(case, "casus.yaml", "toestemming", "status", code="toestemming-historie",
+        yield ctx.at(case, CASE_FILE, "toestemming", "status", code="toestemming-historie",
                      message="de toestemming wijkt af van de laatste wijziging in toestemming.historie; "
                              "leg een wijziging vast met 'regie consent' in plaats van de stand met de hand aan te passen")
-    if case.netwerk and "netwerk.yaml" not in case.broken:
+    if case.netwerk and NETWERK_FILE not in case.broken:
         legal = bool(t.afweging and t.grondslag)
         for p in case.netwerk.professionals:
             if not t.covers(p.organisatie) and not legal:
-                yield ctx.at(case, "netwerk.yaml", "professionals", p.index, "organisatie", code="toestemming-partner",
+                yield ctx.at(case, NETWERK_FILE, "professionals", p.index, "organisatie", code="toestemming-partner",
                              severity=WARNING,
                              message=f"{p.id} ({p.organisatie}) valt niet onder de toestemming ({_consent_text(t)}) en er is "
                                      "geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag)")
@@ -106,7 +106,7 @@ def leefgebieden(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if case.casus:
         for i, lg in enumerate(case.casus.leefgebieden):
             if lg not in known:
-                yield ctx.at(case, "casus.yaml", "leefgebieden", i, code="leefgebied-onbekend", message=f"onbekend leefgebied '{lg}' ({hint})")
+                yield ctx.at(case, CASE_FILE, "leefgebieden", i, code="leefgebied-onbekend", message=f"onbekend leefgebied '{lg}' ({hint})")
     if case.plan:
         seen: set[str] = set()
         for g in case.plan.doelen:
@@ -125,7 +125,7 @@ def leefgebieden(ctx: Ctx, case: Case) -> Iterator[Problem]:
         covered = kaart.covered()
         for i, lg in enumerate(case.casus.leefgebieden):
             if lg in known and lg not in covered:
-                yield ctx.at(case, "casus.yaml", "leefgebieden", i, code="sociale-kaart-leefgebied", severity=WARNING,
+                yield ctx.at(case, CASE_FILE, "leefgebieden", i, code="sociale-kaart-leefgebied", severity=WARNING,
                              message=f"geen organisatie op de sociale kaart werkt op leefgebied '{lg}' (sociale-kaart.yaml)")
 
 
@@ -133,10 +133,10 @@ def categories(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """A melding's soort and a closing reason are categories of regie.yaml: reports count in them, never in free text."""
     net = ctx.network
     if case.melding and case.melding.soort is not None and case.melding.soort not in net.meldingsoorten:
-        yield ctx.at(case, "melding.yaml", "soort", code="melding-soort",
+        yield ctx.at(case, MELDING_FILE, "soort", code="melding-soort",
                      message=f"onbekende soort '{case.melding.soort}'; kies uit meldingsoorten in regie.yaml: {', '.join(net.meldingsoorten)}")
     if case.casus and case.casus.sluitreden is not None and case.casus.sluitreden not in net.sluitredenen:
-        yield ctx.at(case, "casus.yaml", "sluitreden", code="sluitreden", severity=WARNING,
+        yield ctx.at(case, CASE_FILE, "sluitreden", code="sluitreden", severity=WARNING,
                      message=f"sluitreden '{case.casus.sluitreden}' is geen categorie uit regie.yaml (sluitredenen: "
                              f"{', '.join(net.sluitredenen)}); het rapport telt hem als 'anders'")
 
@@ -146,17 +146,17 @@ def network_method(ctx: Ctx, case: Case) -> Iterator[Problem]:
     c = case.casus
     if c is None:
         return
-    if case.plan and c.status in ("plan", "uitvoering", "nazorg") and "netwerk.yaml" not in case.broken:
+    if case.plan and c.status in ("plan", "uitvoering", "nazorg") and NETWERK_FILE not in case.broken:
         naasten = case.netwerk.naasten if case.netwerk else ()
         if not any(n.betrokken for n in naasten):
-            yield ctx.at(case, "netwerk.yaml" if case.netwerk else PLAN_FILE, "naasten", code="geen-naasten", severity=WARNING,
+            yield ctx.at(case, NETWERK_FILE if case.netwerk else PLAN_FILE, "naasten", code="geen-naasten", severity=WARNING,
                          message="geen naasten betrokken bij het plan van aanpak (informeel netwerk; zie netwerk.yaml, 'betrokken: true')")
     yield from _cti_phases(ctx, case)
     if c.traject == "cti" and c.status == "gesloten":
         minimum = ctx.network.cti_min_netwerkbijeenkomsten
         count = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst")
         if count < minimum:
-            yield ctx.at(case, "casus.yaml", "traject", code="cti-bijeenkomsten", severity=WARNING,
+            yield ctx.at(case, CASE_FILE, "traject", code="cti-bijeenkomsten", severity=WARNING,
                          message=f"CTI-traject gesloten met {aantal(count, 'netwerkbijeenkomst')} in journaal/; de norm is minstens {minimum}")
 
 
@@ -173,7 +173,7 @@ def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
         return
 
     def at(f, field: str, message: str) -> Problem:
-        return ctx.at(case, "casus.yaml", "cti", "fasen", f.index, field, code="cti-fase", message=message)
+        return ctx.at(case, CASE_FILE, "cti", "fasen", f.index, field, code="cti-fase", message=message)
 
     if c.traject != "cti":
         yield at(fasen[0], "fase", f"CTI-fasen in een casus met traject {c.traject}")
@@ -198,6 +198,6 @@ def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
     expected = min(norm, running)
     held = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst" and j.datum <= ctx.today)
     if held < expected:
-        yield ctx.at(case, "casus.yaml", "cti", code="cti-achter", severity=WARNING,
+        yield ctx.at(case, CASE_FILE, "cti", code="cti-achter", severity=WARNING,
                      message=f"CTI-traject loopt achter: {aantal(held, 'netwerkbijeenkomst')} in journaal/, verwacht minstens "
                              f"{expected} (één per fase die langer dan {CTI_DAYS_BEFORE_MEETING} dagen loopt; norm {norm})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ...layout import PLAN_FILE
+from ...layout import CASE_FILE, PLAN_FILE
 from ..model import Case
 from ..problems import ERROR, WARNING, Problem
 from ..vocab import OPEN_STATUSES
@@ -39,7 +39,7 @@ def household(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if c is None:
         return
     if c.samengevoegd_met is not None and c.status != "gesloten":
-        yield ctx.at(case, "casus.yaml", "samengevoegd_met", code="huishouden-samengevoegd",
+        yield ctx.at(case, CASE_FILE, "samengevoegd_met", code="huishouden-samengevoegd",
                      message=f"samengevoegd met casus {c.samengevoegd_met}, maar de casus is {c.status}")
     members = {m.id for m in c.huishouden.leden} if c.huishouden else set()
     if c.huishouden:
@@ -47,15 +47,15 @@ def household(ctx: Ctx, case: Case) -> Iterator[Problem]:
         seen: set[str] = set()
         for m in c.huishouden.leden:
             if m.id in seen:
-                yield ctx.at(case, "casus.yaml", "huishouden", "leden", m.index, "id", code="huishouden-lid",
+                yield ctx.at(case, CASE_FILE, "huishouden", "leden", m.index, "id", code="huishouden-lid",
                              message=f"lid '{m.id}' staat twee keer in het huishouden")
             seen.add(m.id)
             if m.geboortejaar is not None and not ctx.today.year - 120 <= m.geboortejaar <= ctx.today.year:
-                yield ctx.at(case, "casus.yaml", "huishouden", "leden", m.index, "geboortejaar", code="datum-toekomst",
+                yield ctx.at(case, CASE_FILE, "huishouden", "leden", m.index, "geboortejaar", code="datum-toekomst",
                              message=f"lid {m.id}: geboortejaar {m.geboortejaar} kan niet")
             for i, lg in enumerate(m.leefgebieden):
                 if lg not in known:
-                    yield ctx.at(case, "casus.yaml", "huishouden", "leden", m.index, "leefgebieden", i,
+                    yield ctx.at(case, CASE_FILE, "huishouden", "leden", m.index, "leefgebieden", i,
                                  code="leefgebied-onbekend",
                                  message=f"lid {m.id}: onbekend leefgebied '{lg}' (zie leefgebieden in regie.yaml)")
     if case.plan and PLAN_FILE not in case.broken:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...layout import PLAN_FILE
+from ...layout import CASE_FILE, MELDING_FILE, PLAN_FILE
 from ..model import Case
 from ..network import not_in_config
 from ..problems import WARNING, Problem
@@ -15,12 +15,12 @@ from .base import Ctx
 def dates(ctx: Ctx, case: Case) -> Iterator[Problem]:
     m, c, p = case.melding, case.casus, case.plan
     if m and m.datum > ctx.today:
-        yield ctx.at(case, "melding.yaml", "datum", code="datum-toekomst", message=f"meldingsdatum {m.datum.isoformat()} ligt in de toekomst")
+        yield ctx.at(case, MELDING_FILE, "datum", code="datum-toekomst", message=f"meldingsdatum {m.datum.isoformat()} ligt in de toekomst")
     if m and c and c.geopend < m.datum:
-        yield ctx.at(case, "casus.yaml", "geopend", code="datum-volgorde",
+        yield ctx.at(case, CASE_FILE, "geopend", code="datum-volgorde",
                      message=f"geopend {c.geopend.isoformat()} ligt voor de melding ({m.datum.isoformat()})")
     if c and c.gesloten and c.gesloten < c.geopend:
-        yield ctx.at(case, "casus.yaml", "gesloten", code="datum-volgorde",
+        yield ctx.at(case, CASE_FILE, "gesloten", code="datum-volgorde",
                      message=f"gesloten {c.gesloten.isoformat()} ligt voor geopend ({c.geopend.isoformat()})")
     if p and p.vastgesteld and m and p.vastgesteld < m.datum:
         yield ctx.at(case, PLAN_FILE, "vastgesteld", code="datum-volgorde",
@@ -53,20 +53,20 @@ def status_matches_contents(ctx: Ctx, case: Case) -> Iterator[Problem]:
         return
     if c.status == "gesloten":
         if c.gesloten is None:
-            yield ctx.at(case, "casus.yaml", "status", code="status-gesloten", message="status gesloten zonder sluitingsdatum ('gesloten')")
+            yield ctx.at(case, CASE_FILE, "status", code="status-gesloten", message="status gesloten zonder sluitingsdatum ('gesloten')")
         if not c.zonder_evaluatie and not any(e.soort == "eind" for e in case.evaluaties) and not any(
             n.startswith("evaluaties/") for n in case.broken
         ):
-            yield ctx.at(case, "casus.yaml", "status", code="status-gesloten", message="status gesloten zonder eind-evaluatie in evaluaties/")
+            yield ctx.at(case, CASE_FILE, "status", code="status-gesloten", message="status gesloten zonder eind-evaluatie in evaluaties/")
     elif c.status == "overgedragen" and not c.overgedragen_aan:
-        yield ctx.at(case, "casus.yaml", "status", code="status-overgedragen",
+        yield ctx.at(case, CASE_FILE, "status", code="status-overgedragen",
                      message="status overgedragen zonder 'overgedragen_aan' (de organisatie die de regie heeft)")
     if c.gesloten is not None and c.status in OPEN_STATUSES:
-        yield ctx.at(case, "casus.yaml", "gesloten", code="status-gesloten",
+        yield ctx.at(case, CASE_FILE, "gesloten", code="status-gesloten",
                      message=f"sluitingsdatum ingevuld terwijl de status {c.status} is")
     if c.status in PLAN_SET_STATUSES and PLAN_FILE not in case.broken:
         if case.plan is None:
-            yield ctx.at(case, "casus.yaml", "status", code="status-plan", message=f"status {c.status} zonder plan.md")
+            yield ctx.at(case, CASE_FILE, "status", code="status-plan", message=f"status {c.status} zonder plan.md")
         elif case.plan.vastgesteld is None:
             yield ctx.at(case, PLAN_FILE, "vastgesteld", code="status-plan",
                          message=f"status {c.status} maar het plan van aanpak is niet vastgesteld")
@@ -79,21 +79,21 @@ def handovers(ctx: Ctx, case: Case) -> Iterator[Problem]:
         return
     orgs = ctx.network.organisatie_ids()
     if c.overgedragen_aan and c.overgedragen_aan not in orgs:
-        yield ctx.at(case, "casus.yaml", "overgedragen_aan", code="organisatie-onbekend",
+        yield ctx.at(case, CASE_FILE, "overgedragen_aan", code="organisatie-onbekend",
                      message=not_in_config("organisatie", c.overgedragen_aan))
     pros = {p.id for p in case.netwerk.professionals} if case.netwerk else None
     for i, h in enumerate(c.historie):
         if h.regisseur and h.regisseur not in ctx.network.regisseur_ids():
-            yield ctx.at(case, "casus.yaml", "regie_historie", i, "regisseur", code="regisseur-onbekend",
+            yield ctx.at(case, CASE_FILE, "regie_historie", i, "regisseur", code="regisseur-onbekend",
                          message=not_in_config("regisseur", h.regisseur))
         if h.organisatie and h.organisatie not in orgs:
-            yield ctx.at(case, "casus.yaml", "regie_historie", i, "organisatie", code="organisatie-onbekend",
+            yield ctx.at(case, CASE_FILE, "regie_historie", i, "organisatie", code="organisatie-onbekend",
                          message=not_in_config("organisatie", h.organisatie))
         if h.casushouder and pros is not None and h.casushouder not in pros:
-            yield ctx.at(case, "casus.yaml", "regie_historie", i, "casushouder", code="casemanager-onbekend",
+            yield ctx.at(case, CASE_FILE, "regie_historie", i, "casushouder", code="casemanager-onbekend",
                          message=f"casushouder '{h.casushouder}' is geen professional in netwerk.yaml")
         if h.datum < c.geopend:
-            yield ctx.at(case, "casus.yaml", "regie_historie", i, "datum", code="datum-volgorde",
+            yield ctx.at(case, CASE_FILE, "regie_historie", i, "datum", code="datum-volgorde",
                          message=f"overdracht op {h.datum.isoformat()} ligt voor geopend ({c.geopend.isoformat()})")
 
 
@@ -104,19 +104,19 @@ def intake(ctx: Ctx, case: Case) -> Iterator[Problem]:
         return
     i = c.intake
     if m and i.datum < m.datum:
-        yield ctx.at(case, "casus.yaml", "intake", "datum", code="datum-volgorde",
+        yield ctx.at(case, CASE_FILE, "intake", "datum", code="datum-volgorde",
                      message=f"intakebesluit op {i.datum.isoformat()} ligt voor de melding ({m.datum.isoformat()})")
     if i.datum > ctx.today:
-        yield ctx.at(case, "casus.yaml", "intake", "datum", code="datum-toekomst",
+        yield ctx.at(case, CASE_FILE, "intake", "datum", code="datum-toekomst",
                      message=f"intakebesluit op {i.datum.isoformat()} ligt in de toekomst")
     if i.verwezen_naar is not None and i.verwezen_naar not in ctx.network.organisatie_ids():
-        yield ctx.at(case, "casus.yaml", "intake", "verwezen_naar", code="organisatie-onbekend",
+        yield ctx.at(case, CASE_FILE, "intake", "verwezen_naar", code="organisatie-onbekend",
                      message=not_in_config("organisatie", i.verwezen_naar))
     if i.besluit == "niet-aangenomen":
         if c.status != "gesloten":
-            yield ctx.at(case, "casus.yaml", "status", code="intake-status",
+            yield ctx.at(case, CASE_FILE, "status", code="intake-status",
                          message=f"de melding is niet aangenomen ({i.datum.isoformat()}), maar de casus is {c.status}")
         if i.verwezen_naar is None:
-            yield ctx.at(case, "casus.yaml", "intake", "besluit", code="intake-verwijzing", severity=WARNING,
+            yield ctx.at(case, CASE_FILE, "intake", "besluit", code="intake-verwijzing", severity=WARNING,
                          message="melding niet aangenomen zonder vastgelegde verwijzing ('verwezen_naar'); "
                                  "niet geaccepteerde meldingen worden adequaat verwezen (seed 002)")

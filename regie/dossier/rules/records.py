@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Container, Iterator
 
-from ...layout import PLAN_FILE
+from ...layout import AFSPRAKEN_FILE, ESCALATIES_FILE, NETWERK_FILE, PLAN_FILE, VERSTREKKINGEN_FILE
 from ..model import Afspraak, Case, Escalatie
 from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
@@ -14,16 +14,16 @@ from .base import Ctx
 
 
 def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
-    if "afspraken.yaml" in case.broken:
+    if AFSPRAKEN_FILE in case.broken:
         return
     who = case.who_is_known(ctx.network)
-    netwerk_ok = "netwerk.yaml" not in case.broken
+    netwerk_ok = NETWERK_FILE not in case.broken
     goals = {g.id for g in case.plan.doelen} if case.plan else None
     gone = case.netwerk.gone(ctx.today) if case.netwerk and netwerk_ok else set()
     seen: set[str] = set()
     for a in case.afspraken:
         def at(field: str, code: str, message: str, severity: str = ERROR, a=a) -> Problem:
-            return ctx.at(case, "afspraken.yaml", "afspraken", a.index, field, code=code, message=message, severity=severity)
+            return ctx.at(case, AFSPRAKEN_FILE, "afspraken", a.index, field, code=code, message=message, severity=severity)
 
         if a.id in seen:
             yield at("id", "afspraak-dubbel", f"afspraak-id '{a.id}' komt twee keer voor")
@@ -74,7 +74,7 @@ def _agreement_dropped(a: Afspraak, at: Callable[..., Problem], today: dt.date) 
 
 
 def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
-    if "escalaties.yaml" in case.broken:
+    if ESCALATIES_FILE in case.broken:
         return
     levels = ctx.network.niveaus()
     orgs = ctx.network.organisatie_ids()
@@ -83,7 +83,7 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
     term = ctx.network.termijnen.escalatie_open
     for e in case.escalaties:
         def at(field: str, code: str, message: str, severity: str = ERROR, e=e) -> Problem:
-            return ctx.at(case, "escalaties.yaml", "escalaties", e.index, field, code=code, message=message, severity=severity)
+            return ctx.at(case, ESCALATIES_FILE, "escalaties", e.index, field, code=code, message=message, severity=severity)
 
         if e.niveau not in levels:
             yield at("niveau", "escalatie-niveau", f"{e.id}: niveau {e.niveau} staat niet in de opschalingsladder van regie.yaml")
@@ -94,9 +94,9 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
             if ref is not None and ref not in steps:
                 yield at(field, "escalatie-verwijzing", f"{e.id}: escalatie '{ref}' bestaat niet")
         if e.afschaling is not None:
-            yield from _de_escalation(e, at, levels, ids if "afspraken.yaml" not in case.broken else None)
+            yield from _de_escalation(e, at, levels, ids if AFSPRAKEN_FILE not in case.broken else None)
         for ref in e.afspraken:
-            if "afspraken.yaml" not in case.broken and ref not in ids:
+            if AFSPRAKEN_FILE not in case.broken and ref not in ids:
                 yield at("afspraken", "escalatie-afspraak", f"{e.id}: afspraak '{ref}' bestaat niet in afspraken.yaml")
         if e.afgesloten and e.afgesloten < e.datum:
             yield at("afgesloten", "datum-volgorde", f"{e.id}: afgesloten {e.afgesloten.isoformat()} ligt voor de escalatiedatum {e.datum.isoformat()}")
@@ -126,7 +126,7 @@ def verstrekkingen(ctx: Ctx, case: Case) -> Iterator[Problem]:
     escalations = {e.id for e in case.escalaties}
     seen: set[str] = set()
     for v in case.verstrekkingen:
-        at = ("verstrekkingen.yaml", "verstrekkingen", v.index)
+        at = (VERSTREKKINGEN_FILE, "verstrekkingen", v.index)
         if v.aan not in orgs:
             yield ctx.at(case, *at, "aan", code="organisatie-onbekend", message=f"{v.id}: " + not_in_config("organisatie", v.aan))
         stand = consent.op(v.datum) if consent else None
@@ -175,9 +175,9 @@ def goals(ctx: Ctx, case: Case) -> Iterator[Problem]:
             for day, field in ((g.bereikt_op, "bereikt_op"), (g.vervallen_op, "vervallen_op")):
                 if day is not None and day > ctx.today:
                     yield at(field, "datum-toekomst", f"{g.id}: {field} {day.isoformat()} ligt in de toekomst")
-    if case.netwerk and "netwerk.yaml" not in case.broken:
+    if case.netwerk and NETWERK_FILE not in case.broken:
         for key, people in (("professionals", case.netwerk.professionals), ("naasten", case.netwerk.naasten)):
             for x in people:
                 if x.tot is not None and x.tot > ctx.today:
-                    yield ctx.at(case, "netwerk.yaml", key, x.index, "tot", code="datum-toekomst",
+                    yield ctx.at(case, NETWERK_FILE, key, x.index, "tot", code="datum-toekomst",
                                  message=f"{x.id}: betrokken tot {x.tot.isoformat()} ligt in de toekomst")

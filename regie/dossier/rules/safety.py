@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Iterator, Sequence
 
+from ...layout import CASE_FILE, MELDING_FILE
 from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, Stap, missing_answer
 from ..model import Case
 from ..network import not_in_config
@@ -16,7 +17,7 @@ _ACTIVE = (*OPEN_STATUSES, "overgedragen")
 
 
 def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
-    if "casus.yaml" in case.broken or case.casus is None:
+    if CASE_FILE in case.broken or case.casus is None:
         return
     c, m, net = case.casus, case.melding, ctx.network
     record = c.meldcode
@@ -24,31 +25,31 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if record is None:
         if (c.status in _ACTIVE and m is not None and case.meldcode_nodig(net)
                 and (ctx.today - m.datum).days > net.termijnen.meldcode):
-            yield ctx.at(case, "melding.yaml", "veiligheid", code="meldcode-ontbreekt", severity=WARNING,
+            yield ctx.at(case, MELDING_FILE, "veiligheid", code="meldcode-ontbreekt", severity=WARNING,
                          message=f"veiligheidsrisico bij een melding van de soort '{m.soort}', maar na "
                                  f"{(ctx.today - m.datum).days} dagen is nog geen stap van de meldcode vastgelegd "
                                  f"(termijn {net.termijnen.meldcode} dagen): 'regie meldcode {case.id} --stap 1'")
         return
     for s in record.stappen:
         def at(field: str, code: str, message: str, severity: str = ERROR, s=s) -> Problem:
-            return ctx.at(case, "casus.yaml", "meldcode", "stappen", s.index, field, code=code, message=message,
+            return ctx.at(case, CASE_FILE, "meldcode", "stappen", s.index, field, code=code, message=message,
                           severity=severity)
 
         yield from _step(s, at, record.stappen, who, m.datum if m is not None else None, ctx.today)
     weighed = record.laatste(4)
     if weighed is not None and weighed.conclusie() == "melden" and record.gemeld() is None:
-        yield ctx.at(case, "casus.yaml", "meldcode", "stappen", weighed.index, "afweging", code="meldcode-melden",
+        yield ctx.at(case, CASE_FILE, "meldcode", "stappen", weighed.index, "afweging", code="meldcode-melden",
                      message=f"de afweging van {weighed.datum.isoformat()} komt uit op {CONCLUSIES['melden']}, maar er is geen "
                              f"melding vastgelegd (stap 5 met 'gemeld'): 'regie meldcode {case.id} --stap 5 "
                              "--besluit melden --gemeld DATUM'")
     told = record.gezin_geinformeerd
     if told is not None and (told > ctx.today or (m is not None and told < m.datum)):
-        yield ctx.at(case, "casus.yaml", "meldcode", "gezin_geinformeerd", "datum", code="datum-volgorde",
+        yield ctx.at(case, CASE_FILE, "meldcode", "gezin_geinformeerd", "datum", code="datum-volgorde",
                      message=f"gezin geïnformeerd op {told.isoformat()}: ligt "
                              + ("in de toekomst" if told > ctx.today or m is None
                                 else f"voor de melding ({m.datum.isoformat()})"))
     if record.gemeld() is not None and told is None and record.gezin_niet_geinformeerd is None:
-        yield ctx.at(case, "casus.yaml", "meldcode", code="meldcode-gezin", severity=WARNING,
+        yield ctx.at(case, CASE_FILE, "meldcode", code="meldcode-gezin", severity=WARNING,
                      message="er is gemeld bij Veilig Thuis, maar niet vastgelegd of en wanneer het gezin dat is verteld "
                              f"(of waarom niet): 'regie meldcode {case.id} --gezin-geinformeerd DATUM'")
 
@@ -94,14 +95,14 @@ def _decision(s: Stap, at: Callable[..., Problem], label: str, melding: dt.date 
 
 
 def verwijsindex(ctx: Ctx, case: Case) -> Iterator[Problem]:
-    if "casus.yaml" in case.broken or case.casus is None:
+    if CASE_FILE in case.broken or case.casus is None:
         return
     c, m, net = case.casus, case.melding, ctx.network
     vi = c.verwijsindex
     if vi is None or vi.signaal_datum is None:
         if (c.status in _ACTIVE and m is not None and case.jeugd()
                 and (ctx.today - m.datum).days > net.termijnen.verwijsindex):
-            yield ctx.at(case, "casus.yaml", "verwijsindex" if vi else "id", code="verwijsindex-ontbreekt",
+            yield ctx.at(case, CASE_FILE, "verwijsindex" if vi else "id", code="verwijsindex-ontbreekt",
                          severity=WARNING,
                          message=f"jeugdcasus zonder signaal in de verwijsindex na {(ctx.today - m.datum).days} dagen "
                                  f"(termijn {net.termijnen.verwijsindex} dagen): "
@@ -110,23 +111,23 @@ def verwijsindex(ctx: Ctx, case: Case) -> Iterator[Problem]:
         return
     orgs = net.organisatie_ids()
     if vi.signaal_organisatie is not None and vi.signaal_organisatie not in orgs:
-        yield ctx.at(case, "casus.yaml", "verwijsindex", "signaal", "organisatie", code="organisatie-onbekend",
+        yield ctx.at(case, CASE_FILE, "verwijsindex", "signaal", "organisatie", code="organisatie-onbekend",
                      message="verwijsindex: " + not_in_config("organisatie", vi.signaal_organisatie))
     for i, org in enumerate(vi.match_organisaties):
         if org not in orgs:
-            yield ctx.at(case, "casus.yaml", "verwijsindex", "match", "organisaties", i, code="organisatie-onbekend",
+            yield ctx.at(case, CASE_FILE, "verwijsindex", "match", "organisaties", i, code="organisatie-onbekend",
                          message="verwijsindex: " + not_in_config("organisatie", org))
     if vi.regievoerder is not None and vi.regievoerder not in orgs | net.regisseur_ids():
-        yield ctx.at(case, "casus.yaml", "verwijsindex", "regievoerder", code="verwijsindex-regievoerder",
+        yield ctx.at(case, CASE_FILE, "verwijsindex", "regievoerder", code="verwijsindex-regievoerder",
                      message=f"verwijsindex: regievoerder '{vi.regievoerder}' is geen regisseur of organisatie in regie.yaml")
     if vi.match_datum is not None:
         if vi.signaal_datum is None:
-            yield ctx.at(case, "casus.yaml", "verwijsindex", "match", code="verwijsindex-match",
+            yield ctx.at(case, CASE_FILE, "verwijsindex", "match", code="verwijsindex-match",
                          message="verwijsindex: een match zonder signaal; leg eerst het signaal vast")
         elif vi.match_datum < vi.signaal_datum:
-            yield ctx.at(case, "casus.yaml", "verwijsindex", "match", "datum", code="datum-volgorde",
+            yield ctx.at(case, CASE_FILE, "verwijsindex", "match", "datum", code="datum-volgorde",
                          message=f"verwijsindex: match op {vi.match_datum.isoformat()} ligt voor het signaal ({vi.signaal_datum.isoformat()})")
     for day, pointer in ((vi.signaal_datum, "signaal"), (vi.match_datum, "match")):
         if day is not None and day > ctx.today:
-            yield ctx.at(case, "casus.yaml", "verwijsindex", pointer, "datum", code="datum-toekomst",
+            yield ctx.at(case, CASE_FILE, "verwijsindex", pointer, "datum", code="datum-toekomst",
                          message=f"verwijsindex: {pointer} op {day.isoformat()} ligt in de toekomst")
