@@ -102,6 +102,7 @@ FILES: tuple[FileKind, ...] = (
     FileKind("sociale-kaart", SOCIALE_KAART, "repo", "yaml", "records", "sociale-kaart"),
     FileKind("signaal", f"{SIGNALS_DIR}/*.yaml", "repo", "yaml", "records", "signaal"),
     FileKind("netwerkjournaal", f"{NETWORK_JOURNAL_DIR}/*.md", "repo", "markdown", "records", "netwerkjournaal"),
+    FileKind("overleg", f"{MEETINGS_DIR}/*.md", "repo", "markdown", "records"),  # agenda and minutes of a meeting
     FileKind("casus", CASE_FILE, "case", "yaml", "records", "casus"),
     FileKind("melding", MELDING_FILE, "case", "yaml", "records", "melding"),
     FileKind("netwerk", NETWERK_FILE, "case", "yaml", "records", "netwerk"),
@@ -187,6 +188,7 @@ RECORDS: tuple[RecordKind, ...] = (
                refs=(Ref("afspraken", "afspraken[].wie"), Ref("journaal", "aanwezig[]"))),
     RecordKind("journaal", "journaal", "", "dated"),
     RecordKind("evaluatie", "evaluatie", "", "natural"),
+    RecordKind("overleg", "overleg", "", "natural"),  # a meeting is named by its date: the same date is the same meeting
     RecordKind("meldcodestap", "casus", "meldcode.stappen", "natural", id_field="stap,datum"),
     RecordKind("cti-fase", "casus", "cti.fasen", "natural", id_field="fase"),
     RecordKind("regie-historie", "casus", "regie_historie", "natural", id_field="datum,reden"),

@@ -205,3 +205,14 @@ def test_meldcode_steps_and_an_evaluation_merge_by_their_natural_key():
     assert clean
     assert merged == ("---\ndatum: 2026-11-20\nsoort: tussentijds\nbesluit: doorgaan\nsamenwerking: 4\n---\n"
                       "# Evaluatie\n\nVan hier.\n")
+
+
+def test_a_meeting_written_on_two_clones_is_one_meeting_merged_section_by_section():
+    from regie.store.mergefile import merge_text
+
+    base = "---\ndatum: 2026-12-07\nsoort: netwerkoverleg\n---\n# Agenda\n\n- 2026-001\n\n# Verslag\n\nAanwezig:\n\nAfwezig:\n"
+    ours = base.replace("Aanwezig:\n", "Aanwezig: wijkteam, GGD\n")
+    theirs = base.replace("Afwezig:\n", "Afwezig: politie\n")
+    merged, clean = merge_text(base, ours, theirs, "overleggen/2026-12-07.md")
+    assert clean and merged == base.replace("Aanwezig:\n", "Aanwezig: wijkteam, GGD\n").replace("Afwezig:\n", "Afwezig: politie\n")
+    assert "overleggen/*.md merge=regie\n" in layout.merge_attributes()
