@@ -8,6 +8,7 @@ cannot execute, and a crash of regie itself as exit 3 instead of a finding.
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 from conftest import NETWORK, edit, git, make_dossier, write_tree
@@ -429,3 +430,41 @@ def test_held_index_lock_is_named_and_never_removed(cli, git_dossier):
     assert "Kijk met 'ps -ef | grep git' of er nog een git-proces loopt" in r.err
     assert lock.exists()
     assert "A3" not in (git_dossier / C / "afspraken.yaml").read_text()
+
+
+# Budget: a bare remote, two clones, one agenda; about 4 s here.
+@pytest.mark.slow
+def test_a_cloned_template_cannot_read_your_key(cli, tmp_path):
+    """A colleague (or anyone who can push) commits a template that includes a symbolic link to the place where
+    age keys live; the victim's regie refuses it, commits nothing, and the key is in no object of the remote."""
+    from conftest import git
+
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert cli("init", str(a), "--naam", "T", "--regisseur-id", "reg", "--regisseur-naam", "R", "--beheerder", "reg",
+               "--remote", str(remote)).code == 0
+    key = tmp_path / "home" / "key.txt"
+    key.parent.mkdir()
+    key.write_text("AGE-SECRET-KEY-1GEHEIMGEHEIMGEHEIM\n")
+    (a / "templates").mkdir()
+    (a / "templates" / "sleutel.txt").symlink_to(key)
+    (a / "templates" / "agenda.md.j2").write_text("# Agenda\n{% include 'sleutel.txt' %}\n")
+    git(a, "add", "templates")
+    git(a, "commit", "-qm", "sjabloon")
+    assert cli("-C", str(a), "sync").code == 0
+    git(tmp_path, "clone", "-q", str(remote), str(b))
+    assert cli("-C", str(b), "setup").code == 0
+    assert (b / "templates" / "sleutel.txt").is_symlink()
+    head = git(b, "rev-parse", "HEAD")
+    r = cli("-C", str(b), "agenda", "--write", "--datum", "2026-12-07")
+    assert r.code == 1 and "GEHEIM" not in r.out + r.err
+    assert r.err == ("fout: sjabloon 'sleutel.txt' is een symbolische link (templates/sleutel.txt); regie leest geen links "
+                     "als sjabloon\n")
+    assert git(b, "rev-parse", "HEAD") == head and not (b / "overleggen" / "2026-12-07.md").exists()
+    r = cli("-C", str(b), "agenda")
+    assert r.code == 1 and "GEHEIM" not in r.out + r.err
+    assert cli("-C", str(b), "sync").code == 0
+    objects = subprocess.run(["git", "cat-file", "--batch-all-objects", "--batch"], cwd=remote, capture_output=True,
+                             check=True).stdout
+    assert b"GEHEIM" not in objects

@@ -20,7 +20,7 @@ from ..clock import nl_date
 from ..dossier.network import LEEFGEBIED_NAMEN
 from ..errors import TemplateError
 from ..formats.yamlio import parse_yaml
-from ..layout import CONFIG
+from ..layout import CONFIG, TEMPLATES_DIR
 from ..taal import aantal, describe_days, nl_num
 
 
@@ -62,17 +62,49 @@ def _quote(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _inside_templates(path: Path, folders: list[Path], name: str) -> None:
+    """Refuse a template file that is, or lies behind, a symbolic link, or that resolves outside its folder."""
+    for folder in folders:
+        try:
+            parts = path.relative_to(folder).parts
+        except ValueError:
+            continue
+        here = folder
+        for part in parts:
+            here = here / part
+            if here.is_symlink():
+                raise TemplateError(f"sjabloon '{name}' is een symbolische link ({TEMPLATES_DIR}/{'/'.join(parts)}); "
+                                    "regie leest geen links als sjabloon")
+        if folder.resolve() not in path.resolve().parents:
+            raise TemplateError(f"sjabloon '{name}' ligt buiten de map met sjablonen")
+        return
+    raise TemplateError(f"sjabloon '{name}' ligt buiten de map met sjablonen")
+
+
 @lru_cache(maxsize=8)
 def environment(repo_root: Path | None):
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     paths = []
-    if repo_root is not None and (repo_root / "templates").is_dir():
-        paths.append(str(repo_root / "templates"))
+    own = repo_root / TEMPLATES_DIR if repo_root is not None else None
+    if own is not None and own.is_symlink():
+        raise TemplateError(f"{TEMPLATES_DIR}/ is een symbolische link; regie leest alleen sjablonen in de repository zelf")
+    if own is not None and own.is_dir():
+        paths.append(str(own))
     paths.append(str(builtin_templates()))
+
+    class TemplatesOnly(jinja2.FileSystemLoader):
+        """A template is a file inside a templates folder: never through a symbolic link, never outside it (a
+        cloned dossier's template must not be able to include the user's key, or any other file)."""
+
+        def get_source(self, environment, template):
+            source, filename, uptodate = super().get_source(environment, template)
+            _inside_templates(Path(filename), [Path(p) for p in self.searchpath], template)
+            return source, filename, uptodate
+
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(paths),
+        loader=TemplatesOnly(paths),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "html.j2"), default_for_string=False),
         keep_trailing_newline=True,
