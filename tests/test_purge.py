@@ -100,3 +100,29 @@ def test_purge_needs_a_clean_work_tree_and_may_go_early_on_request(cli, history)
     record = (history / "vernietigd.yaml").read_text()
     assert "voortijdig: true\n" in record and "grond: recht-op-vergetelheid\n" in record
     assert not [p for p in git(history, "rev-list", "--all", "--objects").split() if p.startswith(C)]
+
+
+def test_purge_of_a_dossier_in_a_folder_of_a_larger_repository_erases_it(cli, tmp_path):
+    """The network keeps its dossier in a folder of a bigger repository: the case goes from the work tree, every
+    commit and the objects, with the paths taken from the top of that repository."""
+    import shutil
+
+    from conftest import EXAMPLES
+
+    top = tmp_path / "groot"
+    shutil.copytree(EXAMPLES, top / "netwerk" / "dossier")
+    (top / "LEESMIJ.md").write_text("Andere bestanden van de gemeente.\n")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", ".")
+    git(top, "commit", "-qm", "begin")
+    dossier = top / "netwerk" / "dossier"
+    unique = b"budgetbeheer loopt, contact met de zoon hersteld"
+    assert unique in _all_blobs(top)
+    r = cli("-C", str(dossier), "--today", "2041-06-01", "purge", "2025-014")
+    assert r.code == 0, r
+    assert not (dossier / C).exists()
+    assert unique not in _all_blobs(top)
+    assert not [p for p in git(top, "rev-list", "--all", "--objects").split() if "2025-014" in p and "casussen" in p]
+    assert (top / "LEESMIJ.md").read_text() == "Andere bestanden van de gemeente.\n"
+    assert "casus: 2025-014\n" in (dossier / "vernietigd.yaml").read_text()
+    assert git(top, "log", "-1", "--format=%s") == "regie purge: casus 2025-014 vernietigd\n"

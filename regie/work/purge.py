@@ -16,6 +16,7 @@ from ..dossier.cache import clear as clear_cache
 from ..dossier.loader import load_case
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, new_map
+from ..layout import CASES_DIR
 from ..store import gitops
 from ..store.transaction import session
 from .mutation import apply
@@ -77,9 +78,16 @@ def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, red
                    for name in gitops.run(root, "remote").stdout.split()}
 
         clear_cache(root)  # it holds a parsed copy of the case
-        if not gitops.filter_repo(root, "--invert-paths", "--path", f"casussen/{cid}/", "--force", "--quiet"):
+        # the dossier may sit in a folder of a larger repository: git-filter-repo works from the top, on paths from there
+        top, _, prefix = gitops.run(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
+        folder = f"{prefix}{CASES_DIR}/{cid}/"
+        if not gitops.filter_repo(Path(top), "--invert-paths", "--path", folder, "--force", "--quiet"):
             raise RegieError("git filter-repo kon de geschiedenis niet herschrijven; er is niets veranderd "
                              "(kijk met 'git status' en 'git log')", code="purge")
+        left = gitops.run(Path(top), "log", "--all", "--format=%h", "--", folder).stdout.split()
+        if left or (root / CASES_DIR / cid).exists():  # never "vernietigd" while a file of it is still there
+            raise RegieError(f"casus {cid} is niet (helemaal) uit de geschiedenis verwijderd ({len(left)} commit(s) noemen "
+                             "de map nog); er is niets vastgelegd in vernietigd.yaml", code="purge")
         for name, url in remotes.items():  # filter-repo drops the remotes, to keep an old history from being pushed by accident
             if name not in gitops.run(root, "remote").stdout.split():
                 gitops.run(root, "remote", "add", name, url)
