@@ -8,6 +8,7 @@ cannot execute, and a crash of regie itself as exit 3 instead of a finding.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 
 import pytest
@@ -468,3 +469,17 @@ def test_a_cloned_template_cannot_read_your_key(cli, tmp_path):
     objects = subprocess.run(["git", "cat-file", "--batch-all-objects", "--batch"], cwd=remote, capture_output=True,
                              check=True).stdout
     assert b"GEHEIM" not in objects
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_output_to_a_device_writes_into_it_and_never_replaces_it(cli):
+    import stat
+
+    from conftest import EXAMPLES
+
+    r = cli("-C", str(EXAMPLES), "list", "-o", "/dev/null")
+    assert r.code == 0, r
+    r = cli("-C", str(EXAMPLES), "list", "-o", "/dev/full")
+    assert r.code == 1 and r.err.startswith("fout: /dev/full: "), r
+    for device in ("/dev/null", "/dev/full"):
+        assert stat.S_ISCHR(os.stat(device).st_mode), device

@@ -111,10 +111,15 @@ def write_output(path: Path, text: str | bytes, root: Path | None) -> None:
                     "kies een pad buiten de repository of in een genegeerde map (zoals export/, zie .gitignore)",
                     path=target.relative_to(root).as_posix(), code="uitvoer",
                 )
-    if isinstance(text, bytes):
-        write_bytes_atomic(path, text)
-    else:
-        write_text_atomic(path, text)
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    if path.exists() and not path.is_file():  # a device or a pipe (/dev/null, /dev/stdout): write into it, never replace it
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise write_error(path, exc) from None
+        return
+    write_bytes_atomic(path, data)
 
 
 @contextmanager

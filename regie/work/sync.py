@@ -17,8 +17,6 @@ commit made with ``--no-verify``. Any other failure puts the branch back where i
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +26,9 @@ from ..dossier.validate import validate
 from ..errors import RegieError
 from ..layout import CASES_DIR, DOSSIER_PATHS, merge_attributes
 from ..store import gitops
+from ..store.files import write_text_atomic
 from ..store.rewrite import rewrite
-from ..store.transaction import session
+from ..store.transaction import private_dir, session, state_dir
 from . import conflicts
 from .initrepo import driver_command
 from .renumber import Renumbering, Rewrite, plan
@@ -88,13 +87,14 @@ def _rev(root: Path, ref: str) -> str | None:
     return done.stdout.strip() or None
 
 
-def _driver_config() -> list[str]:
-    """git options that make the rebase merge list files per record, even in a clone without 'regie setup'."""
+def _driver_config(root: Path) -> list[str]:
+    """git options that make the rebase merge list files per record, even in a clone without 'regie setup'.
 
-    attributes = Path(tempfile.gettempdir()) / f"regie-attributes-{os.getuid()}"
+    The attributes live in regie's own state folder of this clone (not at a predictable place in /tmp)."""
+    attributes = private_dir(state_dir(root)) / "attributes"
     wanted = merge_attributes()
-    if not attributes.exists() or attributes.read_text(encoding="utf-8") != wanted:
-        attributes.write_text(wanted, encoding="utf-8")
+    if not attributes.is_file() or attributes.read_text(encoding="utf-8") != wanted:
+        write_text_atomic(attributes, wanted)
     return ["-c", "merge.regie.name=regie", "-c", f"merge.regie.driver={driver_command()}",
             "-c", f"core.attributesFile={attributes}"]
 
@@ -196,7 +196,7 @@ def _attempt(root: Path, remote: str, branch: str, outcome: Outcome, original: s
         new_head = rewrite(root, base, local, Rewrite(renumbered))
         _git(root, "reset", "--keep", "-q", new_head)
     if incoming:
-        rebased = _git(root, *_driver_config(), "rebase", "--autostash", "-q", upstream, check=False,
+        rebased = _git(root, *_driver_config(root), "rebase", "--autostash", "-q", upstream, check=False,
                        env={"REGIE_SYNC_UPSTREAM": upstream})
         if rebased.returncode != 0:
             _stopped(root, remote, branch, upstream, outcome, original)
@@ -259,7 +259,7 @@ def continue_sync(root: Path) -> Outcome:
                              + conflicts.WAYS_OUT, code="sync-conflict")
         if files:
             _git(root, "add", "--", *files)
-        done = _git(root, *_driver_config(), "-c", "core.editor=true", "rebase", "--continue", check=False,
+        done = _git(root, *_driver_config(root), "-c", "core.editor=true", "rebase", "--continue", check=False,
                     env={"REGIE_SYNC_UPSTREAM": state.upstream, "GIT_EDITOR": "true"})
         if done.returncode != 0:
             still = _git(root, "diff", "--name-only", "--diff-filter=U").stdout.split()
