@@ -483,3 +483,14 @@ def test_output_to_a_device_writes_into_it_and_never_replaces_it(cli):
     assert r.code == 1 and r.err.startswith("fout: /dev/full: "), r
     for device in ("/dev/null", "/dev/full"):
         assert stat.S_ISCHR(os.stat(device).st_mode), device
+
+
+@pytest.mark.parametrize("name, code", [("identiteit.yml", "identiteit-onversleuteld"), ("Identiteit.yaml", "identiteit-onversleuteld"),
+                                        ("identiteit.yaml~", "identiteit-onversleuteld"), ("identiteit.txt", "identiteit-onversleuteld"),
+                                        ("casus.yml", "onbekend-bestand"), ("111222333.txt", "onbekend-bestand")])
+def test_a_file_regie_does_not_know_in_a_case_folder_is_named(cli, dossier, name, code):
+    (dossier / "casussen/2026-001" / name).write_text("naam: Jan\n")
+    r = cli("-C", str(dossier), "validate")
+    line = next(x for x in r.out.splitlines() if name in x)
+    assert line.startswith(f"casussen/2026-001/{name}: [{code}] "), line
+    assert r.code == (1 if code == "identiteit-onversleuteld" else 0)

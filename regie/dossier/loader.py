@@ -22,7 +22,7 @@ from .model import Afspraak, Case, CaseWithCasus, Escalatie, Evaluatie, Journaal
 from .network import Network
 from .network_records import NetwerkNotitie, Signaal
 from .plan import Plan
-from .problems import ERROR, Problem
+from .problems import ERROR, WARNING, Problem
 from .repo import case_dir, case_ids
 from .sociale_kaart import FILE as MAP
 from .sociale_kaart import SocialeKaart
@@ -221,12 +221,28 @@ def _load_signals(reader: _Reader) -> list[Signaal]:
     return signals
 
 
+def _unknown_files(reader: _Reader, base: str, names: dict[str, os.DirEntry]) -> None:
+    """Every entry of a case folder is a kind the table of record kinds knows. Anything else is named: an identity
+    in plain text under any name as an error, another file (casus.yml, a backup, a name holding a BSN) as a warning."""
+    known = {f.path for f in layout.FILES if f.scope == "case" and f.folder is None}
+    folders = {f.folder for f in layout.FILES if f.scope == "case" and f.folder is not None}
+    for name in sorted(names):
+        if name.startswith(".") or name in known or name in folders:
+            continue
+        if name.lower().startswith("identiteit"):
+            reader.problems.append(Problem(f"{base}/{name}", None, "identiteit-onversleuteld", ERROR,
+                                           "identiteitsgegevens staan hier onversleuteld; versleutel ze met "
+                                           "'regie identity edit' en verwijder dit bestand (ook uit de geschiedenis)"))
+        else:
+            reader.problems.append(Problem(f"{base}/{name}", None, "onbekend-bestand", WARNING,
+                                           "regie kent dit bestand niet en controleert het niet (een tikfout in de naam, "
+                                           "een reservekopie?); persoonsgegevens horen alleen versleuteld in "
+                                           f"{IDENTITY_FILE}"))
+
+
 def _identity_findings(reader: _Reader, base: str, names: dict[str, os.DirEntry]) -> None:
-    """The identity in plain text is a finding, and so is an identity file that is not age-encrypted."""
-    if "identiteit.yaml" in names:
-        reader.problems.append(Problem(f"{base}/identiteit.yaml", None, "identiteit-onversleuteld", ERROR,
-                                       "identiteitsgegevens staan hier onversleuteld; versleutel ze met 'regie identity edit' "
-                                       "en verwijder dit bestand (ook uit de geschiedenis)"))
+    """Entries regie does not know (a plain-text identity among them), and an identity file that is not age-encrypted."""
+    _unknown_files(reader, base, names)
     if IDENTITY_FILE in names:
         try:
             with open(f"{reader.top}/{base}/{IDENTITY_FILE}", "rb") as fh:
