@@ -107,7 +107,7 @@ def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, wri
         warnings.append(f"afspraken vervallen: {', '.join(sorted(ids))}")
     if open_escalaties:
         path = folder / ESCALATIES_FILE
-        edoc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/escalaties.yaml")
+        edoc = RoundTrip(path.read_text(encoding="utf-8"), f"{case.folder}/{ESCALATIES_FILE}")
         ids = {e.id for e in open_escalaties}
         for item in edoc.data["escalaties"]:
             if str(item.get("id")) in ids:

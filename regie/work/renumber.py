@@ -46,12 +46,17 @@ def _git(root: Path, *args: str, **kw):
     return gitops.run(root, *args, **kw)
 
 
-def _tree(root: Path, rev: str | None) -> set[str]:
-    """Every dossier path (from the root) in the tree of ``rev``."""
+def _tree(root: Path, rev: str | None) -> dict[str, str]:
+    """Every dossier path (from the root) in the tree of ``rev``, with its blob."""
     if rev is None:
-        return set()
-    out = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", *DOSSIER_PATHS).stdout
-    return {p for p in out.split("\0") if p}
+        return {}
+    out = _git(root, "ls-tree", "-r", "-z", rev, "--", *DOSSIER_PATHS).stdout
+    found = {}
+    for entry in out.split("\0"):
+        if entry:
+            meta, path = entry.split("\t", 1)
+            found[path] = meta.split()[2]
+    return found
 
 
 def _show(root: Path, rev: str | None, path: str) -> str | None:
@@ -131,13 +136,25 @@ def plan(root: Path, base: str | None, head: str, upstream: str) -> list[Renumbe
         names = [{_file_id(kind, fk, p) for p in t if fk.matches(p)} for t in trees]
         _collisions(kind, names, None, out)
 
-    for cid in sorted((cases[1] & cases[2]) - renamed):
+    # only a file this clone changed can hold an id it made: the others are not read (each read is a git process)
+    changed = {p for p, blob in trees[1].items() if trees[0].get(p) != blob}
+    touched = {p.split("/")[1] for p in changed if p.startswith(f"{CASES_DIR}/") and p.count("/") >= 2}
+    parsed: dict[tuple[str | None, str], object] = {}
+
+    def data(rev: str | None, rel: str, fk: layout.FileKind) -> object:
+        if (rev, rel) not in parsed:  # netwerk.yaml holds two kinds: read once
+            parsed[rev, rel] = _data(_show(root, rev, rel), fk, rel)
+        return parsed[rev, rel]
+
+    for cid in sorted((cases[1] & cases[2] & touched) - renamed):
         folder = f"{CASES_DIR}/{cid}"
         for kind in _numbered("case"):
             fk = layout.file_kind(kind.file)
             if kind.items:
                 rel = f"{folder}/{fk.path}"
-                names = [_record_ids(_data(_show(root, rev, rel), fk, rel), kind) if rel in t else set()
+                if rel not in changed:
+                    continue
+                names = [_record_ids(data(rev, rel, fk), kind) if rel in t else set()
                          for rev, t in zip(revs, trees, strict=True)]
             else:
                 prefix = f"{folder}/{fk.folder}/"
