@@ -449,17 +449,7 @@ def test_random_interleavings_keep_ids_unique_and_lose_no_commit(cli, tmp_path, 
               suppress_health_check=list(HealthCheck))
     @given(steps=ops)
     def run(steps):
-        base = tmp_path / f"r{next(rounds)}"
-        remote = base / "remote.git"
-        base.mkdir()
-        git(base, "init", "-q", "--bare", "-b", "main", str(remote))
-        clones = [base / "c0", base / "c1", base / "c2"]
-        _ok(cli("init", str(clones[0]), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "R",
-                "--remote", str(remote)))
-        _ok(cli("-C", str(clones[0]), "sync"))
-        for c in clones[1:]:
-            git(base, "clone", "-q", str(remote), str(c))
-            _ok(cli("-C", str(c), "setup"))
+        remote, clones = _three_clones(cli, tmp_path / f"r{next(rounds)}")
         made = {"new-case": 0, "afspraak": 0, "signal": 0}
         for n, (i, op) in enumerate(steps):
             root = clones[i]
@@ -649,6 +639,23 @@ def test_a_goal_merged_into_a_set_plan_is_a_warning(cli, team):
     assert "plan-gewijzigd" not in cli("-C", str(b), "validate").out
 
 
+def _three_clones(cli, base: Path, *init: str, prepare=None) -> tuple[Path, list[Path]]:
+    """A bare remote and three set-up clones of one new network (``prepare`` runs on the first before it shares)."""
+    remote = base / "remote.git"
+    base.mkdir()
+    git(base, "init", "-q", "--bare", "-b", "main", str(remote))
+    clones = [base / "c0", base / "c1", base / "c2"]
+    _ok(cli("init", str(clones[0]), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "R", *init,
+            "--remote", str(remote)))
+    if prepare is not None:
+        prepare(clones[0])
+    _ok(cli("-C", str(clones[0]), "sync"))
+    for c in clones[1:]:
+        git(base, "clone", "-q", str(remote), str(c))
+        _ok(cli("-C", str(c), "setup"))
+    return remote, clones
+
+
 def _count(root: Path) -> dict[str, int]:
     """Records per kind in a clone's work tree, read from the files (not from regie)."""
     import yaml
@@ -740,22 +747,14 @@ def test_a_team_week_loses_nothing_and_never_puts_two_clients_in_one_folder(cli,
               suppress_health_check=list(HealthCheck))
     @given(steps=ops)
     def run(steps):
-        base = tmp_path / f"w{next(rounds)}"
-        remote = base / "remote.git"
-        base.mkdir()
-        git(base, "init", "-q", "--bare", "-b", "main", str(remote))
-        clones = [base / "c0", base / "c1", base / "c2"]
-        _ok(cli("init", str(clones[0]), "--naam", "Team", "--regisseur-id", "reg", "--regisseur-naam", "R",
-                "--beheerder", "reg", "--remote", str(remote)))
-        config = clones[0] / "regie.yaml"
-        config.write_text(config.read_text().replace("  - id: reg\n", f"  - id: reg\n    age: {public}\n", 1))
-        git(clones[0], "commit", "-qam", "sleutel")
-        _ok(cli("-C", str(clones[0]), *nc("start")))  # one shared case, so that records collide inside it
-        identity(clones[0], "2026-001", "start")
-        _ok(cli("-C", str(clones[0]), "sync"))
-        for c in clones[1:]:
-            git(base, "clone", "-q", str(remote), str(c))
-            _ok(cli("-C", str(c), "setup"))
+        def start(first: Path) -> None:  # the key in regie.yaml, and one shared case, so that records collide inside it
+            config = first / "regie.yaml"
+            config.write_text(config.read_text().replace("  - id: reg\n", f"  - id: reg\n    age: {public}\n", 1))
+            git(first, "commit", "-qam", "sleutel")
+            _ok(cli("-C", str(first), *nc("start")))
+            identity(first, "2026-001", "start")
+
+        remote, clones = _three_clones(cli, tmp_path / f"w{next(rounds)}", "--beheerder", "reg", prepare=start)
         for n, c in enumerate(clones):  # three regisseurs, each with their own git identity
             git(c, "config", "user.name", f"Regisseur {n}")
             git(c, "config", "user.email", f"regisseur{n}@netwerk.example")
