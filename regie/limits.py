@@ -21,3 +21,8 @@ def check_range(value: int, thing: str, low: int, high: int, unit: str = "", *, 
     if not low <= value <= high:
         raise UsageError(f"{thing} moet tussen {low} en {high}{' ' + unit if unit else ''} liggen, niet {value}", field=field)
     return value
+
+# A template runs code that came with the repository: it gets a time and a size, then it is stopped with a message.
+TEMPLATE_SECONDS = 30.0  # rendering one document
+TEMPLATE_CHARS = 50_000_000  # what one document may hold (the report of 20,000 cases is well under 1 MB)
+TEMPLATE_RANGE = 10_000  # range() inside a template

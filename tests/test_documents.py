@@ -191,7 +191,7 @@ def test_user_template_with_syntax_error(cli, examples_repo):
     write_tree(examples_repo, {"templates/agenda.md.j2": "# Agenda\n{% for x in agenda.escalaties %}\n{{ x.casus }\n"})
     r = cli("-C", str(examples_repo), "agenda")
     assert r.code == 1 and r.out == ""
-    assert r.err.startswith(f"fout: {examples_repo}/templates/agenda.md.j2:3: fout in template: ")
+    assert r.err == "fout: templates/agenda.md.j2:3: fout in sjabloon: onverwacht '}'\n"
     assert "Traceback" not in r.err
 
 

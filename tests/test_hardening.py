@@ -453,7 +453,9 @@ def test_a_cloned_template_cannot_read_your_key(cli, tmp_path):
     (a / "templates" / "agenda.md.j2").write_text("# Agenda\n{% include 'sleutel.txt' %}\n")
     git(a, "add", "templates")
     git(a, "commit", "-qm", "sjabloon")
-    assert cli("-C", str(a), "sync").code == 0
+    r = cli("-C", str(a), "sync")  # regie's own sync checks before it shares: it will not push the link
+    assert r.code == 1 and "[sjabloon-link]" in r.err, r
+    git(a, "push", "-q", "origin", "main")  # the attacker pushes with plain git
     git(tmp_path, "clone", "-q", str(remote), str(b))
     assert cli("-C", str(b), "setup").code == 0
     assert (b / "templates" / "sleutel.txt").is_symlink()
@@ -472,17 +474,30 @@ def test_a_cloned_template_cannot_read_your_key(cli, tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
-def test_output_to_a_device_writes_into_it_and_never_replaces_it(cli):
+def test_output_only_to_a_regular_file_never_a_device_pipe_or_socket(cli, tmp_path):
+    import socket
     import stat
 
     from conftest import EXAMPLES
 
-    r = cli("-C", str(EXAMPLES), "list", "-o", "/dev/null")
-    assert r.code == 0, r
-    r = cli("-C", str(EXAMPLES), "list", "-o", "/dev/full")
-    assert r.code == 1 and r.err.startswith("fout: /dev/full: "), r
-    for device in ("/dev/null", "/dev/full"):
-        assert stat.S_ISCHR(os.stat(device).st_mode), device
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    sock = tmp_path / "sok"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    try:
+        for target in ("/dev/null", "/dev/full", str(fifo), str(sock)):  # (/dev/stdout is a file under pytest)
+            r = cli("-C", str(EXAMPLES), "list", "-o", target)
+            assert (r.code, r.out) == (1, ""), (target, r)
+            assert r.err == (f"fout: {target}: is geen gewoon bestand (een apparaat, pijp of socket); geef een bestandsnaam, "
+                             "of '-' voor het scherm\n"), target
+        for device in ("/dev/null", "/dev/full"):
+            assert stat.S_ISCHR(os.stat(device).st_mode), device
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode) and stat.S_ISSOCK(os.stat(sock).st_mode)
+        r = cli("-C", str(EXAMPLES), "list", "-o", "-")
+        assert r.code == 0 and "2026-001" in r.out
+    finally:
+        server.close()
 
 
 @pytest.mark.parametrize("name, code", [("identiteit.yml", "identiteit-onversleuteld"), ("Identiteit.yaml", "identiteit-onversleuteld"),

@@ -11,11 +11,17 @@ templates are autoescaped. Any error while rendering is a Dutch message with fil
 from __future__ import annotations
 
 import json
+import re
+import signal
+import threading
+import time
 import traceback
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
+from .. import limits
 from ..clock import nl_date
 from ..dossier.network import LEEFGEBIED_NAMEN
 from ..errors import TemplateError
@@ -81,6 +87,28 @@ def _inside_templates(path: Path, folders: list[Path], name: str) -> None:
     raise TemplateError(f"sjabloon '{name}' ligt buiten de map met sjablonen")
 
 
+def _range(*args: int) -> range:
+    """range() in a template, bounded (the sandbox's own bound, 100,000, nested twice is a hang)."""
+    r = range(*args)
+    if len(r) > limits.TEMPLATE_RANGE:
+        raise _Overrun(f"range() in een sjabloon mag hoogstens {_n(limits.TEMPLATE_RANGE)} getallen geven, niet {_n(len(r))}")
+    return r
+
+
+def _n(count: int) -> str:
+    return f"{count:_}".replace("_", ".")
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse a repetition or power whose result would be larger than a document may be."""
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > limits.TEMPLATE_CHARS:
+                raise _Overrun("sjabloon maakt een te grote tekst of lijst (herhaling met *)")
+    elif operator == "**" and isinstance(left, int) and isinstance(right, int) and right * left.bit_length() > 100_000:
+        raise _Overrun("sjabloon rekent met een te grote macht (**)")
+
+
 @lru_cache(maxsize=8)
 def environment(repo_root: Path | None):
     import jinja2
@@ -103,7 +131,17 @@ def environment(repo_root: Path | None):
             _inside_templates(Path(filename), [Path(p) for p in self.searchpath], template)
             return source, filename, uptodate
 
-    env = ImmutableSandboxedEnvironment(
+    class Bounded(ImmutableSandboxedEnvironment):
+        """The sandbox, with bounds on what one expression may build: ``'x' * 10**9`` or ``9 ** 9 ** 9`` is refused
+        before it is computed (Jinja's documented hook, ``intercepted_binops``)."""
+
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            _check_binop(operator, left, right)
+            return super().call_binop(context, operator, left, right)
+
+    env = Bounded(
         loader=TemplatesOnly(paths),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "html.j2"), default_for_string=False),
@@ -112,6 +150,7 @@ def environment(repo_root: Path | None):
         lstrip_blocks=True,
     )
     env.filters["q"] = _quote
+    env.globals["range"] = _range
 
     env.filters["aantal"] = aantal
     env.filters["cell"] = lambda v: "-" if v is None or v == "" else str(v).replace("|", "\\|").replace("\n", " ")
@@ -170,21 +209,39 @@ def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
 
 
 def render(name: str, context: dict[str, Any], repo_root: Path | None = None) -> str:
-    """Render template ``name``; any template problem becomes a TemplateError naming file and line."""
+    """Render template ``name``; any template problem becomes a TemplateError naming file and line.
+
+    A template is code that came with the repository: it gets ``limits.TEMPLATE_SECONDS`` and
+    ``limits.TEMPLATE_CHARS`` of output, then it is stopped with a Dutch message instead of hanging.
+    """
     import jinja2
     from jinja2.sandbox import SecurityError
 
     env = environment(repo_root)
+    template = None
     try:
         template = env.get_template(name)
-        return template.render(**context, _repo_root=repo_root)
+        return _bounded(template, {**context, "_repo_root": repo_root})
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"fout in template: {exc.message}", path=exc.filename or name, line=exc.lineno) from None
-    except jinja2.TemplateNotFound:
-        raise TemplateError(f"template '{name}' niet gevonden") from None
+        where = _relative(exc.filename, repo_root) if exc.filename else name
+        message = jinja_message(exc.message or "")
+        opened = _open_block(env, exc.source, exc.message or "")
+        if opened is not None:
+            message += f"; het blok begint op regel {opened}"
+        raise TemplateError(f"fout in sjabloon: {message}", path=where, line=opened or exc.lineno) from None
+    except jinja2.TemplateNotFound as exc:
+        if exc.name in (None, name):
+            raise TemplateError(f"sjabloon '{name}' niet gevonden") from None
+        path, line = _template_frame(exc, name, repo_root)
+        raise TemplateError(f"sjabloon '{exc.name}' niet gevonden (het sjabloon neemt het op)", path=path, line=line) from None
     except jinja2.UndefinedError as exc:
         path, line = _template_frame(exc, name, repo_root)
         raise TemplateError(f"template gebruikt een veld dat er niet is: {exc.message}", path=path, line=line) from None
+    except _Overrun as exc:
+        path, line = _template_frame(exc, name, repo_root)
+        if line is None and template is not None and template.filename:
+            path = _relative(template.filename, repo_root)  # stopped between two pieces of output: no line to name
+        raise TemplateError(str(exc), path=path, line=line, code="sjabloon-te-groot") from None
     except SecurityError as exc:
         path, line = _template_frame(exc, name, repo_root)
         raise TemplateError(
@@ -196,6 +253,116 @@ def render(name: str, context: dict[str, Any], repo_root: Path | None = None) ->
     except Exception as exc:  # noqa: BLE001 - any other failure inside a template is the template's
         path, line = _template_frame(exc, name, repo_root)
         raise TemplateError(f"fout in template bij het invullen: {_describe(exc)}", path=path, line=line) from None
+
+
+class _Overrun(Exception):
+    """A template ran too long or wrote too much."""
+
+
+def _bounded(template: Any, context: dict[str, Any]) -> str:
+    """The template's text, stopped (``_Overrun``) past the time or size bound.
+
+    The size and the clock are checked at every piece of output; a loop that writes nothing is stopped by a
+    timer signal when regie runs in its main thread (as a command always does).
+    """
+    seconds, most = limits.TEMPLATE_SECONDS, limits.TEMPLATE_CHARS
+    too_long = f"sjabloon loopt te lang (meer dan {nl_num(seconds)} seconden); een lus te veel?"
+    deadline = time.monotonic() + seconds
+    parts: list[str] = []
+    size = 0
+    with _timer(seconds, too_long):
+        for chunk in template.generate(**context):
+            size += len(chunk)
+            if size > most:
+                raise _Overrun(f"sjabloon maakt een te groot document (meer dan {_n(most)} tekens)")
+            if time.monotonic() > deadline:
+                raise _Overrun(too_long)
+            parts.append(chunk)
+    return "".join(parts)
+
+
+@contextmanager
+def _timer(seconds: float, message: str) -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _Overrun(message)
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _relative(filename: str, repo_root: Path | None) -> str:
+    """A template file as the user knows it: relative to the repository, or the built-in template's name."""
+    path = Path(filename)
+    for top, prefix in ((repo_root, ""), (builtin_templates(), "ingebouwd sjabloon ")):
+        if top is not None and top.resolve() in path.resolve().parents:
+            return prefix + path.resolve().relative_to(top.resolve()).as_posix()
+    return path.name
+
+
+_JINJA_MESSAGES = [
+    (r"[Uu]nexpected end of template.*looking for the following tags: (.*?)\. The innermost block that needs to be closed "
+     r"is '(\w+)'", lambda m: f"het sjabloon houdt op terwijl blok '{m[2]}' nog open is (verwacht: {_of(m[1])})"),
+    (r"[Uu]nexpected end of template.*", lambda m: "het sjabloon houdt midden in een opdracht op"),
+    (r"Encountered unknown tag '(\w+)'\. .*looking for the following tags: (.*?)\. The innermost block that needs to be "
+     r"closed is '(\w+)'", lambda m: f"onverwachte opdracht '{m[1]}' (blok '{m[3]}' is nog open; verwacht: {_of(m[2])})"),
+    (r"Encountered unknown tag '(\w+)'.*", lambda m: f"onbekende opdracht '{m[1]}'"),
+    (r"expected token '(.+?)', got '(.+?)'", lambda m: f"'{m[2]}' staat waar '{_token(m[1])}' hoort"),
+    (r"unexpected char '(.+?)' at \d+", lambda m: f"onverwacht teken '{m[1]}'"),
+    (r"unexpected '(.+?)'", lambda m: f"onverwacht '{_token(m[1])}'"),
+    (r"[Nn]o filter named '(.+?)'.*", lambda m: f"onbekend filter '{m[1]}'"),
+    (r"[Nn]o test named '(.+?)'.*", lambda m: f"onbekende test '{m[1]}'"),
+    (r"[Bb]lock '(.+?)' defined twice", lambda m: f"blok '{m[1]}' staat er twee keer"),
+    (r"tag name expected", lambda m: "na '{%' hoort een opdracht"),
+]
+
+
+def _open_block(env: Any, source: str | None, message: str) -> int | None:
+    """Where the block that the end of the template leaves open begins (Jinja names only the last line)."""
+    m = re.search(r"The innermost block that needs to be closed is '(\w+)'", message)
+    if source is None or m is None or not message.lower().startswith("unexpected end of template"):
+        return None
+    opened: list[tuple[str, int]] = []
+    expect_tag = False
+    try:
+        for lineno, kind, value in env.lex(source):
+            if kind == "block_begin":
+                expect_tag = True
+            elif expect_tag and kind == "name":
+                expect_tag = False
+                if value.startswith("end") and opened and opened[-1][0] == value[3:]:
+                    opened.pop()
+                elif value in ("for", "if", "macro", "block", "call", "filter", "with", "raw", "autoescape", "trans"):
+                    opened.append((value, lineno))
+    except Exception:  # noqa: BLE001 - the source does not even lex: Jinja's own line stands
+        return None
+    return opened[-1][1] if opened and opened[-1][0] == m[1] else None
+
+
+def _token(text: str) -> str:
+    return {"end of print statement": "}}", "end of statement block": "%}", "end of template": "einde van het sjabloon",
+            "name": "naam"}.get(text, text)
+
+
+def _of(tags: str) -> str:
+    return tags.replace("' or '", "' of '")
+
+
+def jinja_message(message: str) -> str:
+    """Jinja's English syntax error, in Dutch (a message Jinja has that regie does not know keeps its words, quoted)."""
+    for pattern, dutch in _JINJA_MESSAGES:
+        m = re.match(pattern, message.strip(), re.DOTALL)
+        if m:
+            return dutch(m)
+    return f"de opbouw klopt niet (Jinja: \"{message.strip()}\")"
 
 
 def _describe(exc: Exception) -> str:

@@ -112,13 +112,11 @@ def write_output(path: Path, text: str | bytes, root: Path | None) -> None:
                     path=target.relative_to(root).as_posix(), code="uitvoer",
                 )
     data = text if isinstance(text, bytes) else text.encode("utf-8")
-    if path.exists() and not path.is_file():  # a device or a pipe (/dev/null, /dev/stdout): write into it, never replace it
-        try:
-            with open(path, "wb") as fh:
-                fh.write(data)
-        except OSError as exc:
-            raise write_error(path, exc) from None
-        return
+    if path.exists() and not path.is_file():
+        # a device, a pipe or a socket (/dev/null, /dev/full, a FIFO): as root an atomic write would replace the
+        # device with a regular file, and writing into it is not what -o means; stdout is '-o -'
+        raise RegieError("is geen gewoon bestand (een apparaat, pijp of socket); geef een bestandsnaam, of '-' voor "
+                         "het scherm", path=str(path), code="uitvoer")
     write_bytes_atomic(path, data)
 
 

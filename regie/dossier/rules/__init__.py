@@ -23,6 +23,7 @@ from .network import network_rules
 from .privacy import privacy
 from .records import agreements, escalations, goals, plan_changed, verstrekkingen
 from .safety import meldcode, verwijsindex
+from .templates import templates_rules
 
 __all__ = ["CASE_RULES", "Ctx", "Rule", "repository_rules"]
 
@@ -53,6 +54,7 @@ def repository_rules(dossier: Dossier, ids: list[str] | None = None) -> Iterator
     case ids (all of them, when given) unique regardless of letter case; signals."""
     yield from network_rules(dossier)
     yield from privacy(dossier)
+    yield from templates_rules(dossier)
     seen: dict[str, str] = {}
     for cid in ids if ids is not None else [c.id for c in dossier.cases]:
         key = cid.lower()
