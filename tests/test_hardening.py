@@ -509,3 +509,26 @@ def test_a_file_regie_does_not_know_in_a_case_folder_is_named(cli, dossier, name
     line = next(x for x in r.out.splitlines() if name in x)
     assert line.startswith(f"casussen/2026-001/{name}: [{code}] "), line
     assert r.code == (1 if code == "identiteit-onversleuteld" else 0)
+
+
+def test_regie_state_at_a_guessable_place_must_be_its_own(cli, dossier, tmp_path, monkeypatch):
+    """A dossier folder without git keeps regie's state in the temp folder under a name anyone can work out: a folder
+    or a link planted there first is refused, never used."""
+    import hashlib
+    import tempfile
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    digest = hashlib.sha256(str(dossier.resolve()).encode()).hexdigest()[:16]
+    planted = tmp_path / "tmp" / f"regie-{os.getuid()}-{digest}"
+    (tmp_path / "elders").mkdir()
+    planted.symlink_to(tmp_path / "elders")
+    r = cli("-C", str(dossier), "afspraak", "add", "2026-001", "--wat", "bellen", "--wie", "reg", "--deadline", "2026-12-20")
+    assert r.code == 1 and "de werkmap van regie is er al, maar is niet van u alleen" in r.err, r
+    assert list((tmp_path / "elders").iterdir()) == []
+    planted.unlink()
+    planted.mkdir(mode=0o777)
+    os.chmod(planted, 0o777)
+    r = cli("-C", str(dossier), "afspraak", "add", "2026-001", "--wat", "bellen", "--wie", "reg", "--deadline", "2026-12-20")
+    assert r.code == 1 and "niet van u alleen" in r.err, r

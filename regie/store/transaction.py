@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import tempfile
 import time
 from contextlib import contextmanager
@@ -55,7 +56,23 @@ def state_dir(root: Path) -> Path:
     if gd is not None:
         return gd / "regie"
     digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"regie-{os.getuid()}-{digest}"
+    folder = Path(tempfile.gettempdir()) / f"regie-{os.getuid()}-{digest}"
+    _owned_and_private(folder)
+    return folder
+
+
+def _owned_and_private(folder: Path) -> None:
+    """A folder at a name others can guess (in the shared temp folder) must be ours alone, or absent: someone
+    else's folder, or a link planted there, would see (or redirect) regie's state."""
+    try:
+        st = folder.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise RegieError(f"kan de werkmap van regie niet lezen ({exc.strerror})", path=str(folder)) from None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+        raise RegieError("de werkmap van regie is er al, maar is niet van u alleen (een link, een bestand, of van een "
+                         "ander); verwijder hem, of werk in een git-repository", path=str(folder))
 
 
 def private_dir(path: Path) -> Path:
