@@ -29,6 +29,7 @@ class State:
     branch: str
     upstream: str
     renumbered: list[list[str | None]] = field(default_factory=list)  # (soort, old, new, casus) of each renumbering
+    erased: dict | None = None  # a purge this sync carries out (regie.work.purgesync.Erased), finished after the push
 
 
 class SyncConflict(RegieError):

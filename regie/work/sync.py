@@ -29,7 +29,7 @@ from ..store import gitops
 from ..store.files import write_text_atomic
 from ..store.rewrite import rewrite
 from ..store.transaction import private_dir, session, state_dir
-from . import conflicts
+from . import conflicts, purgesync
 from .initrepo import driver_command
 from .renumber import Renumbering, Rewrite, plan
 
@@ -52,6 +52,10 @@ class Outcome:
     pushed: int = 0
     fetched: int = 0
     dry_run: bool = False
+    vernietigd: list[str] = field(default_factory=list)  # purged cases erased from this clone (and the remote)
+    weggelaten: list[str] = field(default_factory=list)  # own commits that touched them: carried over without them
+    restore: str | None = None  # after an erasure, a failure goes back here, never to a history that holds the case
+    erased: purgesync.Erased | None = None
 
 
 # ---------------------------------------------------------------- reading trees
@@ -122,9 +126,10 @@ def _rounds(root: Path, remote: str, branch: str, outcome: Outcome, original: st
     except conflicts.SyncConflict:
         raise  # the rebase stays where it stopped: the user goes on or back with regie sync
     except BaseException:
-        if not outcome.dry_run and original and _rev(root, "HEAD") != original:
+        back = outcome.restore or original
+        if not outcome.dry_run and back and _rev(root, "HEAD") != back:
             _git(root, "rebase", "--abort", check=False)
-            _git(root, "reset", "--keep", "-q", original, check=False)
+            _git(root, "reset", "--keep", "-q", back, check=False)
         raise
     raise RegieError("de gedeelde repository veranderde steeds tijdens het delen; probeer 'regie sync' zo opnieuw",
                      code="sync")
@@ -163,8 +168,8 @@ def _fetch_error(remote: str, url: str, text: str, ahead: str) -> RegieError:
 
 def _attempt(root: Path, remote: str, branch: str, outcome: Outcome, original: str | None) -> bool:
     """One fetch-renumber-rebase-check-push round; False when the push lost a race and another round is needed."""
-    done = _git(root, "fetch", "--quiet", remote, check=False)
     upstream_ref = f"refs/remotes/{remote}/{branch}"
+    done = _git(root, "fetch", "--quiet", remote, check=False)
     if done.returncode != 0:
         ahead = _git(root, "rev-list", "--count", f"{upstream_ref}..HEAD", check=False).stdout.strip()
         if not _rev(root, upstream_ref):
@@ -172,13 +177,19 @@ def _attempt(root: Path, remote: str, branch: str, outcome: Outcome, original: s
         url = _git(root, "remote", "get-url", remote, check=False).stdout.strip()
         raise _fetch_error(remote, url, done.stderr, ahead)
     upstream = _rev(root, upstream_ref)
-    head = _rev(root, "HEAD")
     if upstream is None:  # the remote has no such branch yet: the first push
         outcome.pushed = int(_git(root, "rev-list", "--count", "HEAD").stdout.strip())
         if outcome.dry_run:
             return True
         _check_outgoing(root, None, original)
         return _push(root, remote, branch, outcome, first=True)
+    erased = _erase_purged(root, upstream, upstream_ref, outcome)
+    if erased is not None:
+        upstream = erased.upstream
+    elif outcome.vernietigd:  # a dry run: what the erasure would leave out, and this clone's own commits
+        outcome.pushed = len(purgesync.own_commits(root, upstream_ref))
+        return True
+    head = _rev(root, "HEAD")
     base = _git(root, "merge-base", "HEAD", upstream, check=False).stdout.strip() or None
     local = [c for c in _git(root, "rev-list", "--reverse", f"{upstream}..HEAD").stdout.split() if c]
     incoming = int(_git(root, "rev-list", "--count", f"HEAD..{upstream}").stdout.strip())
@@ -186,7 +197,7 @@ def _attempt(root: Path, remote: str, branch: str, outcome: Outcome, original: s
     if not local:
         if incoming and not outcome.dry_run:
             _git(root, "merge", "--ff-only", "-q", upstream)
-        return True
+        return _shared(root, remote, branch, outcome, erased, pushed=erased is None or not erased.replaces_remote)
     renumbered = plan(root, base, head or "HEAD", upstream) if incoming else []  # local commits: HEAD is there
     outcome.renumbered += renumbered
     outcome.pushed = len(local)
@@ -199,9 +210,39 @@ def _attempt(root: Path, remote: str, branch: str, outcome: Outcome, original: s
         rebased = _git(root, *_driver_config(root), "rebase", "--autostash", "-q", upstream, check=False,
                        env={"REGIE_SYNC_UPSTREAM": upstream})
         if rebased.returncode != 0:
-            _stopped(root, remote, branch, upstream, outcome, original)
-    _check_outgoing(root, upstream, original)
-    return _push(root, remote, branch, outcome)
+            _stopped(root, remote, branch, upstream, outcome, outcome.restore or original)
+    _check_outgoing(root, upstream, outcome.restore or original)
+    return _shared(root, remote, branch, outcome, erased, pushed=False)
+
+
+def _erase_purged(root: Path, upstream: str, upstream_ref: str, outcome: Outcome) -> purgesync.Erased | None:
+    """A case purged here or by a colleague that some history of this clone still holds: erase it everywhere here."""
+    cases = purgesync.still_held(root, [upstream, "HEAD"])
+    if not cases:
+        return None
+    outcome.vernietigd = cases
+    if outcome.dry_run:
+        outcome.weggelaten = purgesync.touching(root, cases, upstream_ref)
+        return None
+    erased = purgesync.erase(root, cases, upstream, upstream_ref)
+    outcome.weggelaten = erased.left_out
+    outcome.restore = _rev(root, "HEAD")
+    outcome.erased = erased
+    return erased
+
+
+def _shared(root: Path, remote: str, branch: str, outcome: Outcome, erased: purgesync.Erased | None, *,
+            pushed: bool) -> bool:
+    """Push (unless there is nothing to push), replacing the remote's history only over what was fetched when a
+    purge rewrote it; then remove every trace of the purged cases."""
+    if outcome.dry_run:
+        return True
+    if not pushed and not _push(root, remote, branch, outcome, lease=erased.lease if erased and erased.replaces_remote
+                                else None):
+        return False
+    if erased is not None:
+        purgesync.finish(root, erased, _git(root, "remote", "get-url", remote, check=False).stdout.strip())
+    return True
 
 
 def _stopped(root: Path, remote: str, branch: str, upstream: str, outcome: Outcome, original: str | None) -> None:
@@ -211,7 +252,8 @@ def _stopped(root: Path, remote: str, branch: str, upstream: str, outcome: Outco
         raise RegieError(f"niet gedeeld: jouw commits konden niet bovenop die van {remote} gezet worden; er is niets "
                          "veranderd", code="sync")
     conflicts.save(root, conflicts.State(original, remote, branch, upstream,
-                                         [[r.soort, r.old, r.new, r.casus] for r in outcome.renumbered]))
+                                         [[r.soort, r.old, r.new, r.casus] for r in outcome.renumbered],
+                                         outcome.erased.saved() if outcome.erased else None))
     raise conflicts.SyncConflict(conflicts.report(root, conflicted, remote), code="sync-conflict")
 
 
@@ -270,9 +312,12 @@ def continue_sync(root: Path) -> Outcome:
         outcome.pushed = int(_git(root, "rev-list", "--count", f"{state.upstream}..HEAD").stdout.strip())
         outcome.fetched = int(_git(root, "rev-list", "--count", f"{state.original}..{state.upstream}",
                                    check=False).stdout.strip() or 0)
+    erased = purgesync.Erased.restored(state.erased) if state.erased else None
+    if erased is not None:
+        outcome.vernietigd, outcome.weggelaten, outcome.erased = erased.cases, erased.left_out, erased
     with session(root, "sync"):
         _check_outgoing(root, state.upstream, state.original)
-        if _push(root, state.remote, state.branch, outcome):
+        if _shared(root, state.remote, state.branch, outcome, erased, pushed=False):
             return outcome
         return _rounds(root, state.remote, state.branch, outcome, state.original)  # someone shared in between
 
@@ -289,8 +334,9 @@ def abort_sync(root: Path) -> str:
         return state.original
 
 
-def _push(root: Path, remote: str, branch: str, outcome: Outcome, *, first: bool = False) -> bool:
-    args = ["push", "--quiet"] + (["--set-upstream"] if first else []) + [remote, f"HEAD:refs/heads/{branch}"]
+def _push(root: Path, remote: str, branch: str, outcome: Outcome, *, first: bool = False, lease: str | None = None) -> bool:
+    args = (["push", "--quiet"] + (["--set-upstream"] if first else [])
+            + ([f"--force-with-lease=refs/heads/{branch}:{lease}"] if lease else []) + [remote, f"HEAD:refs/heads/{branch}"])
     done = _git(root, *args, check=False)
     if done.returncode == 0:
         if first:

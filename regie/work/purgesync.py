@@ -1,0 +1,191 @@
+"""A purge reaches the team: ``regie sync`` erases a purged case from this clone and from the shared history.
+
+A purge (``regie purge``) is the one rewrite of shared history. The clone that purged holds the
+new history and a record of it in ``vernietigd.yaml``; the remote and every other clone still
+hold the old one. ``regie sync`` recognises that on both sides: when a case listed in
+``vernietigd.yaml`` (this clone's or the remote's) is still in any history this clone holds, it
+erases the case from all of it with ``git filter-repo`` (deterministic: the same old commit
+becomes the same new commit in every clone, so the clones meet again on the purged history).
+This clone's own unpushed commits are carried over without the purged case; the ones that
+touched it are named. When the remote itself still holds the case, the push replaces its history
+(with a lease: only over what was fetched). Afterwards the old objects are removed from this
+clone (reflog, loose and packed objects), from the remote when it is a folder on this machine,
+and regie checks that no object of the case is left.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ..dossier.cache import clear as clear_cache
+from ..errors import RegieError
+from ..formats.yamlio import parse_yaml
+from ..layout import CASES_DIR, ERASED
+from ..store import gitops
+from ..store.history import SNAPSHOT_DIR
+from ..store.transaction import state_dir
+
+PARKED = "refs/regie/upstream"  # the fetched remote history while it is rewritten with the rest
+
+
+@dataclass
+class Erased:
+    cases: list[str]
+    upstream: str  # the remote's history with the cases erased: what this clone builds on and pushes
+    lease: str  # what the remote holds now: a push that replaces it does so only over this
+    left_out: list[str]  # this clone's unpushed commits that touched an erased case ("abc1234 onderwerp")
+    blobs: set[str]  # every version of the cases' files, to check that none is left
+
+    @property
+    def replaces_remote(self) -> bool:
+        return self.upstream != self.lease
+
+    def saved(self) -> dict:
+        """As JSON data, for a sync that stops on a conflict and goes on later."""
+        return {**asdict(self), "blobs": sorted(self.blobs)}
+
+    @classmethod
+    def restored(cls, data: dict) -> Erased:
+        return cls(**{**data, "blobs": set(data.get("blobs", ()))})
+
+
+def _git(root: Path, *args: str, check: bool = True, input: str | None = None):
+    return gitops.run(root, *args, check=check, input=input)
+
+
+def _top_and_prefix(root: Path) -> tuple[Path, str]:
+    top, _, prefix = _git(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
+    return Path(top), prefix
+
+
+def purged_ids(root: Path, rev: str) -> set[str]:
+    """The case ids ``vernietigd.yaml`` lists at ``rev`` (none when it has no such file, or one regie cannot read:
+    validate names a broken record)."""
+    done = _git(root, "show", f"{rev}:./{ERASED}", check=False)
+    if done.returncode != 0:
+        return set()
+    try:
+        data = parse_yaml(done.stdout, ERASED)
+    except RegieError:
+        return set()
+    entries = data.get("vernietigd") if isinstance(data, dict) else None
+    return {str(e["casus"]) for e in entries or [] if isinstance(e, dict) and e.get("casus")}
+
+
+def still_held(root: Path, revs: list[str]) -> list[str]:
+    """The cases purged in any of ``revs`` whose files some history in this clone (any ref) still holds."""
+    ids: set[str] = set()
+    for rev in revs:
+        ids |= purged_ids(root, rev)
+    return sorted(cid for cid in ids if _git(root, "log", "--all", "-1", "--format=%h", "--", f"{CASES_DIR}/{cid}").stdout.strip())
+
+
+def own_commits(root: Path, remote_ref: str, *paths: str) -> list[str]:
+    """This clone's own commits (touching ``paths``, when given) as "abc1234 onderwerp", oldest first: the ones on no
+    place the remote ever stood as this clone saw it (the remote-tracking branch and its reflog: a dry run's fetch
+    moved the branch already)."""
+    seen = _places(root, remote_ref)
+    out = _git(root, "log", "--reverse", "--format=%h %s", "HEAD", *(["--not", *dict.fromkeys(seen)] if seen else []),
+               *(["--", *paths] if paths else [])).stdout
+    return [line for line in out.splitlines() if line]
+
+
+def _places(root: Path, ref: str) -> list[str]:
+    """Every commit ``ref`` pointed at in this clone: now, and before and after each update in its reflog (a clone's
+    first fetch writes no log line for where the branch stood at the clone, but the next update names it as 'old')."""
+    places = _git(root, "rev-parse", "--verify", "-q", ref, check=False).stdout.split()
+    log = Path(_git(root, "rev-parse", "--git-path", f"logs/{ref}").stdout.strip())
+    log = log if log.is_absolute() else root / log
+    try:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()[-200:]
+    except OSError:
+        lines = []
+    for line in lines:
+        places += [sha for sha in line.split(" ", 2)[:2] if len(sha) >= 40 and sha.strip("0")]
+    exists = _git(root, "cat-file", "--batch-check=%(objectname)", input="\n".join(places) + "\n", check=False).stdout
+    return [sha for sha in dict.fromkeys(places) if sha in exists]
+
+
+def touching(root: Path, cases: list[str], remote_ref: str) -> list[str]:
+    """This clone's own commits that touch ``cases``."""
+    return own_commits(root, remote_ref, *[f"{CASES_DIR}/{cid}" for cid in cases]) if cases else []
+
+
+def _refuse_unsafe(root: Path) -> None:
+    if _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip():
+        raise RegieError("niet gedeeld: een vernietigde casus moet ook uit deze clone weg, en daarvoor moet de werkmap "
+                         "schoon zijn: commit of zet je wijzigingen opzij ('git stash') en probeer 'regie sync' opnieuw",
+                         code="sync")
+    worktrees = [line for line in _git(root, "worktree", "list", "--porcelain").stdout.splitlines()
+                 if line.startswith("worktree ")]
+    if len(worktrees) > 1:
+        raise RegieError("niet gedeeld: een vernietigde casus moet ook uit deze clone weg, maar er hangt een tweede werkmap "
+                         "aan ('git worktree list'); haal die weg met 'git worktree remove PAD' en probeer het opnieuw",
+                         code="sync")
+    if gitops.filter_repo_tool() is None:
+        raise RegieError("niet gedeeld: een vernietigde casus moet ook uit deze clone weg, en daarvoor is git-filter-repo "
+                         "nodig: installeer het met 'pip install git-filter-repo' (of 'pip install regie[purge]')",
+                         code="sync")
+
+
+def erase(root: Path, cases: list[str], upstream: str, remote_ref: str) -> Erased:
+    """Erase ``cases`` from every history in this clone, the fetched remote history (``upstream``) included.
+
+    ``remote_ref`` is the remote-tracking branch: the commits on none of its places are this clone's own.
+    """
+    _refuse_unsafe(root)
+    top, prefix = _top_and_prefix(root)
+    here = [f"{CASES_DIR}/{cid}" for cid in cases]  # git's paths are relative to where it runs: the dossier
+    folders = [prefix + folder for folder in here]  # git-filter-repo's to the top of the repository
+    left_out = touching(root, cases, remote_ref)
+    blobs = {sha for line in _git(root, "log", "--all", "--format=", "--raw", "--no-abbrev", "--", *here).stdout.splitlines()
+             for sha in line.split("\t")[0].split()[2:4] if sha.strip("0")}
+    _git(root, "update-ref", PARKED, upstream)
+    args = ["--partial", "--invert-paths", "--force", "--quiet"]
+    for folder in folders:
+        args += ["--path", folder + "/"]
+    if not gitops.filter_repo(top, *args):
+        _git(root, "update-ref", "-d", PARKED, check=False)
+        raise RegieError("niet gedeeld: git filter-repo kon de vernietigde casus niet uit deze clone halen; er is niets "
+                         "gedeeld (kijk met 'git status' en 'git log')", code="sync")
+    rewritten = _git(root, "rev-parse", PARKED).stdout.strip()
+    _git(root, "update-ref", "-d", PARKED)
+    return Erased(cases, rewritten, upstream, left_out, blobs)
+
+
+def finish(root: Path, erased: Erased, remote_url: str) -> None:
+    """After the sync: no trace of the cases left in this clone, nor in a remote that is a folder on this machine."""
+    top, _ = _top_and_prefix(root)
+    for cid in erased.cases:
+        leftover = root / CASES_DIR / cid  # ignored files (an export, a backup) keep the folder
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover)
+    clear_cache(root)
+    shutil.rmtree(state_dir(root) / SNAPSHOT_DIR, ignore_errors=True)  # --op copies of the old history
+    _expire(top)
+    remote = Path(remote_url.removeprefix("file://")) if remote_url.startswith(("/", "file://", ".")) else None
+    if remote is not None:
+        remote = remote if remote.is_absolute() else (top / remote).resolve()
+        if remote.is_dir() and erased.replaces_remote:
+            _expire(remote)
+    left = _still_stored(top, erased.blobs)
+    if left:
+        raise RegieError(f"de vernietigde casus {', '.join(erased.cases)} is gedeeld, maar {len(left)} object(en) ervan "
+                         "staan nog in deze clone (een stash, tag of andere werkmap houdt ze vast?); niets is "
+                         "teruggezet — ruim die op en draai 'regie sync' opnieuw", code="sync")
+
+
+def _expire(repo: Path) -> None:
+    gitops.run(repo, "reflog", "expire", "--expire=now", "--all", check=False)
+    gitops.run(repo, "gc", "--prune=now", "--quiet", check=False)
+
+
+def _still_stored(top: Path, blobs: set[str]) -> set[str]:
+    """Which of ``blobs`` any object store of this clone still holds — reachable or not — and no other file uses."""
+    if not blobs:
+        return set()
+    stored = set(gitops.run(top, "cat-file", "--batch-all-objects", "--batch-check=%(objectname)").stdout.split())
+    in_use = {line.split()[0] for line in gitops.run(top, "rev-list", "--objects", "--all").stdout.splitlines() if line}
+    return (blobs & stored) - in_use
