@@ -19,13 +19,17 @@ class MapFormat(str, Enum):
     md = "md"
     html = "html"
     json = "json"
+    pdf = "pdf"
 
 
 def run(
     leefgebied: Annotated[Optional[str], params.leefgebied_option("--leefgebied", help="Alleen dit leefgebied (uit regie.yaml).")] = None,
-    fmt: Annotated[MapFormat, params.format_option("md, html of json.")] = MapFormat.md,
+    fmt: Annotated[MapFormat, params.format_option("md, html, json of pdf (pdf met -o BESTAND).")] = MapFormat.md,
     out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
 ) -> None:
     root = context.root()
     data = map_data(load_map(root), leefgebied)
+    if fmt is MapFormat.pdf:
+        documents.write_pdf(render_map(data, "html", root), out)
+        return
     documents.output(render_map(data, fmt.value, root), out, exact=fmt is MapFormat.json)

@@ -26,7 +26,9 @@ def to_pdf(html: str, base: Path | None = None) -> bytes:
     except OSError as exc:  # WeasyPrint is there, but Pango (its text layout library) is not
         raise RegieError(f"WeasyPrint kan zijn bibliotheken niet laden ({exc}); installeer Pango, bijvoorbeeld "
                          "'apt install libpango-1.0-0 libpangoft2-1.0-0'") from None
-    return weasyprint.HTML(string=html, base_url=str(base) if base else None).write_pdf()
+    # PDF/UA-1: a tagged PDF (headings, tables, reading order) that a screen reader can follow, with the title and
+    # language of the page; its author and title come from the page's <meta name="author"> and <title>
+    return weasyprint.HTML(string=html, base_url=str(base) if base else None).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def require_file(out: Path | None) -> Path:
