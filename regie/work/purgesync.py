@@ -24,10 +24,12 @@ from ..errors import RegieError
 from ..formats.yamlio import parse_yaml
 from ..layout import CASES_DIR, ERASED
 from ..store import gitops
+from ..store.files import write_text_atomic
 from ..store.history import SNAPSHOT_DIR
-from ..store.transaction import state_dir
+from ..store.transaction import private_dir, state_dir
 
 PARKED = "refs/regie/upstream"  # the fetched remote history while it is rewritten with the rest
+CHECKED = "vernietigd-gecontroleerd"  # purged cases this clone no longer holds: not searched for again
 
 
 @dataclass
@@ -75,11 +77,39 @@ def purged_ids(root: Path, rev: str) -> set[str]:
 
 
 def still_held(root: Path, revs: list[str]) -> list[str]:
-    """The cases purged in any of ``revs`` whose files some history in this clone (any ref) still holds."""
+    """The cases purged in any of ``revs`` whose files some history in this clone (any ref) still holds.
+
+    A case checked once and found gone is remembered (``.git/regie/vernietigd-gecontroleerd``), so a sync does not
+    search the whole history for every case ever purged; the new ones are searched in one pass.
+    """
     ids: set[str] = set()
     for rev in revs:
         ids |= purged_ids(root, rev)
-    return sorted(cid for cid in ids if _git(root, "log", "--all", "-1", "--format=%h", "--", f"{CASES_DIR}/{cid}").stdout.strip())
+    known = _checked(root)
+    in_trees = set()  # a remembered case back in a tree (a plain 'git pull' of the old history) is searched again
+    for rev in revs:
+        listed = _git(root, "ls-tree", "--name-only", f"{rev}:./{CASES_DIR}", check=False).stdout.split()
+        in_trees |= ids & set(listed)
+    new = sorted((ids - known) | in_trees)
+    if not new:
+        return []
+    folders = [f"{CASES_DIR}/{cid}" for cid in new]
+    if not _git(root, "log", "--all", "-1", "--format=%h", "--", *folders).stdout.strip():
+        _remember(root, known | set(new))
+        return []
+    return [cid for cid, folder in zip(new, folders, strict=True)
+            if _git(root, "log", "--all", "-1", "--format=%h", "--", folder).stdout.strip()]
+
+
+def _checked(root: Path) -> set[str]:
+    try:
+        return set((state_dir(root) / CHECKED).read_text(encoding="utf-8").split())
+    except OSError:
+        return set()
+
+
+def _remember(root: Path, ids: set[str]) -> None:
+    write_text_atomic(private_dir(state_dir(root)) / CHECKED, "".join(f"{cid}\n" for cid in sorted(ids)))
 
 
 def own_commits(root: Path, remote_ref: str, *paths: str) -> list[str]:
@@ -171,6 +201,8 @@ def finish(root: Path, erased: Erased, remote_url: str) -> None:
         if remote.is_dir() and erased.replaces_remote:
             _expire(remote)
     left = _still_stored(top, erased.blobs)
+    if not left:
+        _remember(root, _checked(root) | set(erased.cases))
     if left:
         raise RegieError(f"de vernietigde casus {', '.join(erased.cases)} is gedeeld, maar {len(left)} object(en) ervan "
                          "staan nog in deze clone (een stash, tag of andere werkmap houdt ze vast?); niets is "
