@@ -58,6 +58,7 @@ def test_after_every_clone_synced_no_object_of_the_purged_case_is_anywhere(cli, 
     _append(b, f"{C}/casus.yaml", "# b: ZOONBELDE-B", "regie note: b op de oude casus")
     _append(b, "casussen/2026-001/casus.yaml", "# b: nagekomen", "regie note: b")
 
+    git(c, "bundle", "create", "-q", str(c.parent / "oud.bundle"), "main")  # the old history, kept aside
     r = cli("-C", str(a), "--today", "2041-06-01", "purge", "2025-014")
     assert r.code == 0, r
     r = cli("-C", str(a), "sync")
@@ -69,7 +70,7 @@ def test_after_every_clone_synced_no_object_of_the_purged_case_is_anywhere(cli, 
     head = git(b, "rev-parse", "HEAD")
     r = cli("-C", str(b), "sync", "--dry-run")
     assert r.code == 0 and r.out.splitlines()[0] == "casus 2025-014 is vernietigd: zou uit deze clone gehaald worden", r
-    assert r.out.splitlines()[1].endswith(" regie note: b op de oude casus (wat deze commit aan andere bestanden deed, wel)")
+    assert r.out.splitlines()[1].endswith(" regie note: b op de oude casus (alleen wat deze commit aan andere bestanden veranderde, gaat mee)")
     assert r.err == "origin/main: 2 commits zou delen, 0 binnengehaald\n"
     assert git(b, "rev-parse", "HEAD") == head and (b / C).is_dir()
     (b / "LEESMIJ.txt").write_text("aangepast\n")  # a change git would lose when the history is rewritten
@@ -85,7 +86,7 @@ def test_after_every_clone_synced_no_object_of_the_purged_case_is_anywhere(cli, 
     lines = r.out.splitlines()
     assert lines[0] == "casus 2025-014 is vernietigd: weg uit deze clone"
     assert lines[1].startswith("niet gedeeld voor de vernietigde casus: ") and lines[1].endswith(
-        " regie note: b op de oude casus (wat deze commit aan andere bestanden deed, wel)")
+        " regie note: b op de oude casus (alleen wat deze commit aan andere bestanden veranderde, gaat mee)")
     assert len(lines) == 2
 
     r = cli("-C", str(c), "sync")
@@ -104,3 +105,12 @@ def test_after_every_clone_synced_no_object_of_the_purged_case_is_anywhere(cli, 
         text = (repo / "casussen/2026-001/casus.yaml").read_text() + (repo / "casussen/2026-002/casus.yaml").read_text()
         assert "# b: nagekomen" in text and "# c: nagekomen" in text
         assert cli("-C", str(repo), "validate").code == 0
+
+    # the old history fetched back into c, and the case's folder taken from it into a commit: the next sync erases it
+    git(c, "fetch", "-q", str(c.parent / "oud.bundle"), "main:refs/heads/oud")
+    git(c, "checkout", "-q", "oud", "--", C)
+    git(c, "commit", "-qm", "terug")
+    r = cli("-C", str(c), "sync")
+    assert r.code == 0 and r.out.splitlines()[0] == "casus 2025-014 is vernietigd: weg uit deze clone", r
+    assert r.out.splitlines()[1].endswith(" terug (alleen wat deze commit aan andere bestanden veranderde, gaat mee)")
+    assert not (c / C).exists() and UNIQUE not in _objects(c) and UNIQUE not in _objects(remote)

@@ -40,7 +40,7 @@ def run(
         where = "deze clone en de gedeelde repository" if outcome.erased and outcome.erased.replaces_remote else "deze clone"
         console.echo(f"casus {cid} is vernietigd: " + ("zou uit deze clone gehaald worden" if dry_run else f"weg uit {where}"))
     for commit in outcome.weggelaten:
-        console.echo(f"niet gedeeld voor de vernietigde casus: {commit} (wat deze commit aan andere bestanden deed, wel)")
+        console.echo(f"niet gedeeld voor de vernietigde casus: {commit} (alleen wat deze commit aan andere bestanden veranderde, gaat mee)")
     verb = "zou delen" if dry_run else "gedeeld"
     console.info(f"{outcome.remote}/{outcome.branch}: {aantal(outcome.pushed, 'commit')} {verb}, {outcome.fetched} binnengehaald"
                  + (f", {len(outcome.renumbered)} id('s) omgenummerd" if outcome.renumbered else ""))
