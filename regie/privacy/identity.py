@@ -220,7 +220,8 @@ def problems(text: str, rel: str) -> list[tuple[int | None, str]]:
     if data is None:
         data = {}
     src = SourceFile(rel, text, data)
-    return [(src.line(*pointer), message) for pointer, message in check("identiteit", data, values=False)]
+    found = [(src.line(*pointer), message) for pointer, message in check("identiteit", data, values=False)]
+    return sorted(found, key=lambda f: f[0] or 0)  # in the order of the lines
 
 
 _DUPLICATE = re.compile(r"^sleutel '.*?' staat", re.S)
