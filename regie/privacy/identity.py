@@ -5,8 +5,9 @@ household members and naasten) lives only in this file, encrypted with age (``py
 the public keys of the people who may see it: the case's regisseur and the network's
 ``beheerders`` from ``regie.yaml``. Everything else in the dossier stays plain and
 pseudonymised, so ``validate``, reports and CI run without any key. Decrypted text is only
-ever held in memory, or, for ``edit``, in a private file under ``.git/regie/`` that is
-removed when the editor closes; it is never written into the work tree or staged.
+ever held in memory, or, for ``edit``, in a private folder outside the repository that is
+removed with the editor's backups however the edit ends (``regie.store.private``); it is
+never written into the work tree or staged, and a check quotes none of it.
 """
 
 from __future__ import annotations
