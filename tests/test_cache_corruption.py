@@ -111,7 +111,7 @@ def test_a_cache_file_sqlite_cannot_use_is_made_again_silently(cli, examples_rep
 
 
 # Budget: 200 random byte flips in 20 rounds of 10 (seed 29), the six read commands after each round: 120 runs of
-# a command over the example network; about 30 s alone, 65 s on a loaded 2-core machine.
+# a command over the example network; about 13 s alone, up to 65 s on a loaded 2-core machine.
 @pytest.mark.slow
 def test_random_byte_flips_in_the_cache_never_crash_and_never_change_an_answer(cli, examples_repo, trusting, monkeypatch,
                                                                               capsys):
