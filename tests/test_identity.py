@@ -51,6 +51,22 @@ def as_user(monkeypatch, keys, who):
     monkeypatch.setenv("REGIE_AGE_KEY_FILE", str(keys[who][0]))
 
 
+@pytest.fixture(autouse=True)
+def private_tmp(tmp_path, monkeypatch):
+    """The folder in which private edit folders are made (tempfile's), of this test only."""
+    import tempfile
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def nothing_left(repo, private_tmp) -> bool:
+    """No private edit folder left, and no record of one."""
+    return not (repo / ".git/regie/bewerken").exists() and not list(private_tmp.iterdir())
+
+
 @pytest.fixture
 def editor(tmp_path, monkeypatch):
     """$EDITOR: a small program that copies tmp_path/next.yaml over the file it is given (as a person would type it)."""
@@ -70,7 +86,7 @@ def test_keygen_makes_a_private_key_and_refuses_to_overwrite(cli, keys):
     assert (r.code, r.err) == (1, f"fout: er staat al een sleutel in {path}; die wordt niet overschreven\n")
 
 
-def test_edit_encrypts_commits_and_leaves_nothing_in_plain_text(cli, repo, keys, editor, monkeypatch):
+def test_edit_encrypts_commits_and_leaves_nothing_in_plain_text(cli, repo, keys, editor, monkeypatch, private_tmp):
     as_user(monkeypatch, keys, "bakker")
     editor.write_text(IDENTITY)
     r = cli("-C", str(repo), "identity", "edit", "2026-001")
@@ -79,7 +95,7 @@ def test_edit_encrypts_commits_and_leaves_nothing_in_plain_text(cli, repo, keys,
     assert path.read_bytes().startswith(b"age-encryption.org/v1\n")
     assert git(repo, "log", "-1", "--format=%s") == "regie identity: identiteit van casus 2026-001 bijgewerkt\n"
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
-    assert not list((repo / ".git/regie/bewerken").iterdir())
+    assert nothing_left(repo, private_tmp)
     # no decrypted byte in the work tree or in any git object
     history = subprocess.run(["git", "log", "--all", "-p", "--no-textconv", "--binary"], cwd=repo, capture_output=True,
                              check=True).stdout
@@ -113,14 +129,17 @@ def test_without_a_key_identity_says_why(cli, repo, keys, editor, monkeypatch):
                                   "casus voor je versleutelen\n")
 
 
-def test_invalid_edit_is_refused_with_file_and_line_and_nothing_written(cli, repo, keys, editor, monkeypatch):
+def test_invalid_edit_is_refused_with_file_and_line_and_nothing_written(cli, repo, keys, editor, monkeypatch,
+                                                                       private_tmp):
+    """The editor saves the same wrong text again when reopened: the edit stops; the message quotes no value."""
     as_user(monkeypatch, keys, "bakker")
     editor.write_text(IDENTITY.replace('bsn: "111222333"', 'bsn: "12345"'))
     head = git(repo, "rev-parse", "HEAD")
     r = cli("-C", str(repo), "identity", "edit", "2026-001")
-    assert (r.code, r.err) == (1, f"fout: {C}/identiteit.yaml:2: bsn: ongeldige waarde '12345' (negen cijfers, zonder punten of spaties)\n")
+    assert (r.code, r.err) == (1, f"fout: {C}/identiteit.yaml:2: bsn: ongeldige waarde (waarde niet getoond) (negen cijfers, "
+                                  "zonder punten of spaties); niets opgeslagen\n")
     assert git(repo, "rev-parse", "HEAD") == head and not (repo / C / "identiteit.yaml.age").exists()
-    assert not list((repo / ".git/regie/bewerken").iterdir())
+    assert nothing_left(repo, private_tmp)
 
 
 def test_handover_reencrypts_for_the_new_regisseur(cli, repo, keys, editor, monkeypatch):

@@ -13,8 +13,15 @@ parsed case kept in the cache when only the arguments changed, or from the files
 Like git's index, a file changed within the last seconds is *racy*: its timestamp cannot
 tell two writes in the same clock tick apart, so a case with such a file is never
 stored. The cache lives in ``.git/regie/`` (never in the work tree, never committed;
-the folder is private to the user) as one SQLite file; any error reading or writing it
-means "no cache", never a wrong answer.
+the folder is private to the user) as one SQLite file.
+
+A cache cannot lie (issue 29): every row carries a checksum (BLAKE2b) of everything in
+it, so a row whose bytes changed on disk — a flipped bit, a half-written page, a hand
+edit — is a miss: the case is read from its files again and the row rewritten. Any
+error reading or decoding a row is a miss too. A file SQLite cannot use any more (not
+a database, a damaged page or schema) is removed and built again, silently. Values are
+pickled (they are regie's typed objects: dataclasses, enums, dates), but read back with
+an unpickler that cannot import or call anything (see :mod:`regie.dossier.cacherow`).
 """
 
 from __future__ import annotations
@@ -33,8 +40,9 @@ import regie
 
 from ..store.gitops import git_dir
 from ..store.transaction import state_dir
+from .cacherow import checksum, sound
 
-FORMAT = 1
+FORMAT = 2  # 2: every row has a checksum
 RACY_SECONDS = 3  # a file changed this recently is not trusted by its timestamp
 _NS = 1_000_000_000
 
@@ -69,7 +77,7 @@ def fingerprint(folder: str, hint: bytes | None = None) -> tuple[bytes, bool, by
     means the hint is stale: that folder is read after all.
     """
     listing: dict[str, tuple] = {}
-    known: dict = marshal.loads(hint) if hint else {}
+    known = _known(hint)
     try:
         st = os.lstat(folder)
     except OSError as exc:
@@ -133,37 +141,104 @@ def _first(part: tuple) -> str:
     return part[0]
 
 
+def _known(hint: bytes | None) -> dict:
+    """The listing in ``hint`` (see :func:`fingerprint`); empty when it is not one, so every folder is read."""
+    if not hint:
+        return {}
+    try:
+        known = marshal.loads(hint)
+        if isinstance(known, dict) and all(_listed(pre, entry) for pre, entry in known.items()):
+            return known
+    except Exception:  # noqa: BLE001 - bytes that are no listing: read the folders
+        pass
+    return {}
+
+
+def _listed(pre: object, entry: object) -> bool:
+    """Whether ``pre: entry`` is a folder of a listing: (inode, mtime, ctime), then plain names."""
+    return (isinstance(pre, str) and isinstance(entry, tuple) and len(entry) == 2
+            and isinstance(entry[0], tuple) and len(entry[0]) == 3 and all(type(n) is int for n in entry[0])
+            and isinstance(entry[1], list) and all(isinstance(n, str) and "/" not in n and n not in ("", ".", "..")
+                                                   for n in entry[1]))
+
+
+_TABLES = ("CREATE TABLE results (id TEXT, job TEXT, args BLOB, fp BLOB, value BLOB, sum BLOB, PRIMARY KEY (id, job))",
+           "CREATE TABLE models (id TEXT PRIMARY KEY, fp BLOB, value BLOB, sum BLOB)",
+           "CREATE TABLE listings (id TEXT PRIMARY KEY, value BLOB, sum BLOB)")
+# SQLite's primary result codes that say nothing about the file: busy, locked, out of memory or disk, no permission
+_PASSING = {3, 5, 6, 7, 8, 9, 10, 13, 14, 23}
+
+
+# what reading a damaged file can raise: SQLite's errors, and a message of SQLite that quotes damaged bytes
+_ERRORS = (sqlite3.Error, UnicodeError)
+
+
+def damaged(exc: Exception) -> bool:
+    """Whether an error of SQLite means the file itself is unusable (not a database, a damaged page or schema)."""
+    if isinstance(exc, UnicodeError):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF not in _PASSING
+
+
+def _text(data: bytes) -> str:
+    """Text columns as str even when damaged (a name that is not UTF-8 then fails its checksum, never the query)."""
+    return data.decode("utf-8", "surrogateescape")
+
+
 class Cache:
-    """The results of jobs per case, in ``.git/regie/cache-<root>.sqlite``; None-safe: failures disable it."""
+    """The results of jobs per case, in ``.git/regie/cache-<root>.sqlite``; None-safe: failures disable it.
+
+    A damaged file is removed and made again (once per command); every row read is checked against its checksum.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.db: sqlite3.Connection | None = None
         self._pending: list[tuple] = []
-        self._listings: list[tuple[str, bytes]] = []
+        self._listings: list[tuple[str, bytes, bytes]] = []
+        self._rebuilt = False
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fresh = not path.exists()
-            self.db = sqlite3.connect(path, timeout=2.0, isolation_level=None, check_same_thread=False)
-            if fresh:
-                os.chmod(path, 0o600)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=OFF")
-            self.db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS results (id TEXT, job TEXT, args BLOB, fp BLOB, value BLOB,"
-                            " PRIMARY KEY (id, job))")
-            self.db.execute("CREATE TABLE IF NOT EXISTS models (id TEXT PRIMARY KEY, fp BLOB, value BLOB)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS listings (id TEXT PRIMARY KEY, value BLOB)")
-            key = code_key()
-            row = self.db.execute("SELECT v FROM meta WHERE k = 'code'").fetchone()
-            if row is None or row[0] != key:  # another regie: its results do not count
-                self.db.execute("BEGIN IMMEDIATE")
-                self.db.execute("DELETE FROM results")
-                self.db.execute("DELETE FROM models")
-                self.db.execute("DELETE FROM listings")
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (key,))
-                self.db.execute("COMMIT")
-        except (sqlite3.Error, OSError):
+            self._open()
+        except _ERRORS as exc:
+            self._failed(exc)
+        except OSError:
+            self.close()
+
+    def _open(self) -> None:
+        path = self.path
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fresh = not path.exists()
+        self.db = db = sqlite3.connect(path, timeout=2.0, isolation_level=None, check_same_thread=False)
+        db.text_factory = _text
+        if fresh:
+            os.chmod(path, 0o600)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("PRAGMA cell_size_check=ON")  # a damaged page is an error, not rows made up from it
+        db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
+        key = code_key()
+        row = db.execute("SELECT v FROM meta WHERE k = 'code'").fetchone()
+        if row is None or row[0] != key:  # another regie (or another format): its results do not count
+            db.execute("BEGIN IMMEDIATE")
+            for table in ("results", "models", "listings"):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+            for create in _TABLES:
+                db.execute(create)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (key,))
+            db.execute("COMMIT")
+
+    def _failed(self, exc: Exception) -> None:
+        """After an error of SQLite: a damaged file is removed and made again (once); otherwise no cache this time."""
+        self.close()
+        if not damaged(exc) or self._rebuilt:
+            return
+        self._rebuilt = True
+        try:
+            for p in self.path.parent.glob(self.path.name + "*"):  # the database, its -wal and -shm
+                p.unlink(missing_ok=True)
+            self._open()
+        except (*_ERRORS, OSError):
             self.close()
 
     @property
@@ -171,54 +246,65 @@ class Cache:
         return self.db is not None
 
     def results(self, job: str) -> dict[str, tuple[bytes, bytes, bytes]]:
-        """Case id -> (args, fingerprint, value) of every stored result of ``job``."""
+        """Case id -> (args, fingerprint, value) of every stored result of ``job`` whose checksum holds."""
+        if self.db is None:
+            return {}
+        out = {}
+        try:
+            for cid, args, fp, value, digest in self.db.execute(
+                    "SELECT id, args, fp, value, sum FROM results WHERE job = ?", (job,)):
+                if sound(digest, cid, job, args, fp, value):
+                    out[cid] = (args, fp, value)
+        except _ERRORS as exc:
+            self._failed(exc)
+            return {}
+        return out
+
+    def listings(self) -> dict[str, bytes]:
+        """Case id -> the listing of its folders as last seen (see :func:`fingerprint`), where its checksum holds."""
         if self.db is None:
             return {}
         try:
-            return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT id, args, fp, value FROM results WHERE job = ?", (job,))}
-        except sqlite3.Error:
-            self.close()
+            return {cid: value for cid, value, digest in self.db.execute("SELECT id, value, sum FROM listings")
+                    if sound(digest, cid, value)}
+        except _ERRORS as exc:
+            self._failed(exc)
             return {}
 
-    def listings(self) -> dict[str, bytes]:
-        """Case id -> the listing of its folders as last seen (see :func:`fingerprint`)."""
-        return self._by_id("SELECT id, value FROM listings")
-
     def put_listing(self, case_id: str, listing: bytes) -> None:
-        self._listings.append((case_id, listing))
+        self._listings.append((case_id, listing, checksum(case_id, listing)))
         if len(self._listings) >= 2000:
             self.flush()
 
     def models(self) -> dict[str, bytes]:
-        """Case id -> fingerprint of every parsed case kept."""
-        return self._by_id("SELECT id, fp FROM models")
-
-    def _by_id(self, query: str) -> dict[str, bytes]:
-        """The (id, value) rows of ``query`` as a dict; empty (and the cache off) on any error."""
+        """Case id -> fingerprint of every parsed case kept (checked when the case itself is asked for)."""
         if self.db is None:
             return {}
         try:
-            return dict(self.db.execute(query))
-        except sqlite3.Error:
-            self.close()
+            return dict(self.db.execute("SELECT id, fp FROM models"))
+        except _ERRORS as exc:
+            self._failed(exc)
             return {}
 
     def count(self) -> int:
         """How many cases have a parsed copy here."""
         try:
             return self.db.execute("SELECT count(*) FROM models").fetchone()[0] if self.db else 0
-        except sqlite3.Error:
+        except _ERRORS:
             return 0
 
     def model(self, case_id: str, fp: bytes) -> bytes | None:
+        """The parsed case kept for ``case_id`` with fingerprint ``fp``, when there is one and its checksum holds."""
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT fp, value FROM models WHERE id = ?", (case_id,)).fetchone()
-        except sqlite3.Error:
-            self.close()
+            row = self.db.execute("SELECT fp, value, sum FROM models WHERE id = ?", (case_id,)).fetchone()
+        except _ERRORS as exc:
+            self._failed(exc)
             return None
-        return row[1] if row and row[0] == fp else None
+        if row is None or row[0] != fp or not sound(row[2], case_id, row[0], row[1]):
+            return None
+        return row[1]
 
     def put(self, case_id: str, job: str, args: bytes, fp: bytes, value: bytes, model: bytes | None) -> None:
         self._pending.append((case_id, job, args, fp, value, model))
@@ -233,10 +319,11 @@ class Cache:
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("INSERT OR REPLACE INTO listings VALUES (?, ?)", listings)
-            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", [p[:5] for p in pending])
-            self.db.executemany("INSERT OR REPLACE INTO models VALUES (?, ?, ?)",
-                                [(p[0], p[3], p[5]) for p in pending if p[5] is not None])
+            self.db.executemany("INSERT OR REPLACE INTO listings VALUES (?, ?, ?)", listings)
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?)",
+                                [(*p[:5], checksum(*p[:5])) for p in pending])
+            self.db.executemany("INSERT OR REPLACE INTO models VALUES (?, ?, ?, ?)",
+                                [(p[0], p[3], p[5], checksum(p[0], p[3], p[5])) for p in pending if p[5] is not None])
             if keep is not None:
                 self.db.execute("CREATE TEMP TABLE IF NOT EXISTS present (id TEXT PRIMARY KEY)")
                 self.db.execute("DELETE FROM present")
@@ -245,8 +332,8 @@ class Cache:
                 self.db.execute("DELETE FROM models WHERE id NOT IN (SELECT id FROM present)")
                 self.db.execute("DELETE FROM listings WHERE id NOT IN (SELECT id FROM present)")
             self.db.execute("COMMIT")
-        except sqlite3.Error:
-            self.close()
+        except _ERRORS as exc:
+            self._failed(exc)  # what was put is lost: the next command computes it again
 
     def close(self) -> None:
         if self.db is not None:

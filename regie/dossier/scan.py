@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterator
 from ..dossier.lint import scan as privacy_scan
 from ..layout import CASES_DIR, CONFIG
 from .cache import fingerprint, open_cache
+from .cacherow import MISS, load
 from .loader import Lines, _load_case, _Reader, all_case_ids, load_network
 from .model import Case
 from .network import Network
@@ -106,6 +107,26 @@ def _compute(cid: str) -> tuple[str, bytes, bytes]:
     return cid, pickle.dumps((loaded.problems, value), _PICKLE), pickle.dumps(loaded, _PICKLE)
 
 
+def _decode(cached: bytes) -> tuple[tuple[Problem, ...], Any] | None:
+    """The (problems, value) of a cached result; None when its bytes do not decode to that (then it is a miss)."""
+    got = load(cached)
+    if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], tuple) \
+            and all(isinstance(p, Problem) for p in got[0]):
+        return got
+    return None
+
+
+def _kept(cache, setting: Setting, cid: str, fp: bytes | None, racy: bool) -> tuple[Loaded, bytes | None]:
+    """The parsed case kept in the cache; read again when it went meanwhile or its bytes do not decode (then also
+    the bytes to keep of it)."""
+    kept = cache.model(cid, fp) if cache is not None and fp is not None else None
+    loaded = load(kept) if kept is not None else MISS
+    if isinstance(loaded, Loaded):
+        return loaded, None
+    fresh = read_case(setting.root, cid)
+    return fresh, pickle.dumps(fresh, _PICKLE) if cache and not racy else None
+
+
 def _fingerprints(task: tuple[str, list[str], list[bytes | None]]) -> list[tuple[bytes, bool, bytes | None]]:
     """(fingerprint, racy?, listing when it differs from the hint) of each case folder."""
 
@@ -167,10 +188,11 @@ def scan(
         for n in range(1, total + 1):
             cid, fp, racy, cached = plan[n - 1]
             plan[n - 1] = None  # type: ignore[call-overload]  # done with: let it go
-            if cached is not None:
-                problems, value = pickle.loads(cached)
+            hit = _decode(cached) if cached is not None else None
+            if hit is not None:
+                problems, value = hit
                 yield cid, problems, value
-            else:
+            else:  # not cached, or the cached bytes did not decode: a miss like any other
                 model_bytes = None
                 if cid in parse_set and computed is not None:
                     got, blob, model_bytes = next(computed)
@@ -181,9 +203,8 @@ def scan(
                         loaded = read_case(setting.root, cid)
                         if cache and not racy:
                             model_bytes = pickle.dumps(loaded, _PICKLE)
-                    else:  # the parsed case is in the cache: only the job runs again (read again if it went meanwhile)
-                        kept = cache.model(cid, fp) if cache is not None and fp is not None else None
-                        loaded = pickle.loads(kept) if kept is not None else read_case(setting.root, cid)
+                    else:  # the parsed case is in the cache: only the job runs again
+                        loaded, model_bytes = _kept(cache, setting, cid, fp, racy)
                     ctx = ctx or _context(setting)
                     problems, value = loaded.problems, job.fn(ctx, loaded, *job.args)
                     blob = pickle.dumps((problems, value), _PICKLE) if cache and not racy else b""

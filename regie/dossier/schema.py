@@ -133,11 +133,13 @@ def _validator(kind: str) -> Any:
     return cls(schema, format_checker=checker)
 
 
-def check(kind: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def check(kind: str, data: Any, *, values: bool = True) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Yield (pointer, Dutch message) for each way ``data`` breaks the schema of ``kind``.
 
     Valid data (the usual case) only meets the fast validator; jsonschema is imported
     and run only for a file that has a problem, to list all of them with their paths.
+    With ``values`` False a message never quotes what the file holds (a decrypted identity):
+    no value and no unknown key's name, only the field, the line and what is expected.
     """
     import fastjsonschema
 
@@ -160,7 +162,7 @@ def check(kind: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
             # point at the unknown key itself, not at the mapping that holds it
             extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
             pointer += tuple(extra[:1])
-        yield pointer, _dutch(err)
+        yield pointer, _dutch(err) if values else _unquoted(err)
 
 
 def _field(path: tuple) -> str:
@@ -184,6 +186,8 @@ def _additional(err: Any, where: str) -> str:
     extra = sorted(str(k) for k in err.instance if k not in props) if isinstance(err.instance, dict) else []
     prefix = "" if where == "bestand" else f"{where}: "
     hint = f" (bekende velden: {', '.join(sorted(props))})" if props else ""
+    if not _quoting:
+        return f"{prefix}onbekend veld{hint}"
     return f"{prefix}onbekend veld '{extra[0] if extra else '?'}'{hint}"
 
 
@@ -243,7 +247,22 @@ def _dutch(err: Any) -> str:
     return f"{where}: voldoet niet aan het schema ({v})"
 
 
+_quoting = True  # False while a message is made that must not quote the data (see ``check``)
+
+
+def _unquoted(err: Any) -> str:
+    """The Dutch message of ``err`` without any value or unknown name from the data."""
+    global _quoting
+    _quoting = False
+    try:
+        return _dutch(err)
+    finally:
+        _quoting = True
+
+
 def _show(value: Any) -> str:
+    if not _quoting:
+        return "leeg" if value is None else "(waarde niet getoond)"
     if value is None:
         return "leeg"
     if isinstance(value, str):

@@ -5,13 +5,15 @@ household members and naasten) lives only in this file, encrypted with age (``py
 the public keys of the people who may see it: the case's regisseur and the network's
 ``beheerders`` from ``regie.yaml``. Everything else in the dossier stays plain and
 pseudonymised, so ``validate``, reports and CI run without any key. Decrypted text is only
-ever held in memory, or, for ``edit``, in a private file under ``.git/regie/`` that is
-removed when the editor closes; it is never written into the work tree or staged.
+ever held in memory, or, for ``edit``, in a private folder outside the repository that is
+removed with the editor's backups however the edit ends (``regie.store.private``); it is
+never written into the work tree or staged, and a check quotes none of it.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,14 +202,30 @@ def can_decrypt(data: bytes) -> bool:
 
 
 def check_text(text: str, rel: str) -> None:
-    """The decrypted identity must be YAML that fits its schema (errors name the line)."""
+    """The decrypted identity must be YAML that fits its schema; the first problem is raised (naming the line, never
+    a value)."""
+    for line, message in problems(text, rel):
+        raise IdentityError(message, path=rel, line=line, code="schema")
 
-    data = parse_yaml(text, rel)
+
+def problems(text: str, rel: str) -> list[tuple[int | None, str]]:
+    """Every way the decrypted identity ``text`` fails its check, as (line, Dutch message).
+
+    A message names the field, the line and what is expected; it never quotes a value or
+    a key of the text (it is shown on a screen, in a terminal's scrollback, in CI logs).
+    """
+    try:
+        data = parse_yaml(text, rel)
+    except RegieError as exc:
+        return [(exc.line, _DUPLICATE.sub("een sleutel staat", exc.message))]
     if data is None:
         data = {}
     src = SourceFile(rel, text, data)
-    for pointer, message in check("identiteit", data):
-        raise IdentityError(message, path=rel, line=src.line(*pointer), code="schema")
+    found = [(src.line(*pointer), message) for pointer, message in check("identiteit", data, values=False)]
+    return sorted(found, key=lambda f: f[0] or 0)  # in the order of the lines
+
+
+_DUPLICATE = re.compile(r"^sleutel '.*?' staat", re.S)
 
 
 def path_of(root: Path, cid: str) -> Path:

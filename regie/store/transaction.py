@@ -34,6 +34,7 @@ from ..errors import RegieError, UsageError
 from . import gitops
 from .files import remove_temp_files, write_bytes_atomic, write_error
 from .gitops import check_ready, git_dir
+from .private import RECORDS, remove_leftovers
 
 log = logging.getLogger("regie")
 
@@ -41,7 +42,7 @@ LOCK_FILE = "lock"
 JOURNAL_FILE = "pending.json"
 BACKUP_DIR = "backup"
 SYNC_STATE = "sync.json"  # a regie sync that stopped on a conflict (regie.work.conflicts)
-EDIT_DIR = "bewerken"  # files a user edits in $EDITOR (decrypted identities too), removed afterwards
+EDIT_DIR = RECORDS  # the records of private folders in which a user edits (regie.store.private)
 DEFAULT_WAIT = 10.0  # seconds a second command waits for the lock
 
 
@@ -206,9 +207,7 @@ def session(root: Path, command: str, *, allow_own_changes: bool | None = None, 
     _held = _Held(root, fd, command, _allow_own_changes_default if allow_own_changes is None else allow_own_changes)
     try:
         recover(root)
-        # an edit that a killed process left (decrypted identity text among them) goes now: no editor can be open,
-        # since every edit runs under this lock
-        shutil.rmtree(state_dir(root) / EDIT_DIR, ignore_errors=True)
+        remove_leftovers(state_dir(root))  # an edit a killed process left (decrypted identity text among them)
         if mutating:
             if (state_dir(root) / SYNC_STATE).exists():
                 raise RegieError("er loopt nog een 'regie sync' die stopte op een conflict: los het op en ga verder met "
@@ -228,7 +227,9 @@ def allow_own_changes() -> bool:
 
 
 def recover_if_pending(root: Path) -> None:
-    """For any command: roll back a journal left by a killed writer, if no writer is running now."""
+    """For any command: remove what a killed edit left, and roll back a journal left by a killed writer, if no writer
+    is running now."""
+    remove_leftovers(state_dir(root))
     if not (state_dir(root) / JOURNAL_FILE).exists() or (_held is not None and _held.root == root):
         return
     try:

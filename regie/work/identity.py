@@ -15,9 +15,10 @@ from ..dossier.repo import case_ids
 from ..errors import DossierInvalid, NothingToChange
 from ..layout import CONFIG
 from ..privacy import identity as ident
-from ..store.transaction import exclusive
+from ..store.private import private_folder
+from ..store.transaction import exclusive, state_dir
 from ..taal import aantal
-from .mutation import apply, let_user_edit
+from .mutation import apply, write_private
 
 log = logging.getLogger("regie")
 
@@ -31,12 +32,59 @@ def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None]
     path = ident.path_of(root, cid)
     rel = f"{case.folder}/{ident.FILE}"
     current = ident.decrypt(path.read_bytes(), rel) if path.is_file() else ident.TEMPLATE
-    text = let_user_edit(root, "identiteit.yaml", current, editor)
+    text = edit_until_valid(root, current, editor, f"{case.folder}/{ident.PLAIN_FILE}")
     if path.is_file() and text == current:
         raise NothingToChange("niets te wijzigen: de identiteit is niet veranderd")
-    ident.check_text(text, f"{case.folder}/identiteit.yaml")
     return apply(root, cid, encrypted(root, cid, text, to), f"regie identity: identiteit van casus {cid} bijgewerkt",
                  today, commit=commit)
+
+
+NOTE = "# regie: "  # the lines regie puts at the top of a reopened identity (removed again before the check)
+
+
+def edit_until_valid(root: Path, text: str, editor: Callable[[Path], None], rel: str) -> str:
+    """Let the user edit ``text`` until it passes the identity's check; returns what was typed.
+
+    The plain text exists only in a private folder (:mod:`regie.store.private`), removed with
+    the editor's backups however this ends. After a failed check the editor opens again on
+    what was typed, with the problems as comments at the top; they name lines and fields,
+    never a value. Saved without a change after that, the edit stops and nothing is saved.
+    """
+    with private_folder(state_dir(root)) as folder:
+        file = folder / ident.PLAIN_FILE
+        before = shown = text
+        while True:
+            write_private(file, shown)
+            editor(file)
+            try:
+                typed = _without_notes(file.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                raise ident.IdentityError("wat de editor opsloeg is geen UTF-8-tekst; niets opgeslagen", path=rel,
+                                          code="schema") from None
+            found = ident.problems(typed, rel)
+            if not found:
+                return typed
+            if typed == before:  # nothing changed since it was opened: stop rather than ask again
+                line, message = found[0]
+                raise ident.IdentityError(f"{message}; niets opgeslagen", path=rel, line=line, code="schema")
+            before = typed
+            shown = _notes(found) + typed
+
+
+def _notes(found: list[tuple[int | None, str]]) -> str:
+    """The problems as comment lines for the top of the reopened file (line numbers as the user will see them)."""
+    head = [f"{NOTE}niet opgeslagen: verbeter wat hieronder staat en sla op (ongewijzigd opslaan stopt zonder op te slaan)"]
+    shift = len(head) + len(found)
+    head += [f"{NOTE}regel {line + shift}: {message}" if line else f"{NOTE}{message}" for line, message in found]
+    return "".join(f"{n}\n" for n in head)
+
+
+def _without_notes(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    n = 0
+    while n < len(lines) and lines[n].startswith(NOTE):
+        n += 1
+    return "".join(lines[n:])
 
 
 def encrypted(root: Path, cid: str, text: str, to: list[ident.Recipient]) -> dict[Path, str | bytes | None]:

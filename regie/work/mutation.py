@@ -17,7 +17,8 @@ from ..dossier.validate import validate
 from ..errors import RegieError
 from ..store import gitops, transaction
 from ..store.files import refuse_links, relative_paths, write_bytes_atomic, write_text_atomic
-from ..store.transaction import EDIT_DIR, private_dir, state_dir
+from ..store.private import private_folder
+from ..store.transaction import state_dir
 
 
 @dataclass
@@ -123,20 +124,24 @@ def _apply_locked(
 def let_user_edit(root: Path, name: str, text: str, edit) -> str:
     """Let ``edit(path)`` change ``text`` in a private file outside the work tree; return what it became.
 
-    The file lives in regie's own state folder (under ``.git/``, readable by the user only)
-    and is removed afterwards, so an editor that fails or a killed process leaves nothing
-    in the dossier.
+    The file lives in a private folder (see :mod:`regie.store.private`) that is removed with
+    the editor's backups on every way out, signals included; what a ``kill -9`` leaves is
+    removed by the next command. Nothing of it is ever in the dossier.
     """
+    with private_folder(state_dir(root)) as folder:
+        path = folder / name
+        write_private(path, text)
+        edit(path)
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise RegieError("wat de editor opsloeg is geen UTF-8-tekst; niets opgeslagen") from None
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` for the user's eyes only (mode 600)."""
     import os
 
-
-    folder = private_dir(state_dir(root) / EDIT_DIR)
-    path = folder / name
-    path.unlink(missing_ok=True)
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as fh:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
-    try:
-        edit(path)
-        return path.read_text(encoding="utf-8")
-    finally:
-        path.unlink(missing_ok=True)
