@@ -15,6 +15,7 @@ from ..limits import MAX_JOBS, check_range
 from ..store.history import check_day, remove, snapshot
 from ..store.transaction import check_writable, recover_if_pending, session
 from ..taal import aantal
+from ..work.erase import finish_pending
 from . import console
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def root() -> Path:
 
     base = find_root(STATE.repo)
     recover_if_pending(base)
+    finish_pending(base)  # a purge killed halfway is finished (or said to be not done) before anything is read
     if STATE.op is None:
         return base
     if STATE.op_root is None:
