@@ -135,7 +135,8 @@ def _rewrite(root: Path, e: Erasure) -> None:
 def _expire_and_prune(root: Path) -> None:
     """Reflogs emptied (the stash's list kept: git-filter-repo rewrote it) and every unreachable object pruned."""
     top, _ = _top(root)
-    refs = [r for r in gitops.run(top, "for-each-ref", "--format=%(refname)").stdout.split() if r != "refs/stash"]
+    listed = gitops.run(top, "for-each-ref", "--format=%(refname) %(objecttype)").stdout.splitlines()
+    refs = [r for r, kind in (line.split(" ") for line in listed) if kind == "commit" and r != "refs/stash"]
     gitops.run(top, "reflog", "expire", "--expire=now", "--expire-unreachable=now", "HEAD", *refs)
     gitops.run(top, "gc", "--prune=now", "--quiet")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..dossier.erased import load_erased
 from ..dossier.loader import load_case
-from ..errors import RegieError, UsageError
+from ..errors import NothingToChange, RegieError, UsageError
 from ..layout import CASES_DIR, ERASED
 from ..store import gitops
 from ..store.transaction import session
@@ -56,7 +56,9 @@ def _record_file(root: Path, cid: str) -> None:
     if problems:
         raise problems[0].as_error()
     if any(str(e.get("casus")) == cid for e in entries):
-        raise RegieError(f"casus {cid} staat al als vernietigd in {RECORD}", code="purge")
+        if not (root / CASES_DIR / cid).exists():
+            raise NothingToChange(f"casus {cid} is al vernietigd (zie {RECORD})")
+        raise RegieError(f"casus {cid} staat al als vernietigd in {RECORD}, maar de map {CASES_DIR}/{cid} is er nog", code="purge")
 
 
 def _case_in_work_tree(root: Path, cid: str) -> None:
