@@ -12,7 +12,7 @@ from .. import clock
 from ..dossier.repo import case_dir, find_root
 from ..dossier.scan import collect
 from ..limits import MAX_JOBS, check_range
-from ..store.history import check_day, remove, remove_stale, snapshot
+from ..store.history import check_day, remove, remove_own, remove_stale, snapshot
 from ..store.transaction import check_writable, recover_if_pending, session
 from ..taal import aantal
 from ..work.erase import finish_pending
@@ -31,6 +31,7 @@ class State:
     no_cache: bool = False
     op: dt.date | None = None  # --op: read the repository as committed at the end of this day
     op_root: Path | None = None  # the copy of the repository of that day (regie.store.history)
+    op_base: Path | None = None  # the repository the copy was made of
     saved_handlers: dict = field(default_factory=dict)  # SIGTERM, SIGHUP while a copy exists
 
 STATE = State()
@@ -53,6 +54,7 @@ def root() -> Path:
     if STATE.op_root is None:
         clock.set_today(clock.parse_iso_date(STATE.today, what="--today") if STATE.today else None)
         check_day(STATE.op, clock.today())
+        STATE.op_base = base
         _remove_copy_on_signals()
         STATE.op_root, sha = snapshot(base, STATE.op)
         STATE.no_cache = True  # a copy made for one command: keeping what was read from it would only fill the cache
@@ -80,12 +82,21 @@ def _remove_copy_on_signals() -> None:
 
 
 def close_snapshot() -> None:
-    """Remove the copy of an ``--op`` day, if one was made; signals are handled as before again."""
+    """Remove the copy of an ``--op`` day, if one was made; signals are handled as before again.
+
+    SIGTERM and SIGHUP are ignored while the copy goes (the command is ending anyway): a second
+    one must not stop the removal halfway.
+    """
     import signal
 
+    for sig in STATE.saved_handlers:
+        signal.signal(sig, signal.SIG_IGN)
     if STATE.op_root is not None:
         remove(STATE.op_root)
         STATE.op_root = None
+    if STATE.op_base is not None:
+        remove_own(STATE.op_base)
+        STATE.op_base = None
     for sig, handler in STATE.saved_handlers.items():
         signal.signal(sig, handler)
     STATE.saved_handlers.clear()

@@ -49,12 +49,11 @@ def snapshot(root: Path, day: dt.date) -> tuple[Path, str]:
     _remove_stale(base)
     target = base / f"{os.getpid()}-{day.isoformat()}"
     shutil.rmtree(target, ignore_errors=True)
-    private_dir(target)
-    # the dossier may sit in a folder of a larger repository; the tree is named from the top
-    top, _, prefix = run(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
-    tree = f"{sha}:{prefix.rstrip('/')}" if prefix else sha
     try:
-        _write_tree(Path(top), tree, target)
+        private_dir(target)
+        # the dossier may sit in a folder of a larger repository; the tree is named from the top
+        top, _, prefix = run(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
+        _write_tree(Path(top), f"{sha}:{prefix.rstrip('/')}" if prefix else sha, target)
     except GitError:
         remove(target)
         raise RegieError(f"kan commit {sha[:12]} niet lezen (de map bestond toen misschien nog niet)") from None
@@ -109,6 +108,14 @@ def remove(folder: Path) -> None:
         folder.parent.rmdir()
     except OSError:  # another --op is running, or it is gone already
         pass
+
+
+def remove_own(root: Path) -> None:
+    """Every copy this process made (also one it was stopped from handing back by a signal)."""
+    base = state_dir(root) / SNAPSHOT_DIR
+    if base.is_dir():
+        for entry in base.glob(f"{os.getpid()}-*"):
+            remove(entry)
 
 
 def remove_stale(root: Path) -> None:
