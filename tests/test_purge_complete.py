@@ -157,6 +157,8 @@ def test_validate_checks_the_record_of_erasures(cli, repo):
 # ---------------------------------------------------------------- every place the case survives in
 
 
+# Budget: two exports and one purge (a git-filter-repo run and a gc); about 3 s here.
+@pytest.mark.slow
 def test_purge_cleans_every_place_and_the_old_path_of_a_folder_renamed_by_hand(cli, repo):
     # renamed by hand, and back: the history holds the case at archief/2025-014 too
     git(repo, "mv", C, "archief")
@@ -193,6 +195,8 @@ def test_purge_cleans_every_place_and_the_old_path_of_a_folder_renamed_by_hand(c
     assert cli("-C", str(repo), "--today", "2041-06-01", "validate").code == 0
 
 
+# Budget: three purges (one git-filter-repo run, three gc runs) and a list; about 3 s here.
+@pytest.mark.slow
 def test_a_blob_kept_alive_stops_the_purge_until_it_is_gone(cli, repo):
     blob = git(repo, "rev-parse", f"HEAD:{C}/plan.md").strip()
     git(repo, "tag", "bewaard", blob)  # a tag on the case's plan: git-filter-repo leaves it
@@ -266,3 +270,15 @@ def test_a_purge_killed_at_any_step_is_finished_by_the_next_command(repo, point,
     if then[0] == "purge":
         assert "casus 2025-014 is al vernietigd (zie vernietigd.yaml)" in r.stderr
     _erased(repo, blobs)
+
+
+def test_erase_works_without_the_command_line_and_records_nothing(repo):
+    """What ``regie sync`` needs when another clone's purge arrives: the case id, its paths and blob ids."""
+    from regie.work.erase import Erasure, erase
+
+    blobs = _case_blobs(repo)
+    done = erase(repo, Erasure("2025-014", ["casussen/2025-014/"], sorted(blobs)))
+    assert done.remains == []
+    assert not (repo / C).exists() and not blobs & _ids(repo) and UNIQUE not in _store(repo)
+    assert not (repo / "vernietigd.yaml").exists() and git(repo, "remote") == "origin\n"
+    assert not (repo / ".git/regie/voornemen.json").exists()

@@ -81,9 +81,11 @@ def survey(root: Path, cid: str) -> Erasure:
     top, prefix = _top(root)
     folder = f"{prefix}{CASES_DIR}/{cid}/"
     paths = [folder, *objects.renamed_from(top, folder)]
-    remotes = {name: gitops.run(root, "remote", "get-url", name).stdout.strip()
-               for name in gitops.run(root, "remote").stdout.split()}
-    return Erasure(cid, paths, sorted(objects.blobs_in_history(top, paths)), remotes)
+    return Erasure(cid, paths, sorted(objects.blobs_in_history(top, paths)), _remotes(root))
+
+
+def _remotes(root: Path) -> dict[str, str]:
+    return {name: gitops.run(root, "remote", "get-url", name).stdout.strip() for name in gitops.run(root, "remote").stdout.split()}
 
 
 def _under(rel: str, paths: list[str]) -> bool:
@@ -173,6 +175,8 @@ def erase(root: Path, e: Erasure) -> Outcome:
     Runs under the repository's lock. With ``e.record``, the entry is committed to vernietigd.yaml at the end.
     """
     with session(root, "purge"):
+        if e.stage == "herschrijven" and not e.remotes:
+            e.remotes = _remotes(root)
         write_intent(root, asdict(e))
         _kill("voornemen")
         removed = _copies(root, e)
