@@ -23,7 +23,6 @@ from test_purge import _filter_repo_available
 C = "casussen/2025-014"
 UNIQUE = b"budgetbeheer loopt, contact met de zoon hersteld"  # a line of the case's plan, nowhere else
 REGIE = str(Path(sys.executable).parent / "regie")
-KILL_POINTS = ("voornemen", "tijdens-filter-repo", "herschreven", "opgeruimd", "vastleggen")
 
 pytestmark = pytest.mark.skipif(not _filter_repo_available(),
                                 reason="git-filter-repo is not installed (a test dependency: pip install '.[test]')")
@@ -234,18 +233,19 @@ def _children(pid: int) -> list[str]:
     return names
 
 
-def _kill_during_filter_repo(repo: Path) -> int:
+def _kill_when(repo: Path, seen) -> int:
+    """Start a purge and kill -9 it as soon as ``seen(pid)`` is true."""
     proc = subprocess.Popen([REGIE, "-C", str(repo), "purge", "2025-014"], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env=_env(), stdin=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
-    while proc.poll() is None and not any("filter-repo" in n for n in _children(proc.pid)):
-        assert time.monotonic() < deadline, "git-filter-repo never started"
-        time.sleep(0.005)
+    while proc.poll() is None and not seen(proc.pid):
+        assert time.monotonic() < deadline, "the moment never came"
+        time.sleep(0.002)
     os.kill(proc.pid, signal.SIGKILL)
     return proc.wait()
 
 
-# Budget: 5 kill points x (a killed purge and the next command, each a git-filter-repo run and a gc), about 20 s here.
+# Budget: 6 kill points x (a killed purge and the next command, each a git-filter-repo run and a gc), about 40 s here.
 @pytest.mark.slow
 @pytest.mark.parametrize("point, then", [
     ("voornemen", ["validate"]),
@@ -253,11 +253,14 @@ def _kill_during_filter_repo(repo: Path) -> int:
     ("herschreven", ["purge", "2025-014"]),
     ("opgeruimd", ["overdue"]),
     ("vastleggen", ["show", "2026-001"]),
+    ("tijdens-vastleggen", ["agenda"]),
 ])
 def test_a_purge_killed_at_any_step_is_finished_by_the_next_command(repo, point, then):
     blobs = _case_blobs(repo)
-    if point == "tijdens-filter-repo":
-        code = _kill_during_filter_repo(repo)
+    if point == "tijdens-filter-repo":  # git-filter-repo is running
+        code = _kill_when(repo, lambda pid: any("filter-repo" in n for n in _children(pid)))
+    elif point == "tijdens-vastleggen":  # the record is being written and committed (the mutation's journal is there)
+        code = _kill_when(repo, lambda pid: (repo / ".git/regie/pending.json").exists())
     else:
         code = _run(repo, "purge", "2025-014", REGIE_TEST_KILL_AT=point).returncode
     assert code == -signal.SIGKILL
@@ -282,3 +285,15 @@ def test_erase_works_without_the_command_line_and_records_nothing(repo):
     assert not (repo / C).exists() and not blobs & _ids(repo) and UNIQUE not in _store(repo)
     assert not (repo / "vernietigd.yaml").exists() and git(repo, "remote") == "origin\n"
     assert not (repo / ".git/regie/voornemen.json").exists()
+
+
+def test_a_case_folder_removed_by_hand_is_named_not_unknown(cli, repo):
+    git(repo, "rm", "-rq", C)
+    git(repo, "commit", "-qm", "weg")
+    gone = git(repo, "rev-parse", "--short", "HEAD").strip()
+    before = _state(repo)
+    r = cli("-C", str(repo), "--today", "2041-06-01", "purge", "2025-014")
+    assert (r.code, r.err) == (1, f"fout: casus 2025-014 staat niet in de werkmap, maar nog wel in de geschiedenis; zet de "
+                                  f"map terug met 'git restore --source={gone}^ -- {C}' en commit, dan kan 'regie purge' "
+                                  "hem helemaal vernietigen\n")
+    assert _state(repo) == before
