@@ -32,6 +32,7 @@ class State:
     op: dt.date | None = None  # --op: read the repository as committed at the end of this day
     op_root: Path | None = None  # the copy of the repository of that day (regie.store.history)
     op_base: Path | None = None  # the repository the copy was made of
+    settled: Path | None = None  # the repository where a killed purge and stale copies were seen to
     saved_handlers: dict = field(default_factory=dict)  # SIGTERM, SIGHUP while a copy exists
 
 STATE = State()
@@ -47,8 +48,10 @@ def root() -> Path:
 
     base = find_root(STATE.repo)
     recover_if_pending(base)
-    finish_pending(base)  # a purge killed halfway is finished (or said to be not done) before anything is read
-    remove_stale(base)  # copies of an earlier day that a killed command left
+    if STATE.settled != base:  # once per command
+        finish_pending(base)  # a purge killed halfway is finished (or said to be not done) before anything is read
+        remove_stale(base)  # copies of an earlier day that a killed command left
+        STATE.settled = base
     if STATE.op is None:
         return base
     if STATE.op_root is None:
