@@ -297,3 +297,17 @@ def test_a_case_folder_removed_by_hand_is_named_not_unknown(cli, repo):
                                   f"map terug met 'git restore --source={gone}^ -- {C}' en commit, dan kan 'regie purge' "
                                   "hem helemaal vernietigen\n")
     assert _state(repo) == before
+
+
+# Budget: one purge (a git-filter-repo run and a gc); about 2 s here.
+@pytest.mark.slow
+def test_a_blob_in_a_kept_pack_is_found_though_nothing_reaches_it(cli, repo):
+    blob = git(repo, "rev-parse", f"HEAD:{C}/plan.md").strip()
+    name = subprocess.run(["git", "pack-objects", ".git/objects/pack/pack"], cwd=repo, input=f"{blob}\n", text=True,
+                          capture_output=True, check=True).stdout.strip()
+    (repo / f".git/objects/pack/pack-{name}.keep").write_text("bewaard\n")  # git gc leaves a kept pack alone
+    r = cli("-C", str(repo), "--today", "2041-06-01", "purge", "2025-014")
+    assert r.code == 1, r
+    assert (f"fout: casus 2025-014 is niet overal weg: object {blob[:12]} van de casus is nog in .git: onbereikbaar maar "
+            "niet opgeruimd (een .keep-pak of alternates?)") in r.err, r
+    assert not (repo / "vernietigd.yaml").exists()
