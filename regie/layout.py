@@ -116,6 +116,8 @@ FILES: tuple[FileKind, ...] = (
     FileKind("identiteit", IDENTITY_FILE, "case", "age", "binary"),
     # Written with identiteit.yaml.age, in step with it: merged by line (a conflict here comes with one there).
     FileKind("sleutels", KEYS_FILE, "case", "yaml", "lines", "sleutels"),
+    # The record of erased cases (regie purge): appended to, one entry per case; merged by line.
+    FileKind("vernietigd", ERASED, "repo", "yaml", "lines", "vernietigd"),
 )
 
 # ------------------------------------------------------------------ records

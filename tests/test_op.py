@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, git
@@ -163,3 +165,53 @@ def test_op_output_into_the_work_tree_is_checked_like_any_other(cli, history):
     r = cli("-C", str(history), "--op", "2026-11-20", "list", "--format", "json", "-o", str(history / "lijst.json"))
     assert r.code == 1 and "git negeert het niet" in r.err, r
     assert not (history / "lijst.json").exists()
+
+
+def test_op_ignores_a_committed_export_ignore(cli, examples_repo):
+    """A line in .gitattributes cannot hide a file (an open escalation) from the repository as it was."""
+    from conftest import TODAY
+
+    (examples_repo / ".gitattributes").write_text("casussen/*/escalaties.yaml export-ignore\nregie.yaml export-subst\n")
+    git(examples_repo, "add", ".gitattributes")
+    git(examples_repo, "commit", "-q", "-m", "attributen")
+    got = cli("-C", str(examples_repo), "--op", TODAY.isoformat(), "show", "2026-006")
+    want = cli("-C", str(examples_repo), "show", "2026-006")
+    assert (got.code, got.out) == (0, want.out), got
+    assert "open escalatie E2: niveau 2 over ggz-delta" in got.out
+
+
+# Budget: per signal up to 50 started commands until one is caught with its copy (one in practice); about 2 s here.
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_op_removes_its_copy_on_sigterm_and_sighup(history, sig):
+    """The command is stopped while its copy exists, then sent the signal: it ends through the same cleanup as ^C."""
+    import sys
+    import time
+
+    regie = str(Path(sys.executable).parent / "regie")
+    copies = history / ".git/regie/op"
+    for _ in range(50):  # the copy lives for a fraction of a second: catch it, at most 50 tries
+        proc = subprocess.Popen([regie, "-C", str(history), "--today", "2026-11-26", "--op", "2026-11-12", "agenda"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        while proc.poll() is None and not (copies.is_dir() and any(copies.iterdir())):
+            time.sleep(0.0005)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGSTOP)
+            if copies.is_dir() and any(copies.iterdir()):
+                break
+            os.kill(proc.pid, signal.SIGCONT)
+        proc.communicate()
+    else:
+        pytest.fail("never caught the command with its copy")
+    os.kill(proc.pid, sig)
+    os.kill(proc.pid, signal.SIGCONT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + sig, err
+    assert not copies.exists() or not list(copies.iterdir())
+
+
+def test_a_copy_left_by_a_killed_op_is_removed_by_the_next_command_of_any_kind(cli, history):
+    stale = history / ".git/regie/op/999999999-2026-11-01"
+    (stale / "casussen").mkdir(parents=True)
+    assert cli("-C", str(history), "--today", "2026-11-26", "validate").code == 0
+    assert not (history / ".git/regie/op").exists()

@@ -44,7 +44,7 @@ def _global(
     context.STATE.today = today
     context.STATE.debug = debug
     context.STATE.met_eigen_wijzigingen = met_eigen_wijzigingen
-    context.STATE.op = context.STATE.op_root = None
+    context.STATE.op = context.STATE.op_root = context.STATE.settled = None
 
     allow_own_changes_by_default(met_eigen_wijzigingen)
     refuse_changes(None)

@@ -4,7 +4,7 @@ today, and the checks against its configuration (``regie.yaml``)."""
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -12,9 +12,10 @@ from .. import clock
 from ..dossier.repo import case_dir, find_root
 from ..dossier.scan import collect
 from ..limits import MAX_JOBS, check_range
-from ..store.history import check_day, remove, snapshot
+from ..store.history import check_day, remove, remove_own, remove_stale, snapshot
 from ..store.transaction import check_writable, recover_if_pending, session
 from ..taal import aantal
+from ..work.erase import finish_pending
 from . import console
 
 if TYPE_CHECKING:
@@ -30,6 +31,9 @@ class State:
     no_cache: bool = False
     op: dt.date | None = None  # --op: read the repository as committed at the end of this day
     op_root: Path | None = None  # the copy of the repository of that day (regie.store.history)
+    op_base: Path | None = None  # the repository the copy was made of
+    settled: Path | None = None  # the repository where a killed purge and stale copies were seen to
+    saved_handlers: dict = field(default_factory=dict)  # SIGTERM, SIGHUP while a copy exists
 
 STATE = State()
 
@@ -44,11 +48,17 @@ def root() -> Path:
 
     base = find_root(STATE.repo)
     recover_if_pending(base)
+    if STATE.settled != base:  # once per command
+        finish_pending(base)  # a purge killed halfway is finished (or said to be not done) before anything is read
+        remove_stale(base)  # copies of an earlier day that a killed command left
+        STATE.settled = base
     if STATE.op is None:
         return base
     if STATE.op_root is None:
         clock.set_today(clock.parse_iso_date(STATE.today, what="--today") if STATE.today else None)
         check_day(STATE.op, clock.today())
+        STATE.op_base = base
+        _remove_copy_on_signals()
         STATE.op_root, sha = snapshot(base, STATE.op)
         STATE.no_cache = True  # a copy made for one command: keeping what was read from it would only fill the cache
         console.info(f"de repository zoals gecommit op {STATE.op.isoformat()} (commit {sha[:12]})")
@@ -59,11 +69,40 @@ def work_root() -> Path:
 
     return find_root(STATE.repo)
 
+def _stop(signum: int, frame) -> None:
+    raise SystemExit(128 + signum)  # unwinds like ^C does, so that the copy is removed on the way out
+
+
+def _remove_copy_on_signals() -> None:
+    """SIGTERM and SIGHUP end the command the way ^C does: through ``close_snapshot``, which removes the copy."""
+    import signal
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            STATE.saved_handlers[sig] = signal.signal(sig, _stop)
+        except ValueError:  # not the main thread (an embedding program): it handles its own signals
+            pass
+
+
 def close_snapshot() -> None:
-    """Remove the copy of an ``--op`` day, if one was made."""
+    """Remove the copy of an ``--op`` day, if one was made; signals are handled as before again.
+
+    SIGTERM and SIGHUP are ignored while the copy goes (the command is ending anyway): a second
+    one must not stop the removal halfway.
+    """
+    import signal
+
+    for sig in STATE.saved_handlers:
+        signal.signal(sig, signal.SIG_IGN)
     if STATE.op_root is not None:
         remove(STATE.op_root)
         STATE.op_root = None
+    if STATE.op_base is not None:
+        remove_own(STATE.op_base)
+        STATE.op_base = None
+    for sig, handler in STATE.saved_handlers.items():
+        signal.signal(sig, handler)
+    STATE.saved_handlers.clear()
 
 @contextmanager
 def mutating(command: str) -> Iterator[None]:

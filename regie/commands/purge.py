@@ -26,15 +26,20 @@ def run(
     root = context.root()
     today = context.today()
     if dry_run:
-        p = plan(root, case, today, voortijdig=voortijdig, reden=reden)
-        for path in p.paths:
+        would = plan(root, case, today, voortijdig=voortijdig, reden=reden)
+        for path in would.paths:
             console.echo(path)
-        console.info(f"zou casus {case} vernietigen: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} "
+        console.info(f"zou casus {case} vernietigen: {aantal(len(would.paths), 'bestand')} uit {aantal(would.commits, 'commit')} "
                      "(niets veranderd; zonder --dry-run gebeurt het echt)")
         return
-    p = purge(root, case, today, voortijdig=voortijdig, reden=reden)
-    console.info(f"casus {case} vernietigd: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} verwijderd; "
-                 "vastgelegd in vernietigd.yaml")
+    p, done = purge(root, case, today, voortijdig=voortijdig, reden=reden)
+    if p is None:
+        console.info(f"casus {case} vernietigd: de afgebroken vernietiging is afgemaakt; vastgelegd in vernietigd.yaml")
+    else:
+        console.info(f"casus {case} vernietigd: {aantal(len(p.paths), 'bestand')} uit {aantal(p.commits, 'commit')} verwijderd; "
+                     "vastgelegd in vernietigd.yaml")
+    if done.removed:
+        console.info("ook weg: " + "; ".join(done.removed))
 
     branch = gitops.current_branch(root) or "main"
     remote = (gitops.run(root, "remote").stdout.split() or ["origin"])[0]

@@ -12,6 +12,7 @@ from ..layout import CASE_FILE, CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, SIGNALS_
 from ..store import gitops
 from . import lint
 from .caseload import case_load, per_regisseur
+from .erased import erased_problems
 from .loader import Dossier, Lines, load_network_journal, load_signals
 from .network import not_in_config
 from .problems import ERROR, WARNING, Problem
@@ -105,6 +106,7 @@ def validate(
     if cases is None:
         problems.extend(commit_message_privacy(root, dossier))
         problems.extend(editor_schemas(root))
+        problems.extend(erased_problems(root))
     return sorted(set(problems), key=Problem.sort_key)
 
 

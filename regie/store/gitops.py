@@ -191,6 +191,17 @@ def run(root: Path, *args: str, input: str | None = None, env: dict | None = Non
     return done
 
 
+def run_bytes(root: Path, *args: str, input: bytes) -> bytes:
+    """``git args`` with bytes in and out (``cat-file --batch``); a failure is a GitError."""
+    import subprocess
+
+    require_git()
+    done = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True)
+    if done.returncode != 0:
+        raise GitError(f"git {args[0]} mislukt", code="git")
+    return done.stdout
+
+
 def current_branch(root: Path) -> str:
     """The branch HEAD is on ('' on a detached HEAD)."""
     return run(root, "symbolic-ref", "--short", "-q", "HEAD", check=False).stdout.strip()
@@ -359,14 +370,23 @@ def filter_repo_tool() -> str | None:
     return found if Path(found).exists() else None
 
 
-def filter_repo(root: Path, *args: str) -> bool:
-    """Run git-filter-repo with ``args`` in ``root`` (it rewrites every commit); True when it succeeded."""
+def filter_repo(root: Path, *args: str, keep_fd: int | None = None) -> bool:
+    """Run git-filter-repo with ``args`` in ``root`` (it rewrites every commit); True when it succeeded.
+
+    ``keep_fd`` (the repository's lock) is handed down, so that the lock holds until the rewrite has ended
+    even when this process is killed while it runs. The marker of an earlier run goes first: when it is
+    older than a day git-filter-repo would ask a question.
+    """
     import subprocess
 
     tool = filter_repo_tool()
     if tool is None:
         raise GitError("git-filter-repo is niet gevonden", code="git")
-    return subprocess.run([tool, *args], cwd=root, capture_output=True, text=True).returncode == 0
+    common = run(root, "rev-parse", "--path-format=absolute", "--git-common-dir").stdout.strip()
+    (Path(common) / "filter-repo" / "already_ran").unlink(missing_ok=True)
+    done = subprocess.run([tool, *args], cwd=root, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                          pass_fds=(keep_fd,) if keep_fd is not None else ())
+    return done.returncode == 0
 
 
 def last_change(root: Path, rev: str, rel: str) -> tuple[str, str, str] | None:

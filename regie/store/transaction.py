@@ -118,6 +118,18 @@ def refuse_changes(reason: str | None) -> None:
     global _read_only
     _read_only = reason
 
+@contextmanager
+def finishing() -> Iterator[None]:
+    """Let this process finish what a killed one began (a purge's erasure) even where it may not change anything
+    of its own (``--op``): leaving it half-done would be worse."""
+    global _read_only
+    saved, _read_only = _read_only, None
+    try:
+        yield
+    finally:
+        _read_only = saved
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -219,6 +231,11 @@ def session(root: Path, command: str, *, allow_own_changes: bool | None = None, 
     finally:
         _held = None
         os.close(fd)  # closing the file drops the lock
+
+
+def lock_fd() -> int | None:
+    """The file descriptor holding the lock (for a child process that must keep it after a crash of this one)."""
+    return _held.fd if _held is not None else None
 
 
 def allow_own_changes() -> bool:
@@ -379,3 +396,4 @@ def recover(root: Path) -> list[str]:
     summary = f"een afgebroken opdracht (regie {j.command}, proces {j.pid}) {what}" + (f": {'; '.join(done)}" if done else "")
     log.warning(summary)
     return done
+

@@ -12,16 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dossier.cache import clear as clear_cache
+from ..dossier.erased import load_erased
 from ..dossier.loader import load_case
-from ..errors import RegieError, UsageError
-from ..formats.yamledit import RoundTrip, append_item, new_map
-from ..layout import CASES_DIR
+from ..errors import NothingToChange, RegieError, UsageError
+from ..layout import CASES_DIR, ERASED
 from ..store import gitops
 from ..store.transaction import session
-from .mutation import apply
+from .erase import Outcome, erase, pending, survey
 
-RECORD = "vernietigd.yaml"
+RECORD = ERASED
 EARLY_GROUNDS = ("recht-op-vergetelheid", "onrechtmatig-verwerkt", "bezwaar", "anders")
 
 
@@ -41,8 +40,49 @@ def _filter_repo() -> None:
                          "'pip install git-filter-repo' (of 'pip install regie[purge]')", code="purge")
 
 
+def _no_linked_worktree(root: Path) -> None:
+    """A linked work tree keeps the case's files, and its index their objects: it must go first."""
+    out = gitops.run(root, "worktree", "list", "--porcelain").stdout
+    trees = [line[len("worktree "):] for line in out.splitlines() if line.startswith("worktree ")]
+    if len(trees) > 1:
+        raise RegieError(f"deze repository heeft een gekoppelde werkmap (git worktree) in {trees[1]}: daarin en in zijn index "
+                         f"blijven de bestanden van de casus bewaard. Verwijder hem eerst met 'git worktree remove {trees[1]}' "
+                         "(of 'git worktree prune' als de map al weg is)", code="purge")
+
+
+def _record_file(root: Path, cid: str) -> None:
+    """vernietigd.yaml readable and of its schema, without the case: else history is never touched."""
+    entries, problems = load_erased(root)
+    if problems:
+        raise problems[0].as_error()
+    if any(str(e.get("casus")) == cid for e in entries):
+        if not (root / CASES_DIR / cid).exists():
+            raise NothingToChange(f"casus {cid} is al vernietigd (zie {RECORD})")
+        raise RegieError(f"casus {cid} staat al als vernietigd in {RECORD}, maar de map {CASES_DIR}/{cid} is er nog", code="purge")
+
+
+def _case_in_work_tree(root: Path, cid: str) -> None:
+    """A case folder removed by hand is still in history: say so, instead of 'onbekende casus'."""
+    folder = f"{CASES_DIR}/{cid}"
+    if (root / folder).exists() or not gitops.run(root, "log", "--all", "-1", "--format=%h", "--", folder).stdout.strip():
+        return
+    gone = gitops.run(root, "log", "--all", "-1", "--format=%h", "--diff-filter=D", "--", folder).stdout.strip()
+    back = f"'git restore --source={gone}^ -- {folder}' en commit" if gone else f"'git restore --source=<commit> -- {folder}'"
+    raise RegieError(f"casus {cid} staat niet in de werkmap, maar nog wel in de geschiedenis; zet de map terug met {back}, "
+                     "dan kan 'regie purge' hem helemaal vernietigen", code="purge")
+
+
 def plan(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, reden: str | None = None) -> Plan:
-    """What ``purge`` would do, after every check; nothing is changed."""
+    """What ``purge`` would do, after every check that can be made before history is touched; nothing is changed."""
+    _filter_repo()
+    if gitops.git_dir(root) is None:
+        raise RegieError(f"{root} is geen git-repository: er is geen geschiedenis om uit te vernietigen", code="purge")
+    other = pending(root)
+    if other is not None and other.casus != cid:
+        raise RegieError(f"de vernietiging van casus {other.casus} is niet af; maak die eerst af met "
+                         f"'regie purge {other.casus}'", code="purge")
+    _record_file(root, cid)
+    _case_in_work_tree(root, cid)
     _, case, _ = load_case(root, cid)
     c = case.casus
     assert c is not None
@@ -62,46 +102,38 @@ def plan(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, rede
     if dirty.strip():
         raise RegieError("de werkmap is niet schoon: commit of verwijder eerst alle wijzigingen ('git status'); "
                          "purge herschrijft de hele geschiedenis", code="purge")
-    folder = f"casussen/{cid}"
+    _no_linked_worktree(root)
+    folder = f"{CASES_DIR}/{cid}"
     paths = [p for p in gitops.run(root, "log", "--all", "--format=", "--name-only", "--", folder).stdout.split() if p]
     commits = len(gitops.run(root, "rev-list", "--all", "--", folder).stdout.split())
     return Plan(cid, sorted(set(paths)), commits, c.bewaarcategorie, c.bewaren_tot, voortijdig)
 
 
-def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, reden: str | None = None) -> Plan:
-    """Erase the case from the work tree and every commit, then commit the record of it."""
+def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, reden: str | None = None) -> tuple[Plan | None, Outcome]:
+    """Erase the case from the work tree, every commit and every object, then commit the record of it.
+
+    Every check is made before history is touched. A purge of this case that was killed or stopped is
+    finished instead (the plan is then None). Anything left that holds the case is an error: the record
+    is written only when nothing does.
+    """
 
     with session(root, "purge"):
-        p = plan(root, cid, today, voortijdig=voortijdig, reden=reden)
-        _filter_repo()
-        remotes = {name: gitops.run(root, "remote", "get-url", name).stdout.strip()
-                   for name in gitops.run(root, "remote").stdout.split()}
-
-        clear_cache(root)  # it holds a parsed copy of the case
-        # the dossier may sit in a folder of a larger repository: git-filter-repo works from the top, on paths from there
-        top, _, prefix = gitops.run(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
-        folder = f"{prefix}{CASES_DIR}/{cid}/"
-        if not gitops.filter_repo(Path(top), "--invert-paths", "--path", folder, "--force", "--quiet"):
-            raise RegieError("git filter-repo kon de geschiedenis niet herschrijven; er is niets veranderd "
-                             "(kijk met 'git status' en 'git log')", code="purge")
-        left = gitops.run(Path(top), "log", "--all", "--format=%h", "--", folder).stdout.split()
-        if left or (root / CASES_DIR / cid).exists():  # never "vernietigd" while a file of it is still there
-            raise RegieError(f"casus {cid} is niet (helemaal) uit de geschiedenis verwijderd ({len(left)} commit(s) noemen "
-                             "de map nog); er is niets vastgelegd in vernietigd.yaml", code="purge")
-        for name, url in remotes.items():  # filter-repo drops the remotes, to keep an old history from being pushed by accident
-            if name not in gitops.run(root, "remote").stdout.split():
-                gitops.run(root, "remote", "add", name, url)
-        path = root / RECORD
-        text = path.read_text(encoding="utf-8") if path.exists() else (
-            "# Vernietigde casussen: wat er vernietigd is en waarom, zonder persoonsgegevens.\nvernietigd: []\n")
-        doc = RoundTrip(text, RECORD)
-        entry = {"casus": cid, "datum": today, "categorie": p.categorie, "bewaren_tot": p.bewaren_tot,
-                 "grond": reden if voortijdig else None}
-        record = new_map(entry)
-        record["voortijdig"] = voortijdig  # also when false: the record says so explicitly
-        append_item(doc.block_list("vernietigd"), record)
-        apply(root, None, {path: doc.dump()}, f"regie purge: casus {cid} vernietigd", today)
-        return p
+        e = pending(root)
+        p = None
+        if e is None or e.casus != cid:
+            p = plan(root, cid, today, voortijdig=voortijdig, reden=reden)
+            e = survey(root, cid)
+            e.record = {"casus": cid, "datum": today.isoformat(), "categorie": p.categorie,
+                        "bewaren_tot": p.bewaren_tot.isoformat() if p.bewaren_tot else None,
+                        "grond": reden if voortijdig else None, "voortijdig": voortijdig}
+        else:
+            _filter_repo()
+            _no_linked_worktree(root)
+        done = erase(root, e)
+        if done.remains:
+            raise RegieError(f"casus {cid} is niet overal weg: {'; '.join(done.remains)}. Er is niets vastgelegd in "
+                             f"{RECORD}; los dit op en draai 'regie purge {cid}' opnieuw om het af te maken", code="purge")
+        return p, done
 
 
 AFTER = """Nog te doen, want andere kopieën hebben de oude geschiedenis nog:
