@@ -7,7 +7,7 @@ them is refused with a Dutch message before it is parsed (size) or used (records
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import DossierInvalid
 from ..layout import file_kind_of, records_in
@@ -31,11 +31,12 @@ def too_large(rel: str, size: int) -> BoundExceeded:
     )
 
 
-def check_records(data: Any, rel: str, *, adds: str | None = None, line: Callable[..., int | None] | None = None) -> None:
+def check_records(data: Any, rel: str, *, adds: str | None = None) -> None:
     """A BoundExceeded when a list of records in the file ``rel`` holds more than MAX_RECORDS.
 
     ``adds``: the kind of record (its Dutch word, ``afspraak``) a command is about to add; then a
-    list that already holds MAX_RECORDS is refused too, before anything is changed.
+    list that already holds MAX_RECORDS is refused too, before anything is changed. The finding
+    names the file, not a line: finding the line would mean parsing the large file a second time.
     """
     kind = file_kind_of(rel)
     if kind is None or not isinstance(data, dict):
@@ -48,10 +49,9 @@ def check_records(data: Any, rel: str, *, adds: str | None = None, line: Callabl
             continue
         full = len(items) >= MAX_RECORDS and record.soort == adds
         if len(items) > MAX_RECORDS or full:
-            where = line(*record.list_path) if line is not None else None
             raise BoundExceeded(
                 f"'{record.items}' heeft al {len(items)} records, het maximum per bestand; er kan geen {record.soort} "
                 "meer bij" if full else
                 f"te veel records in '{record.items}': {len(items)}, het maximum is {MAX_RECORDS} per bestand",
-                path=rel, line=where, code="te-veel",
+                path=rel, code="te-veel",
             )

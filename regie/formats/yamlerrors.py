@@ -80,11 +80,11 @@ def yaml_error(exc: Exception, text: str, rel: str, line_offset: int = 0) -> Dos
         return DossierInvalid("ongeldige YAML: te diep genest (lijsten of blokken in elkaar)", path=rel, code="yaml")
     character, position = getattr(exc, "character", None), getattr(exc, "position", None)
     if character is not None and isinstance(position, int):  # the reader: a character that is not allowed
-        line = text.count("\n", 0, max(position, 0)) + 1 + line_offset
+        at = text.count("\n", 0, max(position, 0)) + 1 + line_offset
         char = character if isinstance(character, int) else ord(character)
         return DossierInvalid(
             f"ongeldige YAML: teken dat niet in een tekstbestand hoort (stuurteken #x{char:02x}); verwijder het",
-            path=rel, line=line, code="yaml",
+            path=rel, line=at, code="yaml",
         )
     line, reason = _fault(exc, text, line_offset + 1)
     return DossierInvalid(f"ongeldige YAML: {reason}", path=rel, line=line + line_offset + 1 if line is not None else None,

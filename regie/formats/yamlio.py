@@ -285,6 +285,7 @@ def _check_events(text: str, rel: str, line_offset: int) -> None:
     """Refuse an alias, or lists and blocks nested deeper than MAX_DEPTH, from the parser's events (no data built)."""
     depth = 0
     try:
+        event: Any
         for event in yaml.parse(text, Loader=FastLoader):
             cls = event.__class__
             if cls is yaml.SequenceStartEvent or cls is yaml.MappingStartEvent:
@@ -380,7 +381,7 @@ def load_yaml_file(path: str | Path, rel: str) -> SourceFile:
     if not text.strip():
         raise DossierInvalid("bestand is leeg", path=rel, code="leeg")
     src = SourceFile(rel, text, parse_yaml(text, rel))
-    check_records(src.data, rel, line=src.line)
+    check_records(src.data, rel)
     return src
 
 
@@ -391,5 +392,5 @@ def load_markdown_file(path: str | Path, rel: str) -> SourceFile:
     fm, body, offset = split_front_matter(text, rel)
     data = parse_yaml(fm, rel, line_offset=offset) if fm.strip() else {}
     src = SourceFile(rel, text, data, line_offset=offset, body=body)
-    check_records(data, rel, line=src.line)
+    check_records(data, rel)
     return src
