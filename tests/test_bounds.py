@@ -238,3 +238,25 @@ def test_ruamel_errors_are_dutch_too(tmp_path):
         YAML(typ="rt").load(text)
     assert str(yaml_error(caught.value, text, "vernietigd.yaml")) == (
         "vernietigd.yaml:1: ongeldige YAML: blok tussen { } niet goed afgesloten (mist ',' of '}')")
+
+
+def _filter_repo_available() -> bool:
+    import shutil
+    import sys
+    from pathlib import Path
+
+    return bool(shutil.which("git-filter-repo")) or (Path(sys.executable).parent / "git-filter-repo").exists()
+
+
+# Budget: one purge of an example case with git-filter-repo; about 3 s.
+@pytest.mark.slow
+@pytest.mark.skipif(not _filter_repo_available(), reason="git-filter-repo is not installed (a test dependency)")
+def test_purge_never_prints_the_yaml_parsers_english(cli, examples_repo):
+    write_tree(examples_repo, {"vernietigd.yaml": "vernietigd: {casus: 2024-001, datum: 2040-01-01\n"})
+    git(examples_repo, "add", "vernietigd.yaml")
+    git(examples_repo, "commit", "-qm", "kapot register")
+    r = cli("-C", str(examples_repo), "--today", "2041-06-01", "purge", "2025-014")
+    _no_traceback(r)
+    assert r.code == 1
+    assert "vernietigd.yaml:1: ongeldige YAML: blok tussen { } niet goed afgesloten (mist ',' of '}')" in r.err
+    assert "while" not in r.err and "expected" not in r.err

@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import DossierInvalid
-from ..layout import file_kind_of, records_in
+from ..layout import RECORDS, file_kind_of
 from ..limits import MAX_FILE_BYTES, MAX_RECORDS, size_text
+
+_LISTS = tuple(r for r in RECORDS if r.items)  # the kinds of record kept in a list inside a file
 
 
 class BoundExceeded(DossierInvalid):
@@ -38,17 +40,17 @@ def check_records(data: Any, rel: str, *, adds: str | None = None) -> None:
     list that already holds MAX_RECORDS is refused too, before anything is changed. The finding
     names the file, not a line: finding the line would mean parsing the large file a second time.
     """
-    kind = file_kind_of(rel)
-    if kind is None or not isinstance(data, dict):
+    if not isinstance(data, dict):
         return
-    for record in records_in(kind.name):
+    for record in _LISTS:  # a few lookups per file: the kind of the file is looked up only for a long list
         items: Any = data
         for key in record.list_path:
             items = items.get(key) if isinstance(items, dict) else None
-        if not isinstance(items, list):
+        if not isinstance(items, list) or len(items) < MAX_RECORDS:
             continue
-        full = len(items) >= MAX_RECORDS and record.soort == adds
-        if len(items) > MAX_RECORDS or full:
+        full = record.soort == adds
+        kind = file_kind_of(rel)
+        if (len(items) > MAX_RECORDS or full) and kind is not None and kind.name == record.file:
             raise BoundExceeded(
                 f"'{record.items}' heeft al {len(items)} records, het maximum per bestand; er kan geen {record.soort} "
                 "meer bij" if full else
