@@ -99,6 +99,8 @@ def _fault(exc: Any, text: str, first: int) -> tuple[int | None, str]:
         return None, dutch_problem(str(exc))
     mark = problem_mark or context_mark
     reason = dutch_problem(problem or context)
+    if reason == _UNKNOWN and context:  # "found duplicate anchor 'x'; first occurrence" ... "second occurrence"
+        reason = dutch_problem(context)
     if context_mark is not None:
         opened = context_mark.line
         if context.startswith("while scanning a quoted scalar") and problem.startswith(
