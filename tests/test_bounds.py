@@ -67,6 +67,32 @@ def test_merge_driver_refuses_a_side_over_the_size_unread(cli, tmp_path):
     assert merged == "# van de andere kant\n" + big
 
 
+# Budget: one real git merge that starts the installed regie as its merge driver (a subprocess); about 3 s.
+@pytest.mark.slow
+def test_git_merge_with_the_driver_refuses_a_billion_laughs(cli, git_dossier):
+    import subprocess
+
+    write_tree(git_dossier, {".gitattributes": "casussen/*/afspraken.yaml merge=regie\n"})
+    git(git_dossier, "add", ".gitattributes")
+    git(git_dossier, "commit", "-qm", "driver")
+    assert cli("-C", str(git_dossier), "setup").code == 0
+    path = git_dossier / AFSPRAKEN
+    original = path.read_text(encoding="utf-8")
+    git(git_dossier, "switch", "-qc", "ander")
+    path.write_text(original + LAUGHS, encoding="utf-8")
+    git(git_dossier, "commit", "-qam", "aliassen")
+    git(git_dossier, "switch", "-q", "main")
+    path.write_text(original.replace("wat: Post openen", "wat: Post openen en sorteren"), encoding="utf-8")
+    git(git_dossier, "commit", "-qam", "hier")
+    r = subprocess.run(["git", "merge", "-q", "ander"], cwd=git_dossier, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1
+    assert (f"fout: {AFSPRAKEN}:17: ongeldige YAML: alias '*l0' wordt niet ondersteund in een dossierbestand; "
+            "schrijf de waarde uit (andere kant)" + LINE_MERGE) in r.stderr
+    assert "Traceback" not in r.stderr
+    assert git(git_dossier, "diff", "--name-only", "--diff-filter=U") == f"{AFSPRAKEN}\n"  # git stops for the user
+    assert path.read_text(encoding="utf-8") == original.replace("wat: Post openen", "wat: Post openen en sorteren") + LAUGHS
+
+
 def test_merge_driver_still_merges_what_is_within_the_bounds(cli, tmp_path):
     r, merged = _merge(cli, tmp_path, BASE + "  - id: A2\n    wat: twee\n    status: open\n")
     assert (r.code, r.err) == (0, "")
