@@ -15,6 +15,21 @@ MAX_NAZORG_WEKEN = 104  # two years of nazorg
 MAX_ID_WIDTH = 6  # {nummer:06d}
 MAX_TERM_DAYS = 3650  # termijnen in regie.yaml (also in the schema)
 
+# What regie reads: far above any real dossier (a case's files are a few kilobytes; a busy case has
+# a hundred agreements), low enough that a hostile or broken file is refused in a moment, before it
+# is parsed, instead of taking minutes and gigabytes (docs/robustness.md, "Bounds on input").
+MAX_FILE_BYTES = 4 * 1024 * 1024  # any dossier file (YAML or Markdown), and each side of a merge
+MAX_DEPTH = 50  # lists and blocks inside each other in one YAML document (a dossier file needs about 6)
+MAX_RECORDS = 5_000  # records in one list of a file: agreements of a case, escalations, goals, betrokkenen, ...
+
+
+def size_text(size: int) -> str:
+    """A file size for a Dutch message: ``4 MB``, ``28,3 MB``, ``812 kB``."""
+    if size >= 1024 * 1024:
+        mb = size / (1024 * 1024)
+        return f"{mb:.0f} MB" if mb == int(mb) or mb >= 100 else f"{mb:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
 
 def check_range(value: int, thing: str, low: int, high: int, unit: str = "", *, field: str | None = None) -> int:
     """``value`` if ``low <= value <= high``; otherwise a Dutch UsageError naming the thing (and its field)."""

@@ -155,7 +155,7 @@ def test_broken_afspraken_file_is_named(cli, repo):
     write_tree(repo, {f"{C}/afspraken.yaml": "afspraken:\n  - id: A1\n    wat: [\n"})
     r = cli("-C", str(repo), "afspraak", "done", "2026-001", "A1")
     assert r.code == 1
-    assert r.err == f"fout: {C}/afspraken.yaml:4: ongeldige YAML: waarde ontbreekt of is onvolledig (lijst of haakje niet afgesloten?)\n"
+    assert r.err == f"fout: {C}/afspraken.yaml:3: ongeldige YAML: waarde ontbreekt of is onvolledig (lijst of haakje niet afgesloten?)\n"
 
 
 def test_change_that_would_invalidate_the_case_is_undone(cli, repo):

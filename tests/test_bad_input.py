@@ -16,7 +16,7 @@ def _no_traceback(result) -> None:
     "rel, content, expected",
     [
         ("casus.yaml", 'id: "2026-001"\nstatus: [uitvoering\n',
-         f"{C}/casus.yaml:3: [yaml] ongeldige YAML: lijst tussen [ ] niet goed afgesloten (mist ',' of ']')"),
+         f"{C}/casus.yaml:2: [yaml] ongeldige YAML: lijst tussen [ ] niet goed afgesloten (mist ',' of ']')"),
         ("casus.yaml", "id: x\n  status: open\n",
          f"{C}/casus.yaml:2: [yaml] ongeldige YAML: hier mag geen 'sleutel: waarde' staan (inspringing, of een ':' in tekst zonder aanhalingstekens?)"),
         ("melding.yaml", "datum: 2026-02-01\nmelder:\n\trol: x\n",
@@ -116,6 +116,6 @@ def test_other_cases_still_checked_when_one_is_broken(cli, tmp_path):
     edit(root / "casussen/2026-002/casus.yaml", "regisseur: reg", "regisseur: niemand")
     result = cli("-C", str(root), "validate")
     assert result.out.splitlines() == [
-        "casussen/2026-001/casus.yaml:2: [yaml] ongeldige YAML: waarde ontbreekt of is onvolledig (lijst of haakje niet afgesloten?)",
+        "casussen/2026-001/casus.yaml:1: [yaml] ongeldige YAML: waarde ontbreekt of is onvolledig (lijst of haakje niet afgesloten?)",
         "casussen/2026-002/casus.yaml:4: [regisseur-onbekend] regisseur 'niemand' staat niet in regie.yaml",
     ]

@@ -146,7 +146,7 @@ def test_case_id_with_a_final_newline_is_refused(cli, git_dossier):
     ("leefgebieden: &a [huisvesting, *a]\n",
      "casus.yaml:14: [yaml] ongeldige YAML: alias '*a' wordt niet ondersteund in een dossierbestand; schrijf de waarde uit"),
     ("leefgebieden: " + "[" * 1200 + "]" * 1200 + "\n",
-     "casus.yaml:14: [yaml] ongeldige YAML: te diep genest (lijsten of blokken in elkaar)"),
+     "casus.yaml:14: [yaml] ongeldige YAML: te diep genest (meer dan 50 lijsten of blokken in elkaar)"),
     ("---\nurgentie: laag\n",
      "casus.yaml:14: [yaml] ongeldige YAML: meer dan één document in het bestand (een regel '---' of '...' midden in het bestand?)"),
     ("notitie: 'ab\x1b]0;PWNED\x07'\n",

@@ -152,7 +152,7 @@ def test_broken_regie_yaml_stops_new_case(cli, git_dossier):
     git(git_dossier, "commit", "-qam", "kapot")
     r = cli("-C", str(git_dossier), *ARGS)
     assert r.code == 1
-    assert r.err == "fout: regie.yaml:2: ongeldige YAML: lijst tussen [ ] niet goed afgesloten (mist ',' of ']')\n"
+    assert r.err == "fout: regie.yaml:1: ongeldige YAML: lijst tussen [ ] niet goed afgesloten (mist ',' of ']')\n"
 
 
 def test_prompts_for_missing_values_in_a_terminal(cli, git_dossier, monkeypatch):

@@ -220,11 +220,11 @@ def test_invalid_case_is_left_out_and_named(cli, small):
     assert r.err == "waarschuwing: 1 casus weggelaten omdat hun bestanden ongeldig zijn (zie het rapport en 'regie validate')\n"
     data = json.loads(r.out)
     assert data["casussen"] == 2
-    assert data["weggelaten"] == [{"casus": "2026-002", "reden": "afspraken.yaml:2 [yaml]"}]
+    assert data["weggelaten"] == [{"casus": "2026-002", "reden": "afspraken.yaml:1 [yaml]"}]
     assert data["instroom"]["meldingen"] == 1
     strict = cli("-C", str(small), "report", *Q2, "--strict")
     assert (strict.code, strict.out) == (1, "")
-    assert strict.err == ("fout: 1 casus met ongeldige bestanden: 2026-002 (afspraken.yaml:2 [yaml]); "
+    assert strict.err == ("fout: 1 casus met ongeldige bestanden: 2026-002 (afspraken.yaml:1 [yaml]); "
                           "los dat op (zie 'regie validate') of laat --strict weg\n")
 
 

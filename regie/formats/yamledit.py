@@ -12,8 +12,9 @@ import re
 from itertools import pairwise
 from typing import Any
 
-from ..errors import DossierInvalid
-from .yamlio import split_front_matter
+from .bounds import check_records, check_size
+from .yamlerrors import yaml_error
+from .yamlio import parse_yaml, split_front_matter
 
 _KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(#.*)?$")
 
@@ -43,12 +44,19 @@ def guess_indent(text: str) -> tuple[int, int, int]:
 
 
 class RoundTrip:
-    """One YAML document, loaded for editing and dumped back as text."""
+    """One YAML document, loaded for editing and dumped back as text.
 
-    def __init__(self, text: str, rel: str) -> None:
+    The text is first read as every read does (:func:`parse_yaml`: within regie's bounds, errors in
+    Dutch at the line of the fault), so a file that is refused there is never handed to ruamel, and
+    a list of records already at its maximum is refused before the slow round trip when the command
+    ``adds`` a record of that kind.
+    """
+
+    def __init__(self, text: str, rel: str, *, adds: str | None = None, line_offset: int = 0) -> None:
         from ruamel.yaml import YAML
         from ruamel.yaml.error import YAMLError
 
+        check_records(parse_yaml(text, rel, line_offset=line_offset), rel, adds=adds)
         self._yaml = YAML(typ="rt")
         self._yaml.preserve_quotes = True
         self._yaml.width = 4096  # never re-fold long lines the user wrote
@@ -57,8 +65,8 @@ class RoundTrip:
         self._yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
         try:
             self.data: Any = self._yaml.load(text)
-        except YAMLError as exc:
-            raise DossierInvalid(f"ongeldige YAML, niet aangepast: {exc}", path=rel, code="yaml") from None
+        except (YAMLError, RecursionError) as exc:
+            raise yaml_error(exc, text, rel, line_offset) from None
         self.rel = rel
 
     def dump(self) -> str:
@@ -202,16 +210,19 @@ def flow_list(items: list[Any]) -> Any:
     return seq
 
 
-def edit_front_matter(text: str, rel: str, change) -> str:
-    """Apply ``change(data)`` to the front matter of a Markdown file; the body stays byte for byte."""
+def edit_front_matter(text: str, rel: str, change, *, adds: str | None = None) -> str:
+    """Apply ``change(data)`` to the front matter of a Markdown file; the body stays byte for byte.
 
-    fm, _body, _ = split_front_matter(text, rel)
+    ``adds``: the kind of record ``change`` adds (see :class:`RoundTrip`).
+    """
+    check_size(text, rel)
+    fm, _body, offset = split_front_matter(text, rel)
     start = text.index(fm, 3)
     end = start + len(fm)
-    doc = RoundTrip(fm.lstrip("\n"), rel)
+    lead = fm[: len(fm) - len(fm.lstrip("\n"))]
+    doc = RoundTrip(fm.lstrip("\n"), rel, adds=adds, line_offset=offset + len(lead))
     change(doc.data)
     new_fm = doc.dump()
-    lead = fm[: len(fm) - len(fm.lstrip("\n"))]
     if not new_fm.endswith("\n"):
         new_fm += "\n"
     return text[:start] + lead + new_fm + text[end:]

@@ -10,6 +10,7 @@ file again with node marks) for a file that has a finding.
 from __future__ import annotations
 
 import operator
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,9 @@ from typing import Any
 import yaml
 
 from ..errors import DossierInvalid, os_reason
+from ..limits import MAX_DEPTH, MAX_FILE_BYTES
+from .bounds import BoundExceeded, check_records, check_size, too_large
+from .yamlerrors import yaml_error
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -90,12 +94,13 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chose
         if node is None:
             return None
         try:
-            return self._build(node)
+            return self._build(node, 0)
         except _Unusual:
             self.duplicates.clear()
+            _check_depth(node)
             return self.construct_document(node)
 
-    def _build(self, node: yaml.Node) -> Any:
+    def _build(self, node: yaml.Node, depth: int) -> Any:
         cls = node.__class__
         tag = node.tag
         if cls is yaml.ScalarNode:
@@ -112,6 +117,9 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chose
             if tag == _FLOAT:
                 return self.construct_yaml_float(node)
             raise _Unusual
+        if depth >= MAX_DEPTH:
+            raise TooDeep(node.start_mark.line)
+        depth += 1
         if cls is yaml.MappingNode and tag == _MAP:
             pairs = node.value
             out = {}
@@ -120,17 +128,33 @@ class FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chose
                 if key.__class__ is not yaml.ScalarNode or key.tag == "tag:yaml.org,2002:merge":
                     raise _Unusual
                 texts = texts and key.tag == _STR
-                out[self._build(key)] = self._build(value)
+                out[self._build(key, depth)] = self._build(value, depth)
             if len(out) < len(pairs) or (not texts and len({k.value for k, _ in pairs}) < len(pairs)):
                 self._note_duplicates(node)
             return out
         if cls is yaml.SequenceNode and tag == _SEQ:
-            return [self._build(item) for item in node.value]
+            return [self._build(item, depth) for item in node.value]
         raise _Unusual
 
 
 class _Unusual(Exception):
     """Data that the plain builder leaves to PyYAML's constructor."""
+
+
+class TooDeep(Exception):
+    """Lists and blocks nested deeper than MAX_DEPTH; ``args[0]``: the 0-based line where the level too many starts."""
+
+
+def _check_depth(root: yaml.Node) -> None:
+    """Raise TooDeep for nodes nested deeper than MAX_DEPTH (without recursion: for PyYAML's constructor)."""
+    todo = [(root, 0)]
+    while todo:
+        node, depth = todo.pop()
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if depth >= MAX_DEPTH:
+                raise TooDeep(node.start_mark.line)
+            items = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            todo.extend((item, depth + 1) for item in items)
 
 
 # YAML 1.2, as editors, check-jsonschema and regie's own ruamel edit path read it: only true/false are booleans
@@ -152,7 +176,12 @@ def read_text(path: str | Path, rel: str) -> str:
     """Read a file as UTF-8; a non-UTF-8 file is a DossierInvalid naming the line."""
     try:
         with open(path, "rb", buffering=0) as fh:  # one read of the whole file, no buffer in between
-            raw = fh.read()
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_FILE_BYTES:  # refused before it is read (a FIFO or device reports 0: the read is bounded too)
+                raise too_large(rel, size)
+            raw = _read_at_most(fh, MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                raise too_large(rel, len(raw))
     except FileNotFoundError:
         raise DossierInvalid("bestand ontbreekt", path=rel, code="ontbreekt") from None
     except IsADirectoryError:
@@ -172,6 +201,18 @@ def read_text(path: str | Path, rel: str) -> str:
     return text
 
 
+def _read_at_most(fh: Any, limit: int) -> bytes:
+    """Up to ``limit`` bytes (a raw read may return fewer than asked before the end)."""
+    parts = []
+    while limit > 0:
+        part = fh.read(limit)
+        if not part:
+            break
+        parts.append(part)
+        limit -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
 _CONFLICT = re.compile(r"^<{7}(?: |$)", re.M)
 
 
@@ -188,34 +229,24 @@ def _refuse_conflict_markers(text: str, rel: str) -> None:
 
 
 def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:
-    """Parse YAML text; syntax errors, aliases and duplicate keys become a DossierInvalid with the line.
+    """Parse YAML text within regie's bounds; anything else is a DossierInvalid (Dutch, with the line).
 
-    Anchors and aliases (``&a`` / ``*a``) are refused: a dossier file has no use for them,
-    and they allow a list that contains itself or a file that expands a millionfold.
+    Refused before any data is built (as :class:`BoundExceeded`): a text over MAX_FILE_BYTES,
+    anchors and aliases (``&a`` / ``*a``: a dossier file has no use for them, and they allow a
+    list that contains itself or a file that expands a millionfold), lists and blocks nested
+    deeper than MAX_DEPTH. Every read of a dossier file, every edit (``RoundTrip``) and the
+    merge driver go through here, so one file is judged the same way everywhere.
     """
-    if "*" in text:  # cheap: only a file with an asterisk can hold an alias
-        _refuse_aliases(text, rel, line_offset)
+    check_size(text, rel)
+    if "*" in text or _maybe_deep(text):  # cheap: only such a text can hold an alias or nest too deep
+        _check_events(text, rel, line_offset)
     loader = FastLoader(text)
     try:
         data = loader.load()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        reason = _dutch_yaml_problem(exc.problem or exc.context or "")
-        if mark and _char_at(text, mark.line, mark.column) == "\t":
-            reason = "tab gevonden; gebruik spaties om in te springen"
-        raise DossierInvalid(f"ongeldige YAML: {reason}", path=rel, line=line, code="yaml") from None
-    except yaml.reader.ReaderError as exc:  # a control character or other forbidden character
-        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
-        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise DossierInvalid(
-            f"ongeldige YAML: teken dat niet in een tekstbestand hoort (stuurteken #x{char:02x}); verwijder het",
-            path=rel, line=line, code="yaml",
-        ) from None
-    except yaml.YAMLError as exc:
-        raise DossierInvalid(f"ongeldige YAML: {_dutch_yaml_problem(str(exc))}", path=rel, code="yaml") from None
-    except RecursionError:
-        raise DossierInvalid("ongeldige YAML: te diep genest", path=rel, code="yaml") from None
+    except TooDeep as exc:
+        raise _too_deep(rel, exc.args[0] + 1 + line_offset) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise yaml_error(exc, text, rel, line_offset) from None
     finally:
         loader.dispose()
     if loader.duplicates:
@@ -228,51 +259,51 @@ def parse_yaml(text: str, rel: str, *, line_offset: int = 0) -> Any:
     return data
 
 
-def _refuse_aliases(text: str, rel: str, line_offset: int) -> None:
+def _too_deep(rel: str, line: int) -> BoundExceeded:
+    return BoundExceeded(f"ongeldige YAML: te diep genest (meer dan {MAX_DEPTH} lijsten of blokken in elkaar)",
+                         path=rel, line=line, code="yaml")
+
+
+_INDENTED = re.compile(r"^[ \t?-]{500}", re.M)
+
+
+def _maybe_deep(text: str) -> bool:
+    """Whether ``text`` could nest deeper than libyaml can compose safely; False only when it certainly cannot.
+
+    libyaml composes recursively: built without its own limit it ends the process (a segmentation
+    fault) at some ten thousand levels. A block list or mapping starts further right than the one
+    it is in (a list as a mapping's value may start at the same column), and only after
+    indentation and the indicators '-' and '?': without a line that starts with 500 of those,
+    block nesting is at most 1000 deep; flow nesting needs a '[' or '{' per level. Below that the
+    builder counts the depth exactly (MAX_DEPTH); only a text beyond it has its events counted
+    first, before anything is composed.
+    """
+    return text.count("[") + text.count("{") > 1000 or _INDENTED.search(text) is not None
+
+
+def _check_events(text: str, rel: str, line_offset: int) -> None:
+    """Refuse an alias, or lists and blocks nested deeper than MAX_DEPTH, from the parser's events (no data built)."""
+    depth = 0
     try:
+        event: Any
         for event in yaml.parse(text, Loader=FastLoader):
-            if isinstance(event, yaml.AliasEvent):
-                raise DossierInvalid(
+            cls = event.__class__
+            if cls is yaml.SequenceStartEvent or cls is yaml.MappingStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(rel, event.start_mark.line + 1 + line_offset)
+            elif cls is yaml.SequenceEndEvent or cls is yaml.MappingEndEvent:
+                depth -= 1
+            elif cls is yaml.AliasEvent:
+                raise BoundExceeded(
                     f"ongeldige YAML: alias '*{event.anchor}' wordt niet ondersteund in een dossierbestand; schrijf de waarde uit",
                     path=rel, line=event.start_mark.line + 1 + line_offset if event.start_mark else None, code="yaml",
                 )
+    except yaml.MarkedYAMLError as exc:
+        if str(exc.problem).startswith("exceeded maximum nesting depth") and exc.problem_mark:  # libyaml's own limit
+            raise _too_deep(rel, exc.problem_mark.line + 1 + line_offset) from None
     except yaml.YAMLError:
-        return  # the syntax error itself is reported by the real parse
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n")
-    return lines[line][column : column + 1] if line < len(lines) else ""
-
-
-def _dutch_yaml_problem(problem: str) -> str:
-    if "\t" in problem or "tab" in problem:
-        return "tab gevonden; gebruik spaties om in te springen"
-    known = {
-        "mapping values are not allowed": "hier mag geen 'sleutel: waarde' staan (inspringing, of een ':' in tekst zonder aanhalingstekens?)",
-        "could not find expected ':'": "verwachtte een ':' (sleutel zonder waarde?)",
-        "found undefined alias": "onbekende alias",
-        "expected <block end>, but found '-'": "lijst-item op de verkeerde inspringing",
-        "did not find expected key": "verwachtte een sleutel (inspringing klopt niet?)",
-        "found unexpected end of stream": "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
-        "did not find expected '-' indicator": "verwachtte een lijst-item ('-')",
-        "did not find expected ',' or ']'": "lijst tussen [ ] niet goed afgesloten (mist ',' of ']')",
-        "did not find expected ',' or '}'": "tussen { } niet goed afgesloten (mist ',' of '}')",
-        "found unknown escape character": "onbekend escape-teken (\\) in tekst tussen dubbele aanhalingstekens",
-        "did not find expected node content": "waarde ontbreekt of is onvolledig (lijst of haakje niet afgesloten?)",
-        "found duplicate anchor": "anker staat er twee keer",
-        "expected a comment or a line break": "onverwachte tekst na de waarde (aanhalingstekens?)",
-        "found unhashable key": "een lijst of blok als sleutel wordt niet ondersteund",
-        "found character": "teken dat hier niet mag staan (zet de tekst tussen aanhalingstekens)",
-        "exceeded maximum nesting depth": "te diep genest (lijsten of blokken in elkaar)",
-        "expected a single document in the stream": "meer dan één document in het bestand (een regel '---' of '...' midden in het bestand?)",
-        "did not find expected <document start>": "meer dan één document in het bestand (een regel '---' of '...' midden in het bestand?)",
-        "but found another document": "meer dan één document in het bestand (een regel '---' of '...' midden in het bestand?)",
-    }
-    for english, dutch in known.items():
-        if problem.startswith(english):
-            return dutch
-    return f"{problem} (controleer inspringing en aanhalingstekens)" if problem else "syntaxfout"
+        pass  # the syntax error itself is reported by the real parse (which stops there too)
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
@@ -349,7 +380,9 @@ def load_yaml_file(path: str | Path, rel: str) -> SourceFile:
     text = read_text(path, rel)
     if not text.strip():
         raise DossierInvalid("bestand is leeg", path=rel, code="leeg")
-    return SourceFile(rel, text, parse_yaml(text, rel))
+    src = SourceFile(rel, text, parse_yaml(text, rel))
+    check_records(src.data, rel)
+    return src
 
 
 def load_markdown_file(path: str | Path, rel: str) -> SourceFile:
@@ -358,4 +391,6 @@ def load_markdown_file(path: str | Path, rel: str) -> SourceFile:
         raise DossierInvalid("bestand is leeg", path=rel, code="leeg")
     fm, body, offset = split_front_matter(text, rel)
     data = parse_yaml(fm, rel, line_offset=offset) if fm.strip() else {}
-    return SourceFile(rel, text, data, line_offset=offset, body=body)
+    src = SourceFile(rel, text, data, line_offset=offset, body=body)
+    check_records(data, rel)
+    return src

@@ -23,9 +23,11 @@ from typing import Any
 
 from .. import layout
 from ..errors import DossierInvalid
+from ..formats.bounds import BoundExceeded, too_large
 from ..formats.positions import item_lines
 from ..formats.yamledit import RoundTrip, dump_as, guess_indent, new_list
 from ..layout import CASES_DIR, FileKind, RecordKind, file_kind_of, records_in
+from ..limits import MAX_FILE_BYTES
 from . import gitops
 from .files import write_text_atomic
 
@@ -81,11 +83,18 @@ class _Unmergeable(Exception):
     """Not a record file this driver understands: let git's line merge do it."""
 
 
-def _load(text: str) -> Any:
+def _load(text: str, name: str, side: int, offset: int) -> Any:
+    """The round-trip data of one side (0 base, 1 ours, 2 theirs) of the file ``name``, read within regie's bounds.
+
+    A side beyond the bounds (an alias, nesting too deep, too many records) is refused as
+    BoundExceeded, naming the side; one that is only not valid YAML goes to git's line merge.
+    """
     if not text.strip():
         return None
     try:
-        data = RoundTrip(text, "-").data
+        data = RoundTrip(text, name, line_offset=offset).data
+    except BoundExceeded as exc:
+        raise BoundExceeded(f"{exc.message} ({_side_name(side)})", path=exc.path, line=exc.line, code=exc.code) from None
     except DossierInvalid:
         raise _Unmergeable from None
     if data is not None and not isinstance(data, dict):
@@ -196,8 +205,13 @@ def _merge_map(base: Any, ours: dict, theirs: dict, path: tuple[str, ...], lists
         result.conflicts.append(((), ".".join(here), None, None))
 
 
-def _merge_yaml(kind: FileKind, base_text: str, ours_text: str, theirs_text: str) -> tuple[str, bool]:
-    base, ours, theirs = (_load(t) for t in (base_text, ours_text, theirs_text))
+def _side_name(side: int) -> str:
+    return "gemeenschappelijke versie" if side == 0 else _sides()[side - 1]
+
+
+def _merge_yaml(kind: FileKind, base_text: str, ours_text: str, theirs_text: str, name: str,
+                offset: int = 0) -> tuple[str, bool]:
+    base, ours, theirs = (_load(t, name, n, offset) for n, t in enumerate((base_text, ours_text, theirs_text)))
     if ours is None or theirs is None:
         raise _Unmergeable
     lists = {r.list_path: r for r in records_in(kind.name)}
@@ -209,7 +223,7 @@ def _merge_yaml(kind: FileKind, base_text: str, ours_text: str, theirs_text: str
     return _dump(ours, result), not result.conflicts
 
 
-def _merge_markdown(kind: FileKind, base_text: str, ours_text: str, theirs_text: str) -> tuple[str, bool]:
+def _merge_markdown(kind: FileKind, base_text: str, ours_text: str, theirs_text: str, name: str) -> tuple[str, bool]:
     """The front matter per field (and per record), the text below it by line as git does."""
     parts = [_split(t) for t in (base_text, ours_text, theirs_text)]
     if parts[1] is None or parts[2] is None:
@@ -221,7 +235,7 @@ def _merge_markdown(kind: FileKind, base_text: str, ours_text: str, theirs_text:
     elif ours_fm == base_fm:
         head, clean_head = theirs_fm, True
     else:
-        head, clean_head = _merge_yaml(kind, base_fm, ours_fm, theirs_fm)
+        head, clean_head = _merge_yaml(kind, base_fm, ours_fm, theirs_fm, name, offset=1)
     body, clean_body = _merge_lines(base_body, parts[1][1], parts[2][1])
     return f"---\n{head}---\n{body}", clean_head and clean_body
 
@@ -269,8 +283,8 @@ def merge_text(base_text: str, ours_text: str, theirs_text: str, name: str) -> t
     if ours_text == base_text:
         return theirs_text, True
     if kind.format == "markdown":
-        return _merge_markdown(kind, base_text, ours_text, theirs_text)
-    return _merge_yaml(kind, base_text, ours_text, theirs_text)
+        return _merge_markdown(kind, base_text, ours_text, theirs_text, name)
+    return _merge_yaml(kind, base_text, ours_text, theirs_text, name)
 
 
 def _dump_plain(doc: Any, like: str) -> str:
@@ -331,23 +345,40 @@ def _item_lines(text: str, path: tuple[str, ...]) -> dict[str, tuple[int, int]]:
     return item_lines(text, path, kind.id_field.split(",") if kind else ["id"])
 
 
+def _read_sides(name: str, paths: tuple[Path, Path, Path]) -> list[str] | None:
+    """The three sides' texts; None when one cannot be read as UTF-8 text; BoundExceeded for one too large to read."""
+    texts = []
+    for n, p in enumerate(paths):
+        try:
+            size = p.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise BoundExceeded(f"{too_large(name, size).message} ({_side_name(n)})", path=name, code="te-groot")
+            texts.append(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
+    return texts
+
+
 def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> bool:
-    """What git calls: merge into ``ours`` in place; True when clean (exit 0), False on a conflict (exit 1)."""
+    """What git calls: merge into ``ours`` in place; True when clean (exit 0), False on a conflict (exit 1).
+
+    A side beyond regie's bounds (larger than MAX_FILE_BYTES, an alias, nesting too deep, too
+    many records) is never parsed further: git's line merge does the file, and a BoundExceeded
+    (a Dutch message, exit 1) tells the user to look at it; nothing of it is lost or expanded.
+    """
     global _pending, _labels
     _pending, _labels = name, SIDES
 
-    texts = []
-    for p in (base, ours, theirs):
-        try:
-            texts.append(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            texts = []
-            break
     try:
-        if not texts:
+        texts = _read_sides(name, (base, ours, theirs))
+        if texts is None:
             raise _Unmergeable
         merged, clean = merge_text(texts[0], texts[1], texts[2], name)
     except _Unmergeable:
         return gitops.merge_file(ours, base, theirs, labels=_sides())[0]
+    except BoundExceeded as exc:
+        gitops.merge_file(ours, base, theirs, labels=_sides())
+        raise BoundExceeded(f"{exc.message}; niet per record samengevoegd maar per regel, zoals git dat doet: "
+                            "controleer het bestand", path=exc.path, line=exc.line, code=exc.code) from None
     write_text_atomic(ours, merged)
     return clean

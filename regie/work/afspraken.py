@@ -35,12 +35,15 @@ def find(case: Case, afspraak_id: str) -> Afspraak:
     raise RegieError(f"casus {case.id} heeft geen afspraak '{afspraak_id}' (wel: {known})")
 
 
-def _edit(root: Path, case: Case, change) -> tuple[Path, str]:
-    """Apply ``change(list_of_afspraken)`` to afspraken.yaml (created from the template if missing)."""
+def _edit(root: Path, case: Case, change, *, adds: str | None = None) -> tuple[Path, str]:
+    """Apply ``change(list_of_afspraken)`` to afspraken.yaml (created from the template if missing).
+
+    ``adds``: "afspraak" when ``change`` adds one (refused when the file holds the maximum).
+    """
 
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
-    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    doc = RoundTrip(text, f"{case.folder}/{FILE}", adds=adds)
     change(doc.block_list("afspraken"))
     return path, doc.dump()
 
@@ -84,7 +87,7 @@ def add(
     warnings = [f"deadline {deadline.isoformat()} ligt in het verleden"] if deadline < today else []
     new_id = next_id("A", (a.id for a in case.afspraken))
     item = new_map({"id": new_id, "wat": wat, "wie": wie, "doel": doel, "gemaakt": made, "deadline": deadline, "status": "open"})
-    path, text = _edit(root, case, lambda seq: append_item(seq, item))
+    path, text = _edit(root, case, lambda seq: append_item(seq, item), adds="afspraak")
     problems = apply(root, cid, {path: text}, f"regie afspraak: {new_id} toegevoegd aan casus {cid}", today, commit=commit)
     return Change(id=new_id, warnings=warnings, problems=problems)
 

@@ -35,10 +35,10 @@ def _slug(text: str) -> str:
     return slug(text, 40) or "betrokkene"
 
 
-def _doc(root: Path, case):
+def _doc(root: Path, case, adds: str | None = None):
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else render(f"casus/{FILE}.j2", {}, root)
-    return path, RoundTrip(text, f"{case.folder}/{FILE}")
+    return path, RoundTrip(text, f"{case.folder}/{FILE}", adds=adds)
 
 
 @exclusive("betrokkene add")
@@ -86,7 +86,7 @@ def add(
             put(entry, "steunend", False, after="relatie")
     else:
         entry = new_map({"id": new_id, "organisatie": organisatie, "rol": rol})
-    path, doc = _doc(root, case)
+    path, doc = _doc(root, case, adds="naaste" if naaste else "professional")
     append_item(doc.block_list("naasten" if naaste else "professionals"), entry)
     problems = apply(root, cid, {path: doc.dump()}, f"regie betrokkene: betrokkene toegevoegd aan casus {cid}", today,
                      commit=commit)

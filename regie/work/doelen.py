@@ -35,9 +35,10 @@ def _load(root: Path, cid: str) -> tuple[Network, CaseWithCasus, Plan]:
     return net, case, case.plan
 
 
-def _write(root: Path, case: Case, change, message: str, today: dt.date, commit: bool) -> list[Problem]:
+def _write(root: Path, case: Case, change, message: str, today: dt.date, commit: bool, *,
+           adds: str | None = None) -> list[Problem]:
     path = case_dir(root, case.id) / PLAN_FILE
-    text = edit_front_matter(path.read_text(encoding="utf-8"), f"{case.folder}/{PLAN_FILE}", change)
+    text = edit_front_matter(path.read_text(encoding="utf-8"), f"{case.folder}/{PLAN_FILE}", change, adds=adds)
     return apply(root, case.id, {path: text}, message, today, commit=commit)
 
 
@@ -72,7 +73,7 @@ def add(
         append_item(seq, new_map({"id": new_id, "leefgebied": leefgebied, "doel": wat, "lid": lid,
                                   "startscore": startscore, "doelscore": doelscore}))
 
-    problems = _write(root, case, change, f"regie doel: {new_id} toegevoegd aan casus {cid}", today, commit)
+    problems = _write(root, case, change, f"regie doel: {new_id} toegevoegd aan casus {cid}", today, commit, adds="doel")
     warnings = _settled(case)
     if startscore is not None and doelscore is not None and doelscore < startscore:
         warnings.append(f"doelscore {doelscore} ligt onder de startscore {startscore}")

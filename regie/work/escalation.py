@@ -121,7 +121,7 @@ def escalate(
             "afspraken": refs, "spoed": bool(skipped and spoed) or None,
         }))
 
-    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    doc = RoundTrip(text, f"{case.folder}/{FILE}", adds="escalatie")
     change(doc.block_list("escalaties"))
     step = Escalatie(new_id, today, niveau, over, reden, len(case.escalaties), verzoek, tuple(afspraken or ()),
                      bool(skipped and spoed))
@@ -218,7 +218,7 @@ def deescalate(
                              f"maak die eerst met 'regie afspraak add {cid} …'")
     new_id = next_id("E", (e.id for e in case.escalaties)) if niveau else None
     where = f"niveau {niveau}" if niveau else "de regisseur en het netwerk"
-    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    doc = RoundTrip(text, f"{case.folder}/{FILE}", adds="escalatie" if new_id else None)
     seq = doc.block_list("escalaties")
     for item in seq:
         if str(item.get("id")) == target.id:

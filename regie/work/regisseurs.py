@@ -39,9 +39,9 @@ def _network(root: Path) -> Network:
     return net
 
 
-def _config(root: Path) -> tuple[Path, RoundTrip]:
+def _config(root: Path, adds: str | None = None) -> tuple[Path, RoundTrip]:
     path = root / CONFIG
-    return path, RoundTrip(path.read_text(encoding="utf-8"), CONFIG)
+    return path, RoundTrip(path.read_text(encoding="utf-8"), CONFIG, adds=adds)
 
 
 @exclusive("regisseur add")
@@ -62,7 +62,7 @@ def add(root: Path, rid: str, *, naam: str, today: dt.date, age: str | None = No
         raise RegieError(f"regisseur '{rid}' staat al in regie.yaml")
     if organisatie is not None:
         net.require_organisatie(organisatie, field="organisatie")
-    path, doc = _config(root)
+    path, doc = _config(root, adds="regisseur")
     entry = {"id": rid, "naam": naam, "organisatie": organisatie, "age": age}
     append_item(doc.data["regisseurs"], new_map({k: v for k, v in entry.items() if v is not None}))
     problems = apply(root, None, {path: doc.dump()}, "regie regisseur: regisseur toegevoegd", today, commit=commit)

@@ -63,7 +63,7 @@ def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
 
     path = case_dir(root, case.id) / FILE
     text = path.read_text(encoding="utf-8") if path.exists() else EMPTY
-    doc = RoundTrip(text, f"{case.folder}/{FILE}")
+    doc = RoundTrip(text, f"{case.folder}/{FILE}", adds="verstrekking")
     append_item(doc.block_list("verstrekkingen"), new_map(item))
     return path, doc.dump()
 
