@@ -1,6 +1,7 @@
-"""Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over iemand bevat, in gewone
-taal en afdrukbaar: waarom en hoe lang, de rechten, wie er betrokken zijn, het plan, de afspraken, aan
-wie gegevens zijn verstrekt en het logboek. Er komt niets uit andere casussen in.
+"""Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over iemand bevat, in gewone taal en afdrukbaar.
+
+Waarom en hoe lang, de rechten, wie er betrokken zijn, het plan, de afspraken, aan wie gegevens
+zijn verstrekt en het logboek. Er komt niets uit andere casussen in.
 
 --voor client (standaard) of --voor LID (een lid van het huishouden, bijv. L2): ieder krijgt alleen
 wat die persoon mag zien, en alleen de eigen identiteitsgegevens. Wat afgeschermd is (regie afscherm;
