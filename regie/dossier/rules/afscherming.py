@@ -33,7 +33,8 @@ def _bronnen(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """A ``bron`` names a record of the case (withheld with it, so a wrong name would withhold nothing)."""
     known = {MELDCODE, MELDING, VERWIJSINDEX, *(a.id for a in case.afspraken), *(e.id for e in case.escalaties),
              *(v.id for v in case.verstrekkingen), *(g.id for g in (case.plan.doelen if case.plan else ()))}
-    known |= {"/".join(j.file.split("/")[-2:]).removesuffix(".md") for j in (*case.journaal, *case.evaluaties)}
+    files = [j.file for j in case.journaal] + [e.file for e in case.evaluaties]
+    known |= {"/".join(f.split("/")[-2:]).removesuffix(".md") for f in files}
     for v in case.verstrekkingen:
         if v.bron is not None and v.bron not in known:
             yield ctx.at(case, VERSTREKKINGEN_FILE, "verstrekkingen", v.index, "bron", code="afscherming-bron",
