@@ -8,17 +8,15 @@ the other members (and their agreements), which are their data, not the househol
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
 from ..dossier.afscherming import MELDCODE, MELDING, OVERDRACHT, VERWIJSINDEX
 from ..dossier.model import Case, CaseWithCasus
+from ..layout import VERSTREKKINGEN_FILE
 from .caselog import Entry
 
 CLIENT = "client"
-# The commands whose commits are about a kind of record: a withheld record hides them (on its date, where given).
-_COMMANDS = {"E": "regie escalate", "V": "regie share", OVERDRACHT: "regie handover"}
 
 
 def member_goals_hidden(case: Case, voor: str) -> set[str]:
@@ -67,30 +65,33 @@ def _stem(file: str) -> str:
 
 
 def visible_commits(entries: list[Entry], case: Case, hidden: set[str]) -> list[Entry]:
-    """The commits of the log that say nothing about a withheld record (nor that anything is withheld)."""
+    """The commits of the log that say nothing about a withheld record (nor that anything is withheld).
+
+    A commit's date need not be the record's (``--today``, a date given afterwards), so a withheld record hides
+    every commit of the command that writes its kind; what those commits did that is not withheld, the dossier's
+    own lines of the log still tell.
+    """
     ids = {h for h in hidden if "/" not in h}
     words = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")\b") if ids else None
     files = {f"{h}.md" for h in hidden if "/" in h} | {f"escalaties/{h}.md" for h in hidden if h.startswith("E")}
-    days: set[tuple[str, dt.date]] = set()
-    for step in case.escalaties:
-        if step.id in hidden:
-            days.add((_COMMANDS["E"], step.datum))
-    for v in case.verstrekkingen:
-        if v.id in hidden:
-            days.add((_COMMANDS["V"], v.datum))
-    for h in hidden:
-        if h.startswith(OVERDRACHT + "/"):
-            days.add((_COMMANDS[OVERDRACHT], dt.date.fromisoformat(h.split("/", 1)[1])))
-    always = ["regie afscherm"] + (["regie meldcode"] if MELDCODE in hidden else [])
-    always += ["regie verwijsindex"] if VERWIJSINDEX in hidden else []
+    commands = ["regie afscherm"]
+    commands += ["regie meldcode"] if MELDCODE in hidden else []
+    commands += ["regie verwijsindex"] if VERWIJSINDEX in hidden else []
+    commands += ["regie handover"] if any(h.startswith(OVERDRACHT + "/") for h in hidden) else []
+    commands += ["regie escalate"] if any(e.id in hidden for e in case.escalaties) else []
+    if any(v.id in hidden for v in case.verstrekkingen):
+        commands.append("regie share")
+        files.add(VERSTREKKINGEN_FILE)
+    people = case.netwerk.betrokkene_ids() if case.netwerk else set()
+    commands += ["regie betrokkene"] if hidden & people else []
     out = []
     for e in entries:
         subject, _, listed = e.tekst.rpartition(" (")
-        if any(e.tekst.startswith(cmd) for cmd in always) or any(e.tekst.startswith(cmd) and e.datum == d for cmd, d in days):
+        if any(e.tekst.startswith(cmd) for cmd in commands):
             continue
         if words and words.search(subject):
             continue
-        if any(f in listed for f in files):
+        if any(f in listed.rstrip(")").split(", ") for f in files):
             continue
         out.append(e)
     return out
