@@ -276,6 +276,15 @@ def test_a_handover_to_a_regisseur_of_another_organisation_is_a_verstrekking_in_
             "de nieuwe regisseur. Het ging om: het hele dossier. Dit gebeurde met uw toestemming.") in text
 
 
+def test_handover_van_records_a_verstrekking_for_each_case_that_goes_to_another_organisation(cli, family):
+    r = cli("-C", str(family), "handover", "--van", "reg", "--naar", "reg2", "--reden", "met pensioen")
+    assert r.code == 0, r
+    assert git(family, "show", "--name-only", "--format=%s", "HEAD").split()[-2:] == [
+        "casussen/2026-001/casus.yaml", "casussen/2026-001/verstrekkingen.yaml"]
+    given = (family / "casussen/2026-001/verstrekkingen.yaml").read_text()
+    assert "aan: wijkteam" in given and "ontvanger: Regisseur Twee" in given and "categorieen: [dossier]" in given
+
+
 # ------------------------------------------------------------------ the Dutch of every inzage of the examples
 
 BAD = ("uw tante van moeder", "uw biologische vader", ", helpt mee in het plan", "(gegevens over:", "| Stand |",
@@ -311,7 +320,7 @@ def check_inzage(text: str, where: str) -> None:
             assert all(cells), (where, lines[i - 1])
 
 
-@pytest.mark.slow  # about 10 s: every example case, for the client and for each member of a household
+@pytest.mark.slow  # budget 30 s: every example case, for the client and for each member of a household (about 10 s)
 def test_every_inzage_of_the_examples_reads_as_dutch_without_ids_or_a_section_twice(cli, examples_repo, family):
     import yaml
 
