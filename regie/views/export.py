@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..dossier import gegevens
 from ..dossier.loader import load_case
 from ..dossier.model import CaseWithCasus
 from ..dossier.network import Network
@@ -161,7 +160,7 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "escalaties": case.escalaties,
         "verstrekkingen": [(v, taal.kinds(v.categorieen, lg_names)) for v in case.verstrekkingen],
         "grondslagen": GRONDSLAGEN,
-        "toestemming_gegevens": ", ".join(gegevens.naam(g, lg_names) for g in c.toestemming.gegevens),
+        "toestemming_gegevens": taal.kinds(c.toestemming.gegevens, lg_names),
         "evaluaties": [(e, without_prompts(without_generated(body(e.file)), prompts)) for e in case.evaluaties],
         "journaal": [(j, body(j.file)) for j in case.journaal],
         "wie": case.who_labels(net),
@@ -170,7 +169,7 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "regisseur": next((r.naam for r in net.regisseurs if r.id == c.regisseur), None),
         "log": _log(root, net, case, full, hidden),
         "broken": sorted(case.broken),
-        "veiligheid": meldcode_lines(c.meldcode, names(net)),
+        "veiligheid": meldcode_lines(c.meldcode, {**orgs, **{r.id: f"regisseur {r.naam}" for r in net.regisseurs}}),
         "verwijsindex": verwijsindex_lines(c.verwijsindex, names(net)),
         "identiteit": identity_context(root, net, full, voor),
         "bewaren": taal.retention(net, full, category),

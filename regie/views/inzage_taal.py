@@ -20,6 +20,9 @@ TOESTEMMING = {
     "gegeven": "u heeft toestemming gegeven", "geweigerd": "u heeft geen toestemming gegeven",
     "ingetrokken": "u heeft uw toestemming ingetrokken", "niet-gevraagd": "u bent (nog) niet om toestemming gevraagd",
 }
+# The same, for a member of the household (the consent is not theirs alone).
+TOESTEMMING_STAND = {"gegeven": "gegeven", "geweigerd": "geweigerd", "ingetrokken": "ingetrokken",
+                     "niet-gevraagd": "(nog) niet gevraagd"}
 SLUITREDEN = {
     "doelen-bereikt": "de doelen zijn bereikt", "stabiel-regulier": "uw situatie is stabiel; de gewone hulp gaat verder",
     "overgedragen": "de hulp is overgedragen", "verhuisd": "u bent verhuisd", "geen-medewerking": "er was geen medewerking",
