@@ -345,3 +345,22 @@ def test_the_ladder_names_a_level_as_a_person_in_a_sentence():
     assert relatie("tante van moeder") == "tante (van moeder)"
     assert relatie("biologische vader kinderen") == "biologische vader (van de kinderen)"
     assert relatie("buurman") == "buurman"
+
+
+def test_record_verstrekking_twice_in_one_commit_keeps_both(family):
+    import datetime as dt
+
+    from regie.dossier.loader import load_case
+    from regie.work.verstrekkingen import record_verstrekking
+
+    _, case, _ = load_case(family, "2026-001")
+    day = dt.date(2026, 11, 26)
+    path, first, item = record_verstrekking(family, case, datum=day, aan="wijkteam", wat="het plan", categorieen=["plan"])
+    _, both, second = record_verstrekking(family, case, datum=day, aan="gemeente", wat="de afspraken",
+                                          categorieen=["afspraken", "financien"], taken={item["id"]}, after=first)
+    assert (item["id"], second["id"]) == ("V1", "V2")
+    assert both.endswith("verstrekkingen:\n  - id: V1\n    datum: 2026-11-26\n    aan: wijkteam\n    wat: het plan\n"
+                         "    categorieen: [plan]\n    grondslag: toestemming\n  - id: V2\n    datum: 2026-11-26\n"
+                         "    aan: gemeente\n    wat: de afspraken\n    categorieen: [afspraken, financien]\n"
+                         "    grondslag: toestemming\n")
+    assert not path.exists()  # nothing written: the caller writes it in its own commit

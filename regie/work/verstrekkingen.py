@@ -71,24 +71,27 @@ def ground_for(case: CaseWithCasus, aan: str, day: dt.date) -> str:
 
 def record_verstrekking(root: Path, case: CaseWithCasus, *, datum: dt.date, aan: str, wat: str, categorieen: list[str],
                         grondslag: str | None = None, ontvanger: str | None = None, escalatie: str | None = None,
-                        bron: str | None = None, taken: set[str] | None = None) -> tuple[Path, str, dict]:
+                        bron: str | None = None, taken: set[str] | None = None,
+                        after: str | None = None) -> tuple[Path, str, dict]:
     """A verstrekking for the command that gives something from the dossier to ``aan`` (a handover, a memo, a partner
     document): the path and new text of verstrekkingen.yaml, and the record, to write in that command's own commit.
 
     ``bron`` names the record it follows from (``meldcode``, an escalation): the inzage withholds the verstrekking
-    whenever that record is withheld. ``taken``: ids already handed out in the same commit.
+    whenever that record is withheld. Two in one commit: pass the first one's text as ``after`` and its id in
+    ``taken``.
     """
     item = entry(case, datum=datum, aan=aan, wat=wat, grondslag=grondslag or ground_for(case, aan, datum),
                  ontvanger=ontvanger, escalatie=escalatie, taken=taken, categorieen=categorieen, bron=bron)
-    path, text = append(root, case, item)
+    path, text = append(root, case, item, after)
     return path, text, item
 
 
-def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
-    """The new text of the case's verstrekkingen.yaml with ``item`` added (comments kept)."""
+def append(root: Path, case: Case, item: dict, after: str | None = None) -> tuple[Path, str]:
+    """The new text of the case's verstrekkingen.yaml with ``item`` added (comments kept); ``after``: its text as
+    already changed in the same commit."""
 
     path = case_dir(root, case.id) / FILE
-    text = path.read_text(encoding="utf-8") if path.exists() else EMPTY
+    text = after if after is not None else path.read_text(encoding="utf-8") if path.exists() else EMPTY
     doc = RoundTrip(text, f"{case.folder}/{FILE}")
     append_item(doc.block_list("verstrekkingen"), new_map(item))
     return path, doc.dump()
