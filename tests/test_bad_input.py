@@ -30,7 +30,7 @@ def _no_traceback(result) -> None:
         ("melding.yaml", "datum: 2026-02-01\nmelder:\n  rol: x\naard: 12\nurgentie: hoog\n",
          f"{C}/melding.yaml:4: [schema] aard moet een tekst zijn, niet 12"),
         ("melding.yaml", "datum: 2026-02-01\nmelder:\n  rol: x\naard: y\nurgentie: hoog\nkleur: rood\n",
-         f"{C}/melding.yaml:6: [schema] onbekend veld 'kleur' (bekende velden: aard, datum, doelgroep, melder, minderjarig, omschrijving, omvang, soort, urgentie, veiligheid)"),
+         f"{C}/melding.yaml:6: [schema] onbekend veld 'kleur' (bekende velden: aard, afgeschermd, datum, doelgroep, melder, minderjarig, omschrijving, omvang, soort, urgentie, veiligheid)"),
         ("melding.yaml", "datum: 2026-02-01\nmelder:\n  rol: x\nurgentie: hoog\n",
          f"{C}/melding.yaml:1: [schema] verplicht veld 'aard' ontbreekt"),
         ("afspraken.yaml", "afspraken:\n  - id: A1\n    wat: Huisbezoek\n    wie: pro\n    gemaakt: 2026-03-01\n    deadline: morgen\n    status: open\n",

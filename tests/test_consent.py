@@ -49,8 +49,8 @@ def test_withdrawn_then_given_again_every_change_kept(cli, examples_repo):
     ]
     export = cli(*root, "export", "2026-001").out
     assert ("U heeft toestemming gegeven op 2 november 2026 om uw situatie in het netwerk te bespreken, met: GGZ Delta, "
-            "Woonstad Zuid (gegevens over: wonen). U tekende daarvoor formulier TF-2026-001-2.") in export
-    assert "- 20 februari 2026: gegeven\n- 1 oktober 2026: ingetrokken\n" in export
+            "Woonstad Zuid. Het gaat om gegevens over wonen. U tekende daarvoor formulier TF-2026-001-2.") in export
+    assert "- 20 februari 2026: u heeft toestemming gegeven\n- 1 oktober 2026: u heeft uw toestemming ingetrokken\n" in export
     # schuldhulp and the huisarts are in the network but outside the consent, and there is no afweging now
     warnings = [line for line in cli(*root, "validate", "2026-001").out.splitlines() if "toestemming" in line]
     assert warnings == [

@@ -235,7 +235,8 @@ def test_drop_hands_over_reencrypts_and_commits_once_through_the_hook(cli, repo,
     assert git(repo, "log", "-1", "--format=%s") == "regie regisseur: regisseur vertrekt per 2026-11-20, 2 casussen overgedragen\n"
     assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == [
         "casussen/2026-001/casus.yaml", "casussen/2026-001/identiteit.yaml.age", "casussen/2026-001/sleutels.yaml",
-        "casussen/2026-007/casus.yaml", "regie.yaml"]
+        "casussen/2026-001/verstrekkingen.yaml", "casussen/2026-007/casus.yaml", "casussen/2026-007/verstrekkingen.yaml",
+        "regie.yaml"]  # the cases go from a regisseur of the GGD to one of the wijkteam: a verstrekking each
     assert "  - id: a-bakker\n    age: " in (repo / "regie.yaml").read_text()
     assert "    actief_tot: 2026-11-20\n" in (repo / "regie.yaml").read_text()
     casus = (repo / "casussen/2026-001/casus.yaml").read_text()

@@ -259,7 +259,7 @@ def test_log_without_git_warns(cli, tmp_path):
     r = cli("-C", str(tmp_path / "los"), "log", "2026-004")
     assert r.code == 0
     assert r.err == "waarschuwing: geen git-repository: alleen de data uit het dossier zelf\n"
-    assert r.out.splitlines()[-1] == "2026-10-20  dossier  tussentijds-evaluatie, besluit: doorgaan"
+    assert r.out.splitlines()[-1] == "2026-10-20  dossier  tussentijdse evaluatie, besluit: doorgaan"
 
 
 def test_export_markdown_golden_and_html(cli, examples_repo):

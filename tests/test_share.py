@@ -72,4 +72,5 @@ def test_validate_checks_every_verstrekking(cli, examples_repo):
         "casussen/2026-006/verstrekkingen.yaml:13: [organisatie-onbekend] V2: organisatie 'onbekend' staat niet in regie.yaml",
         "casussen/2026-006/verstrekkingen.yaml:16: [verstrekking-toestemming] V2: gedeeld op grond van toestemming, maar de toestemming was op 2026-10-06 ingetrokken",
         "casussen/2026-006/verstrekkingen.yaml:17: [verstrekking-escalatie] V2: escalatie 'E9' bestaat niet",
+        "casussen/2026-006/verstrekkingen.yaml:24: [verstrekking-toestemming] V3: gedeeld op grond van toestemming, maar de toestemming was op 2026-09-30 ingetrokken",
     ]

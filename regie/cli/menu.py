@@ -22,7 +22,7 @@ COMMANDS = {
     "calendar": ("calendar", False),
     "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
-    "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "setup": ("setup", False),
+    "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
     "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
@@ -60,8 +60,8 @@ SUMMARIES = {
             "netwerkbijeenkomst, huisbezoek of overleg.",
     "log": "Het logboek van een casus (werkproces 5b): alle data uit het dossier (melding, plan, afspraken, escalaties, "
            "evaluaties, overdrachten, journaal) en de git-geschiedenis van de casusmap, op datum.",
-    "export": "Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over de cliënt bevat, inclusief het "
-              "logboek, in gewone taal en afdrukbaar.",
+    "export": "Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over iemand bevat, in gewone taal "
+              "en afdrukbaar.",
     "report": "Managementinformatie over een periode (werkproces 4c, 2d; seed 004): instroom, doorlooptijden, afspraken "
               "per partner, opschaling, uitkomsten op de Zelfredzaamheid-Matrix, netwerkgericht werken, caseload en "
               "beleidssignalen.",
@@ -69,6 +69,8 @@ SUMMARIES = {
     "keygen": "Maak je eigen age-sleutel (voor de versleutelde identiteiten) en toon de publieke sleutel voor regie.yaml.",
     "purge": "Vernietig een gesloten casus na de bewaartermijn: uit de werkmap én uit de hele git-geschiedenis.",
     "share": "Leg vast wat je uit een dossier met een andere organisatie deelt: wanneer, wat en op welke grond.",
+    "afscherm": "Scherm een onderdeel van een dossier af voor de inzage (AVG art. 23, UAVG art. 41), of hef de "
+                "afscherming op.",
     "setup": "Richt deze clone in voor regie: de samenvoeghulp voor afspraken, escalaties en signalen.",
     "merge-file": "Git-samenvoeghulp voor afspraken, escalaties en signalen: per record en per veld "
                   "(niet aanroepen met de hand).",

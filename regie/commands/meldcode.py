@@ -5,7 +5,9 @@ raadplegen (--veilig-thuis), 3 gesprek met de cliënt, 4 wegen met de vijf vrage
 afwegingskader (--vermoeden, --onveilig, --zelf-hulp, --hulp-geaccepteerd, --duurzaam-veilig:
 ja of nee), 5 beslissen (--besluit melden en/of hulp; bij melden --gemeld DATUM). Een stap komt
 pas na de vorige. Of en wanneer het gezin is geïnformeerd leg je vast met --gezin-geinformeerd
-DATUM, of waarom niet met --gezin-niet REDEN. Alles komt in casus.yaml, in één commit.
+DATUM, of waarom niet met --gezin-niet REDEN. Alles komt in casus.yaml, in één commit. Zolang het
+gezin niet is geïnformeerd, staat de meldcode (en wat eruit volgt, zoals de overdracht aan Veilig
+Thuis) in geen enkele inzage (regie export).
 """
 
 from __future__ import annotations

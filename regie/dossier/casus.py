@@ -71,6 +71,7 @@ class Overdracht:
     tijdelijk: bool = False
     terug: bool = False
     status_voor: str | None = None
+    bron: str | None = None  # the record it follows from (meldcode: a handover to Veilig Thuis); withheld with it
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,8 @@ class Casus:
             nazorg_tot=from_checked(d.get("nazorg_tot")),
             historie=tuple(
                 Overdracht(to_day(h["datum"]), h["reden"], h.get("regisseur"), h.get("organisatie"),
-                           h.get("casushouder"), h.get("tijdelijk", False), h.get("terug", False), h.get("status_voor"))
+                           h.get("casushouder"), h.get("tijdelijk", False), h.get("terug", False), h.get("status_voor"),
+                           h.get("bron"))
                 for h in d.get("regie_historie") or []
             ),
             meldcode=Meldcode.from_data(d.get("meldcode"), from_checked),

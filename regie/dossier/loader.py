@@ -17,6 +17,7 @@ from ..errors import DossierInvalid, os_reason
 from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
 from ..layout import CASE_FILE, CASES_DIR, CONFIG, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
 from . import schema
+from .afscherming import shields_in
 from .casus import Casus
 from .model import Afspraak, Case, CaseWithCasus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Verstrekking
 from .network import Network
@@ -297,6 +298,8 @@ def _load_case(reader: _Reader, cid: str) -> Case:
         if kind.name in _PARTS:
             attr, build, empty = _PARTS[kind.name]
             setattr(case, attr, build(src) if src is not None else empty)
+    prefix = base + "/"
+    case.afscherming = shields_in({rel[len(prefix):]: src.data for rel, src in reader.sources.items() if rel.startswith(prefix)})
     return case
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..clock import from_checked, to_day
 from ..errors import DossierInvalid
 from ..layout import CASE_FILE, MELDING_FILE
+from .afscherming import Schild
 from .casus import Casus
 from .network import Network
 from .plan import Plan
@@ -253,10 +254,11 @@ class JournaalEntry:
     datum: dt.date
     soort: str
     file: str
+    bron: str | None = None  # the record it is about (e.g. meldcode): withheld from the inzage with it
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> JournaalEntry:
-        return cls(datum=to_day(d["datum"]), soort=d["soort"], file=file)
+        return cls(datum=to_day(d["datum"]), soort=d["soort"], file=file, bron=d.get("bron"))
 
 
 @dataclass(frozen=True)
@@ -271,11 +273,13 @@ class Verstrekking:
     ontvanger: str | None = None
     escalatie: str | None = None
     index: int = 0
+    bron: str | None = None  # the record it is derived from (meldcode, an escalation, ...): withheld with it
+    categorieen: tuple[str, ...] = ()  # the kinds of data given (regie.dossier.gegevens)
 
     @classmethod
     def from_data(cls, d: dict, index: int) -> Verstrekking:
         return cls(d["id"], to_day(d["datum"]), d["aan"], d["wat"], d["grondslag"], d.get("ontvanger"),
-                   d.get("escalatie"), index)
+                   d.get("escalatie"), index, d.get("bron"), tuple(d.get("categorieen") or ()))
 
 
 @dataclass
@@ -293,6 +297,7 @@ class Case:
     evaluaties: tuple[Evaluatie, ...] = ()
     journaal: tuple[JournaalEntry, ...] = ()
     verstrekkingen: tuple[Verstrekking, ...] = ()
+    afscherming: tuple[Schild, ...] = ()  # every record withheld from the inzage (afgeschermd), as written
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)
 

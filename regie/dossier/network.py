@@ -107,6 +107,7 @@ class Network:
     rapport_min_aantal: int = REPORT_MIN_COUNT
     beheerders: tuple[str, ...] = ()  # regisseurs who may read every case's identity
     bewaartermijnen: dict | None = None  # category -> {jaren, bron}; regie's defaults when absent
+    contact: dict | None = None  # {verantwoordelijke, verzoeken, fg}: for the rights in the inzage
     caseload: dict | None = None  # {norm, gewichten: {urgentie: {...}, fase: {...}}}
     sociale_kaart: Any = None  # regie.dossier.sociale_kaart.SocialeKaart from sociale-kaart.yaml, when there is one
 
@@ -138,6 +139,7 @@ class Network:
             sluitredenen=tuple(d.get("sluitredenen") or DEFAULT_SLUITREDENEN),
             rapport_min_aantal=d.get("rapport", {}).get("min_aantal", REPORT_MIN_COUNT),
             beheerders=tuple(d.get("beheerders") or ()),
+            contact=d.get("contact"),
             bewaartermijnen=d.get("bewaartermijnen"),
             caseload=d.get("caseload"),
         )

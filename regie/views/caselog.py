@@ -15,6 +15,7 @@ from ..dossier.network import Network
 from ..dossier.repo import case_dir, case_ids
 from ..dossier.state import regisseur_on
 from ..errors import GitError
+from ..render.templates import EVALUATIE_SOORTEN
 from ..store import gitops
 
 
@@ -81,7 +82,7 @@ def _closing_entries(case: CaseWithCasus) -> list[Entry]:
     if c.nazorg_tot:
         out.append(E(c.nazorg_tot, "dossier", "nazorg", "einde nazorgperiode"))
     if c.gesloten:
-        out.append(E(c.gesloten, "dossier", "gesloten", f"casus gesloten: {c.sluitreden or '-'}"))
+        out.append(E(c.gesloten, "dossier", "gesloten", f"casus gesloten: {(c.sluitreden or '-').replace('-', ' ')}"))
     return out
 
 
@@ -130,7 +131,8 @@ def _record_entries(case: CaseWithCasus, labels: dict[str, str], orgs: dict[str,
             out.append(E(e.afgesloten, "dossier", "escalatie", f"escalatie {e.id} afgesloten: {e.uitkomst or '-'}"
                          + (f" (afspraken om te volgen: {', '.join(e.afschaling.afspraken)})" if e.afschaling and e.afschaling.afspraken else "")))
     for ev in case.evaluaties:
-        out.append(E(ev.datum, "dossier", "evaluatie", f"{ev.soort}-evaluatie" + (f", besluit: {ev.besluit}" if ev.besluit else "")))
+        out.append(E(ev.datum, "dossier", "evaluatie", EVALUATIE_SOORTEN.get(ev.soort, f"{ev.soort}-evaluatie")
+                     + (f", besluit: {ev.besluit.replace('-', ' ')}" if ev.besluit else "")))
     for j in case.journaal:
         out.append(E(j.datum, "dossier", j.soort, f"{j.soort} (journaal/{j.file.rsplit('/', 1)[1]})"))
     return out

@@ -20,8 +20,7 @@ from ..layout import AFSPRAKEN_FILE, CASE_FILE, ESCALATIES_FILE
 from ..render.templates import render
 from ..store.transaction import exclusive
 from .mutation import Change, apply
-from .verstrekkingen import append as add_verstrekking
-from .verstrekkingen import entry
+from .verstrekkingen import record_verstrekking
 
 FILE = ESCALATIES_FILE
 MEMO_DIR = "escalaties"  # escalaties/<id>.md: the memo of each step, as it was sent
@@ -134,10 +133,10 @@ def escalate(
     aan = over if over != CLIENT else (regisseur.organisatie if regisseur else None)
     if aan is not None:
         consent = case.consent()
-        record = entry(case, datum=today, aan=aan, ontvanger=ladder[niveau], escalatie=new_id,
-                       wat=f"escalatiememo {new_id}: reden en verzoek van de opschaling",
-                       grondslag="toestemming" if consent == "gegeven" else "afweging")
-        v_path, v_text = add_verstrekking(root, case, record)
+        v_path, v_text, _ = record_verstrekking(
+            root, case, datum=today, aan=aan, ontvanger=ladder[niveau], escalatie=new_id,
+            wat=f"escalatiememo {new_id}: reden en verzoek van de opschaling", categorieen=["escalatie", "afspraken"],
+            grondslag="toestemming" if consent == "gegeven" else "afweging")
         writes[v_path] = v_text
     problems = apply(root, cid, writes, f"regie escalate: casus {cid} opgeschaald naar niveau {niveau}", today, commit=commit)
     if over != CLIENT:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..dossier.afscherming import MELDCODE, veilig_thuis
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
+from ..dossier.model import CaseWithCasus
 from ..dossier.network import unknown_reference
 from ..dossier.repo import case_dir
 from ..dossier.scan import Job, collect
@@ -23,6 +25,7 @@ from ..taal import aantal
 from ..views.safety import meldcode_lines, names, verwijsindex_lines
 from .identity import rekey_after_handover, rekey_after_handovers
 from .mutation import Change, apply
+from .verstrekkingen import record_verstrekking
 
 
 @exclusive("handover")
@@ -86,11 +89,49 @@ def handover(
         what = f"regie van casus {cid} {'tijdelijk ' if tijdelijk else ''}overgedragen aan {orgs[naar]}"
     else:
         raise unknown_reference("regisseur of organisatie", str(naar), sorted(regisseurs) + sorted(orgs), field="naar")
+    writes = _with_verstrekking(root, net, case, naar, today, entry)
     append_item(history, new_map(entry))
-    problems = apply(root, cid, {path: doc.dump()}, f"regie handover: casus {cid} overgedragen", today, commit=commit)
+    writes[path] = doc.dump()
+    problems = apply(root, cid, writes, f"regie handover: casus {cid} overgedragen", today, commit=commit)
     if naar in regisseurs:
         rekey_after_handover(root, cid, today, commit)  # the new regisseur must be able to read the identity
     return Change(what=what, problems=problems, id=naar if naar in orgs and naar not in regisseurs else None)
+
+
+def _with_verstrekking(root: Path, net, case: CaseWithCasus, naar: str | None, today: dt.date,
+                       entry: dict) -> dict[Path, str | bytes | None]:
+    """The write of a handover's verstrekking (none when it is no verstrekking); a handover that follows from the
+    meldcode says so in its ``entry`` (``bron``), so the inzage withholds it with the meldcode."""
+    given = _verstrekking(root, net, case, naar, today)
+    if given is None:
+        return {}
+    if given[2].get("bron") and "organisatie" in entry:
+        entry["bron"] = given[2]["bron"]
+    return {given[0]: given[1]}
+
+
+def _verstrekking(root: Path, net, case: CaseWithCasus, naar: str | None, today: dt.date) -> tuple[Path, str, dict] | None:
+    """The verstrekking of a handover: the overdrachtsmemo to an organisation outside the network's regie, or the
+    dossier to a regisseur of another organisation (None within one organisation, or to a casushouder)."""
+    c = case.casus
+    orgs = net.organisatie_namen()
+    regisseurs = {r.id: r for r in net.regisseurs}
+    if naar in regisseurs:
+        van = regisseurs.get(c.regisseur)
+        to = regisseurs[naar].organisatie
+        if to is None or (van is not None and van.organisatie == to):
+            return None
+        return record_verstrekking(root, case, datum=today, aan=to, ontvanger=regisseurs[naar].naam,
+                                   wat="overdracht van de regie: het dossier gaat naar de nieuwe regisseur",
+                                   categorieen=["dossier"])
+    if naar is None or naar not in orgs:
+        return None
+    kinds = ["overdracht"] + (["meldcode"] if c.meldcode else []) + (["verwijsindex"] if c.verwijsindex else [])
+    kinds += ["afspraken"] if any(a.status == "open" for a in case.afspraken) else []
+    kinds += ["betrokkenen"] if case.netwerk and case.netwerk.professionals else []
+    bron = MELDCODE if c.meldcode and naar in veilig_thuis(net.organisaties) else None
+    return record_verstrekking(root, case, datum=today, aan=naar, bron=bron, categorieen=kinds,
+                               wat="het overdrachtsmemo bij de overdracht van de regie")
 
 
 def _holder(ctx, loaded) -> tuple[str, str] | None:
@@ -149,7 +190,7 @@ def handover_writes(root: Path, cids: list[str], *, naar: str, reden: str, today
     """The new ``casus.yaml`` of each case in ``cids``, held by ``naar`` from today, recorded in its ``regie_historie``."""
     writes: dict[Path, str | bytes | None] = {}
     for cid in cids:
-        _, case, _ = load_case(root, cid, needs=(CASE_FILE,))
+        net, case, _ = load_case(root, cid, needs=(CASE_FILE,))
         c = case.casus
         assert c is not None
         path = case_dir(root, cid) / CASE_FILE
@@ -161,6 +202,9 @@ def handover_writes(root: Path, cids: list[str], *, naar: str, reden: str, today
         doc.data["regisseur"] = naar
         append_item(history, new_map({"datum": today, "regisseur": naar, "reden": reden}))
         writes[path] = doc.dump()
+        given = _verstrekking(root, net, case, naar, today)
+        if given is not None:
+            writes[given[0]] = given[1]
     return writes
 
 

@@ -18,7 +18,7 @@ from ..dossier.network import Network
 from ..dossier.repo import case_dir
 from ..dossier.vocab import GRONDSLAGEN
 from ..errors import RegieError, UsageError
-from ..formats.yamledit import RoundTrip, append_item, new_map
+from ..formats.yamledit import RoundTrip, append_item, flow_list, new_map
 from ..ids import next_id
 from ..layout import VERSTREKKINGEN_FILE
 from ..store.transaction import exclusive
@@ -52,17 +52,46 @@ def check(net: Network, case: CaseWithCasus, aan: str, grondslag: str, day: dt.d
 
 
 def entry(case: Case, *, datum: dt.date, aan: str, wat: str, grondslag: str, ontvanger: str | None = None,
-          escalatie: str | None = None, taken: set[str] | None = None) -> dict:
+          escalatie: str | None = None, taken: set[str] | None = None, categorieen: list[str] | None = None,
+          bron: str | None = None) -> dict:
     used = {v.id for v in case.verstrekkingen} | (taken or set())
     return {"id": next_id("V", used), "datum": datum, "aan": aan, "ontvanger": ontvanger, "wat": wat,
-            "grondslag": grondslag, "escalatie": escalatie}
+            "categorieen": flow_list(list(dict.fromkeys(categorieen))) if categorieen else None,
+            "grondslag": grondslag, "escalatie": escalatie, "bron": bron}
 
 
-def append(root: Path, case: Case, item: dict) -> tuple[Path, str]:
-    """The new text of the case's verstrekkingen.yaml with ``item`` added (comments kept)."""
+def ground_for(case: CaseWithCasus, aan: str, day: dt.date) -> str:
+    """The ground of a verstrekking regie records by itself: the consent when it covers ``aan`` on ``day``, else the
+    legal basis of the case's afweging, else the afweging (``validate`` names a case that has none)."""
+    stand = case.casus.toestemming.op(day)
+    if stand is not None and stand.covers(aan):
+        return "toestemming"
+    return case.casus.toestemming.grondslag or "afweging"
+
+
+def record_verstrekking(root: Path, case: CaseWithCasus, *, datum: dt.date, aan: str, wat: str, categorieen: list[str],
+                        grondslag: str | None = None, ontvanger: str | None = None, escalatie: str | None = None,
+                        bron: str | None = None, taken: set[str] | None = None,
+                        after: str | None = None) -> tuple[Path, str, dict]:
+    """A verstrekking for the command that gives something from the dossier to ``aan`` (a handover, a memo, a partner
+    document): the path and new text of verstrekkingen.yaml, and the record, to write in that command's own commit.
+
+    ``bron`` names the record it follows from (``meldcode``, an escalation): the inzage withholds the verstrekking
+    whenever that record is withheld. Two in one commit: pass the first one's text as ``after`` and its id in
+    ``taken``.
+    """
+    item = entry(case, datum=datum, aan=aan, wat=wat, grondslag=grondslag or ground_for(case, aan, datum),
+                 ontvanger=ontvanger, escalatie=escalatie, taken=taken, categorieen=categorieen, bron=bron)
+    path, text = append(root, case, item, after)
+    return path, text, item
+
+
+def append(root: Path, case: Case, item: dict, after: str | None = None) -> tuple[Path, str]:
+    """The new text of the case's verstrekkingen.yaml with ``item`` added (comments kept); ``after``: its text as
+    already changed in the same commit."""
 
     path = case_dir(root, case.id) / FILE
-    text = path.read_text(encoding="utf-8") if path.exists() else EMPTY
+    text = after if after is not None else path.read_text(encoding="utf-8") if path.exists() else EMPTY
     doc = RoundTrip(text, f"{case.folder}/{FILE}", adds="verstrekking")
     append_item(doc.block_list("verstrekkingen"), new_map(item))
     return path, doc.dump()

@@ -15,6 +15,7 @@ from ..loader import Dossier
 from ..network import not_in_config
 from ..problems import ERROR, Problem
 from ..repo import case_ids
+from .afscherming import afscherming
 from .base import Ctx, Rule
 from .case import case_identity, categories, consent, known_people, leefgebieden, network_method
 from .household import household
@@ -46,6 +47,7 @@ CASE_RULES: list[Rule] = [
     household,
     goals,
     plan_changed,
+    afscherming,
 ]
 
 
