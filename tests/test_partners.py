@@ -12,10 +12,10 @@ from conftest import EXAMPLES, TODAY, edit, git
 
 from regie.dossier.loader import load_case, load_dossier
 from regie.dossier.network import LEEFGEBIED_NAMEN
+from regie.dossier.scan import collect
 from regie.dossier.scope import involved, partner_scope
 from regie.views.agenda import agenda_job
 from regie.work.partners import partner_agenda, partner_plan, partner_plan_view
-from regie.dossier.scan import collect
 
 C = "casussen/2026-004"
 MELDCODE = """meldcode:

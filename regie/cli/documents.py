@@ -10,8 +10,8 @@ from typing import Callable, Iterator
 
 from ..render.pdf import write_pdf as write
 from ..store.files import write_output
-from . import console
 from ..work.mutation import Change
+from . import console
 from .context import work_root
 
 

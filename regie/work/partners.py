@@ -17,16 +17,16 @@ from pathlib import Path
 
 from ..clock import nl_date
 from ..dossier.loader import load_case
-from ..dossier.scan import Collected
 from ..dossier.model import Case, CaseWithCasus
 from ..dossier.network import Network
+from ..dossier.scan import Collected
 from ..dossier.scope import Scope, involved, org_people, partner_scope, shielded
 from ..errors import RegieError
 from ..layout import AFSPRAKEN_FILE, CASE_FILE, NETWERK_FILE, PLAN_FILE, VERSTREKKINGEN_FILE
 from ..render.templates import leefgebied_namen, render
 from ..store.transaction import exclusive
-from . import verstrekkingen
 from ..views.agenda import build
+from . import verstrekkingen
 from .mutation import Change, apply
 from .planning import GoalView, PlanView, plan_view
 
