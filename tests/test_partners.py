@@ -113,6 +113,10 @@ def test_a_partners_agenda_lists_only_its_cases_and_records_them_in_one_commit(c
     assert set(re.findall(r"\d{4}-\d{3}", r.out)) <= set(mine)
     assert "Beleidssignalen" not in r.out and "## 7. Rondvraag" in r.out
     assert "(FACT-behandelaar, GGZ Delta)" in r.out  # who, by name and organisation, not by id
+    # escalations only about the partner itself: E2 of 2026-006 is about GGZ Delta
+    assert "## 5. Open escalaties\n- Geen open escalaties over Woonstad Zuid.\n" in r.out
+    assert "- **2026-006**: E2 niveau 2 (Brandpuntfunctionaris) over GGZ Delta" in cli(
+        *root, "agenda", "--datum", AGENDA_DAY, "--voor", "ggz-delta").out
 
     r = cli(*root, "agenda", "--datum", AGENDA_DAY, "--voor", "woonstad", "--html", "-o", str(tmp_path / "agenda.html"))
     assert r.code == 0, r

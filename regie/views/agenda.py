@@ -150,18 +150,19 @@ def partner_lines(net, case, datum: dt.date, vorige: dt.date | None, org: str) -
     out = {k: v for k, v in full.items() if k in ("vast_te_stellen", "evaluaties", "afsluiten")}
     if "nieuwe_meldingen" in full:
         out["nieuwe_meldingen"] = [CaseLine(line.casus, "nieuwe melding", line.datum) for line in full["nieuwe_meldingen"]]
-    late = [CaseLine(case.id, f"{a.id} {a.wat} ({labels.get(a.wie, a.wie)})", a.deadline, (datum - a.deadline).days)
-            for a in sorted(case.afspraken, key=lambda a: a.deadline)
-            if case.casus.status not in ("gesloten", "overgedragen") and a.status == "open" and a.deadline < datum and visible(a)]
-    if late:
-        out["te_laat"] = late
-    about = [e.id for e in case.escalaties if e.over == org and not shielded(e)]
-    mine = [line for line in full.get("escalaties", ()) if line.tekst.split(" ", 1)[0] in about]
+    open_case = case.casus.status not in ("gesloten", "overgedragen")
+    overdue = [a for a in sorted(case.afspraken, key=lambda a: a.deadline)
+               if open_case and a.status == "open" and a.deadline < datum and visible(a)]
+    if overdue:
+        out["te_laat"] = [CaseLine(case.id, f"{a.id} {a.wat} ({labels.get(a.wie, a.wie)})", a.deadline,
+                                   (datum - a.deadline).days) for a in overdue]
+    about = {f"{e.id} " for e in case.escalaties if e.over == org and not shielded(e)}
+    mine = [line for line in full.get("escalaties", ()) if line.tekst.startswith(tuple(about))] if about else []
     if mine:
         out["escalaties"] = mine
     out["betrokken"] = [CaseLine(case.id, scope.grond)]  # listed even when nothing else is on the agenda for it
-    shown = {goals[a.doel].leefgebied for a in case.afspraken if a.doel in goals and a.id in {x.tekst.split(" ", 1)[0] for x in late}}
-    out["leefgebieden"] = [lg for lg in net.leefgebieden if lg in shown]
+    shown = {goals[a.doel].leefgebied for a in overdue if a.doel in goals}
+    out["leefgebieden"] = [lg for lg in net.leefgebieden if lg in shown]  # for the record of the verstrekking
     return out
 
 

@@ -76,7 +76,6 @@ def partner_plan_view(net: Network, case: CaseWithCasus, org: str) -> tuple[Plan
     agreements = [a for g in goals for a in g.afspraken] + others
     hidden_people = {p.id for p in (case.netwerk.betrokkenen() if case.netwerk else ()) if shielded(p)}
     people = (own | {a.wie for a in agreements} | {case.casus.casemanager or ""}) - hidden_people
-    shown = {a.id for a in agreements}
     names = net.organisatie_namen()
     view = dataclasses.replace(
         full,
@@ -86,7 +85,7 @@ def partner_plan_view(net: Network, case: CaseWithCasus, org: str) -> tuple[Plan
         overige_afspraken=[a for a in others if a.wie not in hidden_people],
         professionals=[p for p in full.professionals if p.id in people],
         naasten=[n for n in full.naasten if n.id in people],
-        naasten_afspraken=[a for a in full.naasten_afspraken if a.id in shown],
+        naasten_afspraken=[],  # each is under its goal already: a partner's version lists nothing twice
         tekst="",
         veiligheid=[],
         verwijsindex=[],
