@@ -53,7 +53,7 @@ def assert_woonstad_sees_only_huisvesting(text: str) -> None:
     assert "meldcode" not in flat.lower() and "veilig thuis" not in flat.lower()
 
 
-@pytest.mark.slow  # about 6 s: three renderings, one of them a PDF through WeasyPrint, and two commits
+@pytest.mark.slow  # budget: about 6 s, three renderings, one of them a PDF through WeasyPrint, and two commits
 def test_a_partner_with_narrow_consent_sees_only_its_leefgebied(cli, examples_repo, tmp_path):
     pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 reads the PDF back")
     root = ("-C", str(examples_repo))
@@ -197,3 +197,25 @@ def test_partner_documents_of_the_examples_name_things_by_their_names():
         problems += dutch_problems(f"agenda voor {org}", partner_agenda(got, EXAMPLES, day, org).text, bad)
     assert rendered >= 10
     assert problems == []
+
+
+# ------------------------------------------------------------------ consent in the network's words (item 3)
+def test_old_words_for_kinds_of_data_get_what_to_write_instead(cli, examples_repo):
+    """A dossier from before consent named leefgebieden: each old word is a finding that says what to write, and until
+    then it covers nothing, so the work on huisvesting and sociaal netwerk is outside the consent."""
+    path = examples_repo / C / "casus.yaml"
+    path.write_text(path.read_text().replace("gegevens: [huisvesting, financien, sociaal-netwerk]", "gegevens: [wonen, financien, geld]"))
+    lines = [line for line in cli("-C", str(examples_repo), "validate", "2026-004").out.splitlines() if "toestemming-" in line]
+    old = [(n, word, new) for n in (32, 44) for word, new in (("geld", "financien"), ("wonen", "huisvesting"))]
+    assert lines == [
+        f"{C}/afspraken.yaml:{n}: [toestemming-leefgebied] waarschuwing: {org} werkt aan leefgebied {lg} ({ids}), maar de "
+        f"toestemming geldt alleen voor wonen, financien, geld; vraag toestemming voor {lg} en leg die vast met 'regie consent'"
+        for n, org, lg, ids in ((5, "Woonstad Zuid", "huisvesting", "A1"), (13, "Stichting Onderdak", "sociaal-netwerk", "A2"),
+                                (29, "GGZ Delta", "middelengebruik", "A4"))
+    ] + [
+        f"{C}/casus.yaml:{n}: [toestemming-gegevens] waarschuwing: toestemming.gegevens: '{word}' is geen leefgebied; "
+        f"schrijf {new} ({word} → {new})" for n, word, new in old
+    ]
+    # until the words are changed, Woonstad's version holds no goal: the consent names no leefgebied it knows
+    text = cli("-C", str(examples_repo), "plan", "2026-004", "--voor", "woonstad").out
+    assert "Geen doelen in de leefgebieden van deze versie." in text and "## Andere afspraken van Woonstad Zuid\n\n- A1 ·" in text
