@@ -172,6 +172,13 @@ def slugs() -> set[str]:
     return {i for i in ids if "-" in i} | {"financien"}
 
 
+def as_text(html: str) -> str:
+    """The words of an HTML page, its headings as Markdown headings (so a section printed twice shows)."""
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    html = re.sub(r"<h(\d)[^>]*>", lambda m: "\n" + "#" * int(m.group(1)) + " ", html)
+    return re.sub(r"<[^>]+>", "", html)
+
+
 def dutch_problems(name: str, text: str, bad_slugs: set[str]) -> list[str]:
     found = [f"{name}: '{p}'" for p in BAD_PHRASES if p in text]
     found += [f"{name}: id '{s}'" for s in sorted(bad_slugs) if re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text)]
@@ -190,11 +197,15 @@ def test_partner_documents_of_the_examples_name_things_by_their_names():
         for org in net.organisatie_ids():
             if involved(case, org) and partner_scope(net, case, org).grond:
                 problems += dutch_problems(f"plan {case.id} voor {org}", partner_plan(EXAMPLES, case.id, org).text, bad)
+                html = partner_plan(EXAMPLES, case.id, org, html=True).text
+                problems += dutch_problems(f"plan {case.id} voor {org} (html)", as_text(html), bad)
                 rendered += 1
     day = dt.date.fromisoformat(AGENDA_DAY)
     for org in net.organisatie_ids():
         got = collect(EXAMPLES, TODAY, agenda_job(EXAMPLES, day, org), use_cache=False)
         problems += dutch_problems(f"agenda voor {org}", partner_agenda(got, EXAMPLES, day, org).text, bad)
+        problems += dutch_problems(f"agenda voor {org} (html)", as_text(partner_agenda(got, EXAMPLES, day, org, html=True).text),
+                                   bad)
     assert rendered >= 10
     assert problems == []
 
