@@ -155,6 +155,12 @@ def test_shielded_records_stay_out_of_the_partner_plan(examples_repo):
     view, _ = partner_plan_view(net, case, "woonstad")
     assert [g.doel.id for g in view.doelen] == ["D1"] and view.doelen[0].afspraken == []
     assert view.naasten_afspraken == [] and view.overige_afspraken == []
+    # a shielded person: left out, with their agreements
+    net, case, _ = load_case(examples_repo, "2026-004")
+    object.__setattr__(next(n for n in case.netwerk.naasten if n.id == "dochter"), "afgeschermd", {"grond": "AVG art. 23"})
+    view, _ = partner_plan_view(net, case, "woonstad")
+    assert [a.id for g in view.doelen for a in g.afspraken] == ["A1", "A2"]
+    assert "dochter" not in [n.id for n in view.naasten]
 
 
 # ------------------------------------------------------------------ the Dutch of the partner documents (item 5)

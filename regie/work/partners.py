@@ -68,13 +68,13 @@ def partner_plan_view(net: Network, case: CaseWithCasus, org: str) -> tuple[Plan
     full = plan_view(net, case)
     own = org_people(case, org)
     hidden_goals = {g.doel.id for g in full.doelen if shielded(g.doel)}
-    goals = [GoalView(g.doel, [a for a in g.afspraken if not shielded(a)]) for g in full.doelen
+    hidden_people = {p.id for p in (case.netwerk.betrokkenen() if case.netwerk else ()) if shielded(p)}
+    goals = [GoalView(g.doel, [a for a in g.afspraken if not shielded(a) and a.wie not in hidden_people]) for g in full.doelen
              if g.doel.id not in hidden_goals and scope.covers(g.doel.leefgebied)]
     shown_goals = {g.doel.id for g in goals}
     others = [a for a in case.afspraken if a.wie in own and not shielded(a) and a.doel not in shown_goals
               and a.doel not in hidden_goals]
     agreements = [a for g in goals for a in g.afspraken] + others
-    hidden_people = {p.id for p in (case.netwerk.betrokkenen() if case.netwerk else ()) if shielded(p)}
     people = (own | {a.wie for a in agreements} | {case.casus.casemanager or ""}) - hidden_people
     names = net.organisatie_namen()
     view = dataclasses.replace(
