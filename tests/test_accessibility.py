@@ -20,6 +20,8 @@ DOCUMENTS = {
     "vergelijk": ["report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "html"],
     "agenda": ["agenda", "--format", "html"],
     "plan": ["plan", "2026-002", "--format", "html"],
+    "plan-partner": ["plan", "2026-004", "--voor", "woonstad", "--format", "html"],
+    "agenda-partner": ["agenda", "--voor", "woonstad", "--format", "html"],
     "export": ["export", "2026-006", "--format", "html"],
     "sociale-kaart": ["sociale-kaart", "--format", "html"],
 }

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES, git
+from conftest import CONSENT_GAP, EXAMPLES, git
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -159,11 +159,13 @@ def test_the_workflow_steps_run_here(cli, tmp_path, built_wheel):
             done = subprocess.run(["bash", "-ec", step["run"]], cwd=target, env=env, capture_output=True, text=True, timeout=900)
             assert done.returncode == 0, (step["run"], done.stdout[-2000:], done.stderr[-2000:])
             outputs.append(done.stdout)
-    assert outputs[-1] == ("::warning file=casussen/2026-006/escalaties.yaml,line=14,title=regie escalatie-open::E2: "
+    assert outputs[-1] == ("::warning file=casussen/2026-004/afspraken.yaml,line=29,title=regie toestemming-leefgebied::"
+                           f"{CONSENT_GAP}\n"
+                           "::warning file=casussen/2026-006/escalaties.yaml,line=14,title=regie escalatie-open::E2: "
                            "escalatie staat 51 dagen open (termijn 30 dagen)\n")
     gl = yaml.safe_load((target / ".gitlab-ci.yml").read_text())["regie"]
     for line in gl["script"]:
         done = subprocess.run(["bash", "-ec", line], cwd=target, env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, (line, done.stderr[-2000:])
     report = json.loads((target / "gl-code-quality-report.json").read_text())
-    assert [f["check_name"] for f in report] == ["regie escalatie-open"]
+    assert [f["check_name"] for f in report] == ["regie toestemming-leefgebied", "regie escalatie-open"]

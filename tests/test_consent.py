@@ -10,7 +10,7 @@ C = "casussen/2026-001"
 WITHDRAW = ["consent", "2026-001", "--status", "ingetrokken", "--datum", "2026-10-01", "--grondslag", "publieke-taak",
             "--afweging", "Meneer trekt toestemming in; de woningcorporatie volgt de woning vanuit haar eigen taak."]
 GIVE = ["consent", "2026-001", "--status", "gegeven", "--datum", "2026-11-02", "--partner", "ggz-delta", "--partner", "woonstad",
-        "--gegevens", "wonen", "--formulier", "TF-2026-001-2"]
+        "--gegevens", "huisvesting", "--formulier", "TF-2026-001-2"]
 
 
 def casus(repo) -> str:
@@ -37,8 +37,8 @@ def test_withdrawn_then_given_again_every_change_kept(cli, examples_repo):
     assert r.code == 0, r
     text = casus(examples_repo)
     assert text.endswith(history_so_far + "    - datum: 2026-11-02\n      status: gegeven\n      partners: [ggz-delta, woonstad]\n"
-                         "      gegevens: [wonen]\n      formulier: TF-2026-001-2\n")  # the past entries untouched
-    assert ("toestemming:\n  status: gegeven\n  datum: 2026-11-02\n  partners: [ggz-delta, woonstad]\n  gegevens: [wonen]\n"
+                         "      gegevens: [huisvesting]\n      formulier: TF-2026-001-2\n")  # the past entries untouched
+    assert ("toestemming:\n  status: gegeven\n  datum: 2026-11-02\n  partners: [ggz-delta, woonstad]\n  gegevens: [huisvesting]\n"
             "  formulier: TF-2026-001-2\n  historie:\n") in text
     assert "toestemming: gegeven (voor ggz-delta, woonstad)" in cli(*root, "show", "2026-001").out
     log = [" ".join(line.split()) for line in cli(*root, "log", "2026-001").out.splitlines()]
@@ -49,11 +49,16 @@ def test_withdrawn_then_given_again_every_change_kept(cli, examples_repo):
     ]
     export = cli(*root, "export", "2026-001").out
     assert ("U heeft toestemming gegeven op 2 november 2026 om uw situatie in het netwerk te bespreken, met: GGZ Delta, "
-            "Woonstad Zuid. Het gaat om gegevens over wonen. U tekende daarvoor formulier TF-2026-001-2.") in export
+            "Woonstad Zuid. Het gaat om gegevens over huisvesting. U tekende daarvoor formulier TF-2026-001-2.") in export
     assert "- 20 februari 2026: u heeft toestemming gegeven\n- 1 oktober 2026: u heeft uw toestemming ingetrokken\n" in export
-    # schuldhulp and the huisarts are in the network but outside the consent, and there is no afweging now
+    # schuldhulp and the huisarts are in the network but outside the consent, and there is no afweging now;
+    # GGZ Delta is covered, but works on geestelijke gezondheid, which the consent (huisvesting) does not name
     warnings = [line for line in cli(*root, "validate", "2026-001").out.splitlines() if "toestemming" in line]
     assert warnings == [
+        f"{C}/afspraken.yaml:6: [toestemming-leefgebied] waarschuwing: GGZ Delta werkt aan leefgebied geestelijke-gezondheid "
+        "(A1), maar de toestemming geldt alleen voor huisvesting; vraag toestemming voor geestelijke-gezondheid en leg die vast "
+        "met 'regie consent'"
+    ] + [
         f"{C}/netwerk.yaml:{n}: [toestemming-partner] waarschuwing: {pid} ({org}) valt niet onder de toestemming (gegeven voor "
         "ggz-delta, woonstad) en er is geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag)"
         for n, pid, org in ((10, "schuldhulp", "schuldhulp"), (13, "huisarts", "huisarts"))
@@ -100,6 +105,10 @@ def test_sharing_is_checked_against_the_consent_of_that_day_and_its_partners(cli
      "fout: datum 2026-02-19 ligt voor de laatste wijziging van de toestemming (2026-02-20)\n"),
     (["--status", "gegeven", "--datum", "2026-11-27"], 2, "fout: datum 2026-11-27 ligt in de toekomst\n"),
     (["--status", "gegeven", "--formulier", "BSN 111222333"], 2, "fout: --formulier: het formulier bevat mogelijk een BSN"),
+    (["--status", "gegeven", "--gegevens", "wonen"], 2, "fout: --gegevens: 'wonen' is geen leefgebied; schrijf huisvesting "
+                                                       "(wonen → huisvesting)\n"),
+    (["--status", "gegeven", "--gegevens", "alles"], 2, "fout: --gegevens: onbekende soort gegevens 'alles'; kies een leefgebied "
+                                                       "uit regie.yaml (financien, dagbesteding, huisvesting"),
 ])
 def test_refusals_write_nothing(cli, examples_repo, args, code, err):
     head, before = git(examples_repo, "rev-parse", "HEAD"), casus(examples_repo)

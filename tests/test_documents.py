@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLES, assert_golden, edit, git, write_tree
+from conftest import CONSENT_GAP, EXAMPLES, assert_golden, edit, git, write_tree
 
 EX = ("-C", str(EXAMPLES))
 
@@ -153,7 +153,7 @@ def test_escalate_resolve(cli, examples_repo):
     assert text.endswith("    afspraken: [A1]\n    uitkomst: FACT start op 1 december\n    afgesloten: 2026-11-26\n")
     r = cli(*root, "escalate", "2026-006", "--resolve", "--uitkomst", "x")
     assert (r.code, r.err) == (1, "fout: casus 2026-006 heeft geen open escalatie\n")
-    assert cli(*root, "validate").out == ""
+    assert cli(*root, "validate").out == f"casussen/2026-004/afspraken.yaml:29: [toestemming-leefgebied] waarschuwing: {CONSENT_GAP}\n"
 
 
 @pytest.mark.parametrize("args, code, err", [

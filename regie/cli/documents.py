@@ -6,10 +6,11 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..render.pdf import write_pdf as write
 from ..store.files import write_output
+from ..work.mutation import Change
 from . import console
 from .context import work_root
 
@@ -48,3 +49,22 @@ def write_pdf(html: str, path: Path | None) -> None:
     """A document as PDF to ``-o path`` (WeasyPrint; see ``regie.render.pdf``)."""
 
     console.info(f"geschreven: {write(html, path, work_root())}")
+
+
+def output_shared(text: str, path: Path | None, *, pdf: bool, record: Callable[[], Change]) -> None:
+    """A partner document: written like any other (``pdf``: ``text`` is the HTML page to print); written to a file,
+    it is a verstrekking, recorded by ``record`` (one commit) — and when that fails, the file is removed again, so
+    nothing leaves regie that the dossier does not show."""
+    if pdf:
+        write_pdf(text, path)
+    else:
+        output(text, path)
+    if path is None or str(path) == "-":
+        return
+    try:
+        change = record()
+    except BaseException:
+        if path.is_file():
+            path.unlink()
+        raise
+    console.report_change(change)

@@ -3,6 +3,8 @@ evaluaties, afspraken over hun deadline, open escalaties, af te sluiten casussen
 
 Standaard Markdown op stdout; --html geeft een opgemaakte pagina; --write bewaart de agenda
 met ruimte voor het verslag als overleggen/<datum>.md en commit die.
+Met --voor ORG: de agenda voor één partner, met alleen de casussen waarin zij meewerkt (op
+casusnummer); met -o wordt het versturen ervan als verstrekking in elke casus vastgelegd.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..cli import console, context, documents, params
 from ..errors import UsageError
 from ..views.agenda import agenda_job, render_agenda
 from ..work.agenda import write_agenda
+from ..work.partners import partner_agenda, record_shares
 
 
 def run(
@@ -24,15 +27,23 @@ def run(
     html: Annotated[bool, typer.Option("--html", help="Een opgemaakte HTML-pagina (gelijk aan --format html).")] = False,
     fmt: Annotated[Optional[params.DocFormat], params.format_option("md (standaard), html of pdf (met -o).", show_default=False)] = None,
     write: Annotated[bool, typer.Option("--write", help="Bewaar als overleggen/<datum>.md (met verslagdeel) en commit.")] = False,
-    no_commit: Annotated[bool, params.no_commit_option("Met --write: schrijf, maar commit niet.")] = False,
+    no_commit: Annotated[bool, params.no_commit_option("Met --write, of --voor en -o: schrijf, maar commit niet.")] = False,
     out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
+    voor: Annotated[Optional[str], params.organisatie_option("--voor", metavar="ORG", help="De agenda voor deze partnerorganisatie: alleen haar casussen (met -o: als verstrekking vastgelegd).")] = None,
     jobs: params.Jobs = None,
 ) -> None:
     kind = params.doc_format(fmt, html=html)
-    if write and (kind != "md" or out):
-        raise UsageError("--write bewaart de agenda als Markdown in de repository; gebruik het niet samen met --html, "
-                         "--format of -o")
+    if write and (kind != "md" or out or voor):
+        raise UsageError("--write bewaart de agenda van het netwerk als Markdown in de repository; gebruik het niet samen "
+                         "met --html, --format, -o of --voor")
     day = datum or context.today()
+    if voor is not None:
+        base = context.root()
+        got = context.read_cases(agenda_job(base, day, voor), jobs=jobs)
+        doc = partner_agenda(got, base, day, voor, html=kind != "md")
+        documents.output_shared(doc.text, out, pdf=kind == "pdf", record=lambda: record_shares(
+            base, doc.shares, document="agenda", today=context.today(), commit=not no_commit))
+        return
     if write:
         with context.mutating("agenda --write"):  # reading the cases and writing the agenda as one
             base = context.root()

@@ -20,7 +20,7 @@ def run(
     case: params.Case,
     status: Annotated[str, typer.Option("--status", metavar="gegeven|geweigerd|ingetrokken", help="De nieuwe stand van de toestemming.")],
     partner: Annotated[Optional[list[str]], typer.Option("--partner", "--partners", help="Gegeven: organisatie-id waarvoor de toestemming geldt (herhaalbaar; zonder: alle partners).")] = None,
-    gegevens: Annotated[Optional[list[str]], typer.Option("--gegevens", help="Gegeven: soort gegevens, bijv. financien, gezondheid (herhaalbaar).")] = None,
+    gegevens: Annotated[Optional[list[str]], params.leefgebied_option("--gegevens", help="Gegeven: leefgebied waarover gegevens gedeeld mogen worden (zoals in het plan: huisvesting, financien), of veiligheid, identiteit, gezondheid-detail (herhaalbaar; zonder: alle leefgebieden).")] = None,
     formulier: Annotated[Optional[str], typer.Option("--formulier", help="Kenmerk van het getekende formulier.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Geweigerd of ingetrokken: waarom toch wordt samengewerkt.")] = None,
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Met --afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,

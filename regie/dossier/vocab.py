@@ -39,6 +39,23 @@ GRONDSLAGEN = {
     "afweging": "zonder uw toestemming, op grond van de afweging die in uw dossier staat",
 }
 
+# What consent covers (toestemming.gegevens): the leefgebieden of regie.yaml, by the same ids as the plan's goals,
+# and these kinds that are no leefgebied. Partner documents never carry them: the meldcode and the safety of a
+# household go to whoever the meldcode names, identity data stay encrypted, medical detail stays with the doctor.
+GEGEVENS_EXTRA = {
+    "veiligheid": "veiligheid en de meldcode",
+    "identiteit": "identiteitsgegevens (naam, adres, BSN, geboortedatum)",
+    "gezondheid-detail": "medische details (diagnose, medicatie, behandeling)",
+}
+# Words for kinds of data used before consent named leefgebieden, and what to write instead.
+GEGEVENS_OUD = {
+    "wonen": "huisvesting", "woning": "huisvesting", "huis": "huisvesting", "geld": "financien", "financiën": "financien",
+    "schulden": "financien", "inkomen": "financien", "werk": "dagbesteding", "opleiding": "dagbesteding",
+    "gezondheid": "geestelijke-gezondheid of lichamelijke-gezondheid", "psyche": "geestelijke-gezondheid",
+    "verslaving": "middelengebruik", "relaties": "huiselijke-relaties", "gezin": "huiselijke-relaties",
+    "netwerk": "sociaal-netwerk", "politie": "justitie", "meldcode": "veiligheid", "medisch": "gezondheid-detail",
+}
+
 # Who an afspraak can name besides a betrokkene in netwerk.yaml.
 CLIENT = "client"
 MERGED_REASON = "samengevoegd"  # the sluitreden of a case folded into another (regie merge-cases)

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..dossier.loader import load_signals
 from ..dossier.model import party_name
 from ..dossier.scan import Collected, Job
+from ..dossier.scope import involved, org_people, partner_scope, shielded
 from ..layout import MEETINGS_DIR
 from ..render.templates import render
 from .deadlines import evaluation_due, plan_due
@@ -48,6 +49,7 @@ class Agenda:
     datum: dt.date
     netwerk: str
     vorige: dt.date | None
+    voor: str | None = None  # a partner's agenda: the organisation's name (only its own cases, no signals)
     nieuwe_meldingen: list[CaseLine] = field(default_factory=list)
     vast_te_stellen: list[CaseLine] = field(default_factory=list)
     evaluaties: list[CaseLine] = field(default_factory=list)
@@ -55,21 +57,30 @@ class Agenda:
     escalaties: list[CaseLine] = field(default_factory=list)
     afsluiten: list[CaseLine] = field(default_factory=list)
     signalen: list[CaseLine] = field(default_factory=list)
+    casussen: list[str] = field(default_factory=list)  # a partner's agenda: every case it takes part in
 
     def cases(self) -> list[str]:
         """The case ids on this agenda (signals aside), for the minutes."""
         lines = self.nieuwe_meldingen + self.vast_te_stellen + self.evaluaties + self.escalaties + self.afsluiten
-        return sorted({line.casus for line in lines} | set(self.te_laat))
+        return sorted({line.casus for line in lines} | set(self.te_laat) | set(self.casussen))
 
 
 _SECTIONS = ("nieuwe_meldingen", "vast_te_stellen", "evaluaties", "escalaties", "afsluiten")
 
 
-def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None) -> dict | None:
-    """What one case puts on the agenda of ``datum`` (None: nothing), by section."""
+def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None, voor: str | None = None) -> dict | None:
+    """What one case puts on the agenda of ``datum`` (None: nothing), by section; for a partner (``voor``) only a
+    case it takes part in, with what it may see (see ``partner_lines``)."""
     if loaded.case.casus is None:
         return None  # casus.yaml unusable: left out (its reading problem goes with the result)
     net, case = ctx.network, loaded.case.with_casus()
+    if voor is not None:
+        return partner_lines(net, case, datum, vorige, voor)
+    return network_lines(net, case, datum, vorige)
+
+
+def network_lines(net, case, datum: dt.date, vorige: dt.date | None) -> dict | None:
+    """What one case puts on the network's agenda of ``datum`` (None: nothing), by section."""
     c, m = case.casus, case.melding
     ladder = net.ladder()
     org_names = net.organisatie_namen()
@@ -111,23 +122,66 @@ def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None) -> dict | No
     return out or None
 
 
-def agenda_job(root: Path, datum: dt.date) -> Job:
-    """The per-case part of the agenda of ``datum`` (it depends on the date of the previous meeting too)."""
+def agenda_job(root: Path, datum: dt.date, voor: str | None = None) -> Job:
+    """The per-case part of the agenda of ``datum`` (it depends on the date of the previous meeting too), for the
+    network or for one partner organisation (``voor``)."""
     previous = [d for d in meeting_dates(root) if d < datum]
-    return Job("agenda", case_lines, (datum, previous[-1] if previous else None))
+    return Job("agenda", case_lines, (datum, previous[-1] if previous else None, voor))
+
+
+def partner_lines(net, case, datum: dt.date, vorige: dt.date | None, org: str) -> dict | None:
+    """What a case puts on the agenda of partner ``org``: nothing unless the partner takes part in it and the consent
+    or the afweging lets it see the case; then the items of the network's agenda without free text of the melding,
+    with only the agreements it may see and only escalations about itself."""
+    scope = partner_scope(net, case, org)
+    if not involved(case, org, datum) or scope.grond is None:
+        return None
+    full = network_lines(net, case, datum, vorige) or {}
+    goals = {g.id: g for g in case.plan.doelen} if case.plan else {}
+    own = org_people(case, org)
+    labels = case.who_labels(net)
+
+    def visible(a) -> bool:
+        goal = goals.get(a.doel) if a.doel else None
+        if shielded(a) or (goal is not None and shielded(goal)):
+            return False
+        return a.wie in own or (goal is not None and scope.covers(goal.leefgebied))
+
+    out = {k: v for k, v in full.items() if k in ("vast_te_stellen", "evaluaties", "afsluiten")}
+    if "nieuwe_meldingen" in full:
+        out["nieuwe_meldingen"] = [CaseLine(line.casus, "nieuwe melding", line.datum) for line in full["nieuwe_meldingen"]]
+    open_case = case.casus.status not in ("gesloten", "overgedragen")
+    overdue = [a for a in sorted(case.afspraken, key=lambda a: a.deadline)
+               if open_case and a.status == "open" and a.deadline < datum and visible(a)]
+    if overdue:
+        out["te_laat"] = [CaseLine(case.id, f"{a.id} {a.wat} ({labels.get(a.wie, a.wie)})", a.deadline,
+                                   (datum - a.deadline).days) for a in overdue]
+    about = {f"{e.id} " for e in case.escalaties if e.over == org and not shielded(e)}
+    mine = [line for line in full.get("escalaties", ()) if line.tekst.startswith(tuple(about))] if about else []
+    if mine:
+        out["escalaties"] = mine
+    out["betrokken"] = [CaseLine(case.id, scope.grond)]  # listed even when nothing else is on the agenda for it
+    shown = {goals[a.doel].leefgebied for a in overdue if a.doel in goals}
+    out["leefgebieden"] = [lg for lg in net.leefgebieden if lg in shown]  # for the record of the verstrekking
+    return out
 
 
 def build(got: Collected, root: Path, datum: dt.date) -> Agenda:
     """Everything the network should discuss on ``datum``; ``got`` is what ``agenda_job(root, datum)`` collected."""
 
     net = got.network
-    _, vorige = got.args
-    ag = Agenda(datum=datum, netwerk=net.naam, vorige=vorige)
+    _, vorige, voor = got.args
+    ag = Agenda(datum=datum, netwerk=net.naam, vorige=vorige,
+                voor=net.organisatie_namen().get(voor, voor) if voor else None)
     for cid, parts in got.values:
         for section in _SECTIONS:
             getattr(ag, section).extend(parts.get(section, ()))
         if "te_laat" in parts:
             ag.te_laat[cid] = parts["te_laat"]
+        if "betrokken" in parts:
+            ag.casussen.append(cid)
+    if voor:
+        return ag  # policy signals are the network's, not a partner's
     for s in load_signals(root)[0]:
         if s.status == "open":
             ag.signalen.append(CaseLine(", ".join(s.casussen), f"{s.id} {s.over} ({s.aard})", s.datum))

@@ -14,6 +14,7 @@ from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.repo import case_dir
+from ..dossier.scope import gegevens_hint
 from ..dossier.vocab import GRONDSLAGEN
 from ..errors import UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, new_list, new_map, put
@@ -54,6 +55,10 @@ def record_consent(
     assert c is not None
     for org in partners or []:
         net.require_organisatie(org, field="partner")
+    for word in gegevens or []:
+        hint = gegevens_hint(net, word)
+        if hint is not None:
+            raise UsageError(hint, field="gegevens")
     t = c.toestemming
     last = t.historie[-1].datum if t.historie else t.datum
     when = event_date(datum, today, after=last or c.geopend,

@@ -58,6 +58,8 @@ class PlanView:
     leden: dict[str, str] = field(default_factory=dict)  # household member id -> how the plan names them
     veiligheid: list[str] = field(default_factory=list)  # the meldcode's steps in words
     verwijsindex: list[str] = field(default_factory=list)
+    voor: str | None = None  # a partner's version (work.partners): the organisation's name
+    grond: str | None = None  # and what lets it see this: toestemming or afweging
 
 
 def plan_view(net: Network, case: CaseWithCasus) -> PlanView:

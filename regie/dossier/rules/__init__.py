@@ -18,6 +18,7 @@ from ..repo import case_ids
 from .afscherming import afscherming
 from .base import Ctx, Rule
 from .case import case_identity, categories, consent, known_people, leefgebieden, network_method
+from .consent_scope import consent_scope, consent_words
 from .household import household
 from .lifecycle import dates, handovers, intake, status_matches_contents
 from .network import network_rules
@@ -36,6 +37,8 @@ CASE_RULES: list[Rule] = [
     status_matches_contents,
     handovers,
     consent,
+    consent_words,
+    consent_scope,
     escalations,
     leefgebieden,
     categories,
