@@ -75,6 +75,7 @@ _PLAIN = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": "
 _SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.",
                          b"0" * 10 + b"A" * 52 + b" ")
 _SEPARATORS = b" -/()"
+_LETTERS = re.compile("[A-Za-z]")
 
 KINDS = {
     "bsn": "een BSN",
@@ -189,11 +190,22 @@ def _name_text(name: str) -> str:
     return name.replace("_", " ").replace("-", " ")
 
 
+def _name_spans(name: str) -> Iterator[tuple[int, int, str]]:
+    """What a file name or id holds, read three ways: as it is, with underscores and dashes as spaces
+    (``jan_111-222-333.txt``), and with the letters as spaces too (``jan0612345678.txt``)."""
+    words = _name_text(name)
+    found = {*_spans(name), *_spans(words)}
+    yield from found
+    for a, b, kind in _spans(_LETTERS.sub(" ", words)):  # only numbers glued to a word, not the digits of an IBAN
+        if kind in ("bsn", "telefoon") and not any(a < y and x < b for x, y, _ in found):
+            yield a, b, kind
+
+
 def name_kinds(name: str) -> list[str]:
     """The kinds of personal data one file or folder name holds (a BSN, a phone number, ...), in KINDS order."""
     if not any(c.isdigit() or c == "@" for c in name):
         return []
-    kinds = {kind for _, _, kind in _spans(_name_text(name))} | {kind for _, _, kind in _spans(name)}
+    kinds = {kind for _, _, kind in _name_spans(name)}
     return [k for k in KINDS if k in kinds]
 
 
@@ -203,23 +215,38 @@ def name_message(kinds: list[str]) -> str:
             "(en haal de oude naam ook uit de geschiedenis)")
 
 
+def _masked(text: str, spans: set[tuple[int, int]]) -> str:
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in reversed(merged):
+        text = text[:a] + "***" + text[b:]
+    return text
+
+
 def mask_path(path: str) -> str:
     """``path`` with what looks like personal data in a file or folder name replaced by ``***`` (for output)."""
     if not any(c.isdigit() or c == "@" for c in path):
         return path
-    parts = path.split("/")
-    for i, part in enumerate(parts):
-        spans = sorted({(a, b) for a, b, _ in _spans(_name_text(part))} | {(a, b) for a, b, _ in _spans(part)})
-        merged: list[list[int]] = []
-        for a, b in spans:
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        for a, b in reversed(merged):
-            part = part[:a] + "***" + part[b:]
-        parts[i] = part
-    return "/".join(parts)
+    return "/".join(_masked(part, {(a, b) for a, b, _ in _name_spans(part)}) for part in path.split("/"))
+
+
+def mask_text(text: str) -> str:
+    """``text`` with everything that looks like personal data replaced by ``***`` (for a message that names a
+    value a user typed)."""
+    return _masked(text, {(a, b) for a, b, _ in _spans(text)})
+
+
+def check_id(thing: str, value: str | None, *, field: str | None = None) -> None:
+    """Refuse an id a user gave (a betrokkene, a regisseur, a household) that holds personal data: ids end up in
+    file contents, file names and commit messages."""
+    kinds = name_kinds(value) if value else []
+    if kinds:
+        raise UsageError(f"{thing} bevat mogelijk {', '.join(KINDS[k] for k in kinds)}; een id is pseudoniem "
+                         "(gebruik een rol, relatie of omschrijving)", field=field)
 
 
 def check_value(thing: str, value: str | None, *, field: str) -> None:
