@@ -69,6 +69,7 @@ _BIRTH = re.compile(
 # Spaces and dashes from word processors, made plain (one character for one, so positions stay the same).
 _PLAIN = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2010": "-", "\u2011": "-",
                         "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\uff20": "@"})
+_UNPLAIN = re.compile("[" + "".join(chr(c) for c in _PLAIN) + "]")  # translate() is slow: only when needed
 # The shape of a text: every digit a 0, every letter an A, a dot a space. A few byte searches in it tell which
 # detectors can match at all, for a fraction of what even one regex costs on a text full of dates: a BSN holds
 # nine digits once its separators are gone, a phone number ten, an IBAN AA00, a postcode 0000A or 0000 A.
@@ -156,7 +157,7 @@ def _numbers(text: str, iban: bool, phone: bool, bsn: bool) -> Iterator[tuple[in
 def _spans(text: str, *, quick: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of everything in ``text`` that looks like personal data (``quick``: skip the detectors
     that the text's shape says cannot match)."""
-    if not text.isascii():
+    if not text.isascii() and _UNPLAIN.search(text):
         text = text.translate(_PLAIN)
     bsn, iban, phone, postcode = _candidates(text) if quick else (True, True, True, True)
     yield from _numbers(text, iban, phone, bsn)
