@@ -52,6 +52,16 @@ def test_a_memo_of_an_escalation_is_linted(cli, dossier):
     assert r.out == f"{C}/escalaties/E1.md:3: [privacy] waarschuwing: mogelijk een IBAN (rekeningnummer) in de tekst; {WARN}\n"
 
 
+def test_names_elsewhere_in_the_dossier_are_checked(cli, dossier):
+    (dossier / "signalen").mkdir()
+    (dossier / "signalen/notitie-0612345678.md").write_text("niets\n")
+    (dossier / "casussen/123456782").mkdir()
+    r = cli("-C", str(dossier), "validate")
+    assert "signalen/notitie-***.md: [privacy] waarschuwing: de naam van dit bestand bevat mogelijk een telefoonnummer" in r.out
+    assert "casussen/***: [privacy] waarschuwing: de naam van dit bestand bevat mogelijk een BSN" in r.out
+    assert "0612345678" not in r.out + r.err and "123456782" not in r.out + r.err
+
+
 def test_a_file_named_after_a_bsn_is_flagged_and_never_shown(cli, dossier):
     (dossier / C / "111-222-333.pdf").write_bytes(b"%PDF-1.7\n\0\0binary")
     (dossier / C / "journaal").mkdir()
@@ -80,8 +90,8 @@ def test_a_file_named_after_a_bsn_is_flagged_and_never_shown(cli, dossier):
     ("netwerk.json", "onbekend-bestand", "; bedoel je netwerk.yaml?"),
     ("evaluatie/", "onbekend-bestand", "; bedoel je evaluaties?"),
     ("evaluaties/2026-07-01.txt", "onbekend-bestand", " (de bestanden in evaluaties/ eindigen op .md)"),
-    ("identiteit.yml", "identiteit-onversleuteld", "(dat schrijft identiteit.yaml.age)"),
-    ("Identiteit.yaml", "identiteit-onversleuteld", "(dat schrijft identiteit.yaml.age)"),
+    ("identiteit.yml", "identiteit-onversleuteld", "; versleuteld heet het identiteit.yaml.age"),
+    ("Identiteit.yaml", "identiteit-onversleuteld", "; versleuteld heet het identiteit.yaml.age"),
 ])
 def test_an_unknown_file_gets_a_near_miss_hint(cli, dossier, name, code, hint):
     path = dossier / C / name

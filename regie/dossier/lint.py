@@ -77,6 +77,7 @@ _SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq
                          b"0" * 10 + b"A" * 52 + b" ")
 _SEPARATORS = b" -/()"
 _LETTERS = re.compile("[A-Za-z]")
+_PLACEHOLDERS = frozenset({"naam@organisatie.nl"})  # what regie's own advice shows as an example (git config)
 
 KINDS = {
     "bsn": "een BSN",
@@ -238,7 +239,7 @@ def mask_path(path: str) -> str:
 def mask_text(text: str) -> str:
     """``text`` with everything that looks like personal data replaced by ``***`` (for a message that names a
     value a user typed)."""
-    return _masked(text, {(a, b) for a, b, _ in _spans(text)})
+    return _masked(text, {(a, b) for a, b, _ in _spans(text) if text[a:b] not in _PLACEHOLDERS})
 
 
 def check_id(thing: str, value: str | None, *, field: str | None = None) -> None:

@@ -17,7 +17,7 @@ import os
 from typing import Protocol
 
 from .. import layout
-from ..layout import IDENTITY_FILE, MEETINGS_DIR, FileKind
+from ..layout import IDENTITY_FILE, MEETINGS_DIR, NETWORK_JOURNAL_DIR, SIGNALS_DIR, FileKind
 from .lint import mask_path, name_kinds, name_message, scan
 from .problems import ERROR, WARNING, Problem
 
@@ -79,6 +79,7 @@ def case_folder(reader: Reader, base: str, names: dict[str, os.DirEntry]) -> Non
     read as text, every name kept for the lint of names. The known files and folders are the loader's."""
     files, folders = _case_names()
     known = sorted(files | set(folders))
+    reader.names.add(base)  # a case folder named after a person's number is as bad as a file
     for name in sorted(names):
         rel = f"{base}/{name}"
         reader.names.add(rel)
@@ -92,8 +93,9 @@ def case_folder(reader: Reader, base: str, names: dict[str, os.DirEntry]) -> Non
         if name.lower().startswith("identiteit"):
             reader.problems.append(Problem(
                 mask_path(rel), None, "identiteit-onversleuteld", ERROR,
-                f"identiteitsgegevens staan hier onversleuteld; versleutel ze met 'regie identity edit' (dat schrijft "
-                f"{IDENTITY_FILE}) en verwijder dit bestand (ook uit de geschiedenis)"))
+                "identiteitsgegevens staan hier onversleuteld; versleutel ze met 'regie identity edit' en verwijder dit "
+                "bestand (ook uit de geschiedenis)" + ("" if name == "identiteit.yaml" else
+                                                       f"; versleuteld heet het {IDENTITY_FILE}")))
             continue
         if not name.startswith("."):
             _unknown(reader, rel, near_miss(name, known))
@@ -146,13 +148,15 @@ class _Meetings:
 
 
 def load_meetings(top: str) -> tuple[dict[str, str], set[str]]:
-    """The text of every file in ``overleggen/`` (agendas and minutes) and their paths, for the privacy lint."""
+    """The text of every file in ``overleggen/`` (agendas and minutes), and the paths of everything in it and in
+    ``signalen/`` and ``journaal/``, for the privacy lint."""
     reader = _Meetings(top)
-    for name, entry in sorted(_listing(f"{top}/{MEETINGS_DIR}").items()):
-        rel = f"{MEETINGS_DIR}/{name}"
-        reader.names.add(rel)
-        if not entry.is_symlink() and entry.is_file():
-            read_text(reader, rel)
+    for folder in (MEETINGS_DIR, SIGNALS_DIR, NETWORK_JOURNAL_DIR):
+        for name, entry in sorted(_listing(f"{top}/{folder}").items()):
+            rel = f"{folder}/{name}"
+            reader.names.add(rel)
+            if folder == MEETINGS_DIR and not entry.is_symlink() and entry.is_file():
+                read_text(reader, rel)
     return reader.texts, reader.names
 
 
