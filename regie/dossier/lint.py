@@ -77,6 +77,7 @@ _SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq
                          b"0" * 10 + b"A" * 52 + b" ")
 _SEPARATORS = b" -/()"
 _LETTERS = re.compile("[A-Za-z]")
+_POSTCODE_QUICK = re.compile("[1-9][0-9]{3}[ _-]?[A-Za-z]{2}", _A)
 _PLACEHOLDERS = frozenset({"naam@organisatie.nl"})  # what regie's own advice shows as an example (git config)
 
 KINDS = {
@@ -205,7 +206,7 @@ def _name_spans(name: str) -> Iterator[tuple[int, int, str]]:
 
 def name_kinds(name: str) -> list[str]:
     """The kinds of personal data one file or folder name holds (a BSN, a phone number, ...), in KINDS order."""
-    if not any(c.isdigit() or c == "@" for c in name):
+    if not _maybe_in_name(name):
         return []
     kinds = {kind for _, _, kind in _name_spans(name)}
     return [k for k in KINDS if k in kinds]
@@ -229,9 +230,16 @@ def _masked(text: str, spans: set[tuple[int, int]]) -> str:
     return text
 
 
+def _maybe_in_name(name: str) -> bool:
+    """Whether a name can hold anything the detectors find: nine digits (a BSN, a phone number, an IBAN), an @, four
+    digits and a letter (a postcode) or a label of a birth date (most names of a dossier hold a date at most)."""
+    return (sum(c in "0123456789" for c in name) >= 9 or "@" in name or "(at)" in name or "[at]" in name
+            or _POSTCODE_QUICK.search(name) is not None or "geb" in name.lower())
+
+
 def mask_path(path: str) -> str:
     """``path`` with what looks like personal data in a file or folder name replaced by ``***`` (for output)."""
-    if not any(c.isdigit() or c == "@" for c in path):
+    if not _maybe_in_name(path):
         return path
     return "/".join(_masked(part, {(a, b) for a, b, _ in _name_spans(part)}) for part in path.split("/"))
 
