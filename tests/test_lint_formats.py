@@ -84,6 +84,8 @@ POSITIVES = [
     ("Geboortedatum 13 apr. 1961", "geboortedatum"),
     ("geboren d.d. 13-04-1961", "geboortedatum"),
     ("geb. d.d. 13 april 1961", "geboortedatum"),
+    ("mevrouw X, d.d. 13-04-1961", "geboortedatum"),
+    ("zoon d.d. 1998-11-02", "geboortedatum"),
     ("GEBOREN OP 3 MAART 1990", "geboortedatum"),
     ("geboorte-datum 13-04-1961", "geboortedatum"),
 ]
@@ -95,6 +97,7 @@ NEGATIVES = [
     "afgesproken op 13-04-2026",
     "afspraak d.d. 13-04-2026 over de huur",
     "brief d.d. 13 april 2026",
+    "beschikking d.d. 02-11-2025 en d.d. 2024-01-15",
     "evaluatie 13/04/2026, volgende 13.07.2026",
     "deadline 2026-04-13, gemaakt 2026-03-01",
     "nummer: 123456789",

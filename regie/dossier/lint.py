@@ -57,12 +57,20 @@ _NOT_POSTCODE = frozenset(
     "mb gb kb st ct eu nl ha wk jr uu".split())
 _MONTH = "|".join((*MONTHS, "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sept", "sep", "okt", "nov", "dec"))
 # A birth date is a date behind a label that says so: geboren, geb., geb.datum, geboortedatum (d.d. and op may
-# follow it). A date on its own, or behind d.d. alone (a letter's date), is an ordinary date in a plan.
+# follow it). A date on its own is an ordinary date in a plan.
 _BIRTH = re.compile(
     r"g(?<![\w]g)(?:eboren|eb\.?[ ]?dat(?:um|\.)?|eb\.|eb(?=[ :])|eboorte[ -]?datum|eboortedag)"
     r"[ \t]*:?[ \t]*(?:(?:op|d\.d\.?)[ \t]*:?[ \t]*)?['\"]?"
     rf"(?:[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.](?:[0-9]{{4}}|[0-9]{{2}})|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}"
     rf"|[0-9]{{1,2}}[ ]+(?:{_MONTH})\.?[ ]+[0-9]{{4}})(?![0-9])",
+    re.I | _A,
+)
+# Behind d.d. alone ("de dato": a letter's or an agreement's date) only a date of the last century counts: no
+# dossier regie keeps goes back that far, so it is someone's birth date (later ones need one of the labels above).
+_DD_BIRTH = re.compile(
+    r"d(?<![\w]d)\.[ ]?d\.?[ \t]*:?[ \t]*['\"]?"
+    rf"(?:[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.]1[89][0-9]{{2}}|1[89][0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}"
+    rf"|[0-9]{{1,2}}[ ]+(?:{_MONTH})\.?[ ]+1[89][0-9]{{2}})(?![0-9])",
     re.I | _A,
 )
 
@@ -171,6 +179,9 @@ def _spans(text: str, *, quick: bool = True) -> Iterator[tuple[int, int, str]]:
             yield a, b, "adres"
     if not quick or "geb" in text.lower():
         for m in _BIRTH.finditer(text):
+            yield m.start(), m.end(), "geboortedatum"
+    if not quick or "d.d" in text.lower() or "d. d" in text.lower():
+        for m in _DD_BIRTH.finditer(text):
             yield m.start(), m.end(), "geboortedatum"
 
 
