@@ -252,7 +252,8 @@ def mask_path(path: str) -> str:
     """``path`` with what looks like personal data in a file or folder name replaced by ``***`` (for output)."""
     if not _maybe_in_name(path):
         return path
-    return "/".join(_masked(part, {(a, b) for a, b, _ in _name_spans(part)}) for part in path.split("/"))
+    return "/".join(_masked(part, {(a, b) for a, b, _ in _name_spans(part)}) if _maybe_in_name(part) else part
+                    for part in path.split("/"))
 
 
 def mask_text(text: str) -> str:

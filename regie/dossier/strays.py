@@ -139,7 +139,7 @@ def _listing(path: str) -> dict[str, os.DirEntry]:
         return {}
 
 
-class _Meetings:
+class _TextReader:
     def __init__(self, top: str) -> None:
         self.top = top
         self.problems: list[Problem] = []
@@ -150,7 +150,7 @@ class _Meetings:
 def load_meetings(top: str) -> tuple[dict[str, str], set[str]]:
     """The text of every file in ``overleggen/`` (agendas and minutes), and the paths of everything in it and in
     ``signalen/`` and ``journaal/``, for the privacy lint."""
-    reader = _Meetings(top)
+    reader = _TextReader(top)
     for folder in (MEETINGS_DIR, SIGNALS_DIR, NETWORK_JOURNAL_DIR):
         for name, entry in sorted(_listing(f"{top}/{folder}").items()):
             rel = f"{folder}/{name}"
