@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..dossier.lint import mask_text
 from ..errors import RegieError
 from ..safetext import json_text as as_json
 from ..safetext import printable as escape
@@ -129,11 +130,11 @@ def _console():
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 def error(message: str) -> None:
-    message = _markup_safe(printable(message))
+    message = _markup_safe(printable(mask_text(message)))  # a value the user typed is named, but not what it holds
     _console().print(f"[bold red]fout:[/] {message}" if _colour() else f"fout: {message}", markup=_colour())
 
 def warn(message: str) -> None:
-    message = _markup_safe(printable(message))
+    message = _markup_safe(printable(mask_text(message)))
     _console().print(f"[yellow]waarschuwing:[/] {message}" if _colour() else f"waarschuwing: {message}", markup=_colour())
 
 def info(message: str) -> None:

@@ -16,14 +16,14 @@ from .. import layout
 from ..errors import DossierInvalid, os_reason
 from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
 from ..layout import CASE_FILE, CASES_DIR, CONFIG, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
-from . import schema
+from . import schema, strays
 from .afscherming import shields_in
 from .casus import Casus
 from .model import Afspraak, Case, CaseWithCasus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Verstrekking
 from .network import Network
 from .network_records import NetwerkNotitie, Signaal
 from .plan import Plan
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, Problem
 from .repo import case_dir, case_ids
 from .sociale_kaart import FILE as MAP
 from .sociale_kaart import SocialeKaart
@@ -39,6 +39,8 @@ class Dossier:
     signalen: list[Signaal] = field(default_factory=list)
     sources: dict[str, SourceFile] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # files read only as text, for the privacy lint
+    names: set[str] = field(default_factory=set)  # every path seen, for the privacy lint of names
 
     def line(self, rel: str, *pointer: str | int) -> int | None:
         return Lines(self.root, self.sources).line(rel, *pointer)
@@ -79,6 +81,8 @@ class _Reader:
         self.top = os.fspath(root)  # paths are joined as text: a Path per file costs more than reading it
         self.sources: dict[str, SourceFile] = {}
         self.problems: list[Problem] = []
+        self.texts: dict[str, str] = {}  # files regie does not parse, read as text for the privacy lint
+        self.names: set[str] = set()  # every path seen in a case folder, for the privacy lint of names
 
     def read(self, rel: str, kind: str, *, markdown: bool = False) -> SourceFile | None:
         """Load and schema-check one file; None (with problems recorded) when unusable."""
@@ -132,6 +136,8 @@ def load_dossier(root: Path, only: list[str] | None = None) -> Dossier:
         dossier.signalen = _load_signals(reader)
     dossier.sources = reader.sources
     dossier.problems = reader.problems
+    dossier.texts = reader.texts
+    dossier.names = reader.names
     return dossier
 
 
@@ -222,28 +228,9 @@ def _load_signals(reader: _Reader) -> list[Signaal]:
     return signals
 
 
-def _unknown_files(reader: _Reader, base: str, names: dict[str, os.DirEntry]) -> None:
-    """Every entry of a case folder is a kind the table of record kinds knows. Anything else is named: an identity
-    in plain text under any name as an error, another file (casus.yml, a backup, a name holding a BSN) as a warning."""
-    known = {f.path for f in layout.FILES if f.scope == "case" and f.folder is None}
-    folders = {f.folder for f in layout.FILES if f.scope == "case" and f.folder is not None}
-    for name in sorted(names):
-        if name.startswith(".") or name in known or name in folders:
-            continue
-        if name.lower().startswith("identiteit"):
-            reader.problems.append(Problem(f"{base}/{name}", None, "identiteit-onversleuteld", ERROR,
-                                           "identiteitsgegevens staan hier onversleuteld; versleutel ze met "
-                                           "'regie identity edit' en verwijder dit bestand (ook uit de geschiedenis)"))
-        else:
-            reader.problems.append(Problem(f"{base}/{name}", None, "onbekend-bestand", WARNING,
-                                           "regie kent dit bestand niet en controleert het niet (een tikfout in de naam, "
-                                           "een reservekopie?); persoonsgegevens horen alleen versleuteld in "
-                                           f"{IDENTITY_FILE}"))
-
-
 def _identity_findings(reader: _Reader, base: str, names: dict[str, os.DirEntry]) -> None:
     """Entries regie does not know (a plain-text identity among them), and an identity file that is not age-encrypted."""
-    _unknown_files(reader, base, names)
+    strays.case_folder(reader, base, names)
     if IDENTITY_FILE in names:
         try:
             with open(f"{reader.top}/{base}/{IDENTITY_FILE}", "rb") as fh:
@@ -332,6 +319,7 @@ def _load_entries(reader: _Reader, case: Case, kind: FileKind) -> list:
         return []
     entries = []
     build = _ENTRIES[kind.name][1] if kind.name in _ENTRIES else None
+    strays.folder_files(reader, folder, kind, names)  # the entries parsed below are skipped there
     for name in sorted(names):
         if not name.endswith(kind.suffix) or name.startswith("."):
             continue

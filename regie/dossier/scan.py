@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..dossier.lint import scan as privacy_scan
 from ..layout import CASES_DIR, CONFIG
 from .cache import fingerprint, open_cache
 from .cacherow import MISS, load
@@ -39,6 +38,7 @@ from .network import Network
 from .problems import ERROR, Problem
 from .rules import Ctx
 from .sociale_kaart import FILE as MAP
+from .strays import privacy_findings
 
 POOL_MINIMUM = 300  # fewer cases to parse than this: starting processes costs more than it saves
 FINGERPRINT_POOL_MINIMUM = 3000  # fewer cases to check for changes: one process is quicker
@@ -51,7 +51,7 @@ class Loaded:
 
     case: Case
     problems: tuple[Problem, ...]
-    privacy: tuple[tuple[str, int, str], ...]  # (file, line, message); the severity is the network's to decide
+    privacy: tuple[tuple[str, int | None, str], ...]  # (file, line or None for a name, message); the severity is the network's to decide
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def read_case(root: Path, cid: str) -> Loaded:
 
     reader = _Reader(root)
     case = _load_case(reader, cid)
-    found = tuple((rel, f.line, f.message()) for rel, src in reader.sources.items() for f in privacy_scan(src.text))
+    found = tuple(privacy_findings(reader.sources, reader.texts, reader.names))
     return Loaded(case, tuple(reader.problems), found)
 
 

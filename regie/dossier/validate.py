@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,6 +22,7 @@ from .rules.household import Membership, households, membership
 from .scan import Job, Loaded, prepare, scan
 from .schema import schema_text
 from .sociale_kaart import FILE as MAP
+from .strays import load_meetings
 from .vocab import OPEN_STATUSES
 
 
@@ -102,12 +103,14 @@ def validate(
         problems.extend(found)
         dossier.sources.update(sources)
         problems.extend(network_journal(root, network, notes, dossier))
+        dossier.texts, dossier.names = load_meetings(str(root))  # the minutes are read only for the privacy lint
     problems.extend(repository_rules(dossier, ids if cases is None else None))
     if cases is None:
         problems.extend(commit_message_privacy(root, dossier))
         problems.extend(editor_schemas(root))
         problems.extend(erased_problems(root))
-    return sorted(set(problems), key=Problem.sort_key)
+    return sorted({p if p.path == (masked := lint.mask_path(p.path)) else replace(p, path=masked) for p in problems},
+                  key=Problem.sort_key)
 
 
 EDITOR_SCHEMAS = ".regie/schemas"  # written by regie init and regie schema export, for editors

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..clock import event_date
-from ..dossier.lint import check_value
+from ..dossier.lint import check_id, check_value
 from ..dossier.loader import load_case
 from ..dossier.repo import case_dir
 from ..dossier.sociale_kaart import advice
@@ -51,6 +51,7 @@ def add(
 
     check_value("de rol", rol, field="rol")
     check_value("de relatie", relatie, field="relatie")
+    check_id("de id", betrokkene_id, field="betrokkene_id")
 
     if naaste:
         if not relatie or not relatie.strip() or organisatie or rol:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import ids
-from ..dossier.lint import check_value
+from ..dossier.lint import check_id, check_value
 from ..dossier.loader import load_network
 from ..dossier.network import Network
 from ..dossier.problems import ERROR
@@ -88,6 +88,7 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
         ("de afweging", "afweging", case.afweging),
     ):
         check_value(thing, value, field=name)
+    check_id("het huishouden-id", case.huishouden, field="huishouden")
     net.require_regisseur(case.regisseur, field="regisseur")
     if case.melder_organisatie:
         net.require_organisatie(case.melder_organisatie, field="melder_organisatie")

@@ -8,6 +8,7 @@ from pathlib import Path
 import regie
 
 from ..dossier import schema
+from ..dossier.lint import check_id, check_value
 from ..errors import RegieError, UsageError
 from ..layout import CASES_DIR, CONFIG, MEETINGS_DIR, SIGNALS_DIR, merge_attributes
 from ..layout import SCHEMAS_DIR as SCHEMA_DIR
@@ -156,6 +157,7 @@ def check_source(bron: str) -> str:
 def _check_ids(regisseur_id: str, beheerders: list[str]) -> list[str]:
     """The first regisseur's id and the beheerders' ids must be short ids; returns the beheerders once each."""
     for what, rid in (("regisseur", regisseur_id), *(("beheerder", b) for b in beheerders)):
+        check_id(f"de {what}-id", rid, field="regisseur_id" if what == "regisseur" else "beheerder")
         if not re.match(r"^[a-z0-9][a-z0-9-]*$", rid):
             raise UsageError(f"ongeldige {what}-id '{rid}': kleine letters, cijfers en '-'")
     return list(dict.fromkeys(beheerders))
@@ -169,6 +171,8 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
     is not the first regisseur gets an entry of its own under ``regisseurs`` for its age key.
     """
 
+    check_value("de naam van het netwerk", naam, field="naam")
+    check_value("de naam van de regisseur", regisseur_naam, field="regisseur_naam")
     beheerders = _check_ids(regisseur_id, beheerders or [])
     if (target / CONFIG).exists():
         raise RegieError(f"{target / CONFIG} bestaat al; dit is al een dossierrepository")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..dossier.lint import check_value
+from ..dossier.lint import check_id, check_value
 from ..dossier.loader import load_network
 from ..dossier.network import Network
 from ..dossier.problems import Problem
@@ -50,6 +50,7 @@ def add(root: Path, rid: str, *, naam: str, today: dt.date, age: str | None = No
     """Add a regisseur (with their public age key, if given) to ``regie.yaml``, in one commit."""
 
     check_value("de naam van de regisseur", naam, field="naam")
+    check_id("de regisseur-id", rid)
     if not ID_RE.fullmatch(rid):
         raise UsageError(f"ongeldige regisseur-id '{rid}': kleine letters, cijfers en '-'")
     if not naam.strip():

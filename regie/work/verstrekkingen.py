@@ -101,6 +101,7 @@ def append(root: Path, case: Case, item: dict, after: str | None = None) -> tupl
 def share(root: Path, cid: str, *, aan: str, wat: str, grondslag: str, today: dt.date, datum: dt.date | None = None,
           ontvanger: str | None = None, commit: bool = True) -> Change:
     check_value("de omschrijving van wat er gedeeld wordt", wat, field="wat")
+    check_value("de ontvanger", ontvanger, field="ontvanger")
     if not wat.strip():
         raise UsageError("de omschrijving van wat er gedeeld wordt mag niet leeg zijn", field="wat")
     net, case, _ = load_case(root, cid)

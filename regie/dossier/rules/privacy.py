@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...dossier.lint import scan
 from ..loader import Dossier
 from ..problems import ERROR, WARNING, Problem
+from ..strays import privacy_findings
 
 
 def privacy(dossier: Dossier) -> Iterator[Problem]:
-    """No BSN, IBAN, phone number, e-mail address, address or birth date in any plain-text dossier file."""
+    """No BSN, IBAN, phone number, e-mail address, postcode or birth date in any plain-text dossier file that was
+    read (parsed or as text only), nor in its name."""
 
     severity = ERROR if dossier.network is not None and dossier.network.privacy == "streng" else WARNING
-    for rel, src in dossier.sources.items():
-        for f in scan(src.text):
-            yield Problem(rel, f.line, "privacy", severity, f.message())
+    for rel, line, message in privacy_findings(dossier.sources, dossier.texts, dossier.names):
+        yield Problem(rel, line, "privacy", severity, message)
