@@ -61,7 +61,7 @@ def test_purge_after_the_term_removes_the_case_from_all_history(cli, history, mo
     r = cli("-C", str(history), "--today", "2041-06-01", "purge", "2025-014")
     assert r.code == 0, r
     assert r.err.startswith("casus 2025-014 vernietigd: ")
-    assert "git push --force-with-lease origin main" in r.err
+    assert "deel de vernietiging: 'regie sync' (die vervangt de geschiedenis op origin/main" in r.err
     assert not (history / C).exists()
     assert unique not in _all_blobs(history)
     assert not [p for p in git(history, "rev-list", "--all", "--objects").split() if p.startswith(C)]

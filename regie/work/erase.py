@@ -169,6 +169,15 @@ def check(root: Path, e: Erasure) -> list[str]:
     return found
 
 
+def tidy_after_rewrite(root: Path, e: Erasure) -> list[str]:
+    """After a rewrite made with the rest of a sync (``regie.work.purgesync``): the copies outside git, the reflogs and
+    the unreachable objects; then what still holds the case (:func:`check`), empty when nothing does."""
+    _copies(root, e)
+    _expire_and_prune(root)
+    _copies(root, e)
+    return check(root, e)
+
+
 def erase(root: Path, e: Erasure) -> Outcome:
     """Erase the case from this clone (see the module); the intent is kept until it is done or reported.
 

@@ -136,7 +136,7 @@ def purge(root: Path, cid: str, today: dt.date, *, voortijdig: bool = False, red
         return p, done
 
 
-AFTER = """Nog te doen, want andere kopieën hebben de oude geschiedenis nog:
-  1. deel de nieuwe geschiedenis: 'git push --force-with-lease {remote} {branch}'
-  2. elke andere regisseur maakt een nieuwe clone (en verwijdert de oude) — een gewone 'git pull' haalt de casus terug
+AFTER = """Nog te doen, want de gedeelde repository en de andere clones hebben de oude geschiedenis nog:
+  1. deel de vernietiging: 'regie sync' (die vervangt de geschiedenis op {remote}/{branch}, alleen over wat hij ophaalde)
+  2. elke andere regisseur draait 'regie sync': die haalt de casus ook uit zijn clone (gebruik daar geen 'git pull')
   3. vraag de beheerder van de server om oude verwijzingen te laten opruimen (beschermde branches, merge requests, back-ups)"""

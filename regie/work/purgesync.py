@@ -15,18 +15,16 @@ and regie checks that no object of the case is left.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..dossier.cache import clear as clear_cache
 from ..errors import RegieError
 from ..formats.yamlio import parse_yaml
 from ..layout import CASES_DIR, ERASED
 from ..store import gitops
 from ..store.files import write_text_atomic
-from ..store.history import SNAPSHOT_DIR
 from ..store.transaction import private_dir, state_dir
+from .erase import Erasure, survey, tidy_after_rewrite
 
 PARKED = "refs/regie/upstream"  # the fetched remote history while it is rewritten with the rest
 CHECKED = "vernietigd-gecontroleerd"  # purged cases this clone no longer holds: not searched for again
@@ -38,7 +36,7 @@ class Erased:
     upstream: str  # the remote's history with the cases erased: what this clone builds on and pushes
     lease: str  # what the remote holds now: a push that replaces it does so only over this
     left_out: list[str]  # this clone's unpushed commits that touched an erased case ("abc1234 onderwerp")
-    blobs: set[str]  # every version of the cases' files, to check that none is left
+    surveys: list[dict]  # per case what it left in this clone (regie.work.erase.Erasure): paths and blob ids
 
     @property
     def replaces_remote(self) -> bool:
@@ -46,11 +44,11 @@ class Erased:
 
     def saved(self) -> dict:
         """As JSON data, for a sync that stops on a conflict and goes on later."""
-        return {**asdict(self), "blobs": sorted(self.blobs)}
+        return asdict(self)
 
     @classmethod
     def restored(cls, data: dict) -> Erased:
-        return cls(**{**data, "blobs": set(data.get("blobs", ()))})
+        return cls(**data)
 
 
 def _git(root: Path, *args: str, check: bool = True, input: str | None = None):
@@ -166,58 +164,34 @@ def erase(root: Path, cases: list[str], upstream: str, remote_ref: str) -> Erase
     ``remote_ref`` is the remote-tracking branch: the commits on none of its places are this clone's own.
     """
     _refuse_unsafe(root)
-    top, prefix = _top_and_prefix(root)
-    here = [f"{CASES_DIR}/{cid}" for cid in cases]  # git's paths are relative to where it runs: the dossier
-    folders = [prefix + folder for folder in here]  # git-filter-repo's to the top of the repository
+    top, _ = _top_and_prefix(root)
     left_out = touching(root, cases, remote_ref)
-    blobs = {sha for line in _git(root, "log", "--all", "--format=", "--raw", "--no-abbrev", "--", *here).stdout.splitlines()
-             for sha in line.split("\t")[0].split()[2:4] if sha.strip("0")}
+    surveys = [survey(root, cid) for cid in cases]  # the folders from the top (and where they were before), blob ids
     _git(root, "update-ref", PARKED, upstream)
     args = ["--partial", "--invert-paths", "--force", "--quiet"]
-    for folder in folders:
-        args += ["--path", folder + "/"]
+    for path in dict.fromkeys(p for e in surveys for p in e.paths):
+        args += ["--path", path]
     if not gitops.filter_repo(top, *args):
         _git(root, "update-ref", "-d", PARKED, check=False)
         raise RegieError("niet gedeeld: git filter-repo kon de vernietigde casus niet uit deze clone halen; er is niets "
                          "gedeeld (kijk met 'git status' en 'git log')", code="sync")
     rewritten = _git(root, "rev-parse", PARKED).stdout.strip()
     _git(root, "update-ref", "-d", PARKED)
-    return Erased(cases, rewritten, upstream, left_out, blobs)
+    return Erased(cases, rewritten, upstream, left_out, [asdict(e) for e in surveys])
 
 
 def finish(root: Path, erased: Erased, remote_url: str) -> None:
-    """After the sync: no trace of the cases left in this clone, nor in a remote that is a folder on this machine."""
+    """After the sync: no trace of the cases left in this clone (regie.work.erase does the tidying and the check),
+    nor in a remote that is a folder on this machine."""
     top, _ = _top_and_prefix(root)
-    for cid in erased.cases:
-        leftover = root / CASES_DIR / cid  # ignored files (an export, a backup) keep the folder
-        if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover)
-    clear_cache(root)
-    shutil.rmtree(state_dir(root) / SNAPSHOT_DIR, ignore_errors=True)  # --op copies of the old history
-    _expire(top)
+    remains = [line for data in erased.surveys for line in tidy_after_rewrite(root, Erasure(**data))]
     remote = Path(remote_url.removeprefix("file://")) if remote_url.startswith(("/", "file://", ".")) else None
     if remote is not None:
         remote = remote if remote.is_absolute() else (top / remote).resolve()
         if remote.is_dir() and erased.replaces_remote:
-            _expire(remote)
-    left = _still_stored(top, erased.blobs)
-    if not left:
-        _remember(root, _checked(root) | set(erased.cases))
-    if left:
-        raise RegieError(f"de vernietigde casus {', '.join(erased.cases)} is gedeeld, maar {len(left)} object(en) ervan "
-                         "staan nog in deze clone (een stash, tag of andere werkmap houdt ze vast?); niets is "
-                         "teruggezet — ruim die op en draai 'regie sync' opnieuw", code="sync")
-
-
-def _expire(repo: Path) -> None:
-    gitops.run(repo, "reflog", "expire", "--expire=now", "--all", check=False)
-    gitops.run(repo, "gc", "--prune=now", "--quiet", check=False)
-
-
-def _still_stored(top: Path, blobs: set[str]) -> set[str]:
-    """Which of ``blobs`` any object store of this clone still holds — reachable or not — and no other file uses."""
-    if not blobs:
-        return set()
-    stored = set(gitops.run(top, "cat-file", "--batch-all-objects", "--batch-check=%(objectname)").stdout.split())
-    in_use = {line.split()[0] for line in gitops.run(top, "rev-list", "--objects", "--all").stdout.splitlines() if line}
-    return (blobs & stored) - in_use
+            gitops.run(remote, "reflog", "expire", "--expire=now", "--all", check=False)
+            gitops.run(remote, "gc", "--prune=now", "--quiet", check=False)
+    if remains:
+        raise RegieError(f"de vernietigde casus {', '.join(erased.cases)} is gedeeld, maar staat nog in deze clone: "
+                         + "; ".join(remains[:5]) + ". Ruim dat op en draai 'regie sync' opnieuw", code="sync")
+    _remember(root, _checked(root) | set(erased.cases))
