@@ -145,12 +145,34 @@ def release_source(project_urls: list[str], version: str) -> str | None:
 def check_source(bron: str) -> str:
     """A source of regie that CI can install from and that pins one version."""
     text = bron.strip()
-    pinned = "==" in text or re.search(r"\.whl$|@[0-9a-f]{7,40}$|@v\d+(\.\d+)*$", text) is not None
-    if not text or "\n" in text or not pinned:
+    if not text or "\n" in text or not pins_one_version(text):
         raise UsageError(f"de bron van regie '{bron}' pint geen versie: geef een git-URL op een release-tag "
                          "('regie @ git+https://…/regie.git@v0.2.0'), een wheel ('…/regie-0.2.0-py3-none-any.whl') "
                          "of 'regie==0.2.0' van jullie eigen pakketindex", field="regie_bron")
     return text
+
+
+def pins_one_version(text: str) -> bool:
+    """Whether pip, given ``text``, installs one version of regie: read as pip reads a requirement.
+
+    ``regie==0.2.0`` (or ``===``) pins; ``regie==0.2.*``, ``regie>=0.2`` and another package do not. A URL
+    (``regie @ URL`` or the bare URL pip also takes) pins when it names a wheel, a commit or a release tag.
+    """
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+
+    url = text
+    try:
+        req = Requirement(text)
+    except InvalidRequirement:
+        req = None  # a bare URL or path, which pip takes as it is
+    if req is not None:
+        if canonicalize_name(req.name) != "regie":
+            return False
+        if req.url is None:
+            return any(s.operator == "===" or (s.operator == "==" and not s.version.endswith(".*")) for s in req.specifier)
+        url = req.url
+    return re.search(r"\.whl$|@[0-9a-f]{7,40}$|@v\d+(\.\d+)*$", url) is not None
 
 
 def _check_ids(regisseur_id: str, beheerders: list[str]) -> list[str]:
