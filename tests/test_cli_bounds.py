@@ -87,3 +87,15 @@ def test_a_long_name_the_system_takes_is_taken(cli, examples_repo):
     r = cli("list", "--format", "json", "-o", f"../{name}", cwd=examples_repo)
     assert (r.code, r.err) == (0, f"geschreven: ../{name}\n9 casussen\n"), r
     assert (examples_repo.parent / name).read_text().startswith("[")
+
+
+@pytest.mark.parametrize("where, reason", [
+    ("bestand", "er staat al een bestand met die naam (waar een map hoort?)"),  # was exit 3: FileExistsError
+    ("bestand/netwerk", "een deel van het pad is een bestand, geen map"),
+])
+def test_init_where_a_file_is_says_so(cli, tmp_path, where, reason):
+    (tmp_path / "bestand").write_text("al hier\n")
+    r = cli("init", where, "--naam", "X", cwd=tmp_path)
+    assert (r.code, r.out, r.err) == (1, "", f"fout: {where}: kan de map niet maken: {reason}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bestand"]
+    assert (tmp_path / "bestand").read_text() == "al hier\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import regie
 
 from ..dossier import schema
-from ..errors import RegieError, UsageError
+from ..errors import RegieError, UsageError, os_reason
 from ..layout import CASES_DIR, CONFIG, MEETINGS_DIR, SIGNALS_DIR, merge_attributes
 from ..layout import SCHEMAS_DIR as SCHEMA_DIR
 from ..render.templates import render
@@ -208,7 +208,10 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
                "merge_attributes": merge_attributes().rstrip("\n")}
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
     made = [d for d in (target, *target.parents) if not d.exists()]
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where the folder (or one above it) belongs
+        raise RegieError(f"kan de map niet maken: {os_reason(exc)}", path=str(target)) from None
     written: list[Path] = []
     try:
         for rel, text in rendered.items():
