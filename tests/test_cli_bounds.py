@@ -99,3 +99,9 @@ def test_init_where_a_file_is_says_so(cli, tmp_path, where, reason):
     assert (r.code, r.out, r.err) == (1, "", f"fout: {where}: kan de map niet maken: {reason}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bestand"]
     assert (tmp_path / "bestand").read_text() == "al hier\n"
+
+
+def test_setup_with_a_folder_that_does_not_exist_inside_a_git_repository(cli, examples_repo):
+    # was exit 3 (FileNotFoundError): the git repository around the working folder was taken for the missing one
+    r = cli("-C", "bestaat-niet", "setup", cwd=examples_repo)
+    assert (r.code, r.out, r.err) == (1, "", "fout: map bestaat niet: bestaat-niet\n")

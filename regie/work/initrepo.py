@@ -51,7 +51,7 @@ def check_out_shared(folder: Path) -> str | None:
 
     Returns what was done, or None when ``folder`` is not such a clone.
     """
-    if gitops.git_dir(folder) is None or gitops.run(folder, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0:
+    if not folder.is_dir() or gitops.git_dir(folder) is None or gitops.run(folder, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0:
         return None
     branches = gitops.run(folder, "for-each-ref", "--format=%(refname:short)", "refs/remotes", check=False).stdout.split()
     branches = [b for b in branches if not b.endswith("/HEAD")
