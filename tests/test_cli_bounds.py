@@ -70,14 +70,14 @@ NAME = "een naam in het pad heeft 300 bytes, het systeem staat er hoogstens 255 
 ])
 def test_a_path_longer_than_the_system_allows_is_a_usage_error(cli, examples_repo, args, what):
     r = cli(*args, cwd=examples_repo)
-    assert (r.code, r.out, r.err) == (2, "", f"fout: het pad van {what} is te lang: {NAME}\n")
+    assert (r.code, r.out, r.err) == (2, "", f"fout: {what}: het pad is te lang: {NAME}\n")
     assert LONG not in os.listdir(examples_repo.parent)
 
 
 def test_a_whole_path_longer_than_the_system_allows_is_a_usage_error(cli, examples_repo):
     deep = "a/" * 2100  # every name short, the whole 4,200 bytes
     r = cli("caseload", "-o", deep + "x.csv", cwd=examples_repo)
-    assert (r.code, r.out, r.err) == (2, "", "fout: het pad van --output is te lang: 4205 bytes, het systeem staat "
+    assert (r.code, r.out, r.err) == (2, "", "fout: --output: het pad is te lang: 4205 bytes, het systeem staat "
                                              "hoogstens 4095 bytes toe\n")
     assert not (examples_repo / "a").exists()
 

@@ -43,10 +43,10 @@ def _checked_today(ctx: Any, param: Any, value: Optional[str]) -> Optional[str]:
 
 def checked_path(what: str, kind: Callable[[str], Any] = Path) -> Callable[[Any], Any]:
     """A parser for a path the user gives: one the system cannot take (a name over 255 bytes) is a usage error
-    naming ``what`` (``het pad van --output is te lang: …``), not an ``OSError`` where it is first used."""
+    naming ``what`` (``--output: het pad is te lang: …``), not an ``OSError`` where it is first used."""
 
     def parse(text: Any) -> Any:
-        check_path_length(text, f"het pad van {what}")
+        check_path_length(text, f"{what}: het pad")
         return kind(text)
 
     return parse
