@@ -183,6 +183,16 @@ def _check_ids(regisseur_id: str, beheerders: list[str]) -> list[str]:
     return list(dict.fromkeys(beheerders))
 
 
+def _make_folder(target: Path) -> list[Path]:
+    """Make ``target`` and the folders above it that are missing; returns those it made."""
+    made = [d for d in (target, *target.parents) if not d.exists()]
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where the folder (or one above it) belongs
+        raise RegieError(f"kan de map niet maken: {os_reason(exc)}", path=str(target)) from None
+    return made
+
+
 def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True,
                     remote: str | None = None, bron: str | None = None, beheerders: list[str] | None = None) -> list[Path]:
     """Create the dossier repository at ``target``; returns the files written (and committed).
@@ -207,11 +217,7 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
                "beheerders": beheerders,
                "merge_attributes": merge_attributes().rstrip("\n")}
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
-    made = [d for d in (target, *target.parents) if not d.exists()]
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a file where the folder (or one above it) belongs
-        raise RegieError(f"kan de map niet maken: {os_reason(exc)}", path=str(target)) from None
+    made = _make_folder(target)
     written: list[Path] = []
     try:
         for rel, text in rendered.items():
