@@ -6,6 +6,8 @@ typing error, and unchecked it would crash date arithmetic further on.
 
 from __future__ import annotations
 
+import os
+
 from .errors import UsageError
 
 MAX_JOBS = 64  # --jobs: processes reading cases
@@ -41,3 +43,21 @@ def check_range(value: int, thing: str, low: int, high: int, unit: str = "", *, 
 TEMPLATE_SECONDS = 30.0  # rendering one document
 TEMPLATE_CHARS = 50_000_000  # what one document may hold (the report of 20,000 cases is well under 1 MB)
 TEMPLATE_RANGE = 10_000  # range() inside a template
+
+NAME_MAX = 255  # bytes in one name of a path (ext4, btrfs, xfs, tmpfs, APFS, NTFS)
+PATH_MAX = 4096  # bytes in a whole path (Linux, with the closing NUL)
+
+
+def check_path_length(path: str | os.PathLike[str], thing: str, *, field: str | None = None) -> None:
+    """Refuse a path the system cannot take (a name over NAME_MAX or the whole over PATH_MAX bytes) as a usage error.
+
+    Left to the system, such a path is an ``OSError`` (``File name too long``) wherever it is first used.
+    """
+    raw = os.fsencode(path)
+    longest = max((len(part) for part in raw.split(b"/")), default=0)
+    if longest > NAME_MAX:
+        raise UsageError(f"{thing} is te lang: een naam in het pad heeft {longest} bytes, het systeem staat er hoogstens "
+                         f"{NAME_MAX} toe", field=field)
+    if len(raw) >= PATH_MAX:
+        raise UsageError(f"{thing} is te lang: {len(raw)} bytes, het systeem staat hoogstens {PATH_MAX - 1} bytes toe",
+                         field=field)

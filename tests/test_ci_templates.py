@@ -62,12 +62,23 @@ def test_init_pins_the_source_and_writes_safe_ci_files(cli, tmp_path):
     assert gl["script"] == ["regie validate --format gitlab -o gl-code-quality-report.json || true", "regie validate"]
 
 
-@pytest.mark.parametrize("bron", ["regie", "regie>=0.1", "git+https://x.org/regie.git", ""])
+@pytest.mark.parametrize("bron", ["regie", "regie>=0.1", "git+https://x.org/regie.git", "", "regie==0.2.*", "regie~=0.2.0",
+                                  "regie!=0.2.0", "regie>=0.2,<0.3", "andere==1.0", "regie==banana", "regie @ git+https://x.org/regie.git"])
 def test_an_unpinned_source_is_refused_before_anything_is_written(cli, tmp_path, bron):
     target = tmp_path / "netwerk"
     r = cli("init", str(target), "--naam", "X", "--regie-bron", bron)
     assert r.code == 2 and r.err.startswith(f"fout: --regie-bron: de bron van regie '{bron}' pint geen versie"), r
     assert not target.exists()
+
+
+@pytest.mark.parametrize("bron", ["regie==0.2.0", "regie == 0.2.0", "regie===0.2.0", "regie[pdf]==0.2.0", "regie==0.2.0,<1",
+                                  "regie==0.2.0; python_version >= '3.11'", "Regie==0.2.0",
+                                  "regie @ git+https://x.org/regie.git@v0.2.0", "git+https://x.org/regie.git@0123abc",
+                                  "https://x.org/regie-0.2.0-py3-none-any.whl"])
+def test_a_pinned_source_is_read_as_pip_reads_it(bron):
+    from regie.work.initrepo import check_source
+
+    assert check_source(f" {bron} ") == bron
 
 
 def test_a_local_install_writes_a_pinned_version_and_says_so(cli, tmp_path):

@@ -17,6 +17,7 @@ import typer
 
 from ..clock import parse_iso_date
 from ..errors import UsageError
+from ..limits import check_path_length
 from . import completion
 from .menu import GLOBAL_OPTIONS
 
@@ -29,10 +30,38 @@ def global_option(name: str, **extra: Any) -> Any:
     return typer.Option(*o.names, metavar=o.metavar, help=o.help, envvar=o.envvar, **extra)
 
 
-# The global options (regie.cli.app's callback). --today and --op stay text here: --today is read only by a
-# command that asks for today, and --op is refused for a command that cannot read the past before its date is.
-Repo = Annotated[Optional[Path], global_option("repo")]
-Today = Annotated[Optional[str], global_option("today")]
+def _checked_today(ctx: Any, param: Any, value: Optional[str]) -> Optional[str]:
+    """``--today`` (or ``REGIE_TODAY``) checked as the command line is read, so every command refuses a day out of
+    range with the same message, also one that never asks for today; kept as text (``regie.cli.context`` sets it)."""
+    if value and not ctx.resilient_parsing:  # completing: a half-typed date is no error; empty: no date given
+        from typer._click.core import ParameterSource
+
+        from_env = ctx.get_parameter_source(param.name) == ParameterSource.ENVIRONMENT
+        parse_iso_date(value, what=param.envvar if from_env else "--today")
+    return value
+
+
+def checked_path(what: str, kind: Callable[[str], Any] = Path) -> Callable[[Any], Any]:
+    """A parser for a path the user gives: one the system cannot take (a name over 255 bytes) is a usage error
+    naming ``what`` (``--output: het pad is te lang: …``), not an ``OSError`` where it is first used."""
+
+    def parse(text: Any) -> Any:
+        check_path_length(text, f"{what}: het pad")
+        return kind(text)
+
+    return parse
+
+
+def path_argument(help: str, *, what: str, **extra: Any) -> Any:
+    """A path as an argument, checked like :func:`checked_path`."""
+    extra.setdefault("show_default", False)
+    return typer.Argument(help=help, parser=checked_path(what), **extra)
+
+
+# The global options (regie.cli.app's callback). --today is checked here but stays text, and --op stays text:
+# --op is refused for a command that cannot read the past before its date is.
+Repo = Annotated[Optional[Path], global_option("repo", parser=checked_path("-C/--repo"))]
+Today = Annotated[Optional[str], global_option("today", callback=_checked_today)]
 Op = Annotated[Optional[str], global_option("op")]
 Debug = Annotated[bool, global_option("debug")]
 OwnChanges = Annotated[bool, global_option("met_eigen_wijzigingen")]
@@ -102,7 +131,7 @@ def date_option(*names: str, help: str, metavar: str = DATE, **extra: Any) -> An
 
 def output_option(help: str = "Schrijf naar dit bestand in plaats van stdout (- is stdout).", **extra: Any) -> Any:
     """``-o FILE``: where a document or data goes instead of stdout."""
-    return typer.Option("-o", "--output", help=help, metavar="BESTAND", **extra)
+    return typer.Option("-o", "--output", help=help, metavar="BESTAND", parser=checked_path("--output"), **extra)
 
 
 Output = Annotated[Optional[Path], output_option()]

@@ -12,7 +12,7 @@ from ..work.initrepo import init_repository, running_source
 
 
 def run(
-    directory: Annotated[Path, typer.Argument(help="Map voor de nieuwe repository (standaard: de huidige map).", metavar="MAP")] = Path("."),
+    directory: Annotated[Path, params.path_argument("Map voor de nieuwe repository (standaard: de huidige map).", what="MAP", metavar="MAP")] = Path("."),
     naam: Annotated[Optional[str], typer.Option("--naam", help="Naam van het netwerk.")] = None,
     regisseur_id: Annotated[Optional[str], typer.Option("--regisseur-id", help="Korte id van de eerste regisseur.")] = None,
     regisseur_naam: Annotated[Optional[str], typer.Option("--regisseur-naam", help="Naam van de eerste regisseur.")] = None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import console
+from ..cli import console, params
 from ..dossier.schema import KINDS
 from ..dossier.schema import export as do_export
 
@@ -15,7 +15,7 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("export")
-def export(directory: Annotated[Path, typer.Argument(help="Map waar de schema's komen.", metavar="MAP")]) -> None:
+def export(directory: Annotated[Path, params.path_argument("Map waar de schema's komen.", what="MAP", metavar="MAP")]) -> None:
     """Schrijf alle schema's als <soort>.schema.json naar een map."""
 
     for path in do_export(directory):

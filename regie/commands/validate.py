@@ -30,7 +30,8 @@ class ValidateFormat(str, Enum):
 def run(
     cases: Annotated[Optional[list[str]], params.case_argument(
         help="Casus-id's of bestanden (standaard: alles). Bestanden (zoals pre-commit ze doorgeeft) controleren de casussen "
-             "waar ze bij horen; regie.yaml controleert alles.", show_default=False)] = None,
+             "waar ze bij horen; regie.yaml controleert alles.", show_default=False,
+        parser=params.checked_path("CASUS", str))] = None,
     fmt: Annotated[ValidateFormat, params.format_option("text, json, github (annotaties voor GitHub Actions) of gitlab "
                                                 "(Code Quality-rapport voor GitLab merge requests).")] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,

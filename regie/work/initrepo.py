@@ -9,7 +9,7 @@ import regie
 
 from ..dossier import schema
 from ..dossier.lint import check_id, check_value
-from ..errors import RegieError, UsageError
+from ..errors import RegieError, UsageError, os_reason
 from ..layout import CASES_DIR, CONFIG, MEETINGS_DIR, SIGNALS_DIR, merge_attributes
 from ..layout import SCHEMAS_DIR as SCHEMA_DIR
 from ..render.templates import render
@@ -52,7 +52,7 @@ def check_out_shared(folder: Path) -> str | None:
 
     Returns what was done, or None when ``folder`` is not such a clone.
     """
-    if gitops.git_dir(folder) is None or gitops.run(folder, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0:
+    if not folder.is_dir() or gitops.git_dir(folder) is None or gitops.run(folder, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode == 0:
         return None
     branches = gitops.run(folder, "for-each-ref", "--format=%(refname:short)", "refs/remotes", check=False).stdout.split()
     branches = [b for b in branches if not b.endswith("/HEAD")
@@ -146,12 +146,34 @@ def release_source(project_urls: list[str], version: str) -> str | None:
 def check_source(bron: str) -> str:
     """A source of regie that CI can install from and that pins one version."""
     text = bron.strip()
-    pinned = "==" in text or re.search(r"\.whl$|@[0-9a-f]{7,40}$|@v\d+(\.\d+)*$", text) is not None
-    if not text or "\n" in text or not pinned:
+    if not text or "\n" in text or not pins_one_version(text):
         raise UsageError(f"de bron van regie '{bron}' pint geen versie: geef een git-URL op een release-tag "
                          "('regie @ git+https://…/regie.git@v0.2.0'), een wheel ('…/regie-0.2.0-py3-none-any.whl') "
                          "of 'regie==0.2.0' van jullie eigen pakketindex", field="regie_bron")
     return text
+
+
+def pins_one_version(text: str) -> bool:
+    """Whether pip, given ``text``, installs one version of regie: read as pip reads a requirement.
+
+    ``regie==0.2.0`` (or ``===``) pins; ``regie==0.2.*``, ``regie>=0.2`` and another package do not. A URL
+    (``regie @ URL`` or the bare URL pip also takes) pins when it names a wheel, a commit or a release tag.
+    """
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+
+    url = text
+    try:
+        req = Requirement(text)
+    except InvalidRequirement:
+        req = None  # a bare URL or path, which pip takes as it is
+    if req is not None:
+        if canonicalize_name(req.name) != "regie":
+            return False
+        if req.url is None:
+            return any(s.operator == "===" or (s.operator == "==" and not s.version.endswith(".*")) for s in req.specifier)
+        url = req.url
+    return re.search(r"\.whl$|@[0-9a-f]{7,40}$|@v\d+(\.\d+)*$", url) is not None
 
 
 def _check_ids(regisseur_id: str, beheerders: list[str]) -> list[str]:
@@ -161,6 +183,16 @@ def _check_ids(regisseur_id: str, beheerders: list[str]) -> list[str]:
         if not re.match(r"^[a-z0-9][a-z0-9-]*$", rid):
             raise UsageError(f"ongeldige {what}-id '{rid}': kleine letters, cijfers en '-'")
     return list(dict.fromkeys(beheerders))
+
+
+def _make_folder(target: Path) -> list[Path]:
+    """Make ``target`` and the folders above it that are missing; returns those it made."""
+    made = [d for d in (target, *target.parents) if not d.exists()]
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where the folder (or one above it) belongs
+        raise RegieError(f"kan de map niet maken: {os_reason(exc)}", path=str(target)) from None
+    return made
 
 
 def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: str, *, commit: bool = True,
@@ -189,8 +221,7 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
                "beheerders": beheerders,
                "merge_attributes": merge_attributes().rstrip("\n")}
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
-    made = [d for d in (target, *target.parents) if not d.exists()]
-    target.mkdir(parents=True, exist_ok=True)
+    made = _make_folder(target)
     written: list[Path] = []
     try:
         for rel, text in rendered.items():
