@@ -1,70 +1,199 @@
-"""Disclosure control of ``regie report``: small counts suppressed and case ids stripped, so no case can be singled out.
+"""Disclosure control of ``regie report``: no count below ``rapport.min_aantal`` can be read or worked out.
 
-The threshold is ``rapport.min_aantal`` in regie.yaml; totals stay exact.
+Primary suppression hides every count from 1 to ``min_aantal - 1`` (0 is published: nobody is in it).
+Secondary (complementary) suppression then hides more counts wherever figures add up (:func:`relations`:
+rows to totals, breakdowns of the same total, the parts of a row), until in every such set the hidden
+counts could each take at least ``min_aantal`` values: a hidden count is known to be at least 1, so in a set
+whose hidden counts sum to R there must be two of them and R - (their number) + 1 >= min_aantal. A
+percentage is published only over published counts and at least ``min_aantal`` cases; a median, 90th
+percentile or average only over at least ``min_aantal`` values. Every hidden count is written as
+:data:`HIDDEN`, the same for a small count and for one hidden to protect it, so the mark itself tells
+nothing. ``--vergelijk`` hides a figure in both periods when either hides it (:func:`protect_together`).
+tests/test_disclosure.py checks with integer programming that nothing hidden can be narrowed down.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable, Iterator
 
-from .outcomes import GROUPS
+from .outcomes import GOAL_KEYS, GROUPS, ZRM_SHIFTS
 
-# Tables of counts broken down by a category (a row per category); their totals stay exact.
-_COUNT_TABLES: tuple[tuple[str, ...], ...] = (
-    ("instroom", "per_melder_organisatie"), ("instroom", "per_soort"), ("instroom", "per_urgentie"),
-    ("instroom", "per_doelgroep"), ("instroom", "gesloten_per_reden"), ("instroom", "intake_per_besluit"),
-    ("instroom", "niet_aangenomen_verwezen_naar"), ("instroom", "in_zorg_begin_per_fase"),
-    ("instroom", "in_zorg_eind_per_fase"), ("escalaties", "per_niveau"), ("escalaties", "per_partij"),
-    ("caseload", "open_per_regisseur"), ("uitkomsten", "samenwerking", "verdeling"),
-)
-_ROW_TABLES = (("afspraken", "per_partner"), ("uitkomsten", "verschuiving_per_leefgebied"),
-               ("uitkomsten", "doelen", "per_leefgebied"), *(("uitkomsten", "per_groep", g) for g in GROUPS))
-_SHARES = (("netwerkgericht", "naasten_in_plan"), ("netwerkgericht", "vip_kaart"), ("netwerkgericht", "cti_genoeg_netwerkbijeenkomsten"),
-           ("uitkomsten", "hermeldingen"))
-# In a row, a percentage and the count it is taken of: a percentage of fewer cases than the threshold is left out.
-_PERCENTAGE_OF = {"percentage_op_tijd": ("op_tijd", "te_laat"), "percentage_doelscore_gehaald": ("met_doelscore",)}
+HIDDEN = "x"  # a count not published (CBS writes 'x' for a figure kept secret)
+Path = tuple[str, ...]
+
+# Figures that are not counts of cases or events: never hidden by themselves.
+NOT_COUNTS = frozenset({"percentage_op_tijd", "percentage_doelscore_gehaald", "percentage", "mediaan", "p90",
+                        "gemiddeld", "termijn", "norm", "maanden", "drempel", "weggelaten", "casussen_meegeteld"})
+_BREAKDOWNS_OF_MELDINGEN = ("per_melder_organisatie", "per_soort", "per_urgentie", "per_doelgroep")
+_ROW_PARTS = {("afspraken",): ("deadline_in_periode", ("op_tijd", "te_laat", "open_na_deadline")),
+              ("uitkomsten", "doelen"): ("afgerond", ("bereikt", "vervallen", "open_bij_sluiting"))}
 
 
 def small(n: Any, threshold: int) -> Any:
-    """A count below the threshold (but not 0) as the text '< threshold', as statistical offices publish it."""
-    return f"< {threshold}" if isinstance(n, int) and not isinstance(n, bool) and 0 < n < threshold else n
+    """A count below the threshold (but not 0) hidden; anything else as it is."""
+    return HIDDEN if is_count(n) and 0 < n < threshold else n
 
 
-def suppress_small_counts(data: dict, threshold: int) -> None:
-    """Every cell of a breakdown below ``threshold`` becomes '< threshold', so no case can be singled out.
+def is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
-    Totals are left exact; a percentage over fewer than ``threshold`` cases is left out.
-    """
-    def at(path: tuple[str, ...]) -> Any:
-        node: Any = data
-        for key in path:
-            node = node[key]
-        return node
 
-    for path in _COUNT_TABLES:
-        table = at(path)
-        for key in table:
-            table[key] = small(table[key], threshold)
-    for path in _ROW_TABLES:
-        for row in at(path).values():
-            bases = {key: sum(row[k] for k in of) for key, of in _PERCENTAGE_OF.items() if key in row}
-            for key, value in row.items():
-                row[key] = small(value, threshold) if key not in _PERCENTAGE_OF else value
-            for key, base in bases.items():
-                if base < threshold:
-                    row[key] = None
-    totaal = data["uitkomsten"]["doelen"]["totaal"]
-    if totaal["met_doelscore"] < threshold:
-        totaal["percentage_doelscore_gehaald"] = None
-    for path in _SHARES:
-        share = at(path)
-        if share["van"] < threshold:
+def counts(data: Any, path: Path = ()) -> Iterator[tuple[Path, int]]:
+    """Every count in the report with its path (the figures in :data:`NOT_COUNTS` left out)."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k not in NOT_COUNTS:
+                yield from counts(v, (*path, str(k)))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from counts(v, (*path, str(i)))
+    elif is_count(data):
+        yield path, data
+
+
+def _at(data: Any, path: Path) -> Any:
+    node = data
+    for key in path:
+        if isinstance(node, list):
+            key = int(key)  # type: ignore[assignment]
+        elif not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def _sum(total: Path | None, table: Path, data: dict) -> Iterator[tuple[Path | None, list[Path]]]:
+    node = _at(data, table)
+    if isinstance(node, dict):
+        yield total, [(*table, k) for k in node]
+
+
+def _columns(data: dict, table: Path, total: Path | None, keys: Iterable[str]):
+    rows = _at(data, table) or {}
+    for k in keys:
+        yield (*total, k) if total else None, [(*table, r, k) for r in rows]
+
+
+def relations(data: dict) -> Iterator[tuple[Path | None, list[Path]]]:
+    """The sets of counts that add up, as (total, parts); a total of None is one the report does not print
+    (it is treated as known all the same)."""
+    i = ("instroom",)
+    for b in _BREAKDOWNS_OF_MELDINGEN:
+        yield from _sum((*i, "meldingen"), (*i, b), data)
+    yield from _sum((*i, "gesloten"), (*i, "gesloten_per_reden"), data)
+    yield from _sum((*i, "intake_per_besluit", "niet-aangenomen"), (*i, "niet_aangenomen_verwezen_naar"), data)
+    yield from _sum((*i, "in_zorg_begin"), (*i, "in_zorg_begin_per_fase"), data)
+    yield from _sum((*i, "in_zorg_eind"), (*i, "in_zorg_eind_per_fase"), data)
+    yield ("instroom", "meldingen"), [("uitkomsten", "hermeldingen", "van")]
+    for b in ("per_niveau", "per_partij"):
+        yield from _sum(("escalaties", "stappen"), ("escalaties", b), data)
+    yield from _columns(data, ("afspraken", "per_partner"), ("afspraken", "totaal"), (*_AGREEMENT_COLUMNS,))
+    for where, (whole, parts) in _ROW_PARTS.items():
+        table = ("afspraken", "per_partner") if where == ("afspraken",) else (*where, "per_leefgebied")
+        for r in [*(_at(data, table) or {})]:
+            yield (*table, r, whole), [(*table, r, p) for p in parts]
+        total = ("afspraken", "totaal") if where == ("afspraken",) else (*where, "totaal")
+        yield (*total, whole), [(*total, p) for p in parts]
+    u = ("uitkomsten",)
+    yield from _columns(data, (*u, "verschuiving_per_leefgebied"), (*u, "totaal"), ZRM_SHIFTS)
+    yield from _columns(data, (*u, "doelen", "per_leefgebied"), (*u, "doelen", "totaal"), GOAL_KEYS)
+    yield from _sum((*u, "samenwerking", "n"), (*u, "samenwerking", "verdeling"), data)
+    for dim in GROUPS:
+        rows = _at(data, (*u, "per_groep", dim))
+        if rows is not None:
+            first = next(iter(rows.values()), {})
+            yield from _columns(data, (*u, "per_groep", dim), None, [k for k in first])
+            yield ("netwerkgericht", "vip_kaart", "van"), [(*u, "per_groep", dim, r, "actief") for r in rows]
+    c = ("caseload",)
+    yield from _sum(("instroom", "in_zorg_eind"), (*c, "open_per_regisseur"), data)
+    if _at(data, (*c, "open")) is not None:
+        yield ("instroom", "in_zorg_eind"), [(*c, "open", "casussen")]
+    v = ("veiligheid",)
+    yield from _columns(data, (*v, "per_kwartaal"), (*v, "totaal"), _at(data, (*v, "totaal")) or {})
+    stappen = [k for k in (_at(data, (*v, "totaal")) or {}) if k.startswith("meldcode_stap_")]
+    for q in [*(_at(data, (*v, "per_kwartaal")) or {}), None]:
+        row = (*v, "per_kwartaal", q) if q else (*v, "totaal")
+        yield (*row, "meldcode_stappen"), [(*row, k) for k in stappen]
+
+
+_AGREEMENT_COLUMNS = ("gemaakt", "deadline_in_periode", "op_tijd", "te_laat", "open_na_deadline", "vervallen", "verschoven")
+
+
+def hidden_cells(data: dict, threshold: int, forced: Iterable[Path] = ()) -> set[Path]:
+    """The counts to hide: primary (1 to threshold - 1), the ``forced`` ones, and enough complementary ones."""
+    values = dict(counts(data))
+    hidden = {p for p, v in values.items() if 0 < v < threshold} | {p for p in forced if values.get(p, 0) > 0}
+    sets = [(t if t in values else None, [p for p in parts if p in values]) for t, parts in relations(data)]
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in sets:
+            add = _complement(total, parts, values, hidden, threshold)
+            if add is not None:
+                hidden.add(add)
+                changed = True
+    return hidden
+
+
+def _complement(total, parts, values, hidden, threshold) -> Path | None:
+    """One more count to hide in the set ``total = sum(parts)``, or None when it is safe as it is."""
+    shown = sorted((values[p], p) for p in parts if p not in hidden and values[p] > 0)
+    secret = [values[p] for p in parts if p in hidden]
+    total_hidden = total is not None and total in hidden
+    if not secret:
+        return shown[0][1] if total_hidden and shown else None
+    if len(secret) >= 2 and sum(secret) - len(secret) + 1 >= threshold:
+        return None
+    if shown:
+        return shown[0][1]
+    return total if total is not None and not total_hidden and values[total] > 0 else None
+
+
+def apply(data: dict, hidden: set[Path], threshold: int) -> None:
+    """Write :data:`HIDDEN` into every hidden count, and leave out what would give one away."""
+    for path in hidden:
+        node = _at(data, path[:-1])
+        key: Any = int(path[-1]) if isinstance(node, list) else path[-1]
+        node[key] = HIDDEN
+
+    def shown(n: Any) -> bool:
+        return is_count(n) and n >= threshold
+
+    a = data["afspraken"]
+    for row in [a["totaal"], *a["per_partner"].values()]:
+        if not (shown(row["deadline_in_periode"]) and is_count(row["op_tijd"])):
+            row["percentage_op_tijd"] = None
+    g = data["uitkomsten"]["doelen"]
+    for row in [g["totaal"], *g["per_leefgebied"].values()]:
+        if not (shown(row["met_doelscore"]) and is_count(row["doelscore_gehaald"])):
+            row["percentage_doelscore_gehaald"] = None
+    for share in (*data["netwerkgericht"].values(), data["uitkomsten"]["hermeldingen"]):
+        if isinstance(share, dict) and "van" in share and not (shown(share["van"]) and is_count(share["aantal"])):
             share["percentage"] = None
-        share["aantal"], share["van"] = small(share["aantal"], threshold), small(share["van"], threshold)
-    for group in data["signalen"].values():
-        group["casussen"] = small(group["casussen"], threshold)
-        for item in group["signalen"]:
-            item["casussen"] = small(item["casussen"], threshold)
+    for stats in (*data["doorlooptijden"].values(), data["escalaties"]["dagen_tot_oplossing"]):
+        if not shown(stats["n"]) or stats.get("boven_termijn") == HIDDEN:  # order statistics bound a hidden count
+            stats["mediaan"] = stats["p90"] = None
+    s = data["uitkomsten"]["samenwerking"]
+    if not shown(s["n"]) or HIDDEN in s["verdeling"].values():  # mean and distribution together pin the counts
+        s["gemiddeld"] = None
+
+
+def protect(data: dict, threshold: int) -> None:
+    """Suppress ``data`` (one report) in place."""
+    apply(data, hidden_cells(data, threshold), threshold)
+
+
+def protect_together(first: dict, second: dict, threshold: int) -> None:
+    """Suppress two reports put side by side (``--vergelijk``): a figure hidden in one is hidden in both, so the
+    pair (and its difference) tells nothing the two would not tell apart."""
+    forced: set[Path] = set()
+    while True:
+        a, b = hidden_cells(first, threshold, forced), hidden_cells(second, threshold, forced)
+        if a | b <= forced:
+            break
+        forced |= a | b
+    apply(first, a, threshold)
+    apply(second, b, threshold)
 
 
 def strip_ids(value: Any) -> Any:
