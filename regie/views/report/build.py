@@ -19,7 +19,7 @@ from ...safetext import csv_text, json_text
 from ..period import Period
 from .disclosure import protect, strip_ids
 from .figures import agreements, caseload, escalations, flow, lead_times, network_work, safety, signals, usable_cases
-from .labels import Namer, figure_name, namer, period_name, section_name
+from .labels import Namer, figure_name, namer, period_name, quarter_name, section_name
 from .outcomes import outcomes
 
 
@@ -52,7 +52,8 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
     data = {
         "netwerk": net.naam,
         "periode": {"label": p.label, "titel": period_title(p.label), "van": p.start.isoformat(),
-                    "tot_en_met": p.end.isoformat(), "loopt_nog": period.end > today, "naam": period_name(p)},
+                    "tot_en_met": p.end.isoformat(), "loopt_nog": period.end > today, "naam": period_name(p),
+                    "kort": quarter_name(p.label) if "Q" in p.label else (p.label if p.label.isdigit() else period_name(p))},
         "organisatie_namen": net.organisatie_namen(),
         "gemaakt_op": today.isoformat(),
         "casussen": usable_count,
@@ -117,6 +118,8 @@ def leaves(data: dict) -> list[tuple[str, tuple[str, ...], Any]]:
             rows.append((section, parts, value))
 
     for key, value in data.items():
+        if key == "organisatie_namen":
+            continue
         if isinstance(value, dict):
             walk(key, (), value)
         else:

@@ -57,7 +57,7 @@ def render_comparison(data: dict, fmt: str, root, dialect: str = "excel") -> str
     if fmt == "json":
         return json_text(data) + "\n"
     if fmt == "csv":
-        return csv_text(("onderdeel", "cijfer", data["periode"]["naam"], data["vergelijk"]["naam"], "verschil"),
+        return csv_text(("onderdeel", "cijfer", data["periode"]["kort"], data["vergelijk"]["kort"], "verschil"),
                         ((r["onderdeel_naam"], r["cijfer_naam"], r["periode"], r["vergelijk"], r["verschil"])
                          for r in data["cijfers"]),
                         dialect)

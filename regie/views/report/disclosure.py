@@ -19,11 +19,13 @@ from typing import Any, Iterable, Iterator
 from .outcomes import GOAL_KEYS, GROUPS, ZRM_SHIFTS
 
 HIDDEN = "x"  # a count not published (CBS writes 'x' for a figure kept secret)
+UNPRINTED = "_niet_gedrukt"  # the first key of a total the report does not print, but a reader can work out
 Path = tuple[str, ...]
 
-# Figures that are not counts of cases or events: never hidden by themselves.
+# Figures that are not counts of clients' cases or events: never hidden by themselves (``regisseurs``: how many
+# regisseurs hold the open cases, a count of staff).
 NOT_COUNTS = frozenset({"percentage_op_tijd", "percentage_doelscore_gehaald", "percentage", "mediaan", "p90",
-                        "gemiddeld", "termijn", "norm", "maanden", "drempel", "weggelaten", "casussen_meegeteld"})
+                        "gemiddeld", "termijn", "norm", "maanden", "drempel", "weggelaten", "regisseurs"})
 _BREAKDOWNS_OF_MELDINGEN = ("per_melder_organisatie", "per_soort", "per_urgentie", "per_doelgroep")
 _ROW_PARTS = {("afspraken",): ("deadline_in_periode", ("op_tijd", "te_laat", "open_na_deadline")),
               ("uitkomsten", "doelen"): ("afgerond", ("bereikt", "vervallen", "open_bij_sluiting"))}
@@ -102,7 +104,7 @@ def relations(data: dict) -> Iterator[tuple[Path | None, list[Path]]]:
         rows = _at(data, (*u, "per_groep", dim))
         if rows is not None:
             first = next(iter(rows.values()), {})
-            yield from _columns(data, (*u, "per_groep", dim), None, [k for k in first])
+            yield from _columns(data, (*u, "per_groep", dim), (UNPRINTED, "per_groep"), [k for k in first])
             yield ("netwerkgericht", "vip_kaart", "van"), [(*u, "per_groep", dim, r, "actief") for r in rows]
     c = ("caseload",)
     yield from _sum(("instroom", "in_zorg_eind"), (*c, "open_per_regisseur"), data)
@@ -123,26 +125,51 @@ def hidden_cells(data: dict, threshold: int, forced: Iterable[Path] = ()) -> set
     """The counts to hide: primary (1 to threshold - 1), the ``forced`` ones, and enough complementary ones."""
     values = dict(counts(data))
     hidden = {p for p, v in values.items() if 0 < v < threshold} | {p for p in forced if values.get(p, 0) > 0}
-    sets = [(t if t in values else None, [p for p in parts if p in values]) for t, parts in relations(data)]
+    found = list(relations(data))
+    for total, parts in found:  # an unprinted total: taken as known (one breakdown published gives it away) until
+        if total is not None and total[0] == UNPRINTED and total not in values:  # hidden to protect another
+            values[total] = sum(values.get(p, 0) for p in parts)
+    sets = [(t if t in values else None, [p for p in parts if p in values]) for t, parts in found]
+    changed = True
+    while changed:
+        changed = False
+        floor = _floors(sets, values, hidden)
+        for total, parts in sets:
+            add = _complement(total, parts, values, hidden, floor, threshold)
+            if add is not None:
+                hidden.add(add)
+                changed = True
+                break
+    return hidden
+
+
+def _floors(sets, values, hidden) -> dict[Path, int]:
+    """What a reader knows a hidden count to be at least: 1, or for a hidden total the sum of what is known of its
+    parts (a published part exactly, a hidden part at least its own floor)."""
+    floor = dict.fromkeys(hidden, 1)
     changed = True
     while changed:
         changed = False
         for total, parts in sets:
-            add = _complement(total, parts, values, hidden, threshold)
-            if add is not None:
-                hidden.add(add)
-                changed = True
-    return hidden
+            if total in hidden:
+                known = sum(floor[p] if p in hidden else values[p] for p in parts)
+                if known > floor[total]:
+                    floor[total] = known
+                    changed = True
+    return floor
 
 
-def _complement(total, parts, values, hidden, threshold) -> Path | None:
-    """One more count to hide in the set ``total = sum(parts)``, or None when it is safe as it is."""
+def _complement(total, parts, values, hidden, floor, threshold) -> Path | None:
+    """One more count to hide in the set ``total = sum(parts)``, or None when it is safe as it is: each hidden
+    count in it can take every value from its floor up to its floor plus the slack of the set, and the slack
+    (what the hidden counts hold above their floors) must leave ``threshold`` values."""
     shown = sorted((values[p], p) for p in parts if p not in hidden and values[p] > 0)
-    secret = [values[p] for p in parts if p in hidden]
+    secret = [p for p in parts if p in hidden]
     total_hidden = total is not None and total in hidden
     if not secret:
         return shown[0][1] if total_hidden and shown else None
-    if len(secret) >= 2 and sum(secret) - len(secret) + 1 >= threshold:
+    slack = sum(values[p] - floor[p] for p in secret)
+    if len(secret) >= 2 and slack + 1 >= threshold:
         return None
     if shown:
         return shown[0][1]
@@ -152,6 +179,8 @@ def _complement(total, parts, values, hidden, threshold) -> Path | None:
 def apply(data: dict, hidden: set[Path], threshold: int) -> None:
     """Write :data:`HIDDEN` into every hidden count, and leave out what would give one away."""
     for path in hidden:
+        if path[0] == UNPRINTED:
+            continue
         node = _at(data, path[:-1])
         key: Any = int(path[-1]) if isinstance(node, list) else path[-1]
         node[key] = HIDDEN
