@@ -284,9 +284,9 @@ def networks(draw):
 GENERATED = {"reports": 0, "hidden": 0}
 
 
-# Budget: 150 generated networks, each suppressed and checked with a few dozen small integer programs; about 20 s.
+# Budget: 100 generated networks, each suppressed and checked with a few dozen small integer programs; about 60 s.
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(networks(), st.integers(2, 6))
 def test_no_hidden_count_of_a_generated_network_can_be_narrowed_down(raw, threshold):
     data = copy.deepcopy(raw)
@@ -296,9 +296,9 @@ def test_no_hidden_count_of_a_generated_network_can_be_narrowed_down(raw, thresh
     GENERATED["reports"] += 1
 
 
-# Budget: 60 generated pairs of periods, suppressed together and checked; about 10 s.
+# Budget: 40 generated pairs of periods, suppressed together and checked; about 50 s.
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(networks(), networks())
 def test_two_generated_periods_compared_give_nothing_away(first, second):
     protect_together(first, second, 5)

@@ -130,17 +130,93 @@ def hidden_cells(data: dict, threshold: int, forced: Iterable[Path] = ()) -> set
         if total is not None and total[0] == UNPRINTED and total not in values:  # hidden to protect another
             values[total] = sum(values.get(p, 0) for p in parts)
     sets = [(t if t in values else None, [p for p in parts if p in values]) for t, parts in found]
-    changed = True
-    while changed:
+    stuck: set[Path] = set()
+    while True:
+        changed = True
+        while changed:  # first set by set
+            changed = False
+            floor = _floors(sets, values, hidden)
+            for total, parts in sets:
+                add = _complement(total, parts, values, hidden, floor, threshold)
+                if add is not None:
+                    hidden.add(add)
+                    changed = True
+                    break
+        add = _widen(sets, values, hidden, threshold, stuck)  # then all sets together
+        if add is None:
+            return hidden
+        hidden.add(add)
+
+
+def _forms(sets, values, hidden) -> list[tuple[dict[Path, int], int]]:
+    """The sets as linear equations over the hidden counts, ``sum(coef * count) == constant``, with every sum and
+    difference of two of them that cancels a count (so that a reader's combinations of two sets are seen too)."""
+    forms = []
+    for total, parts in sets:
+        if total is None:
+            continue
+        coef: dict[Path, int] = {}
+        const = 0
+        for c, p in [(1, q) for q in parts] + [(-1, total)]:
+            if p in hidden:
+                coef[p] = coef.get(p, 0) + c
+            else:
+                const -= c * values[p]
+        coef = {p: c for p, c in coef.items() if c}
+        if coef:
+            forms.append((coef, const))
+    derived = []
+    for i, (a, ka) in enumerate(forms):
+        for b, kb in forms[i + 1:]:
+            common = a.keys() & b.keys()
+            for sign in (1, -1):
+                if any(a[p] + sign * b[p] == 0 for p in common):
+                    f = {p: a.get(p, 0) + sign * b.get(p, 0) for p in a.keys() | b.keys()}
+                    f = {p: c for p, c in f.items() if c}
+                    if f and len(f) <= 12:
+                        derived.append((f, ka + sign * kb))
+    return forms + derived
+
+
+def bounds(sets, values, hidden) -> dict[Path, tuple[int, int]]:
+    """What a reader can work out of each hidden count from all the sets together, by propagating bounds (at
+    least 1, at most what the other counts of an equation leave) through the equations of :func:`_forms`."""
+    lo = {p: 0 if p[0] == UNPRINTED else 1 for p in hidden}
+    hi = dict.fromkeys(hidden, _BIG)
+    forms = _forms(sets, values, hidden)
+    for _ in range(30):
         changed = False
-        floor = _floors(sets, values, hidden)
-        for total, parts in sets:
-            add = _complement(total, parts, values, hidden, floor, threshold)
-            if add is not None:
-                hidden.add(add)
-                changed = True
-                break
-    return hidden
+        for coef, const in forms:
+            for p, c in coef.items():
+                low = high = 0  # the range of the other terms
+                for q, d in coef.items():
+                    if q != p:
+                        low, high = (low + d * lo[q], high + d * hi[q]) if d > 0 else (low + d * hi[q], high + d * lo[q])
+                # c * x = const - others
+                a, b = const - high, const - low
+                new_lo, new_hi = (-(-a // c), b // c) if c > 0 else (-(-b // c), a // c)
+                if new_lo > lo[p] or new_hi < hi[p]:
+                    lo[p], hi[p] = max(lo[p], new_lo), min(hi[p], new_hi)
+                    changed = True
+        if not changed:
+            break
+    return {p: (lo[p], hi[p]) for p in hidden}
+
+
+_BIG = 10**9
+
+
+def _widen(sets, values, hidden, threshold, stuck) -> Path | None:
+    """A count to hide so that a hidden count whose range is too narrow gets wider; None when none is too narrow
+    (or none can be helped)."""
+    ranges = bounds(sets, values, hidden)
+    for p in sorted(p for p, (a, b) in ranges.items() if b - a + 1 < threshold and p[0] != UNPRINTED and p not in stuck):
+        near = {q for total, parts in sets if p == total or p in parts for q in [*parts, total] if q is not None}
+        shown = sorted((values[q], q) for q in near if q not in hidden and values[q] > 0)
+        if shown:
+            return shown[0][1]
+        stuck.add(p)
+    return None
 
 
 def _floors(sets, values, hidden) -> dict[Path, int]:
