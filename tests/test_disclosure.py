@@ -69,6 +69,20 @@ def claimed(data: dict):
         eq([(*a, "per_partner", p, col) for p in partners], [(*a, "totaal", col)])
     for row in [(*a, "per_partner", p) for p in partners] + [(*a, "totaal")]:
         eq([(*row, "op_tijd"), (*row, "te_laat"), (*row, "open_na_deadline")], [(*row, "deadline_in_periode")])
+    return out + _claimed_further(data)
+
+
+def _claimed_further(data: dict):
+    """The relations of escalations, outcomes, network work, caseload and safety (see :func:`claimed`)."""
+    out = []
+
+    def eq(left, right):
+        out.append(("=", left, right))
+
+    def le(left, right):
+        out.append(("<=", left, right))
+
+    i = ("instroom",)
     e = ("escalaties",)
     for b in ("per_niveau", "per_partij"):
         eq([(*e, b, k) for k in keys(data, (*e, b))], [(*e, "stappen")])

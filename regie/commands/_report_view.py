@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..safetext import printable_tree
 from ..taal import aantal, nl_num, nl_percent
+from ..views.report.labels import category
 
 
 def show(r: dict) -> None:
@@ -40,7 +41,7 @@ def show(r: dict) -> None:
     for col in ("partner", "gemaakt", "deadline in periode", "op tijd", "te laat", "niet gedaan", "vervallen", "% op tijd"):
         t.add_column(col)
     for key, v in [*a["per_partner"].items(), ("", a["totaal"])]:
-        t.add_row(escape(a["namen"][key]) if key else "[bold]totaal[/]",
+        t.add_row(escape(a["namen"][key] if a["namen"][key] != key else category(key)) if key else "[bold]totaal[/]",
                   *(nl_num(v[k]) for k in ("gemaakt", "deadline_in_periode", "op_tijd", "te_laat", "open_na_deadline", "vervallen")),
                   nl_percent(v["percentage_op_tijd"]))
     console.print(t)
@@ -63,6 +64,13 @@ def show(r: dict) -> None:
             else f"{c['open']['casussen']} open bij {c['open']['regisseurs']} regisseurs")
     console.print(f"Caseload: {load}; {aantal(c['regisseur_gewisseld'], 'casus')} met wissel van regisseur")
     console.print(f"Signalen: {sum(len(g['signalen']) for g in r['signalen'].values())} in {aantal(len(r['signalen']), 'groep')}")
+    for g in r["signalen"].values():
+        for s in g["signalen"]:
+            console.print(f"  {s['id']} {escape(s['over'])} — {s['status']}"
+                          + (f"; antwoord: {escape(s['antwoord'])}" if s["antwoord"] else ""))
+    v = r["veiligheid"]["totaal"]
+    console.print(f"Meldcode: {nl_num(v['meldcode_stappen'])} stappen, {nl_num(v['gemeld_bij_veilig_thuis'])} gemeld bij Veilig Thuis; "
+                  f"verwijsindex: {nl_num(v['verwijsindex_signalen'])} signalen, {nl_num(v['verwijsindex_matches'])} matches")
 
 
 def show_comparison(v: dict) -> None:

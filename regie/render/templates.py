@@ -44,7 +44,7 @@ def markdown_to_html(text: str) -> Any:
 
 
 def count_value(value: Any) -> float:
-    """A count as a number for a chart: a suppressed count ('< 5') draws no bar."""
+    """A count as a number for a chart: a hidden count ('x') draws no bar."""
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
 

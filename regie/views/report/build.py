@@ -147,5 +147,8 @@ def render_report(data: dict, fmt: str, root, dialect: str = "excel") -> str:
     if fmt == "csv":
         return csv_text(("onderdeel", "cijfer", "waarde"), people_rows(data, root), dialect)
     ids_shown = not isinstance(data.get("weggelaten"), int)
+    name = names_for(data, root)
+    partners = {k: name("per_partner", k) for k in [*data["afspraken"]["per_partner"], *data["organisatie_namen"],
+                                                     *data["instroom"]["per_melder_organisatie"]]}
     return render("report.html.j2" if fmt == "html" else "report.md.j2",
-                  {"r": data, "ids_shown": ids_shown, "naam": names_for(data, root)}, root)
+                  {"r": data, "ids_shown": ids_shown, "naam": name, "partner_namen": partners}, root)

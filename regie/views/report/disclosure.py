@@ -103,7 +103,7 @@ def relations(data: dict) -> Iterator[tuple[Path | None, list[Path]]]:
     for dim in GROUPS:
         rows = _at(data, (*u, "per_groep", dim))
         if rows is not None:
-            first = next(iter(rows.values()), {})
+            first: dict = next(iter(rows.values()), {})
             yield from _columns(data, (*u, "per_groep", dim), (UNPRINTED, "per_groep"), [k for k in first])
             yield ("netwerkgericht", "vip_kaart", "van"), [(*u, "per_groep", dim, r, "actief") for r in rows]
     c = ("caseload",)

@@ -235,8 +235,11 @@ AGREEMENT_KEYS = ("gemaakt", "deadline_in_periode", "op_tijd", "te_laat", "open_
 
 def agreements(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     per: dict[str, Counter] = defaultdict(Counter)
+    backlog = 0
     for c in cases:
         for a in c.afspraken:
+            open_at_end = a.gemaakt <= p.end and not a.vervallen_voor(p.end) and (a.gedaan_op is None or a.gedaan_op > p.end)
+            backlog += open_at_end and a.deadline_op(p.end) < p.end and (c.casus.gesloten is None or c.casus.gesloten > p.end)
             party = party_of(net, c, a.wie)
             row = per[party]
             if a.gemaakt in p:
@@ -259,7 +262,7 @@ def agreements(net: Network, cases: list[CheckedCase], p: Period) -> dict:
 
     names = net.organisatie_namen()
     return {"totaal": with_share(total), "per_partner": {k: with_share(v) for k, v in parties.items()},
-            "namen": {k: names.get(k, k) for k in parties}}
+            "namen": {k: names.get(k, k) for k in parties}, "open_na_deadline_eind": backlog}
 
 
 def escalations(net: Network, cases: list[CheckedCase], p: Period) -> dict:

@@ -42,7 +42,7 @@ WORDS = {
     "per_partner": "Afspraken per partner", "totaal": "Totaal", "gemaakt": "gemaakt",
     "deadline_in_periode": "deadline in de periode", "op_tijd": "op tijd gedaan", "te_laat": "te laat gedaan",
     "open_na_deadline": "niet gedaan voor de deadline", "vervallen": "vervallen", "verschoven": "verschoven",
-    "percentage_op_tijd": "% op tijd",
+    "percentage_op_tijd": "% op tijd", "open_na_deadline_eind": "Open na de deadline aan het eind van de periode (alle)",
     # escalations
     "stappen": "Stappen van opschaling", "per_niveau": "Stappen per niveau", "per_partij": "Stappen per partij",
     "opgelost": "Opgelost op het eigen niveau", "afgeschaald": "Afgeschaald", "open_eind": "Open aan het eind",
