@@ -144,8 +144,31 @@ def hidden_cells(data: dict, threshold: int, forced: Iterable[Path] = ()) -> set
                     break
         add = _widen(sets, values, hidden, threshold, stuck)  # then all sets together
         if add is None:
+            add = _block_total(data, values, hidden)
+        if add is None:
             return hidden
         hidden.add(add)
+
+
+# Tables whose rows add up within the row (a whole and its parts) and whose columns add up to a total row: a
+# reader can combine the two directions in many ways, so once a row's part is hidden the total row of those
+# columns is hidden too (then no column of the block has a known sum).
+_BLOCKS = (
+    (("afspraken", "per_partner"), ("afspraken", "totaal"), ("deadline_in_periode", "op_tijd", "te_laat", "open_na_deadline")),
+    (("uitkomsten", "doelen", "per_leefgebied"), ("uitkomsten", "doelen", "totaal"),
+     ("afgerond", "bereikt", "vervallen", "open_bij_sluiting")),
+    (("veiligheid", "per_kwartaal"), ("veiligheid", "totaal"), ("meldcode_stappen", *(f"meldcode_stap_{n}" for n in range(1, 6)))),
+)
+
+
+def _block_total(data: dict, values, hidden) -> Path | None:
+    for table, total, columns in _BLOCKS:
+        rows = _at(data, table) or {}
+        if any((*table, r, c) in hidden for r in rows for c in columns):
+            for c in columns:
+                if (*total, c) not in hidden and values.get((*total, c), 0) > 0:
+                    return (*total, c)
+    return None
 
 
 def _forms(sets, values, hidden) -> list[tuple[dict[Path, int], int]]:
