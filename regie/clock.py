@@ -12,6 +12,7 @@ import os
 import re
 
 from .errors import UsageError
+from .taal import nl_date as taal_date
 
 _override: _dt.date | None = None
 
@@ -67,10 +68,8 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 
 def nl_date(value: _dt.date | None) -> str:
-    """A date the Dutch way for documents people read: 3 maart 2026 ('-' for none)."""
-    if value is None:
-        return "-"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    """A date the Dutch way for documents people read: 3 maart 2026 ('-' for none), by Babel (regie.taal)."""
+    return taal_date(value)
 
 
 def parse_iso_date(text: str, *, what: str = "datum", field: str | None = None) -> _dt.date:

@@ -72,13 +72,20 @@ def csv_text(header: list[str] | tuple[str, ...], rows, dialect: str = "excel") 
     return ("\ufeff" if excel else "") + out.getvalue()
 
 
+def plain_decimal(value: float) -> str:
+    """A float as plain decimal text for programs: no exponent, no binary noise (0.1 + 0.2 gives 0.3, 1e6 gives
+    1000000), at most 10 decimals."""
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 def _csv_value(value: Any, excel: bool) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
-        text = f"{value:g}" if value == int(value) else repr(value)
+        text = plain_decimal(value)
         return text.replace(".", ",") if excel else text
     if isinstance(value, (list, tuple)):
         value = " ".join(map(str, value))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+LOCALE = "nl_NL"
+
 PLURALS = {
     "casus": "casussen", "fout": "fouten", "waarschuwing": "waarschuwingen", "regisseur": "regisseurs",
     "gebeurtenis": "gebeurtenissen", "bestand": "bestanden", "commit": "commits", "identiteit": "identiteiten",
@@ -18,15 +20,40 @@ def aantal(n, word: str) -> str:
     return f"{n} {word if n == 1 else PLURALS[word]}"
 
 
-def nl_num(value) -> str:
-    """A number the Dutch way: 3,7 (a decimal comma), 12 (no '.0'); text (such as '< 5') and None ('-') as they are."""
+def nl_num(value, decimals: int = 2) -> str:
+    """A number as Dutch documents write it (Babel, locale nl_NL): 1.234.567,5 — thousands separated by a point,
+    a decimal comma, never an exponent, at most ``decimals`` decimals (12, not 12,0). Text (such as 'x') as it
+    is, None as '-'.
+
+    Babel is imported here, the one module that formats numbers for people, and only when a number is formatted.
+    """
     if value is None:
         return "-"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def nl_percent(value) -> str:
+    """A percentage (a number 0–100) the Dutch way: 37%, 12,5% ('-' for None)."""
+    return "-" if value is None else nl_num(value, 1) + "%"
+
+
+def nl_date(value, fmt: str = "d MMMM y") -> str:
+    """A date the Dutch way (Babel, nl_NL): 1 juli 2026 ('-' for None); ``fmt`` in Babel's date pattern."""
+    if value is None:
+        return "-"
+    from babel.dates import format_date
+
+    if isinstance(value, str):
+        import datetime
+
+        value = datetime.date.fromisoformat(value)
+
+    return format_date(value, format=fmt, locale=LOCALE)
 
 
 def slug(text: str, limit: int | None = None) -> str:

@@ -12,9 +12,9 @@ EX = ("-C", str(EXAMPLES))
 def test_weighted_caseload_now_against_the_norm(cli):
     r = cli(*EX, "caseload")
     assert (r.code, r.out) == (0, "regisseur   open  gewogen   norm\n"
-                                  "a-bakker       2      2.7     12\n"
-                                  "j-devries      2      2.5     12\n"
-                                  "m-elhaddad     2      2.8     12\n"), r
+                                  "a-bakker       2      2,7     12\n"
+                                  "j-devries      2      2,5     12\n"
+                                  "m-elhaddad     2      2,8     12\n"), r  # a decimal comma
     assert r.err == "caseload op 2026-11-26: 6 casussen open, 3 regisseurs\n"
     assert cli(*EX, "--no-cache", "caseload").out == r.out
 

@@ -251,6 +251,7 @@ def test_afschalen_steps_down_with_the_agreements_that_follow_it(cli, examples_r
     r = cli(*root, "escalate", "2026-006", "--afschalen", "--reden", "rustig", "--afspraak", "A3")
     assert (r.code, r.err) == (0, "escalatie E3 afgeschaald: terug bij de regisseur en het netwerk\n"), r
     assert cli(*root, "validate", "2026-006").out == ""
+    edit(examples_repo / "regie.yaml", "  min_aantal: 5", "  min_aantal: 1")  # every figure exact
     report = json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]
     # E1 resolved at its level, E2 and E3 stepped down: all three resolved at their own level
     assert (report["opgelost"], report["afgeschaald"]) == (3, 2)
@@ -279,6 +280,7 @@ def test_afschalen_and_voorstel_refusals(cli, examples_repo, args, code, err):
 
 def test_opgelost_counts_only_steps_resolved_at_their_own_level(cli, examples_repo):
     root = ("-C", str(examples_repo))
+    edit(examples_repo / "regie.yaml", "  min_aantal: 5", "  min_aantal: 1")  # every figure exact
     before = json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]
     assert cli(*root, "escalate", "2026-006", "--over", "ggz-delta", "--reden", "nog steeds niet").code == 0  # E2 -> E3
     after = json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]

@@ -99,9 +99,10 @@ def test_numbers_and_counts_are_dutch():
 
 
 @pytest.mark.parametrize("args, title", [
-    (["--quarter", "2026Q3"], "# Kwartaalrapportage Integraal Netwerk Zuiderhaven — 2026Q3"),
-    (["--year", "2026"], "# Jaarrapportage Integraal Netwerk Zuiderhaven — 2026"),
-    (["--from", "2026-01-01", "--to", "2026-06-30"], "# Rapportage Integraal Netwerk Zuiderhaven — 2026-01-01 t/m 2026-06-30"),
+    (["--quarter", "2026Q3"], "# Kwartaalrapportage Integraal Netwerk Zuiderhaven — 3e kwartaal 2026 (1 juli t/m 30 september)"),
+    (["--year", "2026"], "# Jaarrapportage Integraal Netwerk Zuiderhaven — 2026 (1 januari t/m 26 november)"),  # runs up to today
+    (["--from", "2026-01-01", "--to", "2026-06-30"], "# Rapportage Integraal Netwerk Zuiderhaven — 1 januari t/m 30 juni 2026"),
+    (["--from", "2025-12-01", "--to", "2026-01-31"], "# Rapportage Integraal Netwerk Zuiderhaven — 1 december 2025 t/m 31 januari 2026"),
 ])
 def test_the_report_title_fits_the_period(cli, args, title):
     assert cli(*EX, "report", *args, "--format", "md").out.splitlines()[0] == title
@@ -111,7 +112,8 @@ def test_documents_name_leefgebieden_and_organisations(cli, examples_repo):
     md = cli(*EX, "report", "--year", "2026", "--format", "md").out
     assert "| Geestelijke gezondheid |" in md and "| geestelijke-gezondheid |" not in md
     assert "| Woonstad Zuid |" in md.split("Meldingen per melder-organisatie")[1].split("\n\n")[0]
-    assert "Samenwerking in evaluaties (1–5): 5 scores, gemiddeld 3,6;" in md
+    # 5 scores, each score of the distribution below 5: all hidden, the total too, and the mean would give them away
+    assert "Samenwerking in evaluaties (1–5): x scores, gemiddeld -; verdeling 1: 0, 2: x, 3: x, 4: x, 5: x." in md
     plan = cli(*EX, "plan", "2026-001").out
     assert "Huisvesting, Geestelijke gezondheid, Financiën" in plan and "· Financiën" in plan
     assert cli(*EX, "sociale-kaart", "--leefgebied", "financien").out.splitlines()[4] == "## Financiën"
@@ -146,3 +148,37 @@ def test_a_question_left_unanswered_ends_in_dutch(cli, monkeypatch, tmp_path):
     assert (r.code, r.err.splitlines()[-1]) == (1, "fout: afgebroken"), r
     assert english_in(r.out + r.err) == []
     assert not (tmp_path / "netwerk").exists()
+
+
+@pytest.mark.parametrize("value, text", [
+    (1234567.5, "1.234.567,5"), (1234567, "1.234.567"), (0.1 + 0.2, "0,3"), (2.75, "2,75"), (3.0, "3"), (-12.5, "-12,5"),
+    (1e20, "100.000.000.000.000.000.000"), (None, "-"), ("x", "x"),
+])
+def test_numbers_are_written_by_babel_for_nl_nl(value, text):
+    from regie.taal import nl_num
+
+    assert nl_num(value) == text
+
+
+def test_percentages_dates_and_csv_decimals():
+    import datetime as dt
+
+    from regie.safetext import csv_text
+    from regie.taal import nl_date, nl_percent
+
+    assert (nl_percent(37), nl_percent(12.5), nl_percent(None)) == ("37%", "12,5%", "-")
+    assert nl_date(dt.date(2026, 7, 1)) == "1 juli 2026" and nl_date("2026-09-30", "d MMMM") == "30 september"
+    excel = csv_text(("a", "b"), [(0.1 + 0.2, 1234567.5), (1e-7, 2.0)]).splitlines()
+    assert excel[1:] == ["0,3;1234567,5", "0,0000001;2"]
+    assert csv_text(("a",), [(0.1 + 0.2,)], "rfc").splitlines()[1] == "0.3"
+
+
+@pytest.mark.parametrize("label, name", [
+    ("2026Q1", "1e kwartaal 2026 (1 januari t/m 31 maart)"), ("2026Q4", "4e kwartaal 2026 (1 oktober t/m 31 december)"),
+    ("2026", "2026 (1 januari t/m 31 december)"),
+])
+def test_periods_as_a_municipality_writes_them(label, name):
+    from regie.views import period
+    from regie.views.report.labels import period_name
+
+    assert period_name(period.year(label) if label.isdigit() else period.quarter(label)) == name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import git, write_tree
+from conftest import edit, git, write_tree
 
 
 def test_a_network_note_is_written_committed_and_counted(cli, examples_repo):
@@ -20,6 +20,7 @@ def test_a_network_note_is_written_committed_and_counted(cli, examples_repo):
         "regie note: deskundigheidsbevordering in het netwerkjournaal (2026-11-26)\n"
     assert git(examples_repo, "show", "--name-only", "--format=", "HEAD").split() == ["journaal/2026-11-26-1.md"]
     assert cli(*root, "validate").code == 0
+    edit(examples_repo / "regie.yaml", "  min_aantal: 5", "  min_aantal: 1")  # every figure exact
     counts = json.loads(cli(*root, "report", "--quarter", "2026Q4", "--format", "json").out)["netwerkgericht"]["netwerkjournaal"]
     assert counts == {"consultatie": 0, "intervisie": 1, "voorlichting": 1, "deskundigheidsbevordering": 1, "netwerkoverleg": 0}
 

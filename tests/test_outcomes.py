@@ -52,10 +52,10 @@ def test_goals_that_ended_count_per_leefgebied_with_their_doelscore(cli, exact):
                            "doelscore_gehaald": 1, "percentage_doelscore_gehaald": 33}
     assert d["per_leefgebied"]["financien"]["doelscore_gehaald"] == 0
     assert d["per_leefgebied"]["huisvesting"]["doelscore_gehaald"] == 1
-    # below the network's threshold a percentage is left out and counts are shown as '< 5'
+    # below the network's threshold a percentage is left out and counts are hidden as 'x'
     edit(exact / "regie.yaml", "  min_aantal: 1", "  min_aantal: 5")
     d = report(cli, exact, "--quarter", "2026Q4")["uitkomsten"]["doelen"]
-    assert d["totaal"]["percentage_doelscore_gehaald"] is None and d["per_leefgebied"]["financien"]["afgerond"] == "< 5"
+    assert d["totaal"]["percentage_doelscore_gehaald"] is None and d["per_leefgebied"]["financien"]["afgerond"] == "x"
 
 
 def test_a_family_that_comes_back_within_twelve_months_is_a_re_melding(cli, exact):
@@ -92,7 +92,8 @@ def test_outcomes_are_broken_down_by_traject_urgentie_and_doelgroep(cli, exact):
     r = cli("-C", str(exact), "report", "--quarter", "2026Q4", "--format", "json", "--no-ids")
     assert list(json.loads(r.out)["uitkomsten"]["per_groep"]) == ["traject", "urgentie"]
     md = cli("-C", str(exact), "report", "--quarter", "2026Q4", "--format", "md").out
-    assert "| traject | Actief | Gesloten | Doelen afgerond |" in md and "| cti | 1 | 0 | 0 | 0 | 0 | 2 | 1 | 0 | 0 |" in md
+    assert "| Per traject | Actief | Gesloten | Doelen afgerond |" in md
+    assert "| CTI (Critical Time Intervention) | 1 | 0 | 0 | 0 | 0 | 2 | 1 | 0 | 0 |" in md
 
 
 def test_report_vergelijk_puts_two_periods_side_by_side(cli, exact):
@@ -109,15 +110,18 @@ def test_report_vergelijk_puts_two_periods_side_by_side(cli, exact):
     assert rows[("doorlooptijden", "melding_tot_plan.mediaan")] == (None, q2["doorlooptijden"]["melding_tot_plan"]["mediaan"], None)
     text = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "csv", "--csv-dialect", "rfc").out
     table = list(csv.reader(io.StringIO(text)))
-    assert table[0] == ["onderdeel", "cijfer", "2026Q4", "2026Q2", "verschil"]
-    assert ["instroom", "meldingen", "4", "1", "3"] in table
+    assert table[0] == ["onderdeel", "cijfer", "4e kwartaal 2026", "2e kwartaal 2026", "verschil"]
+    assert ["Instroom en uitstroom", "Meldingen ontvangen", "4", "1", "3"] in table
+    assert not any("_" in row[1] or "." in row[1] for row in table[1:]), "a key instead of a Dutch name"
     md = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "md").out
-    assert md.startswith("# Vergelijking 2026Q4 met 2026Q2 — Integraal Netwerk Zuiderhaven\n")
-    assert "| instroom | meldingen | 4 | 1 | +3 |\n" in md and "| instroom | gesloten | 1 | 1 | 0 |\n" in md
+    assert md.startswith("# Vergelijking 4e kwartaal 2026 met 2e kwartaal 2026 — Integraal Netwerk Zuiderhaven\n")
+    assert "| Instroom en uitstroom | Meldingen ontvangen | 4 | 1 | +3 |\n" in md
+    assert "| Instroom en uitstroom | Casussen gesloten | 1 | 1 | 0 |\n" in md
+    assert "4e kwartaal 2026 (1 oktober t/m 26 november) (loopt nog); 2e kwartaal 2026 (1 april t/m 30 juni)." in md
     html = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "html").out
-    assert "<td>instroom</td><td>meldingen</td><td>4</td><td>1</td><td>+3</td>" in html
+    assert "<td>Instroom en uitstroom</td><td>Meldingen ontvangen</td><td>4</td><td>1</td><td>+3</td>" in html
     r = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2025")
-    assert r.code == 0 and "Vergelijking 2026Q4 met 2025" in r.out
+    assert r.code == 0 and "Vergelijking 4e kwartaal 2026 met 2025" in r.out
 
 
 @pytest.mark.parametrize("args, err", [
@@ -132,7 +136,12 @@ def test_report_vergelijk_refuses_bad_periods(cli, examples_repo, args, err):
 
 
 def test_report_vergelijk_on_the_terminal_shows_small_counts_without_a_difference(cli, examples_repo):
+    r = cli("-C", str(examples_repo), "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "json")
+    rows = json.loads(r.out)["cijfers"]
+    hidden = [row for row in rows if "x" in (row["periode"], row["vergelijk"])]
+    assert hidden and all(row["verschil"] is None for row in hidden)
+    row = next(r for r in rows if r["cijfer"] == "per_partner.ggz-delta.vervallen")
+    assert row["cijfer_naam"] == "Afspraken per partner — GGZ Delta — vervallen"
     r = cli("-C", str(examples_repo), "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2")
     assert r.code == 0, r
-    rows = [line for line in r.out.splitlines() if "per_partner.ggz-delta.gemaakt" in line]
-    assert len(rows) == 1 and [c.strip() for c in rows[0].split("│")[3:6]] == ["0", "< 5", "-"], rows
+    assert "Vergelijking 4e kwartaal 2026 met 2e kwartaal 2026" in r.out and "per_partner" not in r.out

@@ -32,7 +32,7 @@ def assert_not_blank(image) -> None:
 
 @pytest.mark.parametrize("args, title, known", [
     (["report", "--year", "2026"], "Jaarrapportage Integraal Netwerk Zuiderhaven", "casussen meegeteld"),
-    (["report", "--quarter", "2026Q4", "--vergelijk", "2026Q2"], "Vergelijking 2026Q4 met 2026Q2", "meldingen"),
+    (["report", "--quarter", "2026Q4", "--vergelijk", "2026Q2"], "Vergelijking 4e kwartaal 2026 met 2e kwartaal 2026", "Meldcode"),
     (["agenda", "--datum", "2026-12-01"], "Agenda netwerkoverleg 1 december 2026", "Nieuwe meldingen"),
     (["plan", "2026-001"], "Plan van Aanpak", "De woning is schoon en veilig en de huur blijft behouden."),
     (["export", "2026-006"], "Uw dossier", "Joke de Vries"),

@@ -126,25 +126,33 @@ def test_lead_times_by_hand(cli, small):
 
 def test_agreements_by_hand(cli, small):
     a = report(cli, small, *Q2)["afspraken"]
-    # org ('pro' is of org): B A1 made 05-20 done 05-30 after 05-25 -> late; C A1 made 05-06 done 05-14 -> on time
-    # naasten ('zus'): B A2 made 05-20, deadline 06-10, but B closed 06-20 -> not overdue at end;
-    #                  C A2 made 05-06, deadline 12-01 -> not overdue; A's agreements were made in Q1
+    # org ('pro' is of org): B A1 deadline 05-25, done 05-30 -> late; C A1 deadline 05-15, done 05-14 -> on time
+    # naasten ('zus'): B A2 deadline 06-10, never done; B closed 06-20, after the deadline -> not done ("niet gedaan");
+    #                  C A2 deadline 12-01 -> not due in Q2; A's agreements were made in Q1, due 03-15 and 12-01
     assert a["per_partner"] == {
-        "naasten": {"gemaakt": 2, "op_tijd": 0, "te_laat": 0, "te_laat_open": 0, "vervallen": 0, "verschoven": 0,
-                    "percentage_op_tijd": None},
-        "org": {"gemaakt": 2, "op_tijd": 1, "te_laat": 1, "te_laat_open": 0, "vervallen": 0, "verschoven": 0,
-                "percentage_op_tijd": 50},
+        "naasten": {"gemaakt": 2, "deadline_in_periode": 1, "op_tijd": 0, "te_laat": 0, "open_na_deadline": 1,
+                    "vervallen": 0, "verschoven": 0, "percentage_op_tijd": 0},
+        "org": {"gemaakt": 2, "deadline_in_periode": 2, "op_tijd": 1, "te_laat": 1, "open_na_deadline": 0,
+                "vervallen": 0, "verschoven": 0, "percentage_op_tijd": 50},
     }
-    assert a["totaal"]["gemaakt"] == 4 and a["totaal"]["percentage_op_tijd"] == 50
+    # 1 of the 3 agreements due in Q2 was done on time: 33%, not the 50% of the agreements done
+    assert a["totaal"]["gemaakt"] == 4 and a["totaal"]["percentage_op_tijd"] == 33
     assert a["namen"] == {"naasten": "naasten", "org": "Organisatie"}
 
 
-def test_overdue_at_period_end_by_hand(cli, small):
-    # B's A2 (zus): deadline 2026-06-10, still open; B closes on 2026-06-20.
-    # On 2026-06-19 it is overdue (case still open); at the end of Q2 (case closed) it is not.
-    during = report(cli, small, "--from", "2026-06-11", "--to", "2026-06-19", "--format", "json")["afspraken"]
-    assert during["per_partner"]["naasten"]["te_laat_open"] == 1
-    assert report(cli, small, *Q2)["afspraken"]["per_partner"]["naasten"]["te_laat_open"] == 0
+def test_an_agreement_open_past_its_deadline_counts_against_on_time(cli, small):
+    # B's A2 (zus): deadline 2026-06-10, never done. In the period up to 06-19 it is open past its deadline; an
+    # agreement whose case closed before its deadline (or that was dropped by then) is not due at all.
+    upto = report(cli, small, "--from", "2026-06-01", "--to", "2026-06-19", "--format", "json")["afspraken"]
+    assert upto["per_partner"]["naasten"] | {"gemaakt": 0} == {
+        "gemaakt": 0, "deadline_in_periode": 1, "op_tijd": 0, "te_laat": 0, "open_na_deadline": 1, "vervallen": 0,
+        "verschoven": 0, "percentage_op_tijd": 0}
+    before = report(cli, small, "--from", "2026-05-20", "--to", "2026-05-31", "--format", "json")["afspraken"]
+    # B's A1 (org): due 05-25, done 05-30 -> late within the period
+    assert (before["totaal"]["deadline_in_periode"], before["totaal"]["te_laat"]) == (1, 1)
+    early = report(cli, small, "--from", "2026-05-20", "--to", "2026-05-28", "--format", "json")["afspraken"]
+    # at the end of 05-28 it was not done yet: not done, whatever happened later
+    assert (early["totaal"]["te_laat"], early["totaal"]["open_na_deadline"]) == (0, 1)
 
 
 def test_escalations_by_hand(cli, small):
@@ -172,7 +180,9 @@ def test_network_work_caseload_and_signals_by_hand(cli, small):
     assert n["cti_genoeg_netwerkbijeenkomsten"] == {"aantal": 0, "van": 0, "percentage": None, "norm": 3, "te_weinig_casussen": []}
     assert r["caseload"] == {"open_per_regisseur": {"reg": 1, "reg2": 0}, "regisseur_gewisseld": 0, "regisseur_gewisseld_casussen": []}
     # S1 is dated in Q2 (2 cases behind it); S2 in Q1
-    assert r["signalen"] == {"capaciteit": {"signalen": [{"id": "S1", "status": "open", "casussen": 2}],
+    assert r["signalen"] == {"capaciteit": {"signalen": [{"id": "S1", "datum": "2026-06-02", "over": "wachtlijst",
+                                                          "status": "open", "organisatie": None, "casussen": 2,
+                                                          "antwoord": None}],
                                             "casussen": 2}}
 
 
@@ -186,9 +196,11 @@ def test_percentile_nearest_rank():
 
 def test_default_period_is_last_full_quarter(cli, small):
     r = report(cli, small, "--format", "json")
-    assert r["periode"] == {"label": "2026Q3", "titel": "Kwartaalrapportage", "van": "2026-07-01", "tot_en_met": "2026-09-30", "loopt_nog": False}
+    assert r["periode"] == {"label": "2026Q3", "titel": "Kwartaalrapportage", "van": "2026-07-01", "tot_en_met": "2026-09-30", "loopt_nog": False,
+                            "naam": "3e kwartaal 2026 (1 juli t/m 30 september)", "kort": "3e kwartaal 2026"}
     r = report(cli, small, "--year", "2026", "--format", "json")
-    assert r["periode"] == {"label": "2026", "titel": "Jaarrapportage", "van": "2026-01-01", "tot_en_met": "2026-11-26", "loopt_nog": True}
+    assert r["periode"] == {"label": "2026", "titel": "Jaarrapportage", "van": "2026-01-01", "tot_en_met": "2026-11-26", "loopt_nog": True,
+                            "naam": "2026 (1 januari t/m 26 november)", "kort": "2026"}
 
 
 def test_no_ids_drops_every_case_id(cli, small):
@@ -209,8 +221,12 @@ def test_report_holds_no_pseudonyms_or_free_text(cli):
 def test_csv_rows(cli, small):
     lines = cli("-C", str(small), "report", "--quarter", "2026Q2", "--format", "csv", "--csv-dialect", "rfc").out.splitlines()
     assert lines[0] == "onderdeel,cijfer,waarde"
-    assert "instroom,meldingen,2" in lines and "afspraken,per_partner.org.te_laat,1" in lines
-    assert "escalaties,open_eind_casussen,2026-003 E1" in lines
+    assert "Instroom en uitstroom,Meldingen ontvangen,2" in lines
+    assert "Afspraken,Afspraken per partner — Organisatie — te laat gedaan,1" in lines
+    assert "Afspraken,Afspraken per partner — Naasten — % op tijd,0" in lines
+    assert "Opschaling,Open aan het eind (casus en stap),2026-003 E1" in lines
+    assert "Periode,Periode,2e kwartaal 2026 (1 april t/m 30 juni)" in lines
+    assert not any("_" in line.split(",")[1] for line in lines[1:]), "a key instead of a Dutch name"
 
 
 def test_invalid_case_is_left_out_and_named(cli, small):
@@ -332,13 +348,15 @@ def test_small_counts_are_hidden_and_no_free_text_leaves(cli, tmp_path):
     assert "| reg |" not in outputs["md"] and "open_per_regisseur" not in outputs["json"] + outputs["csv"]
     data = json.loads(outputs["json"])
     i = data["instroom"]
-    assert i["meldingen"] == 6  # totals stay exact
-    assert i["per_soort"] == {"vervuiling": 6 - 1, "huiselijk-geweld": "< 5"}
-    assert i["gesloten_per_reden"] == {"verhuisd": "< 5"}
+    assert i["meldingen"] == 6  # a total of 6 is shown
+    # 1 is hidden, and so is the 5 beside it (6 - 5 would give the 1 away): each could be anything from 1 to 5
+    assert i["per_soort"] == {"vervuiling": "x", "huiselijk-geweld": "x"}
+    assert i["gesloten_per_reden"] == {"verhuisd": "x"} and i["gesloten"] == "x"
     assert "per_doelgroep" not in i
     assert data["caseload"]["open"] == {"regisseurs": 1, "casussen": 5}
-    assert "| huiselijk-geweld | < 5 |" in outputs["md"] and "| vervuiling | 5 |" in outputs["md"]
-    assert "instroom;per_soort.huiselijk-geweld;< 5" in outputs["csv"]
+    assert "| Huiselijk geweld | x |" in outputs["md"] and "| Vervuiling | x |" in outputs["md"]
+    assert "Instroom en uitstroom;Meldingen per soort — Huiselijk geweld;x" in outputs["csv"]
+    assert "huiselijk-geweld" not in outputs["md"] + outputs["html"] + outputs["csv"]
 
 
 def test_signal_lifecycle_ingebracht_beantwoord_gesloten(cli, examples_repo):

@@ -6,7 +6,8 @@ rich is imported when a summary is shown, so that ``report --format csv`` (and t
 from __future__ import annotations
 
 from ..safetext import printable_tree
-from ..taal import aantal, nl_num
+from ..taal import aantal, nl_num, nl_percent
+from ..views.report.labels import category
 
 
 def show(r: dict) -> None:
@@ -18,13 +19,13 @@ def show(r: dict) -> None:
     r["netwerk"] = escape(r["netwerk"])
     console = Console(highlight=False)
     p = r["periode"]
-    console.print(f"[bold]{p['titel']} {r['netwerk']} — {p['label']}[/] ({p['van']} t/m {p['tot_en_met']}"
-                  + (", loopt nog" if p["loopt_nog"] else "") + f"); {r['casussen']} casussen")
+    console.print(f"[bold]{p['titel']} {r['netwerk']} — {p['naam']}[/]"
+                  + (" (loopt nog)" if p["loopt_nog"] else "") + f"; {nl_num(r['casussen'])} casussen; x = niet getoond (klein aantal)")
     i = r["instroom"]
     t = Table(title="Instroom en uitstroom", show_header=False)
     for label, value in [("meldingen", i["meldingen"]), ("geopend", i["geopend"]), ("gesloten", i["gesloten"]),
                          ("overgedragen", i["overgedragen"]), ("in zorg begin", i["in_zorg_begin"]), ("in zorg eind", i["in_zorg_eind"])]:
-        t.add_row(label, str(value))
+        t.add_row(label, nl_num(value))
     console.print(t)
     d = r["doorlooptijden"]
     t = Table(title="Doorlooptijden (dagen)")
@@ -37,14 +38,12 @@ def show(r: dict) -> None:
     console.print(t)
     a = r["afspraken"]
     t = Table(title="Afspraken per partner")
-    for col in ("partner", "gemaakt", "op tijd", "te laat", "te laat open", "vervallen", "% op tijd"):
+    for col in ("partner", "gemaakt", "deadline in periode", "op tijd", "te laat", "niet gedaan", "vervallen", "% op tijd"):
         t.add_column(col)
-    for key, v in a["per_partner"].items():
-        t.add_row(a["namen"][key], str(v["gemaakt"]), str(v["op_tijd"]), str(v["te_laat"]), str(v["te_laat_open"]),
-                  str(v["vervallen"]), nl_num(v["percentage_op_tijd"]))
-    tot = a["totaal"]
-    t.add_row("[bold]totaal[/]", str(tot["gemaakt"]), str(tot["op_tijd"]), str(tot["te_laat"]), str(tot["te_laat_open"]),
-              str(tot["vervallen"]), nl_num(tot["percentage_op_tijd"]))
+    for key, v in [*a["per_partner"].items(), ("", a["totaal"])]:
+        t.add_row(escape(a["namen"][key] if a["namen"][key] != key else category(key)) if key else "[bold]totaal[/]",
+                  *(nl_num(v[k]) for k in ("gemaakt", "deadline_in_periode", "op_tijd", "te_laat", "open_na_deadline", "vervallen")),
+                  nl_percent(v["percentage_op_tijd"]))
     console.print(t)
     e = r["escalaties"]
     console.print(f"Opschaling: {e['stappen']} stappen, {e['opgelost']} opgelost, {e['open_eind']} open aan het eind, "
@@ -65,6 +64,13 @@ def show(r: dict) -> None:
             else f"{c['open']['casussen']} open bij {c['open']['regisseurs']} regisseurs")
     console.print(f"Caseload: {load}; {aantal(c['regisseur_gewisseld'], 'casus')} met wissel van regisseur")
     console.print(f"Signalen: {sum(len(g['signalen']) for g in r['signalen'].values())} in {aantal(len(r['signalen']), 'groep')}")
+    for g in r["signalen"].values():
+        for s in g["signalen"]:
+            console.print(f"  {s['id']} {escape(s['over'])} — {s['status']}"
+                          + (f"; antwoord: {escape(s['antwoord'])}" if s["antwoord"] else ""))
+    v = r["veiligheid"]["totaal"]
+    console.print(f"Meldcode: {nl_num(v['meldcode_stappen'])} stappen, {nl_num(v['gemeld_bij_veilig_thuis'])} gemeld bij Veilig Thuis; "
+                  f"verwijsindex: {nl_num(v['verwijsindex_signalen'])} signalen, {nl_num(v['verwijsindex_matches'])} matches")
 
 
 def show_comparison(v: dict) -> None:
@@ -74,7 +80,7 @@ def show_comparison(v: dict) -> None:
     from rich.table import Table
 
     v = printable_tree(v)
-    a, b = v["periode"]["label"], v["vergelijk"]["label"]
+    a, b = v["periode"]["kort"], v["vergelijk"]["kort"]
     console = Console(highlight=False)
     console.print(f"[bold]Vergelijking {a} met {b} — {escape(v['netwerk'])}[/] (verschil = {a} min {b})")
     t = Table()
@@ -87,6 +93,6 @@ def show_comparison(v: dict) -> None:
 
     for r in v["cijfers"]:
         d = r["verschil"]
-        t.add_row(r["onderdeel"], escape(r["cijfer"]), cell(r["periode"]), cell(r["vergelijk"]),
+        t.add_row(escape(r["onderdeel_naam"]), escape(r["cijfer_naam"]), cell(r["periode"]), cell(r["vergelijk"]),
                   "-" if d is None else (f"+{nl_num(d)}" if d > 0 else nl_num(d)))
     console.print(t)

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 from ..cli import console, context, documents, params
 from ..errors import UsageError
-from ..taal import aantal
+from ..taal import aantal, nl_num
 from ..views.caseload import caseload, caseload_job, to_csv
 
 
@@ -46,8 +46,8 @@ def run(
         width = max([len(r.regisseur) for r in rows] + [9])
         lines = [f"{'regisseur':<{width}}  {'open':>4}  {'gewogen':>7}  {'norm':>5}"]
         for r in rows:
-            norm = f"{r.norm:g}" if r.norm is not None else "-"
-            lines.append(f"{r.regisseur:<{width}}  {r.open:>4}  {r.gewogen:>7g}  {norm:>5}" + ("  boven de norm" if r.boven_norm else ""))
+            norm = nl_num(r.norm)
+            lines.append(f"{r.regisseur:<{width}}  {r.open:>4}  {nl_num(r.gewogen):>7}  {norm:>5}" + ("  boven de norm" if r.boven_norm else ""))
         text = "\n".join(lines) + "\n"
     documents.output(text, out, exact=fmt is not CaseloadFormat.text)
     console.info(f"caseload op {day.isoformat()}: {aantal(sum(r.open for r in rows), 'casus')} open, {aantal(len(rows), 'regisseur')}")

@@ -22,7 +22,7 @@ from ..errors import RegieError, UsageError
 from ..taal import aantal
 from ..views import period as periods
 from ..views.report.build import build, clip, render_report
-from ..views.report.comparison import compare, render_comparison
+from ..views.report.comparison import compare_periods, render_comparison
 from ..views.report.figures import report_job
 from . import _report_view
 
@@ -83,8 +83,7 @@ def run(
     kind = params.doc_format(fmt, html=html, default="text")
     root = context.root()
     if other is not None:  # two periods side by side
-
-        data = compare(data, build(got, root, other, today, ids=not no_ids))
+        data = compare_periods(got, root, p, other, today, ids=not no_ids)
         render, shown = render_comparison, "show_comparison"
     else:
         render, shown = render_report, "show"

@@ -27,7 +27,7 @@ from ..dossier.network import LEEFGEBIED_NAMEN
 from ..errors import TemplateError
 from ..formats.yamlio import parse_yaml
 from ..layout import CONFIG, TEMPLATES_DIR
-from ..taal import aantal, describe_days, nl_num
+from ..taal import aantal, describe_days, nl_num, nl_percent
 
 
 def builtin_templates() -> Path:
@@ -50,7 +50,7 @@ def markdown_to_html(text: str) -> Any:
 
 
 def count_value(value: Any) -> float:
-    """A count as a number for a chart: a suppressed count ('< 5') draws no bar."""
+    """A count as a number for a chart: a hidden count ('x') draws no bar."""
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
 
@@ -155,6 +155,7 @@ def environment(repo_root: Path | None):
     env.filters["aantal"] = aantal
     env.filters["cell"] = lambda v: "-" if v is None or v == "" else str(v).replace("|", "\\|").replace("\n", " ")
     env.filters["nl_date"] = nl_date
+    env.filters["nl_percent"] = nl_percent
     env.filters["markdown"] = markdown_to_html
     env.filters["demote"] = demote_headings
 

@@ -14,11 +14,12 @@ from ...dossier.scan import Collected
 from ...dossier.state import in_care_on
 from ...dossier.vocab import NETWORK_JOURNAL_KINDS
 from ...errors import UsageError
-from ...render.templates import render
+from ...render.templates import leefgebied_namen, render
 from ...safetext import csv_text, json_text
 from ..period import Period
-from .disclosure import small, strip_ids, suppress_small_counts
-from .figures import agreements, caseload, escalations, flow, lead_times, network_work, signals, usable_cases
+from .disclosure import protect, strip_ids
+from .figures import agreements, caseload, escalations, flow, lead_times, network_work, safety, signals, usable_cases
+from .labels import Namer, figure_name, namer, period_name, quarter_name, section_name
 from .outcomes import outcomes
 
 
@@ -37,8 +38,10 @@ def clip(period: Period, today: dt.date) -> Period:
     return Period(period.start, min(period.end, today), period.label)
 
 
-def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = True) -> dict[str, Any]:
-    """All figures for ``period``, from what ``report_job(clip(period, today))`` collected."""
+def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = True, suppress: bool = True) -> dict[str, Any]:
+    """All figures for ``period``, from what ``report_job(clip(period, today))`` collected; with ``suppress``
+    (the default) under the disclosure policy (:mod:`.disclosure`), else raw (for :func:`.comparison.compare`,
+    which suppresses two reports together)."""
 
     net = got.network
     p = clip(period, today)
@@ -49,7 +52,8 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
     data = {
         "netwerk": net.naam,
         "periode": {"label": p.label, "titel": period_title(p.label), "van": p.start.isoformat(),
-                    "tot_en_met": p.end.isoformat(), "loopt_nog": period.end > today},
+                    "tot_en_met": p.end.isoformat(), "loopt_nog": period.end > today, "naam": period_name(p),
+                    "kort": quarter_name(p.label) if "Q" in p.label else (p.label if p.label.isdigit() else period_name(p))},
         "organisatie_namen": net.organisatie_namen(),
         "gemaakt_op": today.isoformat(),
         "casussen": usable_count,
@@ -63,11 +67,19 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
                            "netwerkjournaal": {k: sum(1 for n in notes if n.soort == k) for k in NETWORK_JOURNAL_KINDS}},
         "caseload": caseload(net, cases, p),
         "signalen": signals(signalen, p),
+        "veiligheid": safety(cases, p),
         "drempel": net.rapport_min_aantal,
     }
-    suppress_small_counts(data, net.rapport_min_aantal)
-    if ids:
-        return data
+    if not ids:
+        data = _without_ids(data, cases, signalen, p)
+    if suppress:
+        protect(data, net.rapport_min_aantal)
+    return data
+
+
+def _without_ids(data: dict, cases: list, signalen: list, p: Period) -> dict:
+    """The report for readers outside the network (--no-ids): no case ids, and no text typed freely except the
+    signals' policy text."""
     data = strip_ids(data)
     # for readers outside the network: no free text at all (doelgroep and a signal's aard are typed freely)
     del data["instroom"]["per_doelgroep"]
@@ -75,7 +87,7 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
     groups = list(data["signalen"].values())
     data["signalen"] = {"alle signalen": {
         "signalen": [item for g in groups for item in g["signalen"]],
-        "casussen": small(len({cid for s in signalen if s.datum in p for cid in s.casussen}), net.rapport_min_aantal),
+        "casussen": len({cid for s in signalen if s.datum in p for cid in s.casussen}),
     }} if groups else {}
     load = data["caseload"].pop("open_per_regisseur")
     data["caseload"]["open"] = {"regisseurs": sum(1 for v in load.values() if v != 0),
@@ -85,26 +97,46 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
 
 
 def flatten(data: dict) -> list[tuple[str, str, Any]]:
-    """The report flattened to (onderdeel, cijfer, value) rows; a list of plain values is one row."""
-    rows: list[tuple[str, str, Any]] = []
+    """The report flattened to (onderdeel, cijfer, value) rows, ``cijfer`` the dotted path (the JSON's keys)."""
+    return [(section, ".".join(parts), value) for section, parts, value in leaves(data)]
 
-    def walk(section: str, prefix: str, value: Any) -> None:
+
+def leaves(data: dict) -> list[tuple[str, tuple[str, ...], Any]]:
+    """Every figure of the report as (section, path below it, value); a list of plain values is one figure.
+    The lookup tables of names (``organisatie_namen``, ``afspraken.namen``) are no figures."""
+    rows: list[tuple[str, tuple[str, ...], Any]] = []
+
+    def walk(section: str, parts: tuple[str, ...], value: Any) -> None:
         if isinstance(value, dict):
             for k, v in value.items():
-                walk(section, f"{prefix}.{k}" if prefix else str(k), v)
+                if k not in ("organisatie_namen", "namen"):
+                    walk(section, (*parts, str(k)), v)
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             for i, v in enumerate(value):
-                walk(section, f"{prefix}[{i}]", v)
+                walk(section, (*parts, str(i)), v)
         else:
-            rows.append((section, prefix, value))
+            rows.append((section, parts, value))
 
     for key, value in data.items():
+        if key == "organisatie_namen":
+            continue
         if isinstance(value, dict):
-            walk(key, "", value)
+            walk(key, (), value)
         else:
-            walk("rapport", key, value)
+            walk("rapport", (key,), value)
     return rows
 
+
+def names_for(data: dict, root) -> Namer:
+    """The namer of the report's rows (organisations and leefgebieden by the network's names)."""
+    return namer({**data.get("organisatie_namen", {}), **data.get("afspraken", {}).get("namen", {})}, leefgebied_namen(root))
+
+
+def people_rows(data: dict, root) -> list[tuple[str, str, Any]]:
+    """The report as (onderdeel, cijfer, value) rows in Dutch words, for a spreadsheet read by people."""
+    name = names_for(data, root)
+    return [(section_name(section), figure_name(parts, name), value) for section, parts, value in leaves(data)
+            if section != "periode" or parts == ("naam",)]
 
 
 def render_report(data: dict, fmt: str, root, dialect: str = "excel") -> str:
@@ -113,6 +145,10 @@ def render_report(data: dict, fmt: str, root, dialect: str = "excel") -> str:
     if fmt == "json":
         return json_text(data) + "\n"
     if fmt == "csv":
-        return csv_text(("onderdeel", "cijfer", "waarde"), flatten(data), dialect)
+        return csv_text(("onderdeel", "cijfer", "waarde"), people_rows(data, root), dialect)
     ids_shown = not isinstance(data.get("weggelaten"), int)
-    return render("report.html.j2" if fmt == "html" else "report.md.j2", {"r": data, "ids_shown": ids_shown}, root)
+    name = names_for(data, root)
+    partners = {k: name("per_partner", k) for k in [*data["afspraken"]["per_partner"], *data["organisatie_namen"],
+                                                     *data["instroom"]["per_melder_organisatie"]]}
+    return render("report.html.j2" if fmt == "html" else "report.md.j2",
+                  {"r": data, "ids_shown": ids_shown, "naam": name, "partner_namen": partners}, root)

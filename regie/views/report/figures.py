@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import median
 
+from ...dossier.lint import scan
+from ...dossier.meldcode import STAPPEN
 from ...dossier.model import Case, CheckedCase
 from ...dossier.network import Network
 from ...dossier.scan import Collected, Job
@@ -214,34 +216,53 @@ def lead_times(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     }
 
 
+def deadline_outcome(a, closed: dt.date | None, p: Period) -> str | None:
+    """Where an agreement counts in "% op tijd" for ``p``: None when its original deadline is not in ``p`` or it
+    lapsed (vervallen, or its case closed) on or before that deadline; else ``op_tijd`` (done on or before the
+    deadline), ``te_laat`` (done after it, by the end of ``p``) or ``open_na_deadline`` (not done by the end of
+    ``p``: still open, or dropped or closed after its deadline had passed)."""
+    deadline = a.eerste_deadline
+    if deadline not in p or a.vervallen_voor(deadline) or (closed is not None and closed <= deadline
+                                                            and (a.gedaan_op is None or a.gedaan_op > closed)):
+        return None
+    if a.gedaan_op is not None and a.gedaan_op <= deadline:
+        return "op_tijd"
+    return "te_laat" if a.gedaan_op is not None and a.gedaan_op <= p.end else "open_na_deadline"
+
+
+AGREEMENT_KEYS = ("gemaakt", "deadline_in_periode", "op_tijd", "te_laat", "open_na_deadline", "vervallen", "verschoven")
+
+
 def agreements(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     per: dict[str, Counter] = defaultdict(Counter)
+    backlog = 0
     for c in cases:
         for a in c.afspraken:
+            open_at_end = a.gemaakt <= p.end and not a.vervallen_voor(p.end) and (a.gedaan_op is None or a.gedaan_op > p.end)
+            backlog += open_at_end and a.deadline_op(p.end) < p.end and (c.casus.gesloten is None or c.casus.gesloten > p.end)
             party = party_of(net, c, a.wie)
             row = per[party]
             if a.gemaakt in p:
                 row["gemaakt"] += 1
             if a.vervallen_op in p or (a.vervallen_op is None and a.status == "vervallen" and a.gemaakt in p):
                 row["vervallen"] += 1
-            if p.holds(a.gedaan_op):
-                row["op_tijd" if a.gedaan_op <= a.eerste_deadline else "te_laat"] += 1
             if any(v.datum in p for v in a.verplaatst):
                 row["verschoven"] += 1
-            open_at_end = a.gemaakt <= p.end and not a.vervallen_voor(p.end) and (a.gedaan_op is None or a.gedaan_op > p.end)
-            if open_at_end and a.deadline_op(p.end) < p.end and (c.casus.gesloten is None or c.casus.gesloten > p.end):
-                row["te_laat_open"] += 1
-    keys = ("gemaakt", "op_tijd", "te_laat", "te_laat_open", "vervallen", "verschoven")
+            how = deadline_outcome(a, c.casus.gesloten, p)
+            if how is not None:
+                row["deadline_in_periode"] += 1
+                row[how] += 1
+    keys = AGREEMENT_KEYS
     parties = {party: {k: row[k] for k in keys} for party, row in sorted(per.items()) if any(row[k] for k in keys)}
     total = {k: sum(v[k] for v in parties.values()) for k in keys}
 
     def with_share(v: dict[str, int]) -> dict[str, int | None]:
-        finished = v["op_tijd"] + v["te_laat"]
-        return {**v, "percentage_op_tijd": round(100 * v["op_tijd"] / finished) if finished else None}
+        due = v["deadline_in_periode"]
+        return {**v, "percentage_op_tijd": round(100 * v["op_tijd"] / due) if due else None}
 
     names = net.organisatie_namen()
     return {"totaal": with_share(total), "per_partner": {k: with_share(v) for k, v in parties.items()},
-            "namen": {k: names.get(k, k) for k in parties}}
+            "namen": {k: names.get(k, k) for k in parties}, "open_na_deadline_eind": backlog}
 
 
 def escalations(net: Network, cases: list[CheckedCase], p: Period) -> dict:
@@ -294,10 +315,67 @@ def caseload(net: Network, cases: list[CheckedCase], p: Period) -> dict:
 
 
 def signals(signalen: list, p: Period) -> dict:
+    """The period's policy signals by aard: each with its subject (``over``) and, once answered, the answer —
+    policy text meant for the gemeente, shown only when the privacy lint finds nothing personal in it."""
     groups: dict[str, list] = defaultdict(list)
     for s in signalen:
         if s.datum in p:
             groups[s.aard].append(s)
-    return {aard: {"signalen": [{"id": s.id, "status": s.status, "casussen": len(s.casussen)} for s in items],
-                   "casussen": len({cid for s in items for cid in s.casussen})}
+
+    def item(s) -> dict:
+        answered = s.antwoord is not None and s.status in ("beantwoord", "gesloten") and (
+            s.beantwoord_op is None or s.beantwoord_op <= p.end)
+        return {"id": s.id, "datum": s.datum.isoformat(), "over": policy_text(s.over), "status": s.status,
+                "organisatie": s.organisatie, "casussen": len(s.casussen),
+                "antwoord": policy_text(s.antwoord) if answered else None}
+
+    return {aard: {"signalen": [item(s) for s in items], "casussen": len({cid for s in items for cid in s.casussen})}
             for aard, items in sorted(groups.items())}
+
+
+WITHHELD_TEXT = "(tekst niet getoond: bevat mogelijk persoonsgegevens; zie 'regie validate')"
+
+
+def policy_text(text: str | None) -> str | None:
+    """A signal's policy text as the report shows it: withheld when the privacy lint finds personal data in it."""
+    if text is None:
+        return None
+    return WITHHELD_TEXT if scan(text) else " ".join(text.split())
+
+
+SAFETY_KEYS = ("meldcode_stappen", *(f"meldcode_stap_{n}" for n in STAPPEN), "veilig_thuis_geraadpleegd",
+               "gemeld_bij_veilig_thuis", "verwijsindex_signalen", "verwijsindex_matches")
+
+
+def quarters_of(p: Period) -> list[Period]:
+    """The calendar quarters that ``p`` touches, each clipped to ``p`` (labelled 2026Q3)."""
+    out, day = [], p.start
+    while day <= p.end:
+        q = (day.month - 1) // 3
+        last = dt.date(day.year, 3 * q + 3, 1) + dt.timedelta(days=31)
+        last = last.replace(day=1) - dt.timedelta(days=1)
+        out.append(Period(day, min(last, p.end), f"{day.year}Q{q + 1}"))
+        day = last + dt.timedelta(days=1)
+    return out
+
+
+def safety(cases: list[CheckedCase], p: Period) -> dict:
+    """Safety work per quarter of ``p`` (seed 004): meldcode steps taken (all, and per step), Veilig Thuis
+    consulted (step 2) and meldingen made there (step 5), verwijsindex signals and matches — per record."""
+    rows = {}
+    for q in quarters_of(p):
+        row = dict.fromkeys(SAFETY_KEYS, 0)
+        for c in cases:
+            code, vi = c.casus.meldcode, c.casus.verwijsindex
+            for s in code.stappen if code else ():
+                if s.datum in q:
+                    row["meldcode_stappen"] += 1
+                    row[f"meldcode_stap_{s.stap}"] += 1
+                    row["veilig_thuis_geraadpleegd"] += s.stap == 2 and s.veilig_thuis_geraadpleegd
+                if s.gemeld in q:
+                    row["gemeld_bij_veilig_thuis"] += 1
+            if vi is not None:
+                row["verwijsindex_signalen"] += vi.signaal_datum in q
+                row["verwijsindex_matches"] += vi.match_datum in q
+        rows[q.label] = row
+    return {"per_kwartaal": rows, "totaal": {k: sum(r[k] for r in rows.values()) for k in SAFETY_KEYS}}
