@@ -139,3 +139,24 @@ def test_no_html_page_overflows_at_1200_px_in_a_real_browser(rendered, name, tmp
     scroll, client = result["page"]
     assert scroll <= client, f"the page scrolls sideways: {scroll} > {client}"
     assert result["wide"] == [], result["wide"]
+
+
+def test_a_chart_whose_counts_are_all_hidden_is_one_sentence(cli):
+    """A chart of only hidden counts draws labels and a legend without a bar; it is replaced by one sentence."""
+    html = cli("-C", str(EXAMPLES), "--today", "2026-12-02", "report", "--quarter", "2026Q3", "--html").out
+    sentences = re.findall(r'<p class="none">([^<]*): geen grafiek, want elk aantal erin is verborgen \(x\)\.</p>', html)
+    assert sentences == ["Afspraken met deadline in de periode, per partner",
+                         "Verschuiving op de Zelfredzaamheid-Matrix per leefgebied", "Open casussen per regisseur"]
+    assert html.count('<svg class="chart"') == 1
+
+
+@pytest.mark.slow
+def test_the_escalation_memo_pdf_is_tagged_and_numbered(cli, examples_repo, tmp_path):
+    # Budget: one escalation and one WeasyPrint run; about 3 s here.
+    memo = tmp_path / "memo.pdf"
+    r = cli("-C", str(examples_repo), "escalate", "2026-001", "--over", "ggz-delta", "--reden", "geen start",
+            "--format", "pdf", "-o", str(memo))
+    assert r.code == 0, r
+    texts, tagged, meta, edges = _pages(memo)
+    assert tagged and meta.get("Title") and all(f"pagina {i} van {len(texts)}" in t for i, t in enumerate(texts, 1))
+    assert all(right <= width - 20 for _, right, width in edges)
