@@ -100,7 +100,7 @@ def _worktree(repo: Path) -> None:
 
 
 @pytest.mark.parametrize("setup, err", [
-    (_broken("vernietigd:\n  - casus: [2025-014\n"), "fout: vernietigd.yaml:3: "),
+    (_broken("vernietigd:\n  - casus: [2025-014\n"), "fout: vernietigd.yaml:2: ongeldige YAML: lijst tussen [ ] niet goed afgesloten"),
     (_broken("vernietigd: 5\n"), "fout: vernietigd.yaml:1: vernietigd moet een lijst zijn, niet 5\n"),
     (_broken("vernietigd:\n  - casus: 2024-001\n"), "fout: vernietigd.yaml:2: "),
     (_linked, "fout: vernietigd.yaml: is een symbolische link; regie volgt geen links (zet er een gewoon bestand neer)\n"),

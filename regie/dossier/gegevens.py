@@ -6,6 +6,8 @@ of the kinds below, which are no leefgebied. The inzage writes the Dutch name, n
 
 from __future__ import annotations
 
+from .vocab import GEGEVENS_EXTRA
+
 SOORTEN = {
     "identiteit": "uw naam en andere identiteitsgegevens",
     "melding": "de melding",
@@ -26,4 +28,4 @@ def naam(soort: str, leefgebieden: dict[str, str]) -> str:
     """The Dutch name of a kind of data (``leefgebieden``: the network's ids -> names)."""
     if soort in leefgebieden:
         return leefgebieden[soort].lower()
-    return SOORTEN.get(soort) or WOORDEN.get(soort) or soort.replace("-", " ")
+    return SOORTEN.get(soort) or GEGEVENS_EXTRA.get(soort) or WOORDEN.get(soort) or soort.replace("-", " ")

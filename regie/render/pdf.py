@@ -17,6 +17,19 @@ INSTALL = ("PDF maken vraagt WeasyPrint; installeer het met: pip install 'regie[
            "(met pipx: pipx inject regie weasyprint)")
 
 
+# Paper only (CSS for paged media, which a browser and the W3C checker do not know): a running header with the
+# document's title (its h1) and, where the page names one, its period; "pagina 3 van 8" at the foot of every page.
+PAPER = """
+@page {
+  @top-left { content: string(kop); font-size: 8pt; color: #5b6475; }
+  @top-right { content: string(periode); font-size: 8pt; color: #5b6475; }
+  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #5b6475; }
+}
+h1 { string-set: kop content(); }
+.periode { string-set: periode content(); }
+"""
+
+
 def to_pdf(html: str, base: Path | None = None) -> bytes:
     """The page as PDF bytes; a Dutch message when WeasyPrint or the libraries it needs are missing."""
     try:
@@ -28,7 +41,8 @@ def to_pdf(html: str, base: Path | None = None) -> bytes:
                          "'apt install libpango-1.0-0 libpangoft2-1.0-0'") from None
     # PDF/UA-1: a tagged PDF (headings, tables, reading order) that a screen reader can follow, with the title and
     # language of the page; its author and title come from the page's <meta name="author"> and <title>
-    return weasyprint.HTML(string=html, base_url=str(base) if base else None).write_pdf(pdf_variant="pdf/ua-1")
+    return weasyprint.HTML(string=html, base_url=str(base) if base else None).write_pdf(
+        pdf_variant="pdf/ua-1", stylesheets=[weasyprint.CSS(string=PAPER)])
 
 
 def require_file(out: Path | None) -> Path:
