@@ -13,8 +13,9 @@ import pytest
 
 TODAY = dt.date(2026, 11, 26)
 # The one finding the example network shows on purpose besides the open escalation (docs/privacy.md, consent).
-CONSENT_GAP = ("GGZ Delta werkt aan leefgebied middelengebruik (A4), maar de toestemming geldt alleen voor huisvesting, "
-               "financien, sociaal-netwerk; vraag toestemming voor middelengebruik en leg die vast met 'regie consent'")
+CONSENT_GAP = ("GGZ Delta werkt aan middelengebruik (A4), maar de toestemming geldt alleen voor huisvesting, "
+               "financiën, sociaal netwerk; vraag toestemming voor middelengebruik en leg die vast met 'regie consent' "
+               "(gegevens: middelengebruik)")
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples" / "dossiers"
 

@@ -78,7 +78,7 @@ def test_report_charts_say_what_they_show(tmp_path):
     doc = tree(r.stdout)
     titles = {t.get("id"): t.text for svg in doc.iter(f"{SVG}svg") for t in svg.iter(f"{SVG}title") if t.get("id")}
     assert len(titles) == 4
-    assert titles["grafiek-caseload"].startswith("Open casussen per regisseur: a-bakker ")
+    assert titles["grafiek-caseload"].startswith("Open casussen per regisseur: Anouk Bakker ")
     assert titles["grafiek-zrm"].startswith("Verschuiving op de Zelfredzaamheid-Matrix per leefgebied: ")
 
 

@@ -55,9 +55,9 @@ def test_withdrawn_then_given_again_every_change_kept(cli, examples_repo):
     # GGZ Delta is covered, but works on geestelijke gezondheid, which the consent (huisvesting) does not name
     warnings = [line for line in cli(*root, "validate", "2026-001").out.splitlines() if "toestemming" in line]
     assert warnings == [
-        f"{C}/afspraken.yaml:6: [toestemming-leefgebied] waarschuwing: GGZ Delta werkt aan leefgebied geestelijke-gezondheid "
-        "(A1), maar de toestemming geldt alleen voor huisvesting; vraag toestemming voor geestelijke-gezondheid en leg die vast "
-        "met 'regie consent'"
+        f"{C}/afspraken.yaml:6: [toestemming-leefgebied] waarschuwing: GGZ Delta werkt aan geestelijke gezondheid "
+        "(A1), maar de toestemming geldt alleen voor huisvesting; vraag toestemming voor geestelijke gezondheid en leg die "
+        "vast met 'regie consent' (gegevens: geestelijke-gezondheid)"
     ] + [
         f"{C}/netwerk.yaml:{n}: [toestemming-partner] waarschuwing: {pid} ({org}) valt niet onder de toestemming (gegeven voor "
         "ggz-delta, woonstad) en er is geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag)"

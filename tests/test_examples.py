@@ -10,9 +10,9 @@ from regie.dossier.validate import validate
 
 EXPECTED_WARNINGS = [
     # 2026-004: GGZ Delta works on middelengebruik, which the consent (TF-2026-004-2) does not name
-    "casussen/2026-004/afspraken.yaml:29: [toestemming-leefgebied] waarschuwing: GGZ Delta werkt aan leefgebied "
-    "middelengebruik (A4), maar de toestemming geldt alleen voor huisvesting, financien, sociaal-netwerk; vraag toestemming "
-    "voor middelengebruik en leg die vast met 'regie consent'",
+    "casussen/2026-004/afspraken.yaml:29: [toestemming-leefgebied] waarschuwing: GGZ Delta werkt aan "
+    "middelengebruik (A4), maar de toestemming geldt alleen voor huisvesting, financiën, sociaal netwerk; vraag toestemming "
+    "voor middelengebruik en leg die vast met 'regie consent' (gegevens: middelengebruik)",
     # 2026-006 shows an escalation to the brandpuntfunctionaris that has been open too long
     "casussen/2026-006/escalaties.yaml:14: [escalatie-open] waarschuwing: E2: escalatie staat 51 dagen open (termijn 30 dagen)",
 ]

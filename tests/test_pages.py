@@ -91,7 +91,7 @@ def test_every_pdf_is_tagged_numbered_and_holds_every_table_inside_the_page(rend
     texts, tagged, meta, edges = _pages(pdf)
     assert tagged, "the PDF is not tagged"
     title = re.search(r"<title>(.*?)</title>", html.read_text(), re.S)[1].strip()
-    assert meta.get("Title") == title and meta.get("Author"), meta
+    assert meta.get("Title") == title and meta.get("Author") == "Integraal Netwerk Zuiderhaven", meta
     pages = len(texts)
     for number, text in enumerate(texts, 1):
         assert f"pagina {number} van {pages}" in text, (number, text[-200:])

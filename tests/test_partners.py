@@ -225,10 +225,12 @@ def test_old_words_for_kinds_of_data_get_what_to_write_instead(cli, examples_rep
     lines = [line for line in cli("-C", str(examples_repo), "validate", "2026-004").out.splitlines() if "toestemming-" in line]
     old = [(n, word, new) for n in (32, 44) for word, new in (("geld", "financien"), ("wonen", "huisvesting"))]
     assert lines == [
-        f"{C}/afspraken.yaml:{n}: [toestemming-leefgebied] waarschuwing: {org} werkt aan leefgebied {lg} ({ids}), maar de "
-        f"toestemming geldt alleen voor wonen, financien, geld; vraag toestemming voor {lg} en leg die vast met 'regie consent'"
-        for n, org, lg, ids in ((5, "Woonstad Zuid", "huisvesting", "A1"), (13, "Stichting Onderdak", "sociaal-netwerk", "A2"),
-                                (29, "GGZ Delta", "middelengebruik", "A4"))
+        f"{C}/afspraken.yaml:{n}: [toestemming-leefgebied] waarschuwing: {org} werkt aan {name} ({ids}), maar de "
+        f"toestemming geldt alleen voor wonen, financiën, geld; vraag toestemming voor {name} en leg die vast met 'regie "
+        f"consent' (gegevens: {lg})"
+        for n, org, lg, name, ids in ((5, "Woonstad Zuid", "huisvesting", "huisvesting", "A1"),
+                                      (13, "Stichting Onderdak", "sociaal-netwerk", "sociaal netwerk", "A2"),
+                                      (29, "GGZ Delta", "middelengebruik", "middelengebruik", "A4"))
     ] + [
         f"{C}/casus.yaml:{n}: [toestemming-gegevens] waarschuwing: toestemming.gegevens: '{word}' is geen leefgebied; "
         f"schrijf {new} ({word} → {new})" for n, word, new in old

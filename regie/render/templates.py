@@ -11,7 +11,6 @@ templates are autoescaped. Any error while rendering is a Dutch message with fil
 from __future__ import annotations
 
 import json
-import re
 import signal
 import threading
 import time
@@ -28,6 +27,7 @@ from ..errors import TemplateError
 from ..formats.yamlio import parse_yaml
 from ..layout import CONFIG, TEMPLATES_DIR
 from ..taal import aantal, describe_days, nl_num, nl_percent
+from .jinja_errors import jinja_message, open_block
 
 
 def builtin_templates() -> Path:
@@ -165,6 +165,7 @@ def environment(repo_root: Path | None):
     env.filters["partner_row"] = lambda kv, names: (names.get(kv[0], kv[0]), kv[1])
     env.filters["org_name"] = lambda org, names: names.get(org, org)
     env.filters["leefgebied"] = jinja2.pass_context(_leefgebied)
+    env.globals["netwerknaam"] = jinja2.pass_context(lambda context: _config(context.get("_repo_root")).get("naam", ""))
 
     env.filters["nl_num"] = nl_num
     env.filters["evaluatie_soort"] = lambda soort: EVALUATIE_SOORTEN.get(soort, soort)
@@ -180,7 +181,7 @@ def _leefgebied(context, slug: Any) -> str:
     return names.get(slug, slug) if isinstance(slug, str) else slug
 
 
-_NAMES: dict[tuple, dict[str, str]] = {}  # (regie.yaml, its size and mtime) -> the names: read once, not per document
+_NAMES: dict[tuple, dict] = {}  # (regie.yaml, its size and mtime) -> its data: read once, not per document
 
 
 def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
@@ -189,23 +190,31 @@ def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
     Only a template that names a leefgebied asks, and regie.yaml is read once while it is unchanged.
     """
 
+    names = dict(LEEFGEBIED_NAMEN)
+    renamed = _config(repo_root).get("leefgebied_namen")
+    if isinstance(renamed, dict):
+        names.update({str(k): str(v) for k, v in renamed.items()})
+    return names
+
+
+def _config(repo_root: Path | None) -> dict:
+    """regie.yaml as documents use it (the network's name, its names of leefgebieden): read once while it is
+    unchanged; an unreadable one is validate's finding, and documents go on without it."""
     if repo_root is None:
-        return LEEFGEBIED_NAMEN
+        return {}
     path = repo_root / CONFIG
     try:
         st = path.stat()
     except OSError:
-        return LEEFGEBIED_NAMEN
+        return {}
     key = (str(path), st.st_size, st.st_mtime_ns)
     if key not in _NAMES:
-        names = dict(LEEFGEBIED_NAMEN)
         try:
             data = parse_yaml(path.read_text(encoding="utf-8"), CONFIG)
-            names.update({str(k): str(v) for k, v in (data.get("leefgebied_namen") or {}).items()})
-        except Exception:  # noqa: BLE001 - an unreadable regie.yaml is validate's finding; documents keep the default names
-            pass
+        except Exception:  # noqa: BLE001 - see above
+            data = {}
         _NAMES.clear()
-        _NAMES[key] = names
+        _NAMES[key] = data if isinstance(data, dict) else {}
     return _NAMES[key]
 
 
@@ -226,7 +235,7 @@ def render(name: str, context: dict[str, Any], repo_root: Path | None = None) ->
     except jinja2.TemplateSyntaxError as exc:
         where = _relative(exc.filename, repo_root) if exc.filename else name
         message = jinja_message(exc.message or "")
-        opened = _open_block(env, exc.source, exc.message or "")
+        opened = open_block(env, exc.source, exc.message or "")
         if opened is not None:
             message += f"; het blok begint op regel {opened}"
         raise TemplateError(f"fout in sjabloon: {message}", path=where, line=opened or exc.lineno) from None
@@ -307,63 +316,6 @@ def _relative(filename: str, repo_root: Path | None) -> str:
         if top is not None and top.resolve() in path.resolve().parents:
             return prefix + path.resolve().relative_to(top.resolve()).as_posix()
     return path.name
-
-
-_JINJA_MESSAGES = [
-    (r"[Uu]nexpected end of template.*looking for the following tags: (.*?)\. The innermost block that needs to be closed "
-     r"is '(\w+)'", lambda m: f"het sjabloon houdt op terwijl blok '{m[2]}' nog open is (verwacht: {_of(m[1])})"),
-    (r"[Uu]nexpected end of template.*", lambda m: "het sjabloon houdt midden in een opdracht op"),
-    (r"Encountered unknown tag '(\w+)'\. .*looking for the following tags: (.*?)\. The innermost block that needs to be "
-     r"closed is '(\w+)'", lambda m: f"onverwachte opdracht '{m[1]}' (blok '{m[3]}' is nog open; verwacht: {_of(m[2])})"),
-    (r"Encountered unknown tag '(\w+)'.*", lambda m: f"onbekende opdracht '{m[1]}'"),
-    (r"expected token '(.+?)', got '(.+?)'", lambda m: f"'{m[2]}' staat waar '{_token(m[1])}' hoort"),
-    (r"unexpected char '(.+?)' at \d+", lambda m: f"onverwacht teken '{m[1]}'"),
-    (r"unexpected '(.+?)'", lambda m: f"onverwacht '{_token(m[1])}'"),
-    (r"[Nn]o filter named '(.+?)'.*", lambda m: f"onbekend filter '{m[1]}'"),
-    (r"[Nn]o test named '(.+?)'.*", lambda m: f"onbekende test '{m[1]}'"),
-    (r"[Bb]lock '(.+?)' defined twice", lambda m: f"blok '{m[1]}' staat er twee keer"),
-    (r"tag name expected", lambda m: "na '{%' hoort een opdracht"),
-]
-
-
-def _open_block(env: Any, source: str | None, message: str) -> int | None:
-    """Where the block that the end of the template leaves open begins (Jinja names only the last line)."""
-    m = re.search(r"The innermost block that needs to be closed is '(\w+)'", message)
-    if source is None or m is None or not message.lower().startswith("unexpected end of template"):
-        return None
-    opened: list[tuple[str, int]] = []
-    expect_tag = False
-    try:
-        for lineno, kind, value in env.lex(source):
-            if kind == "block_begin":
-                expect_tag = True
-            elif expect_tag and kind == "name":
-                expect_tag = False
-                if value.startswith("end") and opened and opened[-1][0] == value[3:]:
-                    opened.pop()
-                elif value in ("for", "if", "macro", "block", "call", "filter", "with", "raw", "autoescape", "trans"):
-                    opened.append((value, lineno))
-    except Exception:  # noqa: BLE001 - the source does not even lex: Jinja's own line stands
-        return None
-    return opened[-1][1] if opened and opened[-1][0] == m[1] else None
-
-
-def _token(text: str) -> str:
-    return {"end of print statement": "}}", "end of statement block": "%}", "end of template": "einde van het sjabloon",
-            "name": "naam"}.get(text, text)
-
-
-def _of(tags: str) -> str:
-    return tags.replace("' or '", "' of '")
-
-
-def jinja_message(message: str) -> str:
-    """Jinja's English syntax error, in Dutch (a message Jinja has that regie does not know keeps its words, quoted)."""
-    for pattern, dutch in _JINJA_MESSAGES:
-        m = re.match(pattern, message.strip(), re.DOTALL)
-        if m:
-            return dutch(m)
-    return f"de opbouw klopt niet (Jinja: \"{message.strip()}\")"
 
 
 def _describe(exc: Exception) -> str:

@@ -7,8 +7,10 @@ from typing import Iterator
 
 from ...layout import AFSPRAKEN_FILE, CASE_FILE
 from ..model import Case
+from ..network import LEEFGEBIED_NAMEN
 from ..problems import WARNING, Problem
 from ..scope import consented_leefgebieden, gegevens_hint, works_on
+from ..vocab import GEGEVENS_EXTRA
 from .base import Ctx
 
 
@@ -41,6 +43,11 @@ def consent_scope(ctx: Ctx, case: Case) -> Iterator[Problem]:
                 continue
             first = agreements[0]
             yield ctx.at(case, AFSPRAKEN_FILE, "afspraken", first.index, "wie", code="toestemming-leefgebied", severity=WARNING,
-                         message=f"{names.get(org, org)} werkt aan leefgebied {lg} ({', '.join(a.id for a in agreements)}), "
-                                 f"maar de toestemming geldt alleen voor {', '.join(t.gegevens)}; vraag toestemming voor {lg} en "
-                                 "leg die vast met 'regie consent'")
+                         message=f"{names.get(org, org)} werkt aan {_name(lg)} ({', '.join(a.id for a in agreements)}), "
+                                 f"maar de toestemming geldt alleen voor {', '.join(_name(w) for w in t.gegevens)}; vraag "
+                                 f"toestemming voor {_name(lg)} en leg die vast met 'regie consent' (gegevens: {lg})")
+
+
+def _name(slug: str) -> str:
+    """A leefgebied (or another kind of data) by its name in a message: Geestelijke gezondheid, not the id."""
+    return LEEFGEBIED_NAMEN[slug].lower() if slug in LEEFGEBIED_NAMEN else GEGEVENS_EXTRA.get(slug, slug)

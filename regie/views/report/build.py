@@ -55,6 +55,7 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
                     "tot_en_met": p.end.isoformat(), "loopt_nog": period.end > today, "naam": period_name(p),
                     "kort": quarter_name(p.label) if "Q" in p.label else (p.label if p.label.isdigit() else period_name(p))},
         "organisatie_namen": net.organisatie_namen(),
+        "regisseur_namen": {r.id: r.naam for r in net.regisseurs},
         "gemaakt_op": today.isoformat(),
         "casussen": usable_count,
         "weggelaten": [{"casus": e.casus, "reden": e.reden} for e in excluded],
@@ -90,6 +91,7 @@ def _without_ids(data: dict, cases: list, signalen: list, p: Period) -> dict:
         "casussen": len({cid for s in signalen if s.datum in p for cid in s.casussen}),
     }} if groups else {}
     load = data["caseload"].pop("open_per_regisseur")
+    data.pop("regisseur_namen", None)  # no per-regisseur figures leave the network, nor their names
     data["caseload"]["open"] = {"regisseurs": sum(1 for v in load.values() if v != 0),
                                 "casussen": sum(1 for c in cases if in_care_on(c, p.end))}
     return data
@@ -103,13 +105,13 @@ def flatten(data: dict) -> list[tuple[str, str, Any]]:
 
 def leaves(data: dict) -> list[tuple[str, tuple[str, ...], Any]]:
     """Every figure of the report as (section, path below it, value); a list of plain values is one figure.
-    The lookup tables of names (``organisatie_namen``, ``afspraken.namen``) are no figures."""
+    The lookup tables of names (``organisatie_namen``, ``regisseur_namen``, ``afspraken.namen``) are no figures."""
     rows: list[tuple[str, tuple[str, ...], Any]] = []
 
     def walk(section: str, parts: tuple[str, ...], value: Any) -> None:
         if isinstance(value, dict):
             for k, v in value.items():
-                if k not in ("organisatie_namen", "namen"):
+                if k not in ("organisatie_namen", "regisseur_namen", "namen"):
                     walk(section, (*parts, str(k)), v)
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             for i, v in enumerate(value):
@@ -129,7 +131,8 @@ def leaves(data: dict) -> list[tuple[str, tuple[str, ...], Any]]:
 
 def names_for(data: dict, root) -> Namer:
     """The namer of the report's rows (organisations and leefgebieden by the network's names)."""
-    return namer({**data.get("organisatie_namen", {}), **data.get("afspraken", {}).get("namen", {})}, leefgebied_namen(root))
+    return namer({**data.get("organisatie_namen", {}), **data.get("afspraken", {}).get("namen", {})}, leefgebied_namen(root),
+                 data.get("regisseur_namen", {}))
 
 
 def people_rows(data: dict, root) -> list[tuple[str, str, Any]]:

@@ -83,7 +83,7 @@ CATEGORIES = {
 # Tables whose keys are rows of some kind: how to name such a row.
 _ORG_ROWS = {"per_melder_organisatie", "niet_aangenomen_verwezen_naar", "per_partij", "per_partner"}
 _LEEFGEBIED_ROWS = {"verschuiving_per_leefgebied", "per_leefgebied"}
-_AS_TYPED = {"per_doelgroep", "per_niveau", "open_per_regisseur"}  # free text or names as the network wrote them
+_AS_TYPED = {"per_doelgroep", "per_niveau"}  # free text or names as the network wrote them
 _CATEGORY_ROWS = {"per_soort", "per_urgentie", "gesloten_per_reden", "intake_per_besluit", "in_zorg_begin_per_fase",
                   "in_zorg_eind_per_fase", "netwerkjournaal"}
 
@@ -119,7 +119,7 @@ def period_name(p: Period) -> str:
 Namer = Callable[[str, Any], str]
 
 
-def namer(org_names: dict[str, str], leefgebied_names: dict[str, str]) -> Namer:
+def namer(org_names: dict[str, str], leefgebied_names: dict[str, str], regisseur_names: dict[str, str] | None = None) -> Namer:
     """``name(table, key)``: the Dutch name of row ``key`` of ``table`` (a key of the JSON), or of the figure ``key``
     when ``table`` is empty."""
 
@@ -130,6 +130,8 @@ def namer(org_names: dict[str, str], leefgebied_names: dict[str, str]) -> Namer:
             return known if known and known != key else category(key)
         if table in _LEEFGEBIED_ROWS:
             return leefgebied_names.get(key, category(key))
+        if table == "open_per_regisseur":
+            return (regisseur_names or {}).get(key, key)
         if table in _AS_TYPED:
             return key
         if table == "verdeling":
