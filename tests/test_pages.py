@@ -32,8 +32,9 @@ NEARLY_EMPTY = 120  # characters on a page besides its running header and page n
 
 
 def _squash(text: str) -> str:
-    """Text without white space (a cell wraps where the page is narrow); pdfium marks a hyphen at a line end."""
-    return re.sub(r"\s+", "", text.replace("\ufffe", "-"))
+    """Text without white space (a cell wraps where the page is narrow). A word hyphenated at a line end (U+2010,
+    which WeasyPrint puts there) is joined again; pdfium marks a hyphen of the text itself at a line end as U+FFFE."""
+    return re.sub(r"\s+", "", re.sub(r"[\u2010\u00ad]\s+", "", text).replace("\ufffe", "-"))
 
 
 def _tables(html: str) -> list[tuple[list[str], list[str]]]:
