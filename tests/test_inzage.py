@@ -364,3 +364,14 @@ def test_record_verstrekking_twice_in_one_commit_keeps_both(family):
                          "    aan: gemeente\n    wat: de afspraken\n    categorieen: [afspraken, financien]\n"
                          "    grondslag: toestemming\n")
     assert not path.exists()  # nothing written: the caller writes it in its own commit
+
+
+@pytest.mark.parametrize("voor, sees", [("client", True), ("L1", True), ("L2", False), ("L3", False), ("L5", False)])
+def test_who_treats_another_member_and_that_members_leefgebied_stay_with_that_member(cli, voor, sees):
+    """2026-002: the mother (L1) is treated by GGZ Delta for her depression (goal D5, leefgebied geestelijke gezondheid,
+    her own row). The professional who works only on her goal, the leefgebied and its scores are hers: the other
+    members do not see them; the client (who holds the case) and she do."""
+    out = cli("-C", str(EXAMPLES), "export", "2026-002", "--voor", voor).out
+    assert out, voor
+    for text in ("behandelaar moeder", "Geestelijke gezondheid"):
+        assert (text in out) is sees, (voor, text)

@@ -145,10 +145,12 @@ def test_no_html_page_overflows_at_1200_px_in_a_real_browser(rendered, name, tmp
 def test_a_chart_whose_counts_are_all_hidden_is_one_sentence(cli):
     """A chart of only hidden counts draws labels and a legend without a bar; it is replaced by one sentence."""
     html = cli("-C", str(EXAMPLES), "--today", "2026-12-02", "report", "--quarter", "2026Q3", "--html").out
-    sentences = re.findall(r'<p class="none">([^<]*): geen grafiek, want elk aantal erin is verborgen \(x\)\.</p>', html)
+    sentences = re.findall(r'<p class="none">([^<]*): geen grafiek, want elk aantal erin is verborgen \(x\) of 0; de aantallen '
+                           r'staan hieronder\.</p>', html)
     assert sentences == ["Afspraken met deadline in de periode, per partner",
                          "Verschuiving op de Zelfredzaamheid-Matrix per leefgebied", "Open casussen per regisseur"]
     assert html.count('<svg class="chart"') == 1
+    assert "<td>Ruud Smits</td><td class=\"n\">0</td>" in html  # the counts are still there, as a table
 
 
 @pytest.mark.slow

@@ -297,7 +297,7 @@ def test_dry_run_changes_nothing(cli, team):
     head, remote_head = git(b, "rev-parse", "HEAD"), git(remote, "rev-parse", "main")
     r = _ok(cli("-C", str(b), "sync", "--dry-run"))
     assert r.out == "casus: 2026-001 → 2026-002\n"
-    assert r.err == "origin/main: 1 commit zou delen, 1 binnengehaald, 1 id('s) omgenummerd\n"
+    assert r.err == "origin/main: zou 1 commit delen, 1 binnengehaald, 1 id('s) omgenummerd\n"
     assert git(b, "rev-parse", "HEAD") == head and git(remote, "rev-parse", "main") == remote_head
     assert _ids(b, "casussen") == ["2026-001"]
 

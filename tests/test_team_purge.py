@@ -70,8 +70,8 @@ def test_after_every_clone_synced_no_object_of_the_purged_case_is_anywhere(cli, 
     head = git(b, "rev-parse", "HEAD")
     r = cli("-C", str(b), "sync", "--dry-run")
     assert r.code == 0 and r.out.splitlines()[0] == "casus 2025-014 is vernietigd: zou uit deze clone gehaald worden", r
-    assert r.out.splitlines()[1].endswith(" regie note: b op de oude casus (alleen wat deze commit aan andere bestanden veranderde, gaat mee)")
-    assert r.err == "origin/main: 2 commits zou delen, 0 binnengehaald\n"
+    assert r.out.splitlines()[1].endswith(" regie note: b op de oude casus (deze commit raakte alleen die casus en valt weg)")
+    assert r.err == "origin/main: zou 2 commits delen, 0 binnengehaald\n"
     assert git(b, "rev-parse", "HEAD") == head and (b / C).is_dir()
     (b / "LEESMIJ.txt").write_text("aangepast\n")  # a change git would lose when the history is rewritten
     r = cli("-C", str(b), "sync")
@@ -86,7 +86,7 @@ def test_after_every_clone_synced_no_object_of_the_purged_case_is_anywhere(cli, 
     lines = r.out.splitlines()
     assert lines[0] == "casus 2025-014 is vernietigd: weg uit deze clone"
     assert lines[1].startswith("niet gedeeld voor de vernietigde casus: ") and lines[1].endswith(
-        " regie note: b op de oude casus (alleen wat deze commit aan andere bestanden veranderde, gaat mee)")
+        " regie note: b op de oude casus (deze commit raakte alleen die casus en valt weg)")
     assert len(lines) == 2
 
     r = cli("-C", str(c), "sync")
@@ -109,8 +109,11 @@ def test_after_every_clone_synced_no_object_of_the_purged_case_is_anywhere(cli, 
     # the old history fetched back into c, and the case's folder taken from it into a commit: the next sync erases it
     git(c, "fetch", "-q", str(c.parent / "oud.bundle"), "main:refs/heads/oud")
     git(c, "checkout", "-q", "oud", "--", C)
+    (c / "LEESMIJ.txt").write_text("over deze repository, bijgewerkt\n")
+    git(c, "add", "LEESMIJ.txt")
     git(c, "commit", "-qm", "terug")
     r = cli("-C", str(c), "sync")
     assert r.code == 0 and r.out.splitlines()[0] == "casus 2025-014 is vernietigd: weg uit deze clone", r
     assert r.out.splitlines()[1].endswith(" terug (alleen wat deze commit aan andere bestanden veranderde, gaat mee)")
     assert not (c / C).exists() and UNIQUE not in _objects(c) and UNIQUE not in _objects(remote)
+    assert git(remote, "show", "main:LEESMIJ.txt") == "over deze repository, bijgewerkt\n"  # what else it did, went along

@@ -60,7 +60,8 @@ def show(r: dict) -> None:
                   f"VIP-kaart {n['vip_kaart']['aantal']}/{n['vip_kaart']['van']}, CTI genoeg bijeenkomsten "
                   f"{n['cti_genoeg_netwerkbijeenkomsten']['aantal']}/{n['cti_genoeg_netwerkbijeenkomsten']['van']}")
     c = r["caseload"]
-    load = (", ".join(f"{k} {v}" for k, v in c["open_per_regisseur"].items()) if "open_per_regisseur" in c
+    names = r.get("regisseur_namen", {})
+    load = (", ".join(f"{names.get(k, k)} {v}" for k, v in c["open_per_regisseur"].items()) if "open_per_regisseur" in c
             else f"{c['open']['casussen']} open bij {c['open']['regisseurs']} regisseurs")
     console.print(f"Caseload: {load}; {aantal(c['regisseur_gewisseld'], 'casus')} met wissel van regisseur")
     console.print(f"Signalen: {sum(len(g['signalen']) for g in r['signalen'].values())} in {aantal(len(r['signalen']), 'groep')}")

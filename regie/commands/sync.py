@@ -38,9 +38,14 @@ def run(
         console.echo(r.describe())
     for cid in outcome.vernietigd:
         where = "deze clone en de gedeelde repository" if outcome.erased and outcome.erased.replaces_remote else "deze clone"
-        console.echo(f"casus {cid} is vernietigd: " + ("zou uit deze clone gehaald worden" if dry_run else f"weg uit {where}"))
-    for commit in outcome.weggelaten:
-        console.echo(f"niet gedeeld voor de vernietigde casus: {commit} (alleen wat deze commit aan andere bestanden veranderde, gaat mee)")
-    verb = "zou delen" if dry_run else "gedeeld"
-    console.info(f"{outcome.remote}/{outcome.branch}: {aantal(outcome.pushed, 'commit')} {verb}, {outcome.fetched} binnengehaald"
+        would = "zou uit de gedeelde repository gehaald worden" if cid in outcome.elders else "zou uit deze clone gehaald worden"
+        console.echo(f"casus {cid} is vernietigd: " + (would if dry_run else f"weg uit {where}"))
+    for marked in outcome.weggelaten:
+        commit, _, only = marked.rpartition("\t")
+        console.echo(f"niet gedeeld voor de vernietigde casus: {commit} "
+                     + ("(deze commit raakte alleen die casus en valt weg)" if only == "alleen"
+                        else "(alleen wat deze commit aan andere bestanden veranderde, gaat mee)"))
+    shared = (f"zou {aantal(outcome.pushed, 'commit')} delen" if dry_run
+              else f"{aantal(outcome.pushed, 'commit')} gedeeld")
+    console.info(f"{outcome.remote}/{outcome.branch}: {shared}, {outcome.fetched} binnengehaald"
                  + (f", {len(outcome.renumbered)} id('s) omgenummerd" if outcome.renumbered else ""))

@@ -28,7 +28,15 @@ from ..render.templates import environment, leefgebied_namen, render
 from ..store import gitops
 from . import inzage_taal as taal
 from .caselog import dossier_entries, git_entries
-from .inzage import CLIENT, member_goals_hidden, redact, visible_commits
+from .inzage import (
+    CLIENT,
+    member_goals_hidden,
+    member_leefgebieden_hidden,
+    member_people_hidden,
+    redact,
+    visible_commits,
+    without_leefgebieden,
+)
 from .safety import meldcode_lines, names, verwijsindex_lines
 
 # The sections regie's evaluation template writes from the dossier itself: the inzage shows those records in its own
@@ -131,8 +139,9 @@ def _log(root: Path, net: Network, shown: CaseWithCasus, full: CaseWithCasus, hi
 def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> dict:
     net, full, dossier = load_case(root, cid, needs=(CASE_FILE,))
     member = _member(full, voor)
-    hidden = withheld(full, net, today, also=member_goals_hidden(full, voor))
-    case = redact(full, hidden)
+    goals = member_goals_hidden(full, voor)
+    hidden = withheld(full, net, today, also=goals | member_people_hidden(full, goals))
+    case = without_leefgebieden(redact(full, hidden), member_leefgebieden_hidden(full, voor, goals))
     if member is not None and case.casus.huishouden is not None:  # a member sees their own row of the household
         case.casus = taal.only_member(case.casus, voor)
 

@@ -26,6 +26,42 @@ def member_goals_hidden(case: Case, voor: str) -> set[str]:
     return {g.id for g in case.plan.doelen if g.lid is not None and g.lid != voor}
 
 
+def member_people_hidden(case: Case, goals: set[str]) -> set[str]:
+    """For a member's inzage: the professionals and naasten whose every agreement is about another member's goal
+    (the behandelaar of another member): who works on someone's own problem is that person's data too."""
+    if not goals:
+        return set()
+    about_others = {a.id for a in case.afspraken if a.doel in goals}
+    held: dict[str, set[str]] = {}
+    for a in case.afspraken:
+        held.setdefault(a.wie, set()).add(a.id)
+    return {who for who, ids in held.items() if ids and ids <= about_others}
+
+
+def member_leefgebieden_hidden(case: CaseWithCasus, voor: str, goals: set[str]) -> set[str]:
+    """For a member's inzage: the leefgebieden only other members' goals or rows name (not the household's goals,
+    not the member's own): their scores and their place in the summary are those members' data."""
+    if voor == CLIENT:
+        return set()
+    doelen = case.plan.doelen if case.plan else ()
+    members = case.casus.huishouden.leden if case.casus.huishouden else ()
+    others = {g.leefgebied for g in doelen if g.id in goals}
+    others |= {lg for m in members if m.id != voor for lg in m.leefgebieden}
+    kept = {g.leefgebied for g in doelen if g.id not in goals}
+    kept |= {lg for m in members if m.id == voor for lg in m.leefgebieden}
+    return others - kept
+
+
+def without_leefgebieden(case: CaseWithCasus, gone: set[str]) -> CaseWithCasus:
+    """The case with ``gone`` out of its leefgebieden and out of every evaluation's scores."""
+    if not gone:
+        return case
+    c = case.casus
+    return replace(case, casus=replace(c, leefgebieden=tuple(lg for lg in c.leefgebieden if lg not in gone)),
+                   evaluaties=tuple(replace(e, scores={k: v for k, v in e.scores.items() if k not in gone})
+                                    for e in case.evaluaties))
+
+
 def redact(case: CaseWithCasus, hidden: set[str]) -> CaseWithCasus:
     """The case without the withheld records; a withheld handover leaves the status as it was before it."""
     c = case.casus

@@ -27,6 +27,7 @@ from ..store.transaction import private_dir, state_dir
 from .erase import Erasure, survey, tidy_after_rewrite
 
 PARKED = "refs/regie/upstream"  # the fetched remote history while it is rewritten with the rest
+ALLEEN, OOK = "alleen", "ook"  # a left-out commit touched only the purged case, or other files too
 CHECKED = "vernietigd-gecontroleerd"  # purged cases this clone no longer holds: not searched for again
 
 
@@ -137,8 +138,16 @@ def _places(root: Path, ref: str) -> list[str]:
 
 
 def touching(root: Path, cases: list[str], remote_ref: str) -> list[str]:
-    """This clone's own commits that touch ``cases``."""
-    return own_commits(root, remote_ref, *[f"{CASES_DIR}/{cid}" for cid in cases]) if cases else []
+    """This clone's own commits that touch ``cases``, each marked with what is left of it: "abc1234 onderwerp" then
+    ``ALLEEN`` when it touched nothing else (it falls away whole), ``OOK`` when its other changes go along."""
+    folders = [f"{CASES_DIR}/{cid}/" for cid in cases]
+    marked = []
+    for line in own_commits(root, remote_ref, *[f.rstrip("/") for f in folders]) if cases else []:
+        sha = line.split(" ", 1)[0]
+        changed = _git(root, "show", "--format=", "--name-only", "--relative", sha).stdout.split("\n")
+        only = all(p.startswith(tuple(folders)) for p in changed if p)
+        marked.append(f"{line}\t{ALLEEN if only else OOK}")
+    return marked
 
 
 def _refuse_unsafe(root: Path) -> None:

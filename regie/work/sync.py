@@ -56,6 +56,7 @@ class Outcome:
     weggelaten: list[str] = field(default_factory=list)  # own commits that touched them: carried over without them
     restore: str | None = None  # after an erasure, a failure goes back here, never to a history that holds the case
     erased: purgesync.Erased | None = None
+    elders: list[str] = field(default_factory=list)  # dry run: purged cases this clone's own history no longer holds
 
 
 # ---------------------------------------------------------------- reading trees
@@ -223,6 +224,8 @@ def _erase_purged(root: Path, upstream: str, upstream_ref: str, outcome: Outcome
     outcome.vernietigd = cases
     if outcome.dry_run:
         outcome.weggelaten = purgesync.touching(root, cases, upstream_ref)
+        outcome.elders = [cid for cid in cases if not _git(root, "log", "-1", "--format=%h", "HEAD", "--",
+                                                            f"{CASES_DIR}/{cid}").stdout.strip()]
         return None
     erased = purgesync.erase(root, cases, upstream, upstream_ref)
     outcome.weggelaten = erased.left_out

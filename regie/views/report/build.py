@@ -120,7 +120,7 @@ def leaves(data: dict) -> list[tuple[str, tuple[str, ...], Any]]:
             rows.append((section, parts, value))
 
     for key, value in data.items():
-        if key == "organisatie_namen":
+        if key in ("organisatie_namen", "regisseur_namen"):
             continue
         if isinstance(value, dict):
             walk(key, (), value)

@@ -284,6 +284,8 @@ def apply(data: dict, hidden: set[Path], threshold: int) -> None:
         key: Any = int(path[-1]) if isinstance(node, list) else path[-1]
         node[key] = HIDDEN
 
+    _drop_ids_of_hidden(data)
+
     def shown(n: Any) -> bool:
         return is_count(n) and n >= threshold
 
@@ -304,6 +306,19 @@ def apply(data: dict, hidden: set[Path], threshold: int) -> None:
     s = data["uitkomsten"]["samenwerking"]
     if not shown(s["n"]) or HIDDEN in s["verdeling"].values():  # mean and distribution together pin the counts
         s["gemiddeld"] = None
+
+
+def _drop_ids_of_hidden(node: Any) -> None:
+    """A hidden count loses the case ids listed with it (``open_eind`` and ``open_eind_casussen``): counting them
+    would give the count away."""
+    if isinstance(node, dict):
+        for key, value in list(node.items()):
+            if value == HIDDEN and isinstance(node.get(f"{key}_casussen"), list):
+                node[f"{key}_casussen"] = []
+            _drop_ids_of_hidden(value)
+    elif isinstance(node, list):
+        for item in node:
+            _drop_ids_of_hidden(item)
 
 
 def protect(data: dict, threshold: int) -> None:
