@@ -181,7 +181,7 @@ def _leefgebied(context, slug: Any) -> str:
     return names.get(slug, slug) if isinstance(slug, str) else slug
 
 
-_NAMES: dict[tuple, dict] = {}  # (regie.yaml, its size and mtime) -> its data: read once, not per document
+_CONFIG_READ: dict[tuple, dict] = {}  # (regie.yaml, its size and mtime) -> its data: read once, not per document
 
 
 def leefgebied_namen(repo_root: Path | None) -> dict[str, str]:
@@ -208,14 +208,14 @@ def _config(repo_root: Path | None) -> dict:
     except OSError:
         return {}
     key = (str(path), st.st_size, st.st_mtime_ns)
-    if key not in _NAMES:
+    if key not in _CONFIG_READ:
         try:
             data = parse_yaml(path.read_text(encoding="utf-8"), CONFIG)
         except Exception:  # noqa: BLE001 - see above
             data = {}
-        _NAMES.clear()
-        _NAMES[key] = data if isinstance(data, dict) else {}
-    return _NAMES[key]
+        _CONFIG_READ.clear()
+        _CONFIG_READ[key] = data if isinstance(data, dict) else {}
+    return _CONFIG_READ[key]
 
 
 def render(name: str, context: dict[str, Any], repo_root: Path | None = None) -> str:

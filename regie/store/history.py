@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import GitError, RegieError, UsageError
 from .gitops import git_dir, run, run_bytes
+from .places import top_and_prefix
 from .transaction import private_dir, state_dir
 
 SNAPSHOT_DIR = "op"  # .git/regie/op/<pid>-<date>/
@@ -52,8 +53,8 @@ def snapshot(root: Path, day: dt.date) -> tuple[Path, str]:
     try:
         private_dir(target)
         # the dossier may sit in a folder of a larger repository; the tree is named from the top
-        top, _, prefix = run(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
-        _write_tree(Path(top), f"{sha}:{prefix.rstrip('/')}" if prefix else sha, target)
+        top, prefix = top_and_prefix(root)
+        _write_tree(top, f"{sha}:{prefix.rstrip('/')}" if prefix else sha, target)
     except GitError:
         remove(target)
         raise RegieError(f"kan commit {sha[:12]} niet lezen (de map bestond toen misschien nog niet)") from None

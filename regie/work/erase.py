@@ -34,7 +34,7 @@ from ..dossier.erased import load_erased
 from ..errors import RegieError
 from ..formats.yamledit import RoundTrip, append_item, new_map
 from ..layout import CASES_DIR, ERASED
-from ..store import gitops, objects
+from ..store import gitops, objects, places
 from ..store.intent import clear_intent, read_intent, write_intent
 from ..store.transaction import LockBusy, finishing, lock_fd, session, state_dir
 from ..taal import aantal
@@ -71,14 +71,9 @@ def _kill(step: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _top(root: Path) -> tuple[Path, str]:
-    top, _, prefix = gitops.run(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
-    return Path(top), prefix
-
-
 def survey(root: Path, cid: str) -> Erasure:
     """What the case left in this clone: its folder and earlier paths from the top, its blob ids, the remotes."""
-    top, prefix = _top(root)
+    top, prefix = places.top_and_prefix(root)
     folder = f"{prefix}{CASES_DIR}/{cid}/"
     paths = [folder, *objects.renamed_from(top, folder)]
     return Erasure(cid, paths, sorted(objects.blobs_in_history(top, paths)), _remotes(root))
@@ -94,7 +89,7 @@ def _under(rel: str, paths: list[str]) -> bool:
 
 def _copies(root: Path, e: Erasure) -> list[str]:
     """The copies outside git: the cache, copies of an earlier day, ignored files of the case or named after it."""
-    top, _ = _top(root)
+    top, _ = places.top_and_prefix(root)
     cache = clear_cache(root)  # it holds parsed copies of the case
     removed = [f"{aantal(len(cache), 'cachebestand')} gewist"] if cache else []
     op = state_dir(root) / OP_COPIES
@@ -118,7 +113,7 @@ def _tracked(top: Path, rel: str) -> bool:
 
 
 def _rewrite(root: Path, e: Erasure) -> None:
-    top, _ = _top(root)
+    top, _ = places.top_and_prefix(root)
     args = ["--invert-paths", "--force", "--quiet"]
     for p in e.paths:
         args += ["--path", p]
@@ -136,7 +131,7 @@ def _rewrite(root: Path, e: Erasure) -> None:
 
 def _expire_and_prune(root: Path) -> None:
     """Reflogs emptied (the stash's list kept: git-filter-repo rewrote it) and every unreachable object pruned."""
-    top, _ = _top(root)
+    top, _ = places.top_and_prefix(root)
     listed = gitops.run(top, "for-each-ref", "--format=%(refname) %(objecttype)").stdout.splitlines()
     refs = [r for r, kind in (line.split(" ") for line in listed) if kind == "commit" and r != "refs/stash"]
     gitops.run(top, "reflog", "expire", "--expire=now", "--expire-unreachable=now", "HEAD", *refs)
@@ -148,7 +143,7 @@ def check(root: Path, e: Erasure) -> list[str]:
 
     Looks at the work tree, every commit of every ref, and every object in the store, reachable or not.
     """
-    top, _ = _top(root)
+    top, _ = places.top_and_prefix(root)
     found = [f"de map {p} staat nog in de werkmap" for p in e.paths if (top / p).exists()]
     commits = gitops.run(top, "log", "--all", "--format=%h", "--", *e.paths).stdout.split()
     if commits:

@@ -16,7 +16,7 @@ from ..dossier.erased import load_erased
 from ..dossier.loader import load_case
 from ..errors import NothingToChange, RegieError, UsageError
 from ..layout import CASES_DIR, ERASED
-from ..store import gitops
+from ..store import gitops, places
 from ..store.transaction import session
 from .erase import Outcome, erase, pending, survey
 
@@ -42,11 +42,10 @@ def _filter_repo() -> None:
 
 def _no_linked_worktree(root: Path) -> None:
     """A linked work tree keeps the case's files, and its index their objects: it must go first."""
-    out = gitops.run(root, "worktree", "list", "--porcelain").stdout
-    trees = [line[len("worktree "):] for line in out.splitlines() if line.startswith("worktree ")]
-    if len(trees) > 1:
-        raise RegieError(f"deze repository heeft een gekoppelde werkmap (git worktree) in {trees[1]}: daarin en in zijn index "
-                         f"blijven de bestanden van de casus bewaard. Verwijder hem eerst met 'git worktree remove {trees[1]}' "
+    trees = places.linked_worktrees(root)
+    if trees:
+        raise RegieError(f"deze repository heeft een gekoppelde werkmap (git worktree) in {trees[0]}: daarin en in zijn index "
+                         f"blijven de bestanden van de casus bewaard. Verwijder hem eerst met 'git worktree remove {trees[0]}' "
                          "(of 'git worktree prune' als de map al weg is)", code="purge")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import RegieError
 from ..formats.yamlio import parse_yaml
 from ..layout import CASES_DIR, ERASED
-from ..store import gitops
+from ..store import gitops, places
 from ..store.files import write_text_atomic
 from ..store.transaction import private_dir, state_dir
 from .erase import Erasure, survey, tidy_after_rewrite
@@ -54,11 +54,6 @@ class Erased:
 
 def _git(root: Path, *args: str, check: bool = True, input: str | None = None):
     return gitops.run(root, *args, check=check, input=input)
-
-
-def _top_and_prefix(root: Path) -> tuple[Path, str]:
-    top, _, prefix = _git(root, "rev-parse", "--show-toplevel", "--show-prefix").stdout.rstrip("\n").partition("\n")
-    return Path(top), prefix
 
 
 def purged_ids(root: Path, rev: str) -> set[str]:
@@ -155,9 +150,7 @@ def _refuse_unsafe(root: Path) -> None:
         raise RegieError("niet gedeeld: een vernietigde casus moet ook uit deze clone weg, en daarvoor moet de werkmap "
                          "schoon zijn: commit of zet je wijzigingen opzij ('git stash') en probeer 'regie sync' opnieuw",
                          code="sync")
-    worktrees = [line for line in _git(root, "worktree", "list", "--porcelain").stdout.splitlines()
-                 if line.startswith("worktree ")]
-    if len(worktrees) > 1:
+    if places.linked_worktrees(root):
         raise RegieError("niet gedeeld: een vernietigde casus moet ook uit deze clone weg, maar er hangt een tweede werkmap "
                          "aan ('git worktree list'); haal die weg met 'git worktree remove PAD' en probeer het opnieuw",
                          code="sync")
@@ -173,7 +166,7 @@ def erase(root: Path, cases: list[str], upstream: str, remote_ref: str) -> Erase
     ``remote_ref`` is the remote-tracking branch: the commits on none of its places are this clone's own.
     """
     _refuse_unsafe(root)
-    top, _ = _top_and_prefix(root)
+    top, _ = places.top_and_prefix(root)
     left_out = touching(root, cases, remote_ref)
     surveys = [survey(root, cid) for cid in cases]  # the folders from the top (and where they were before), blob ids
     _git(root, "update-ref", PARKED, upstream)
@@ -192,14 +185,11 @@ def erase(root: Path, cases: list[str], upstream: str, remote_ref: str) -> Erase
 def finish(root: Path, erased: Erased, remote_url: str) -> None:
     """After the sync: no trace of the cases left in this clone (regie.work.erase does the tidying and the check),
     nor in a remote that is a folder on this machine."""
-    top, _ = _top_and_prefix(root)
     remains = [line for data in erased.surveys for line in tidy_after_rewrite(root, Erasure(**data))]
-    remote = Path(remote_url.removeprefix("file://")) if remote_url.startswith(("/", "file://", ".")) else None
-    if remote is not None:
-        remote = remote if remote.is_absolute() else (top / remote).resolve()
-        if remote.is_dir() and erased.replaces_remote:
-            gitops.run(remote, "reflog", "expire", "--expire=now", "--all", check=False)
-            gitops.run(remote, "gc", "--prune=now", "--quiet", check=False)
+    remote = places.local_remote(root, remote_url)
+    if remote is not None and remote.is_dir() and erased.replaces_remote:
+        gitops.run(remote, "reflog", "expire", "--expire=now", "--all", check=False)
+        gitops.run(remote, "gc", "--prune=now", "--quiet", check=False)
     if remains:
         raise RegieError(f"de vernietigde casus {', '.join(erased.cases)} is gedeeld, maar staat nog in deze clone: "
                          + "; ".join(remains[:5]) + ". Ruim dat op en draai 'regie sync' opnieuw", code="sync")

@@ -25,7 +25,7 @@ from ..dossier.problems import ERROR
 from ..dossier.validate import validate
 from ..errors import RegieError
 from ..layout import CASES_DIR, DOSSIER_PATHS, merge_attributes
-from ..store import gitops
+from ..store import gitops, places
 from ..store.files import write_text_atomic
 from ..store.rewrite import rewrite
 from ..store.transaction import private_dir, session, state_dir
@@ -360,7 +360,7 @@ def _name_the_branch(root: Path, remote: str, branch: str) -> None:
     """A new bare repository on a path may name a branch that does not exist as its HEAD (``master``): point it at
     the branch just pushed, so that ``git clone`` checks it out. (A server such as GitLab does this by itself.)"""
     url = _git(root, "remote", "get-url", remote, check=False).stdout.strip()
-    folder = Path(url.removeprefix("file://")) if url.startswith(("/", "file://", ".")) else None
+    folder = places.local_remote(root, url)
     if folder is None or not folder.is_dir():
         return
     if gitops.run(folder, "rev-parse", "--verify", "-q", "HEAD", check=False).returncode != 0:
