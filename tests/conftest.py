@@ -12,10 +12,15 @@ from pathlib import Path
 import pytest
 
 TODAY = dt.date(2026, 11, 26)
+# What every new escalation records for its memo besides the reason (issue 25, item 6).
+MEMO = ("--geprobeerd", "twee keer gebeld en gemaild met de teamleider", "--gevolg", "de cliënt blijft zonder hulp")
 # The one finding the example network shows on purpose besides the open escalation (docs/privacy.md, consent).
 CONSENT_GAP = ("GGZ Delta werkt aan middelengebruik (A4), maar de toestemming geldt alleen voor huisvesting, "
                "financiën, sociaal netwerk; vraag toestemming voor middelengebruik en leg die vast met 'regie consent' "
                "(gegevens: middelengebruik)")
+# The example CTI trajectory (2026-004) began 2026-01-12 and is still open past its nine planned months.
+CTI_LONG = ("casussen/2026-004/casus.yaml:10: [cti-duur] waarschuwing: CTI-traject loopt langer dan gepland: begonnen op "
+            "2026-01-12, gepland 9 maanden (tot 2026-10-12); rond de overdracht van zorg af of sluit de casus")
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples" / "dossiers"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONSENT_GAP, EXAMPLES, git
+from conftest import CONSENT_GAP, CTI_LONG, EXAMPLES, git
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -172,7 +172,8 @@ def test_the_workflow_steps_run_here(cli, tmp_path, built_wheel):
             outputs.append(done.stdout)
     assert outputs[-1] == ("::warning file=casussen/2026-004/afspraken.yaml,line=29,title=regie toestemming-leefgebied::"
                            f"{CONSENT_GAP}\n"
-                           "::warning file=casussen/2026-006/escalaties.yaml,line=14,title=regie escalatie-open::E2: "
+                           "::warning file=casussen/2026-004/casus.yaml,line=10,title=regie cti-duur::" + CTI_LONG.split("] waarschuwing: ")[1]
+                           + "\n::warning file=casussen/2026-006/escalaties.yaml,line=14,title=regie escalatie-open::E2: "
                            "escalatie staat 51 dagen open (termijn 30 dagen)\n")
     gl = yaml.safe_load((target / ".gitlab-ci.yml").read_text())["regie"]
     for line in gl["script"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import CONSENT_GAP, EXAMPLES, assert_golden, edit, git, write_tree
+from conftest import CONSENT_GAP, CTI_LONG, EXAMPLES, MEMO, assert_golden, edit, git, write_tree
 
 EX = ("-C", str(EXAMPLES))
 
@@ -99,6 +99,10 @@ def test_plan_of_unknown_case_and_without_plan(cli):
 
 def test_escalate_next_level_memo_and_commit(cli, examples_repo):
     r = cli("-C", str(examples_repo), "escalate", "2026-006", "--over", "ggz-delta",
+            "--betreft", "Start van de behandeling van de cliënt bij GGZ Delta",
+            "--geprobeerd", "Twee keer overleg met de teamleider en een besluit van de brandpuntfunctionaris (E2).",
+            "--gevolg", "De cliënt wacht al drie maanden; zonder behandeling dreigt opnieuw huisuitzetting.",
+            "--reactie-voor", "2026-12-04",
             "--reden", "Ook na de brandpuntfunctionaris geen start van de behandeling",
             "--verzoek", "Besluit van de stuurgroep over capaciteit", "--afspraak", "A1")
     assert r.code == 0, r
@@ -117,8 +121,12 @@ def test_escalate_next_level_memo_and_commit(cli, examples_repo):
         "    datum: 2026-11-26\n"
         "    niveau: 3\n"
         "    over: ggz-delta\n"
+        "    betreft: Start van de behandeling van de cliënt bij GGZ Delta\n"
         "    reden: Ook na de brandpuntfunctionaris geen start van de behandeling\n"
         "    verzoek: Besluit van de stuurgroep over capaciteit\n"
+        "    geprobeerd: Twee keer overleg met de teamleider en een besluit van de brandpuntfunctionaris (E2).\n"
+        "    gevolg: De cliënt wacht al drie maanden; zonder behandeling dreigt opnieuw huisuitzetting.\n"
+        "    reactie_voor: 2026-12-04\n"
         "    afspraken: [A1]\n"
     )
     assert text.startswith("# yaml-language-server: $schema=../../.regie/schemas/escalaties.schema.json\n# Getrapte opschaling: eerst de leidinggevende, daarna de brandpuntfunctionaris.\n")
@@ -130,17 +138,17 @@ def test_escalate_next_level_memo_and_commit(cli, examples_repo):
 
 def test_escalate_skipping_needs_spoed_and_top_is_refused(cli, examples_repo):
     root = ("-C", str(examples_repo))
-    r = cli(*root, "escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start", "--niveau", "3")
+    r = cli(*root, "escalate", "2026-001", "--over", "schuldhulp", *MEMO, "--reden", "geen start", "--niveau", "3")
     assert (r.code, r.err) == (1, "fout: --spoed: niveau 3 slaat niveau 1 (Leidinggevende van de betrokken organisatie) over; "
                                   "dat kan alleen met spoed, en wordt dan vastgelegd\n")
     assert not (examples_repo / "casussen/2026-001/escalaties.yaml").exists()
-    r = cli(*root, "escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start", "--niveau", "3", "--spoed",
+    r = cli(*root, "escalate", "2026-001", "--over", "schuldhulp", *MEMO, "--reden", "geen start", "--niveau", "3", "--spoed",
             "-o", str(examples_repo.parent / "memo.md"))
     assert r.code == 0 and r.out == ""
     assert "spoed: true" in (examples_repo / "casussen/2026-001/escalaties.yaml").read_text()
     assert "met spoed, een niveau overgeslagen" in (examples_repo.parent / "memo.md").read_text()
-    assert cli(*root, "escalate", "2026-001", "--over", "schuldhulp", "--reden", "nog steeds niet").code == 0
-    r = cli(*root, "escalate", "2026-001", "--over", "schuldhulp", "--reden", "en nu?")
+    assert cli(*root, "escalate", "2026-001", "--over", "schuldhulp", *MEMO, "--reden", "nog steeds niet").code == 0
+    r = cli(*root, "escalate", "2026-001", "--over", "schuldhulp", *MEMO, "--reden", "en nu?")
     assert (r.code, r.err) == (1, "fout: al opgeschaald tot het hoogste niveau van de ladder (4: Wethouder Zorg) over "
                                   "Schuldhulpverlening Zuiderhaven; hoger kan niet\n")
 
@@ -153,19 +161,20 @@ def test_escalate_resolve(cli, examples_repo):
     assert text.endswith("    afspraken: [A1]\n    uitkomst: FACT start op 1 december\n    afgesloten: 2026-11-26\n")
     r = cli(*root, "escalate", "2026-006", "--resolve", "--uitkomst", "x")
     assert (r.code, r.err) == (1, "fout: casus 2026-006 heeft geen open escalatie\n")
-    assert cli(*root, "validate").out == f"casussen/2026-004/afspraken.yaml:29: [toestemming-leefgebied] waarschuwing: {CONSENT_GAP}\n"
+    assert cli(*root, "validate").out == (f"casussen/2026-004/afspraken.yaml:29: [toestemming-leefgebied] waarschuwing: "
+                                          f"{CONSENT_GAP}\n{CTI_LONG}\n")
 
 
 @pytest.mark.parametrize("args, code, err", [
-    (["2026-006", "--over", "nergens", "--reden", "x"], 2, "fout: --over: onbekende organisatie 'nergens' (bekend in regie.yaml: "
+    (["2026-006", "--over", "nergens", *MEMO, "--reden", "x"], 2, "fout: --over: onbekende organisatie 'nergens' (bekend in regie.yaml: "
      "ggd, ggz-delta, huisarts, jeugdbescherming, maatschappelijk-werk, opvang, politie, schuldhulp, veilig-thuis, wijkteam, woonstad; "
      "of 'client' voor een impasse met de cliënt)\n"),
-    (["2026-006", "--over", "ggz-delta"], 2, "fout: ontbrekende waarde(n): --reden\n"),
-    (["2026-006", "--over", "ggz-delta", "--reden", "x", "--afspraak", "A9"], 1, "fout: casus 2026-006 heeft geen afspraak 'A9' (wel: A1, A2, A3)\n"),
-    (["2026-006", "--over", "ggz-delta", "--reden", "x", "--niveau", "7"], 2,
+    (["2026-006", "--over", "ggz-delta"], 2, "fout: ontbrekende waarde(n): --reden, --geprobeerd, --gevolg\n"),
+    (["2026-006", "--over", "ggz-delta", *MEMO, "--reden", "x", "--afspraak", "A9"], 1, "fout: casus 2026-006 heeft geen afspraak 'A9' (wel: A1, A2, A3)\n"),
+    (["2026-006", "--over", "ggz-delta", *MEMO, "--reden", "x", "--niveau", "7"], 2,
      "fout: niveau 7 staat niet in de opschalingsladder (1: Leidinggevende van de betrokken organisatie, 2: Brandpuntfunctionaris, "
      "3: Stuurgroep Zorg en Veiligheid, 4: Wethouder Zorg)\n"),
-    (["2025-014", "--over", "schuldhulp", "--reden", "x"], 1, "fout: casus 2025-014 is gesloten; opschalen kan niet meer\n"),
+    (["2025-014", "--over", "schuldhulp", *MEMO, "--reden", "x"], 1, "fout: casus 2025-014 is gesloten; opschalen kan niet meer\n"),
 ])
 def test_escalate_refusals(cli, examples_repo, args, code, err):
     head = git(examples_repo, "rev-parse", "HEAD")
@@ -197,7 +206,7 @@ def test_user_template_with_syntax_error(cli, examples_repo):
 
 @pytest.mark.parametrize("args, written", [
     (["plan", "2026-007", "--vaststellen"], ["casussen/2026-007/casus.yaml", "casussen/2026-007/plan.md"]),
-    (["escalate", "2026-001", "--over", "schuldhulp", "--reden", "geen start"],
+    (["escalate", "2026-001", "--over", "schuldhulp", *MEMO, "--reden", "geen start"],
      ["casussen/2026-001/escalaties.yaml", "casussen/2026-001/escalaties/E1.md", "casussen/2026-001/verstrekkingen.yaml"]),
     (["agenda", "--write"], ["overleggen/2026-11-26.md"]),
 ])
@@ -213,16 +222,16 @@ def test_mutations_commit_only_what_they_wrote(cli, examples_repo, args, written
 
 def test_escalate_about_the_client_needs_no_organisation(cli, examples_repo):
     root = ("-C", str(examples_repo))
-    r = cli(*root, "escalate", "2026-001", "--over", "client", "--reden", "meneer weigert elke hulp",
+    r = cli(*root, "escalate", "2026-001", "--over", "client", *MEMO, "--reden", "meneer weigert elke hulp",
             "--verzoek", "advies over drang")
     assert r.code == 0, r
-    assert "| Betreft | de cliënt (een impasse in de samenwerking met de cliënt) |\n" in r.out
+    assert "| Betreft | meneer weigert elke hulp |\n| Over | een impasse in de samenwerking met de cliënt |\n" in r.out
     assert "- Dit is de eerste stap over de cliënt.\n" in r.out
     text = (examples_repo / "casussen/2026-001/escalaties.yaml").read_text()
     assert "    over: client\n" in text
-    # the memo goes to the regisseur's own organisation: recorded as a verstrekking there
+    # the first level of the client's ladder is the regisseur: recorded as a verstrekking to their own organisation
     shared = (examples_repo / "casussen/2026-001/verstrekkingen.yaml").read_text()
-    assert "    aan: ggd\n    ontvanger: Leidinggevende van de betrokken organisatie\n" in shared
+    assert "    aan: ggd\n    ontvanger: Regisseur met het netwerk\n" in shared
     assert cli(*root, "validate", "2026-001").out == ""
     assert "open escalatie E1: niveau 1 over de cliënt sinds 2026-11-26" in cli(*root, "show", "2026-001").out
     assert "omdat de samenwerking met u vastliep" in cli(*root, "export", "2026-001").out
@@ -282,7 +291,7 @@ def test_opgelost_counts_only_steps_resolved_at_their_own_level(cli, examples_re
     root = ("-C", str(examples_repo))
     edit(examples_repo / "regie.yaml", "  min_aantal: 5", "  min_aantal: 1")  # every figure exact
     before = json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]
-    assert cli(*root, "escalate", "2026-006", "--over", "ggz-delta", "--reden", "nog steeds niet").code == 0  # E2 -> E3
+    assert cli(*root, "escalate", "2026-006", "--over", "ggz-delta", *MEMO, "--reden", "nog steeds niet").code == 0  # E2 -> E3
     after = json.loads(cli(*root, "report", "--year", "2026", "--format", "json").out)["escalaties"]
     assert after["stappen"] == before["stappen"] + 1
     assert after["opgelost"] == before["opgelost"]  # E2 was closed because E3 went higher: not resolved

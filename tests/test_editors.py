@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, edit, git
+from conftest import EXAMPLES, MEMO, edit, git
 from test_household import NEW
 
 LINE = "# yaml-language-server: $schema="
@@ -41,7 +41,7 @@ def test_every_yaml_file_regie_writes_names_its_schema(cli, examples_repo):
     assert cli(*root, "share", "2026-009", "--aan", "wijkteam", "--wat", "melding", "--grondslag", "afweging").code == 0
     assert cli(*root, "signal", "add", "--over", "wachtlijst", "--aard", "wachtlijst ggz").code == 0
     assert not (examples_repo / "casussen/2026-001/escalaties.yaml").exists()
-    assert cli(*root, "escalate", "2026-001", "--over", "woonstad", "--reden", "Geen reactie.").code == 0
+    assert cli(*root, "escalate", "2026-001", "--over", "woonstad", *MEMO, "--reden", "Geen reactie.").code == 0
     written = git(examples_repo, "diff", "--name-only", "HEAD~4", "HEAD").split()
     yaml_files = [examples_repo / f for f in written if f.endswith(".yaml")]
     assert {p.name for p in yaml_files} >= {"casus.yaml", "melding.yaml", "netwerk.yaml", "afspraken.yaml", "escalaties.yaml",

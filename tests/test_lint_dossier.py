@@ -4,7 +4,7 @@ overleggen/, every name, and every free-text value a command writes; a finding n
 from __future__ import annotations
 
 import pytest
-from conftest import git
+from conftest import MEMO, git
 
 C = "casussen/2026-001"
 WARN = "zet direct identificerende gegevens niet in het dossier (een bewuste uitzondering markeer je met '# privacy: ok')"
@@ -122,7 +122,7 @@ REFUSED = [
     (["new-case", "--melder-rol", "buur", "--aard", "overlast", "--urgentie", "hoog", "--regisseur", "reg",
       "--pseudoniem", "X", "--huishouden", "HH-0612345678"], "--huishouden: het huishouden-id bevat mogelijk een telefoonnummer"),
     (["regisseur", "add", "r-111222333", "--naam", "Regisseur Drie"], "de regisseur-id bevat mogelijk een BSN"),
-    (["escalate", "2026-001", "--over", "org", "--reden", "rekening NL91ABNA0417164300 geblokkeerd", "--verzoek", "x"],
+    (["escalate", "2026-001", "--over", "org", *MEMO, "--reden", "rekening NL91ABNA0417164300 geblokkeerd", "--verzoek", "x"],
      "--reden: de reden bevat mogelijk een IBAN (rekeningnummer)"),
 ]
 

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, MEMO
 
 pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 is a test dependency (pip install '.[test]')")
 pytest.importorskip("weasyprint", reason="WeasyPrint is a test dependency (pip install '.[test]')")
@@ -157,7 +157,7 @@ def test_a_chart_whose_counts_are_all_hidden_is_one_sentence(cli):
 def test_the_escalation_memo_pdf_is_tagged_and_numbered(cli, examples_repo, tmp_path):
     # Budget: one escalation and one WeasyPrint run; about 3 s here.
     memo = tmp_path / "memo.pdf"
-    r = cli("-C", str(examples_repo), "escalate", "2026-001", "--over", "ggz-delta", "--reden", "geen start",
+    r = cli("-C", str(examples_repo), "escalate", "2026-001", "--over", "ggz-delta", *MEMO, "--reden", "geen start",
             "--format", "pdf", "-o", str(memo))
     assert r.code == 0, r
     texts, tagged, meta, edges = _pages(memo)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, git, run_regie
+from conftest import EXAMPLES, MEMO, git, run_regie
 
 pytest.importorskip("weasyprint", reason="WeasyPrint makes the PDF (the extra regie[pdf]; installed by .ci/run)")
 pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 reads the PDF back (installed by .ci/run)")
@@ -67,7 +67,7 @@ def test_the_report_pdf_carries_its_figures(cli, tmp_path):
 @pytest.mark.slow
 def test_the_escalation_memo_as_pdf(cli, examples_repo, tmp_path):
     target = tmp_path / "memo.pdf"
-    r = cli("-C", str(examples_repo), "escalate", "2026-001", "--over", "woonstad", "--reden", "Geen reactie op het verzoek.",
+    r = cli("-C", str(examples_repo), "escalate", "2026-001", "--over", "woonstad", *MEMO, "--reden", "Geen reactie op het verzoek.",
             "--format", "pdf", "-o", str(target))
     assert r.code == 0, r
     _, text, first = read_pdf(target)
@@ -85,7 +85,7 @@ def test_a_pdf_needs_a_file(cli, args):
 
 def test_escalate_checks_the_file_before_it_records(cli, examples_repo):
     head = git(examples_repo, "rev-parse", "HEAD")
-    r = cli("-C", str(examples_repo), "escalate", "2026-001", "--over", "woonstad", "--reden", "x", "--format", "pdf")
+    r = cli("-C", str(examples_repo), "escalate", "2026-001", "--over", "woonstad", *MEMO, "--reden", "x", "--format", "pdf")
     assert r.code == 2 and git(examples_repo, "rev-parse", "HEAD") == head
     assert not (examples_repo / "casussen/2026-001/escalaties.yaml").exists()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import edit, git
+from conftest import MEMO, edit, git
 
 C = "casussen/2026-001"
 
@@ -27,7 +27,7 @@ def test_share_records_commits_and_appears_in_the_inzage(cli, examples_repo):
 
 
 def test_an_escalation_memo_is_recorded_as_a_verstrekking(cli, examples_repo):
-    r = cli("-C", str(examples_repo), "escalate", "2026-007", "--over", "wijkteam", "--reden", "geen huisbezoek")
+    r = cli("-C", str(examples_repo), "escalate", "2026-007", "--over", "wijkteam", *MEMO, "--reden", "geen huisbezoek")
     assert r.code == 0, r
     text = (examples_repo / "casussen/2026-007/verstrekkingen.yaml").read_text()
     # 2026-007 has consent refused: the memo goes out on the recorded weighing, not on consent

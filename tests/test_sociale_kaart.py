@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import assert_golden, edit, git, write_tree
+from conftest import MEMO, assert_golden, edit, git, write_tree
 
 MAP = "sociale-kaart.yaml"
 
@@ -131,16 +131,16 @@ def test_betrokkene_add_tells_what_the_map_says(cli, examples_repo):
 
 def test_escalate_names_the_escalation_contact_from_the_map(cli, examples_repo):
     root = ("-C", str(examples_repo))
-    r = cli(*root, "escalate", "2026-001", "--over", "woonstad", "--reden", "Geen reactie op het verzoek.")
+    r = cli(*root, "escalate", "2026-001", "--over", "woonstad", *MEMO, "--reden", "Geen reactie op het verzoek.")
     assert r.code == 0, r
     assert "| Escalatiecontact | manager wonen (volgens de sociale kaart) |\n" in r.out
     memo = (examples_repo / "casussen/2026-001/escalaties/E1.md").read_text()
     assert "| Escalatiecontact | manager wonen (volgens de sociale kaart) |\n" in memo
-    r = cli(*root, "escalate", "2026-001", "--over", "maatschappelijk-werk", "--reden", "Geen reactie.")
+    r = cli(*root, "escalate", "2026-001", "--over", "maatschappelijk-werk", *MEMO, "--reden", "Geen reactie.")
     assert r.code == 0 and "Escalatiecontact" not in r.out
     assert ("sociale-kaart.yaml: [sociale-kaart-escalatie] waarschuwing: organisatie 'maatschappelijk-werk' heeft op de "
             "sociale kaart geen escalatiecontact; vul 'escalatie' aan zodat het memo weet bij wie\n") in r.err, r
-    r = cli(*root, "escalate", "2026-001", "--over", "ggd", "--reden", "Geen reactie.")
+    r = cli(*root, "escalate", "2026-001", "--over", "ggd", *MEMO, "--reden", "Geen reactie.")
     assert "organisatie 'ggd' staat niet op de sociale kaart" in r.err
-    r = cli(*root, "escalate", "2026-001", "--over", "client", "--reden", "Impasse.")
+    r = cli(*root, "escalate", "2026-001", "--over", "client", *MEMO, "--reden", "Impasse.")
     assert r.code == 0 and "sociale-kaart" not in r.err and "Escalatiecontact" not in r.out

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import git
+from conftest import MEMO, git
 
 NC = ["new-case", "--melder-rol", "buurman", "--aard", "overlast", "--urgentie", "hoog", "--regisseur", "reg",
       "--pseudoniem", "Meneer P.", "--toestemming", "gegeven", "--toestemming-datum", "2026-11-01"]
@@ -130,7 +130,7 @@ def test_references_inside_a_case_are_renumbered_with_the_record(cli, team):
     for root, who in ((a, "a"), (b, "b")):
         _ok(cli("-C", str(root), "afspraak", "add", "2026-001", "--wat", f"taak van {who}", "--wie", "client",
                 "--deadline", "2026-11-20", "--gemaakt", "2026-11-01"))
-        _ok(cli("-C", str(root), "escalate", "2026-001", "--over", "ggd", "--reden", f"reden {who}",
+        _ok(cli("-C", str(root), "escalate", "2026-001", "--over", "ggd", *MEMO, "--reden", f"reden {who}",
                 "--verzoek", "een gesprek", "--afspraak", "A1"))
         _ok(cli("-C", str(root), "note", "2026-001", "--soort", "consultatie", "--tekst", f"notitie van {who}"))
     _ok(cli("-C", str(a), "sync"))
@@ -684,7 +684,7 @@ WEEK = {
                                         "--deadline", "2026-12-30"]),
     "doel": ("doel", lambda t: ["doel", "add", "2026-001", "--leefgebied", "financien", "--wat", f"doel {t}"]),
     "naaste": ("naaste", lambda t: ["betrokkene", "add", "2026-001", "--naaste", "--relatie", "buurman"]),
-    "escalate": ("escalatie", lambda t: ["escalate", "2026-001", "--over", "ggd", "--reden", f"reden {t}", "--verzoek", "gesprek"]),
+    "escalate": ("escalatie", lambda t: ["escalate", "2026-001", "--over", "ggd", *MEMO, "--reden", f"reden {t}", "--verzoek", "gesprek"]),
     "note": ("journaal", lambda t: ["note", "2026-001", "--soort", "huisbezoek", "--tekst", f"bezoek {t}"]),
     "netnote": ("netwerknotitie", lambda t: ["note", "--netwerk", "--soort", "intervisie", "--tekst", f"intervisie {t}"]),
     "signal": ("signaal", lambda t: ["signal", "add", "--over", f"knelpunt {t}", "--aard", "capaciteit"]),
@@ -833,7 +833,7 @@ def test_household_members_and_escalation_memos_follow_a_renumbering(cli, team):
         git(root, "commit", "-qam", "lid")
         _ok(cli("-C", str(root), "doel", "add", "2026-001", "--leefgebied", "financien", "--wat", f"doel voor {rol}",
                 "--lid", "L2"))
-        _ok(cli("-C", str(root), "escalate", "2026-001", "--over", "ggd", "--reden", f"reden {rol}", "--verzoek", "gesprek"))
+        _ok(cli("-C", str(root), "escalate", "2026-001", "--over", "ggd", *MEMO, "--reden", f"reden {rol}", "--verzoek", "gesprek"))
     _ok(cli("-C", str(a), "sync"))
     r = _ok(cli("-C", str(b), "sync"))
     assert r.out == ("escalatie in casus 2026-001: E1 → E2\nverstrekking in casus 2026-001: V1 → V2\n"

@@ -37,7 +37,6 @@ PAIRS = [
     (vocab.CONSENT, "casus.json", ("properties", "toestemming", "properties", "status")),
     (vocab.CONSENT, "casus.json", ("properties", "toestemming", "properties", "historie", "items", "properties", "status")),
     (vocab.INTAKE_BESLUITEN, "casus.json", ("properties", "intake", "properties", "besluit")),
-    (vocab.CTI_FASEN, "casus.json", ("properties", "cti", "properties", "fasen", "items", "properties", "fase")),
     (vocab.AFSPRAAK_STATUS, "afspraken.json", ("properties", "afspraken", "items", "properties", "status")),
     (vocab.EVALUATION_KINDS, "evaluatie.json", ("properties", "soort")),
     (vocab.JOURNAL_KINDS, "journaal.json", ("properties", "soort")),

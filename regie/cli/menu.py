@@ -50,7 +50,7 @@ SUMMARIES = {
     "consent": "Leg een wijziging van de toestemming vast: gegeven (voor welke partners en gegevens, met het formulier), "
                "geweigerd of ingetrokken (met de afweging en de wettelijke grondslag om toch samen te werken).",
     "merge-cases": "Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur; seed 002).",
-    "cti": "Leg het begin van een fase van een CTI-traject vast (seed 003): overbrugging, oefenfase, overdracht.",
+    "cti": "Leg het begin van een fase van een CTI-traject (Critical Time Intervention) vast: structurering, testen, overdracht.",
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
                      "contact, verwijzen, wachttijd en escalatiecontact.",
     "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",

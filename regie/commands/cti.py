@@ -1,4 +1,8 @@
-"""Leg het begin van een fase van een CTI-traject vast (seed 003): overbrugging, oefenfase, overdracht.
+"""Leg het begin van een fase van een CTI-traject (Critical Time Intervention) vast.
+
+De fasen zijn die van het CTI-model in regie.yaml (cti.fasen); standaard het Nederlandse model:
+structurering, testen (uitproberen) en overdracht van zorg, elk ongeveer drie maanden. validate
+waarschuwt als een traject langer loopt dan gepland.
 
 De fasen komen in hun volgorde, elk één keer, met de datum en de doelen uit het plan van aanpak
 waar de fase om draait. validate waarschuwt tijdens het traject als de netwerkbijeenkomsten
@@ -18,7 +22,7 @@ from ..work.cti import start_phase
 
 def run(
     case: params.Case,
-    fase: Annotated[str, typer.Option("--fase", metavar="overbrugging|oefenfase|overdracht", help="De fase die begint.")],
+    fase: Annotated[str, typer.Option("--fase", metavar="FASE", help="De fase die begint (standaard structurering, testen, overdracht; zie cti.fasen in regie.yaml).")],
     datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Begin van de fase (standaard vandaag).")] = None,
     doel: Annotated[Optional[list[str]], params.doel_option("--doel", help="Doel uit het plan waar de fase om draait, bijv. D2 (herhaalbaar).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,

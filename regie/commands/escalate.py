@@ -1,9 +1,13 @@
 """Schaal op (werkproces 1f): leg een stap van getrapte opschaling vast en maak het memo.
 
-Standaard het volgende niveau van de ladder in regie.yaml voor deze organisatie (of --over client:
-een impasse met de cliënt); een niveau overslaan kan alleen met --spoed (en wordt vastgelegd). Het
-memo voor wie op dat niveau beslist gaat naar stdout (of -o) en wordt bewaard als
-escalaties/<id>.md. Met --resolve --uitkomst sluit je de open escalatie af; met --afschalen
+Standaard het volgende niveau van de ladder in regie.yaml voor deze organisatie; bij een impasse
+met de cliënt (--over client) de eigen ladder daarvoor (opschaling_client: standaard regisseur,
+bemoeizorg, GGD-arts, melding verkennend onderzoek Wvggz). Een niveau overslaan kan alleen met
+--spoed (en wordt vastgelegd). Elk memo heeft een onderwerpregel (--betreft, standaard de eerste
+zin van de reden), een datum voor een reactie (--reactie-voor, standaard de termijn
+escalatie_reactie), wat op uitvoerend niveau al is geprobeerd (--geprobeerd) en wat het voor de
+cliënt betekent als er niets gebeurt (--gevolg). Het memo voor wie op dat niveau beslist gaat naar
+stdout (of -o) en wordt bewaard als escalaties/<id>.md. Met --resolve --uitkomst sluit je de open escalatie af; met --afschalen
 --afspraak … schaal je af (naar een lager niveau of, met --naar-niveau 0, terug naar het netwerk),
 met de afspraken waarmee het netwerk de situatie volgt; --voorstel legt de voorgestelde aanpak van
 wie op dit niveau beslist vast (bijvoorbeeld de brandpuntfunctionaris).
@@ -11,6 +15,7 @@ wie op dit niveau beslist vast (bijvoorbeeld de brandpuntfunctionaris).
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -21,7 +26,7 @@ from ..cli import console, context, documents, params
 from ..errors import UsageError
 from ..render.pdf import require_file
 from ..render.templates import render
-from ..work.escalation import deescalate, escalate, propose
+from ..work.escalation import MemoFields, deescalate, escalate, propose
 from ..work.escalation import resolve as do_resolve
 
 
@@ -38,6 +43,10 @@ def run(
     over: Annotated[Optional[str], params.organisatie_option("--over", help="Organisatie-id waarover wordt opgeschaald, of 'client'.")] = None,
     reden: Annotated[Optional[str], typer.Option("--reden", help="Waarom wordt opgeschaald.")] = None,
     verzoek: Annotated[Optional[str], typer.Option("--verzoek", help="Wat wordt gevraagd van wie beslist.")] = None,
+    betreft: Annotated[Optional[str], typer.Option("--betreft", help="Onderwerpregel van het memo: waar het over gaat (standaard de eerste zin van de reden).")] = None,
+    geprobeerd: Annotated[Optional[str], typer.Option("--geprobeerd", help="Wat op uitvoerend niveau al is geprobeerd.")] = None,
+    gevolg: Annotated[Optional[str], typer.Option("--gevolg", help="Wat het voor de cliënt betekent als er niets gebeurt.")] = None,
+    reactie_voor: Annotated[Optional[dt.date], params.date_option("--reactie-voor", help="Reactie gevraagd vóór deze datum (standaard de termijn escalatie_reactie van regie.yaml).")] = None,
     niveau: Annotated[Optional[int], typer.Option("--niveau", help="Niveau van de ladder (standaard het volgende).")] = None,
     spoed: Annotated[bool, typer.Option("--spoed", help="Sta toe dat een niveau wordt overgeslagen.")] = False,
     afspraak: Annotated[Optional[list[str]], params.afspraak_option("--afspraak", help="Betrokken afspraak, bijv. A3 (herhaalbaar); bij --afschalen de afspraken om te volgen.")] = None,
@@ -71,11 +80,14 @@ def run(
         return
     if fmt is not None and fmt.value == "pdf":
         require_file(out)  # before anything is recorded
-    if not over or not reden:
-        missing = [name for name, value in (("--over", over), ("--reden", reden)) if not value]
+    missing = [name for name, value in (("--over", over), ("--reden", reden), ("--geprobeerd", geprobeerd),
+                                        ("--gevolg", gevolg)) if not value]
+    if missing:
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
+    assert over and reden and geprobeerd and gevolg
     step = escalate(root, case, over=over, reden=reden, verzoek=verzoek, niveau=niveau, spoed=spoed,
-                    afspraken=afspraak, today=today, commit=not no_commit)
+                    afspraken=afspraak, today=today, commit=not no_commit,
+                    memo=MemoFields(geprobeerd, gevolg, betreft, reactie_voor))
     if fmt is not None and fmt.value == "pdf":
         documents.write_pdf(render("escalatie-memo.html.j2", {"memo": step.memo, "casus": case}, root), out)
     else:

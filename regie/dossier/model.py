@@ -194,6 +194,10 @@ class Escalatie:
     opgeschaald_naar: str | None = None  # closed because the next step went higher
     afgeschaald_van: str | None = None  # this step follows a step down from a higher one
     afschaling: Afschaling | None = None  # closed by stepping down
+    betreft: str | None = None  # the memo's subject line: the matter, not the organisation
+    reactie_voor: dt.date | None = None  # the reply the memo asks for, by this day
+    geprobeerd: str | None = None  # what was already tried at the working level
+    gevolg: str | None = None  # what it means for the client if nothing happens
 
     @property
     def opgelost(self) -> bool:
@@ -219,6 +223,10 @@ class Escalatie:
             opgeschaald_naar=d.get("opgeschaald_naar"),
             afgeschaald_van=d.get("afgeschaald_van"),
             afschaling=Afschaling(a["niveau"], a["reden"], tuple(a.get("afspraken") or ())) if (a := d.get("afschaling")) else None,
+            betreft=d.get("betreft"),
+            reactie_voor=from_checked(d.get("reactie_voor")),
+            geprobeerd=d.get("geprobeerd"),
+            gevolg=d.get("gevolg"),
         )
 
 

@@ -14,9 +14,18 @@ from ..clock import from_checked
 from ..dossier.retention import DEFAULT_TERMS, Term
 from ..errors import UsageError
 from ..ids import DEFAULT_ID_FORMAT
+from .vocab import CLIENT
 
-# The domains of the Zelfredzaamheid-Matrix (ZRM 2017), scored 1 (acute problematiek)
-# to 5 (volledig zelfredzaam). A network may replace the list in regie.yaml.
+# The domains of the Zelfredzaamheid-Matrix, scored 1 (acute problematiek) to 5 (volledig zelfredzaam).
+# ZRM 2017 (13 domains: dagbesteding split into werk & opleiding and tijdsbesteding) is what ``regie init``
+# writes into a new network's regie.yaml. A regie.yaml without ``leefgebieden:`` keeps the older list of 12
+# it was written with, so that the goals, scores and consent of an existing repository stay valid
+# (docs/cases.md says how to move).
+ZRM_2017 = (
+    "financien", "werk-opleiding", "tijdsbesteding", "huisvesting", "huiselijke-relaties", "geestelijke-gezondheid",
+    "lichamelijke-gezondheid", "middelengebruik", "basale-adl", "instrumentele-adl", "sociaal-netwerk",
+    "maatschappelijke-participatie", "justitie",
+)
 DEFAULT_LEEFGEBIEDEN = (
     "financien",
     "dagbesteding",
@@ -34,7 +43,8 @@ DEFAULT_LEEFGEBIEDEN = (
 
 # How the leefgebieden of the Zelfredzaamheid-Matrix are called in documents (regie.yaml leefgebied_namen may rename).
 LEEFGEBIED_NAMEN = {
-    "financien": "Financiën", "dagbesteding": "Dagbesteding", "huisvesting": "Huisvesting",
+    "financien": "Financiën", "dagbesteding": "Dagbesteding", "werk-opleiding": "Werk en opleiding",
+    "tijdsbesteding": "Tijdsbesteding", "huisvesting": "Huisvesting",
     "huiselijke-relaties": "Huiselijke relaties", "geestelijke-gezondheid": "Geestelijke gezondheid",
     "lichamelijke-gezondheid": "Lichamelijke gezondheid", "middelengebruik": "Middelengebruik", "basale-adl": "Basale ADL",
     "instrumentele-adl": "Instrumentele ADL", "sociaal-netwerk": "Sociaal netwerk",
@@ -76,6 +86,39 @@ class Organisatie:
 class Niveau:
     niveau: int
     naam: str
+    rol: str | None = None  # who acts or decides at this level, when the name does not say it
+    organisatie: str | None = None  # the organisation of regie.yaml the memo goes to (client ladder; a verstrekking)
+
+
+# The ladder for an impasse with the client (escalate --over client): not a manager of an organisation but the
+# routes for someone who avoids care (zorgmijder): bemoeizorg, the GGD-arts, and a melding for a verkennend
+# onderzoek under the Wvggz (art. 5:1-5:3) at the gemeente. regie.yaml may set its own (opschaling_client).
+DEFAULT_CLIENT_LADDER = (
+    Niveau(1, "Regisseur met het netwerk", "de netwerkregisseur, met outreachend contact en een nieuw voorstel aan de cliënt"),
+    Niveau(2, "Bemoeizorg (OGGZ-team)", "bemoeizorger van het OGGZ-team van de GGD"),
+    Niveau(3, "GGD-arts", "arts openbare geestelijke gezondheidszorg van de GGD"),
+    Niveau(4, "Melding verkennend onderzoek Wvggz", "het college van B&W (meldpunt Wvggz van de gemeente)"),
+)
+
+
+@dataclass(frozen=True)
+class CtiFaseDef:
+    """A phase of the network's CTI model: its id, how it reads, and its planned length in months."""
+
+    fase: str
+    naam: str
+    maanden: int
+
+
+# Critical Time Intervention as it runs in the Netherlands (Impuls; Wolf): after a warm transfer three phases of
+# about three months, contact growing less intense in each. regie.yaml may set its own (cti.fasen).
+DEFAULT_CTI_FASEN = (
+    CtiFaseDef("structurering", "structurering", 3),
+    CtiFaseDef("testen", "testen en uitproberen", 3),
+    CtiFaseDef("overdracht", "overdracht van zorg", 3),
+)
+# Phase names of regie before the Dutch CTI model: still valid, read as the phase they became (with a warning).
+CTI_OLD_NAMES = {"overbrugging": "structurering", "oefenfase": "testen"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +128,7 @@ class Termijnen:
     escalatie_open: int = 30
     meldcode: int = 14  # days after the melding: a case with a safety risk has taken step 1 of the meldcode
     verwijsindex: int = 28  # days after the melding: a jeugd case has a signal in the verwijsindex
+    escalatie_reactie: int = 10  # days: the reply a memo of an escalation asks for, unless a date is given
 
 
 @dataclass(frozen=True)
@@ -95,11 +139,13 @@ class Network:
     regisseurs: tuple[Regisseur, ...]
     organisaties: tuple[Organisatie, ...]
     opschaling: tuple[Niveau, ...]
+    opschaling_client: tuple[Niveau, ...] = DEFAULT_CLIENT_LADDER
     termijnen: Termijnen = Termijnen()
     retentie_jaren: int = 15
     leefgebieden: tuple[str, ...] = DEFAULT_LEEFGEBIEDEN
     id_formaat: str = DEFAULT_ID_FORMAT
     cti_min_netwerkbijeenkomsten: int = 3
+    cti_fasen: tuple[CtiFaseDef, ...] = DEFAULT_CTI_FASEN
     privacy: str = "normaal"  # streng: privacy findings are errors
     meldingsoorten: tuple[str, ...] = DEFAULT_MELDINGSOORTEN
     meldcode_meldingsoorten: tuple[str, ...] = DEFAULT_MELDCODE_SOORTEN
@@ -127,12 +173,15 @@ class Network:
             regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie"), r.get("age"), from_checked(r.get("actief_tot")))
                              for r in d.get("regisseurs", [])),
             organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort")) for o in d.get("organisaties", [])),
-            opschaling=tuple(Niveau(n["niveau"], n["naam"]) for n in d.get("opschaling", [])),
+            opschaling=_ladder(d.get("opschaling", [])),
+            opschaling_client=_ladder(d["opschaling_client"]) if d.get("opschaling_client") else DEFAULT_CLIENT_LADDER,
             termijnen=Termijnen(**d.get("termijnen", {})),
             retentie_jaren=d.get("retentie_jaren", 15),
             leefgebieden=tuple(d.get("leefgebieden") or DEFAULT_LEEFGEBIEDEN),
             id_formaat=d.get("id_formaat", DEFAULT_ID_FORMAT),
             cti_min_netwerkbijeenkomsten=d.get("cti", {}).get("min_netwerkbijeenkomsten", 3),
+            cti_fasen=tuple(CtiFaseDef(f["fase"], f.get("naam") or f["fase"], f.get("maanden", 3))
+                            for f in d.get("cti", {}).get("fasen") or ()) or DEFAULT_CTI_FASEN,
             privacy=d.get("privacy", "normaal"),
             meldingsoorten=tuple(d.get("meldingsoorten") or DEFAULT_MELDINGSOORTEN),
             meldcode_meldingsoorten=tuple(d.get("meldcode_meldingsoorten", DEFAULT_MELDCODE_SOORTEN)),
@@ -160,12 +209,32 @@ class Network:
     def organisatie_ids(self) -> set[str]:
         return {o.id for o in self.organisaties}
 
-    def niveaus(self) -> set[int]:
-        return {n.niveau for n in self.opschaling}
+    def steps(self, over: str | None = None) -> tuple[Niveau, ...]:
+        """The ladder that an escalation about ``over`` climbs: the client's own for an impasse with the client."""
+        return self.opschaling_client if over == CLIENT else self.opschaling
 
-    def ladder(self) -> dict[int, str]:
-        """Escalation level -> the name of who decides there."""
-        return {n.niveau: n.naam for n in self.opschaling}
+    def niveaus(self, over: str | None = None) -> set[int]:
+        return {n.niveau for n in self.steps(over)}
+
+    def ladder(self, over: str | None = None) -> dict[int, str]:
+        """Escalation level -> the name of who decides there (on the client's ladder for ``over`` 'client')."""
+        return {n.niveau: n.naam for n in self.steps(over)}
+
+    def level_name(self, over: str, niveau: int) -> str:
+        """Who decides at ``niveau`` of the ladder an escalation about ``over`` climbs ('?' when not on it)."""
+        return self.ladder(over).get(niveau, "?")
+
+    @property
+    def cti_maanden(self) -> int:
+        """The planned length of a CTI trajectory: the months of its phases together."""
+        return sum(f.maanden for f in self.cti_fasen)
+
+    def cti_fase(self, name: str) -> tuple[CtiFaseDef | None, bool]:
+        """The phase of the network's model a recorded name stands for, and whether that was an old name."""
+        known = {f.fase: f for f in self.cti_fasen}
+        if name in known:
+            return known[name], False
+        return known.get(CTI_OLD_NAMES.get(name, "")), name in CTI_OLD_NAMES
 
     def organisatie_namen(self) -> dict[str, str]:
         return {o.id: o.naam for o in self.organisaties}
@@ -187,6 +256,10 @@ class Network:
         if who not in self.regisseur_ids() | self.organisatie_ids():
             raise unknown_reference("regisseur of organisatie", who,
                                     sorted(self.regisseur_ids()) + sorted(self.organisatie_ids()), field=field)
+
+
+def _ladder(levels: list[dict]) -> tuple[Niveau, ...]:
+    return tuple(Niveau(n["niveau"], n["naam"], n.get("rol"), n.get("organisatie")) for n in levels)
 
 
 def unknown_reference(kind: str, value: str, known: list[str], *, also: dict[str, str] | None = None,

@@ -33,6 +33,8 @@ def gegevens_hint(net: Network, word: str) -> str | None:
     if word in gegevens_kinds(net):
         return None
     new = GEGEVENS_OUD.get(word)
+    if new == "dagbesteding" and "dagbesteding" not in net.leefgebieden:  # ZRM 2017 split it
+        new = "werk-opleiding" if word in ("werk", "opleiding") else "tijdsbesteding"
     if new is not None:
         return f"'{word}' is geen leefgebied; schrijf {new} ({word} → {new})"
     return (f"onbekende soort gegevens '{word}'; kies een leefgebied uit regie.yaml ({', '.join(net.leefgebieden)}) "

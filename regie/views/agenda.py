@@ -82,7 +82,6 @@ def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None, voor: str | 
 def network_lines(net, case, datum: dt.date, vorige: dt.date | None) -> dict | None:
     """What one case puts on the network's agenda of ``datum`` (None: nothing), by section."""
     c, m = case.casus, case.melding
-    ladder = net.ladder()
     org_names = net.organisatie_namen()
     out: dict[str, list[CaseLine]] = {}
     add = lambda section, line: out.setdefault(section, []).append(line)  # noqa: E731
@@ -111,7 +110,7 @@ def network_lines(net, case, datum: dt.date, vorige: dt.date | None) -> dict | N
         if e.afgesloten is None:
             add("escalaties", CaseLine(
                 case.id,
-                f"{e.id} niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {party_name(e.over, org_names)}, "
+                f"{e.id} niveau {e.niveau} ({net.level_name(e.over, e.niveau)}) over {party_name(e.over, org_names)}, "
                 f"{(datum - e.datum).days} dagen open",
                 e.datum))
     latest = max(case.evaluaties, key=lambda e: e.datum, default=None)

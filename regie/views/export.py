@@ -174,7 +174,7 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "journaal": [(j, body(j.file)) for j in case.journaal],
         "wie": case.who_labels(net),
         "orgs": orgs,
-        "ladder": {k: taal.in_zin(v) for k, v in net.ladder().items()},
+        "ladder": {e.id: taal.in_zin(net.level_name(e.over, e.niveau)) for e in case.escalaties},
         "regisseur": next((r.naam for r in net.regisseurs if r.id == c.regisseur), None),
         "log": _log(root, net, case, full, hidden),
         "broken": sorted(case.broken),

@@ -1,7 +1,9 @@
-"""The phases of a CTI trajectory (Critical Time Intervention, seed 003): overbrugging, oefenfase, overdracht.
+"""The phases of a CTI trajectory (Critical Time Intervention): the network's model in regie.yaml, by default the
+Dutch one (structurering, testen, overdracht of about three months each).
 
 ``regie cti CASE --fase F`` records that a phase began (with its goals) in ``casus.yaml`` under
-``cti.fasen``; phases come in their order, each once.
+``cti.fasen``; phases come in their order, each once. Phases recorded under regie's older names
+(overbrugging, oefenfase) count as the phase they became.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from pathlib import Path
 
 from ..clock import event_date
 from ..dossier.loader import load_case
+from ..dossier.network import CTI_OLD_NAMES
 from ..dossier.repo import case_dir
-from ..dossier.vocab import CTI_FASEN
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
 from ..layout import CASE_FILE
@@ -23,20 +25,22 @@ from .mutation import Change, apply
 @exclusive("cti")
 def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.date | None = None,
                 doelen: list[str] | None = None, commit: bool = True) -> Change:
-    if fase not in CTI_FASEN:
-        raise UsageError(f"onbekende fase '{fase}'; kies uit: {', '.join(CTI_FASEN)}")
-    _, case, _ = load_case(root, cid, needs=(CASE_FILE,))
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE,))
+    order = [f.fase for f in net.cti_fasen]
+    if fase not in order:
+        hint = f" ('{fase}' heet nu '{CTI_OLD_NAMES[fase]}')" if CTI_OLD_NAMES.get(fase) in order else ""
+        raise UsageError(f"onbekende fase '{fase}'{hint}; kies uit: {', '.join(order)}", field="fase")
     c = case.casus
     assert c is not None
     if c.traject != "cti":
         raise RegieError(f"casus {cid} heeft traject {c.traject}; CTI-fasen horen bij traject cti")
     if c.status in ("gesloten", "overgedragen"):
         raise RegieError(f"casus {cid} is {c.status}; een fase beginnen kan niet meer")
-    done = [f.fase for f in c.cti_fasen]
-    expected = CTI_FASEN[len(done)] if len(done) < len(CTI_FASEN) else None
+    done = len(c.cti_fasen)
+    expected = order[done] if done < len(order) else None
     if fase != expected:
         raise RegieError(f"de volgende fase van casus {cid} is {expected or '(geen: alle fasen zijn begonnen)'}, niet {fase} "
-                         f"(volgorde: {', '.join(CTI_FASEN)})")
+                         f"(volgorde: {', '.join(order)})")
     last = c.cti_fasen[-1].van if c.cti_fasen else c.geopend
     when = event_date(datum, today, after=last,
                       after_what=f"het begin van {c.cti_fasen[-1].fase}" if c.cti_fasen else "de opening van de casus")

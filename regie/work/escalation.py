@@ -37,9 +37,45 @@ class Step(Change):
     memo: str = ""
 
 
+@dataclass(frozen=True)
+class MemoFields:
+    """What every memo of a new step says besides its reason: the matter in one line, the reply asked for by a
+    day (None: the network's term), what was tried at the working level, what it means for the client."""
+
+    geprobeerd: str
+    gevolg: str
+    betreft: str | None = None
+    reactie_voor: dt.date | None = None
+
+    def checked(self, today: dt.date, net: Network, reden: str) -> MemoFields:
+        for label, value, field in (("wat al is geprobeerd", self.geprobeerd, "geprobeerd"),
+                                    ("wat het voor de cliënt betekent", self.gevolg, "gevolg"),
+                                    ("de onderwerpregel", self.betreft, "betreft")):
+            check_value(label, value, field=field)
+            if value is not None and not value.strip():
+                raise UsageError(f"{label} mag niet leeg zijn", field=field)
+        if self.reactie_voor is not None and self.reactie_voor <= today:
+            raise UsageError(f"de datum voor een reactie ({self.reactie_voor.isoformat()}) hoort na vandaag te liggen",
+                             field="reactie_voor")
+        return MemoFields(self.geprobeerd.strip(), self.gevolg.strip(), (self.betreft or subject(reden)).strip(),
+                          self.reactie_voor or today + dt.timedelta(days=net.termijnen.escalatie_reactie))
+
+
+def subject(reden: str, limit: int = 80) -> str:
+    """A subject line from the reason when none is given: its first sentence, cut at a word within ``limit``."""
+    first = reden.strip().split("\n")[0]
+    for end in (". ", "; "):
+        if end in first:
+            first = first[:first.index(end)]
+    first = first.rstrip(".")
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def next_level(net: Network, case: Case, over: str) -> tuple[int | None, Escalatie | None]:
     """The ladder's next level for ``over`` in this case (after its last step), and that last step."""
-    levels = sorted(net.niveaus())
+    levels = sorted(net.niveaus(over))
     steps = [e for e in case.escalaties if e.over == over]
     last = max(steps, key=lambda e: (e.datum, e.niveau), default=None)
     if last is None:
@@ -60,7 +96,7 @@ def _choose_level(net: Network, case: Case, over: str, niveau: int | None, spoed
 
     Returns the level, whether it skips one (allowed only with ``spoed``), and the last step about ``over``.
     """
-    ladder = net.ladder()
+    ladder = net.ladder(over)
     orgs = net.organisatie_namen()
     expected, last = next_level(net, case, over)
     if niveau is None:
@@ -72,7 +108,7 @@ def _choose_level(net: Network, case: Case, over: str, niveau: int | None, spoed
             )
         niveau = expected
     elif niveau not in ladder:
-        raise UsageError(f"niveau {niveau} staat niet in de opschalingsladder ({', '.join(f'{k}: {v}' for k, v in sorted(ladder.items()))})")
+        raise UsageError(f"niveau {niveau} staat niet in de {'ladder bij een impasse met de cliënt' if over == CLIENT else 'opschalingsladder'} ({', '.join(f'{k}: {v}' for k, v in sorted(ladder.items()))})")
     skipped = expected is not None and niveau > expected
     if expected is not None and skipped and not spoed:
         raise RegieError(
@@ -86,9 +122,13 @@ def _choose_level(net: Network, case: Case, over: str, niveau: int | None, spoed
 def escalate(
     root: Path, cid: str, *, over: str, reden: str, today: dt.date, verzoek: str | None = None,
     niveau: int | None = None, spoed: bool = False, afspraken: list[str] | None = None, commit: bool = True,
+    memo: MemoFields | None = None,
 ) -> Step:
     check_value("de reden", reden, field="reden")
     check_value("het verzoek", verzoek, field="verzoek")
+    if memo is None:
+        raise UsageError("een opschaling heeft nodig wat op uitvoerend niveau al is geprobeerd en wat het voor de cliënt "
+                         "betekent als er niets gebeurt", field="geprobeerd")
 
     net, case, path, text = _load(root, cid)
     if case.casus.status in ("gesloten", "overgedragen"):
@@ -96,7 +136,8 @@ def escalate(
     net.require_organisatie(over, also={CLIENT: "voor een impasse met de cliënt"}, field="over")
     if not reden.strip():
         raise UsageError("de reden mag niet leeg zijn", field="reden")
-    ladder = net.ladder()
+    memo = memo.checked(today, net, reden)
+    ladder = net.ladder(over)
     if not ladder:
         raise RegieError("regie.yaml heeft geen opschalingsladder ('opschaling')")
     known = {a.id for a in case.afspraken}
@@ -116,21 +157,24 @@ def escalate(
                     put(item, "opgeschaald_naar", new_id)
         refs = flow_list(list(afspraken)) if afspraken else None
         append_item(seq, new_map({
-            "id": new_id, "datum": today, "niveau": niveau, "over": over, "reden": reden, "verzoek": verzoek,
+            "id": new_id, "datum": today, "niveau": niveau, "over": over, "betreft": memo.betreft, "reden": reden,
+            "verzoek": verzoek, "geprobeerd": memo.geprobeerd, "gevolg": memo.gevolg, "reactie_voor": memo.reactie_voor,
             "afspraken": refs, "spoed": bool(skipped and spoed) or None,
         }))
 
     doc = RoundTrip(text, f"{case.folder}/{FILE}", adds="escalatie")
     change(doc.block_list("escalaties"))
     step = Escalatie(new_id, today, niveau, over, reden, len(case.escalaties), verzoek, tuple(afspraken or ()),
-                     bool(skipped and spoed))
-    memo = memo_text(root, net, case, step)
+                     bool(skipped and spoed), betreft=memo.betreft, reactie_voor=memo.reactie_voor,
+                     geprobeerd=memo.geprobeerd, gevolg=memo.gevolg)
+    text_of_memo = memo_text(root, net, case, step)
     memo_path = case_dir(root, cid) / MEMO_DIR / f"{new_id}.md"
-    writes: dict[Path, str] = {path: doc.dump(), memo_path: memo}
+    writes: dict[Path, str] = {path: doc.dump(), memo_path: text_of_memo}
     # the memo goes to whoever decides at this level: a verstrekking, recorded as such — to the organisation it is
     # about, or, for an impasse with the client, to the regisseur's own organisation (none recorded without one)
     regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None)
-    aan = over if over != CLIENT else (regisseur.organisatie if regisseur else None)
+    level = next(n for n in net.steps(over) if n.niveau == niveau)
+    aan = over if over != CLIENT else (level.organisatie or (regisseur.organisatie if regisseur else None))
     if aan is not None:
         consent = case.consent()
         v_path, v_text, _ = record_verstrekking(
@@ -145,7 +189,7 @@ def escalate(
     what = ([f"escalatie {previous.id} afgesloten: opgeschaald naar niveau {niveau}"] if previous else []) + [
         f"escalatie {new_id} vastgelegd: niveau {niveau} ({ladder[niveau]})" + (", met spoed" if urgent else "")]
     return Step(id=new_id, what="\n".join(what), problems=problems, niveau=niveau, niveau_naam=ladder[niveau], spoed=urgent,
-                vorige=previous.id if previous else None, memo=memo)
+                vorige=previous.id if previous else None, memo=text_of_memo)
 
 
 @exclusive("escalate --resolve")
@@ -202,7 +246,7 @@ def deescalate(
     if not reden.strip():
         raise UsageError("de reden mag niet leeg zijn", field="reden")
     target = _open_step(case, escalatie)
-    lower = [lv for lv in sorted(net.niveaus()) if lv < target.niveau]
+    lower = [lv for lv in sorted(net.niveaus(target.over)) if lv < target.niveau]
     niveau = (lower[-1] if lower else 0) if naar_niveau is None else naar_niveau
     if niveau != 0 and niveau not in lower:
         raise UsageError(f"afschalen van niveau {target.niveau} kan naar een lager niveau van de ladder "
@@ -257,11 +301,13 @@ def memo_text(root: Path, net: Network, case: CaseWithCasus, step: Escalatie) ->
     """The memo for the person at the escalation's level: the case by id, the party, the history."""
 
     regisseur = next((r for r in net.regisseurs if r.id == case.casus.regisseur), None)
+    level = next((n for n in net.steps(step.over) if n.niveau == step.niveau), None)
     context = {
         "casus": case.casus,
         "stap": step,
-        "niveau_naam": net.ladder().get(step.niveau, str(step.niveau)),
-        "ladder": net.opschaling,
+        "niveau_naam": level.naam if level else str(step.niveau),
+        "niveau_rol": level.rol if level else None,
+        "ladder": net.steps(step.over),
         "organisatie": party_name(step.over, net.organisatie_namen()),
         "over_client": step.over == CLIENT,
         "afspraken": [a for a in case.afspraken if a.id in step.afspraken],

@@ -71,9 +71,8 @@ def evaluation_context(net: Network, case: CaseWithCasus, soort: str, datum: dt.
         for a in case.afspraken
         if since is None or a.gemaakt >= since or a.status == "open" or (a.gedaan_op and a.gedaan_op >= since)
     ]
-    ladder = net.ladder()
     orgs = net.organisatie_namen()
-    escalations = [f"{e.id}: niveau {e.niveau} ({ladder.get(e.niveau, '?')}) over {orgs.get(e.over, e.over)} sinds {e.datum.isoformat()}"
+    escalations = [f"{e.id}: niveau {e.niveau} ({net.level_name(e.over, e.niveau)}) over {orgs.get(e.over, e.over)} sinds {e.datum.isoformat()}"
                    for e in case.escalaties if e.afgesloten is None]
     leefgebieden = list(dict.fromkeys([g.leefgebied for g in goals] or list(case.casus.leefgebieden)))
     return {

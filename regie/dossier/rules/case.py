@@ -5,13 +5,14 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Iterator
 
+from ...clock import add_months
 from ...ids import CASE_ID_RE
 from ...layout import CASE_FILE, MELDING_FILE, NETWERK_FILE, PLAN_FILE
 from ...taal import aantal
 from ..model import Case
 from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
-from ..vocab import CTI_FASEN, OPEN_STATUSES
+from ..vocab import OPEN_STATUSES
 from .base import Ctx
 
 
@@ -179,10 +180,17 @@ def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
         yield at(fasen[0], "fase", f"CTI-fasen in een casus met traject {c.traject}")
         return
     goals = {g.id for g in case.plan.doelen} if case.plan else set()
+    model = ctx.network.cti_fasen
+    order = ", ".join(m.fase for m in model)
     for i, f in enumerate(fasen):
-        if i >= len(CTI_FASEN) or f.fase != CTI_FASEN[i]:
-            yield at(f, "fase", f"fase {i + 1} hoort {CTI_FASEN[i] if i < len(CTI_FASEN) else '(geen)'} te zijn, niet {f.fase} "
-                                f"(volgorde: {', '.join(CTI_FASEN)})")
+        known, old = ctx.network.cti_fase(f.fase)
+        if old and known is not None:
+            yield ctx.at(case, CASE_FILE, "cti", "fasen", f.index, "fase", code="cti-fase-oud", severity=WARNING,
+                         message=f"fase '{f.fase}' heet in het CTI-model van regie.yaml '{known.fase}' ({known.naam}); "
+                                 f"regie leest hem zo, hernoem hem in casus.yaml")
+        if i >= len(model) or known is None or known.fase != model[i].fase:
+            yield at(f, "fase", f"fase {i + 1} hoort {model[i].fase if i < len(model) else '(geen)'} te zijn, niet {f.fase} "
+                                f"(volgorde: {order})")
         if f.van < c.geopend or (i and f.van < fasen[i - 1].van):
             yield at(f, "van", f"{f.fase} begint op {f.van.isoformat()}, voor " + ("de opening van de casus" if f.van < c.geopend
                                                                           else f"{fasen[i - 1].fase} ({fasen[i - 1].van.isoformat()})"))
@@ -191,6 +199,7 @@ def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
         for ref in f.doelen:
             if PLAN_FILE not in case.broken and ref not in goals:
                 yield at(f, "doelen", f"{f.fase}: doel '{ref}' staat niet in het plan van aanpak")
+    yield from _cti_length(ctx, case)
     if c.status in ("gesloten", "overgedragen"):
         return
     norm = ctx.network.cti_min_netwerkbijeenkomsten
@@ -201,3 +210,18 @@ def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
         yield ctx.at(case, CASE_FILE, "cti", code="cti-achter", severity=WARNING,
                      message=f"CTI-traject loopt achter: {aantal(held, 'netwerkbijeenkomst')} in journaal/, verwacht minstens "
                              f"{expected} (één per fase die langer dan {CTI_DAYS_BEFORE_MEETING} dagen loopt; norm {norm})")
+
+
+def _cti_length(ctx: Ctx, case: Case) -> Iterator[Problem]:
+    """An open CTI trajectory that runs past the planned length of the network's model (from its first phase)."""
+    c = case.casus
+    assert c is not None
+    if c.status in ("gesloten", "overgedragen") or not c.cti_fasen:
+        return
+    months = ctx.network.cti_maanden
+    start = c.cti_fasen[0].van
+    end = add_months(start, months)
+    if ctx.today > end:
+        yield ctx.at(case, CASE_FILE, "cti", code="cti-duur", severity=WARNING,
+                     message=f"CTI-traject loopt langer dan gepland: begonnen op {start.isoformat()}, gepland {months} maanden "
+                             f"(tot {end.isoformat()}); rond de overdracht van zorg af of sluit de casus")

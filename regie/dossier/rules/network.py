@@ -1,4 +1,4 @@
-"""regie.yaml itself: ids once, the escalation ladder in order; the sociale kaart against it."""
+"""regie.yaml itself: ids once, the escalation ladders in order; the sociale kaart against it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...layout import CONFIG
 from ..loader import Dossier
-from ..network import Organisatie, Regisseur
+from ..network import Niveau, Organisatie, Regisseur
 from ..problems import ERROR, WARNING, Problem
 from ..sociale_kaart import map_rules
 
@@ -26,14 +26,25 @@ def network_rules(dossier: Dossier) -> Iterator[Problem]:
                 yield Problem(CONFIG, dossier.line(CONFIG, key, i, "id"), "dubbele-id", ERROR,
                               f"{key}: id '{item.id}' staat er twee keer" + (f" (ook op regel {line})" if line else ""))
             first.setdefault(item.id, i)
+    yield from _ladder(dossier, "opschaling", net.opschaling)
+    yield from _ladder(dossier, "opschaling_client", net.opschaling_client)
+    yield from _beheerders(dossier)
+
+
+def _ladder(dossier: Dossier, key: str, steps: tuple[Niveau, ...]) -> Iterator[Problem]:
+    """A ladder's levels once each and rising; the organisation a level names is one of regie.yaml."""
+    net = dossier.network
+    assert net is not None
     previous = None
-    for i, step in enumerate(net.opschaling):
+    for i, step in enumerate(steps):
         if previous is not None and step.niveau <= previous:
             what = "staat er twee keer" if step.niveau == previous else f"komt na niveau {previous}"
-            yield Problem(CONFIG, dossier.line(CONFIG, "opschaling", i, "niveau"), "opschaling-volgorde", ERROR,
-                          f"opschaling: niveau {step.niveau} {what}; zet de niveaus van laag naar hoog, elk één keer")
+            yield Problem(CONFIG, dossier.line(CONFIG, key, i, "niveau"), "opschaling-volgorde", ERROR,
+                          f"{key}: niveau {step.niveau} {what}; zet de niveaus van laag naar hoog, elk één keer")
         previous = step.niveau if previous is None else max(previous, step.niveau)
-    yield from _beheerders(dossier)
+        if step.organisatie is not None and step.organisatie not in net.organisatie_ids():
+            yield Problem(CONFIG, dossier.line(CONFIG, key, i, "organisatie"), "organisatie-onbekend", ERROR,
+                          f"{key}: niveau {step.niveau}: organisatie '{step.organisatie}' staat niet bij de organisaties")
     yield from map_rules(net, dossier)
 
 

@@ -76,7 +76,6 @@ def _agreement_dropped(a: Afspraak, at: Callable[..., Problem], today: dt.date) 
 def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
     if ESCALATIES_FILE in case.broken:
         return
-    levels = ctx.network.niveaus()
     orgs = ctx.network.organisatie_ids()
     ids = {a.id for a in case.afspraken}
     steps = {e.id for e in case.escalaties}
@@ -85,8 +84,10 @@ def escalations(ctx: Ctx, case: Case) -> Iterator[Problem]:
         def at(field: str, code: str, message: str, severity: str = ERROR, e=e) -> Problem:
             return ctx.at(case, ESCALATIES_FILE, "escalaties", e.index, field, code=code, message=message, severity=severity)
 
+        levels = ctx.network.niveaus(e.over)
         if e.niveau not in levels:
-            yield at("niveau", "escalatie-niveau", f"{e.id}: niveau {e.niveau} staat niet in de opschalingsladder van regie.yaml")
+            which = "de opschalingsladder bij een impasse met de cliënt (opschaling_client)" if e.over == CLIENT else "de opschalingsladder"
+            yield at("niveau", "escalatie-niveau", f"{e.id}: niveau {e.niveau} staat niet in {which} van regie.yaml")
         if e.over not in orgs and e.over != CLIENT:
             yield at("over", "organisatie-onbekend", f"{e.id}: " + not_in_config("organisatie", e.over)
                      + f" (of '{CLIENT}' voor een impasse met de cliënt)")

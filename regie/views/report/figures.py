@@ -271,10 +271,10 @@ def escalations(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     open_at_end = sorted({f"{c.id} {e.id}" for c in cases for e in c.escalaties
                           if e.datum <= p.end and (e.afgesloten is None or e.afgesloten > p.end)})
     durations = [(e.afgesloten - e.datum).days for c in cases for e in c.escalaties if p.holds(e.afgesloten) and e.opgelost]
-    ladder = net.ladder()
     return {
         "stappen": len(steps),
-        "per_niveau": {f"{lv} {ladder.get(lv, '?')}": n for lv, n in sorted(Counter(e.niveau for _, e in steps).items())},
+        "per_niveau": {f"{lv} {name}": n for (lv, name), n in
+                       sorted(Counter((e.niveau, net.level_name(e.over, e.niveau)) for _, e in steps).items())},
         "per_partij": _sorted_counts(Counter("cliënt" if e.over == CLIENT else e.over for _, e in steps)),
         "opgelost": len(resolved),
         "afgeschaald": sum(1 for c in cases for e in c.escalaties if e.afschaling and e.afgesloten in p),
