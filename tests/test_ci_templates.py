@@ -180,4 +180,4 @@ def test_the_workflow_steps_run_here(cli, tmp_path, built_wheel):
         done = subprocess.run(["bash", "-ec", line], cwd=target, env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, (line, done.stderr[-2000:])
     report = json.loads((target / "gl-code-quality-report.json").read_text())
-    assert [f["check_name"] for f in report] == ["regie toestemming-leefgebied", "regie escalatie-open"]
+    assert [f["check_name"] for f in report] == ["regie toestemming-leefgebied", "regie cti-duur", "regie escalatie-open"]

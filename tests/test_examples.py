@@ -13,6 +13,9 @@ EXPECTED_WARNINGS = [
     "casussen/2026-004/afspraken.yaml:29: [toestemming-leefgebied] waarschuwing: GGZ Delta werkt aan "
     "middelengebruik (A4), maar de toestemming geldt alleen voor huisvesting, financiën, sociaal netwerk; vraag toestemming "
     "voor middelengebruik en leg die vast met 'regie consent' (gegevens: middelengebruik)",
+    # 2026-004: the CTI trajectory runs past the nine months of the Dutch CTI model
+    "casussen/2026-004/casus.yaml:10: [cti-duur] waarschuwing: CTI-traject loopt langer dan gepland: begonnen op 2026-01-12, "
+    "gepland 9 maanden (tot 2026-10-12); rond de overdracht van zorg af of sluit de casus",
     # 2026-006 shows an escalation to the brandpuntfunctionaris that has been open too long
     "casussen/2026-006/escalaties.yaml:14: [escalatie-open] waarschuwing: E2: escalatie staat 51 dagen open (termijn 30 dagen)",
 ]

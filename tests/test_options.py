@@ -81,7 +81,8 @@ def test_known_filter_values_still_filter(cli):
 def test_validate_writes_a_gitlab_code_quality_report(cli, examples_repo):
     r = cli("-C", str(examples_repo), "validate", "--format", "gitlab")
     assert r.code == 0
-    gap, *report = json.loads(r.out)
+    gap, long, *report = json.loads(r.out)
+    assert long["check_name"] == "regie cti-duur"
     assert (gap["check_name"], gap["description"]) == ("regie toestemming-leefgebied", CONSENT_GAP)
     assert report == [{"description": "E2: escalatie staat 51 dagen open (termijn 30 dagen)",
                        "check_name": "regie escalatie-open", "fingerprint": report[0]["fingerprint"], "severity": "minor",

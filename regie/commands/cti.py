@@ -1,4 +1,4 @@
-"""Leg het begin van een fase van een CTI-traject (Critical Time Intervention) vast.
+"""Leg het begin van een fase van een CTI-traject (Critical Time Intervention) vast: structurering, testen, overdracht.
 
 De fasen zijn die van het CTI-model in regie.yaml (cti.fasen); standaard het Nederlandse model:
 structurering, testen (uitproberen) en overdracht van zorg, elk ongeveer drie maanden. validate
