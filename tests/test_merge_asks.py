@@ -223,3 +223,23 @@ def test_in_a_terminal_it_asks_and_no_changes_nothing(cli, examples_repo):
     assert shown.endswith("casus 2026-009 samengevoegd met casus 2026-002 en gesloten\n"), shown
     assert git(examples_repo, "log", "-1", "--format=%s") == "regie merge-cases: casus 2026-009 samengevoegd met casus 2026-002\n"
 
+
+
+def test_a_meldcode_waiting_for_question_5_does_not_stay_behind_in_a_closed_case(cli, examples_repo):
+    root = ("-C", str(examples_repo))
+    assert cli(*root, *NEW).code == 0  # 2026-009
+    for stap in ("1", "2", "3"):
+        assert cli(*root, "meldcode", "2026-009", "--stap", stap).code == 0
+    assert cli(*root, "meldcode", "2026-009", "--stap", "4", "--vermoeden", "ja", "--onveilig", "nee", "--zelf-hulp", "ja",
+               "--hulp-geaccepteerd", "ja").code == 0
+    assert cli(*root, "meldcode", "2026-009", "--stap", "5", "--besluit", "hulp").code == 0
+    head = git(examples_repo, "rev-parse", "HEAD")
+    r = cli(*root, "merge-cases", "2026-002", "2026-009", "--ja")
+    assert (r.code, r.out, r.err) == (1, "", (
+        "fout: casus 2026-009: vraag 5 van de meldcode (leidt de hulp tot duurzame veiligheid?) staat open (uiterlijk "
+        "2027-02-25); in een gesloten casus wordt die niet meer beantwoord. Beantwoord hem eerst, of neem de meldcode mee: "
+        "'regie merge-cases 2026-002 2026-009 … --meldcode-mee'\n")), r
+    assert unchanged(examples_repo, head)
+    r = cli(*root, "merge-cases", "2026-002", "2026-009", "--meldcode-mee", "--ja")
+    assert r.code == 0, r
+    assert "      vraag5_voor: 2027-02-25\n" in (examples_repo / "casussen/2026-002/casus.yaml").read_text()

@@ -78,6 +78,11 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     if meldcode_mee and b.casus.meldcode and a.casus.meldcode:
         raise RegieError(f"casus {keep} en casus {fold} hebben allebei een meldcode; die voegt regie niet samen: "
                          f"laat de meldcode bij casus {fold} of voeg de stappen met de hand samen")
+    due = b.casus.meldcode.vraag5_open(net.termijnen.meldcode_vraag5) if b.casus.meldcode and not meldcode_mee else None
+    if due is not None:
+        raise RegieError(f"casus {fold}: vraag 5 van de meldcode (leidt de hulp tot duurzame veiligheid?) staat open "
+                         f"(uiterlijk {due[1].isoformat()}); in een gesloten casus wordt die niet meer beantwoord. Beantwoord "
+                         f"hem eerst, of neem de meldcode mee: 'regie merge-cases {keep} {fold} … --meldcode-mee'")
     stay = _staying(net, b, today, meldcode_mee=meldcode_mee, afgeschermd_mee=afgeschermd_mee)
     folder_a, folder_b = case_dir(root, keep), case_dir(root, fold)
     writes: dict[Path, str | None] = {}
