@@ -111,7 +111,7 @@ def merge_cases(root: Path, keep: str, fold: str, *, today: dt.date, commit: boo
     merged = Merged(afspraken=moved, betrokkenen=dict(renamed), journaal=notes, leden=members, meldcode=moves_meldcode,
                     al_in=already,
                     blijft=([MELDCODE] if b.casus.meldcode and not moves_meldcode else []) + kept
-                    + _kept_records(b, stay, renamed, notes, members),
+                    + _kept_records(b, renamed, notes, members),
                     zonder_huishouden=zonder_huishouden)
     if confirm is not None and not confirm(merged):
         return merged
@@ -132,7 +132,7 @@ def _staying(net: Network, b: CaseWithCasus, today: dt.date, *, meldcode_mee: bo
     return withheld(view, net, today, {MELDCODE} if b.casus.meldcode and not meldcode_mee else set())
 
 
-def _kept_records(b: Case, stay: set[str], renamed: dict[str, str], notes: dict[str, str], members: dict[str, str]) -> list[str]:
+def _kept_records(b: Case, renamed: dict[str, str], notes: dict[str, str], members: dict[str, str]) -> list[str]:
     """The betrokkenen, journal entries and members of B that stay with B (its agreements are listed apart)."""
     people = [p.id for p in (b.netwerk.professionals if b.netwerk else ())] + [n.id for n in (b.netwerk.naasten if b.netwerk else ())]
     journal = [f"journaal/{j.file.rsplit('/', 1)[1][:-3]}" for j in sorted(b.journaal, key=lambda j: j.file)]
