@@ -50,8 +50,9 @@ def test_merge_cases_folds_the_second_into_the_first_in_one_commit(cli, examples
     assert cli(*root, "note", "2026-009", "--soort", "overleg", "--tekst", "Met school gesproken.",
                "--aanwezig", "wijkteam-gezin").code == 0
     head = git(examples_repo, "rev-parse", "HEAD").strip()
-    r = cli(*root, "merge-cases", "2026-002", "2026-009")
+    r = cli(*root, "merge-cases", "2026-002", "2026-009", "--ja")
     assert r.code == 0, r
+    print(r.out)
     assert r.err.splitlines()[-5:] == [
         "afspraak 2026-009 A1 -> 2026-002 A7",
         "afspraak 2026-009 A2 -> 2026-002 A8",
@@ -90,7 +91,7 @@ def test_merge_cases_folds_the_second_into_the_first_in_one_commit(cli, examples
     (["2026-002", "2026-002"], "fout: een casus samenvoegen met zichzelf kan niet (2026-002)\n"),
     (["2025-014", "2026-002"], "fout: casus 2025-014 is gesloten; samenvoegen kan alleen in een open casus\n"),
     (["2026-002", "2025-014"], "fout: casus 2025-014 is gesloten; alleen een open casus kan worden samengevoegd\n"),
-    (["2026-001", "2026-006"], "fout: casus 2026-006 heeft een open escalatie; sluit die af of schaal af voordat je samenvoegt\n"),
+    (["2026-001", "2026-006", "--zonder-huishouden", "--reden", "één cliënt, twee meldingen"], "fout: casus 2026-006 heeft een open escalatie; sluit die af of schaal af voordat je samenvoegt\n"),
 ])
 def test_merge_refusals_write_nothing(cli, examples_repo, args, err):
     head = git(examples_repo, "rev-parse", "HEAD")

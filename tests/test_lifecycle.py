@@ -112,7 +112,10 @@ def test_handover_between_regisseurs_keeps_history(cli, examples_repo):
 def test_temporary_transfer_to_veilig_thuis_and_back(cli, examples_repo):
     root = ("-C", str(examples_repo))
     r = cli(*root, "handover", "2026-001", "--naar", "veilig-thuis", "--tijdelijk", "--reden", "zorgen om veiligheid")
-    assert r.err == "regie van casus 2026-001 tijdelijk overgedragen aan Veilig Thuis Kustregio\n"
+    assert r.err == ("casussen/2026-001/casus.yaml:26: [meldcode-overdracht] waarschuwing: de regie is op 2026-11-26 "
+                     "overgedragen aan Veilig Thuis (veilig-thuis), maar de meldcode heeft geen melding (stap 5 met besluit "
+                     "melden en de datum van de melding): 'regie meldcode 2026-001 --stap 5 --besluit melden --gemeld DATUM'\n"
+                     "regie van casus 2026-001 tijdelijk overgedragen aan Veilig Thuis Kustregio\n")
     text = (examples_repo / C / "casus.yaml").read_text()
     assert "status: overgedragen\novergedragen_aan: veilig-thuis\n" in text
     assert "    tijdelijk: true\n    status_voor: uitvoering\n" in text
@@ -209,7 +212,8 @@ def test_retention_term_follows_the_category(cli, examples_repo, melding_extra, 
     melding = examples_repo / "casussen/2026-003/melding.yaml"
     melding.write_text(melding.read_text() + melding_extra)
     git(examples_repo, "commit", "-q", "--allow-empty", "-am", "leeftijd")
-    r = cli("-C", str(examples_repo), "close", "2026-003", "--reden", reden, "--zonder-evaluatie", "--force")
+    r = cli("-C", str(examples_repo), "close", "2026-003", "--reden", reden, "--zonder-evaluatie", "--force",
+            "--vraag5-open", "de hulp loopt door bij het wijkteam")
     assert r.code == 0, r
     casus = (examples_repo / "casussen/2026-003/casus.yaml").read_text()
     assert f"bewaren_tot: {tot}\nbewaarcategorie: {categorie}\n" in casus

@@ -93,6 +93,13 @@ def ask(question: str, default: str | None = None) -> str:
         if answer and answer.strip():
             return answer.strip()
 
+def confirm(question: str) -> bool:
+    """Ask a yes/no question on stderr; only 'j' (ja) says yes, the default is no."""
+    from rich.prompt import Prompt
+
+    answer = Prompt.ask(question, console=_console(), choices=["j", "n"], default="n", show_default=True)
+    return answer == "j"
+
 @contextmanager
 def progress(label: str, after: float = 0.5) -> Iterator[Callable[[int, int], None] | None]:
     """A progress callback that draws a bar on stderr once a read has taken ``after`` seconds.

@@ -76,13 +76,18 @@ def meldcode_lines(m: dict) -> list[str]:
     out = ["meldcode:"]
     for step in m["stappen"]:
         line = f"  stap {step['stap']} {step['datum']} ({step['wie']}): {step['naam']}"
+        if step.get("overgeslagen"):
+            line += f" — overgeslagen ({step['overgeslagen']})"
         if step.get("veilig_thuis_geraadpleegd"):
             line += "; Veilig Thuis geraadpleegd"
+        if others := [r for r in step.get("geraadpleegd") or [] if r != "veilig-thuis"]:
+            line += "; geraadpleegd: " + ", ".join(others)
         if step.get("conclusie"):
             line += f" — {CONCLUSIES[step['conclusie']]}"
         if step.get("besluit"):
             line += " — " + " en ".join(step["besluit"])
             line += f", gemeld {step['gemeld']}" if step.get("gemeld") else ""
+            line += f", vraag 5 uiterlijk {step['vraag5_voor']}" if step.get("vraag5_voor") else ""
         out.append(line)
     out.append("  gezin geïnformeerd: " + (m["gezin_geinformeerd"] or ("nee (reden vastgelegd)" if m["gezin_niet_geinformeerd"] else "nog niet vastgelegd")))
     return out

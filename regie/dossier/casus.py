@@ -162,6 +162,7 @@ class Casus:
     intake: Intake | None = None
     huishouden: Huishouden | None = None
     samengevoegd_met: str | None = None
+    samengevoegd_zonder_huishouden: str | None = None  # why it was merged with a case of no shared household
     cti_fasen: tuple[CtiFase, ...] = ()
 
     @classmethod
@@ -198,6 +199,7 @@ class Casus:
             if (i := d.get("intake")) else None,
             huishouden=Huishouden.from_data(d.get("huishouden")),
             samengevoegd_met=d.get("samengevoegd_met"),
+            samengevoegd_zonder_huishouden=d.get("samengevoegd_zonder_huishouden"),
             cti_fasen=tuple(CtiFase(f["fase"], to_day(f["van"]), i, tuple(f.get("doelen") or ()))
                             for i, f in enumerate((d.get("cti") or {}).get("fasen") or ())),
         )

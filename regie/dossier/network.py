@@ -129,6 +129,7 @@ class Termijnen:
     meldcode: int = 14  # days after the melding: a case with a safety risk has taken step 1 of the meldcode
     verwijsindex: int = 28  # days after the melding: a jeugd case has a signal in the verwijsindex
     escalatie_reactie: int = 10  # days: the reply a memo of an escalation asks for, unless a date is given
+    meldcode_vraag5: int = 91  # days after a decision for hulp (meldcode step 5): question 5 is answered
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..clock import nl_date
 from ..dossier.casus import Verwijsindex
-from ..dossier.meldcode import CONCLUSIES, Meldcode
+from ..dossier.meldcode import CONCLUSIES, GERAADPLEEGD, OVERSLAAN, Meldcode
 from ..dossier.network import Network
 
 
@@ -20,8 +20,12 @@ def meldcode_lines(record: Meldcode | None, namen: dict[str, str]) -> list[str]:
     out = []
     for s in sorted(record.stappen, key=lambda s: (s.datum, s.index)):
         line = f"Stap {s.stap}, {nl_date(s.datum)} ({namen.get(s.wie, s.wie)}): {s.naam}"
-        if s.veilig_thuis_geraadpleegd:
+        if s.overgeslagen:
+            line += f" is niet gevoerd: {OVERSLAAN.get(s.overgeslagen, s.overgeslagen)}"
+        if "veilig-thuis" in s.rollen():
             line += "; Veilig Thuis is geraadpleegd"
+        if others := [r for r in s.geraadpleegd if r != "veilig-thuis"]:
+            line += "; geraadpleegd: " + ", ".join(GERAADPLEEGD.get(r, r) for r in others)
         if s.stap == 4 and (outcome := s.conclusie()):
             line += f". Uitkomst van de afweging: {CONCLUSIES[outcome]}"
         if s.besluit:
@@ -29,6 +33,8 @@ def meldcode_lines(record: Meldcode | None, namen: dict[str, str]) -> list[str]:
                                                 for b in s.besluit)
         if s.gemeld:
             line += f"; gemeld op {nl_date(s.gemeld)}"
+        if s.vraag5_voor and "hulp" in s.besluit:
+            line += f"; vraag 5 (duurzame veiligheid) beantwoorden uiterlijk {nl_date(s.vraag5_voor)}"
         out.append(line + ".")
     if record.gezin_geinformeerd:
         out.append(f"Het gezin is geïnformeerd op {nl_date(record.gezin_geinformeerd)}.")
@@ -36,6 +42,8 @@ def meldcode_lines(record: Meldcode | None, namen: dict[str, str]) -> list[str]:
         out.append(f"Het gezin is niet geïnformeerd: {record.gezin_niet_geinformeerd}")
     else:
         out.append("Nog niet vastgelegd of het gezin is geïnformeerd.")
+    if record.vraag5_open_bij_sluiting:
+        out.append(f"Gesloten terwijl vraag 5 (duurzame veiligheid) nog open was: {record.vraag5_open_bij_sluiting}")
     return out
 
 

@@ -29,9 +29,12 @@ from .mutation import Change, apply
 def close(
     root: Path, cid: str, *, reden: str, today: dt.date, datum: dt.date | None = None,
     zonder_evaluatie: bool = False, force: bool = False, nazorg_weken: int | None = None, commit: bool = True,
-    toelichting: str | None = None,
+    toelichting: str | None = None, vraag5_open: str | None = None,
 ) -> Change:
     """Close a case (or start its nazorg): closing date, reason, and the date it must be kept until.
+
+    A meldcode whose decision for hulp still waits for question 5 (lasting safety) holds the closing back,
+    unless ``vraag5_open`` gives the reason to close anyway; it is recorded in the meldcode.
 
     The reason is a category of ``sluitredenen`` in regie.yaml (reports count in it); what
     the regisseur wants to say about it goes in ``toelichting``.
@@ -39,6 +42,7 @@ def close(
 
     check_value("de reden", reden, field="reden")
     check_value("de toelichting", toelichting, field="toelichting")
+    check_value("de reden om te sluiten met vraag 5 open", vraag5_open, field="vraag5_open")
 
     net, case, _ = load_case(root, cid, needs=(CASE_FILE, AFSPRAKEN_FILE, ESCALATIES_FILE, NETWERK_FILE))
     c = case.casus
@@ -78,11 +82,29 @@ def close(
             parts.append(f"open escalaties: {', '.join(e.id for e in open_escalaties)}")
         raise RegieError(f"casus {cid} heeft nog {'; '.join(parts)}; rond ze af of sluit met 'regie close {cid} … --force' "
                          "(afspraken vervallen dan, escalaties worden afgesloten)")
+    _vraag5(doc.data, net, case, vraag5_open)
     warnings += _close_open_records(folder, case, when, reden, writes)
     mark_closed(doc.data, net, case, when, reden, toelichting, None if has_eind else (toelichting or reden))
     writes[casus_path] = doc.dump()
     problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
     return Change(paths=list(writes), warnings=warnings, problems=problems)
+
+
+def _vraag5(data, net: Network, case: Case, reason: str | None) -> None:
+    """The meldcode's question 5 answered before closing, or the reason to close without it recorded."""
+    record = case.casus.meldcode if case.casus else None
+    due = record.vraag5_open(net.termijnen.meldcode_vraag5) if record else None
+    if due is None:
+        if reason is not None:
+            raise UsageError("vraag 5 van de meldcode staat niet open; een reden om zonder antwoord te sluiten hoort er niet bij",
+                             field="vraag5_open")
+        return
+    if reason is None or not reason.strip():
+        raise RegieError(f"casus {case.id}: na het besluit tot hulp van {due[0].datum.isoformat()} is vraag 5 van de meldcode "
+                         f"(leidt de hulp tot duurzame veiligheid?) nog niet beantwoord (uiterlijk {due[1].isoformat()}); "
+                         f"beantwoord die met 'regie meldcode {case.id} --stap 4 … --duurzaam-veilig ja|nee' of sluit met "
+                         f"'regie close {case.id} … --vraag5-open REDEN' (de reden wordt vastgelegd)")
+    put(data["meldcode"], "vraag5_open_bij_sluiting", reason.strip())
 
 
 def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, writes: dict[Path, str]) -> list[str]:

@@ -8,13 +8,14 @@ case and commits that one file with a message that names only the case id.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
-from ..dossier.meldcode import BESLUITEN, CONCLUSIES, STAPPEN, VRAGEN, conclusie, missing_answer
+from ..dossier.meldcode import BESLUITEN, CONCLUSIES, GERAADPLEEGD, OVERSLAAN, STAPPEN, VRAGEN, conclusie, missing_answer
 from ..dossier.model import Case, CheckedCase
 from ..dossier.network import Network
 from ..dossier.problems import Problem
@@ -62,9 +63,15 @@ def record_meldcode(
     root: Path, cid: str, *, today: dt.date, stap: int | None = None, datum: dt.date | None = None, wie: str | None = None,
     toelichting: str | None = None, veilig_thuis: bool = False, antwoorden: dict[str, bool] | None = None,
     besluit: list[str] | None = None, gemeld: dt.date | None = None, gezin_geinformeerd: dt.date | None = None,
-    gezin_niet: str | None = None, commit: bool = True,
+    gezin_niet: str | None = None, overgeslagen: str | None = None, geraadpleegd: list[str] | None = None,
+    vraag5_voor: dt.date | None = None, commit: bool = True,
 ) -> Change:
-    """Record a step of the meldcode (and/or whether the family was told), after checking it fits the steps before."""
+    """Record a step of the meldcode (and/or whether the family was told), after checking it fits the steps before.
+
+    Step 3 may be recorded as skipped (``overgeslagen``: a key of OVERSLAAN); step 2 names who was consulted, by
+    role (``geraadpleegd``); step 5 with a decision for hulp records the day question 5 is due (``vraag5_voor``,
+    by default ``termijnen.meldcode_vraag5`` days after the decision).
+    """
 
     check_value("de toelichting", toelichting, field="toelichting")
     check_value("de reden dat het gezin niet is geïnformeerd", gezin_niet, field="gezin_niet")
@@ -75,7 +82,8 @@ def record_meldcode(
                          field=("stap", "gezin_geinformeerd", "gezin_niet"))
     if gezin_geinformeerd is not None and gezin_niet is not None:
         raise UsageError("het gezin is geïnformeerd of niet, niet allebei", field=("gezin_geinformeerd", "gezin_niet"))
-    if stap is None and (datum or wie or toelichting or veilig_thuis or antwoorden or besluit or gemeld):
+    if stap is None and (datum or wie or toelichting or veilig_thuis or antwoorden or besluit or gemeld or overgeslagen
+                         or geraadpleegd or vraag5_voor):
         raise UsageError("de datum, wie, de toelichting en de antwoorden horen bij een stap: geef de stap", field="stap")
     net, case = _open_case(root, cid, "de meldcode vastleggen")
     melding = case.melding
@@ -83,7 +91,8 @@ def record_meldcode(
     lines: list[str] = []
     if stap is not None:
         entries = _step_entries(net, case, stap, today=today, datum=datum, wie=wie, toelichting=toelichting,
-                                veilig_thuis=veilig_thuis, antwoorden=antwoorden, besluit=besluit, gemeld=gemeld, lines=lines)
+                                veilig_thuis=veilig_thuis, antwoorden=antwoorden, besluit=besluit, gemeld=gemeld, lines=lines,
+                                walked=_Walked(overgeslagen, list(dict.fromkeys(geraadpleegd or [])), vraag5_voor))
     if gezin_geinformeerd is not None:
         gezin_geinformeerd = event_date(gezin_geinformeerd, today, after=melding.datum, after_what="de melding")
         lines.append(f"gezin geïnformeerd op {gezin_geinformeerd.isoformat()}")
@@ -92,6 +101,49 @@ def record_meldcode(
             raise UsageError("de reden dat het gezin niet is geïnformeerd mag niet leeg zijn", field="gezin_niet")
         lines.append("vastgelegd waarom het gezin niet is geïnformeerd")
     return Change(what="\n".join(lines), problems=_write_meldcode(root, case, entries, gezin_geinformeerd, gezin_niet, today, commit))
+
+
+@dataclass(frozen=True)
+class _Walked:
+    """What the meldcode as walked adds to a step: step 3 skipped, who step 2 consulted, the day question 5 is due."""
+
+    overgeslagen: str | None = None
+    geraadpleegd: list[str] = field(default_factory=list)
+    vraag5_voor: dt.date | None = None
+
+    def check(self, stap: int, besluit: list[str]) -> None:
+        if self.overgeslagen is not None:
+            if stap != 3:
+                raise UsageError("alleen stap 3 (gesprek met de cliënt) kan worden overgeslagen", field="overgeslagen")
+            if self.overgeslagen not in OVERSLAAN:
+                raise UsageError(f"onbekende reden om stap 3 over te slaan '{self.overgeslagen}'; kies uit: "
+                                 + "; ".join(f"{k} ({v})" for k, v in OVERSLAAN.items()), field="overgeslagen")
+        if self.geraadpleegd and stap != 2:
+            raise UsageError("wie is geraadpleegd hoort bij stap 2 (collegiale consultatie)", field="geraadpleegd")
+        for role in self.geraadpleegd:
+            if role not in GERAADPLEEGD:
+                raise UsageError(f"onbekende rol '{role}' (een rol, nooit een naam); kies uit: {', '.join(GERAADPLEEGD)}",
+                                 field="geraadpleegd")
+        if self.vraag5_voor is not None and (stap != 5 or "hulp" not in besluit):
+            raise UsageError("de datum voor vraag 5 hoort bij stap 5 met besluit hulp", field="vraag5_voor")
+
+    def add_to(self, entry: dict[str, Any], net: Network, lines: list[str]) -> None:
+        """Put the step's extra fields in its entry (Veilig Thuis consulted is the existing flag)."""
+        if self.overgeslagen is not None:
+            entry["overgeslagen"] = self.overgeslagen
+            lines.append(f"stap 3 overgeslagen: {OVERSLAAN[self.overgeslagen]}")
+        roles = [r for r in self.geraadpleegd if r != "veilig-thuis"]
+        if "veilig-thuis" in self.geraadpleegd:
+            entry["veilig_thuis_geraadpleegd"] = True
+        if roles:
+            entry["geraadpleegd"] = flow_list(roles)
+        if entry["stap"] == 5 and "hulp" in entry["besluit"]:
+            due = self.vraag5_voor or entry["datum"] + dt.timedelta(days=net.termijnen.meldcode_vraag5)
+            if due < entry["datum"]:
+                raise UsageError(f"vraag 5 uiterlijk {due.isoformat()} ligt voor het besluit ({entry['datum'].isoformat()})",
+                                 field="vraag5_voor")
+            entry["vraag5_voor"] = due
+            lines.append(f"vraag 5 ({VRAGEN['duurzaam_veilig']}) beantwoorden uiterlijk {due.isoformat()}")
 
 
 def _fits_the_step(stap: int, *, veilig_thuis: bool, antwoorden: dict[str, bool], besluit: list[str]) -> None:
@@ -110,7 +162,7 @@ def _fits_the_step(stap: int, *, veilig_thuis: bool, antwoorden: dict[str, bool]
 
 def _step_entries(net: Network, case: CheckedCase, stap: int, *, today: dt.date, datum: dt.date | None, wie: str | None,
                   toelichting: str | None, veilig_thuis: bool, antwoorden: dict[str, bool], besluit: list[str],
-                  gemeld: dt.date | None, lines: list[str]) -> list[dict[str, Any]]:
+                  gemeld: dt.date | None, lines: list[str], walked: _Walked) -> list[dict[str, Any]]:
     """The entries one step adds (stap 4 with a report also adds stap 5), checked against the steps before."""
     cid, melding = case.id, case.melding
     record = case.casus.meldcode
@@ -125,6 +177,7 @@ def _step_entries(net: Network, case: CheckedCase, stap: int, *, today: dt.date,
         raise RegieError(f"stap {stap} ({STAPPEN[stap]}) kan pas na stap {stap - 1} ({STAPPEN[stap - 1]}); "
                          f"leg die eerst vast met 'regie meldcode {cid} --stap {stap - 1}'")
     _fits_the_step(stap, veilig_thuis=veilig_thuis, antwoorden=antwoorden, besluit=besluit)
+    walked.check(stap, besluit)
     entry: dict[str, Any] = {"stap": stap, "datum": when, "wie": who, "toelichting": toelichting}
     if stap == 2 and veilig_thuis:
         entry["veilig_thuis_geraadpleegd"] = True
@@ -145,6 +198,7 @@ def _step_entries(net: Network, case: CheckedCase, stap: int, *, today: dt.date,
         entries.append({"stap": 5, "datum": gemeld, "wie": who, "besluit": ["melden"], "gemeld": gemeld})
     elif stap == 5:
         entry["gemeld"] = gemeld
+    walked.add_to(entry, net, lines)
     lines[:0] = [f"meldcode stap {e['stap']} ({STAPPEN[e['stap']]}) vastgelegd op {e['datum'].isoformat()}" for e in entries]
     return entries
 

@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Callable, Iterator, Sequence
 
 from ...layout import CASE_FILE, MELDING_FILE
-from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, Stap, missing_answer
+from ..afscherming import veilig_thuis
+from ..meldcode import CONCLUSIES, STAPPEN, VRAGEN, Meldcode, Stap, missing_answer
 from ..model import Case
 from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
@@ -22,6 +23,7 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
     c, m, net = case.casus, case.melding, ctx.network
     record = c.meldcode
     who = net.regisseur_ids() | net.organisatie_ids()
+    yield from _handover_without_melding(ctx, case, record)
     if record is None:
         if (c.status in _ACTIVE and m is not None and case.meldcode_nodig(net)
                 and (ctx.today - m.datum).days > net.termijnen.meldcode):
@@ -42,6 +44,7 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
                      message=f"de afweging van {weighed.datum.isoformat()} komt uit op {CONCLUSIES['melden']}, maar er is geen "
                              f"melding vastgelegd (stap 5 met 'gemeld'): 'regie meldcode {case.id} --stap 5 "
                              "--besluit melden --gemeld DATUM'")
+    yield from _as_walked(ctx, case, record)
     told = record.gezin_geinformeerd
     if told is not None and (told > ctx.today or (m is not None and told < m.datum)):
         yield ctx.at(case, CASE_FILE, "meldcode", "gezin_geinformeerd", "datum", code="datum-volgorde",
@@ -52,6 +55,34 @@ def meldcode(ctx: Ctx, case: Case) -> Iterator[Problem]:
         yield ctx.at(case, CASE_FILE, "meldcode", code="meldcode-gezin", severity=WARNING,
                      message="er is gemeld bij Veilig Thuis, maar niet vastgelegd of en wanneer het gezin dat is verteld "
                              f"(of waarom niet): 'regie meldcode {case.id} --gezin-geinformeerd DATUM'")
+
+
+def _as_walked(ctx: Ctx, case: Case, record: Meldcode) -> Iterator[Problem]:
+    """The meldcode as it is walked: a decision for hulp has question 5 answered by its day."""
+    assert case.casus is not None
+    due = record.vraag5_open(ctx.network.termijnen.meldcode_vraag5)
+    if due is not None and case.casus.status in _ACTIVE and due[1] < ctx.today:
+        decided, day = due
+        yield ctx.at(case, CASE_FILE, "meldcode", "stappen", decided.index, code="meldcode-vraag5", severity=WARNING,
+                     message=f"meldcode: na het besluit tot hulp van {decided.datum.isoformat()} is vraag 5 van het afwegingskader "
+                             f"({VRAGEN['duurzaam_veilig']}) nog niet beantwoord; dat moest uiterlijk {day.isoformat()}: "
+                             f"'regie meldcode {case.id} --stap 4 … --duurzaam-veilig ja|nee'")
+
+
+def _handover_without_melding(ctx: Ctx, case: Case, record: Meldcode | None) -> Iterator[Problem]:
+    """Regie is with Veilig Thuis while the meldcode has no melding (step 5 with 'gemeld')."""
+    c = case.casus
+    assert c is not None
+    vt = veilig_thuis(ctx.network.organisaties)
+    if c.status != "overgedragen" or c.overgedragen_aan not in vt or (record is not None and record.gemeld() is not None):
+        return
+    last = max((i for i, h in enumerate(c.historie) if h.organisatie in vt and not h.terug), default=None)
+    pointer = ("regie_historie", last, "organisatie") if last is not None else ("overgedragen_aan",)
+    since = f" op {c.historie[last].datum.isoformat()}" if last is not None else ""
+    yield ctx.at(case, CASE_FILE, *pointer, code="meldcode-overdracht", severity=WARNING,
+                 message=f"de regie is{since} overgedragen aan Veilig Thuis ({c.overgedragen_aan}), maar de meldcode heeft "
+                         "geen melding (stap 5 met besluit melden en de datum van de melding): "
+                         f"'regie meldcode {case.id} --stap 5 --besluit melden --gemeld DATUM'")
 
 
 def _step(s: Stap, at: Callable[..., Problem], steps: Sequence[Stap], who: set[str], melding: dt.date | None,
@@ -73,6 +104,14 @@ def _step(s: Stap, at: Callable[..., Problem], steps: Sequence[Stap], who: set[s
         yield at("afweging", "meldcode-stap", f"{label}: 'afweging' hoort bij stap 4")
     if (s.besluit or s.gemeld) and s.stap != 5:
         yield at("besluit" if s.besluit else "gemeld", "meldcode-stap", f"{label}: 'besluit' en 'gemeld' horen bij stap 5")
+    if s.overgeslagen and s.stap != 3:
+        yield at("overgeslagen", "meldcode-stap", f"{label}: alleen stap 3 (gesprek met de cliënt) kan worden overgeslagen")
+    if s.geraadpleegd and s.stap != 2:
+        yield at("geraadpleegd", "meldcode-stap", f"{label}: 'geraadpleegd' hoort bij stap 2")
+    if s.vraag5_voor is not None and "hulp" not in s.besluit:
+        yield at("vraag5_voor", "meldcode-stap", f"{label}: 'vraag5_voor' hoort bij stap 5 met besluit hulp")
+    elif s.vraag5_voor is not None and s.vraag5_voor < s.datum:
+        yield at("vraag5_voor", "datum-volgorde", f"{label}: vraag 5 uiterlijk {s.vraag5_voor.isoformat()} ligt voor het besluit")
     if s.stap == 4:
         gap = missing_answer(dict(s.afweging))
         if gap is not None:

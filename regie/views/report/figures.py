@@ -371,7 +371,7 @@ def safety(cases: list[CheckedCase], p: Period) -> dict:
                 if s.datum in q:
                     row["meldcode_stappen"] += 1
                     row[f"meldcode_stap_{s.stap}"] += 1
-                    row["veilig_thuis_geraadpleegd"] += s.stap == 2 and s.veilig_thuis_geraadpleegd
+                    row["veilig_thuis_geraadpleegd"] += s.stap == 2 and "veilig-thuis" in s.rollen()
                 if s.gemeld in q:
                     row["gemeld_bij_veilig_thuis"] += 1
             if vi is not None:
