@@ -78,8 +78,9 @@ def member_partners(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """A partner working on a goal of a (possibly) minor member needs that member's consent, given as the age rule
     for sharing data says; the finding names the rule."""
     c = case.casus
-    if c is None or c.huishouden is None or case.plan is None:
+    if c is None or c.huishouden is None or case.plan is None or case.netwerk is None:
         return
+    org_of = {p.id: p.organisatie for p in case.netwerk.professionals}  # a partner: a professional, not a naaste
     by_id = {m.id: m for m in c.huishouden.leden}
     goal_of = {d.id: by_id[d.lid] for d in case.plan.doelen if d.lid in by_id}
     rules = regels(ctx.network.toestemmingsregels, "delen")
@@ -87,7 +88,8 @@ def member_partners(ctx: Ctx, case: Case) -> Iterator[Problem]:
     flagged: set[str] = set()
     for a in case.afspraken:
         lid: Lid | None = goal_of.get(a.doel) if a.doel else None
-        if lid is None or lid.id in flagged or not maybe_minor(lid, ctx.today) or a.status != "open":
+        if (lid is None or lid.id in flagged or not maybe_minor(lid, ctx.today) or a.status != "open"
+                or a.wie not in org_of):
             continue
         t = lid.toestemming
         if t is not None and t.status == "gegeven" and "delen" in t.voor:
@@ -97,7 +99,7 @@ def member_partners(ctx: Ctx, case: Case) -> Iterator[Problem]:
         flagged.add(lid.id)
         who = ", ".join(need.wie) or "wie het gezag heeft"
         yield ctx.at(case, AFSPRAKEN_FILE, "afspraken", a.index, "doel", code="toestemming-lid", severity=WARNING,
-                     message=f"{names.get(a.wie, a.wie)} werkt aan doel {a.doel} van lid {lid.id} ({a.id}), maar er is "
+                     message=f"{names.get(org_of[a.wie], org_of[a.wie])} werkt aan doel {a.doel} van lid {lid.id} ({a.id}), maar er is "
                              f"geen toestemming voor dit lid vastgelegd; nodig van {who} (regel: {need.uitleg(rules)}); "
                              f"leg die vast met 'regie consent {case.id} --lid {lid.id}'")
 
