@@ -215,3 +215,19 @@ def test_a_signal_left_standing_is_a_warning_after_closing_and_at_23(cli, exampl
     r = _run(cli, examples_repo, "verwijsindex", "2026-002", "--afmelden", "2026-11-21")
     assert r.err == "verwijsindex: signaal afgemeld op 2026-11-21\n"
     assert "[verwijsindex-afmelden]" not in cli("-C", str(examples_repo), "validate", "2026-002").out
+
+
+def test_merged_members_keep_their_gezag_under_their_new_ids(cli, examples_repo):
+    r = _run(cli, examples_repo, "new-case", "--melder-rol", "leerkracht", "--aard", "verzuim", "--urgentie", "middel",
+             "--pseudoniem", "Kind K.", "--regisseur", "m-elhaddad", "--toestemming", "gegeven", "--toestemming-datum",
+             "2026-11-26", "--huishouden", "HH-0002")
+    assert r.out == "2026-009\n"
+    _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "ouder", "--geboortejaar", "1986",
+         "--pseudoniem", "Moeder K.")  # the same person as L1 of 2026-002
+    _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "grootouder", "--geboortejaar", "1960")
+    _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "pleegkind", "--geboortejaar", "2018",
+         "--gezag", "L1", "--gezag", "L2")
+    _run(cli, examples_repo, "merge-cases", "2026-002", "2026-009")
+    text = (examples_repo / "casussen/2026-002/casus.yaml").read_text()
+    assert ("    - id: L6\n      rol: grootouder\n      geboortejaar: 1960\n"
+            "    - id: L7\n      rol: pleegkind\n      geboortejaar: 2018\n      gezag: [L1, L6]\n") in text

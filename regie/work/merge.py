@@ -21,7 +21,7 @@ from ..dossier.network import Network
 from ..dossier.repo import case_dir
 from ..dossier.vocab import MERGED_REASON, OPEN_STATUSES
 from ..errors import RegieError
-from ..formats.yamledit import RoundTrip, append_item, edit_front_matter, list_in, new_map, put
+from ..formats.yamledit import RoundTrip, append_item, edit_front_matter, flow_list, list_in, new_map, put
 from ..ids import next_id
 from ..layout import AFSPRAKEN_FILE, CASE_FILE, JOURNAL_DIR, NETWERK_FILE
 from ..store.transaction import exclusive
@@ -190,16 +190,34 @@ def _merge_household(a: CaseWithCasus, b: CaseWithCasus, folder_a: Path, folder_
             put(casus_a.data, "huishouden", hh, after="pseudoniem")
         leden = list_in(hh, "leden")
         used = {str(m.get("id")) for m in leden}
+        moved, ids = [], {}
         for member in raw_b["huishouden"]["leden"]:
-            same = any(str(m.get("rol")) == str(member.get("rol")) and m.get("geboortejaar") == member.get("geboortejaar")
-                       and m.get("pseudoniem") == member.get("pseudoniem") for m in leden)
-            if not same:
+            same = next((m for m in leden if str(m.get("rol")) == str(member.get("rol"))
+                         and m.get("geboortejaar") == member.get("geboortejaar")
+                         and m.get("pseudoniem") == member.get("pseudoniem")), None)
+            if same is not None:
+                ids[str(member.get("id"))] = str(same.get("id"))
+            else:
                 new = next_id("L", used)
                 used.add(new)
-                append_item(leden, new_map({**dict(member), "id": new}))
+                ids[str(member.get("id"))] = new
+                moved.append(new_map({**dict(member), "id": new}))
+        _follow_ids(ids, moved)
+        for m in moved:
+            append_item(leden, m)
     elif hb and not ha:
         put(casus_a.data, "huishouden", new_map({"id": hb.id}), after="pseudoniem")
     writes[folder_a / CASE_FILE] = casus_a.dump()
+
+
+def _follow_ids(ids: dict[str, str], members: list) -> None:
+    """A moved member's gezag and consent name other moved members by their new ids."""
+    for m in members:
+        if isinstance(m.get("gezag"), list):
+            m["gezag"] = flow_list([ids.get(str(g), str(g)) for g in m["gezag"]])
+        t = m.get("toestemming")
+        if isinstance(t, dict) and isinstance(t.get("door"), list):
+            t["door"] = flow_list([ids.get(str(d), str(d)) for d in t["door"]])
 
 
 def _people(case: Case) -> dict[str, Professional | Naaste]:
