@@ -227,7 +227,13 @@ def test_merged_members_keep_their_gezag_under_their_new_ids(cli, examples_repo)
     _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "grootouder", "--geboortejaar", "1960")
     _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "pleegkind", "--geboortejaar", "2018",
          "--gezag", "L1", "--gezag", "L2")
+    _run(cli, examples_repo, "verwijsindex", "2026-009", "--lid", "L3", "--signaal", "2026-11-20", "--organisatie", "wijkteam")
     _run(cli, examples_repo, "merge-cases", "2026-002", "2026-009")
     text = (examples_repo / "casussen/2026-002/casus.yaml").read_text()
     assert ("    - id: L6\n      rol: grootouder\n      geboortejaar: 1960\n"
-            "    - id: L7\n      rol: pleegkind\n      geboortejaar: 2018\n      gezag: [L1, L6]\n") in text
+            "    - id: L7\n      rol: pleegkind\n      geboortejaar: 2018\n      gezag: [L1, L6]\n"
+            "      verwijsindex:\n        datum: 2026-11-20\n        organisatie: wijkteam\n") in text
+    # the signal went on with the child: the case folded in does not withdraw it
+    assert "afgemeld" not in (examples_repo / "casussen/2026-009/casus.yaml").read_text()
+    out = cli("-C", str(examples_repo), "validate", "2026-002", "2026-009").out
+    assert "verwijsindex-afmelden" not in out and "gezag-lid" not in out

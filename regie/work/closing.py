@@ -16,6 +16,7 @@ from ..dossier.loader import load_case
 from ..dossier.model import Case
 from ..dossier.network import Network
 from ..dossier.repo import case_dir
+from ..dossier.vocab import MERGED_REASON
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, put
 from ..layout import AFSPRAKEN_FILE, CASE_FILE, ESCALATIES_FILE, NETWERK_FILE
@@ -140,7 +141,8 @@ def mark_closed(data, net: Network, case: Case, when: dt.date, reden: str, toeli
     if zonder_evaluatie:
         put(data, "zonder_evaluatie", zonder_evaluatie, after="bewaarcategorie")
     notes = [f"bewaarcategorie {cat} ({why}): bewaren tot {until.isoformat()}"]
-    withdrawn = _afmelden(data, when)
+    # a case folded into another hands its members (and their signals) to that case: nothing is withdrawn
+    withdrawn = _afmelden(data, when) if reden != MERGED_REASON else []
     if withdrawn:
         notes.append(f"verwijsindex: signaal afgemeld op {when.isoformat()} ({', '.join(withdrawn)}); "
                      "meld het ook af in de verwijsindex zelf")

@@ -106,9 +106,9 @@ def member_partners(ctx: Ctx, case: Case) -> Iterator[Problem]:
 
 def member_signals(ctx: Ctx, case: Case) -> Iterator[Problem]:
     """Each verwijsindex signal is withdrawn (afgemeld) when the case closes, and at the latest in the year the member
-    turns 23; its organisation is one of regie.yaml."""
+    turns 23; its organisation is one of regie.yaml. A case merged into another handed its signals on with its members."""
     c = case.casus
-    if c is None:
+    if c is None or c.samengevoegd_met is not None:
         return
     closed = c.status == "gesloten"
     if closed and c.verwijsindex and c.verwijsindex.signaal_datum and c.verwijsindex.signaal_afgemeld is None:
