@@ -165,7 +165,9 @@ def test_close_requires_eind_evaluation_and_refuses_open_agreements(cli, example
     assert git(examples_repo, "status", "--porcelain") == ""
     r = cli(*root, "close", "2026-001", "--reden", "verhuisd", "--toelichting", "cliënt verhuisd", "--zonder-evaluatie", "--force")
     assert r.code == 0, r
-    assert r.err == "waarschuwing: afspraken vervallen: A3, A4\ncasus 2026-001 gesloten\n"
+    assert r.err == ("waarschuwing: afspraken vervallen: A3, A4\n"
+                     "bewaarcategorie volwassenen (geen minderjarige in de melding of het huishouden): bewaren tot 2041-11-26\n"
+                     "casus 2026-001 gesloten\n")
     casus = (examples_repo / C / "casus.yaml").read_text()
     assert ("status: gesloten\n" in casus and "gesloten: 2026-11-26\nsluitreden: verhuisd\nsluittoelichting: cliënt verhuisd\n"
             "bewaren_tot: 2041-11-26\nbewaarcategorie: volwassenen\nzonder_evaluatie: cliënt verhuisd\n" in casus)
@@ -185,7 +187,8 @@ def test_close_with_eind_evaluation_and_retention(cli, examples_repo):
     r = cli(*root, "close", "2026-004", "--reden", "stabiel-regulier", "--datum", "2026-11-24")
     # the case keeps the example's one deliberate finding (GGZ Delta on middelengebruik, outside the consent)
     assert (r.code, r.err) == (0, f"casussen/2026-004/afspraken.yaml:29: [toestemming-leefgebied] waarschuwing: {CONSENT_GAP}\n"
-                                  "casus 2026-004 gesloten\n"), r
+                                  "bewaarcategorie volwassenen (geen minderjarige in de melding of het huishouden): "
+                                  "bewaren tot 2041-11-24\ncasus 2026-004 gesloten\n"), r
     assert "bewaren_tot: 2041-11-24\n" in (examples_repo / "casussen/2026-004/casus.yaml").read_text()
     wmo = ("  [volwassenen, 15 jaar: Selectielijst gemeenten en intergemeentelijke organen 2020: dossiers maatschappelijke "
            "ondersteuning (Wmo), 15 jaar na beëindiging]")

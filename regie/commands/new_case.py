@@ -14,7 +14,7 @@ import typer
 
 from ..cli import console, context, params
 from ..errors import UsageError
-from ..work.cases import NewCase, create_case, network, open_cases_of_household
+from ..work.cases import NEW_HOUSEHOLD, NewCase, create_case, network, open_cases_of_household
 
 
 def run(
@@ -35,7 +35,8 @@ def run(
     toestemming: Annotated[str, typer.Option("--toestemming", help="gegeven, geweigerd, niet-gevraagd of ingetrokken.")] = "niet-gevraagd",
     toestemming_datum: Annotated[Optional[dt.date], params.date_option("--toestemming-datum", metavar="TOESTEMMING-DATUM", help="Datum van toestemming of weigering.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Afweging als er (nog) geen toestemming is.")] = None,
-    huishouden: Annotated[Optional[str], typer.Option("--huishouden", help="Pseudoniem huishouden-id (HH-…): de melding hoort bij dit gezin.")] = None,
+    huishouden: Annotated[Optional[str], typer.Option("--huishouden", metavar="HH-…|nieuw", help="Pseudoniem huishouden-id (HH-…): de melding hoort bij dit gezin; 'nieuw' begint een huishouden met het eerstvolgende vrije id (leden voeg je toe met 'regie huishouden').")] = None,
+    minderjarig: Annotated[bool, typer.Option("--minderjarig", help="De cliënt is minderjarig: een jeugddossier (bewaarcategorie jeugd).")] = False,
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Wettelijke grondslag van de afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
 ) -> None:
@@ -82,11 +83,15 @@ def run(
         grondslag=grondslag,
         huishouden=huishouden,
         soort=soort,
+        minderjarig=minderjarig,
     )
     cid = create_case(root, case, today, commit=not no_commit)
     console.echo(cid)
     console.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
-    if huishouden:
+    if huishouden == NEW_HOUSEHOLD:
+        huishouden = case.huishouden
+        console.info(f"huishouden {huishouden} begonnen; voeg leden toe met 'regie huishouden {cid} lid add'")
+    elif huishouden:
         for other, regisseur in open_cases_of_household(root, huishouden, cid):
             console.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
                          f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")

@@ -83,6 +83,7 @@ class Verwijsindex:
     match_datum: dt.date | None = None
     match_organisaties: tuple[str, ...] = ()
     regievoerder: str | None = None
+    signaal_afgemeld: dt.date | None = None  # the signal withdrawn (afgemeld) from the verwijsindex
 
     @classmethod
     def from_data(cls, d: dict | None) -> Verwijsindex | None:
@@ -90,7 +91,38 @@ class Verwijsindex:
             return None
         signaal, match = d.get("signaal") or {}, d.get("match") or {}
         return cls(from_checked(signaal.get("datum")), signaal.get("organisatie"), from_checked(match.get("datum")),
-                   tuple(match.get("organisaties") or ()), d.get("regievoerder"))
+                   tuple(match.get("organisaties") or ()), d.get("regievoerder"), from_checked(signaal.get("afgemeld")))
+
+
+@dataclass(frozen=True)
+class LidSignaal:
+    """A member's own signal in the Verwijsindex Risicojongeren (it works per child): who, when, and when withdrawn."""
+
+    datum: dt.date
+    organisatie: str
+    afgemeld: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, d: dict | None) -> LidSignaal | None:
+        return cls(to_day(d["datum"]), d["organisatie"], from_checked(d.get("afgemeld"))) if d else None
+
+
+@dataclass(frozen=True)
+class LidToestemming:
+    """A member's own consent: its status and date, who gave it (members, ``client``, an organisation with gezag),
+    and what for (``hulp``: consent to help, WGBO/Jeugdwet; ``delen``: consent as the ground for sharing data, AVG)."""
+
+    status: str
+    datum: dt.date | None = None
+    door: tuple[str, ...] = ()
+    voor: tuple[str, ...] = ("hulp", "delen")
+
+    @classmethod
+    def from_data(cls, d: dict | None) -> LidToestemming | None:
+        if not d:
+            return None
+        return cls(d["status"], from_checked(d.get("datum")), tuple(d.get("door") or ()),
+                   tuple(d.get("voor") or ("hulp", "delen")))
 
 
 @dataclass(frozen=True)
@@ -103,6 +135,16 @@ class Lid:
     geboortejaar: int | None = None
     pseudoniem: str | None = None
     leefgebieden: tuple[str, ...] = ()
+    gezag: tuple[str, ...] = ()  # the members (L1, L2) or the one organisation holding parental authority
+    toestemming: LidToestemming | None = None
+    verwijsindex: LidSignaal | None = None
+
+    @classmethod
+    def from_data(cls, m: dict, index: int) -> Lid:
+        gezag = m.get("gezag")
+        return cls(m["id"], m["rol"], index, m.get("geboortejaar"), m.get("pseudoniem"), tuple(m.get("leefgebieden") or ()),
+                   (gezag,) if isinstance(gezag, str) else tuple(gezag or ()), LidToestemming.from_data(m.get("toestemming")),
+                   LidSignaal.from_data(m.get("verwijsindex")))
 
 
 @dataclass(frozen=True)
@@ -114,8 +156,7 @@ class Huishouden:
     def from_data(cls, d: dict | None) -> Huishouden | None:
         if d is None:
             return None
-        return cls(d["id"], tuple(Lid(m["id"], m["rol"], i, m.get("geboortejaar"), m.get("pseudoniem"),
-                                      tuple(m.get("leefgebieden") or ())) for i, m in enumerate(d.get("leden") or ())))
+        return cls(d["id"], tuple(Lid.from_data(m, i) for i, m in enumerate(d.get("leden") or ())))
 
 
 @dataclass(frozen=True)

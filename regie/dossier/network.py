@@ -156,6 +156,7 @@ class Network:
     bewaartermijnen: dict | None = None  # category -> {jaren, bron}; regie's defaults when absent
     contact: dict | None = None  # {verantwoordelijke, verzoeken, fg}: for the rights in the inzage
     caseload: dict | None = None  # {norm, gewichten: {urgentie: {...}, fase: {...}}}
+    toestemmingsregels: dict | None = None  # {hulp: [...], delen: [...]}: who consents for a minor (dossier.jeugd)
     sociale_kaart: Any = None  # regie.dossier.sociale_kaart.SocialeKaart from sociale-kaart.yaml, when there is one
 
     def caseload_weight(self, urgentie: str, fase: str) -> float:
@@ -192,6 +193,7 @@ class Network:
             contact=d.get("contact"),
             bewaartermijnen=d.get("bewaartermijnen"),
             caseload=d.get("caseload"),
+            toestemmingsregels=d.get("toestemmingsregels"),
         )
 
     def term(self, category: str):

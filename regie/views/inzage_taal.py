@@ -8,6 +8,7 @@ from dataclasses import replace
 from ..clock import nl_date
 from ..dossier import gegevens
 from ..dossier.casus import Casus
+from ..dossier.jeugd import derived_category
 from ..dossier.model import CaseWithCasus
 from ..dossier.network import Network
 
@@ -102,8 +103,7 @@ def only_member(casus: Casus, voor: str) -> Casus:
 def retention(net: Network, case: CaseWithCasus, category) -> dict:
     """How long the dossier is kept: the date when closed, else the term it will get, with the category and source."""
     c = case.casus
-    minor = bool(case.melding and case.melding.minderjarig)
-    cat = c.bewaarcategorie or category(minor, c.sluitreden)
+    cat = c.bewaarcategorie or derived_category(case, c.sluitreden)[0]
     term = net.term(cat)
     short = net.term("kortdurend")
     return {"categorie": CATEGORIE.get(cat, cat), "jaren": term.jaren, "bron": term.bron, "tot": c.bewaren_tot,

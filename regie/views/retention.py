@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dossier.retention import category
+from ..dossier.jeugd import derived_category
 from ..dossier.scan import Job
 
 
@@ -31,7 +31,7 @@ def retention_row(ctx, loaded) -> Retention | None:
     c = case.casus
     if c is None or c.status != "gesloten":
         return None
-    cat = c.bewaarcategorie or category(bool(case.melding and case.melding.minderjarig), c.sluitreden)
+    cat = c.bewaarcategorie or derived_category(case, c.sluitreden)[0]
     term = ctx.network.term(cat)
     over = (ctx.today - c.bewaren_tot).days if c.bewaren_tot else None
     return Retention(case.id, c.gesloten, c.bewaren_tot, over, cat, term.jaren, term.bron)

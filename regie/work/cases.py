@@ -23,6 +23,7 @@ from ..store.files import new_folder, refuse_links, relative_paths, remove_tree,
 from .consent import LEGAL
 
 NEW_CASE_FILES = (CASE_FILE, MELDING_FILE, NETWERK_FILE, AFSPRAKEN_FILE, PLAN_FILE)
+NEW_HOUSEHOLD = "nieuw"  # new-case --huishouden nieuw: start a household with the next free HH-id
 
 
 @dataclass
@@ -48,6 +49,7 @@ class NewCase:
     grondslag: str | None = None  # the legal basis of the afweging (see regie consent)
     huishouden: str | None = None  # the pseudonymous id of the household the melding is about
     soort: str | None = None  # a category of meldingsoorten in regie.yaml
+    minderjarig: bool = False  # the client is a minor: the case is a youth file (retention category jeugd)
 
 
 def network(root: Path) -> Network:
@@ -88,7 +90,8 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
         ("de afweging", "afweging", case.afweging),
     ):
         check_value(thing, value, field=name)
-    check_id("het huishouden-id", case.huishouden, field="huishouden")
+    if case.huishouden != NEW_HOUSEHOLD:
+        check_id("het huishouden-id", case.huishouden, field="huishouden")
     net.require_regisseur(case.regisseur, field="regisseur")
     if case.melder_organisatie:
         net.require_organisatie(case.melder_organisatie, field="melder_organisatie")
@@ -100,7 +103,7 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
         raise UsageError(f"onbekende grondslag '{case.grondslag}'; kies uit: {', '.join(LEGAL)}")
     if case.grondslag is not None and case.toestemming == "gegeven":
         raise UsageError("de grondslag hoort bij een afweging zonder toestemming", field="grondslag")
-    if case.huishouden is not None and not re.fullmatch(r"HH-[A-Za-z0-9][A-Za-z0-9-]{0,28}", case.huishouden):
+    if case.huishouden not in (None, NEW_HOUSEHOLD) and not re.fullmatch(r"HH-[A-Za-z0-9][A-Za-z0-9-]{0,28}", case.huishouden):
         raise UsageError(f"ongeldig huishouden-id '{case.huishouden}': verwacht HH- gevolgd door letters, cijfers en '-', "
                          "bijv. HH-0042 (een pseudoniem, nooit een naam of adres)")
     if case.toestemming != "gegeven" and not case.afweging:
@@ -128,6 +131,8 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
         if commit or in_git:
             gitops.check_ready(root)  # not a git repository, a merge under way, ...: stop before writing anything
         cid = next_case_id(root, net.id_formaat, today.year)
+        if case.huishouden == NEW_HOUSEHOLD:
+            case.huishouden = next_household_id(root)
         target = case_dir(root, cid, must_exist=False)
         refuse_links(root, target)
         if target.exists():
@@ -164,6 +169,18 @@ def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = Tru
                 remove_tree(target)
                 raise
     return cid
+
+
+def next_household_id(root: Path) -> str:
+    """The next free household id, HH-NNNN: one above the highest numbered HH-id of any case (open or closed)."""
+    used = [0]
+    for cid in case_ids(root):
+        try:
+            raw = (case_dir(root, cid) / CASE_FILE).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # a case that cannot be read is its own finding
+        used += [int(n) for n in re.findall(r"\bHH-(\d{1,8})\b", raw)]
+    return f"HH-{max(used) + 1:04d}"
 
 
 def open_cases_of_household(root: Path, huishouden: str, skip: str) -> list[tuple[str, str]]:

@@ -10,12 +10,13 @@ import datetime as dt
 from pathlib import Path
 
 from ..clock import add_years, event_date
+from ..dossier.jeugd import derived_category
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Case
 from ..dossier.network import Network
 from ..dossier.repo import case_dir
-from ..dossier.retention import category
+from ..dossier.vocab import MERGED_REASON
 from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, put
 from ..layout import AFSPRAKEN_FILE, CASE_FILE, ESCALATIES_FILE, NETWERK_FILE
@@ -84,10 +85,10 @@ def close(
                          "(afspraken vervallen dan, escalaties worden afgesloten)")
     _vraag5(doc.data, net, case, vraag5_open)
     warnings += _close_open_records(folder, case, when, reden, writes)
-    mark_closed(doc.data, net, case, when, reden, toelichting, None if has_eind else (toelichting or reden))
+    notes = mark_closed(doc.data, net, case, when, reden, toelichting, None if has_eind else (toelichting or reden))
     writes[casus_path] = doc.dump()
     problems = apply(root, cid, writes, f"regie close: casus {cid} gesloten", today, commit=commit)
-    return Change(paths=list(writes), warnings=warnings, problems=problems)
+    return Change(paths=list(writes), warnings=warnings, problems=problems, notes=notes)
 
 
 def _vraag5(data, net: Network, case: Case, reason: str | None) -> None:
@@ -141,8 +142,12 @@ def _close_open_records(folder: Path, case: Case, when: dt.date, reden: str, wri
 
 
 def mark_closed(data, net: Network, case: Case, when: dt.date, reden: str, toelichting: str | None,
-                zonder_evaluatie: str | None) -> None:
-    """Set status gesloten in casus.yaml's data: the date, the reason, and how long the dossier is kept."""
+                zonder_evaluatie: str | None) -> list[str]:
+    """Set status gesloten in casus.yaml's data: the date, the reason, how long the dossier is kept (the category
+    derived from the melding and the household), and every open verwijsindex signal afgemeld on the closing date.
+
+    Returns what the user should know: the category and why, the signals withdrawn.
+    """
 
     data["status"] = "gesloten"
     if "nazorg_tot" in data:
@@ -151,9 +156,32 @@ def mark_closed(data, net: Network, case: Case, when: dt.date, reden: str, toeli
     put(data, "sluitreden", reden, after="gesloten")
     if toelichting:
         put(data, "sluittoelichting", toelichting, after="sluitreden")
-    cat = category(bool(case.melding and case.melding.minderjarig), reden)
-    put(data, "bewaren_tot", add_years(when, net.term(cat).jaren), after="sluittoelichting" if toelichting else "sluitreden")
+    cat, why = derived_category(case, reden)
+    until = add_years(when, net.term(cat).jaren)
+    put(data, "bewaren_tot", until, after="sluittoelichting" if toelichting else "sluitreden")
     put(data, "bewaarcategorie", cat, after="bewaren_tot")
     if zonder_evaluatie:
         put(data, "zonder_evaluatie", zonder_evaluatie, after="bewaarcategorie")
+    notes = [f"bewaarcategorie {cat} ({why}): bewaren tot {until.isoformat()}"]
+    # a case folded into another hands its members (and their signals) to that case: nothing is withdrawn
+    withdrawn = _afmelden(data, when) if reden != MERGED_REASON else []
+    if withdrawn:
+        notes.append(f"verwijsindex: signaal afgemeld op {when.isoformat()} ({', '.join(withdrawn)}); "
+                     "meld het ook af in de verwijsindex zelf")
+    return notes
+
+
+def _afmelden(data, when: dt.date) -> list[str]:
+    """Withdraw (afmelden) every verwijsindex signal of the case and its members that is not yet withdrawn."""
+    done = []
+    signaal = (data.get("verwijsindex") or {}).get("signaal")
+    if signaal is not None and signaal.get("afgemeld") is None:
+        put(signaal, "afgemeld", when)
+        done.append("de cliënt")
+    for lid in (data.get("huishouden") or {}).get("leden") or []:
+        sig = lid.get("verwijsindex")
+        if sig is not None and sig.get("afgemeld") is None:
+            put(sig, "afgemeld", when)
+            done.append(f"lid {lid.get('id')}")
+    return done
 

@@ -30,7 +30,7 @@ from ..dossier.repo import case_dir
 from ..dossier.vocab import MERGED_REASON, OPEN_STATUSES
 from ..dossier.withheld import withheld
 from ..errors import RegieError, UsageError
-from ..formats.yamledit import RoundTrip, append_item, edit_front_matter, list_in, new_map, put
+from ..formats.yamledit import RoundTrip, append_item, edit_front_matter, flow_list, list_in, new_map, put
 from ..ids import next_id
 from ..layout import AFSPRAKEN_FILE, CASE_FILE, JOURNAL_DIR, NETWERK_FILE
 from ..store.transaction import exclusive
@@ -277,6 +277,7 @@ def _merge_household(a: CaseWithCasus, b: CaseWithCasus, data_a: Any, data_b: An
             put(data_a, "huishouden", hh, after="pseudoniem")
         leden = list_in(hh, "leden")
         used = {str(m.get("id")) for m in leden}
+        moved = []
         for member in data_b["huishouden"]["leden"]:
             if str(member.get("id")) in stay:
                 continue
@@ -290,10 +291,23 @@ def _merge_household(a: CaseWithCasus, b: CaseWithCasus, data_a: Any, data_b: An
             new = next_id("L", used)
             used.add(new)
             members[str(member.get("id"))] = new
-            append_item(leden, new_map({**dict(member), "id": new}))
+            moved.append(new_map({**dict(member), "id": new}))
+        _follow_ids(members, moved)
+        for m in moved:
+            append_item(leden, m)
     elif hb and not ha:
         put(data_a, "huishouden", new_map({"id": hb.id}), after="pseudoniem")
     return members
+
+
+def _follow_ids(ids: dict[str, str], members: list) -> None:
+    """A moved member's gezag and consent name other moved members by their new ids."""
+    for m in members:
+        if isinstance(m.get("gezag"), list):
+            m["gezag"] = flow_list([ids.get(str(g), str(g)) for g in m["gezag"]])
+        t = m.get("toestemming")
+        if isinstance(t, dict) and isinstance(t.get("door"), list):
+            t["door"] = flow_list([ids.get(str(d), str(d)) for d in t["door"]])
 
 
 def _people(case: Case) -> dict[str, Professional | Naaste]:

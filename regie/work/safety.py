@@ -271,3 +271,21 @@ def record_verwijsindex(
         block["regievoerder"] = regievoerder
     problems = apply(root, cid, {path: doc.dump()}, f"regie verwijsindex: casus {cid} bijgewerkt", today, commit=commit)
     return Change(what="\n".join(lines), problems=problems)
+
+
+@exclusive("verwijsindex afmelden")
+def withdraw_signal(root: Path, cid: str, day: dt.date, *, today: dt.date, commit: bool = True) -> Change:
+    """Record that the case's verwijsindex signal was withdrawn (afgemeld); also on a closed case (record-keeping)."""
+
+    _, case, _ = load_case(root, cid, needs=(CASE_FILE,))
+    vi = case.casus.verwijsindex
+    if vi is None or vi.signaal_datum is None:
+        raise RegieError(f"casus {cid} heeft geen signaal in de verwijsindex")
+    if vi.signaal_afgemeld is not None:
+        raise RegieError(f"het signaal van casus {cid} is al afgemeld (op {vi.signaal_afgemeld.isoformat()})")
+    when = event_date(day, today, after=vi.signaal_datum, after_what="het signaal")
+    path, doc = _casus_doc(root, case)
+    put(doc.data["verwijsindex"]["signaal"], "afgemeld", when)
+    problems = apply(root, cid, {path: doc.dump()}, f"regie verwijsindex: signaal van casus {cid} afgemeld", today,
+                     commit=commit)
+    return Change(what=f"verwijsindex: signaal afgemeld op {when.isoformat()}", problems=problems)

@@ -20,6 +20,7 @@ from .base import Ctx, Rule
 from .case import case_identity, categories, consent, known_people, leefgebieden, network_method
 from .consent_scope import consent_scope, consent_words
 from .household import household
+from .jeugd import gezag, member_consent, member_partners, member_signals, youth_retention
 from .lifecycle import dates, handovers, intake, status_matches_contents
 from .network import network_rules
 from .privacy import privacy
@@ -48,6 +49,11 @@ CASE_RULES: list[Rule] = [
     verwijsindex,
     intake,
     household,
+    youth_retention,
+    gezag,
+    member_consent,
+    member_partners,
+    member_signals,
     goals,
     plan_changed,
     afscherming,

@@ -138,7 +138,8 @@ def verwijsindex(ctx: Ctx, case: Case) -> Iterator[Problem]:
         return
     c, m, net = case.casus, case.melding, ctx.network
     vi = c.verwijsindex
-    if vi is None or vi.signaal_datum is None:
+    member_signal = any(m_.verwijsindex for m_ in (c.huishouden.leden if c.huishouden else ()))
+    if (vi is None or vi.signaal_datum is None) and not member_signal:
         if (c.status in _ACTIVE and m is not None and case.jeugd()
                 and (ctx.today - m.datum).days > net.termijnen.verwijsindex):
             yield ctx.at(case, CASE_FILE, "verwijsindex" if vi else "id", code="verwijsindex-ontbreekt",
