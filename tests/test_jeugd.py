@@ -38,7 +38,8 @@ def test_a_family_with_children_closes_as_a_youth_file_and_says_why(cli, example
             "    - id: L3\n      rol: kind\n      geboortejaar: 2021\n      gezag: [L1]\n") in text
     assert text.startswith("# yaml-language-server: $schema=../../.regie/schemas/casus.schema.json\n"
                            "# Oudere vrouw, aangetroffen bij een preventief huisbezoek van het wijkteam.\n")
-    r = _run(cli, examples_repo, "close", "2026-003", "--reden", "doelen-bereikt", "--zonder-evaluatie", "--force")
+    r = _run(cli, examples_repo, "close", "2026-003", "--reden", "doelen-bereikt", "--zonder-evaluatie", "--force",
+             "--vraag5-open", "hulp loopt nog")
     assert r.err == ("waarschuwing: afspraken vervallen: A2\n"
                      "bewaarcategorie jeugd (lid L2 (geboren 2015), lid L3 (geboren 2021) waren minderjarig tijdens de "
                      "casus): bewaren tot 2046-11-26\ncasus 2026-003 gesloten\n")
@@ -48,13 +49,15 @@ def test_a_family_with_children_closes_as_a_youth_file_and_says_why(cli, example
 def test_the_boundary_year_of_a_birth_year_counts_as_a_minor(cli, examples_repo):
     # born 2008: 17 or 18 when the case opened in 2026 — the longer term, since a youth file destroyed early is lost
     _run(cli, examples_repo, "huishouden", "2026-003", "lid", "add", "--rol", "kind", "--geboortejaar", "2008")
-    r = _run(cli, examples_repo, "close", "2026-003", "--reden", "verhuisd", "--zonder-evaluatie", "--force")
+    r = _run(cli, examples_repo, "close", "2026-003", "--reden", "verhuisd", "--zonder-evaluatie", "--force",
+             "--vraag5-open", "hulp loopt nog")
     assert r.err.splitlines()[1].startswith("bewaarcategorie jeugd (lid L1 (geboren 2008) was minderjarig tijdens de casus)")
 
 
 def test_an_adult_household_stays_volwassenen(cli, examples_repo):
     _run(cli, examples_repo, "huishouden", "2026-003", "lid", "add", "--rol", "partner", "--geboortejaar", "2007")
-    r = _run(cli, examples_repo, "close", "2026-003", "--reden", "verhuisd", "--zonder-evaluatie", "--force")
+    r = _run(cli, examples_repo, "close", "2026-003", "--reden", "verhuisd", "--zonder-evaluatie", "--force",
+             "--vraag5-open", "hulp loopt nog")
     assert r.err.splitlines()[1] == ("bewaarcategorie volwassenen (geen minderjarige in de melding of het huishouden): "
                                      "bewaren tot 2041-11-26")
 
@@ -228,7 +231,7 @@ def test_merged_members_keep_their_gezag_under_their_new_ids(cli, examples_repo)
     _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "pleegkind", "--geboortejaar", "2018",
          "--gezag", "L1", "--gezag", "L2")
     _run(cli, examples_repo, "verwijsindex", "2026-009", "--lid", "L3", "--signaal", "2026-11-20", "--organisatie", "wijkteam")
-    _run(cli, examples_repo, "merge-cases", "2026-002", "2026-009")
+    _run(cli, examples_repo, "merge-cases", "2026-002", "2026-009", "--ja")
     text = (examples_repo / "casussen/2026-002/casus.yaml").read_text()
     assert ("    - id: L6\n      rol: grootouder\n      geboortejaar: 1960\n"
             "    - id: L7\n      rol: pleegkind\n      geboortejaar: 2018\n      gezag: [L1, L6]\n"
