@@ -24,6 +24,7 @@ COMMANDS = {
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
+    "zoek": ("zoek", False),
     "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
 }
@@ -79,6 +80,7 @@ SUMMARIES = {
     "doel": "Doelen van het plan van aanpak: toevoegen, bereikt, laten vervallen.",
     "signal": "Beleidssignalen (werkproces 2d): knelpunten die het netwerk wil omzetten in beleidsadvies.",
     "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
+    "zoek": "Bekend? Zoek of een persoon, kind of adres al een casus heeft, zonder dat gegevens leesbaar in het dossier staan.",
     "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",
     "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "

@@ -18,6 +18,7 @@ from ..privacy import identity as ident
 from ..store.private import private_folder
 from ..store.transaction import exclusive, state_dir
 from ..taal import aantal
+from . import zoek
 from .mutation import apply, write_private
 
 log = logging.getLogger("regie")
@@ -35,8 +36,10 @@ def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None]
     text = edit_until_valid(root, current, editor, f"{case.folder}/{ident.PLAIN_FILE}")
     if path.is_file() and text == current:
         raise NothingToChange("niets te wijzigen: de identiteit is niet veranderd")
-    return apply(root, cid, encrypted(root, cid, text, to), f"regie identity: identiteit van casus {cid} bijgewerkt",
-                 today, commit=commit)
+    writes = {**encrypted(root, cid, text, to), **zoek.index_writes(root, net, cid, text, today)}
+    problems = apply(root, cid, writes, f"regie identity: identiteit van casus {cid} bijgewerkt", today, commit=commit)
+    zoek.warn_matches(root, cid, text)  # "Bekend?": the same person or address in another open case
+    return problems
 
 
 NOTE = "# regie: "  # the lines regie puts at the top of a reopened identity (removed again before the check)
