@@ -66,7 +66,7 @@ def test_encrypting_records_for_whom_in_plain_pseudonymous_data(cli, repo, keys,
     write_identity(cli, repo, monkeypatch, tmp_path, "2026-001")
     record = (repo / "casussen/2026-001/sleutels.yaml").read_text()
     assert record.splitlines()[2:] == ["versleuteld_voor:", "  - regisseur: a-bakker", f"    age: {keys['bakker'][1]}"]
-    assert git(repo, "show", "--stat", "--format=", "HEAD").count("casussen/2026-001/") == 2  # one commit, both files
+    assert git(repo, "show", "--stat", "--format=", "HEAD").count("casussen/2026-001/") == 3  # one commit: both files and the search tokens
     assert "Henk" not in record
     assert cli("-C", str(repo), "validate", "2026-001").code == 0
     r = cli("-C", str(repo), "identity", "wachtend")

@@ -25,8 +25,10 @@ log = logging.getLogger("regie")
 
 
 @exclusive("identity edit")
-def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None], commit: bool = True) -> list[Problem]:
-    """Decrypt (or start from the template), let the user edit, check, encrypt to the current recipients, commit."""
+def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None], commit: bool = True,
+         known: Callable[[list[zoek.Kandidaat]], None] | None = None) -> list[Problem]:
+    """Decrypt (or start from the template), let the user edit, check, encrypt to the current recipients, commit;
+    then tell ``known`` which open cases the identity matches ("Bekend?", :mod:`regie.work.zoek`)."""
 
     net, case, _ = load_case(root, cid)
     to = ident.recipients(net, case)  # before the editor opens: no typing for nothing
@@ -38,7 +40,8 @@ def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None]
         raise NothingToChange("niets te wijzigen: de identiteit is niet veranderd")
     writes = {**encrypted(root, cid, text, to), **zoek.index_writes(root, net, cid, text, today)}
     problems = apply(root, cid, writes, f"regie identity: identiteit van casus {cid} bijgewerkt", today, commit=commit)
-    zoek.warn_matches(root, cid, text)  # "Bekend?": the same person or address in another open case
+    if known is not None:
+        known(zoek.matches(root, cid, text))
     return problems
 
 

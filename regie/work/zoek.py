@@ -2,8 +2,8 @@
 
 The index itself (normalising, hashing, truncating) is :mod:`regie.privacy.zoekindex`. Here:
 
-- the tokens written with every identity that is saved (:func:`index_writes`), with a warning
-  when the identity matches an open case of someone else's (:func:`warn_matches`);
+- the tokens written with every identity that is saved (:func:`index_writes`), and the open
+  cases that identity matches (:func:`matches`; the command warns about them);
 - the lookup of ``regie zoek`` (:func:`search`): candidates, confirmed where this user can
   decrypt the candidate's identity, false ones dropped and counted;
 - the key's rotation by a beheerder (:func:`rotate`): a new key for the active regisseurs,
@@ -67,8 +67,8 @@ def _data(text: str, cid: str) -> object:
         return None  # the identity's own check names it
 
 
-def warn_matches(root: Path, cid: str, text: str) -> list[Kandidaat]:
-    """Warn when the identity ``text`` of ``cid`` matches an open case (confirmed, or a candidate to ask about)."""
+def matches(root: Path, cid: str, text: str) -> list[Kandidaat]:
+    """The open cases (other than ``cid``) that the identity ``text`` matches: confirmed, or candidates to ask about."""
     try:
         key = zi.read_key(root)
     except zi.ZoekError:
@@ -76,16 +76,7 @@ def warn_matches(root: Path, cid: str, text: str) -> list[Kandidaat]:
     if key is None:
         return []
     found, _ = zi.of_identity(_data(text, cid))
-    result = _lookup(root, key, found, skip=cid)
-    hits = [k for k in result.kandidaten if k.open]
-    for k in hits:
-        how = "bevestigd" if k.bevestigd else f"niet te bevestigen: vraag {k.regisseur or 'de regisseur'}"
-        log.warning(f"de identiteit van casus {cid} komt overeen met open casus {k.casus} "
-                    f"({', '.join(k.op)}; {how}; regisseur {k.regisseur or '-'}"
-                    + (f", huishouden {k.huishouden}" if k.huishouden else "") + "). Eén gezin, één plan, één regisseur: "
-                    f"hoort het bij hetzelfde gezin, leg dat vast met --huishouden (bij 'regie new-case') of voeg samen "
-                    f"met 'regie merge-cases {k.casus} {cid}'")
-    return hits
+    return [k for k in _lookup(root, key, found, skip=cid).kandidaten if k.open]
 
 
 # ------------------------------------------------------------------ the lookup
