@@ -163,7 +163,38 @@ def test_tokens_are_truncated_and_keyed():
 
 # ------------------------------------------------------------------ with real keys, through the command line
 
-from test_identity import editor, keys, private_tmp, repo  # noqa: E402,F401 - fixtures: real age keys on the examples
+
+@pytest.fixture
+def keys(cli, tmp_path):
+    """Real age keys: bakker (regisseur of 2026-001), devries (beheerder), elhaddad (another regisseur), buiten (nobody)."""
+    return make_keys(cli, tmp_path / "keys", ("bakker", "devries", "elhaddad", "buiten"))
+
+
+@pytest.fixture
+def repo(examples_repo, keys):
+    text = (examples_repo / "regie.yaml").read_text()
+    for who, rid in (("bakker", "a-bakker"), ("devries", "j-devries"), ("elhaddad", "m-elhaddad")):
+        text = text.replace(f"  - id: {rid}\n", f"  - id: {rid}\n    age: {keys[who][1]}\n", 1)
+    (examples_repo / "regie.yaml").write_text(text + "\nbeheerders: [j-devries]\n")
+    git(examples_repo, "commit", "-qam", "sleutels")
+    return examples_repo
+
+
+@pytest.fixture
+def editor(tmp_path, monkeypatch):
+    """$EDITOR: a small program that copies tmp_path/next.yaml over the file it is given (as a person would type it)."""
+    import sys
+    import tempfile
+
+    folder = tmp_path / "tmp"  # where the private edit folders are made, of this test only
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    source = tmp_path / "next.yaml"
+    script = tmp_path / "editor.py"
+    script.write_text(f"import shutil, sys\nshutil.copyfile({str(source)!r}, sys.argv[-1])\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    return source
+
 
 
 def as_user(monkeypatch, keys, who):

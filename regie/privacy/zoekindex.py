@@ -139,7 +139,7 @@ def of_identity(data: object) -> tuple[Identifiers, list[str]]:
     if data.get("bsn"):
         value = take("bsn", norm_bsn, data["bsn"])
         out["bsn"] += [value] if value else []
-    adres = data.get("adres") if isinstance(data.get("adres"), dict) else {}
+    adres = data["adres"] if isinstance(data.get("adres"), dict) else {}
     address = None
     if adres.get("postcode") and adres.get("huisnummer") is not None:
         pc, nr = take("adres.postcode", norm_postcode, adres["postcode"]), take("adres.huisnummer", norm_huisnummer, adres["huisnummer"])
