@@ -336,3 +336,46 @@ def test_rotation_by_a_beheerder_leaves_out_who_left_and_names_what_it_could_not
     as_user(monkeypatch, keys, "elhaddad")
     r = zoek(cli, repo, "--bsn", "111222333")
     assert r.code == 1 and "de zoeksleutel is niet voor jouw sleutel versleuteld" in r.err
+
+
+def test_new_case_with_its_identity_warns_about_the_open_case_of_the_same_family(cli, indexed, editor):
+    child = IDENTITY.replace('bsn: "111222333"', "bsn: null").replace("Henk Visser", "Kind Visser")
+    editor.write_text(child.replace("geboortedatum: 1961-07-14", "geboortedatum: 2015-03-01"))
+    r = cli("-C", str(indexed), "new-case", "--melder-rol", "leerkracht", "--aard", "verwaarlozing", "--urgentie", "hoog",
+            "--regisseur", "a-bakker", "--pseudoniem", "Kind V.", "--toestemming", "gegeven", "--identiteit")
+    assert (r.code, r.out) == (0, "2026-009\n"), r
+    assert r.err == ("casus 2026-009 aangemaakt en gecommit\n"
+                     "waarschuwing: de identiteit van casus 2026-009 komt overeen met open casus 2026-001 (adres; bevestigd; "
+                     "regisseur a-bakker). Eén gezin, één plan, één regisseur: hoort het bij hetzelfde gezin, leg dat vast met "
+                     "--huishouden (bij 'regie new-case') of voeg samen met 'regie merge-cases 2026-001 2026-009'\n"
+                     "identiteit van casus 2026-009 versleuteld opgeslagen en gecommit\n")
+    assert git(indexed, "log", "-2", "--format=%s").split("\n")[:2] == [
+        "regie identity: identiteit van casus 2026-009 bijgewerkt", "regie new-case: casus 2026-009 aangemaakt"]
+
+
+def test_new_case_with_identity_needs_an_editor_before_anything_is_made(cli, indexed, monkeypatch):
+    monkeypatch.delenv("EDITOR", raising=False)
+    head = git(indexed, "rev-parse", "HEAD")
+    r = cli("-C", str(indexed), "new-case", "--melder-rol", "leerkracht", "--aard", "zorg", "--urgentie", "hoog",
+            "--regisseur", "a-bakker", "--pseudoniem", "Kind V.", "--toestemming", "gegeven", "--identiteit")
+    assert (r.code, r.err) == (2, "fout: --identiteit opent een editor; stel EDITOR in of gebruik een terminal\n")
+    assert git(indexed, "rev-parse", "HEAD") == head and not (indexed / "casussen/2026-009").exists()
+
+
+def test_a_regisseur_leaving_is_reminded_of_the_network_key(cli, indexed, keys, monkeypatch):
+    as_user(monkeypatch, keys, "devries")
+    r = cli("-C", str(indexed), "regisseur", "drop", "m-elhaddad", "--per", "2026-11-26", "--naar", "a-bakker")
+    assert r.code == 0, r
+    assert r.err.endswith("m-elhaddad heeft de zoeksleutel nog: laat een beheerder op of na 2026-11-26 "
+                          "'regie zoek --sleutel-vernieuwen' draaien\n")
+
+
+def test_a_child_of_the_household_is_found_by_its_own_birth_date(cli, repo, keys, editor, monkeypatch):
+    as_user(monkeypatch, keys, "bakker")
+    editor.write_text(IDENTITY.replace("huishouden: []", "huishouden:\n  - naam: Kind Visser\n    relatie: zoon\n"
+                                                         "    geboortedatum: 2015-03-01"))
+    assert cli("-C", str(repo), "identity", "edit", "2026-001").code == 0
+    r = zoek(cli, repo, "--geboortedatum", "1-3-2015", "--postcode", "3011AB", "--huisnummer", "12")
+    assert (r.code, r.out) == (0, "2026-001  uitvoering regisseur a-bakker  huishouden -  op geboorte  bevestigd\n")
+    r = zoek(cli, repo, "--geboortedatum", "2015-03-02", "--postcode", "3011AB", "--huisnummer", "12")
+    assert (r.code, r.out) == (0, "")  # another day: no match (a token shared by chance is decrypted and dropped)

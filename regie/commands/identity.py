@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..cli.bekend import warn_known
 from ..errors import UsageError
 from ..privacy.identity import IdentityError, decrypt
 from ..privacy.identity import show as do_show
@@ -20,7 +21,6 @@ from ..work.identity import edit as do_edit
 from ..work.identity import pending, rekey_what_you_can
 from ..work.identity import rekey as do_rekey
 from ..work.mutation import Change
-from ..work.zoek import Kandidaat
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -42,19 +42,9 @@ def edit(case: params.CaseEg, no_commit: Annotated[bool, params.no_commit_option
     if not console.interactive() and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
         raise UsageError("regie identity edit opent een editor; stel EDITOR in of gebruik een terminal")
     problems = do_edit(context.root(), case, today=context.today(), editor=console.edit_file, commit=not no_commit,
-                       known=lambda found: _known(case, found))
+                       known=lambda found: warn_known(case, found))
     console.report_change(Change(problems=problems), f"identiteit van casus {case} versleuteld opgeslagen"
                           + (" (niet gecommit)" if no_commit else " en gecommit"))
-
-
-def _known(case: str, found: list[Kandidaat]) -> None:
-    """"Bekend?": the identity matches another open case (never a value of it in the message)."""
-    for k in found:
-        how = "bevestigd" if k.bevestigd else f"niet te bevestigen: vraag {k.regisseur or 'de regisseur'}"
-        console.warn(f"de identiteit van casus {case} komt overeen met open casus {k.casus} ({', '.join(k.op)}; {how}; "
-                     f"regisseur {k.regisseur or '-'}" + (f", huishouden {k.huishouden}" if k.huishouden else "") + "). "
-                     "Eén gezin, één plan, één regisseur: hoort het bij hetzelfde gezin, leg dat vast met --huishouden "
-                     f"(bij 'regie new-case') of voeg samen met 'regie merge-cases {k.casus} {case}'")
 
 
 @app.command("rekey")

@@ -186,9 +186,10 @@ def key_path(root: Path) -> Path:
 
 
 def key_holders(net: Network, today: dt.date) -> list[ident.Recipient]:
-    """Who holds the network key: every regisseur with an age key who has not left (``actief_tot`` before today)."""
+    """Who holds the network key: every regisseur with an age key whose last working day (``actief_tot``) is not today
+    or earlier (a rotation on the leaving day leaves the leaver out)."""
     return [ident.Recipient(r.id, r.age) for r in net.regisseurs
-            if r.age and (r.actief_tot is None or r.actief_tot >= today)]
+            if r.age and (r.actief_tot is None or r.actief_tot > today)]
 
 
 def read_key(root: Path) -> NetworkKey | None:
