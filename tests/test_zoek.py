@@ -379,3 +379,16 @@ def test_a_child_of_the_household_is_found_by_its_own_birth_date(cli, repo, keys
     assert (r.code, r.out) == (0, "2026-001  uitvoering regisseur a-bakker  huishouden -  op geboorte  bevestigd\n")
     r = zoek(cli, repo, "--geboortedatum", "2015-03-02", "--postcode", "3011AB", "--huisnummer", "12")
     assert (r.code, r.out) == (0, "")  # another day: no match (a token shared by chance is decrypted and dropped)
+
+
+def test_an_identity_saved_by_someone_without_the_network_key_is_saved_without_tokens(cli, indexed, keys, editor,
+                                                                                      monkeypatch):
+    as_user(monkeypatch, keys, "buiten")  # may write a new identity (encrypting needs no key of one's own)
+    editor.write_text(IDENTITY)
+    r = cli("-C", str(indexed), "identity", "edit", "2026-007")
+    assert (r.code, r.err) == (0, "waarschuwing: geen zoektokens bijgewerkt: de zoeksleutel is niet voor jouw sleutel "
+                                  "versleuteld; vraag een beheerder om 'regie zoek --sleutel-vernieuwen' nu je publieke "
+                                  "sleutel in regie.yaml staat\n"
+                                  "identiteit van casus 2026-007 versleuteld opgeslagen en gecommit\n")
+    assert git(indexed, "show", "--name-only", "--format=", "HEAD").split() == [
+        "casussen/2026-007/identiteit.yaml.age", "casussen/2026-007/sleutels.yaml"]

@@ -88,11 +88,7 @@ def run(
         soort=soort,
     )
     if identiteit:  # what would stop the identity, before the case is made
-        import os
-
-        if not ask and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
-            raise UsageError("--identiteit opent een editor; stel EDITOR in of gebruik een terminal")
-        recipients_for(net, case.regisseur)
+        _identity_possible(net, case.regisseur, ask)
     cid = create_case(root, case, today, commit=not no_commit)
     console.echo(cid)
     console.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
@@ -103,3 +99,12 @@ def run(
         for other, regisseur in open_cases_of_household(root, huishouden, cid):
             console.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
                          f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")
+
+
+def _identity_possible(net, regisseur: str, ask: bool) -> None:
+    """--identiteit opens an editor and encrypts to the case's regisseur and the beheerders: both must be possible."""
+    import os
+
+    if not ask and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+        raise UsageError("--identiteit opent een editor; stel EDITOR in of gebruik een terminal")
+    recipients_for(net, regisseur)
