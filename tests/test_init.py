@@ -12,7 +12,7 @@ INIT_FILES = sorted([
     "casussen/.gitkeep", "overleggen/.gitkeep", "signalen/.gitkeep", "regie.yaml", ".vscode/settings.json", ".vscode/extensions.json",
     *[f".regie/schemas/{k}.schema.json" for k in
       ("afspraken", "casus", "escalaties", "evaluatie", "identiteit", "journaal", "melding", "netwerk", "netwerkjournaal", "plan",
-       "regie", "signaal", "sleutels", "sociale-kaart", "verstrekkingen", "vernietigd")],
+       "regie", "signaal", "sleutels", "sociale-kaart", "verstrekkingen", "vernietigd", "zoektokens")],
 ])
 
 
