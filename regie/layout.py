@@ -31,6 +31,7 @@ MEETINGS_DIR = "overleggen"
 NETWORK_JOURNAL_DIR = "journaal"  # at the root: work outside one case
 SOCIALE_KAART = "sociale-kaart.yaml"
 ERASED = "vernietigd.yaml"
+SEARCH_KEY = "zoeksleutel.yaml.age"  # the network key of the blind index ("Bekend?"), age-encrypted for the regisseurs
 SCHEMAS_DIR = ".regie/schemas"  # the JSON Schemas for editors (written by init)
 TEMPLATES_DIR = "templates"  # the network's own versions of the built-in templates
 STATE_DIR = "regie"  # under .git: cache, lock, journal, --op copies
@@ -48,10 +49,11 @@ JOURNAL_DIR = "journaal"
 MEMO_DIR = "escalaties"  # escalaties/<id>.md: the memo of each step, as it was sent
 IDENTITY_FILE = "identiteit.yaml.age"
 KEYS_FILE = "sleutels.yaml"  # for whom identiteit.yaml.age is encrypted (regisseur ids and public keys: no identity)
+TOKENS_FILE = "zoektokens.yaml"  # the blind index of the identity: truncated keyed hashes (regie zoek), no identity
 REQUIRED_CASE_FILES = (CASE_FILE, MELDING_FILE)
 
 # Folders (and files) at the root that hold the network's dossier: what sync shares.
-DOSSIER_PATHS = (CASES_DIR, SIGNALS_DIR, MEETINGS_DIR, NETWORK_JOURNAL_DIR, CONFIG, SOCIALE_KAART, ERASED)
+DOSSIER_PATHS = (CASES_DIR, SIGNALS_DIR, MEETINGS_DIR, NETWORK_JOURNAL_DIR, CONFIG, SOCIALE_KAART, ERASED, SEARCH_KEY)
 
 # ------------------------------------------------------------------ files
 
@@ -116,6 +118,10 @@ FILES: tuple[FileKind, ...] = (
     FileKind("identiteit", IDENTITY_FILE, "case", "age", "binary"),
     # Written with identiteit.yaml.age, in step with it: merged by line (a conflict here comes with one there).
     FileKind("sleutels", KEYS_FILE, "case", "yaml", "lines", "sleutels"),
+    # The blind index of the identity (regie zoek), written with identiteit.yaml.age; merged by line like sleutels.yaml.
+    FileKind("zoektokens", TOKENS_FILE, "case", "yaml", "lines", "zoektokens"),
+    # The network key of that index, encrypted for the active regisseurs; replaced whole at a rotation.
+    FileKind("zoeksleutel", SEARCH_KEY, "repo", "age", "binary"),
     # The record of erased cases (regie purge): appended to, one entry per case; merged by line.
     FileKind("vernietigd", ERASED, "repo", "yaml", "lines", "vernietigd"),
 )

@@ -66,7 +66,7 @@ def test_encrypting_records_for_whom_in_plain_pseudonymous_data(cli, repo, keys,
     write_identity(cli, repo, monkeypatch, tmp_path, "2026-001")
     record = (repo / "casussen/2026-001/sleutels.yaml").read_text()
     assert record.splitlines()[2:] == ["versleuteld_voor:", "  - regisseur: a-bakker", f"    age: {keys['bakker'][1]}"]
-    assert git(repo, "show", "--stat", "--format=", "HEAD").count("casussen/2026-001/") == 2  # one commit, both files
+    assert git(repo, "show", "--stat", "--format=", "HEAD").count("casussen/2026-001/") == 3  # one commit: both files and the search tokens
     assert "Henk" not in record
     assert cli("-C", str(repo), "validate", "2026-001").code == 0
     r = cli("-C", str(repo), "identity", "wachtend")
@@ -230,7 +230,9 @@ def test_drop_hands_over_reencrypts_and_commits_once_through_the_hook(cli, repo,
     r = cli("-C", str(repo), "regisseur", "drop", "a-bakker", "--per", "2026-11-20", "--naar", "m-elhaddad")
     assert r.code == 0, r
     assert r.out == "2026-001\n2026-007\n"
-    assert r.err == "a-bakker actief tot 2026-11-20; 2 casussen overgedragen aan m-elhaddad, 1 identiteit opnieuw versleuteld\n"
+    assert r.err == ("a-bakker actief tot 2026-11-20; 2 casussen overgedragen aan m-elhaddad, 1 identiteit opnieuw versleuteld\n"
+                     "a-bakker heeft de zoeksleutel nog: laat een beheerder op of na 2026-11-20 'regie zoek "
+                     "--sleutel-vernieuwen' draaien\n")
     assert git(repo, "rev-list", "--count", f"{head}..HEAD") == "1\n"
     assert git(repo, "log", "-1", "--format=%s") == "regie regisseur: regisseur vertrekt per 2026-11-20, 2 casussen overgedragen\n"
     assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == [
@@ -256,7 +258,9 @@ def test_drop_by_someone_without_access_leaves_the_rekey_waiting(cli, repo, keys
             "--reden", "nieuwe baan")
     assert r.code == 0, r
     assert r.err.endswith("waarschuwing: identiteit niet opnieuw versleuteld: casus 2026-002: wacht op m-elhaddad (kan "
-                          "ontsleutelen) om te versleutelen voor a-bakker en m-elhaddad de toegang te ontnemen\n"), r
+                          "ontsleutelen) om te versleutelen voor a-bakker en m-elhaddad de toegang te ontnemen\n"
+                          "m-elhaddad heeft de zoeksleutel nog: laat een beheerder op of na 2026-12-31 'regie zoek "
+                          "--sleutel-vernieuwen' draaien\n"), r
     assert "reden: nieuwe baan" in (repo / "casussen/2026-002/casus.yaml").read_text()
     as_user(monkeypatch, keys, "elhaddad")  # still before the date: the one leaving does the rest
     assert cli("-C", str(repo), "identity", "rekey").code == 0

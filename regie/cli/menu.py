@@ -24,6 +24,7 @@ COMMANDS = {
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
+    "zoek": ("zoek", False),
     "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "huishouden": ("huishouden", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
 }
@@ -74,6 +75,7 @@ SUMMARIES = {
     "setup": "Richt deze clone in voor regie: de samenvoeghulp voor afspraken, escalaties en signalen.",
     "merge-file": "Git-samenvoeghulp voor afspraken, escalaties en signalen: per record en per veld "
                   "(niet aanroepen met de hand).",
+    "zoek": "Bekend? Zoek of een persoon, kind of adres al een casus heeft, zonder dat gegevens leesbaar in het dossier staan.",
     "afspraak": "Afspraken van een casus: toevoegen, afvinken, laten vervallen, verschuiven.",
     "betrokkene": "Het netwerk van een casus: een professional of naaste toevoegen, of iemands betrokkenheid beëindigen.",
     "doel": "Doelen van het plan van aanpak: toevoegen, bereikt, laten vervallen.",

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..cli.bekend import warn_known
 from ..errors import UsageError
 from ..privacy.identity import IdentityError, decrypt
 from ..privacy.identity import show as do_show
@@ -40,7 +41,8 @@ def edit(case: params.CaseEg, no_commit: Annotated[bool, params.no_commit_option
 
     if not console.interactive() and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
         raise UsageError("regie identity edit opent een editor; stel EDITOR in of gebruik een terminal")
-    problems = do_edit(context.root(), case, today=context.today(), editor=console.edit_file, commit=not no_commit)
+    problems = do_edit(context.root(), case, today=context.today(), editor=console.edit_file, commit=not no_commit,
+                       known=lambda found: warn_known(case, found))
     console.report_change(Change(problems=problems), f"identiteit van casus {case} versleuteld opgeslagen"
                           + (" (niet gecommit)" if no_commit else " en gecommit"))
 

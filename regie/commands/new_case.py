@@ -13,8 +13,11 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..cli.bekend import warn_known
 from ..errors import UsageError
+from ..privacy.identity import recipients_for
 from ..work.cases import NEW_HOUSEHOLD, NewCase, create_case, network, open_cases_of_household
+from ..work.identity import edit as do_edit
 
 
 def run(
@@ -38,6 +41,7 @@ def run(
     huishouden: Annotated[Optional[str], typer.Option("--huishouden", metavar="HH-…|nieuw", help="Pseudoniem huishouden-id (HH-…): de melding hoort bij dit gezin; 'nieuw' begint een huishouden met het eerstvolgende vrije id (leden voeg je toe met 'regie huishouden').")] = None,
     minderjarig: Annotated[bool, typer.Option("--minderjarig", help="De cliënt is minderjarig: een jeugddossier (bewaarcategorie jeugd).")] = False,
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Wettelijke grondslag van de afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
+    identiteit: Annotated[bool, typer.Option("--identiteit", help="Leg daarna meteen de identiteit vast in je editor (versleuteld); regie waarschuwt als die persoon of dat adres al een open casus heeft.")] = False,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf de bestanden en zet ze klaar (staged), maar commit niet.")] = False,
 ) -> None:
     root = context.root()
@@ -85,9 +89,14 @@ def run(
         soort=soort,
         minderjarig=minderjarig,
     )
+    if identiteit:  # what would stop the identity, before the case is made
+        _identity_possible(net, case.regisseur, ask)
     cid = create_case(root, case, today, commit=not no_commit)
     console.echo(cid)
     console.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
+    if identiteit:  # "Bekend?": the identity's tokens are looked up among the open cases as it is saved
+        do_edit(root, cid, today=today, editor=console.edit_file, commit=not no_commit, known=lambda found: warn_known(cid, found))
+        console.info(f"identiteit van casus {cid} versleuteld opgeslagen" + (" (niet gecommit)" if no_commit else " en gecommit"))
     if huishouden == NEW_HOUSEHOLD:
         huishouden = case.huishouden
         console.info(f"huishouden {huishouden} begonnen; voeg leden toe met 'regie huishouden {cid} lid add'")
@@ -95,3 +104,12 @@ def run(
         for other, regisseur in open_cases_of_household(root, huishouden, cid):
             console.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
                          f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")
+
+
+def _identity_possible(net, regisseur: str, ask: bool) -> None:
+    """--identiteit opens an editor and encrypts to the case's regisseur and the beheerders: both must be possible."""
+    import os
+
+    if not ask and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+        raise UsageError("--identiteit opent een editor; stel EDITOR in of gebruik een terminal")
+    recipients_for(net, regisseur)

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import completion, console, context, params
+from ..layout import SEARCH_KEY
 from ..taal import aantal
 from ..work.regisseurs import add as do_add
 from ..work.regisseurs import drop as do_drop
@@ -57,3 +58,6 @@ def drop(
                  + (f", {aantal(len(left.rekeyed), 'identiteit')} opnieuw versleuteld" if left.rekeyed else ""))
     for waiting in left.pending:
         console.warn(f"identiteit niet opnieuw versleuteld: {waiting.describe()}")
+    if (context.root() / SEARCH_KEY).is_file():  # "Bekend?": the leaver still holds the network key of regie zoek
+        console.info(f"{regisseur} heeft de zoeksleutel nog: laat een beheerder op of na {per.isoformat()} "
+                     "'regie zoek --sleutel-vernieuwen' draaien")

@@ -79,6 +79,11 @@ def check_key() -> None:
     _my_identities()
 
 
+def my_public_keys() -> set[str]:
+    """The public keys of this user's age keys: which regisseur of regie.yaml this user is."""
+    return {str(i.to_public()) for i in _my_identities()}
+
+
 def _my_identities():
     from pyrage import x25519
 

@@ -18,14 +18,17 @@ from ..privacy import identity as ident
 from ..store.private import private_folder
 from ..store.transaction import exclusive, state_dir
 from ..taal import aantal
+from . import zoek
 from .mutation import apply, write_private
 
 log = logging.getLogger("regie")
 
 
 @exclusive("identity edit")
-def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None], commit: bool = True) -> list[Problem]:
-    """Decrypt (or start from the template), let the user edit, check, encrypt to the current recipients, commit."""
+def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None], commit: bool = True,
+         known: Callable[[list[zoek.Kandidaat]], None] | None = None) -> list[Problem]:
+    """Decrypt (or start from the template), let the user edit, check, encrypt to the current recipients, commit;
+    then tell ``known`` which open cases the identity matches ("Bekend?", :mod:`regie.work.zoek`)."""
 
     net, case, _ = load_case(root, cid)
     to = ident.recipients(net, case)  # before the editor opens: no typing for nothing
@@ -35,8 +38,11 @@ def edit(root: Path, cid: str, *, today: dt.date, editor: Callable[[Path], None]
     text = edit_until_valid(root, current, editor, f"{case.folder}/{ident.PLAIN_FILE}")
     if path.is_file() and text == current:
         raise NothingToChange("niets te wijzigen: de identiteit is niet veranderd")
-    return apply(root, cid, encrypted(root, cid, text, to), f"regie identity: identiteit van casus {cid} bijgewerkt",
-                 today, commit=commit)
+    writes = {**encrypted(root, cid, text, to), **zoek.index_writes(root, net, cid, text, today)}
+    problems = apply(root, cid, writes, f"regie identity: identiteit van casus {cid} bijgewerkt", today, commit=commit)
+    if known is not None:
+        known(zoek.matches(root, cid, text))
+    return problems
 
 
 NOTE = "# regie: "  # the lines regie puts at the top of a reopened identity (removed again before the check)
