@@ -94,17 +94,20 @@ def run(
     cid = create_case(root, case, today, commit=not no_commit)
     console.echo(cid)
     console.info(f"casus {cid} aangemaakt" + (" (niet gecommit)" if no_commit else " en gecommit"))
+    _after(root, cid, case, huishouden, identiteit=identiteit, today=today, commit=not no_commit)
+
+
+def _after(root, cid: str, case, huishouden: str | None, *, identiteit: bool, today: dt.date, commit: bool) -> None:
+    """What follows the new case: its identity (with the 'Bekend?' warning), and the household it starts or joins."""
     if identiteit:  # "Bekend?": the identity's tokens are looked up among the open cases as it is saved
-        do_edit(root, cid, today=today, editor=console.edit_file, commit=not no_commit, known=lambda found: warn_known(cid, found))
-        console.info(f"identiteit van casus {cid} versleuteld opgeslagen" + (" (niet gecommit)" if no_commit else " en gecommit"))
+        do_edit(root, cid, today=today, editor=console.edit_file, commit=commit, known=lambda found: warn_known(cid, found))
+        console.info(f"identiteit van casus {cid} versleuteld opgeslagen" + (" en gecommit" if commit else " (niet gecommit)"))
     if huishouden == NEW_HOUSEHOLD:
-        huishouden = case.huishouden
-        console.info(f"huishouden {huishouden} begonnen; voeg leden toe met 'regie huishouden {cid} lid add'")
+        console.info(f"huishouden {case.huishouden} begonnen; voeg leden toe met 'regie huishouden {cid} lid add'")
     elif huishouden:
         for other, regisseur in open_cases_of_household(root, huishouden, cid):
             console.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
                          f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")
-
 
 def _identity_possible(net, regisseur: str, ask: bool) -> None:
     """--identiteit opens an editor and encrypts to the case's regisseur and the beheerders: both must be possible."""
