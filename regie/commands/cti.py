@@ -1,4 +1,4 @@
-"""Leg het begin van een fase van een CTI-traject vast (seed 003): overbrugging, oefenfase, overdracht.
+"""Leg het begin van een fase van een CTI-traject (Critical Time Intervention) vast: overbrugging, oefenfase, overdracht.
 
 De fasen komen in hun volgorde, elk één keer, met de datum en de doelen uit het plan van aanpak
 waar de fase om draait. validate waarschuwt tijdens het traject als de netwerkbijeenkomsten

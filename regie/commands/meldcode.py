@@ -1,4 +1,4 @@
-"""Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast (seed 004), met de afweging.
+"""Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast, met de afweging.
 
 De vijf stappen: 1 signalen in kaart brengen, 2 collegiale consultatie en zo nodig Veilig Thuis
 raadplegen (--veilig-thuis), 3 gesprek met de cliënt, 4 wegen met de vijf vragen van het
@@ -48,8 +48,8 @@ def run(
     hulp_geaccepteerd: Annotated[Optional[str], typer.Option("--hulp-geaccepteerd", metavar="ja|nee", help="Stap 4, vraag 4: aanvaarden de betrokkenen de hulp?")] = None,
     duurzaam_veilig: Annotated[Optional[str], typer.Option("--duurzaam-veilig", metavar="ja|nee", help="Stap 4, vraag 5: leidt de hulp binnen de termijn tot duurzame veiligheid?")] = None,
     besluit: Annotated[Optional[list[str]], typer.Option("--besluit", metavar="melden|hulp", help="Stap 5: melden (bij Veilig Thuis) en/of hulp (herhaalbaar).")] = None,
-    gemeld: Annotated[Optional[dt.date], params.date_option("--gemeld", metavar="GEMELD", help="Datum van de melding bij Veilig Thuis (stap 5, of stap 4 die op melden uitkomt).")] = None,
-    gezin_geinformeerd: Annotated[Optional[dt.date], params.date_option("--gezin-geinformeerd", metavar="GEZIN-GEINFORMEERD", help="Datum waarop het gezin is geïnformeerd.")] = None,
+    gemeld: Annotated[Optional[dt.date], params.date_option("--gemeld", help="Datum van de melding bij Veilig Thuis (stap 5, of stap 4 die op melden uitkomt).")] = None,
+    gezin_geinformeerd: Annotated[Optional[dt.date], params.date_option("--gezin-geinformeerd", help="Datum waarop het gezin is geïnformeerd.")] = None,
     gezin_niet: Annotated[Optional[str], typer.Option("--gezin-niet", help="Waarom het gezin niet is geïnformeerd.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:

@@ -33,7 +33,7 @@ def run(
     omschrijving: Annotated[Optional[str], typer.Option("--omschrijving", help="Korte omschrijving van het signaal.")] = None,
     traject: Annotated[str, typer.Option("--traject", help="regulier of cti.")] = "regulier",
     toestemming: Annotated[str, typer.Option("--toestemming", help="gegeven, geweigerd, niet-gevraagd of ingetrokken.")] = "niet-gevraagd",
-    toestemming_datum: Annotated[Optional[dt.date], params.date_option("--toestemming-datum", metavar="TOESTEMMING-DATUM", help="Datum van toestemming of weigering.")] = None,
+    toestemming_datum: Annotated[Optional[dt.date], params.date_option("--toestemming-datum", help="Datum van toestemming of weigering.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Afweging als er (nog) geen toestemming is.")] = None,
     huishouden: Annotated[Optional[str], typer.Option("--huishouden", help="Pseudoniem huishouden-id (HH-…): de melding hoort bij dit gezin.")] = None,
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Wettelijke grondslag van de afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
