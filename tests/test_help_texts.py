@@ -4,7 +4,6 @@ user), no braces in a usage line, every date option as DATUM; and what ``init`` 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

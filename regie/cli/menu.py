@@ -94,10 +94,10 @@ CLOSED_CASE = {
     "agenda": "geen-casus", "plan": "casuswerk", "escalate": "casuswerk", "evaluate": "casuswerk",
     "handover": "casuswerk", "meldcode": "casuswerk", "verwijsindex": "beheer", "consent": "beheer",
     "merge-cases": "casuswerk", "cti": "casuswerk", "sociale-kaart": "geen-casus", "calendar": "geen-casus",
-    "close": "beheer", "retention": "beheer", "note": "casuswerk", "log": "geen-casus", "export": "beheer",
+    "close": "beheer", "retention": "geen-casus", "note": "casuswerk", "log": "geen-casus", "export": "beheer",
     "report": "geen-casus", "sync": "geen-casus", "keygen": "geen-casus", "purge": "beheer", "share": "beheer",
     "afscherm": "beheer", "setup": "geen-casus", "merge-file": "geen-casus",
-    "afspraak add": "casuswerk", "afspraak done": "casuswerk", "afspraak drop": "casuswerk",
+    "afspraak add": "casuswerk", "afspraak done": "casuswerk", "afspraak drop": "beheer",  # an agreement lapsed with the case
     "afspraak move": "casuswerk",
     "betrokkene add": "casuswerk", "betrokkene drop": "casuswerk",
     "doel add": "casuswerk", "doel done": "casuswerk", "doel drop": "casuswerk",

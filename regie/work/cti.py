@@ -17,6 +17,7 @@ from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
 from ..layout import CASE_FILE
 from ..store.transaction import exclusive
+from .gesloten import refuse_if_closed
 from .mutation import Change, apply
 
 
@@ -25,6 +26,7 @@ def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.da
                 doelen: list[str] | None = None, commit: bool = True) -> Change:
     if fase not in CTI_FASEN:
         raise UsageError(f"onbekende fase '{fase}'; kies uit: {', '.join(CTI_FASEN)}")
+    refuse_if_closed(root, cid)
     _, case, _ = load_case(root, cid, needs=(CASE_FILE,))
     c = case.casus
     assert c is not None
