@@ -4,8 +4,8 @@ that is left with only regie's heading writes nothing either."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import TODAY, git
+
 from regie.errors import RegieError
 
 

@@ -48,7 +48,7 @@ SUMMARIES = {
     "meldcode": "Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast, met de afweging.",
     "verwijsindex": "Leg de verwijzingen uit de verwijsindex risicojongeren vast: signaal, match en regievoerder.",
     "consent": "Leg een wijziging van de toestemming vast: gegeven (voor welke partners en gegevens, met het formulier), "
-               "geweigerd of ingetrokken (met de afweging en de wettelijke grondslag om toch samen te werken).",
+               "geweigerd, ingetrokken of (nog) niet gevraagd (met de afweging en de wettelijke grondslag om toch samen te werken).",
     "merge-cases": "Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur).",
     "cti": "Leg het begin van een fase van een CTI-traject (Critical Time Intervention) vast: overbrugging, oefenfase, overdracht.",
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
