@@ -26,6 +26,7 @@ COMMANDS = {
     "merge-file": ("merge_file", False),
     "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
+    "organisatie": ("organisatie", True),
 }
 
 # The first sentence of each command module's docstring (see summary_of).
@@ -81,6 +82,7 @@ SUMMARIES = {
     "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
     "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",
+    "organisatie": "De partnerorganisaties van het netwerk in regie.yaml: een organisatie toevoegen, of ze allemaal tonen.",
     "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "
              "niet veranderen.",
 }
@@ -107,6 +109,7 @@ CLOSED_CASE = {
     "identity wachtend": "geen-casus", "identity textconv": "geen-casus",
     "regisseur add": "geen-casus", "regisseur drop": "beheer",
     "cache clear": "geen-casus", "cache status": "geen-casus",
+    "organisatie add": "geen-casus", "organisatie list": "geen-casus",
 }
 
 ABOUT = "Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers."
