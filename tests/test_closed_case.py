@@ -52,7 +52,7 @@ TRIES = {
     "purge": ["purge", CID, "--dry-run"],
     "share": ["share", CID, "--aan", "org", "--wat", "de afspraken", "--grondslag", "wettelijke-plicht"],
     "afscherm": ["afscherm", CID, "A2", "--grond", "avg-23", "--tot", "2027-12-31"],
-    "identity edit": None,  # needs an age key of one's own: tried in tests/test_identity_edit.py's closed case
+    "identity edit": None,  # needs age keys: tried in tests/test_closed_case_identity.py
     "identity rekey": None,  # idem
     "regisseur drop": ["regisseur", "drop", "reg", "--per", "2026-12-01", "--naar", "reg2"],
 }
