@@ -18,6 +18,7 @@ from .. import __version__
 from ..clock import parse_iso_date
 from ..errors import RegieError, UsageError
 from ..store.transaction import allow_own_changes_by_default, refuse_changes
+from ..work import gesloten
 from . import console, context, framework_nl, params
 from .menu import ABOUT, CLOSED_CASE, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
 
@@ -137,8 +138,6 @@ def main() -> None:
     else:
         command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
     framework_nl.dutch_command(command)
-    from ..work import gesloten
-
     name = command_path(command, sys.argv[1:])
     gesloten.declare(name, CLOSED_CASE.get(name or ""))
     try:

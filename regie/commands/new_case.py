@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..cli.asking import ask_checked
 from ..errors import UsageError
 from ..work.cases import NewCase, check_answer, choices_for, create_case, network, open_cases_of_household
 
@@ -28,8 +29,6 @@ NOTHING_WRITTEN = "er is niets opgeslagen: de casus is niet aangemaakt"
 
 def _ask(net, values: dict, soort, toestemming, afweging, grondslag):
     """In a terminal: every missing answer asked and checked as it is given (soort, consent and grondslag too)."""
-    from ..cli.asking import ask_checked
-
     def question(key: str, text: str, default: str | None = None) -> str:
         return ask_checked(text, lambda v: check_answer(net, key, v), choices=choices_for(net, key), default=default,
                            nothing_written=NOTHING_WRITTEN)

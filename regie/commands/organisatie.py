@@ -11,6 +11,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..work.cases import network
+from ..work.organisaties import add as do_add
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -24,8 +26,6 @@ def add(
     no_commit: params.NoCommit = False,
 ) -> None:
     """Voeg een partnerorganisatie toe aan regie.yaml en commit dat."""
-    from ..work.organisaties import add as do_add
-
     change = do_add(context.root(), organisatie, naam=naam, soort=soort, today=context.today(), commit=not no_commit)
     console.report_change(change, f"organisatie {organisatie} toegevoegd")
 
@@ -37,9 +37,7 @@ def list_(
     """Toon de partnerorganisaties uit regie.yaml: id, naam en soort."""
     import json
 
-    from ..work.regisseurs import _network
-
-    net = _network(context.root())
+    net = network(context.root())
     rows = [{"id": o.id, "naam": o.naam, "soort": o.soort} for o in net.organisaties]
     if fmt.value == "json":
         console.echo(json.dumps(rows, ensure_ascii=False, indent=2))

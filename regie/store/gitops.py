@@ -243,9 +243,8 @@ def check_identity(folder: Path) -> None:
     """Git knows who commits, as seen from ``folder`` (its repository's own settings, else the user's)."""
     names = run(folder, "config", "--get-regexp", r"^user\.(name|email)$", check=False).stdout
     if "user.name " not in names or "user.email " not in names:
-        raise GitError("git weet niet wie je bent: stel eerst je naam en e-mailadres in met "
-                       "'git config --global user.name \"Voornaam Achternaam\"' en "
-                       "'git config --global user.email \"naam@organisatie.nl\"'", code="git")
+        raise GitError("git weet niet wie je bent: stel eerst je naam en e-mailadres in met 'git config --global user.name "
+                       "\"Voornaam Achternaam\"' en 'git config --global user.email \"naam@organisatie.nl\"'", code="git")
 
 
 def _hooks(root: Path) -> list[str]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import RegieError
+from ..errors import DossierInvalid, RegieError
+from ..formats.yamlio import load_yaml_file
 from ..layout import CASE_FILE, CASES_DIR
 
 CASUSWERK = "casuswerk"  # refused on a closed case
@@ -61,9 +62,6 @@ def cases_in(root: Path, paths: Iterable[Path]) -> list[str]:
 
 def is_closed(root: Path, cid: str) -> bool:
     """Whether ``casus.yaml`` of the case says ``status: gesloten`` (a file that cannot be read: not known closed)."""
-    from ..errors import DossierInvalid
-    from ..formats.yamlio import load_yaml_file
-
     path = root / CASES_DIR / cid / CASE_FILE
     if not path.is_file():
         return False
