@@ -8,7 +8,7 @@ from conftest import CASE, TODAY, edit, make_dossier, write_tree
 from regie.dossier.validate import validate
 
 C = "casussen/2026-001"
-OPEN_IN_CLOSED = f"{C}/afspraken.yaml:15: [afspraak-open-gesloten] A2: open afspraak in een gesloten casus; leg vast dat hij vervallen is met 'regie afspraak drop 2026-001 A2' (met de reden)"
+OPEN_IN_CLOSED = f"{C}/afspraken.yaml:15: [afspraak-open-gesloten] waarschuwing: A2: open afspraak in een gesloten casus; leg vast dat hij vervallen is met 'regie afspraak drop 2026-001 A2' (met de reden)"
 
 
 def findings(root) -> list[str]:
