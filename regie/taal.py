@@ -8,7 +8,7 @@ PLURALS = {
     "casus": "casussen", "fout": "fouten", "waarschuwing": "waarschuwingen", "regisseur": "regisseurs",
     "gebeurtenis": "gebeurtenissen", "bestand": "bestanden", "commit": "commits", "identiteit": "identiteiten",
     "netwerkbijeenkomst": "netwerkbijeenkomsten", "dag": "dagen", "item": "items", "groep": "groepen",
-    "week": "weken", "afspraak": "afspraken", "signaal": "signalen", "melding": "meldingen",
+    "week": "weken", "afspraak": "afspraken", "signaal": "signalen", "melding": "meldingen", "stap": "stappen",
     "kandidaat": "kandidaten",
 }
 

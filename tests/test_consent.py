@@ -60,7 +60,7 @@ def test_withdrawn_then_given_again_every_change_kept(cli, examples_repo):
         "vast met 'regie consent' (gegevens: geestelijke-gezondheid)"
     ] + [
         f"{C}/netwerk.yaml:{n}: [toestemming-partner] waarschuwing: {pid} ({org}) valt niet onder de toestemming (gegeven voor "
-        "ggz-delta, woonstad) en er is geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag)"
+        "ggz-delta, woonstad) en er is geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag; leg die vast met 'regie consent')"
         for n, pid, org in ((10, "schuldhulp", "schuldhulp"), (13, "huisarts", "huisarts"))
     ]
 
@@ -90,14 +90,14 @@ def test_sharing_is_checked_against_the_consent_of_that_day_and_its_partners(cli
 
 
 @pytest.mark.parametrize("args, code, err", [
-    (["--status", "misschien"], 2, "fout: onbekende status 'misschien'; kies uit: gegeven, geweigerd, ingetrokken\n"),
+    (["--status", "misschien"], 2, "fout: onbekende status 'misschien'; kies uit: gegeven, geweigerd, ingetrokken, niet-gevraagd\n"),
     (["--status", "ingetrokken"], 2, "fout: --afweging, --grondslag: toestemming ingetrokken: leg vast waarom er toch wordt "
                                      "samengewerkt (de afweging) en op welke wettelijke grondslag (wettelijke-plicht, vitaal-belang, "
                                      "publieke-taak, gerechtvaardigd-belang)\n"),
     (["--status", "ingetrokken", "--afweging", "x", "--grondslag", "omdat"], 2,
      "fout: onbekende grondslag 'omdat'; kies uit: wettelijke-plicht, vitaal-belang, publieke-taak, gerechtvaardigd-belang\n"),
     (["--status", "gegeven", "--afweging", "x"], 2,
-     "fout: --afweging, --grondslag: een afweging en grondslag horen bij werken zonder toestemming (geweigerd of ingetrokken)\n"),
+     "fout: --afweging, --grondslag: een afweging en grondslag horen bij werken zonder toestemming (geweigerd, ingetrokken of niet gevraagd)\n"),
     (["--status", "geweigerd", "--afweging", "x", "--grondslag", "vitaal-belang", "--partner", "woonstad"], 2,
      "fout: --partner, --gegevens: partners en gegevens beschrijven waarvoor toestemming is gegeven; bij geweigerd horen ze niet\n"),
     (["--status", "gegeven", "--partner", "nergens"], 2, "fout: --partner: onbekende organisatie 'nergens'"),
@@ -139,3 +139,23 @@ def test_partners_may_be_given_as_in_the_issue_text(cli, examples_repo):
             "--partners", "woonstad")
     assert r.code == 0, r
     assert "  partners: [ggz-delta, woonstad]\n" in casus(examples_repo)
+
+
+def test_consent_records_the_grondslag_when_consent_was_not_asked(cli, git_dossier):
+    """Issue 26, item 4: 'niet-gevraagd' with its afweging and grondslag, by command; the partner warning goes."""
+    from conftest import edit
+
+    edit(git_dossier / "casussen/2026-001/casus.yaml", "  status: gegeven\n  datum: 2026-02-03\n",
+         "  status: niet-gevraagd\n")
+    git(git_dossier, "commit", "-qam", "niet gevraagd")
+    assert "[toestemming-partner]" in cli("-C", str(git_dossier), "validate").out
+    r = cli("-C", str(git_dossier), "consent", "2026-001", "--status", "niet-gevraagd", "--afweging",
+            "acute zorg om de woning; cliënt nog niet bereikbaar", "--grondslag", "vitaal-belang", "--datum", "2026-02-03")
+    assert r.code == 0, r
+    out = cli("-C", str(git_dossier), "validate").out
+    assert "toestemming-" not in out, out
+    text = (git_dossier / "casussen/2026-001/casus.yaml").read_text("utf-8")
+    assert "  status: niet-gevraagd\n" in text and "  grondslag: vitaal-belang\n" in text
+    assert git(git_dossier, "log", "-1", "--format=%s") == "regie consent: toestemming van casus 2026-001 niet-gevraagd\n"
+    r = cli("-C", str(git_dossier), "consent", "2026-001", "--status", "niet-gevraagd")
+    assert r.code == 2 and "leg vast waarom er toch wordt samengewerkt" in r.err

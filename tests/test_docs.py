@@ -13,6 +13,8 @@ How examples are marked (fenced blocks in docs/*.md and README.md):
   must exit N instead.
 - ```` ```sh writes ````: runnable, and it changes the dossier: the block gets its own fresh copy and
   its lines run in order, as a user would type them.
+- ```` ```sh fresh ````: runnable, from an empty folder: its first line is ``regie init`` (into the current folder),
+  the rest run in order inside the new repository, and ``validate`` there must find nothing at all.
 - ```` ```sh not-run ````: shown, not run (it needs a key, a remote, an editor, another program or a
   package that is optional). Keep these few.
 
@@ -89,7 +91,7 @@ def test_every_command_has_a_section_in_docs():
 
 def test_every_command_has_an_example_in_docs():
     names, _ = _app_commands()
-    shown = " ".join(" ".join(b.lines) for b in _blocks() if b.kind in ("sh", "sh writes", "sh not-run"))
+    shown = " ".join(" ".join(b.lines) for b in _blocks() if b.kind in ("sh", "sh writes", "sh fresh", "sh not-run"))
     missing = [n for n in names if not re.search(rf"regie (-C \S+ )?(--\S+ (\S+ )?)*{re.escape(n)}\b", shown)]
     assert not missing, f"commands without a shell example in docs/: {missing}"
 
@@ -206,14 +208,14 @@ def _commands(block: Block) -> list[tuple[list[str], int, str]]:
 
 
 BLOCKS = _blocks()
-RUNNABLE = [b for b in BLOCKS if b.kind in ("sh", "sh writes")]
+RUNNABLE = [b for b in BLOCKS if b.kind in ("sh", "sh writes", "sh fresh")]
 NOT_RUN = [b for b in BLOCKS if b.kind == "sh not-run"]
 
 
 def test_examples_are_marked():
     """A regie command outside a ```sh block would escape the test: every block that runs regie says how."""
     for b in BLOCKS:
-        if b.kind in ("sh", "sh writes", "sh not-run", "text"):  # ```text: output, such as the benchmark table
+        if b.kind in ("sh", "sh writes", "sh fresh", "sh not-run", "text"):  # ```text: output, such as the benchmark table
             continue
         runs = [line for line in b.lines if line.strip().startswith("regie ")]
         assert not runs, f"{b.id}: regie commands in a ```{b.kind} block; use ```sh, ```sh writes or ```sh not-run"
@@ -277,3 +279,20 @@ def test_read_only_example_works(cli, block, shared_copy):
 def test_writing_example_works(cli, block, tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     _run(cli, block, _make_copy(tmp_path))
+
+
+@pytest.mark.parametrize("block", [b for b in RUNNABLE if b.kind == "sh fresh"], ids=lambda b: b.id)
+def test_fresh_example_works_on_a_new_init(cli, block, tmp_path, monkeypatch):
+    """Issue 26, item 4: what the text says to do from an empty folder works there, with nothing left to fix."""
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    commands = _commands(block)
+    assert commands[0][0][0] == "init", f"{block.id}: a ```sh fresh block starts with 'regie init'"
+    folder = tmp_path / "netwerk"
+    folder.mkdir()
+    _run(cli, block, folder)
+    r = cli("validate", cwd=folder)
+    assert (r.code, r.out) == (0, ""), f"{block.id}: validate on the result:\n{r.out}{r.err}"
+
+
+def test_there_is_a_fresh_example():
+    assert [b for b in RUNNABLE if b.kind == "sh fresh"]

@@ -83,7 +83,7 @@ def test_a_group_without_subcommand_shows_its_dutch_help(cli):
 def test_metavars_are_dutch(cli):
     text = cli("new-case", "--help").out + cli("report", "--help").out + cli("afspraak", "add", "--help").out
     for expected in ("--datum DATUM", "--leefgebied LEEFGEBIED", "--quarter KWARTAAL", "--vergelijk PERIODE",
-                     "--format text|md|html|json|csv", "-o, --output BESTAND", "--deadline DATUM", "{CASUS}"):
+                     "--format text|md|html|json|csv", "-o, --output BESTAND", "--deadline DATUM", "Gebruik: regie afspraak add [OPTIES] CASUS\n"):
         assert expected in text, expected
 
 

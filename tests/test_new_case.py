@@ -159,12 +159,13 @@ def test_prompts_for_missing_values_in_a_terminal(cli, git_dossier, monkeypatch)
     from regie.cli import console
 
     monkeypatch.setattr(console, "interactive", lambda: True)
-    monkeypatch.setattr(sys, "stdin", io.StringIO("buurman\nburenoverlast\nmiddel\nreg\nMevrouw P.\nKlachten buren; delen nodig.\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(
+        "buurman\nburenoverlast\nmiddel\nreg\nMevrouw P.\nanders\n\nKlachten buren; delen nodig.\npublieke-taak\n"))
     r = cli("-C", str(git_dossier), "new-case")
     assert r.code == 0, r
     assert r.out == "2026-002\n"
     casus = (git_dossier / "casussen/2026-002/casus.yaml").read_text()
-    assert 'pseudoniem: "Mevrouw P."' in casus and "urgentie: middel" in casus
+    assert 'pseudoniem: "Mevrouw P."' in casus and "urgentie: middel" in casus and "grondslag: publieke-taak" in casus
 
 
 def test_installed_console_script_finds_templates_from_a_subfolder(git_dossier):

@@ -18,8 +18,9 @@ from .. import __version__
 from ..clock import parse_iso_date
 from ..errors import RegieError, UsageError
 from ..store.transaction import allow_own_changes_by_default, refuse_changes
+from ..work import gesloten
 from . import console, context, framework_nl, params
-from .menu import ABOUT, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
+from .menu import ABOUT, CLOSED_CASE, COMMANDS, GLOBAL_OPTIONS, SUMMARIES, top_help, wants_top_help
 
 
 def _version(value: bool) -> None:
@@ -137,11 +138,14 @@ def main() -> None:
     else:
         command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
     framework_nl.dutch_command(command)
+    name = command_path(command, sys.argv[1:])
+    gesloten.declare(name, CLOSED_CASE.get(name or ""))
     try:
         try:
             code = command.main(args=sys.argv[1:], prog_name="regie", standalone_mode=False)
         finally:
             context.close_snapshot()
+            gesloten.declare(None)
         if isinstance(code, int) and code:
             sys.exit(code)
     except ClickException as exc:  # a wrong command line: in Dutch, with the usage line
@@ -171,6 +175,20 @@ def main() -> None:
         console.error(f"interne fout in regie: {type(exc).__name__} in {_where(exc)} — meld dit met `regie --debug …`"
                       " (de traceback kan dossiergegevens bevatten; deel die niet buiten het netwerk)")
         sys.exit(3)
+
+
+def command_path(command, argv: list[str]) -> str | None:
+    """The (sub)command named on a command line, as its line in the menu's CLOSED_CASE: ``afspraak add``."""
+    names: list[str] = []
+    args = argv
+    while isinstance(getattr(command, "commands", None), dict):
+        name = command_in(args)
+        if name is None or name not in command.commands:
+            break
+        names.append(name)
+        args = args[args.index(name) + 1:]
+        command = command.commands[name]
+    return " ".join(names) or None
 
 
 def with_flags(exc: RegieError, command, argv: list[str]) -> str:

@@ -63,6 +63,9 @@ def install() -> None:
     # an argument's help line shows its Dutch name (CASUS), not the Python type beside it (<str>)
     typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]  # a deliberate patch
 
+    # a required argument in the usage line as click writes it (CASUS), not in typer's braces ({CASUS})
+    typer.core.TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign]  # a deliberate patch
+
     write_usage = formatting.HelpFormatter.write_usage
 
     def dutch_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -80,6 +83,12 @@ def install() -> None:
 
     click_core.Command.get_help_option = dutch_help_option  # type: ignore[method-assign]  # a deliberate patch
     typer.completion.install_callback = _install_completion
+
+
+def _usage_name(self) -> str:
+    """An argument's name in the usage line: ``CASUS`` when required, ``[CASUS]`` when not, ``...`` when repeated."""
+    name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+    return name + ("..." if self.nargs != 1 else "")
 
 
 def _install_completion(ctx, param, value: Any) -> Any:

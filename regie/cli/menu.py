@@ -27,6 +27,7 @@ COMMANDS = {
     "zoek": ("zoek", False),
     "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "huishouden": ("huishouden", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
+    "organisatie": ("organisatie", True),
 }
 
 # The first sentence of each command module's docstring (see summary_of).
@@ -35,22 +36,22 @@ SUMMARIES = {
     "new-case": "Registreer een nieuwe melding als casus (werkproces 1a) en druk de nieuwe casus-id af.",
     "intake": "Besluit over een nieuwe melding (werkproces 1a): aangenomen, of niet aangenomen en waarheen verwezen.",
     "validate": "Controleer de dossierrepository (of de genoemde casussen) op schema's en regels.",
-    "overdue": "Toon afspraken over hun deadline, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.",
+    "overdue": "Toon verlopen afspraken, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.",
     "list": "Toon alle casussen in een tabel: status, regisseur, urgentie, leefgebieden, volgende deadline, aantal te laat.",
     "caseload": "Toon de caseload per regisseur: open casussen nu (of op --op DATUM), gewogen naar urgentie en fase, tegen de norm.",
     "show": "Toon één casus op één scherm: status, melding, plan, betrokkenen, afspraken, deadlines, escalaties.",
     "agenda": "Maak de agenda van het volgende netwerkoverleg: nieuwe meldingen, vast te stellen plannen, evaluaties, "
-              "afspraken over hun deadline, open escalaties, af te sluiten casussen, signalen.",
+              "verlopen afspraken, open escalaties, af te sluiten casussen, signalen.",
     "plan": "Het Plan van Aanpak van een casus (werkproces 1b): als document, of vaststellen.",
     "escalate": "Schaal op (werkproces 1f): leg een stap van getrapte opschaling vast en maak het memo.",
     "evaluate": "Maak een evaluatie (werkproces 1g, 4a, 4b): evaluaties/<datum>.md, vooraf ingevuld uit de casus.",
-    "handover": "Draag de regie over (werkproces 1e; seed 004): aan een andere regisseur, (tijdelijk) aan een organisatie "
+    "handover": "Draag de regie over (werkproces 1e): aan een andere regisseur, (tijdelijk) aan een organisatie "
                 "buiten het netwerk zoals Veilig Thuis of jeugdbescherming, of aan een casushouder.",
-    "meldcode": "Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast (seed 004), met de afweging.",
-    "verwijsindex": "Leg de verwijzingen uit de verwijsindex risicojongeren vast: signaal, match en regievoerder (seed 004).",
+    "meldcode": "Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast, met de afweging.",
+    "verwijsindex": "Leg de verwijzingen uit de verwijsindex risicojongeren vast: signaal, match en regievoerder.",
     "consent": "Leg een wijziging van de toestemming vast: gegeven (voor welke partners en gegevens, met het formulier), "
-               "geweigerd of ingetrokken (met de afweging en de wettelijke grondslag om toch samen te werken).",
-    "merge-cases": "Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur; seed 002).",
+               "geweigerd, ingetrokken of (nog) niet gevraagd (met de afweging en de wettelijke grondslag om toch samen te werken).",
+    "merge-cases": "Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur).",
     "cti": "Leg het begin van een fase van een CTI-traject (Critical Time Intervention) vast: structurering, testen, overdracht.",
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
                      "contact, verwijzen, wachttijd en escalatiecontact.",
@@ -63,7 +64,7 @@ SUMMARIES = {
            "evaluaties, overdrachten, journaal) en de git-geschiedenis van de casusmap, op datum.",
     "export": "Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over iemand bevat, in gewone taal "
               "en afdrukbaar.",
-    "report": "Managementinformatie over een periode (werkproces 4c, 2d; seed 004): instroom, doorlooptijden, afspraken "
+    "report": "Managementinformatie over een periode (werkproces 4c, 2d): instroom, doorlooptijden, afspraken "
               "per partner, opschaling, uitkomsten op de Zelfredzaamheid-Matrix, netwerkgericht werken, caseload en "
               "beleidssignalen.",
     "sync": "Deel je werk met het team: haal op, nummer botsende id's om, zet je commits bovenop de gedeelde versie, push.",
@@ -86,6 +87,34 @@ SUMMARIES = {
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",
     "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "
              "niet veranderen.",
+    "organisatie": "De partnerorganisaties van het netwerk in regie.yaml: een organisatie toevoegen, of ze allemaal tonen.",
+}
+
+# What each command may do to a case with status gesloten, one line per command (tests/test_closed_case.py):
+# "casuswerk" is refused there; "beheer" (privacy and record-keeping) stays allowed; "geen-casus" changes no
+# case. regie.work.gesloten checks every write against it. A new command needs its line here.
+CLOSED_CASE = {
+    "init": "geen-casus", "new-case": "casuswerk", "intake": "casuswerk", "validate": "geen-casus",
+    "overdue": "geen-casus", "list": "geen-casus", "caseload": "geen-casus", "show": "geen-casus",
+    "agenda": "geen-casus", "plan": "casuswerk", "escalate": "casuswerk", "evaluate": "casuswerk",
+    "handover": "casuswerk", "meldcode": "casuswerk", "verwijsindex": "beheer", "consent": "beheer",
+    "merge-cases": "casuswerk", "cti": "casuswerk", "sociale-kaart": "geen-casus", "calendar": "geen-casus",
+    "close": "beheer", "retention": "geen-casus", "note": "casuswerk", "log": "geen-casus", "export": "beheer",
+    "report": "geen-casus", "sync": "geen-casus", "keygen": "geen-casus", "purge": "beheer", "share": "beheer",
+    "afscherm": "beheer", "setup": "geen-casus", "merge-file": "geen-casus",
+    "afspraak add": "casuswerk", "afspraak done": "casuswerk", "afspraak drop": "beheer",  # an agreement lapsed with the case
+    "afspraak move": "casuswerk",
+    "betrokkene add": "casuswerk", "betrokkene drop": "casuswerk",
+    "doel add": "casuswerk", "doel done": "casuswerk", "doel drop": "casuswerk",
+    "signal add": "geen-casus", "signal list": "geen-casus", "signal status": "geen-casus",
+    "schema export": "geen-casus", "schema list": "geen-casus",
+    "identity show": "geen-casus", "identity edit": "beheer", "identity rekey": "beheer",
+    "identity wachtend": "geen-casus", "identity textconv": "geen-casus",
+    "regisseur add": "geen-casus", "regisseur drop": "beheer",
+    "cache clear": "geen-casus", "cache status": "geen-casus",
+    "organisatie add": "geen-casus", "organisatie list": "geen-casus",
+    "zoek": "beheer",  # --sleutel-vernieuwen re-tokens closed cases too
+    "huishouden lid add": "casuswerk", "huishouden lid edit": "casuswerk", "huishouden lid drop": "casuswerk",
 }
 
 ABOUT = "Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers."

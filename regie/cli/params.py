@@ -123,10 +123,10 @@ def doel_argument(help: str) -> Any:
     return typer.Argument(help=help, show_default=False, autocompletion=completion.doel_ids)
 
 
-def date_option(*names: str, help: str, metavar: str = DATE, **extra: Any) -> Any:
+def date_option(*names: str, help: str, **extra: Any) -> Any:
     """A date (JJJJ-MM-DD) as an option, parsed to a :class:`datetime.date`; a wrong one is regie's Dutch
-    usage error naming the option (``ongeldige --datum '…': verwacht …``)."""
-    return typer.Option(*names, help=help, metavar=metavar, parser=_date_parser(max(names, key=len)), **extra)
+    usage error naming the option (``ongeldige --datum '…': verwacht …``). Its metavar is always ``DATUM``."""
+    return typer.Option(*names, help=help, metavar=DATE, parser=_date_parser(max(names, key=len)), **extra)
 
 
 def output_option(help: str = "Schrijf naar dit bestand in plaats van stdout (- is stdout).", **extra: Any) -> Any:

@@ -46,7 +46,7 @@ def show(r: dict) -> None:
                   nl_percent(v["percentage_op_tijd"]))
     console.print(t)
     e = r["escalaties"]
-    console.print(f"Opschaling: {e['stappen']} stappen, {e['opgelost']} opgelost, {e['open_eind']} open aan het eind, "
+    console.print(f"Opschaling: {aantal(e['stappen'], 'stap')}, {e['opgelost']} opgelost, {e['open_eind']} open aan het eind, "
                   f"mediaan {nl_num(e['dagen_tot_oplossing']['mediaan'])} dagen tot oplossing")
     u = r["uitkomsten"]["totaal"]
     console.print(f"Uitkomsten (ZRM): {u['verbeterd']} verbeterd, {u['gelijk']} gelijk, {u['verslechterd']} verslechterd; "

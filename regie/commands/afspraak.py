@@ -32,7 +32,7 @@ def add(
     wie: Annotated[str, params.betrokkene_option("--wie", help="Betrokkene-id uit netwerk.yaml, regisseur-id of 'client'.")],
     deadline: Annotated[dt.date, params.date_option("--deadline", help="Uiterste datum (JJJJ-MM-DD).")],
     doel: Annotated[Optional[str], params.doel_option("--doel", help="Doel uit het plan van aanpak, bijv. D1.")] = None,
-    gemaakt: Annotated[Optional[dt.date], params.date_option("--gemaakt", metavar="GEMAAKT", help="Datum waarop de afspraak is gemaakt (standaard vandaag).")] = None,
+    gemaakt: Annotated[Optional[dt.date], params.date_option("--gemaakt", help="Datum waarop de afspraak is gemaakt (standaard vandaag).")] = None,
     no_commit: params.NoCommit = False,
 ) -> None:
     """Voeg een afspraak toe (volgende vrije id) en druk de id af."""

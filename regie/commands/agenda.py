@@ -1,5 +1,5 @@
 """Maak de agenda van het volgende netwerkoverleg: nieuwe meldingen, vast te stellen plannen,
-evaluaties, afspraken over hun deadline, open escalaties, af te sluiten casussen, signalen.
+evaluaties, verlopen afspraken, open escalaties, af te sluiten casussen, signalen.
 
 Standaard Markdown op stdout; --html geeft een opgemaakte pagina; --write bewaart de agenda
 met ruimte voor het verslag als overleggen/<datum>.md en commit die.

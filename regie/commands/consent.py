@@ -1,5 +1,5 @@
 """Leg een wijziging van de toestemming vast: gegeven (voor welke partners en gegevens, met het formulier),
-geweigerd of ingetrokken (met de afweging en de wettelijke grondslag om toch samen te werken).
+geweigerd, ingetrokken of (nog) niet gevraagd (met de afweging en de wettelijke grondslag om toch samen te werken).
 Met --lid LID: de toestemming voor dat lid van het huishouden, met wie haar gaf (--door) en waarvoor
 (--voor hulp of delen); wie nodig is volgt uit de leeftijdsregels (toestemmingsregels in regie.yaml).
 
@@ -22,11 +22,11 @@ from ..work.jeugd import record_member_consent
 
 def run(
     case: params.Case,
-    status: Annotated[str, typer.Option("--status", metavar="gegeven|geweigerd|ingetrokken", help="De nieuwe stand van de toestemming.")],
+    status: Annotated[str, typer.Option("--status", metavar="gegeven|geweigerd|ingetrokken|niet-gevraagd", help="De nieuwe stand van de toestemming (niet-gevraagd: nog niet gevraagd, met de afweging en grondslag om toch samen te werken).")],
     partner: Annotated[Optional[list[str]], typer.Option("--partner", "--partners", help="Gegeven: organisatie-id waarvoor de toestemming geldt (herhaalbaar; zonder: alle partners).")] = None,
     gegevens: Annotated[Optional[list[str]], params.leefgebied_option("--gegevens", help="Gegeven: leefgebied waarover gegevens gedeeld mogen worden (zoals in het plan: huisvesting, financien), of veiligheid, identiteit, gezondheid-detail (herhaalbaar; zonder: alle leefgebieden).")] = None,
     formulier: Annotated[Optional[str], typer.Option("--formulier", help="Kenmerk van het getekende formulier.")] = None,
-    afweging: Annotated[Optional[str], typer.Option("--afweging", help="Geweigerd of ingetrokken: waarom toch wordt samengewerkt.")] = None,
+    afweging: Annotated[Optional[str], typer.Option("--afweging", help="Geweigerd, ingetrokken of niet-gevraagd: waarom toch wordt samengewerkt.")] = None,
     grondslag: Annotated[Optional[str], typer.Option("--grondslag", help="Met --afweging: wettelijke-plicht, vitaal-belang, publieke-taak of gerechtvaardigd-belang.")] = None,
     datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van de wijziging (standaard vandaag).")] = None,
     lid: Annotated[Optional[str], typer.Option("--lid", metavar="LID", help="De toestemming voor dit lid van het huishouden, bijv. L3.")] = None,

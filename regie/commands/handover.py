@@ -1,4 +1,4 @@
-"""Draag de regie over (werkproces 1e; seed 004): aan een andere regisseur, (tijdelijk) aan een
+"""Draag de regie over (werkproces 1e): aan een andere regisseur, (tijdelijk) aan een
 organisatie buiten het netwerk zoals Veilig Thuis of jeugdbescherming, of aan een casushouder.
 
 Wie wanneer de regie had blijft bewaard in casus.yaml (regie_historie). --terug neemt een

@@ -3,7 +3,7 @@
 Aangenomen: de casus gaat naar status onderzoek. Niet aangenomen: de casus wordt gesloten
 (sluitreden niet-geaccepteerd, bewaarcategorie kortdurend), met de verwijzing vastgelegd
 (--verwezen-naar ORGANISATIE), zodat ook een melding die het netwerk niet oppakt adequaat is
-verwezen (seed 002). Het besluit staat in casus.yaml onder intake; het rapport telt de besluiten.
+verwezen. Het besluit staat in casus.yaml onder intake; het rapport telt de besluiten.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast (seed 004), met de afweging.
+"""Leg een stap van de meldcode huiselijk geweld en kindermishandeling vast, met de afweging.
 
 De vijf stappen: 1 signalen in kaart brengen, 2 collegiale consultatie en zo nodig Veilig Thuis
 raadplegen (--veilig-thuis; wie is geraadpleegd, naar rol: --geraadpleegd aandachtsfunctionaris),
@@ -52,9 +52,9 @@ def run(
     hulp_geaccepteerd: Annotated[Optional[str], typer.Option("--hulp-geaccepteerd", metavar="ja|nee", help="Stap 4, vraag 4: aanvaarden de betrokkenen de hulp?")] = None,
     duurzaam_veilig: Annotated[Optional[str], typer.Option("--duurzaam-veilig", metavar="ja|nee", help="Stap 4, vraag 5: leidt de hulp binnen de termijn tot duurzame veiligheid?")] = None,
     besluit: Annotated[Optional[list[str]], typer.Option("--besluit", metavar="melden|hulp", help="Stap 5: melden (bij Veilig Thuis) en/of hulp (herhaalbaar).")] = None,
-    gemeld: Annotated[Optional[dt.date], params.date_option("--gemeld", metavar="GEMELD", help="Datum van de melding bij Veilig Thuis (stap 5, of stap 4 die op melden uitkomt).")] = None,
+    gemeld: Annotated[Optional[dt.date], params.date_option("--gemeld", help="Datum van de melding bij Veilig Thuis (stap 5, of stap 4 die op melden uitkomt).")] = None,
     vraag5_voor: Annotated[Optional[dt.date], params.date_option("--vraag5-voor", help="Stap 5 met besluit hulp: datum waarop vraag 5 (duurzame veiligheid) beantwoord is (standaard termijnen.meldcode_vraag5 dagen na het besluit).")] = None,
-    gezin_geinformeerd: Annotated[Optional[dt.date], params.date_option("--gezin-geinformeerd", metavar="GEZIN-GEINFORMEERD", help="Datum waarop het gezin is geïnformeerd.")] = None,
+    gezin_geinformeerd: Annotated[Optional[dt.date], params.date_option("--gezin-geinformeerd", help="Datum waarop het gezin is geïnformeerd.")] = None,
     gezin_niet: Annotated[Optional[str], typer.Option("--gezin-niet", help="Waarom het gezin niet is geïnformeerd.")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Wijzig, maar commit niet.")] = False,
 ) -> None:

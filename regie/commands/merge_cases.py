@@ -1,4 +1,4 @@
-"""Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur; seed 002).
+"""Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur).
 
 De tweede casus gaat op in de eerste: open afspraken (nieuwe id's, met herkomst), betrokkenen,
 journaal en leden van het huishouden gaan mee; de tweede casus wordt gesloten als samengevoegd.

@@ -13,11 +13,41 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, params
+from ..cli.asking import ask_checked
 from ..cli.bekend import warn_known
 from ..errors import UsageError
 from ..privacy.identity import recipients_for
-from ..work.cases import NEW_HOUSEHOLD, NewCase, create_case, network, open_cases_of_household
+from ..work.cases import NEW_HOUSEHOLD, NewCase, check_answer, choices_for, create_case, network, open_cases_of_household
 from ..work.identity import edit as do_edit
+
+PROMPTS = {
+    "melder-rol": "Rol van de melder",
+    "aard": "Aard van het signaal",
+    "urgentie": "Urgentie",
+    "regisseur": "Regisseur",
+    "pseudoniem": "Pseudoniem van de cliënt (geen echte naam)",
+}
+NOTHING_WRITTEN = "er is niets opgeslagen: de casus is niet aangemaakt"
+
+
+def _ask(net, values: dict, soort, toestemming, afweging, grondslag):
+    """In a terminal: every missing answer asked and checked as it is given (soort, consent and grondslag too)."""
+    def question(key: str, text: str, default: str | None = None) -> str:
+        return ask_checked(text, lambda v: check_answer(net, key, v), choices=choices_for(net, key), default=default,
+                           nothing_written=NOTHING_WRITTEN)
+
+    values = {k: v if v is not None else question(k, PROMPTS[k]) for k, v in values.items()}
+    if soort is None and net.meldingsoorten:
+        soort = question("soort", "Soort melding")
+    if toestemming is None:
+        toestemming = question("toestemming", "Toestemming", default="niet-gevraagd")
+    if toestemming != "gegeven":
+        if not afweging:
+            afweging = question("afweging", f"Toestemming {toestemming}: afweging om toch gegevens te delen")
+        if grondslag is None:
+            grondslag = question("grondslag", "Wettelijke grondslag van die afweging")
+    return values, soort, toestemming, afweging, grondslag
+
 
 
 def run(
@@ -35,8 +65,8 @@ def run(
     veiligheidsrisico: Annotated[bool, typer.Option("--veiligheidsrisico", help="Er is een veiligheidsrisico.")] = False,
     omschrijving: Annotated[Optional[str], typer.Option("--omschrijving", help="Korte omschrijving van het signaal.")] = None,
     traject: Annotated[str, typer.Option("--traject", help="regulier of cti.")] = "regulier",
-    toestemming: Annotated[str, typer.Option("--toestemming", help="gegeven, geweigerd, niet-gevraagd of ingetrokken.")] = "niet-gevraagd",
-    toestemming_datum: Annotated[Optional[dt.date], params.date_option("--toestemming-datum", metavar="TOESTEMMING-DATUM", help="Datum van toestemming of weigering.")] = None,
+    toestemming: Annotated[Optional[str], typer.Option("--toestemming", help="gegeven, geweigerd, niet-gevraagd (standaard) of ingetrokken.")] = None,
+    toestemming_datum: Annotated[Optional[dt.date], params.date_option("--toestemming-datum", help="Datum van toestemming of weigering.")] = None,
     afweging: Annotated[Optional[str], typer.Option("--afweging", help="Afweging als er (nog) geen toestemming is.")] = None,
     huishouden: Annotated[Optional[str], typer.Option("--huishouden", metavar="HH-…|nieuw", help="Pseudoniem huishouden-id (HH-…): de melding hoort bij dit gezin; 'nieuw' begint een huishouden met het eerstvolgende vrije id (leden voeg je toe met 'regie huishouden').")] = None,
     minderjarig: Annotated[bool, typer.Option("--minderjarig", help="De cliënt is minderjarig: een jeugddossier (bewaarcategorie jeugd).")] = False,
@@ -51,18 +81,9 @@ def run(
     if regisseur is None and len(net.regisseurs) == 1:
         regisseur = net.regisseurs[0].id
     values = {"melder-rol": melder_rol, "aard": aard, "urgentie": urgentie, "regisseur": regisseur, "pseudoniem": pseudoniem}
-    prompts = {
-        "melder-rol": "Rol van de melder",
-        "aard": "Aard van het signaal",
-        "urgentie": "Urgentie (laag, middel, hoog, crisis)",
-        "regisseur": f"Regisseur ({', '.join(sorted(net.regisseur_ids()))})",
-        "pseudoniem": "Pseudoniem van de cliënt (geen echte naam)",
-    }
-    for key, value in values.items():
-        if value is None and ask:
-            values[key] = console.ask(prompts[key])
-    if ask and toestemming != "gegeven" and not afweging:
-        afweging = console.ask(f"Toestemming {toestemming}: afweging om toch gegevens te delen")
+    if ask:
+        values, soort, toestemming, afweging, grondslag = _ask(net, values, soort, toestemming, afweging, grondslag)
+    toestemming = toestemming or "niet-gevraagd"
     missing = [f"--{k}" for k, v in values.items() if v is None]
     if missing:
         raise UsageError(f"ontbrekende waarde(n): {', '.join(missing)}")
@@ -108,6 +129,7 @@ def _after(root, cid: str, case, huishouden: str | None, *, identiteit: bool, to
         for other, regisseur in open_cases_of_household(root, huishouden, cid):
             console.warn(f"huishouden {huishouden} heeft al open casus {other} (regisseur {regisseur}): één gezin, één plan, "
                          f"één regisseur — voeg samen met 'regie merge-cases {other} {cid}'")
+
 
 def _identity_possible(net, regisseur: str, ask: bool) -> None:
     """--identiteit opens an editor and encrypts to the case's regisseur and the beheerders: both must be possible."""

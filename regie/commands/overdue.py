@@ -1,4 +1,4 @@
-"""Toon afspraken over hun deadline, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.
+"""Toon verlopen afspraken, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.
 
 Gesorteerd op het aantal dagen te laat. Met --within N ook wat in de komende N dagen
 vervalt. --fail-on-overdue geeft exitcode 1 als er iets te laat is (voor de CI van de

@@ -1,4 +1,4 @@
-"""Managementinformatie over een periode (werkproces 4c, 2d; seed 004): instroom, doorlooptijden,
+"""Managementinformatie over een periode (werkproces 4c, 2d): instroom, doorlooptijden,
 afspraken per partner, opschaling, uitkomsten op de Zelfredzaamheid-Matrix, netwerkgericht
 werken, caseload en beleidssignalen.
 

@@ -1,4 +1,4 @@
-"""Leg de verwijzingen uit de verwijsindex risicojongeren vast: signaal, match en regievoerder (seed 004).
+"""Leg de verwijzingen uit de verwijsindex risicojongeren vast: signaal, match en regievoerder.
 
 Alleen wie en wanneer, nooit inhoud: --signaal DATUM --organisatie ORG (wie het signaal afgaf),
 --match DATUM --met ORG (herhaalbaar: met welke organisaties er een match is), --regievoerder ID
@@ -22,9 +22,9 @@ from ..work.safety import record_verwijsindex, withdraw_signal
 
 def run(
     case: params.Case,
-    signaal: Annotated[Optional[dt.date], params.date_option("--signaal", metavar="SIGNAAL", help="Datum van het signaal in de verwijsindex.")] = None,
+    signaal: Annotated[Optional[dt.date], params.date_option("--signaal", help="Datum van het signaal in de verwijsindex.")] = None,
     organisatie: Annotated[Optional[str], params.organisatie_option("--organisatie", help="Met --signaal: organisatie die het signaal afgaf.")] = None,
-    match: Annotated[Optional[dt.date], params.date_option("--match", metavar="MATCH", help="Datum van de match.")] = None,
+    match: Annotated[Optional[dt.date], params.date_option("--match", help="Datum van de match.")] = None,
     met: Annotated[Optional[list[str]], typer.Option("--met", help="Met --match: organisatie met een signaal over dezelfde jongere (herhaalbaar).")] = None,
     regievoerder: Annotated[Optional[str], typer.Option("--regievoerder", help="De afgesproken regievoerder: regisseur- of organisatie-id.")] = None,
     lid: Annotated[Optional[str], typer.Option("--lid", metavar="LID", help="Het lid van het huishouden om wie het signaal gaat, bijv. L3.")] = None,

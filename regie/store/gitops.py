@@ -236,11 +236,15 @@ def check_ready(root: Path) -> None:
         raise GitError("HEAD staat los van een branch (detached HEAD); ga eerst terug naar je branch, "
                        "bijvoorbeeld met 'git switch main'", code="git")
     check_index_lock(root)
-    names = run(root, "config", "--get-regexp", r"^user\.(name|email)$", check=False).stdout
+    check_identity(root)
+
+
+def check_identity(folder: Path) -> None:
+    """Git knows who commits, as seen from ``folder`` (its repository's own settings, else the user's)."""
+    names = run(folder, "config", "--get-regexp", r"^user\.(name|email)$", check=False).stdout
     if "user.name " not in names or "user.email " not in names:
-        raise GitError("git weet niet wie je bent: stel eerst je naam en e-mailadres in met "
-                       "'git config --global user.name \"Voornaam Achternaam\"' en "
-                       "'git config --global user.email \"naam@organisatie.nl\"'", code="git")
+        raise GitError("git weet niet wie je bent: stel eerst je naam en e-mailadres in met 'git config --global user.name "
+                       "\"Voornaam Achternaam\"' en 'git config --global user.email \"naam@organisatie.nl\"'", code="git")
 
 
 def _hooks(root: Path) -> list[str]:

@@ -79,8 +79,6 @@ def afscherm(root: Path, cid: str, record: str, *, today: dt.date, grond: str | 
     """Shield ``record`` from the inzage (or, with ``opheffen``, lift its shield), in one commit."""
     check_value("de voorwaarde", totdat, field="totdat")
     net, case, _ = load_case(root, cid)
-    if case.casus.status == "gesloten" and not opheffen:
-        raise RegieError(f"casus {cid} is gesloten; afschermen kan niet meer")
     if opheffen and (grond or tot or totdat):
         raise UsageError("opheffen gaat zonder grond, tot of totdat", field=("opheffen", "grond", "tot", "totdat"))
     value = None if opheffen else _shield(grond, case.casus.regisseur, tot, totdat, today)

@@ -83,7 +83,8 @@ def add(
             raise RegieError(f"doel {doel} is {status}; een nieuwe afspraak hoort bij een open doel")
     made = gemaakt or today
     if deadline < made:
-        raise UsageError(f"deadline {deadline.isoformat()} ligt voor de datum gemaakt {made.isoformat()}")
+        raise UsageError(f"deadline {deadline.isoformat()} ligt voor de datum gemaakt {made.isoformat()}" + (
+            "" if gemaakt else "; is de afspraak eerder gemaakt, geef dan die datum mee als datum gemaakt"))
     warnings = [f"deadline {deadline.isoformat()} ligt in het verleden"] if deadline < today else []
     new_id = next_id("A", (a.id for a in case.afspraken))
     item = new_map({"id": new_id, "wat": wat, "wie": wie, "doel": doel, "gemaakt": made, "deadline": deadline, "status": "open"})

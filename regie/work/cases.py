@@ -116,6 +116,32 @@ def check_new_case(net: Network, case: NewCase, today: dt.date) -> None:
             raise UsageError("pseudoniem, melder-rol en aard mogen niet leeg zijn")
 
 
+# What each answer of an interactive new-case is checked against as it is given: (thing, choices of the network).
+QUESTIONS = {
+    "melder-rol": "de rol van de melder", "aard": "de aard", "pseudoniem": "het pseudoniem", "afweging": "de afweging",
+}
+
+
+def choices_for(net: Network, key: str) -> tuple[str, ...]:
+    """The values an answer must be one of (empty: free text)."""
+    return {"urgentie": URGENCY, "regisseur": tuple(sorted(net.regisseur_ids())), "soort": net.meldingsoorten,
+            "toestemming": CONSENT, "grondslag": LEGAL}.get(key, ())
+
+
+def check_answer(net: Network, key: str, value: str) -> str:
+    """One answer of an interactive new-case, checked as it is given; returns it (stripped) or raises a Dutch error."""
+    value = value.strip()
+    choices = choices_for(net, key)
+    if choices:
+        if value not in choices:
+            raise UsageError(f"'{value}' is geen keuze; kies uit: {', '.join(choices)}")
+        return value
+    check_value(QUESTIONS.get(key, key), value, field=key.replace("-", "_"))
+    if not value:
+        raise UsageError(f"{QUESTIONS.get(key, key)} mag niet leeg zijn")
+    return value
+
+
 def create_case(root: Path, case: NewCase, today: dt.date, *, commit: bool = True) -> str:
     """Write the files of a new case, validate it, commit them; returns the new case id.
 

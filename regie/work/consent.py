@@ -22,7 +22,7 @@ from ..layout import CASE_FILE
 from ..store.transaction import exclusive
 from .mutation import Change, apply
 
-STATUSES = ("gegeven", "geweigerd", "ingetrokken")
+STATUSES = ("gegeven", "geweigerd", "ingetrokken", "niet-gevraagd")  # niet-gevraagd: with the afweging and grondslag
 LEGAL = tuple(g for g in GRONDSLAGEN if g not in ("toestemming", "afweging"))  # a legal basis to work without consent
 
 
@@ -42,7 +42,8 @@ def record_consent(
     if grondslag is not None and grondslag not in LEGAL:
         raise UsageError(f"onbekende grondslag '{grondslag}'; kies uit: {', '.join(LEGAL)}")
     if status == "gegeven" and (afweging or grondslag):
-        raise UsageError("een afweging en grondslag horen bij werken zonder toestemming (geweigerd of ingetrokken)",
+        raise UsageError("een afweging en grondslag horen bij werken zonder toestemming (geweigerd, ingetrokken of "
+                         "niet gevraagd)",
                          field=("afweging", "grondslag"))
     if status != "gegeven" and not (afweging and afweging.strip() and grondslag):
         raise UsageError(f"toestemming {status}: leg vast waarom er toch wordt samengewerkt (de afweging) en op welke "

@@ -19,12 +19,14 @@ from ..errors import RegieError, UsageError
 from ..formats.yamledit import RoundTrip, append_item, flow_list, list_in, new_map, put
 from ..layout import CASE_FILE
 from ..store.transaction import exclusive
+from .gesloten import refuse_if_closed
 from .mutation import Change, apply
 
 
 @exclusive("cti")
 def start_phase(root: Path, cid: str, *, fase: str, today: dt.date, datum: dt.date | None = None,
                 doelen: list[str] | None = None, commit: bool = True) -> Change:
+    refuse_if_closed(root, cid)
     net, case, _ = load_case(root, cid, needs=(CASE_FILE,))
     order = [f.fase for f in net.cti_fasen]
     if fase not in order:

@@ -185,6 +185,30 @@ def _check_ids(regisseur_id: str, beheerders: list[str]) -> list[str]:
     return list(dict.fromkeys(beheerders))
 
 
+def _check_git(target: Path) -> None:
+    """Everything git needs to make the first commit, checked before a file is written: git itself, who commits,
+    and (inside an existing repository) a state in which regie may commit."""
+    gitops.require_git()
+    probe = next(d for d in (target, *target.parents) if d.is_dir())
+    if gitops.git_dir(probe) is not None:
+        gitops.check_ready(probe)
+    else:
+        gitops.check_identity(probe)
+
+
+def _undo_git(target: Path, written: list[Path], new_repo: bool) -> None:
+    """After a failed init: the git repository it made goes; in an existing one, what it staged is unstaged."""
+    import shutil
+
+    if new_repo:
+        shutil.rmtree(target / ".git", ignore_errors=True)
+    elif written and gitops.is_repo(target):
+        try:
+            gitops.unstage(target, written)
+        except RegieError:
+            pass  # the files themselves go next; the index then only names missing files, as git status will say
+
+
 def _make_folder(target: Path) -> list[Path]:
     """Make ``target`` and the folders above it that are missing; returns those it made."""
     made = [d for d in (target, *target.parents) if not d.exists()]
@@ -212,7 +236,7 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
     if clashes:
         raise RegieError(f"bestaat al en wordt niet overschreven: {', '.join(clashes)}")
     if commit:
-        gitops.require_git()  # before anything is written
+        _check_git(target)  # before anything is written
     if remote is not None and not commit:
         raise UsageError("een gedeelde repository (remote) hoort bij een git-repository met commits; niet zonder commit",
                          field=("remote", "no_commit"))
@@ -222,6 +246,7 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
                "merge_attributes": merge_attributes().rstrip("\n")}
     rendered = {rel: render(tpl, context) for tpl, rel in INIT_FILES.items()}  # all templates first: fail before writing
     made = _make_folder(target)
+    new_repo = commit and not gitops.is_repo(target)
     written: list[Path] = []
     try:
         for rel, text in rendered.items():
@@ -241,9 +266,11 @@ def init_repository(target: Path, naam: str, regisseur_id: str, regisseur_naam: 
             if remote:
                 gitops.run(target, "remote", "add", "origin", remote)
     except BaseException:
+        _undo_git(target, written, new_repo)
         for path in written:
             path.unlink(missing_ok=True)
-        folders = sorted({p.parent for p in written} | set(made), key=lambda d: len(d.parts), reverse=True)
+        inside = {d for p in written for d in p.parents if target in d.parents}  # .github/workflows and .github
+        folders = sorted(inside | set(made), key=lambda d: len(d.parts), reverse=True)
         for made_folder in folders:  # the folders this command made, deepest first, when nothing else is in them
             try:
                 made_folder.rmdir()

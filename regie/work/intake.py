@@ -15,6 +15,7 @@ from ..formats.yamledit import RoundTrip, new_map, put
 from ..layout import AFSPRAKEN_FILE, CASE_FILE, MELDING_FILE
 from ..store.transaction import exclusive
 from .closing import mark_closed
+from .gesloten import refuse_if_closed
 from .mutation import Change, apply
 
 NOT_TAKEN_ON = "niet-geaccepteerd"  # the sluitreden of a melding the network does not take on
@@ -36,6 +37,7 @@ def intake(
         raise UsageError("de reden mag niet leeg zijn", field="reden")
     if verwezen_naar is not None and besluit == "aangenomen":
         raise UsageError("waarheen verwezen is hoort bij een melding die niet wordt aangenomen", field="verwezen_naar")
+    refuse_if_closed(root, cid)
     net, case, _ = load_case(root, cid, needs=(CASE_FILE, MELDING_FILE, AFSPRAKEN_FILE))
     c, m = case.casus, case.melding
     assert c is not None and m is not None

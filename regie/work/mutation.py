@@ -19,6 +19,7 @@ from ..store import gitops, transaction
 from ..store.files import refuse_links, relative_paths, write_bytes_atomic, write_text_atomic
 from ..store.private import private_folder
 from ..store.transaction import state_dir
+from . import gesloten
 
 
 @dataclass
@@ -41,7 +42,7 @@ def _key(p: Problem) -> tuple[str, str, str]:
 
 def apply(
     root: Path, case_id: str | None, writes: Mapping[Path, str | bytes | None], message: str, today: dt.date, *,
-    commit: bool = True, scope: list[str] | None = None,
+    commit: bool = True, scope: list[str] | None = None, record: bool = False,
 ) -> list[Problem]:
     """Write ``writes`` (path -> new text, bytes for an encrypted file, None to remove the file), validate the case
     (or the cases in ``scope``), commit exactly those paths.
@@ -49,9 +50,12 @@ def apply(
     ``case_id`` None validates the whole repository (for files outside a case, like signals).
     Returns the remaining problems (warnings, or errors that were already there).
     Runs under the repository lock, with a journal that a crash leaves for the next command.
+    A case with status gesloten takes no casework (:mod:`regie.work.gesloten`); ``record``: this write is
+    record-keeping itself (a verstrekking a document command records), allowed in a closed case too.
     """
 
     with transaction.session(root, "wijziging"):
+        gesloten.check(root, list(writes), record=record)
         in_git = gitops.git_dir(root) is not None
         if commit or in_git:
             gitops.check_ready(root)  # not a git repository, a merge under way, ...: stop before writing anything

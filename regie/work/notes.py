@@ -16,12 +16,31 @@ from ..dossier.loader import load_case
 from ..dossier.repo import case_dir
 from ..dossier.vocab import JOURNAL_KINDS, NETWORK_JOURNAL_KINDS
 from ..errors import RegieError, UsageError
+from ..formats.yamlio import split_front_matter
 from ..layout import CASE_FILE, JOURNAL_DIR, NETWERK_FILE, NETWORK_JOURNAL_DIR
 from ..render.templates import render
 from ..store import gitops
 from ..store.transaction import exclusive
 from .cases import network
+from .gesloten import refuse_if_closed
 from .mutation import Change, apply, let_user_edit
+
+
+def _needs_text(tekst: str | None, edit: Callable[[Path], None] | None) -> None:
+    """A note without text is no note: refused before anything is written (without a terminal there is no editor)."""
+    if tekst is None and edit is None:
+        raise UsageError("een notitie heeft tekst nodig: geef de tekst mee (zonder terminal opent er geen editor)",
+                         field="tekst")
+    if tekst is not None and not tekst.strip():
+        raise UsageError("de tekst van de notitie mag niet leeg zijn", field="tekst")
+
+
+def _written(text: str, name: str) -> str:
+    """What the editor saved, refused when it holds no more than the front matter and the heading regie put there."""
+    body = split_front_matter(text, name)[1] if text.startswith("---") else text
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in body.splitlines()):
+        raise RegieError("de notitie is leeg; niets opgeslagen")
+    return text
 
 
 @exclusive("note")
@@ -30,7 +49,7 @@ def add_note(
     aanwezig: list[str] | None = None, edit: Callable[[Path], None] | None = None, commit: bool = True,
 ) -> Change:
     check_value("de tekst", tekst, field="tekst")
-
+    refuse_if_closed(root, cid)
     _, case, _ = load_case(root, cid, needs=(CASE_FILE, NETWERK_FILE))
     if soort not in JOURNAL_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(JOURNAL_KINDS)}")
@@ -39,6 +58,7 @@ def add_note(
     for who in aanwezig or []:
         if who not in known:
             raise RegieError(f"'{who}' is geen betrokkene in netwerk.yaml van casus {cid} (wel: {', '.join(sorted(known)) or 'geen'})")
+    _needs_text(tekst, edit)
     folder = case_dir(root, cid) / JOURNAL_DIR
     n = 1
     while (folder / f"{when.isoformat()}-{n}.md").exists():
@@ -48,7 +68,7 @@ def add_note(
     if commit:
         gitops.check_ready(root)  # before the editor opens: nothing typed is refused afterwards
     if edit is not None:
-        text = let_user_edit(root, path.name, text, edit)
+        text = _written(let_user_edit(root, path.name, text, edit), path.name)
     problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
     return Change(paths=[path], problems=problems)
 
@@ -62,7 +82,6 @@ def add_network_note(
     """A note of work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d) in ``journaal/`` at the repository root."""
 
     check_value("de tekst", tekst, field="tekst")
-
     if soort not in NETWORK_JOURNAL_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(NETWORK_JOURNAL_KINDS)}")
     net = network(root)
@@ -70,6 +89,7 @@ def add_network_note(
         case_dir(root, cid)  # an unknown or hostile id stops here
     if regisseur is not None:
         net.require_regisseur(regisseur, field="regisseur")
+    _needs_text(tekst, edit)
     when = event_date(datum, today)
     folder = root / NETWORK_JOURNAL_DIR
     n = 1
@@ -81,7 +101,7 @@ def add_network_note(
     if commit:
         gitops.check_ready(root)
     if edit is not None:
-        text = let_user_edit(root, path.name, text, edit)
+        text = _written(let_user_edit(root, path.name, text, edit), path.name)
     problems = apply(root, None, {path: text}, f"regie note: {soort} in het netwerkjournaal ({when.isoformat()})", today,
                      commit=commit)
     return Change(paths=[path], problems=[p for p in problems if p.path == f"{NETWORK_JOURNAL_DIR}/{path.name}"])

@@ -160,5 +160,5 @@ def record_shares(root: Path, shares: tuple[Share, ...], *, document: str, today
     where = f"casus {cases[0]}" if len(cases) == 1 else f"{len(cases)} casussen"
     problems = apply(root, cases[0] if len(cases) == 1 else None, writes,
                      f"regie {document}: partnerversie voor {orgs}, verstrekking vastgelegd in {where}", today,
-                     commit=commit, scope=cases)
+                     commit=commit, scope=cases, record=True)
     return Change(what=f"verstrekking vastgelegd: {', '.join(made)}", paths=list(writes), problems=problems)

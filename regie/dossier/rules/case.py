@@ -92,7 +92,8 @@ def consent(ctx: Ctx, case: Case) -> Iterator[Problem]:
                 yield ctx.at(case, NETWERK_FILE, "professionals", p.index, "organisatie", code="toestemming-partner",
                              severity=WARNING,
                              message=f"{p.id} ({p.organisatie}) valt niet onder de toestemming ({_consent_text(t)}) en er is "
-                                     "geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag)")
+                                     "geen afweging met een wettelijke grondslag vastgelegd (toestemming.afweging en .grondslag; "
+                                     "leg die vast met 'regie consent')")
 
 
 def _consent_text(t) -> str:

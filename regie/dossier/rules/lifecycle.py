@@ -119,4 +119,4 @@ def intake(ctx: Ctx, case: Case) -> Iterator[Problem]:
         if i.verwezen_naar is None:
             yield ctx.at(case, CASE_FILE, "intake", "besluit", code="intake-verwijzing", severity=WARNING,
                          message="melding niet aangenomen zonder vastgelegde verwijzing ('verwezen_naar'); "
-                                 "niet geaccepteerde meldingen worden adequaat verwezen (seed 002)")
+                                 "niet geaccepteerde meldingen worden adequaat verwezen")

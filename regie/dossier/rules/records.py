@@ -42,6 +42,10 @@ def agreements(ctx: Ctx, case: Case) -> Iterator[Problem]:
                      message=f"{a.id}: '{a.wie}' is niet meer betrokken (netwerk.yaml: tot); geef de afspraak aan een ander "
                              "of laat hem vervallen")
         yield from _agreement_dropped(a, at, ctx.today)
+        if a.status == "open" and case.casus is not None and case.casus.status == "gesloten":
+            yield at("status", "afspraak-open-gesloten", severity=WARNING,
+                     message=f"{a.id}: open afspraak in een gesloten casus; leg vast dat hij vervallen is met "
+                             f"'regie afspraak drop {case.id} {a.id}' (met de reden)")
 
 
 def _agreement_done(a: Afspraak, at: Callable[..., Problem], today: dt.date) -> Iterator[Problem]:
