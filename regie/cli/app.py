@@ -139,7 +139,9 @@ def main() -> None:
         command = typer.main.get_command(build_app(command_in(sys.argv[1:])))
     framework_nl.dutch_command(command)
     name = command_path(command, sys.argv[1:])
-    gesloten.declare(name, CLOSED_CASE.get(name or ""))
+    words = (name or "").split()
+    mark = next((CLOSED_CASE[w] for w in (" ".join(words[:n]) for n in range(len(words), 0, -1)) if w in CLOSED_CASE), None)
+    gesloten.declare(name, mark)
     try:
         try:
             code = command.main(args=sys.argv[1:], prog_name="regie", standalone_mode=False)
@@ -182,8 +184,8 @@ def command_path(command, argv: list[str]) -> str | None:
     names: list[str] = []
     args = argv
     while isinstance(getattr(command, "commands", None), dict):
-        name = command_in(args)
-        if name is None or name not in command.commands:
+        name = next((a for a in args if a in command.commands), None)  # after a group's own argument (a case)
+        if name is None:
             break
         names.append(name)
         args = args[args.index(name) + 1:]
@@ -207,8 +209,8 @@ def flag_of(command, argv: list[str], field: str) -> str:
     options = list(command.params)
     args = argv
     while isinstance(getattr(command, "commands", None), dict):  # a group (typer's own copy of click's)
-        name = command_in(args)
-        if name is None or name not in command.commands:
+        name = next((a for a in args if a in command.commands), None)  # after a group's own argument (a case)
+        if name is None:
             break
         args = args[args.index(name) + 1:]
         command = command.commands[name]

@@ -114,7 +114,7 @@ CLOSED_CASE = {
     "cache clear": "geen-casus", "cache status": "geen-casus",
     "organisatie add": "geen-casus", "organisatie list": "geen-casus",
     "zoek": "beheer",  # --sleutel-vernieuwen re-tokens closed cases too
-    "huishouden lid add": "casuswerk", "huishouden lid edit": "casuswerk", "huishouden lid drop": "casuswerk",
+    "huishouden lid": "casuswerk",
 }
 
 ABOUT = "Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers."
