@@ -93,6 +93,13 @@ def ask(question: str, default: str | None = None) -> str:
         if answer and answer.strip():
             return answer.strip()
 
+
+def ask_optional(question: str) -> str:
+    """Ask on stderr; an empty answer is an answer (\"\": left for later)."""
+    from rich.prompt import Prompt
+
+    return (Prompt.ask(question, console=_console(), default="", show_default=False) or "").strip()
+
 @contextmanager
 def progress(label: str, after: float = 0.5) -> Iterator[Callable[[int, int], None] | None]:
     """A progress callback that draws a bar on stderr once a read has taken ``after`` seconds.

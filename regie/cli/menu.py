@@ -19,13 +19,14 @@ COMMANDS = {
     "handover": ("handover", False), "meldcode": ("meldcode", False), "verwijsindex": ("verwijsindex", False),
     "consent": ("consent", False), "merge-cases": ("merge_cases", False), "cti": ("cti", False),
     "sociale-kaart": ("sociale_kaart", False),
-    "calendar": ("calendar", False),
+    "calendar": ("calendar", False), "zrm": ("zrm", False),
     "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
     "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
+    "hulp": ("hulp", True), "kracht": ("kracht", True),
 }
 
 # The first sentence of each command module's docstring (see summary_of).
@@ -54,6 +55,8 @@ SUMMARIES = {
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
                      "contact, verwijzen, wachttijd en escalatiecontact.",
     "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
+    "zrm": "Leg een meting op de Zelfredzaamheid-Matrix vast over elk leefgebied van het netwerk (de eerste is de "
+           "nulmeting).",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
     "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "
@@ -81,6 +84,8 @@ SUMMARIES = {
     "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
     "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",
+    "hulp": "Eerdere en huidige hulp van de cliënt (de onderzoekende rol): vastleggen, beëindigen, tonen.",
+    "kracht": "Krachten van de cliënt en het netwerk (krachtwerk, de onderzoekende rol): vastleggen en tonen.",
     "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "
              "niet veranderen.",
 }

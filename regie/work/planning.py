@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 from ..clock import event_date
 from ..dossier.loader import load_case
@@ -14,6 +15,7 @@ from ..dossier.plan import Doel
 from ..dossier.repo import case_dir
 from ..errors import RegieError
 from ..formats.yamledit import RoundTrip, edit_front_matter, put
+from ..formats.yamlio import parse_yaml, split_front_matter
 from ..layout import AFSPRAKEN_FILE, CASE_FILE, NETWERK_FILE, PLAN_FILE
 from ..render.templates import render
 from ..store import gitops
@@ -114,11 +116,13 @@ VASTSTELLEN_MESSAGE = "regie plan: plan van aanpak van casus {cid} vastgesteld (
 
 
 @exclusive("plan --vaststellen")
-def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Change:
+def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True,
+                also: Callable[[Any, int], None] | None = None) -> Change:
     """Mark the current plan as vastgesteld; a plan changed since it was last set gets version + 1.
 
     Also moves a case in melding/onderzoek/plan to uitvoering and sets the next evaluation
     date (network term) when the plan has none. Returns (version, remaining problems).
+    ``also(front_matter, version)`` adds to the same edit (the client's answer to the new version).
     """
 
     net, case, _ = load_case(root, cid, needs=(CASE_FILE, PLAN_FILE))
@@ -145,6 +149,8 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
         put(fm, "vastgesteld_doelen", plan.goals_fingerprint(), after="vastgesteld")
         if plan.volgende_evaluatie is None or plan.volgende_evaluatie < when:
             put(fm, "volgende_evaluatie", when + dt.timedelta(days=net.termijnen.evaluatie), after="vastgesteld")
+        if also is not None:
+            also(fm, versie)
 
     writes = {plan_path: edit_front_matter(text, f"{case.folder}/{PLAN_FILE}", change)}
     if case.casus.status in ("melding", "onderzoek", "plan"):
@@ -161,5 +167,22 @@ def _unchanged_since_set(root: Path, plan_path: Path, text: str) -> bool:
 
     marker = "regie plan: plan van aanpak van casus "
     for sha in gitops.path_log(root, plan_path, grep=marker)[:1]:
-        return gitops.show_file(root, sha, plan_path) == text
+        return _without_client(gitops.show_file(root, sha, plan_path)) == _without_client(text)
     return False
+
+
+CLIENT_FIELDS = ("akkoord_client", "eigen_woorden")  # the client's answer and words: recorded after setting, no new version
+
+
+def _without_client(text: str | None) -> object:
+    """plan.md as vaststellen compares it: its front matter without the client's fields, and its text."""
+    if text is None:
+        return None
+    try:
+        head, body, offset = split_front_matter(text, PLAN_FILE)
+        data = parse_yaml(head, PLAN_FILE, line_offset=offset)
+    except RegieError:
+        return text
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k not in CLIENT_FIELDS}
+    return (data, body)

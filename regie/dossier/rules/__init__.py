@@ -22,6 +22,7 @@ from .consent_scope import consent_scope, consent_words
 from .household import household
 from .lifecycle import dates, handovers, intake, status_matches_contents
 from .network import network_rules
+from .onderzoek import client_answer, zrm
 from .privacy import privacy
 from .records import agreements, escalations, goals, plan_changed, verstrekkingen
 from .safety import meldcode, verwijsindex
@@ -51,6 +52,8 @@ CASE_RULES: list[Rule] = [
     goals,
     plan_changed,
     afscherming,
+    zrm,
+    client_answer,
 ]
 
 
