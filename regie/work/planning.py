@@ -20,6 +20,7 @@ from ..layout import AFSPRAKEN_FILE, CASE_FILE, NETWERK_FILE, PLAN_FILE
 from ..render.templates import render
 from ..store import gitops
 from ..store.transaction import exclusive
+from ..views.onderzoek import OnderzoekView, onderzoek_view
 from ..views.safety import meldcode_lines, names, verwijsindex_lines
 from .mutation import Change, apply
 
@@ -62,6 +63,7 @@ class PlanView:
     verwijsindex: list[str] = field(default_factory=list)
     voor: str | None = None  # a partner's version (work.partners): the organisation's name
     grond: str | None = None  # and what lets it see this: toestemming or afweging
+    onderzoek: OnderzoekView | None = None  # baseline, strengths, help, the network's quality, the client's voice
 
 
 def plan_view(net: Network, case: CaseWithCasus) -> PlanView:
@@ -96,7 +98,16 @@ def plan_view(net: Network, case: CaseWithCasus) -> PlanView:
                for m in (case.casus.huishouden.leden if case.casus.huishouden else ())},
         veiligheid=meldcode_lines(case.casus.meldcode, names(net)),
         verwijsindex=verwijsindex_lines(case.casus.verwijsindex, names(net)),
+        onderzoek=_onderzoek(net, case),
     )
+
+
+def _onderzoek(net: Network, case: CaseWithCasus) -> OnderzoekView | None:
+    view = onderzoek_view(net, case)
+    if not any((view.nulmeting, view.krachten, view.hulp, view.client, view.eigen_woorden)) and not any(
+            n.kwaliteit for n in (case.netwerk.naasten if case.netwerk else ())):
+        return None
+    return view
 
 
 def _without_title(text: str) -> str:
