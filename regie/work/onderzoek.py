@@ -119,7 +119,7 @@ def naaste_kwaliteit(root: Path, cid: str, naaste: str, oordeel: str, *, today: 
     """
 
     if oordeel not in KWALITEITEN:
-        raise UsageError(f"ongeldig oordeel '{oordeel}'; kies uit: {', '.join(KWALITEITEN)}", field="oordeel")
+        raise UsageError(f"ongeldig oordeel '{oordeel}'; kies uit: {', '.join(KWALITEITEN)}")
     toelichting = _text("de toelichting", toelichting, "toelichting")
     _, case = open_case(root, cid, "het netwerk wijzigen", needs=(CASE_FILE, NETWERK_FILE))
     naasten = {n.id: n for n in case.netwerk.naasten} if case.netwerk else {}
