@@ -98,7 +98,7 @@ def test_strengths_are_recorded_with_source_and_leefgebied(cli, examples_repo):
 def test_a_zrm_measurement_scores_every_domain_of_the_network(cli, examples_repo):
     root = ("-C", str(examples_repo))
     before = (examples_repo / CASUS3).read_text()
-    scores = [f"{lg}={n}" for lg, n in zip(ALL, (2, 3, 3, 3, 3, 2, 4, 2, 2, 2, 2))] + ["justitie=nvt"]
+    scores = [f"{lg}={n}" for lg, n in zip(ALL[:-1], (2, 3, 3, 3, 3, 2, 4, 2, 2, 2, 2), strict=True)] + ["justitie=nvt"]
     r = cli(*root, "zrm", "2026-003", "--datum", "2026-11-20", *scores)
     assert r.code == 0, r
     assert r.err == "nulmeting op de Zelfredzaamheid-Matrix vastgelegd in casus 2026-003 (2026-11-20)\n"
@@ -231,3 +231,37 @@ def test_the_reports_zrm_shift_starts_from_the_baseline(examples_repo):
     casus.write_text(casus.read_text().replace("      huisvesting: 1\n", "      huisvesting: 3\n"))
     _, case, _ = load_case(examples_repo, "2026-001")
     assert dict(case_outcome(case.checked(), p, set()).zrm)["huisvesting"] == "verslechterd"  # the baseline, not the goal's 1
+
+
+def test_in_a_terminal_zrm_asks_every_domain_not_given_and_again_after_a_wrong_answer(cli, examples_repo, monkeypatch):
+    import io
+    import sys
+
+    from regie.cli import console
+
+    monkeypatch.setattr(console, "interactive", lambda: True)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2\n3\n9\n3\nnvt\n1\n1\n1\n1\n1\n1\n1\n"))
+    r = cli("-C", str(examples_repo), "zrm", "2026-003", "financien=4")
+    assert r.code == 0, r
+    assert "waarschuwing: ongeldige score '9' voor huiselijke-relaties: geef 1 tot en met 5, of nvt" in r.err
+    assert r.err.startswith("Zelfredzaamheid-Matrix: 1 acute problematiek, 2 niet zelfredzaam, 3 beperkt zelfredzaam, "
+                            "4 voldoende zelfredzaam, 5 volledig zelfredzaam\nDagbesteding (dagbesteding) — 1-5 of nvt")
+    assert (examples_repo / CASUS3).read_text().endswith(
+        "      financien: 4\n      dagbesteding: 2\n      huisvesting: 3\n      huiselijke-relaties: 3\n"
+        "      geestelijke-gezondheid: null\n      lichamelijke-gezondheid: 1\n      middelengebruik: 1\n      basale-adl: 1\n"
+        "      instrumentele-adl: 1\n      sociaal-netwerk: 1\n      maatschappelijke-participatie: 1\n      justitie: 1\n")
+
+
+def test_in_a_terminal_evaluate_asks_every_domain_and_an_empty_answer_leaves_it_open(cli, examples_repo, monkeypatch):
+    import io
+    import sys
+
+    from regie.cli import console
+
+    monkeypatch.setattr(console, "interactive", lambda: True)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("4\n\n" + "\n" * 10))
+    r = cli("-C", str(examples_repo), "evaluate", "2026-004", "--datum", "2026-11-25", "--no-edit", "--score", "financien=2")
+    assert r.code == 0, r
+    front = (examples_repo / "casussen/2026-004/evaluaties/2026-11-25.md").read_text().split("\n---\n")[0]
+    assert "  financien: 2\n" in front and "  dagbesteding: 4\n" in front and "  huisvesting: null" in front
+    assert front.count(": null") == 10 + 2  # ten domains left open, samenwerking and besluit
