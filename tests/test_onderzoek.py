@@ -206,7 +206,7 @@ def test_plan_and_inzage_show_the_baseline_strengths_and_the_clients_voice_a_par
             "In de eigen woorden van de cliënt:\n\n> Ik wil in mijn huis blijven wonen.") in plan
     assert "## Nulmeting Zelfredzaamheid-Matrix (20 februari 2026)\n\n| Leefgebied | Score | Betekenis |\n" in plan
     assert "| Financiën | 1 | acute problematiek |\n" in plan and "| Justitie | - | niet van toepassing |\n" in plan
-    assert "## Krachten\n\n- Vertrouwt zijn broer en laat hem de post openen. (cliënt)\n" in plan
+    assert "## Krachten\n\n- Vertrouwt zijn broer en laat hem de post openen (genoemd door cliënt).\n" in plan
     assert "## Kwaliteit van het netwerk\n\n- broer: steunend (sinds 20 februari 2026) — komt wekelijks langs" in plan
     partner = cli(*root, "plan", "2026-001", "--voor", "woonstad").out
     assert partner and not any(w in partner for w in ("Nulmeting", "Krachten", "eigen woorden", "Kwaliteit van het netwerk"))

@@ -35,7 +35,7 @@ def onderzoek_view(net: Network, case: CaseWithCasus) -> OnderzoekView:
         order = [*net.leefgebieden, *(lg for lg in base.scores if lg not in net.leefgebieden)]
         view.nulmeting = [(lg, base.scores[lg], ZRM_BETEKENIS.get(base.scores[lg] or 0, "niet van toepassing"))
                           for lg in order if lg in base.scores]
-    view.krachten = [k.wat + (f" ({k.bron})" if k.bron else "") for k in c.krachten]
+    view.krachten = [f"{k.wat.rstrip('.')} (genoemd door {k.bron})." if k.bron else k.wat for k in c.krachten]
     orgs = net.organisatie_namen()
     view.hulp = [f"{orgs.get(h.organisatie, h.organisatie)}{f', {h.wat}' if h.wat else ''}: {nl_date(h.van)} tot "
                  f"{nl_date(h.tot) if h.tot else 'nu'}{f' — {h.resultaat}' if h.resultaat else ''}" for h in c.hulp]
