@@ -90,7 +90,8 @@ def test_plan_vaststellen(cli, examples_repo):
     plan.write_text(plan.read_text() + "\nNieuwe afspraak met de nicht.\n")
     git(examples_repo, "commit", "-qam", "plan bijgewerkt")
     r = cli("-C", str(examples_repo), "plan", "2026-007", "--vaststellen")
-    assert (r.code, r.err) == (0, "plan van aanpak van casus 2026-007 vastgesteld (versie 2)\n")
+    assert r.code == 0 and r.err.endswith("plan van aanpak van casus 2026-007 vastgesteld (versie 2)\n"), r
+    assert "[akkoord-client] waarschuwing: het plan is in uitvoering, maar het antwoord van de cliënt op versie 2 ontbreekt" in r.err
     assert "versie: 2\nvastgesteld: 2026-11-26\nvastgesteld_doelen: a21d1088d64b\n" in plan.read_text()
 
 

@@ -84,10 +84,10 @@ SUMMARIES = {
     "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
     "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",
-    "hulp": "Eerdere en huidige hulp van de cliënt (de onderzoekende rol): vastleggen, beëindigen, tonen.",
-    "kracht": "Krachten van de cliënt en het netwerk (krachtwerk, de onderzoekende rol): vastleggen en tonen.",
     "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "
              "niet veranderen.",
+    "hulp": "Eerdere en huidige hulp van de cliënt (de onderzoekende rol): vastleggen, beëindigen, tonen.",
+    "kracht": "Krachten van de cliënt en het netwerk (krachtwerk, de onderzoekende rol): vastleggen en tonen.",
 }
 
 ABOUT = "Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers."

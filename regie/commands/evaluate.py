@@ -30,7 +30,7 @@ def run(
     no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
     root = context.root()
-    _, domains = zrm.domains(root, case)
+    _, domains = zrm.domains(root, case, "evalueren")
     scores = zrm.parse_scores(score or [], domains)
     if console.interactive() and any(lg not in scores for lg in domains):
         console.info(zrm.betekenis() + " (leeg: later invullen)")

@@ -64,7 +64,7 @@ def hulp_add(root: Path, cid: str, *, organisatie: str, van: dt.date, today: dt.
     append_item(list_in(doc.data, "hulp", block=True),
                 new_map({"id": new_id, "organisatie": organisatie, "wat": wat, "van": van, "tot": tot, "resultaat": resultaat}))
     problems = apply(root, cid, {path: doc.dump()}, f"regie hulp: {new_id} vastgelegd in casus {cid}", today, commit=commit)
-    warnings = [] if tot is not None or resultaat is None else ["een resultaat bij hulp die nog loopt; geef --tot als ze gestopt is"]
+    warnings = [] if tot is not None or resultaat is None else ["een resultaat bij hulp die nog loopt; geef ook de einddatum als ze gestopt is"]
     return Change(id=new_id, problems=problems, warnings=warnings)
 
 

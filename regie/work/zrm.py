@@ -59,9 +59,9 @@ def betekenis() -> str:
     return "Zelfredzaamheid-Matrix: " + ", ".join(f"{k} {v}" for k, v in ZRM_BETEKENIS.items())
 
 
-def domains(root: Path, cid: str) -> tuple[Network, tuple[str, ...]]:
+def domains(root: Path, cid: str, what: str = "een meting vastleggen") -> tuple[Network, tuple[str, ...]]:
     """The network's domains, for a command that asks for them (the case must be open)."""
-    net, _ = open_case(root, cid, "een meting vastleggen")
+    net, _ = open_case(root, cid, what)
     return net, net.leefgebieden
 
 
