@@ -201,6 +201,9 @@ RECORDS: tuple[RecordKind, ...] = (
     RecordKind("overleg", "overleg", "", "natural"),  # a meeting is named by its date: the same date is the same meeting
     RecordKind("meldcodestap", "casus", "meldcode.stappen", "natural", id_field="stap,datum"),
     RecordKind("cti-fase", "casus", "cti.fasen", "natural", id_field="fase"),
+    RecordKind("hulp", "casus", "hulp", "sequence", prefix="H"),  # the onderzoekende rol: past and current help
+    RecordKind("kracht", "casus", "krachten", "sequence", prefix="K"),
+    RecordKind("zrm-meting", "casus", "zrm", "natural", id_field="datum"),  # a measurement is named by its date
     RecordKind("regie-historie", "casus", "regie_historie", "natural", id_field="datum,reden"),
     RecordKind("regisseur", "regie", "regisseurs", "natural"),
     RecordKind("organisatie", "regie", "organisaties", "natural"),

@@ -87,6 +87,10 @@ CASE = {
             doel: Woning behouden
             startscore: 2
             doelscore: 4
+        akkoord_client:
+          - versie: 1
+            datum: 2026-03-01
+            akkoord: true
         ---
         # Plan
         """,

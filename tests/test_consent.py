@@ -122,7 +122,7 @@ def test_editing_the_current_consent_by_hand_past_its_history_is_an_error(cli, e
     assert cli("-C", str(examples_repo), *WITHDRAW).code == 0
     edit(examples_repo / C / "casus.yaml", "  status: ingetrokken\n  datum: 2026-10-01\n", "  status: gegeven\n  datum: 2026-10-01\n")
     out = cli("-C", str(examples_repo), "validate", "2026-001").out
-    assert (f"{C}/casus.yaml:18: [toestemming-historie] de toestemming wijkt af van de laatste wijziging in "
+    assert (f"{C}/casus.yaml:55: [toestemming-historie] de toestemming wijkt af van de laatste wijziging in "
             "toestemming.historie; leg een wijziging vast met 'regie consent' in plaats van de stand met de hand aan te passen\n") in out
 
 

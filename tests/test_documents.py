@@ -71,7 +71,10 @@ def test_plan_html_escapes_dossier_text(cli, dossier):
 
 def test_plan_vaststellen(cli, examples_repo):
     r = cli("-C", str(examples_repo), "plan", "2026-007", "--vaststellen", "--datum", "2026-11-25")
-    assert (r.code, r.err) == (0, "plan van aanpak van casus 2026-007 vastgesteld (versie 1)\n"), r
+    assert (r.code, r.err) == (0, "casussen/2026-007/plan.md:2: [akkoord-client] waarschuwing: het plan is in uitvoering, maar "
+                                  "het antwoord van de cliënt op versie 1 ontbreekt; leg het vast met 'regie plan 2026-007 "
+                                  "--akkoord-client DATUM' of 'regie plan 2026-007 --niet-akkoord-client DATUM --reden ...'\n"
+                                  "plan van aanpak van casus 2026-007 vastgesteld (versie 1)\n"), r
     diff = git(examples_repo, "show", "--format=%s", "--unified=0", "HEAD")
     assert diff.startswith("regie plan: plan van aanpak van casus 2026-007 vastgesteld (versie 1)\n")
     changed = [line for line in diff.splitlines() if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
@@ -87,7 +90,8 @@ def test_plan_vaststellen(cli, examples_repo):
     plan.write_text(plan.read_text() + "\nNieuwe afspraak met de nicht.\n")
     git(examples_repo, "commit", "-qam", "plan bijgewerkt")
     r = cli("-C", str(examples_repo), "plan", "2026-007", "--vaststellen")
-    assert (r.code, r.err) == (0, "plan van aanpak van casus 2026-007 vastgesteld (versie 2)\n")
+    assert r.code == 0 and r.err.endswith("plan van aanpak van casus 2026-007 vastgesteld (versie 2)\n"), r
+    assert "[akkoord-client] waarschuwing: het plan is in uitvoering, maar het antwoord van de cliënt op versie 2 ontbreekt" in r.err
     assert "versie: 2\nvastgesteld: 2026-11-26\nvastgesteld_doelen: a21d1088d64b\n" in plan.read_text()
 
 

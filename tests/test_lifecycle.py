@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 
@@ -53,6 +54,7 @@ def test_evaluate_opens_the_editor_and_commits_what_was_typed(cli, examples_repo
         "open(p, 'w').write(t + 'Goed overleg.\\n')\n"
     )
     monkeypatch.setattr(console, "interactive", lambda: True)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n" * 20))  # every ZRM domain asked: left open
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     r = cli("-C", str(examples_repo), "evaluate", "2026-001")
     assert r.code == 0, r
@@ -65,10 +67,11 @@ def test_failing_editor_leaves_nothing(cli, examples_repo, monkeypatch):
     from regie.cli import console
 
     monkeypatch.setattr(console, "interactive", lambda: True)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n" * 20))  # every ZRM domain asked: left open
     monkeypatch.setenv("EDITOR", "false")
     head = git(examples_repo, "rev-parse", "HEAD")
     r = cli("-C", str(examples_repo), "evaluate", "2026-001")
-    assert (r.code, r.err) == (1, "fout: editor 'false' stopte met code 1; niets opgeslagen\n")
+    assert r.code == 1 and r.err.endswith(": fout: editor 'false' stopte met code 1; niets opgeslagen\n"), r  # after the ZRM questions
     assert not (examples_repo / C / "evaluaties/2026-11-26.md").exists()
     assert git(examples_repo, "rev-parse", "HEAD") == head and git(examples_repo, "status", "--porcelain") == ""
 
@@ -79,6 +82,7 @@ def test_invalid_edit_is_kept_uncommitted(cli, examples_repo, monkeypatch, tmp_p
     script = tmp_path / "break.py"
     script.write_text("import sys\np = sys.argv[1]\nt = open(p).read()\nopen(p, 'w').write(t.replace('soort: tussentijds', 'soort: halfjaarlijks') + 'Mijn tekst.\\n')\n")
     monkeypatch.setattr(console, "interactive", lambda: True)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n" * 20))  # every ZRM domain asked: left open
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     r = cli("-C", str(examples_repo), "evaluate", "2026-001")
     assert r.code == 1

@@ -64,7 +64,7 @@ def test_markdown_body_and_the_deliberate_exception(cli, dossier):
     melding = dossier / C / "melding.yaml"
     melding.write_text(melding.read_text() + "omschrijving: \"post naar info@gemeente.nl\"  # privacy: ok\n")
     r = cli("-C", str(dossier), "validate")
-    assert [line.split(": [")[0] for line in r.out.splitlines()] == [f"{C}/plan.md:12"]
+    assert [line.split(": [")[0] for line in r.out.splitlines()] == [f"{C}/plan.md:16"]
 
 
 def test_streng_makes_findings_errors(cli, dossier):

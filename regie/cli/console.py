@@ -100,6 +100,12 @@ def confirm(question: str) -> bool:
     answer = Prompt.ask(question, console=_console(), choices=["j", "n"], default="n", show_default=True)
     return answer == "j"
 
+def ask_optional(question: str) -> str:
+    """Ask on stderr; an empty answer is an answer (\"\": left for later)."""
+    from rich.prompt import Prompt
+
+    return (Prompt.ask(question, console=_console(), default="", show_default=False) or "").strip()
+
 @contextmanager
 def progress(label: str, after: float = 0.5) -> Iterator[Callable[[int, int], None] | None]:
     """A progress callback that draws a bar on stderr once a read has taken ``after`` seconds.

@@ -19,7 +19,7 @@ COMMANDS = {
     "handover": ("handover", False), "meldcode": ("meldcode", False), "verwijsindex": ("verwijsindex", False),
     "consent": ("consent", False), "merge-cases": ("merge_cases", False), "cti": ("cti", False),
     "sociale-kaart": ("sociale_kaart", False),
-    "calendar": ("calendar", False),
+    "calendar": ("calendar", False), "zrm": ("zrm", False),
     "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
@@ -28,6 +28,7 @@ COMMANDS = {
     "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "huishouden": ("huishouden", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
     "organisatie": ("organisatie", True),
+    "hulp": ("hulp", True), "kracht": ("kracht", True),
 }
 
 # The first sentence of each command module's docstring (see summary_of).
@@ -56,6 +57,8 @@ SUMMARIES = {
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
                      "contact, verwijzen, wachttijd en escalatiecontact.",
     "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
+    "zrm": "Leg een meting op de Zelfredzaamheid-Matrix vast over elk leefgebied van het netwerk (de eerste is de "
+           "nulmeting).",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
     "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "
@@ -88,6 +91,8 @@ SUMMARIES = {
     "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "
              "niet veranderen.",
     "organisatie": "De partnerorganisaties van het netwerk in regie.yaml: een organisatie toevoegen, of ze allemaal tonen.",
+    "hulp": "Eerdere en huidige hulp van de cliënt (de onderzoekende rol): vastleggen, beëindigen, tonen.",
+    "kracht": "Krachten van de cliënt en het netwerk (krachtwerk, de onderzoekende rol): vastleggen en tonen.",
 }
 
 # What each command may do to a case with status gesloten, one line per command (tests/test_closed_case.py):
@@ -115,6 +120,8 @@ CLOSED_CASE = {
     "organisatie add": "geen-casus", "organisatie list": "geen-casus",
     "zoek": "beheer",  # --sleutel-vernieuwen re-tokens closed cases too
     "huishouden lid": "casuswerk",
+    "zrm": "casuswerk", "hulp add": "casuswerk", "hulp end": "casuswerk", "hulp list": "geen-casus",
+    "kracht add": "casuswerk", "kracht list": "geen-casus", "betrokkene kwaliteit": "casuswerk",
 }
 
 ABOUT = "Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers."

@@ -15,6 +15,7 @@ import typer
 from ..cli import console, context, params
 from ..work.betrokkenen import add as do_add
 from ..work.betrokkenen import drop as do_drop
+from ..work.onderzoek import naaste_kwaliteit
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -58,3 +59,19 @@ def drop(
     changed = do_drop(context.root(), case, betrokkene, reden=reden, today=context.today(),
                       datum=datum, commit=not no_commit)
     _report(changed, f"betrokkenheid van {betrokkene} in casus {case} beëindigd")
+
+
+@app.command("kwaliteit")
+def kwaliteit(
+    case: params.CaseEg,
+    naaste: Annotated[str, typer.Argument(help="Id van de naaste uit netwerk.yaml.", show_default=False)],
+    oordeel: Annotated[str, typer.Argument(help="steunend, belastend of onveilig.", show_default=False)],
+    datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum van het oordeel (standaard vandaag).")] = None,
+    toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Waarop het oordeel berust.")] = None,
+    no_commit: params.NoCommit = False,
+) -> None:
+    """Leg vast of een naaste steunend, belastend of onveilig is (met datum; eerdere oordelen blijven staan)."""
+
+    changed = naaste_kwaliteit(context.root(), case, naaste, oordeel, datum=datum, toelichting=toelichting,
+                               today=context.today(), commit=not no_commit)
+    _report(changed, f"{naaste} in casus {case}: {oordeel}")

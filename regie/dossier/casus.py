@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..clock import from_checked, to_day
 from .meldcode import Meldcode
+from .onderzoek import Hulp, Kracht, ZrmMeting, zrm_metingen
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,13 @@ class Casus:
     samengevoegd_met: str | None = None
     samengevoegd_zonder_huishouden: str | None = None  # why it was merged with a case of no shared household
     cti_fasen: tuple[CtiFase, ...] = ()
+    hulp: tuple[Hulp, ...] = ()  # the onderzoekende rol: past and current help, strengths, ZRM measurements
+    krachten: tuple[Kracht, ...] = ()
+    zrm: tuple[ZrmMeting, ...] = ()  # oldest first: the first is the baseline (nulmeting)
+
+    @property
+    def nulmeting(self) -> ZrmMeting | None:
+        return self.zrm[0] if self.zrm else None
 
     @classmethod
     def from_data(cls, d: dict) -> Casus:
@@ -243,4 +251,7 @@ class Casus:
             samengevoegd_zonder_huishouden=d.get("samengevoegd_zonder_huishouden"),
             cti_fasen=tuple(CtiFase(f["fase"], to_day(f["van"]), i, tuple(f.get("doelen") or ()))
                             for i, f in enumerate((d.get("cti") or {}).get("fasen") or ())),
+            hulp=tuple(Hulp.from_data(h, i) for i, h in enumerate(d.get("hulp") or ())),
+            krachten=tuple(Kracht.from_data(k, i) for i, k in enumerate(d.get("krachten") or ())),
+            zrm=zrm_metingen(d.get("zrm")),
         )

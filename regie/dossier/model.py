@@ -17,6 +17,7 @@ from ..layout import CASE_FILE, MELDING_FILE
 from .afscherming import Schild
 from .casus import Casus
 from .network import Network
+from .onderzoek import Kwaliteit, kwaliteiten
 from .plan import Plan
 from .vocab import CLIENT, JEUGD_DOELGROEPEN
 
@@ -68,6 +69,11 @@ class Naaste:
     betrokken: bool
     index: int
     tot: dt.date | None = None
+    kwaliteit: tuple[Kwaliteit, ...] = ()  # steunend, belastend or onveilig, oldest first
+
+    @property
+    def oordeel(self) -> Kwaliteit | None:
+        return self.kwaliteit[-1] if self.kwaliteit else None
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ class Netwerk:
             ),
             naasten=tuple(
                 Naaste(n["id"], n["relatie"], n.get("steunend", True), n.get("vip", False), n.get("betrokken", False), i,
-                       from_checked(n.get("tot")))
+                       from_checked(n.get("tot")), kwaliteiten(n.get("kwaliteit")))
                 for i, n in enumerate(d.get("naasten") or [])
             ),
         )
@@ -240,6 +246,7 @@ class Evaluatie:
     file: str
     # fields left empty (null) to be filled in, as a new evaluation from `regie evaluate` has them
     in_te_vullen: tuple[str, ...] = ()
+    eigen_woorden: str | None = None  # the evaluation in the client's own words
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> Evaluatie:
@@ -254,6 +261,7 @@ class Evaluatie:
             besluit=d.get("besluit"),
             file=file,
             in_te_vullen=tuple(empty),
+            eigen_woorden=d.get("eigen_woorden"),
         )
 
 

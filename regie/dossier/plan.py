@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..clock import from_checked
+from .onderzoek import ClientAntwoord, client_antwoorden
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,13 @@ class Plan:
     doelen: tuple[Doel, ...]
     tekst: str
     vastgesteld_doelen: str | None = None  # the goals' fingerprint when the plan was set
+    akkoord_client: tuple[ClientAntwoord, ...] = ()  # the client's answer to each version
+    eigen_woorden: str | None = None  # the plan in the client's own words
+
+    def antwoord_client(self) -> ClientAntwoord | None:
+        """The client's (last) answer to this version of the plan, or None."""
+        answers = [a for a in self.akkoord_client if a.versie == self.versie]
+        return answers[-1] if answers else None
 
     def goals_fingerprint(self) -> str:
         """What the plan promises, as 12 hex digits: each goal's id, leefgebied, text, member and scores (not how
@@ -60,4 +68,6 @@ class Plan:
             ),
             tekst=body,
             vastgesteld_doelen=d.get("vastgesteld_doelen"),
+            akkoord_client=client_antwoorden(d.get("akkoord_client")),
+            eigen_woorden=d.get("eigen_woorden"),
         )

@@ -37,6 +37,7 @@ from .inzage import (
     visible_commits,
     without_leefgebieden,
 )
+from .onderzoek import onderzoek_view
 from .safety import meldcode_lines, names, verwijsindex_lines
 
 # The sections regie's evaluation template writes from the dossier itself: the inzage shows those records in its own
@@ -184,6 +185,7 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "bewaren": taal.retention(net, full, category),
         "contact": net.contact or {},
         "taal": taal,
+        "onderzoek": onderzoek_view(net, case) if member is None else None,  # the client's own words: for the client
     }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..clock import event_date
+from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import CaseWithCasus
 from ..dossier.network import Network
@@ -56,7 +57,8 @@ def _agreement_state(a, on: dt.date) -> str:
     return f"te laat ({(on - a.deadline).days} dagen)" if a.deadline < on else "open"
 
 
-def evaluation_context(net: Network, case: CaseWithCasus, soort: str, datum: dt.date) -> dict:
+def evaluation_context(net: Network, case: CaseWithCasus, soort: str, datum: dt.date,
+                       scores: dict[str, int | None] | None = None, eigen_woorden: str | None = None) -> dict:
     previous = max((e for e in case.evaluaties if e.datum <= datum), key=lambda e: e.datum, default=None)
     since = previous.datum if previous else (case.plan.vastgesteld if case.plan and case.plan.vastgesteld else None)
     goals = []
@@ -74,25 +76,33 @@ def evaluation_context(net: Network, case: CaseWithCasus, soort: str, datum: dt.
     orgs = net.organisatie_namen()
     escalations = [f"{e.id}: niveau {e.niveau} ({net.level_name(e.over, e.niveau)}) over {orgs.get(e.over, e.over)} sinds {e.datum.isoformat()}"
                    for e in case.escalaties if e.afgesloten is None]
-    leefgebieden = list(dict.fromkeys([g.leefgebied for g in goals] or list(case.casus.leefgebieden)))
+    # the Zelfredzaamheid-Matrix asks for every domain of the network: those of the goals first
+    leefgebieden = list(dict.fromkeys([*(g.leefgebied for g in goals), *case.casus.leefgebieden, *net.leefgebieden]))
     return {
         "casus": case.id, "soort": soort, "datum": datum, "vorige": previous.datum if previous else None,
         "sinds": since, "doelen": goals, "leefgebieden": leefgebieden,
         "vorige_scores": {g.leefgebied: g.vorige for g in goals},
-        "afspraken": agreements, "escalaties": escalations,
+        "afspraken": agreements, "escalaties": escalations, "scores": scores or {},
+        "eigen_woorden": eigen_woorden,
     }
 
 
 @exclusive("evaluate")
 def evaluate(
     root: Path, cid: str, *, today: dt.date, soort: str = "tussentijds", datum: dt.date | None = None,
-    edit: Callable[[Path], None] | None = None, commit: bool = True,
+    edit: Callable[[Path], None] | None = None, commit: bool = True, scores: dict[str, int | None] | None = None,
+    eigen_woorden: str | None = None,
 ) -> Change:
     """Create ``evaluaties/<datum>.md`` pre-filled from the case, let the user edit it, commit it.
 
     Also sets the plan's next evaluation date (network term; none after an eind-evaluatie).
     If the edited evaluation does not validate it stays in place, uncommitted, so nothing typed is lost.
+    ``scores`` (leefgebied -> 1-5, None: not applicable) and the client's ``eigen_woorden`` are filled in.
     """
+
+    check_value("de eigen woorden", eigen_woorden, field="eigen_woorden")
+    if eigen_woorden is not None and not eigen_woorden.strip():
+        raise UsageError("de eigen woorden mogen niet leeg zijn", field="eigen_woorden")
 
     net, case, _ = load_case(root, cid, needs=(CASE_FILE, PLAN_FILE, AFSPRAKEN_FILE, ESCALATIES_FILE))
     if soort not in EVALUATION_KINDS:
@@ -111,7 +121,10 @@ def evaluate(
     while path.exists():
         path = folder / EVALUATIONS_DIR / f"{when.isoformat()}-{n}.md"
         n += 1
-    text = render("evaluatie.md.j2", evaluation_context(net, case, soort, when), root)
+    unknown = [lg for lg in scores or {} if lg not in net.leefgebieden]
+    if unknown:
+        raise UsageError(f"onbekend leefgebied '{unknown[0]}'; kies uit: {', '.join(net.leefgebieden)}", field="score")
+    text = render("evaluatie.md.j2", evaluation_context(net, case, soort, when, scores, eigen_woorden), root)
     if commit:
         gitops.check_ready(root)  # before the editor opens: nothing typed is refused afterwards
     if edit is not None:

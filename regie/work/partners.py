@@ -89,6 +89,7 @@ def partner_plan_view(net: Network, case: CaseWithCasus, org: str) -> tuple[Plan
         tekst="",
         veiligheid=[],
         verwijsindex=[],
+        onderzoek=None,  # the client's own words and how each naaste is: not for a partner
         voor=names.get(org, org),
         grond=scope.grond,
     )

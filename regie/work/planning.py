@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 from ..clock import event_date
 from ..dossier.loader import load_case
@@ -14,10 +15,12 @@ from ..dossier.plan import Doel
 from ..dossier.repo import case_dir
 from ..errors import RegieError
 from ..formats.yamledit import RoundTrip, edit_front_matter, put
+from ..formats.yamlio import parse_yaml, split_front_matter
 from ..layout import AFSPRAKEN_FILE, CASE_FILE, NETWERK_FILE, PLAN_FILE
 from ..render.templates import render
 from ..store import gitops
 from ..store.transaction import exclusive
+from ..views.onderzoek import OnderzoekView, onderzoek_view
 from ..views.safety import meldcode_lines, names, verwijsindex_lines
 from .mutation import Change, apply
 
@@ -60,6 +63,7 @@ class PlanView:
     verwijsindex: list[str] = field(default_factory=list)
     voor: str | None = None  # a partner's version (work.partners): the organisation's name
     grond: str | None = None  # and what lets it see this: toestemming or afweging
+    onderzoek: OnderzoekView | None = None  # baseline, strengths, help, the network's quality, the client's voice
 
 
 def plan_view(net: Network, case: CaseWithCasus) -> PlanView:
@@ -94,7 +98,16 @@ def plan_view(net: Network, case: CaseWithCasus) -> PlanView:
                for m in (case.casus.huishouden.leden if case.casus.huishouden else ())},
         veiligheid=meldcode_lines(case.casus.meldcode, names(net)),
         verwijsindex=verwijsindex_lines(case.casus.verwijsindex, names(net)),
+        onderzoek=_onderzoek(net, case),
     )
+
+
+def _onderzoek(net: Network, case: CaseWithCasus) -> OnderzoekView | None:
+    view = onderzoek_view(net, case)
+    if not any((view.nulmeting, view.krachten, view.hulp, view.client, view.eigen_woorden)) and not any(
+            n.kwaliteit for n in (case.netwerk.naasten if case.netwerk else ())):
+        return None
+    return view
 
 
 def _without_title(text: str) -> str:
@@ -114,11 +127,13 @@ VASTSTELLEN_MESSAGE = "regie plan: plan van aanpak van casus {cid} vastgesteld (
 
 
 @exclusive("plan --vaststellen")
-def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True) -> Change:
+def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None = None, commit: bool = True,
+                also: Callable[[Any, int], None] | None = None) -> Change:
     """Mark the current plan as vastgesteld; a plan changed since it was last set gets version + 1.
 
     Also moves a case in melding/onderzoek/plan to uitvoering and sets the next evaluation
     date (network term) when the plan has none. Returns (version, remaining problems).
+    ``also(front_matter, version)`` adds to the same edit (the client's answer to the new version).
     """
 
     net, case, _ = load_case(root, cid, needs=(CASE_FILE, PLAN_FILE))
@@ -145,6 +160,8 @@ def vaststellen(root: Path, cid: str, *, today: dt.date, datum: dt.date | None =
         put(fm, "vastgesteld_doelen", plan.goals_fingerprint(), after="vastgesteld")
         if plan.volgende_evaluatie is None or plan.volgende_evaluatie < when:
             put(fm, "volgende_evaluatie", when + dt.timedelta(days=net.termijnen.evaluatie), after="vastgesteld")
+        if also is not None:
+            also(fm, versie)
 
     writes = {plan_path: edit_front_matter(text, f"{case.folder}/{PLAN_FILE}", change)}
     if case.casus.status in ("melding", "onderzoek", "plan"):
@@ -161,5 +178,22 @@ def _unchanged_since_set(root: Path, plan_path: Path, text: str) -> bool:
 
     marker = "regie plan: plan van aanpak van casus "
     for sha in gitops.path_log(root, plan_path, grep=marker)[:1]:
-        return gitops.show_file(root, sha, plan_path) == text
+        return _without_client(gitops.show_file(root, sha, plan_path)) == _without_client(text)
     return False
+
+
+CLIENT_FIELDS = ("akkoord_client", "eigen_woorden")  # the client's answer and words: recorded after setting, no new version
+
+
+def _without_client(text: str | None) -> object:
+    """plan.md as vaststellen compares it: its front matter without the client's fields, and its text."""
+    if text is None:
+        return None
+    try:
+        head, body, offset = split_front_matter(text, PLAN_FILE)
+        data = parse_yaml(head, PLAN_FILE, line_offset=offset)
+    except RegieError:
+        return text
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k not in CLIENT_FIELDS}
+    return (data, body)

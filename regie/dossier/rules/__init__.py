@@ -23,6 +23,7 @@ from .household import household
 from .jeugd import gezag, member_consent, member_partners, member_signals, youth_retention
 from .lifecycle import dates, handovers, intake, status_matches_contents
 from .network import network_rules
+from .onderzoek import client_answer, zrm
 from .privacy import privacy
 from .records import agreements, escalations, goals, plan_changed, verstrekkingen
 from .safety import meldcode, verwijsindex
@@ -57,6 +58,8 @@ CASE_RULES: list[Rule] = [
     goals,
     plan_changed,
     afscherming,
+    zrm,
+    client_answer,
 ]
 
 

@@ -81,8 +81,11 @@ def re_meldingen(cases: list[CheckedCase], earlier: list[Earlier], p: Period) ->
 
 def case_outcome(case: CheckedCase, p: Period, again: set[str]) -> CaseOutcome:
     zrm = []
-    if case.plan:
-        starts = {g.leefgebied: g.startscore for g in case.plan.doelen if g.startscore is not None}
+    # the start on each domain: the ZRM baseline (first measurement) where there is one, else the goal's startscore
+    starts = {g.leefgebied: g.startscore for g in case.plan.doelen if g.startscore is not None} if case.plan else {}
+    if (base := case.casus.nulmeting) is not None:
+        starts.update({lg: s for lg, s in base.scores.items() if s is not None})
+    if starts:
         for lg, start in starts.items():
             scored = [e for e in case.evaluaties if e.datum in p and e.scores.get(lg) is not None]
             if scored:
