@@ -21,6 +21,9 @@ CLOSED = {**CASE, "casus.yaml": CASE["casus.yaml"].replace(
 OTHER = {**CASE, "casus.yaml": CASE["casus.yaml"].replace('id: "2026-001"', 'id: "2026-002"')}
 
 # How each command that changes a case is tried on the closed case 2026-001.
+ZRM_2013 = ("financien", "dagbesteding", "huisvesting", "huiselijke-relaties", "geestelijke-gezondheid",
+            "lichamelijke-gezondheid", "middelengebruik", "basale-adl", "instrumentele-adl", "sociaal-netwerk",
+            "maatschappelijke-participatie", "justitie")
 TRIES = {
     "new-case": None,  # makes a new case, never a closed one: tried in tests/test_new_case.py
     "intake": ["intake", CID, "--besluit", "aangenomen", "--reden", "past bij het netwerk"],
@@ -32,6 +35,11 @@ TRIES = {
     "meldcode": ["meldcode", CID, "--stap", "1", "--toelichting", "signalen in kaart"],
     "merge-cases": ["merge-cases", "2026-002", CID],
     "cti": ["cti", CID, "--fase", "structurering"],
+    "zrm": ["zrm", CID, *(f"{lg}=3" for lg in ZRM_2013)],
+    "hulp add": ["hulp", "add", CID, "--organisatie", "org", "--van", "2026-01-01", "--wat", "ambulante hulp"],
+    "hulp end": ["hulp", "end", CID, "H1", "--tot", "2026-11-01"],
+    "kracht add": ["kracht", "add", CID, "--wat", "houdt van koken"],
+    "betrokkene kwaliteit": ["betrokkene", "kwaliteit", CID, "zus", "steunend"],
     "huishouden lid": ["huishouden", CID, "lid", "add", "--rol", "kind", "--geboortejaar", "2015", "--pseudoniem", "K."],
     "note": ["note", CID, "--soort", "huisbezoek", "--tekst", "Bezoek."],
     "afspraak add": ["afspraak", "add", CID, "--wat", "Bellen", "--wie", "pro", "--deadline", "2026-12-20"],
