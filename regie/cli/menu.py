@@ -24,7 +24,7 @@ COMMANDS = {
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
-    "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
+    "afspraak": ("afspraak", True), "bijeenkomst": ("bijeenkomst", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
 }
 
@@ -75,6 +75,8 @@ SUMMARIES = {
     "merge-file": "Git-samenvoeghulp voor afspraken, escalaties en signalen: per record en per veld "
                   "(niet aanroepen met de hand).",
     "afspraak": "Afspraken van een casus: toevoegen, afvinken, laten vervallen, verschuiven.",
+    "bijeenkomst": "Bijeenkomsten over één casus: netwerkbijeenkomst, zorgconferentie of familienetwerkberaad plannen, "
+                   "uitnodigen en vastleggen.",
     "betrokkene": "Het netwerk van een casus: een professional of naaste toevoegen, of iemands betrokkenheid beëindigen.",
     "doel": "Doelen van het plan van aanpak: toevoegen, bereikt, laten vervallen.",
     "signal": "Beleidssignalen (werkproces 2d): knelpunten die het netwerk wil omzetten in beleidsadvies.",

@@ -21,6 +21,7 @@ from .case import case_identity, categories, consent, known_people, leefgebieden
 from .consent_scope import consent_scope, consent_words
 from .household import household
 from .lifecycle import dates, handovers, intake, status_matches_contents
+from .meetings import meetings
 from .network import network_rules
 from .privacy import privacy
 from .records import agreements, escalations, goals, plan_changed, verstrekkingen
@@ -51,6 +52,7 @@ CASE_RULES: list[Rule] = [
     goals,
     plan_changed,
     afscherming,
+    meetings,
 ]
 
 
