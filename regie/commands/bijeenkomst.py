@@ -20,7 +20,7 @@ from ..errors import UsageError
 from ..work.bijeenkomsten import plan as do_plan
 from ..work.bijeenkomsten import record as do_record
 from ..work.partners import record_shares
-from ..work.uitnodigingen import document
+from ..work.uitnodigingen import all_invitations, document
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -94,12 +94,7 @@ def uitnodiging(
 def _all(root: Path, case: str, bijeenkomst: str, folder: Path, kind: str, *, commit: bool) -> None:
     """Every invitee's invitation in ``folder``, and every verstrekking they make in one commit; when recording fails,
     the files written are removed again."""
-    from ..dossier.loader import load_case
-    from ..work.bijeenkomsten import find
-
-    _, loaded, _ = load_case(root, case, needs=())
-    invitees = find(loaded, bijeenkomst).genodigden
-    docs = {who: document(root, case, bijeenkomst, who, html=kind != "md") for who in invitees}
+    docs = all_invitations(root, case, bijeenkomst, html=kind != "md")
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:

@@ -152,3 +152,9 @@ def document(root: Path, cid: str, bid: str, voor: str | None = None, *, html: b
     text = render("bijeenkomst.html.j2" if html else "bijeenkomst.md.j2", {"b": doc}, root)
     return PartnerDocument(text, (share,) if share else ())
 
+
+
+def all_invitations(root: Path, cid: str, bid: str, *, html: bool = False) -> dict[str, PartnerDocument]:
+    """The invitation of every invitee of meeting ``bid``, by invitee."""
+    _, case, _ = load_case(root, cid, needs=(CASE_FILE, BIJEENKOMSTEN_FILE))
+    return {who: document(root, cid, bid, who, html=html) for who in find(case, bid).genodigden}
