@@ -87,6 +87,12 @@ def uitnodiging(
         _all(root, case, bijeenkomst, alle, kind, commit=not no_commit)
         return
     doc = document(root, case, bijeenkomst, voor, html=kind != "md")
+    if not doc.shares:  # the client's, a naaste's or a household member's own invitation: no verstrekking
+        if kind == "pdf":
+            documents.write_pdf(doc.text, out)
+        else:
+            documents.output(doc.text, out)
+        return
     documents.output_shared(doc.text, out, pdf=kind == "pdf", record=lambda: record_shares(
         root, doc.shares, document="bijeenkomst uitnodiging", today=context.today(), commit=not no_commit))
 

@@ -124,15 +124,15 @@ class NieuweAfspraak:
     def parse(cls, text: str) -> NieuweAfspraak:
         parts = [p.strip() for p in text.split("|", 3)]
         if len(parts) < 3:
-            raise UsageError(f"afspraak '{text}': schrijf WIE|DEADLINE|WAT of WIE|DEADLINE|DOEL|WAT "
+            raise UsageError(f"'{text}': schrijf WIE|DEADLINE|WAT of WIE|DEADLINE|DOEL|WAT "
                              "(bijv. 'dochter|2026-12-15|D2|Samen boodschappen doen')", field="afspraak")
         try:
             deadline = dt.date.fromisoformat(parts[1])
         except ValueError:
-            raise UsageError(f"afspraak '{text}': deadline '{parts[1]}' is geen datum (JJJJ-MM-DD)", field="afspraak") from None
+            raise UsageError(f"'{text}': deadline '{parts[1]}' is geen datum (JJJJ-MM-DD)", field="afspraak") from None
         wat = parts[-1]
         if not wat:
-            raise UsageError(f"afspraak '{text}': de omschrijving mag niet leeg zijn", field="afspraak")
+            raise UsageError(f"'{text}': de omschrijving mag niet leeg zijn", field="afspraak")
         return cls(parts[0], deadline, wat, parts[2] if len(parts) == 4 and parts[2] else None)
 
 
