@@ -44,6 +44,7 @@ PLAN_FILE = "plan.md"
 AFSPRAKEN_FILE = "afspraken.yaml"
 ESCALATIES_FILE = "escalaties.yaml"
 VERSTREKKINGEN_FILE = "verstrekkingen.yaml"
+BIJEENKOMSTEN_FILE = "bijeenkomsten.yaml"  # netwerkbijeenkomsten, zorgconferenties, familienetwerkberaden of one case
 EVALUATIONS_DIR = "evaluaties"
 JOURNAL_DIR = "journaal"
 MEMO_DIR = "escalaties"  # escalaties/<id>.md: the memo of each step, as it was sent
@@ -112,6 +113,7 @@ FILES: tuple[FileKind, ...] = (
     FileKind("afspraken", AFSPRAKEN_FILE, "case", "yaml", "records", "afspraken"),
     FileKind("escalaties", ESCALATIES_FILE, "case", "yaml", "records", "escalaties"),
     FileKind("verstrekkingen", VERSTREKKINGEN_FILE, "case", "yaml", "records", "verstrekkingen"),
+    FileKind("bijeenkomsten", BIJEENKOMSTEN_FILE, "case", "yaml", "records", "bijeenkomsten"),
     FileKind("evaluatie", f"{EVALUATIONS_DIR}/*.md", "case", "markdown", "records", "evaluatie"),
     FileKind("journaal", f"{JOURNAL_DIR}/*.md", "case", "markdown", "records", "journaal"),
     FileKind("memo", f"{MEMO_DIR}/*.md", "case", "markdown", "lines"),
@@ -175,6 +177,9 @@ class RecordKind:
         return re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
+# Who is invited to and who attended a bijeenkomst: betrokkenen, household members and the client.
+_ATTENDING = (Ref("bijeenkomsten", "bijeenkomsten[].genodigden[]"), Ref("bijeenkomsten", "bijeenkomsten[].aanwezig[]"))
+
 RECORDS: tuple[RecordKind, ...] = (
     RecordKind("casus", "casus", "", "sequence",
                refs=(Ref("netwerkjournaal", "casussen[]"), Ref("signaal", "casussen[]"), Ref("casus", "samengevoegd_met"))),
@@ -190,12 +195,15 @@ RECORDS: tuple[RecordKind, ...] = (
                refs=(Ref("afspraken", "afspraken[].doel"), Ref("casus", "cti.fasen[].doelen[]"))),
     RecordKind("lid", "casus", "huishouden.leden", "sequence", prefix="L",
                refs=(Ref("plan", "doelen[].lid"), Ref("casus", "huishouden.leden[].gezag[]"),
-                     Ref("casus", "huishouden.leden[].toestemming.door[]"))),
+                     Ref("casus", "huishouden.leden[].toestemming.door[]"), Ref("journaal", "aanwezig[]"), *_ATTENDING)),
     RecordKind("professional", "netwerk", "professionals", "name",
                refs=(Ref("afspraken", "afspraken[].wie"), Ref("casus", "casemanager"), Ref("journaal", "aanwezig[]"),
-                     Ref("casus", "regie_historie[].casushouder"))),
+                     Ref("casus", "regie_historie[].casushouder"), *_ATTENDING)),
     RecordKind("naaste", "netwerk", "naasten", "name",
-               refs=(Ref("afspraken", "afspraken[].wie"), Ref("journaal", "aanwezig[]"))),
+               refs=(Ref("afspraken", "afspraken[].wie"), Ref("journaal", "aanwezig[]"), *_ATTENDING)),
+    # A meeting about one case (regie bijeenkomst): numbered like an agreement; the agreements made there name it.
+    RecordKind("bijeenkomst", "bijeenkomsten", "bijeenkomsten", "sequence", prefix="B",
+               refs=(Ref("afspraken", "afspraken[].bijeenkomst"),)),
     RecordKind("journaal", "journaal", "", "dated"),
     RecordKind("evaluatie", "evaluatie", "", "natural"),
     RecordKind("overleg", "overleg", "", "natural"),  # a meeting is named by its date: the same date is the same meeting

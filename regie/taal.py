@@ -9,7 +9,7 @@ PLURALS = {
     "gebeurtenis": "gebeurtenissen", "bestand": "bestanden", "commit": "commits", "identiteit": "identiteiten",
     "netwerkbijeenkomst": "netwerkbijeenkomsten", "dag": "dagen", "item": "items", "groep": "groepen",
     "week": "weken", "afspraak": "afspraken", "signaal": "signalen", "melding": "meldingen", "stap": "stappen",
-    "kandidaat": "kandidaten",
+    "kandidaat": "kandidaten", "aanwezige": "aanwezigen", "genodigde": "genodigden",
 }
 
 

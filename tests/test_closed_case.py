@@ -40,6 +40,9 @@ TRIES = {
     "hulp end": ["hulp", "end", CID, "H1", "--tot", "2026-11-01"],
     "kracht add": ["kracht", "add", CID, "--wat", "houdt van koken"],
     "betrokkene kwaliteit": ["betrokkene", "kwaliteit", CID, "zus", "steunend"],
+    "bijeenkomst plan": ["bijeenkomst", "plan", CID, "--datum", "2026-12-10", "--genodigde", "client"],
+    "bijeenkomst verslag": None,  # needs a planned meeting, which a closed case refuses: tried in tests/test_bijeenkomst.py
+    "bijeenkomst uitnodiging": None,  # idem
     "huishouden lid": ["huishouden", CID, "lid", "add", "--rol", "kind", "--geboortejaar", "2015", "--pseudoniem", "K."],
     "note": ["note", CID, "--soort", "huisbezoek", "--tekst", "Bezoek."],
     "afspraak add": ["afspraak", "add", CID, "--wat", "Bellen", "--wie", "pro", "--deadline", "2026-12-20"],

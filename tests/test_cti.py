@@ -23,13 +23,15 @@ def test_phases_are_recorded_in_order_and_meetings_that_run_behind_warn(cli, exa
     path.write_text(text[:start] + text[end:])  # the trajectory without phases
     for j in (examples_repo / C / "journaal").glob("*.md"):
         j.unlink()  # and without netwerkbijeenkomsten
+    (examples_repo / C / "bijeenkomsten.yaml").unlink(missing_ok=True)
+    git(examples_repo, "add", "-A")
     git(examples_repo, "commit", "-qam", "zonder fasen")
     r = cli(*root, "cti", "2026-004", "--fase", "structurering", "--datum", "2026-09-01", "--doel", "D1")
     assert (r.code, r.err.splitlines()[-1]) == (0, "casus 2026-004: structurering begonnen op 2026-09-01"), r
     assert "cti:\n  fasen:\n    - fase: structurering\n      van: 2026-09-01\n      doelen: [D1]\ngeopend:" in path.read_text()
     assert git(examples_repo, "log", "-1", "--format=%s") == "regie cti: structurering begonnen in casus 2026-004\n"
     out = cli(*root, "validate", "2026-004").out
-    assert (f"{C}/casus.yaml:10: [cti-achter] waarschuwing: CTI-traject loopt achter: 0 netwerkbijeenkomsten in journaal/, "
+    assert (f"{C}/casus.yaml:10: [cti-achter] waarschuwing: CTI-traject loopt achter: 0 netwerkbijeenkomsten in journaal/ en bijeenkomsten.yaml, "
             "verwacht minstens 1 (één per fase die langer dan 30 dagen loopt; norm 3)\n") in out
     assert cli(*root, "note", "2026-004", "--soort", "netwerkbijeenkomst", "--tekst", "Eerste bijeenkomst.").code == 0
     assert "cti-achter" not in cli(*root, "validate", "2026-004").out

@@ -272,7 +272,12 @@ def test_log_without_git_warns(cli, tmp_path):
     r = cli("-C", str(tmp_path / "los"), "log", "2026-004")
     assert r.code == 0
     assert r.err == "waarschuwing: geen git-repository: alleen de data uit het dossier zelf\n"
-    assert r.out.splitlines()[-1] == "2026-10-20  dossier  tussentijdse evaluatie, besluit: doorgaan"
+    assert r.out.splitlines()[-4:] == [
+        "2026-10-20  dossier  tussentijdse evaluatie, besluit: doorgaan",
+        "2026-11-17  dossier  afspraak A5 gemaakt: Samen de inloop van het buurthuis bezoeken (vriendin van vroeger), "
+        "deadline 2026-11-30",
+        "2026-11-17  dossier  netwerkbijeenkomst B1 gehouden, 4 aanwezigen",
+        "2026-11-24  dossier  afspraak A5 gedaan"]
 
 
 def test_export_markdown_golden_and_html(cli, examples_repo):

@@ -111,7 +111,7 @@ def test_a_partners_agenda_lists_only_its_cases_and_records_them_in_one_commit(c
     assert r.out.startswith("# Agenda netwerkoverleg 1 december 2026 — voor Woonstad Zuid\n")
     assert f"Casussen: {', '.join(mine)}." in r.out
     assert set(re.findall(r"\d{4}-\d{3}", r.out)) <= set(mine)
-    assert "Beleidssignalen" not in r.out and "## 7. Rondvraag" in r.out
+    assert "Beleidssignalen" not in r.out and "## 8. Rondvraag" in r.out
     assert "(FACT-behandelaar, GGZ Delta)" in r.out  # who, by name and organisation, not by id
     # escalations only about the partner itself: E2 of 2026-006 is about GGZ Delta
     assert "## 5. Open escalaties\n- Geen open escalaties over Woonstad Zuid.\n" in r.out
@@ -159,7 +159,7 @@ def test_shielded_records_stay_out_of_the_partner_plan(examples_repo):
     net, case, _ = load_case(examples_repo, "2026-004")
     object.__setattr__(next(n for n in case.netwerk.naasten if n.id == "dochter"), "afgeschermd", {"grond": "AVG art. 23"})
     view, _ = partner_plan_view(net, case, "woonstad")
-    assert [a.id for g in view.doelen for a in g.afspraken] == ["A1", "A2"]
+    assert [a.id for g in view.doelen for a in g.afspraken] == ["A1", "A2", "A5"]  # A5: the vriendin's, made at meeting B1
     assert "dochter" not in [n.id for n in view.naasten]
 
 

@@ -129,7 +129,7 @@ CTI_NOTE = "---\ndatum: {d}\nsoort: netwerkbijeenkomst\n---\nVerslag.\n"
 
 @pytest.mark.parametrize("meetings, expected", [
     (3, []),
-    (2, [f"{C}/casus.yaml:7: [cti-bijeenkomsten] waarschuwing: CTI-traject gesloten met 2 netwerkbijeenkomsten in journaal/; de norm is minstens 3"]),
+    (2, [f"{C}/casus.yaml:7: [cti-bijeenkomsten] waarschuwing: CTI-traject gesloten met 2 netwerkbijeenkomsten in journaal/ en bijeenkomsten.yaml; de norm is minstens 3"]),
 ])
 def test_cti_needs_three_network_meetings(dossier, meetings, expected):
     edit(dossier / C / "casus.yaml", "status: uitvoering", "status: gesloten\ngesloten: 2026-10-01")

@@ -25,7 +25,7 @@ COMMANDS = {
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
     "zoek": ("zoek", False),
-    "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "huishouden": ("huishouden", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
+    "afspraak": ("afspraak", True), "bijeenkomst": ("bijeenkomst", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "huishouden": ("huishouden", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
     "organisatie": ("organisatie", True),
     "hulp": ("hulp", True), "kracht": ("kracht", True),
@@ -81,6 +81,8 @@ SUMMARIES = {
                   "(niet aanroepen met de hand).",
     "zoek": "Bekend? Zoek of een persoon, kind of adres al een casus heeft, zonder dat gegevens leesbaar in het dossier staan.",
     "afspraak": "Afspraken van een casus: toevoegen, afvinken, laten vervallen, verschuiven.",
+    "bijeenkomst": "Bijeenkomsten over één casus: netwerkbijeenkomst, zorgconferentie of familienetwerkberaad plannen, "
+                   "uitnodigen en vastleggen.",
     "betrokkene": "Het netwerk van een casus: een professional of naaste toevoegen, of iemands betrokkenheid beëindigen.",
     "doel": "Doelen van het plan van aanpak: toevoegen, bereikt, laten vervallen.",
     "huishouden": "Het huishouden van een casus: leden toevoegen, wijzigen of verwijderen (regie huishouden CASUS lid add|edit|drop).",
@@ -122,6 +124,8 @@ CLOSED_CASE = {
     "huishouden lid": "casuswerk",
     "zrm": "casuswerk", "hulp add": "casuswerk", "hulp end": "casuswerk", "hulp list": "geen-casus",
     "kracht add": "casuswerk", "kracht list": "geen-casus", "betrokkene kwaliteit": "casuswerk",
+    "bijeenkomst plan": "casuswerk", "bijeenkomst verslag": "casuswerk", "bijeenkomst uitnodiging": "casuswerk",
+    "bijeenkomst agenda": "geen-casus",
 }
 
 ABOUT = "Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers."

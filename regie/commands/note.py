@@ -1,5 +1,6 @@
 """Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3),
-netwerkbijeenkomst, huisbezoek of overleg. Netwerkbijeenkomsten tellen mee voor de CTI-norm.
+netwerkbijeenkomst, huisbezoek of overleg. Netwerkbijeenkomsten tellen mee voor de CTI-norm; een nieuwe
+netwerkbijeenkomst plant en legt u vast met 'regie bijeenkomst' (met uitnodigingen en afspraken).
 
 Met --netwerk (zonder casus-id) gaat de notitie in het netwerkjournaal (journaal/ in de hoofdmap):
 werk buiten één casus, zoals consultatie, intervisie, voorlichting, deskundigheidsbevordering of
@@ -26,7 +27,7 @@ def run(
     regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Met --netwerk: de regisseur die het deed.")] = None,
     datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum (standaard vandaag).")] = None,
     tekst: Annotated[Optional[str], typer.Option("--tekst", help="De notitie; zonder --tekst opent in een terminal $EDITOR.")] = None,
-    aanwezig: Annotated[Optional[list[str]], typer.Option("--aanwezig", help="Betrokkene-id (herhaalbaar).")] = None,
+    aanwezig: Annotated[Optional[list[str]], typer.Option("--aanwezig", help="Betrokkene-id, lid-id uit het huishouden (L1) of 'client' (herhaalbaar).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
 ) -> None:
     if not soort:

@@ -18,6 +18,7 @@ from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
 from ..layout import CASE_FILE, CASES_DIR, CONFIG, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
 from . import schema, strays
 from .afscherming import shields_in
+from .bijeenkomst import Bijeenkomst
 from .casus import Casus
 from .model import Afspraak, Case, CaseWithCasus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Verstrekking
 from .network import Network
@@ -303,6 +304,7 @@ _PARTS: dict[str, tuple[str, Callable[[SourceFile], object], object]] = {
     "afspraken": ("afspraken", _records("afspraken", Afspraak.from_data), ()),
     "escalaties": ("escalaties", _records("escalaties", Escalatie.from_data), ()),
     "verstrekkingen": ("verstrekkingen", _records("verstrekkingen", Verstrekking.from_data), ()),
+    "bijeenkomsten": ("bijeenkomsten", _records("bijeenkomsten", Bijeenkomst.from_data), ()),
 }
 # The folders of a case with one file per record: the Case attribute and the builder of one entry.
 _ENTRIES: dict[str, tuple[str, Callable[[dict, str], object]]] = {

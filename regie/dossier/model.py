@@ -15,6 +15,7 @@ from ..clock import from_checked, to_day
 from ..errors import DossierInvalid
 from ..layout import CASE_FILE, MELDING_FILE
 from .afscherming import Schild
+from .bijeenkomst import Bijeenkomst
 from .casus import Casus
 from .network import Network
 from .onderzoek import Kwaliteit, kwaliteiten
@@ -129,6 +130,7 @@ class Afspraak:
     verplaatst: tuple[Verplaatsing, ...] = ()
     vervallen_op: dt.date | None = None
     herkomst: str | None = None  # "<case>/<id>": taken over from a merged case
+    bijeenkomst: str | None = None  # the meeting (B2) where it was agreed
 
     @property
     def eerste_deadline(self) -> dt.date:
@@ -162,6 +164,7 @@ class Afspraak:
             reden=d.get("reden"),
             vervallen_op=from_checked(d.get("vervallen_op")),
             herkomst=d.get("herkomst"),
+            bijeenkomst=d.get("bijeenkomst"),
             verplaatst=tuple(
                 Verplaatsing(to_day(v["van"]), to_day(v["naar"]), to_day(v["datum"]), v["reden"])
                 for v in d.get("verplaatst") or []
@@ -313,6 +316,7 @@ class Case:
     evaluaties: tuple[Evaluatie, ...] = ()
     journaal: tuple[JournaalEntry, ...] = ()
     verstrekkingen: tuple[Verstrekking, ...] = ()
+    bijeenkomsten: tuple[Bijeenkomst, ...] = ()
     afscherming: tuple[Schild, ...] = ()  # every record withheld from the inzage (afgeschermd), as written
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)

@@ -15,7 +15,7 @@ from ..dossier.loader import load_signals
 from ..dossier.model import party_name
 from ..dossier.scan import Collected, Job
 from ..dossier.scope import involved, org_people, partner_scope, shielded
-from ..layout import MEETINGS_DIR
+from ..layout import BIJEENKOMSTEN_FILE, CASES_DIR, MEETINGS_DIR
 from ..render.templates import render
 from .deadlines import evaluation_due, plan_due
 
@@ -42,6 +42,7 @@ class CaseLine:
     tekst: str
     datum: dt.date | None = None
     dagen: int | None = None
+    link: str | None = None  # where the record is, from the agenda's folder (overleggen/)
 
 
 @dataclass
@@ -56,16 +57,18 @@ class Agenda:
     te_laat: dict[str, list[CaseLine]] = field(default_factory=dict)
     escalaties: list[CaseLine] = field(default_factory=list)
     afsluiten: list[CaseLine] = field(default_factory=list)
+    bijeenkomsten: list[CaseLine] = field(default_factory=list)  # meetings about one case (regie bijeenkomst)
     signalen: list[CaseLine] = field(default_factory=list)
     casussen: list[str] = field(default_factory=list)  # a partner's agenda: every case it takes part in
 
     def cases(self) -> list[str]:
         """The case ids on this agenda (signals aside), for the minutes."""
-        lines = self.nieuwe_meldingen + self.vast_te_stellen + self.evaluaties + self.escalaties + self.afsluiten
+        lines = (self.nieuwe_meldingen + self.vast_te_stellen + self.evaluaties + self.escalaties + self.afsluiten
+                 + self.bijeenkomsten)
         return sorted({line.casus for line in lines} | set(self.te_laat) | set(self.casussen))
 
 
-_SECTIONS = ("nieuwe_meldingen", "vast_te_stellen", "evaluaties", "escalaties", "afsluiten")
+_SECTIONS = ("nieuwe_meldingen", "vast_te_stellen", "evaluaties", "escalaties", "afsluiten", "bijeenkomsten")
 
 
 def case_lines(ctx, loaded, datum: dt.date, vorige: dt.date | None, voor: str | None = None) -> dict | None:
@@ -118,7 +121,24 @@ def network_lines(net, case, datum: dt.date, vorige: dt.date | None) -> dict | N
         add("afsluiten", CaseLine(case.id, f"besluit {latest.besluit} bij de evaluatie", latest.datum))
     elif c.status == "nazorg" and c.nazorg_tot and c.nazorg_tot <= datum:
         add("afsluiten", CaseLine(case.id, "nazorgperiode voorbij", c.nazorg_tot))
+    for line in meeting_lines(case, datum, vorige):
+        add("bijeenkomsten", line)
     return out or None
+
+
+def meeting_lines(case, datum: dt.date, vorige: dt.date | None, invited: set[str] | None = None) -> list[CaseLine]:
+    """The case's meetings the network should know of on ``datum``: every planned one (coming, or waiting for its
+    minutes) and every one held since the previous overleg; for a partner only those it is ``invited`` to."""
+    lines = []
+    for b in sorted(case.bijeenkomsten, key=lambda b: b.datum):
+        if invited is not None and not invited & set(b.genodigden):
+            continue
+        if b.gehouden and not ((vorige is None or b.datum > vorige) and b.datum <= datum):
+            continue
+        state = "gehouden" if b.gehouden else ("gepland" if b.datum >= datum else "gepland, nog geen verslag")
+        lines.append(CaseLine(case.id, f"{b.id} {b.soort} ({state})", b.datum,
+                              link=f"../{CASES_DIR}/{case.id}/{BIJEENKOMSTEN_FILE}" if invited is None else None))
+    return lines
 
 
 def agenda_job(root: Path, datum: dt.date, voor: str | None = None) -> Job:
@@ -159,6 +179,9 @@ def partner_lines(net, case, datum: dt.date, vorige: dt.date | None, org: str) -
     mine = [line for line in full.get("escalaties", ()) if line.tekst.startswith(tuple(about))] if about else []
     if mine:
         out["escalaties"] = mine
+    mine_meetings = meeting_lines(case, datum, vorige, own)
+    if mine_meetings:
+        out["bijeenkomsten"] = mine_meetings
     out["betrokken"] = [CaseLine(case.id, scope.grond)]  # listed even when nothing else is on the agenda for it
     shown = {goals[a.doel].leefgebied for a in overdue if a.doel in goals}
     out["leefgebieden"] = [lg for lg in net.leefgebieden if lg in shown]  # for the record of the verstrekking

@@ -17,6 +17,7 @@ from ..dossier.state import regisseur_on
 from ..errors import GitError
 from ..render.templates import EVALUATIE_SOORTEN
 from ..store import gitops
+from ..taal import aantal
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ def _record_entries(case: CaseWithCasus, labels: dict[str, str], orgs: dict[str,
                      + (f", besluit: {ev.besluit.replace('-', ' ')}" if ev.besluit else "")))
     for j in case.journaal:
         out.append(E(j.datum, "dossier", j.soort, f"{j.soort} (journaal/{j.file.rsplit('/', 1)[1]})"))
+    for b in case.bijeenkomsten:
+        out.append(E(b.datum, "dossier", b.soort, f"{b.soort} {b.id} " + (
+            f"gehouden, {aantal(len(b.aanwezig), 'aanwezige')}" if b.gehouden else f"gepland, {aantal(len(b.genodigden), 'genodigde')}")))
     return out
 
 

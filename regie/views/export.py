@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ..dossier.bijeenkomst import attendee_labels
 from ..dossier.loader import load_case
 from ..dossier.model import CaseWithCasus
 from ..dossier.network import Network
@@ -173,6 +174,7 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "toestemming_gegevens": taal.kinds(c.toestemming.gegevens, lg_names),
         "evaluaties": [(e, without_prompts(without_generated(body(e.file)), prompts)) for e in case.evaluaties],
         "journaal": [(j, body(j.file)) for j in case.journaal],
+        "bijeenkomsten": meetings_seen(net, case),
         "wie": case.who_labels(net),
         "orgs": orgs,
         "ladder": {e.id: taal.in_zin(net.level_name(e.over, e.niveau)) for e in case.escalaties},
@@ -187,6 +189,13 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "taal": taal,
         "onderzoek": onderzoek_view(net, case) if member is None else None,  # the client's own words: for the client
     }
+
+
+def meetings_seen(net, case: CaseWithCasus) -> list[tuple]:
+    """Each meeting with the invitees and attendees this inzage may name (a withheld person is out of the case)."""
+    labels = attendee_labels(net, case)
+    return [(b, [labels[w] for w in b.genodigden if w in labels], [labels[w] for w in b.aanwezig if w in labels])
+            for b in case.bijeenkomsten]
 
 
 def render_export(root: Path, cid: str, today: dt.date, *, html: bool = False, voor: str = CLIENT) -> str:

@@ -13,6 +13,7 @@ from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.model import Afspraak, Case
+from ..dossier.network import Network
 from ..dossier.problems import Problem
 from ..dossier.repo import case_dir
 from ..errors import RegieError, UsageError
@@ -55,16 +56,10 @@ def _item(seq, afspraak_id: str):
     raise AssertionError(afspraak_id)  # pragma: no cover - checked on the model first
 
 
-@exclusive("afspraak add")
-def add(
-    root: Path, cid: str, *, wat: str, wie: str, deadline: dt.date, today: dt.date,
-    doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
-) -> Change:
-    check_value("de omschrijving van de afspraak", wat, field="wat")
-
-    net, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE, NETWERK_FILE) + ((PLAN_FILE,) if doel else ()))
-    if not wat.strip():
-        raise UsageError("de omschrijving van de afspraak mag niet leeg zijn", field="wat")
+def check_new(net: Network, case: Case, *, wie: str, doel: str | None, deadline: dt.date, made: dt.date, today: dt.date) -> list[str]:
+    """Refuse a new agreement for someone who is no (longer a) party to the case, on a goal that is not open, or with
+    a deadline before the day it was made; the warnings it deserves (a deadline in the past)."""
+    cid = case.id
     known = case.who_is_known(net)
     if wie not in known:
         raise RegieError(
@@ -81,11 +76,24 @@ def add(
         status = next(g.status for g in doelen if g.id == doel)
         if status != "open":
             raise RegieError(f"doel {doel} is {status}; een nieuwe afspraak hoort bij een open doel")
-    made = gemaakt or today
     if deadline < made:
         raise UsageError(f"deadline {deadline.isoformat()} ligt voor de datum gemaakt {made.isoformat()}" + (
-            "" if gemaakt else "; is de afspraak eerder gemaakt, geef dan die datum mee als datum gemaakt"))
-    warnings = [f"deadline {deadline.isoformat()} ligt in het verleden"] if deadline < today else []
+            "" if made != today else "; is de afspraak eerder gemaakt, geef dan die datum mee als datum gemaakt"))
+    return [f"deadline {deadline.isoformat()} ligt in het verleden"] if deadline < today else []
+
+
+@exclusive("afspraak add")
+def add(
+    root: Path, cid: str, *, wat: str, wie: str, deadline: dt.date, today: dt.date,
+    doel: str | None = None, gemaakt: dt.date | None = None, commit: bool = True,
+) -> Change:
+    check_value("de omschrijving van de afspraak", wat, field="wat")
+
+    net, case, _ = load_case(root, cid, needs=(CASE_FILE, FILE, NETWERK_FILE) + ((PLAN_FILE,) if doel else ()))
+    if not wat.strip():
+        raise UsageError("de omschrijving van de afspraak mag niet leeg zijn", field="wat")
+    made = gemaakt or today
+    warnings = check_new(net, case, wie=wie, doel=doel, deadline=deadline, made=made, today=today)
     new_id = next_id("A", (a.id for a in case.afspraken))
     item = new_map({"id": new_id, "wat": wat, "wie": wie, "doel": doel, "gemaakt": made, "deadline": deadline, "status": "open"})
     path, text = _edit(root, case, lambda seq: append_item(seq, item), adds="afspraak")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..clock import event_date
+from ..dossier.bijeenkomst import attendee_ids
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.repo import case_dir
@@ -54,10 +55,11 @@ def add_note(
     if soort not in JOURNAL_KINDS:
         raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(JOURNAL_KINDS)}")
     when = event_date(datum, today)
-    known = case.netwerk.betrokkene_ids() if case.netwerk else set()
+    known = attendee_ids(case)  # the client, naasten and household members attend too, not only professionals
     for who in aanwezig or []:
         if who not in known:
-            raise RegieError(f"'{who}' is geen betrokkene in netwerk.yaml van casus {cid} (wel: {', '.join(sorted(known)) or 'geen'})")
+            raise RegieError(f"'{who}' is geen betrokkene in netwerk.yaml, lid van het huishouden of 'client' van casus {cid} "
+                             f"(wel: {', '.join(sorted(known))})")
     _needs_text(tekst, edit)
     folder = case_dir(root, cid) / JOURNAL_DIR
     n = 1
@@ -70,7 +72,9 @@ def add_note(
     if edit is not None:
         text = _written(let_user_edit(root, path.name, text, edit), path.name)
     problems = apply(root, cid, {path: text}, f"regie note: {soort} in casus {cid} ({when.isoformat()})", today, commit=commit)
-    return Change(paths=[path], problems=problems)
+    hint = ["een netwerkbijeenkomst plannen, uitnodigen en het verslag met de afspraken vastleggen gaat met "
+            "'regie bijeenkomst'"] if soort == "netwerkbijeenkomst" else []
+    return Change(paths=[path], problems=problems, notes=hint)
 
 
 @exclusive("note --netwerk")

@@ -147,17 +147,22 @@ def record_shares(root: Path, shares: tuple[Share, ...], *, document: str, today
         return Change(what="geen casussen in dit document: geen verstrekking vastgelegd")
     writes: dict[Path, str | bytes | None] = {}
     made = []
+    texts: dict[str, str] = {}  # verstrekkingen.yaml of each case as this commit leaves it
+    taken: dict[str, set[str]] = {}  # ids handed out in this commit, per case (one document may share twice in a case)
     for s in shares:
         net, case, _ = load_case(root, s.casus)
         if VERSTREKKINGEN_FILE in case.broken:
             raise RegieError(f"{case.folder}/{VERSTREKKINGEN_FILE} is ongeldig; los dat eerst op (zie 'regie validate {s.casus}')")
         verstrekkingen.check(net, case, s.aan, s.grondslag, today)
-        item = verstrekkingen.entry(case, datum=today, aan=s.aan, wat=s.wat, grondslag=s.grondslag)
-        path, text = verstrekkingen.append(root, case, item)
-        writes[path] = text
+        mine = taken.setdefault(s.casus, set())
+        item = verstrekkingen.entry(case, datum=today, aan=s.aan, wat=s.wat, grondslag=s.grondslag, taken=mine)
+        mine.add(item["id"])
+        before = texts.get(s.casus)
+        path, text = verstrekkingen.append(root, case, item, before)
+        writes[path] = texts[s.casus] = text
         made.append(f"{item['id']} in casus {s.casus}")
     orgs = ", ".join(dict.fromkeys(s.aan for s in shares))
-    cases = [s.casus for s in shares]
+    cases = list(dict.fromkeys(s.casus for s in shares))
     where = f"casus {cases[0]}" if len(cases) == 1 else f"{len(cases)} casussen"
     problems = apply(root, cases[0] if len(cases) == 1 else None, writes,
                      f"regie {document}: partnerversie voor {orgs}, verstrekking vastgelegd in {where}", today,

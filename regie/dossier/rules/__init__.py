@@ -22,6 +22,7 @@ from .consent_scope import consent_scope, consent_words
 from .household import household
 from .jeugd import gezag, member_consent, member_partners, member_signals, youth_retention
 from .lifecycle import dates, handovers, intake, status_matches_contents
+from .meetings import meetings
 from .network import network_rules
 from .onderzoek import client_answer, zrm
 from .privacy import privacy
@@ -60,6 +61,7 @@ CASE_RULES: list[Rule] = [
     afscherming,
     zrm,
     client_answer,
+    meetings,
 ]
 
 

@@ -9,6 +9,7 @@ from ...clock import add_months
 from ...ids import CASE_ID_RE
 from ...layout import CASE_FILE, MELDING_FILE, NETWERK_FILE, PLAN_FILE
 from ...taal import aantal
+from ..bijeenkomst import network_meeting_dates
 from ..model import Case
 from ..network import not_in_config
 from ..problems import ERROR, WARNING, Problem
@@ -156,12 +157,13 @@ def network_method(ctx: Ctx, case: Case) -> Iterator[Problem]:
     yield from _cti_phases(ctx, case)
     if c.traject == "cti" and c.status == "gesloten":
         minimum = ctx.network.cti_min_netwerkbijeenkomsten
-        count = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst")
+        count = len(network_meeting_dates(case))
         if count < minimum:
             yield ctx.at(case, CASE_FILE, "traject", code="cti-bijeenkomsten", severity=WARNING,
-                         message=f"CTI-traject gesloten met {aantal(count, 'netwerkbijeenkomst')} in journaal/; de norm is minstens {minimum}")
+                         message=f"CTI-traject gesloten met {aantal(count, 'netwerkbijeenkomst')} {MEETINGS_WHERE}; de norm is minstens {minimum}")
 
 
+MEETINGS_WHERE = "in journaal/ en bijeenkomsten.yaml"  # where the meetings that count for the norm are recorded
 CTI_DAYS_BEFORE_MEETING = 30  # a phase that has run this long should have had its netwerkbijeenkomst
 
 
@@ -206,10 +208,10 @@ def _cti_phases(ctx: Ctx, case: Case) -> Iterator[Problem]:
     norm = ctx.network.cti_min_netwerkbijeenkomsten
     running = sum(1 for f in fasen if (ctx.today - f.van).days > CTI_DAYS_BEFORE_MEETING)
     expected = min(norm, running)
-    held = sum(1 for j in case.journaal if j.soort == "netwerkbijeenkomst" and j.datum <= ctx.today)
+    held = len(network_meeting_dates(case, ctx.today))
     if held < expected:
         yield ctx.at(case, CASE_FILE, "cti", code="cti-achter", severity=WARNING,
-                     message=f"CTI-traject loopt achter: {aantal(held, 'netwerkbijeenkomst')} in journaal/, verwacht minstens "
+                     message=f"CTI-traject loopt achter: {aantal(held, 'netwerkbijeenkomst')} {MEETINGS_WHERE}, verwacht minstens "
                              f"{expected} (één per fase die langer dan {CTI_DAYS_BEFORE_MEETING} dagen loopt; norm {norm})")
 
 

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import median
 
+from ...dossier.bijeenkomst import network_meeting_dates
 from ...dossier.lint import scan
 from ...dossier.meldcode import STAPPEN
 from ...dossier.model import Case, CheckedCase
@@ -293,7 +294,7 @@ def network_work(net: Network, cases: list[CheckedCase], p: Period) -> dict:
     vip = [c for c in active if c.netwerk and any(n.vip for n in c.netwerk.naasten)]
     cti = [c for c in active if c.casus.traject == "cti"]
     minimum = net.cti_min_netwerkbijeenkomsten
-    enough = [c for c in cti if sum(1 for j in c.journaal if j.soort == "netwerkbijeenkomst" and j.datum <= p.end) >= minimum]
+    enough = [c for c in cti if len(network_meeting_dates(c, p.end)) >= minimum]
 
     def share(part: list, whole: list) -> dict:
         return {"aantal": len(part), "van": len(whole), "percentage": round(100 * len(part) / len(whole)) if whole else None}
