@@ -17,6 +17,7 @@ from ..layout import CASE_FILE, MELDING_FILE
 from .afscherming import Schild
 from .casus import Casus
 from .network import Network
+from .network_records import Consult
 from .plan import Plan
 from .vocab import CLIENT, JEUGD_DOELGROEPEN
 
@@ -297,6 +298,7 @@ class Case:
     evaluaties: tuple[Evaluatie, ...] = ()
     journaal: tuple[JournaalEntry, ...] = ()
     verstrekkingen: tuple[Verstrekking, ...] = ()
+    consulten: tuple[Consult, ...] = ()  # consultations about this case (kerntaak 3)
     afscherming: tuple[Schild, ...] = ()  # every record withheld from the inzage (afgeschermd), as written
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)

@@ -61,3 +61,11 @@ CLIENT = "client"
 MERGED_REASON = "samengevoegd"  # the sluitreden of a case folded into another (regie merge-cases)
 # Doelgroepen of a case for the verwijsindex (young people up to 23, and families with children).
 JEUGD_DOELGROEPEN = ("jeugd", "gezin")
+
+# Consultation (kerntaak 3) and voorlichting (werkprocessen 6a, 6b): the words of their schemas.
+CONSULT_AANLEIDING = ("gevraagd", "ongevraagd")
+CONSULT_VRAAGSOORTEN = ("werkprobleem", "sociale-kaart", "materieel", "immaterieel", "regels-en-richtlijnen")
+CONSULT_LACUNES = ("kennis", "vaardigheden", "houding")
+VOORLICHTING_SOORTEN = ("voorlichting", "deskundigheidsbevordering")
+VOORLICHTING_VORMEN = ("plenaire-bijeenkomst", "workshop", "individueel")
+VOORLICHTING_DOELGROEPEN = ("clientnetwerk", "professionals", "voorzieningen")

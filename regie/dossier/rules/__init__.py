@@ -19,6 +19,7 @@ from .afscherming import afscherming
 from .base import Ctx, Rule
 from .case import case_identity, categories, consent, known_people, leefgebieden, network_method
 from .consent_scope import consent_scope, consent_words
+from .consults import consults
 from .household import household
 from .lifecycle import dates, handovers, intake, status_matches_contents
 from .network import network_rules
@@ -51,6 +52,7 @@ CASE_RULES: list[Rule] = [
     goals,
     plan_changed,
     afscherming,
+    consults,
 ]
 
 
