@@ -59,8 +59,7 @@ SUMMARIES = {
     "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
-    "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "
-            "netwerkbijeenkomst, huisbezoek of overleg.",
+    "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: netwerkbijeenkomst, huisbezoek of overleg.",
     "log": "Het logboek van een casus (werkproces 5b): alle data uit het dossier (melding, plan, afspraken, escalaties, "
            "evaluaties, overdrachten, journaal) en de git-geschiedenis van de casusmap, op datum.",
     "export": "Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over iemand bevat, in gewone taal "

@@ -24,6 +24,9 @@ EVALUATION_KINDS = ("tussentijds", "eind", "nazorg")
 JOURNAL_KINDS = ("consultatie", "netwerkbijeenkomst", "huisbezoek", "overleg")
 # Work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d), in the network journal at the repository root.
 NETWORK_JOURNAL_KINDS = ("consultatie", "intervisie", "voorlichting", "deskundigheidsbevordering", "netwerkoverleg")
+# What a new note may be: consultation and voorlichting have commands of their own now (old notes stay valid and count).
+NOTE_MOVED = {"consultatie": "regie consult", "voorlichting": "regie voorlichting",
+              "deskundigheidsbevordering": "regie voorlichting"}
 
 # A signal's life, in order; older files may still say ingediend or afgehandeld.
 SIGNAL_STATUS = ("open", "ingebracht", "beantwoord", "gesloten")

@@ -14,7 +14,7 @@ from ..clock import event_date
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.repo import case_dir
-from ..dossier.vocab import JOURNAL_KINDS, NETWORK_JOURNAL_KINDS
+from ..dossier.vocab import JOURNAL_KINDS, NETWORK_JOURNAL_KINDS, NOTE_MOVED
 from ..errors import RegieError, UsageError
 from ..layout import CASE_FILE, JOURNAL_DIR, NETWERK_FILE, NETWORK_JOURNAL_DIR
 from ..render.templates import render
@@ -22,6 +22,13 @@ from ..store import gitops
 from ..store.transaction import exclusive
 from .cases import network
 from .mutation import Change, apply, let_user_edit
+
+
+def _moved(soort: str) -> None:
+    """Refuse a kind of note that has a command of its own now, naming it (the notes already written stay valid)."""
+    if soort in NOTE_MOVED:
+        raise UsageError(f"een {soort} leg je vast met '{NOTE_MOVED[soort]}', met zijn eigen velden "
+                         "(oude notities blijven geldig en tellen mee)", field="soort")
 
 
 @exclusive("note")
@@ -32,8 +39,9 @@ def add_note(
     check_value("de tekst", tekst, field="tekst")
 
     _, case, _ = load_case(root, cid, needs=(CASE_FILE, NETWERK_FILE))
+    _moved(soort)
     if soort not in JOURNAL_KINDS:
-        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(JOURNAL_KINDS)}")
+        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(k for k in JOURNAL_KINDS if k not in NOTE_MOVED)}")
     when = event_date(datum, today)
     known = case.netwerk.betrokkene_ids() if case.netwerk else set()
     for who in aanwezig or []:
@@ -63,8 +71,10 @@ def add_network_note(
 
     check_value("de tekst", tekst, field="tekst")
 
+    _moved(soort)
     if soort not in NETWORK_JOURNAL_KINDS:
-        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(NETWORK_JOURNAL_KINDS)}")
+        raise UsageError(f"ongeldige soort '{soort}'; kies uit: "
+                         f"{', '.join(k for k in NETWORK_JOURNAL_KINDS if k not in NOTE_MOVED)}")
     net = network(root)
     for cid in casussen or []:
         case_dir(root, cid)  # an unknown or hostile id stops here
