@@ -54,9 +54,9 @@ SUMMARIES = {
     "cti": "Leg het begin van een fase van een CTI-traject vast (seed 003): overbrugging, oefenfase, overdracht.",
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
                      "contact, verwijzen, wachttijd en escalatiecontact.",
+    "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
     "voorlichting": "Leg voorlichting of deskundigheidsbevordering vast (werkprocessen 6a, 6b): vorm, doelgroep, bereik "
                     "en onderwerp.",
-    "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
     "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: netwerkbijeenkomst, huisbezoek of overleg.",
