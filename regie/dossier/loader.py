@@ -15,8 +15,18 @@ from typing import Callable
 from .. import layout
 from ..errors import DossierInvalid, os_reason
 from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
-from ..layout import (CASE_FILE, CASES_DIR, CONFIG, CONSULTS_DIR, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES,
-                      SIGNALS_DIR, VOORLICHTING_DIR, FileKind)
+from ..layout import (
+    CASE_FILE,
+    CASES_DIR,
+    CONFIG,
+    CONSULTS_DIR,
+    IDENTITY_FILE,
+    NETWORK_JOURNAL_DIR,
+    REQUIRED_CASE_FILES,
+    SIGNALS_DIR,
+    VOORLICHTING_DIR,
+    FileKind,
+)
 from . import schema, strays
 from .afscherming import shields_in
 from .casus import Casus

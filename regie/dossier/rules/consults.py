@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..model import Case
 from ..network import not_in_config
-from ..problems import ERROR, Problem
+from ..problems import Problem
 from .base import Ctx
 
 
