@@ -186,3 +186,25 @@ def test_small_counts_of_consultations_are_hidden_with_their_totals(cli, example
     assert data["consultaties"]["totaal"] == "x"  # 3 below the threshold of 5
     assert data["consultaties"]["per_organisatie"] == {"wijkteam": "x", "woonstad": "x", "niet-vastgelegd": "x"}
     assert data["voorlichting"]["per_werkproces"] == {"6a": 0, "6b": "x", "niet-vastgelegd": "x"}
+
+
+def test_a_case_consultation_is_in_the_log_and_in_the_clients_inzage(cli, examples_repo):
+    root = ("-C", str(examples_repo))
+    log = [line for line in cli(*root, "log", "2026-002").out.splitlines() if "consultatie" in line and "dossier" in line]
+    assert log == ["2026-06-20  dossier  consultatie (journaal/2026-06-20-1.md)",
+                   "2026-11-12  dossier  consultatie 2026-11-12-1: gezinscoach, Sociaal Wijkteam Zuiderhaven",
+                   "2026-11-19  dossier  vervolg van consultatie 2026-11-12-1 gedaan"]
+    inzage = cli(*root, "export", "2026-002").out
+    section = inzage[inzage.index("## Consultaties"):inzage.index("## Logboek")]
+    assert section == (
+        "## Consultaties\n\nEen professional kan de regisseur om raad vragen over zijn werk met u (consultatie). Dit is wat "
+        "daarover is vastgelegd.\n\n### Consultatie 1, 12 november 2026\n\n"
+        "- Gevraagd door: gezinscoach, Sociaal Wijkteam Zuiderhaven\n"
+        "- De vraag: Waar kan oma terecht als zij de kinderen vaker opvangt?\n"
+        "- De vraag na verheldering: Welke steun is er voor een grootmoeder die mantelzorger wordt?\n"
+        "- De consultatievraag: Welke mantelzorgondersteuning in de wijk past bij een grootmoeder met de zorg voor twee "
+        "kleinkinderen?\n"
+        "- Het advies: Mantelzorgondersteuning via het wijkteam; respijtzorg bespreken in het volgende netwerkoverleg.\n"
+        "- Vervolg: 19 november 2026 (gedaan op 19 november 2026)\n\n"
+        "De gezinscoach neemt het advies mee naar het gesprek met het gezin.\n\n")
+    assert "## Consultaties" not in cli(*root, "export", "2026-006").out  # a case without consultations

@@ -135,6 +135,10 @@ def _record_entries(case: CaseWithCasus, labels: dict[str, str], orgs: dict[str,
                      + (f", besluit: {ev.besluit.replace('-', ' ')}" if ev.besluit else "")))
     for j in case.journaal:
         out.append(E(j.datum, "dossier", j.soort, f"{j.soort} (journaal/{j.file.rsplit('/', 1)[1]})"))
+    for k in case.consulten:
+        out.append(E(k.datum, "dossier", "consultatie", f"consultatie {k.id}: {k.rol}, {party_name(k.organisatie, orgs)}"))
+        if k.vervolg_gedaan:
+            out.append(E(k.vervolg_gedaan, "dossier", "consultatie", f"vervolg van consultatie {k.id} gedaan"))
     return out
 
 

@@ -172,6 +172,9 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "toestemming_gegevens": taal.kinds(c.toestemming.gegevens, lg_names),
         "evaluaties": [(e, without_prompts(without_generated(body(e.file)), prompts)) for e in case.evaluaties],
         "journaal": [(j, body(j.file)) for j in case.journaal],
+        # the client's own inzage: a consultation may be about any member of the household
+        "consulten": [(k, dossier.sources[k.file].data, _untitled(body(k.file))) for k in case.consulten
+                      if k.file in dossier.sources] if voor == CLIENT else [],
         "wie": case.who_labels(net),
         "orgs": orgs,
         "ladder": {k: taal.in_zin(v) for k, v in net.ladder().items()},
@@ -185,6 +188,12 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "contact": net.contact or {},
         "taal": taal,
     }
+
+
+def _untitled(text: str) -> str:
+    """A consultation's text without the title regie wrote above it (the inzage gives its own)."""
+    first, _, rest = text.partition("\n")
+    return rest.strip("\n") if first.startswith("# Consultatie") else text
 
 
 def render_export(root: Path, cid: str, today: dt.date, *, html: bool = False, voor: str = CLIENT) -> str:
