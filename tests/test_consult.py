@@ -7,6 +7,7 @@ import json
 
 import pytest
 from conftest import edit, git, write_tree
+from test_team import _ok, nc, team  # noqa: F401 - team: the fixture of two clones and a remote
 
 NETWORK_CONSULT = (
     "---\ndatum: 2026-11-26\nregisseur: j-devries\naanleiding: ongevraagd\nconsultvrager:\n  rol: \"wijkagent\"\n"
@@ -208,3 +209,29 @@ def test_a_case_consultation_is_in_the_log_and_in_the_clients_inzage(cli, exampl
         "- Vervolg: 19 november 2026 (gedaan op 19 november 2026)\n\n"
         "De gezinscoach neemt het advies mee naar het gesprek met het gezin.\n\n")
     assert "## Consultaties" not in cli(*root, "export", "2026-006").out  # a case without consultations
+
+
+@pytest.mark.slow
+def test_consultations_and_voorlichting_made_on_two_clones_are_renumbered_by_sync(cli, team):
+    remote, a, clone = team
+    _ok(cli("-C", str(a), *nc("a")))
+    _ok(cli("-C", str(a), "sync"))
+    b = clone("b")
+    for root, who in ((a, "a"), (b, "b")):
+        assert _ok(cli("-C", str(root), "consult", "add", "--rol", f"rol van {who}", "--organisatie", "ggd",
+                       "--vraagsoort", "werkprobleem", "--vraag", "Hoe verder?")).out == "2026-11-26-1\n"
+        assert _ok(cli("-C", str(root), "consult", "add", "2026-001", "--rol", f"rol van {who}", "--organisatie", "ggz",
+                       "--vraagsoort", "materieel", "--vraag", "Welke regeling?")).out == "2026-11-26-1\n"
+        _ok(cli("-C", str(root), "voorlichting", "--vorm", "workshop", "--doelgroep", "professionals", "--deelnemers", "9",
+                "--onderwerp", f"workshop van {who}"))
+    _ok(cli("-C", str(a), "sync"))
+    r = _ok(cli("-C", str(b), "sync"))
+    assert r.out == ("netwerkconsult: 2026-11-26-1.md → 2026-11-26-2.md\n"
+                     "voorlichting: 2026-11-26-1.md → 2026-11-26-2.md\n"
+                     "consult in casus 2026-001: 2026-11-26-1.md → 2026-11-26-2.md\n")
+    assert "rol van b" in (b / "consulten/2026-11-26-2.md").read_text()
+    assert "rol van b" in (b / "casussen/2026-001/consulten/2026-11-26-2.md").read_text()
+    assert "workshop van b" in (b / "voorlichting/2026-11-26-2.md").read_text()
+    _ok(cli("-C", str(b), "validate"))
+    _ok(cli("-C", str(a), "sync"))
+    assert git(a, "rev-parse", "HEAD") == git(b, "rev-parse", "HEAD")
