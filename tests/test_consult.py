@@ -212,7 +212,7 @@ def test_a_case_consultation_is_in_the_log_and_in_the_clients_inzage(cli, exampl
 
 
 @pytest.mark.slow
-def test_consultations_and_voorlichting_made_on_two_clones_are_renumbered_by_sync(cli, team):
+def test_consultations_and_voorlichting_made_on_two_clones_are_renumbered_by_sync(cli, team):  # noqa: F811
     remote, a, clone = team
     _ok(cli("-C", str(a), *nc("a")))
     _ok(cli("-C", str(a), "sync"))
