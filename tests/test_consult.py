@@ -211,6 +211,7 @@ def test_a_case_consultation_is_in_the_log_and_in_the_clients_inzage(cli, exampl
     assert "## Consultaties" not in cli(*root, "export", "2026-006").out  # a case without consultations
 
 
+# Budget: two clones, three records each, three syncs; about 10 s here.
 @pytest.mark.slow
 def test_consultations_and_voorlichting_made_on_two_clones_are_renumbered_by_sync(cli, team):  # noqa: F811
     remote, a, clone = team

@@ -147,7 +147,7 @@ def test_references_inside_a_case_are_renumbered_with_the_record(cli, team):
     assert "notitie van b" in (journal / "2026-11-26-2.md").read_text()
     assert "notitie van a" in (journal / "2026-11-26-1.md").read_text()
     assert git(b, "log", "--format=%s", "-3").splitlines() == [
-        "regie note: consultatie in casus 2026-001 (2026-11-26)",
+        "regie note: overleg in casus 2026-001 (2026-11-26)",
         "regie escalate: casus 2026-001 opgeschaald naar niveau 1",
         "regie afspraak: A2 toegevoegd aan casus 2026-001",
     ]
