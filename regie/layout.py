@@ -30,6 +30,8 @@ SIGNALS_DIR = "signalen"
 MEETINGS_DIR = "overleggen"
 NETWORK_JOURNAL_DIR = "journaal"  # at the root: work outside one case
 SOCIALE_KAART = "sociale-kaart.yaml"
+CONSULTS_DIR = "consulten"  # consultations (kerntaak 3): in a case folder, and at the root for the network
+VOORLICHTING_DIR = "voorlichting"  # voorlichting and deskundigheidsbevordering (werkprocessen 6a, 6b): at the root
 ERASED = "vernietigd.yaml"
 SEARCH_KEY = "zoeksleutel.yaml.age"  # the network key of the blind index ("Bekend?"), age-encrypted for the regisseurs
 SCHEMAS_DIR = ".regie/schemas"  # the JSON Schemas for editors (written by init)
@@ -54,7 +56,8 @@ TOKENS_FILE = "zoektokens.yaml"  # the blind index of the identity: truncated ke
 REQUIRED_CASE_FILES = (CASE_FILE, MELDING_FILE)
 
 # Folders (and files) at the root that hold the network's dossier: what sync shares.
-DOSSIER_PATHS = (CASES_DIR, SIGNALS_DIR, MEETINGS_DIR, NETWORK_JOURNAL_DIR, CONFIG, SOCIALE_KAART, ERASED, SEARCH_KEY)
+DOSSIER_PATHS = (CASES_DIR, SIGNALS_DIR, MEETINGS_DIR, NETWORK_JOURNAL_DIR, CONFIG, SOCIALE_KAART, ERASED, SEARCH_KEY,
+                 CONSULTS_DIR, VOORLICHTING_DIR)
 
 # ------------------------------------------------------------------ files
 
@@ -106,6 +109,8 @@ FILES: tuple[FileKind, ...] = (
     FileKind("signaal", f"{SIGNALS_DIR}/*.yaml", "repo", "yaml", "records", "signaal"),
     FileKind("netwerkjournaal", f"{NETWORK_JOURNAL_DIR}/*.md", "repo", "markdown", "records", "netwerkjournaal"),
     FileKind("overleg", f"{MEETINGS_DIR}/*.md", "repo", "markdown", "records"),  # agenda and minutes of a meeting
+    FileKind("netwerkconsult", f"{CONSULTS_DIR}/*.md", "repo", "markdown", "records", "consult"),  # one schema for both places
+    FileKind("voorlichting", f"{VOORLICHTING_DIR}/*.md", "repo", "markdown", "records", "voorlichting"),
     FileKind("casus", CASE_FILE, "case", "yaml", "records", "casus"),
     FileKind("melding", MELDING_FILE, "case", "yaml", "records", "melding"),
     FileKind("netwerk", NETWERK_FILE, "case", "yaml", "records", "netwerk"),
@@ -116,6 +121,7 @@ FILES: tuple[FileKind, ...] = (
     FileKind("bijeenkomsten", BIJEENKOMSTEN_FILE, "case", "yaml", "records", "bijeenkomsten"),
     FileKind("evaluatie", f"{EVALUATIONS_DIR}/*.md", "case", "markdown", "records", "evaluatie"),
     FileKind("journaal", f"{JOURNAL_DIR}/*.md", "case", "markdown", "records", "journaal"),
+    FileKind("consult", f"{CONSULTS_DIR}/*.md", "case", "markdown", "records", "consult"),
     FileKind("memo", f"{MEMO_DIR}/*.md", "case", "markdown", "lines"),
     FileKind("identiteit", IDENTITY_FILE, "case", "age", "binary"),
     # Written with identiteit.yaml.age, in step with it: merged by line (a conflict here comes with one there).
@@ -205,6 +211,9 @@ RECORDS: tuple[RecordKind, ...] = (
     RecordKind("bijeenkomst", "bijeenkomsten", "bijeenkomsten", "sequence", prefix="B",
                refs=(Ref("afspraken", "afspraken[].bijeenkomst"),)),
     RecordKind("journaal", "journaal", "", "dated"),
+    RecordKind("consult", "consult", "", "dated"),
+    RecordKind("netwerkconsult", "netwerkconsult", "", "dated"),
+    RecordKind("voorlichting", "voorlichting", "", "dated"),
     RecordKind("evaluatie", "evaluatie", "", "natural"),
     RecordKind("overleg", "overleg", "", "natural"),  # a meeting is named by its date: the same date is the same meeting
     RecordKind("meldcodestap", "casus", "meldcode.stappen", "natural", id_field="stap,datum"),

@@ -172,7 +172,7 @@ def _commands(rng: random.Random, n: int) -> list[str]:
         ["afspraak", "add", "2026-001", "--wat", f"taak {n}", "--wie", "schuldhulp", "--deadline", "2026-12-30"],
         ["afspraak", "add", "2026-002", "--wat", f"taak {n}", "--wie", "client", "--deadline", "2026-12-30"],
         ["afspraak", "move", "2026-001", "A4", "--deadline", f"2026-12-{rng.randint(10, 28)}", "--reden", "later"],
-        ["note", "2026-001", "--soort", "consultatie", "--tekst", f"notitie {n}"],
+        ["note", "2026-001", "--soort", "overleg", "--tekst", f"notitie {n}"],
         ["signal", "add", "--over", "wachtlijst", "--aard", "capaciteit"],
         ["agenda", "--write", "--datum", day],
         ["evaluate", "2026-002"],

@@ -69,7 +69,7 @@ PLAUSIBLE_BY_NAME = {
     "year": ["2026", "2025"], "vergelijk": ["2026Q2", "2025"], "niveau": ["1", "2", "3"], "naar_niveau": ["1", "2"],
     "besluit": ["aangenomen", "niet-aangenomen", "melden", "hulp"], "fase": ["overbrugging", "oefenfase", "overdracht"],
     "status": ["gegeven", "geweigerd", "ingebracht", "beantwoord", "uitvoering", "plan", "melding"],
-    "soort": ["consultatie", "huisbezoek", "overleg", "tussentijds", "eind"], "reden": ["doelen-bereikt", "Een reden."],
+    "soort": ["huisbezoek", "overleg", "tussentijds", "eind"], "reden": ["doelen-bereikt", "Een reden."],
     "grondslag": ["toestemming", "wettelijke-plicht"], "stap": ["1", "2", "3", "4", "5"],
     "signaal": DATES + ["S1"], "match": DATES, "gemeld": DATES, "gezin_geinformeerd": DATES,
     "regievoerder": ["a-bakker", "ggd"], "met": ["ggd", "wijkteam"], "casushouder": ["ggd", "veilig-thuis"],

@@ -334,7 +334,7 @@ def test_note_adds_a_journal_entry_that_counts_for_cti(cli, examples_repo):
         "---\ndatum: 2026-11-20\nsoort: netwerkbijeenkomst\naanwezig:\n  - dochter\n---\nVierde bijeenkomst.\n")
     assert git(examples_repo, "log", "-1", "--format=%s") == "regie note: netwerkbijeenkomst in casus 2026-004 (2026-11-20)\n"
     r = cli(*root, "note", "2026-004", "--soort", "feest")
-    assert (r.code, r.err) == (2, "fout: ongeldige soort 'feest'; kies uit: consultatie, netwerkbijeenkomst, huisbezoek, overleg\n")
+    assert (r.code, r.err) == (2, "fout: ongeldige soort 'feest'; kies uit: netwerkbijeenkomst, huisbezoek, overleg\n")
 
 
 def test_a_regisseur_who_left_hands_over_all_open_cases_in_one_commit(cli, examples_repo):

@@ -113,7 +113,7 @@ REFUSED = [
      "--reden: de reden bevat mogelijk een telefoonnummer"),
     (["afspraak", "add", "2026-001", "--wat", "post naar Dorpsstraat 12, 1234ab", "--wie", "pro", "--deadline", "2026-12-30"],
      "--wat: de omschrijving van de afspraak bevat mogelijk een postcode"),
-    (["note", "2026-001", "--soort", "consultatie", "--tekst", "geb.datum 13-04-1961 bevestigd"],
+    (["note", "2026-001", "--soort", "overleg", "--tekst", "geb.datum 13-04-1961 bevestigd"],
      "--tekst: de tekst bevat mogelijk een geboortedatum"),
     (["share", "2026-001", "--aan", "org", "--wat", "de huurachterstand", "--ontvanger", "j.jansen (at) woon.nl",
       "--grondslag", "publieke-taak"], "--ontvanger: de ontvanger bevat mogelijk een e-mailadres"),

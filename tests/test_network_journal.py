@@ -10,24 +10,28 @@ from conftest import edit, git, write_tree
 
 def test_a_network_note_is_written_committed_and_counted(cli, examples_repo):
     root = ("-C", str(examples_repo))
-    r = cli(*root, "note", "--netwerk", "--soort", "deskundigheidsbevordering", "--regisseur", "j-devries",
-            "--casus", "2026-006", "--tekst", "Training over de meldcode voor de partners.")
+    r = cli(*root, "note", "--netwerk", "--soort", "netwerkoverleg", "--regisseur", "j-devries",
+            "--casus", "2026-006", "--tekst", "Overleg over de meldcode met de partners.")
     assert (r.code, r.out) == (0, "journaal/2026-11-26-1.md\n"), r
     assert (examples_repo / "journaal/2026-11-26-1.md").read_text() == (
-        "---\ndatum: 2026-11-26\nsoort: deskundigheidsbevordering\nregisseur: j-devries\ncasussen: [\"2026-006\"]\n---\n"
-        "Training over de meldcode voor de partners.\n")
+        "---\ndatum: 2026-11-26\nsoort: netwerkoverleg\nregisseur: j-devries\ncasussen: [\"2026-006\"]\n---\n"
+        "Overleg over de meldcode met de partners.\n")
     assert git(examples_repo, "log", "-1", "--format=%s") == \
-        "regie note: deskundigheidsbevordering in het netwerkjournaal (2026-11-26)\n"
+        "regie note: netwerkoverleg in het netwerkjournaal (2026-11-26)\n"
     assert git(examples_repo, "show", "--name-only", "--format=", "HEAD").split() == ["journaal/2026-11-26-1.md"]
     assert cli(*root, "validate").code == 0
     edit(examples_repo / "regie.yaml", "  min_aantal: 5", "  min_aantal: 1")  # every figure exact
     counts = json.loads(cli(*root, "report", "--quarter", "2026Q4", "--format", "json").out)["netwerkgericht"]["netwerkjournaal"]
-    assert counts == {"consultatie": 0, "intervisie": 1, "voorlichting": 1, "deskundigheidsbevordering": 1, "netwerkoverleg": 0}
+    assert counts == {"consultatie": 0, "intervisie": 1, "voorlichting": 1, "deskundigheidsbevordering": 0, "netwerkoverleg": 1}
 
 
 @pytest.mark.parametrize("args, code, err", [
-    (["--netwerk", "--soort", "huisbezoek"], 2, "fout: ongeldige soort 'huisbezoek'; kies uit: consultatie, intervisie, "
-                                               "voorlichting, deskundigheidsbevordering, netwerkoverleg\n"),
+    (["--netwerk", "--soort", "huisbezoek"], 2, "fout: ongeldige soort 'huisbezoek'; kies uit: intervisie, netwerkoverleg\n"),
+    (["--netwerk", "--soort", "consultatie"], 2, "fout: --soort: een consultatie leg je vast met 'regie consult', met zijn "
+                                                "eigen velden (oude notities blijven geldig en tellen mee)\n"),
+    (["--netwerk", "--soort", "deskundigheidsbevordering"], 2, "fout: --soort: een deskundigheidsbevordering leg je vast met "
+                                                              "'regie voorlichting'"),
+    (["2026-001", "--soort", "consultatie"], 2, "fout: --soort: een consultatie leg je vast met 'regie consult'"),
     (["2026-001", "--netwerk", "--soort", "intervisie"], 2,
      "fout: --netwerk is werk buiten één casus: geef geen casus-id of --aanwezig (wel --casus)\n"),
     (["--netwerk", "--soort", "intervisie", "--casus", "../regie"], 2, "fout: ongeldige casus-id '../regie'"),

@@ -91,7 +91,7 @@ def test_messages_of_regie_commits_are_checked(cli, git_dossier):
     (["afspraak", "add", "2026-001", "--wat", "mail j@voorbeeld.nl", "--wie", "pro", "--deadline", "2026-12-30"],
      "fout: --wat: de omschrijving van de afspraak bevat mogelijk een e-mailadres; zet direct identificerende gegevens niet in het dossier "
      "(gebruik een pseudoniem of omschrijving)\n"),
-    (["note", "2026-001", "--soort", "consultatie", "--tekst", "BSN 111222333 doorgegeven"],
+    (["note", "2026-001", "--soort", "overleg", "--tekst", "BSN 111222333 doorgegeven"],
      "fout: --tekst: de tekst bevat mogelijk een BSN; zet direct identificerende gegevens niet in het dossier "
      "(gebruik een pseudoniem of omschrijving)\n"),
     (["signal", "add", "--over", "wachtlijst voor Dorpsstraat 12, 1234 AB", "--aard", "capaciteit"],

@@ -132,7 +132,7 @@ def test_references_inside_a_case_are_renumbered_with_the_record(cli, team):
                 "--deadline", "2026-11-20", "--gemaakt", "2026-11-01"))
         _ok(cli("-C", str(root), "escalate", "2026-001", "--over", "ggd", *MEMO, "--reden", f"reden {who}",
                 "--verzoek", "een gesprek", "--afspraak", "A1"))
-        _ok(cli("-C", str(root), "note", "2026-001", "--soort", "consultatie", "--tekst", f"notitie van {who}"))
+        _ok(cli("-C", str(root), "note", "2026-001", "--soort", "overleg", "--tekst", f"notitie van {who}"))
     _ok(cli("-C", str(a), "sync"))
     r = _ok(cli("-C", str(b), "sync"))
     assert r.out == ("afspraak in casus 2026-001: A1 → A2\nescalatie in casus 2026-001: E1 → E2\n"
@@ -147,7 +147,7 @@ def test_references_inside_a_case_are_renumbered_with_the_record(cli, team):
     assert "notitie van b" in (journal / "2026-11-26-2.md").read_text()
     assert "notitie van a" in (journal / "2026-11-26-1.md").read_text()
     assert git(b, "log", "--format=%s", "-3").splitlines() == [
-        "regie note: consultatie in casus 2026-001 (2026-11-26)",
+        "regie note: overleg in casus 2026-001 (2026-11-26)",
         "regie escalate: casus 2026-001 opgeschaald naar niveau 1",
         "regie afspraak: A2 toegevoegd aan casus 2026-001",
     ]

@@ -20,12 +20,13 @@ COMMANDS = {
     "consent": ("consent", False), "merge-cases": ("merge_cases", False), "cti": ("cti", False),
     "sociale-kaart": ("sociale_kaart", False),
     "calendar": ("calendar", False), "zrm": ("zrm", False),
+    "voorlichting": ("voorlichting", False),
     "close": ("close", False), "retention": ("retention", False), "note": ("note", False),
     "log": ("log", False), "export": ("export", False), "report": ("report", False), "sync": ("sync", False),
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
     "zoek": ("zoek", False),
-    "afspraak": ("afspraak", True), "bijeenkomst": ("bijeenkomst", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "huishouden": ("huishouden", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
+    "afspraak": ("afspraak", True), "bijeenkomst": ("bijeenkomst", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "huishouden": ("huishouden", True), "signal": ("signal", True), "consult": ("consult", True), "schema": ("schema_cmd", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
     "organisatie": ("organisatie", True),
     "hulp": ("hulp", True), "kracht": ("kracht", True),
@@ -59,10 +60,11 @@ SUMMARIES = {
     "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
     "zrm": "Leg een meting op de Zelfredzaamheid-Matrix vast over elk leefgebied van het netwerk (de eerste is de "
            "nulmeting).",
+    "voorlichting": "Leg voorlichting of deskundigheidsbevordering vast (werkprocessen 6a, 6b): vorm, doelgroep, bereik "
+                    "en onderwerp.",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
-    "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3), "
-            "netwerkbijeenkomst, huisbezoek of overleg.",
+    "note": "Voeg een gedateerde notitie toe aan het journaal van een casus: netwerkbijeenkomst, huisbezoek of overleg.",
     "log": "Het logboek van een casus (werkproces 5b): alle data uit het dossier (melding, plan, afspraken, escalaties, "
            "evaluaties, overdrachten, journaal) en de git-geschiedenis van de casusmap, op datum.",
     "export": "Inzage (AVG art. 15): één leesbaar document met alles wat het dossier over iemand bevat, in gewone taal "
@@ -87,6 +89,8 @@ SUMMARIES = {
     "doel": "Doelen van het plan van aanpak: toevoegen, bereikt, laten vervallen.",
     "huishouden": "Het huishouden van een casus: leden toevoegen, wijzigen of verwijderen (regie huishouden CASUS lid add|edit|drop).",
     "signal": "Beleidssignalen (werkproces 2d): knelpunten die het netwerk wil omzetten in beleidsadvies.",
+    "consult": "Consultaties (kerntaak 3, werkprocessen 3a-3d): een hulpverlener die vastloopt, consultatief ter zijde "
+               "gestaan.",
     "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
     "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",

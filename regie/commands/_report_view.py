@@ -59,6 +59,11 @@ def show(r: dict) -> None:
     console.print(f"Netwerkgericht: naasten in plan {n['naasten_in_plan']['aantal']}/{n['naasten_in_plan']['van']}, "
                   f"VIP-kaart {n['vip_kaart']['aantal']}/{n['vip_kaart']['van']}, CTI genoeg bijeenkomsten "
                   f"{n['cti_genoeg_netwerkbijeenkomsten']['aantal']}/{n['cti_genoeg_netwerkbijeenkomsten']['van']}")
+    if "consultaties" in n:
+        k, vl = n["consultaties"], n["voorlichting"]
+        console.print(f"Consultaties: {nl_num(k['totaal'])} ({nl_num(k['vervolg_open_eind'])} met open vervolg); "
+                      f"voorlichting: {nl_num(vl['bijeenkomsten'])} keer, 6a {nl_num(vl['per_werkproces']['6a'])}, "
+                      f"6b {nl_num(vl['per_werkproces']['6b'])}")
     c = r["caseload"]
     names = r.get("regisseur_namen", {})
     load = (", ".join(f"{names.get(k, k)} {v}" for k, v in c["open_per_regisseur"].items()) if "open_per_regisseur" in c

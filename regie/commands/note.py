@@ -1,10 +1,11 @@
-"""Voeg een gedateerde notitie toe aan het journaal van een casus: consultatie (kerntaak 3),
-netwerkbijeenkomst, huisbezoek of overleg. Netwerkbijeenkomsten tellen mee voor de CTI-norm; een nieuwe
-netwerkbijeenkomst plant en legt u vast met 'regie bijeenkomst' (met uitnodigingen en afspraken).
+"""Voeg een gedateerde notitie toe aan het journaal van een casus: netwerkbijeenkomst, huisbezoek of overleg.
 
-Met --netwerk (zonder casus-id) gaat de notitie in het netwerkjournaal (journaal/ in de hoofdmap):
-werk buiten één casus, zoals consultatie, intervisie, voorlichting, deskundigheidsbevordering of
-netwerkoverleg (werkprocessen 3a-3d, 6a, 6b, 6d), met --casus voor de casussen waar het over ging.
+Netwerkbijeenkomsten tellen mee voor de CTI-norm; een nieuwe
+netwerkbijeenkomst plant en legt u vast met 'regie bijeenkomst' (met uitnodigingen en afspraken). Met --netwerk (zonder casus-id) gaat de notitie in
+het netwerkjournaal (journaal/ in de hoofdmap): werk buiten één casus, zoals intervisie of
+netwerkoverleg (werkproces 6d), met --casus voor de casussen waar het over ging. Een consultatie
+leg je vast met 'regie consult', voorlichting en deskundigheidsbevordering met 'regie voorlichting';
+oude notities van die soorten blijven geldig en tellen mee.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..work.notes import add_network_note, add_note
 
 def run(
     case: Annotated[Optional[str], params.case_argument("Casus-id (niet bij --netwerk).")] = None,
-    soort: Annotated[str, typer.Option("--soort", help="consultatie, netwerkbijeenkomst, huisbezoek of overleg; met --netwerk: consultatie, intervisie, voorlichting, deskundigheidsbevordering of netwerkoverleg.")] = "",
+    soort: Annotated[str, typer.Option("--soort", help="netwerkbijeenkomst, huisbezoek of overleg; met --netwerk: intervisie of netwerkoverleg.")] = "",
     netwerk: Annotated[bool, typer.Option("--netwerk", help="Een notitie in het netwerkjournaal: werk buiten één casus.")] = False,
     casus: Annotated[Optional[list[str]], params.case_option("--casus", help="Met --netwerk: casus waar het (ook) over ging (herhaalbaar).")] = None,
     regisseur: Annotated[Optional[str], params.regisseur_option("--regisseur", help="Met --netwerk: de regisseur die het deed.")] = None,

@@ -1,6 +1,6 @@
 """Toon verlopen afspraken, evaluaties die te laat zijn en plannen die nog vastgesteld moeten worden.
 
-Gesorteerd op het aantal dagen te laat. Met --within N ook wat in de komende N dagen
+Ook het open vervolg van consultaties (regie consult), in een casus en van het netwerk. Gesorteerd op het aantal dagen te laat. Met --within N ook wat in de komende N dagen
 vervalt. --fail-on-overdue geeft exitcode 1 als er iets te laat is (voor de CI van de
 dossierrepository).
 """
@@ -13,12 +13,13 @@ from typing import Annotated, Optional
 import typer
 
 from ..cli import console, context, documents, params
+from ..dossier.loader import load_network_work
 from ..dossier.vocab import CLIENT
 from ..errors import UsageError
 from ..limits import MAX_WITHIN_DAYS, check_range
 from ..taal import describe_days
 from ..views.calendar import due_to_ics
-from ..views.deadlines import DUE, due_items, to_csv
+from ..views.deadlines import DUE, due_items, network_followups, to_csv
 
 
 def run(
@@ -43,7 +44,8 @@ def run(
             raise UsageError(f"onbekende --wie '{wie}': geen organisatie of regisseur uit regie.yaml en geen betrokkene met "
                              "open afspraken")
     today = context.today()
-    rows = due_items(got, within=within, regisseur=regisseur, wie=wie)
+    extra = [] if case else network_followups(got.network, load_network_work(context.root())[0], today)
+    rows = due_items(got, within=within, regisseur=regisseur, wie=wie, extra=extra)
     if fmt is params.ListFormat.json:
         text = console.json_text({"today": today.isoformat(), "items": [r.to_dict() for r in rows]}) + "\n"
     elif fmt is params.ListFormat.csv:
@@ -52,7 +54,7 @@ def run(
         text = due_to_ics(rows, today, got.network.naam)
     else:
         text = "".join(
-            f"{describe_days(r.dagen):>17}  {r.casus}  {r.id:<9}  {r.deadline.isoformat()}  {r.wie:<16}  {r.wat}\n" for r in rows
+            f"{describe_days(r.dagen):>17}  {r.casus or 'netwerk'}  {r.id:<9}  {r.deadline.isoformat()}  {r.wie:<16}  {r.wat}\n" for r in rows
         )
     documents.output(text, out, exact=fmt is not params.ListFormat.text)  # json, csv and ics escape for themselves
     late = sum(1 for r in rows if r.dagen > 0)

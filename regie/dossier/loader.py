@@ -15,14 +15,25 @@ from typing import Callable
 from .. import layout
 from ..errors import DossierInvalid, os_reason
 from ..formats.yamlio import SourceFile, load_markdown_file, load_yaml_file
-from ..layout import CASE_FILE, CASES_DIR, CONFIG, IDENTITY_FILE, NETWORK_JOURNAL_DIR, REQUIRED_CASE_FILES, SIGNALS_DIR, FileKind
+from ..layout import (
+    CASE_FILE,
+    CASES_DIR,
+    CONFIG,
+    CONSULTS_DIR,
+    IDENTITY_FILE,
+    NETWORK_JOURNAL_DIR,
+    REQUIRED_CASE_FILES,
+    SIGNALS_DIR,
+    VOORLICHTING_DIR,
+    FileKind,
+)
 from . import schema, strays
 from .afscherming import shields_in
 from .bijeenkomst import Bijeenkomst
 from .casus import Casus
 from .model import Afspraak, Case, CaseWithCasus, Escalatie, Evaluatie, JournaalEntry, Melding, Netwerk, Verstrekking
 from .network import Network
-from .network_records import NetwerkNotitie, Signaal
+from .network_records import Consult, NetwerkNotitie, Signaal, Voorlichting
 from .plan import Plan
 from .problems import ERROR, Problem
 from .repo import case_dir, case_ids
@@ -172,6 +183,31 @@ def load_network_journal(root: Path) -> tuple[list[NetwerkNotitie], list[Problem
     return notes, reader.problems, reader.sources
 
 
+def load_network_work(root: Path) -> tuple[list[Consult], list[Voorlichting], list[Problem], dict[str, SourceFile]]:
+    """The network's consultations (``consulten/`` at the root) and its voorlichting (``voorlichting/``), the
+    problems reading them, and their parsed files."""
+    reader = _Reader(root)
+    consults = [Consult.from_data(d, rel) for d, rel in _dated_files(reader, CONSULTS_DIR, "consult")]
+    sessions = [Voorlichting.from_data(d, rel) for d, rel in _dated_files(reader, VOORLICHTING_DIR, "voorlichting")]
+    return consults, sessions, reader.problems, reader.sources
+
+
+def _dated_files(reader: _Reader, folder: str, kind: str) -> list[tuple[dict, str]]:
+    """The front matter and path of each Markdown file in ``folder`` at the root that fits schema ``kind``."""
+    names = _listing(reader, folder) or {}
+    out = []
+    for name in sorted(names):
+        if not name.endswith(".md") or name.startswith("."):
+            continue
+        rel = f"{folder}/{name}"
+        if not _usable_file(reader, rel, names[name]):
+            continue
+        src = reader.read(rel, kind, markdown=True)
+        if src is not None:
+            out.append((src.data, rel))
+    return out
+
+
 def load_signals(root: Path) -> tuple[list[Signaal], list[Problem], dict[str, SourceFile]]:
     """Only the policy signals in ``signalen/``, the problems reading them, and their parsed files."""
     reader = _Reader(root)
@@ -310,6 +346,7 @@ _PARTS: dict[str, tuple[str, Callable[[SourceFile], object], object]] = {
 _ENTRIES: dict[str, tuple[str, Callable[[dict, str], object]]] = {
     "evaluatie": ("evaluaties", Evaluatie.from_data),
     "journaal": ("journaal", JournaalEntry.from_data),
+    "consult": ("consulten", Consult.from_data),
 }
 
 

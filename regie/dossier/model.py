@@ -18,6 +18,7 @@ from .afscherming import Schild
 from .bijeenkomst import Bijeenkomst
 from .casus import Casus
 from .network import Network
+from .network_records import Consult
 from .onderzoek import Kwaliteit, kwaliteiten
 from .plan import Plan
 from .vocab import CLIENT, JEUGD_DOELGROEPEN
@@ -317,6 +318,7 @@ class Case:
     journaal: tuple[JournaalEntry, ...] = ()
     verstrekkingen: tuple[Verstrekking, ...] = ()
     bijeenkomsten: tuple[Bijeenkomst, ...] = ()
+    consulten: tuple[Consult, ...] = ()  # consultations about this case (kerntaak 3)
     afscherming: tuple[Schild, ...] = ()  # every record withheld from the inzage (afgeschermd), as written
     # which files were present but could not be used (so rules do not pile on)
     broken: set[str] = field(default_factory=set)

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator
 
 from ..clock import from_checked
+from ..errors import DossierInvalid
+from ..formats.yamlio import load_yaml_file
 from .network import not_in_config
 from .problems import ERROR, WARNING, Problem
 
@@ -118,3 +121,18 @@ def escalation(network, organisatie: str) -> tuple[str | None, list[Problem]]:
     where = "staat niet op de sociale kaart" if entry is None else "heeft op de sociale kaart geen escalatiecontact"
     return None, [Problem(FILE, None, "sociale-kaart-escalatie", WARNING,
                           f"organisatie '{organisatie}' {where}; vul 'escalatie' aan zodat het memo weet bij wie")]
+
+
+def map_ids(path: Path) -> set[str]:
+    """Every id on the map at ``path`` that a record may point at: each entry's ``organisatie``, and the ``id`` of
+    every entry of any other list (the informal and neighbourhood resources); empty when there is no usable map."""
+    try:
+        data = load_yaml_file(path, FILE).data if path.is_file() else None
+    except DossierInvalid:
+        return set()
+    found: set[str] = set()
+    for items in (data.values() if isinstance(data, dict) else ()):
+        for item in items if isinstance(items, list) else ():
+            if isinstance(item, dict):
+                found.update(str(item[k]) for k in ("organisatie", "id") if isinstance(item.get(k), str))
+    return found

@@ -17,7 +17,7 @@ import os
 from typing import Protocol
 
 from .. import layout
-from ..layout import IDENTITY_FILE, MEETINGS_DIR, NETWORK_JOURNAL_DIR, SIGNALS_DIR, FileKind
+from ..layout import CONSULTS_DIR, IDENTITY_FILE, MEETINGS_DIR, NETWORK_JOURNAL_DIR, SIGNALS_DIR, VOORLICHTING_DIR, FileKind
 from .lint import mask_path, name_kinds, name_message, scan
 from .problems import ERROR, WARNING, Problem
 
@@ -151,7 +151,7 @@ def load_meetings(top: str) -> tuple[dict[str, str], set[str]]:
     """The text of every file in ``overleggen/`` (agendas and minutes), and the paths of everything in it and in
     ``signalen/`` and ``journaal/``, for the privacy lint."""
     reader = _TextReader(top)
-    for folder in (MEETINGS_DIR, SIGNALS_DIR, NETWORK_JOURNAL_DIR):
+    for folder in (MEETINGS_DIR, SIGNALS_DIR, NETWORK_JOURNAL_DIR, CONSULTS_DIR, VOORLICHTING_DIR):
         for name, entry in sorted(_listing(f"{top}/{folder}").items()):
             rel = f"{folder}/{name}"
             reader.names.add(rel)

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..formats.yamlio import parse_yaml
-from ..layout import CASE_FILE, CASES_DIR, CONFIG, NETWORK_JOURNAL_DIR, SIGNALS_DIR, schema_names
+from ..layout import CASE_FILE, CASES_DIR, CONFIG, CONSULTS_DIR, NETWORK_JOURNAL_DIR, SIGNALS_DIR, VOORLICHTING_DIR, schema_names
 from ..store import gitops
 from . import lint
 from .caseload import case_load, per_regisseur
 from .erased import erased_problems
-from .loader import Dossier, Lines, load_network_journal, load_signals
+from .loader import Dossier, Lines, load_network_journal, load_network_work, load_signals
 from .network import not_in_config
 from .problems import ERROR, WARNING, Problem
 from .repo import case_dir, case_ids
@@ -103,6 +103,10 @@ def validate(
         problems.extend(found)
         dossier.sources.update(sources)
         problems.extend(network_journal(root, network, notes, dossier))
+        consults, sessions, found, sources = load_network_work(root)
+        problems.extend(found)
+        dossier.sources.update(sources)
+        problems.extend(network_work(network, [*consults, *sessions], dossier))
         dossier.texts, dossier.names = load_meetings(str(root))  # the minutes are read only for the privacy lint
     problems.extend(repository_rules(dossier, ids if cases is None else None))
     if cases is None:
@@ -153,6 +157,20 @@ def network_journal(root: Path, network, notes, dossier) -> list[Problem]:
         if regisseurs is not None and n.regisseur is not None and n.regisseur not in regisseurs:
             out.append(Problem(n.file, dossier.line(n.file, "regisseur"), "regisseur-onbekend", ERROR,
                                not_in_config("regisseur", n.regisseur)))
+    return out
+
+
+def network_work(network, records, dossier) -> list[Problem]:
+    """The network's consultations and voorlichting: a file named after its date, its regisseur known."""
+    regisseurs = network.regisseur_ids() if network is not None else None
+    out = []
+    for r in records:
+        if not r.file.rsplit("/", 1)[1].startswith(r.datum.isoformat()):
+            out.append(Problem(r.file, dossier.line(r.file, "datum"), "journaal-bestandsnaam", ERROR,
+                               f"bestandsnaam hoort met de datum {r.datum.isoformat()} te beginnen"))
+        if regisseurs is not None and r.regisseur is not None and r.regisseur not in regisseurs:
+            out.append(Problem(r.file, dossier.line(r.file, "regisseur"), "regisseur-onbekend", ERROR,
+                               not_in_config("regisseur", r.regisseur)))
     return out
 
 
@@ -246,6 +264,6 @@ def scope_of_files(root: Path, files: list[str]) -> tuple[list[str] | None, bool
             return None, True
         if len(parts) >= 2 and parts[0] == CASES_DIR and (root / CASES_DIR / parts[1]).is_dir():
             cases.add(parts[1])
-        elif len(parts) >= 2 and parts[0] in (SIGNALS_DIR, NETWORK_JOURNAL_DIR):  # checked with the signals: work outside a case
+        elif len(parts) >= 2 and parts[0] in (SIGNALS_DIR, NETWORK_JOURNAL_DIR, CONSULTS_DIR, VOORLICHTING_DIR):  # checked with the signals: work outside a case
             signals = True
     return sorted(cases), signals

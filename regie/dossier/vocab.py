@@ -23,6 +23,9 @@ EVALUATION_KINDS = ("tussentijds", "eind", "nazorg")
 JOURNAL_KINDS = ("consultatie", "netwerkbijeenkomst", "huisbezoek", "overleg")
 # Work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d), in the network journal at the repository root.
 NETWORK_JOURNAL_KINDS = ("consultatie", "intervisie", "voorlichting", "deskundigheidsbevordering", "netwerkoverleg")
+# What a new note may be: consultation and voorlichting have commands of their own now (old notes stay valid and count).
+NOTE_MOVED = {"consultatie": "regie consult", "voorlichting": "regie voorlichting",
+              "deskundigheidsbevordering": "regie voorlichting"}
 
 # A signal's life, in order; older files may still say ingediend or afgehandeld.
 SIGNAL_STATUS = ("open", "ingebracht", "beantwoord", "gesloten")
@@ -60,3 +63,11 @@ CLIENT = "client"
 MERGED_REASON = "samengevoegd"  # the sluitreden of a case folded into another (regie merge-cases)
 # Doelgroepen of a case for the verwijsindex (young people up to 23, and families with children).
 JEUGD_DOELGROEPEN = ("jeugd", "gezin")
+
+# Consultation (kerntaak 3) and voorlichting (werkprocessen 6a, 6b): the words of their schemas.
+CONSULT_AANLEIDING = ("gevraagd", "ongevraagd")
+CONSULT_VRAAGSOORTEN = ("werkprobleem", "sociale-kaart", "materieel", "immaterieel", "regels-en-richtlijnen")
+CONSULT_LACUNES = ("kennis", "vaardigheden", "houding")
+VOORLICHTING_SOORTEN = ("voorlichting", "deskundigheidsbevordering")
+VOORLICHTING_VORMEN = ("plenaire-bijeenkomst", "workshop", "individueel")
+VOORLICHTING_DOELGROEPEN = ("clientnetwerk", "professionals", "voorzieningen")

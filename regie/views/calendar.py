@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..dossier.loader import load_network_work
 from ..dossier.model import CaseWithCasus
 from ..dossier.scan import Collected, Job
 from ..dossier.vocab import OPEN_STATUSES
@@ -23,6 +24,7 @@ from ..safetext import printable
 from ..taal import slug as short
 from .deadlines import Due, evaluation_changes, evaluation_due, organisation_of, plan_due
 
+NETWORK = "netwerk"  # in the key of an event outside one case (a consultation's follow-up)
 KEEP_DAYS = 90  # a case closed, or an event cancelled, this long ago still sends its cancellations
 
 
@@ -31,7 +33,7 @@ class Item:
     """One event: ``key`` makes its UID (with the network's slug); ``sequence`` rises with each change."""
 
     key: str
-    soort: str  # afspraak, evaluatie, plan, overleg
+    soort: str  # afspraak, evaluatie, plan, overleg, consult
     casus: str | None
     titel: str
     wie: str | None
@@ -70,9 +72,24 @@ def case_events(net, case: CaseWithCasus, today: dt.date) -> list[Item]:
         day = plan_day
         out.append(Item(f"{case.id}-plan", "plan", case.id, f"{case.id}: plan van aanpak vaststellen", c.regisseur,
                         organisation_of(net, case, c.regisseur), c.regisseur, day, 0 if due else 1, due is None))
+    out += consult_events(case.consulten, case.id, c.regisseur, today, cancel=not is_open)
     # an event that was never in a feed need not be cancelled: leave out what ended before the case could be shown
     return [e for e in out if not (e.geannuleerd and e.soort == "plan" and case.plan and case.plan.vastgesteld
                                    and case.plan.vastgesteld < today - dt.timedelta(days=KEEP_DAYS))]
+
+
+def consult_events(consults, casus: str | None, regisseur: str | None, today: dt.date, *, cancel: bool = False) -> list[Item]:
+    """The follow-ups of consultations (of a case, or of the network when ``casus`` is None); done ones for a while
+    as cancelled."""
+    out = []
+    for k in consults:
+        if k.vervolg is None or (k.vervolg_gedaan is not None and k.vervolg_gedaan < today - dt.timedelta(days=KEEP_DAYS)):
+            continue
+        done = k.vervolg_gedaan is not None or cancel
+        out.append(Item(f"{casus or NETWORK}-{k.id}", "consult", casus, f"{casus or NETWORK} {k.id}: vervolg consultatie "
+                        f"({k.rol}, {k.organisatie})", k.regisseur or regisseur, None, k.regisseur or regisseur, k.vervolg,
+                        int(done), done))
+    return out
 
 
 def _events_job(ctx, loaded) -> list[Item] | None:
@@ -106,6 +123,8 @@ def slug(text: str) -> str:
 def feed(got: Collected, root: Path, today: dt.date, *, regisseur: str | None = None) -> list[Item]:
     items = [e for _, events in got.values for e in events if regisseur is None or e.regisseur == regisseur]
     items += meetings(root, today)
+    items += [e for e in consult_events(load_network_work(root)[0], None, None, today)
+              if regisseur is None or e.regisseur == regisseur]
     return sorted(items, key=lambda e: (e.datum, e.key))
 
 
@@ -140,5 +159,5 @@ def to_ics(items: list[Item], today: dt.date, network_name: str, *, name: str = 
 
 def due_to_ics(rows: list[Due], today: dt.date, network_name: str) -> str:
     """One all-day event per deadline, with the same UIDs and SEQUENCE numbers as ``regie calendar``."""
-    return to_ics([Item(f"{r.casus}-{r.id}", r.soort, r.casus, f"{r.casus} {r.id}: {r.wat}", r.wie, r.organisatie, r.regisseur,
+    return to_ics([Item(f"{r.casus or NETWORK}-{r.id}", r.soort, r.casus or None, f"{r.casus or NETWORK} {r.id}: {r.wat}", r.wie, r.organisatie, r.regisseur,
                        r.deadline, r.sequence, False) for r in rows], today, network_name)

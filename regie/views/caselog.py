@@ -139,6 +139,10 @@ def _record_entries(case: CaseWithCasus, labels: dict[str, str], orgs: dict[str,
     for b in case.bijeenkomsten:
         out.append(E(b.datum, "dossier", b.soort, f"{b.soort} {b.id} " + (
             f"gehouden, {aantal(len(b.aanwezig), 'aanwezige')}" if b.gehouden else f"gepland, {aantal(len(b.genodigden), 'genodigde')}")))
+    for k in case.consulten:
+        out.append(E(k.datum, "dossier", "consultatie", f"consultatie {k.id}: {k.rol}, {party_name(k.organisatie, orgs)}"))
+        if k.vervolg_gedaan:
+            out.append(E(k.vervolg_gedaan, "dossier", "consultatie", f"vervolg van consultatie {k.id} gedaan"))
     return out
 
 

@@ -11,11 +11,12 @@ from dataclasses import asdict, dataclass
 
 from ..dossier.model import Case, CaseWithCasus
 from ..dossier.network import Network
+from ..dossier.network_records import Consult
 from ..dossier.scan import Collected, Job
 from ..dossier.vocab import OPEN_STATUSES, PLAN_SET_STATUSES
 from ..safetext import csv_text
 
-AFSPRAAK, EVALUATIE, PLAN = "afspraak", "evaluatie", "plan"
+AFSPRAAK, EVALUATIE, PLAN, CONSULT = "afspraak", "evaluatie", "plan", "consult"
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,23 @@ def case_items(net: Network, case: CaseWithCasus, today: dt.date) -> list[Due]:
     if due:
         items.append(Due(PLAN, case.id, "plan", "plan van aanpak vaststellen", reg,
                          organisation_of(net, case, reg), reg, due, (today - due).days))
+    items += [followup(c, case.id, c.regisseur or reg, organisation_of(net, case, c.regisseur or reg), reg, today)
+              for c in case.consulten if c.vervolg_open]
     return items
+
+
+def followup(c: Consult, casus: str, wie: str, organisatie: str | None, regisseur: str, today: dt.date) -> Due:
+    """The open follow-up of a consultation, as a deadline."""
+    assert c.vervolg is not None
+    return Due(CONSULT, casus, c.id, f"vervolg consultatie ({c.rol}, {c.organisatie})", wie, organisatie, regisseur,
+               c.vervolg, (today - c.vervolg).days)
+
+
+def network_followups(net: Network, consults: list[Consult], today: dt.date) -> list[Due]:
+    """The open follow-ups of the network's consultations (outside one case: ``casus`` is empty)."""
+    orgs = {r.id: r.organisatie for r in net.regisseurs}
+    return [followup(c, "", c.regisseur or "", orgs.get(c.regisseur or ""), c.regisseur or "", today)
+            for c in consults if c.vervolg_open]
 
 
 def _items_job(ctx, loaded) -> list[Due] | None:
@@ -115,20 +132,20 @@ def due_items(
     within: int | None = None,
     regisseur: str | None = None,
     wie: str | None = None,
+    extra: tuple[Due, ...] | list[Due] = (),
 ) -> list[Due]:
     """Overdue items (and, with ``within``, those due in the next ``within`` days), most overdue first.
 
-    ``got`` is what a ``DUE`` scan collected.
+    ``got`` is what a ``DUE`` scan collected; ``extra`` the follow-ups of the network's consultations.
     """
     rows: list[Due] = []
-    for _, items in got.values:
-        for item in items:
-            if regisseur and item.regisseur != regisseur:
-                continue
-            if wie and wie not in (item.organisatie, item.wie):
-                continue
-            if item.dagen > 0 or (within is not None and item.dagen >= -within):
-                rows.append(item)
+    for item in [i for _, items in got.values for i in items] + list(extra):
+        if regisseur and item.regisseur != regisseur:
+            continue
+        if wie and wie not in (item.organisatie, item.wie):
+            continue
+        if item.dagen > 0 or (within is not None and item.dagen >= -within):
+            rows.append(item)
     return sorted(rows, key=lambda d: (-d.dagen, d.casus, d.soort, d.id))
 
 

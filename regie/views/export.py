@@ -175,6 +175,9 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "evaluaties": [(e, without_prompts(without_generated(body(e.file)), prompts)) for e in case.evaluaties],
         "journaal": [(j, body(j.file)) for j in case.journaal],
         "bijeenkomsten": meetings_seen(net, case),
+        # the client's own inzage: a consultation may be about any member of the household
+        "consulten": [(k, dossier.sources[k.file].data, _untitled(body(k.file))) for k in case.consulten
+                      if k.file in dossier.sources] if voor == CLIENT else [],
         "wie": case.who_labels(net),
         "orgs": orgs,
         "ladder": {e.id: taal.in_zin(net.level_name(e.over, e.niveau)) for e in case.escalaties},
@@ -196,6 +199,12 @@ def meetings_seen(net, case: CaseWithCasus) -> list[tuple]:
     labels = attendee_labels(net, case)
     return [(b, [labels[w] for w in b.genodigden if w in labels], [labels[w] for w in b.aanwezig if w in labels])
             for b in case.bijeenkomsten]
+
+
+def _untitled(text: str) -> str:
+    """A consultation's text without the title regie wrote above it (the inzage gives its own)."""
+    first, _, rest = text.partition("\n")
+    return rest.strip("\n") if first.startswith("# Consultatie") else text
 
 
 def render_export(root: Path, cid: str, today: dt.date, *, html: bool = False, voor: str = CLIENT) -> str:

@@ -15,7 +15,7 @@ from ..dossier.bijeenkomst import attendee_ids
 from ..dossier.lint import check_value
 from ..dossier.loader import load_case
 from ..dossier.repo import case_dir
-from ..dossier.vocab import JOURNAL_KINDS, NETWORK_JOURNAL_KINDS
+from ..dossier.vocab import JOURNAL_KINDS, NETWORK_JOURNAL_KINDS, NOTE_MOVED
 from ..errors import RegieError, UsageError
 from ..formats.yamlio import split_front_matter
 from ..layout import CASE_FILE, JOURNAL_DIR, NETWERK_FILE, NETWORK_JOURNAL_DIR
@@ -44,6 +44,13 @@ def _written(text: str, name: str) -> str:
     return text
 
 
+def _moved(soort: str) -> None:
+    """Refuse a kind of note that has a command of its own now, naming it (the notes already written stay valid)."""
+    if soort in NOTE_MOVED:
+        raise UsageError(f"een {soort} leg je vast met '{NOTE_MOVED[soort]}', met zijn eigen velden "
+                         "(oude notities blijven geldig en tellen mee)", field="soort")
+
+
 @exclusive("note")
 def add_note(
     root: Path, cid: str, *, soort: str, today: dt.date, datum: dt.date | None = None, tekst: str | None = None,
@@ -52,8 +59,9 @@ def add_note(
     check_value("de tekst", tekst, field="tekst")
     refuse_if_closed(root, cid)
     _, case, _ = load_case(root, cid, needs=(CASE_FILE, NETWERK_FILE))
+    _moved(soort)
     if soort not in JOURNAL_KINDS:
-        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(JOURNAL_KINDS)}")
+        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(k for k in JOURNAL_KINDS if k not in NOTE_MOVED)}")
     when = event_date(datum, today)
     known = attendee_ids(case)  # the client, naasten and household members attend too, not only professionals
     for who in aanwezig or []:
@@ -86,8 +94,11 @@ def add_network_note(
     """A note of work outside one case (werkprocessen 3a-3d, 6a, 6b, 6d) in ``journaal/`` at the repository root."""
 
     check_value("de tekst", tekst, field="tekst")
+
+    _moved(soort)
     if soort not in NETWORK_JOURNAL_KINDS:
-        raise UsageError(f"ongeldige soort '{soort}'; kies uit: {', '.join(NETWORK_JOURNAL_KINDS)}")
+        raise UsageError(f"ongeldige soort '{soort}'; kies uit: "
+                         f"{', '.join(k for k in NETWORK_JOURNAL_KINDS if k not in NOTE_MOVED)}")
     net = network(root)
     for cid in casussen or []:
         case_dir(root, cid)  # an unknown or hostile id stops here

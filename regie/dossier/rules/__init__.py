@@ -19,6 +19,7 @@ from .afscherming import afscherming
 from .base import Ctx, Rule
 from .case import case_identity, categories, consent, known_people, leefgebieden, network_method
 from .consent_scope import consent_scope, consent_words
+from .consults import consults
 from .household import household
 from .jeugd import gezag, member_consent, member_partners, member_signals, youth_retention
 from .lifecycle import dates, handovers, intake, status_matches_contents
@@ -62,6 +63,7 @@ CASE_RULES: list[Rule] = [
     zrm,
     client_answer,
     meetings,
+    consults,
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ...dossier.loader import load_network_journal, load_signals
+from ...dossier.loader import load_network_journal, load_network_work, load_signals
 from ...dossier.scan import Collected
 from ...dossier.state import in_care_on
 from ...dossier.vocab import NETWORK_JOURNAL_KINDS
@@ -19,6 +19,7 @@ from ...safetext import csv_text, json_text
 from ..period import Period
 from .disclosure import protect, strip_ids
 from .figures import agreements, caseload, escalations, flow, lead_times, network_work, safety, signals, usable_cases
+from .kerntaken import consultations, voorlichting
 from .labels import Namer, figure_name, namer, period_name, quarter_name, section_name
 from .outcomes import outcomes
 
@@ -49,6 +50,7 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
     signalen = load_signals(root)[0]
 
     notes = [n for n in load_network_journal(root)[0] if n.datum in p]
+    net_consults, sessions, _, _ = load_network_work(root)
     data = {
         "netwerk": net.naam,
         "periode": {"label": p.label, "titel": period_title(p.label), "van": p.start.isoformat(),
@@ -65,7 +67,9 @@ def build(got: Collected, root, period: Period, today: dt.date, *, ids: bool = T
         "escalaties": escalations(net, cases, p),
         "uitkomsten": outcomes(net, cases, p, earlier),
         "netwerkgericht": {**network_work(net, cases, p),
-                           "netwerkjournaal": {k: sum(1 for n in notes if n.soort == k) for k in NETWORK_JOURNAL_KINDS}},
+                           "netwerkjournaal": {k: sum(1 for n in notes if n.soort == k) for k in NETWORK_JOURNAL_KINDS},
+                           "consultaties": consultations(cases, net_consults, notes, p),
+                           "voorlichting": voorlichting(sessions, notes, p)},
         "caseload": caseload(net, cases, p),
         "signalen": signals(signalen, p),
         "veiligheid": safety(cases, p),

@@ -25,7 +25,8 @@ Path = tuple[str, ...]
 # Figures that are not counts of clients' cases or events: never hidden by themselves (``regisseurs``: how many
 # regisseurs hold the open cases, a count of staff).
 NOT_COUNTS = frozenset({"percentage_op_tijd", "percentage_doelscore_gehaald", "percentage", "mediaan", "p90",
-                        "gemiddeld", "termijn", "norm", "maanden", "drempel", "weggelaten", "regisseurs"})
+                        "gemiddeld", "termijn", "norm", "maanden", "drempel", "weggelaten", "regisseurs",
+                        "deelnemers", "organisaties_bereikt"})  # voorlichting: people reached, organisations reached
 _BREAKDOWNS_OF_MELDINGEN = ("per_melder_organisatie", "per_soort", "per_urgentie", "per_doelgroep")
 _ROW_PARTS = {("afspraken",): ("deadline_in_periode", ("op_tijd", "te_laat", "open_na_deadline")),
               ("uitkomsten", "doelen"): ("afgerond", ("bereikt", "vervallen", "open_bij_sluiting"))}
@@ -106,6 +107,12 @@ def relations(data: dict) -> Iterator[tuple[Path | None, list[Path]]]:
             first: dict = next(iter(rows.values()), {})
             yield from _columns(data, (*u, "per_groep", dim), (UNPRINTED, "per_groep"), [k for k in first])
             yield ("netwerkgericht", "vip_kaart", "van"), [(*u, "per_groep", dim, r, "actief") for r in rows]
+    k = ("netwerkgericht", "consultaties")
+    for b in ("per_vraagsoort", "per_organisatie"):
+        yield from _sum((*k, "totaal"), (*k, b), data)
+    k = ("netwerkgericht", "voorlichting")
+    for b in ("per_werkproces", "per_vorm", "per_publiek"):
+        yield from _sum((*k, "bijeenkomsten"), (*k, b), data)
     c = ("caseload",)
     yield from _sum(("instroom", "in_zorg_eind"), (*c, "open_per_regisseur"), data)
     if _at(data, (*c, "open")) is not None:

@@ -66,6 +66,12 @@ WORDS = {
     "regisseur_gewisseld_casussen": "Wissel van regisseur (casusnummers)", "open": "Open casussen", "regisseurs": "regisseurs",
     "signalen": "signalen", "id": "nummer", "datum": "datum", "over": "over", "status": "status",
     "organisatie": "organisatie", "antwoord": "antwoord",
+    # consultation (kerntaak 3) and voorlichting (6a, 6b)
+    "consultaties": "Consultaties (kerntaak 3)", "per_vraagsoort": "per soort vraag",
+    "per_organisatie": "per organisatie van de consultvrager", "per_lacune": "per onderkende lacune (3c)",
+    "vervolg_open_eind": "vervolg open aan het eind", "voorlichting": "Voorlichting en deskundigheidsbevordering (6a, 6b)",
+    "bijeenkomsten": "bijeenkomsten", "per_werkproces": "per werkproces", "per_vorm": "per vorm",
+    "per_publiek": "per doelgroep (publiek)", "deelnemers": "deelnemers", "organisaties_bereikt": "organisaties bereikt",
     # safety
     "per_kwartaal": "per kwartaal", "meldcode_stappen": "Stappen van de meldcode",
     **{f"meldcode_stap_{n}": f"Meldcode stap {n} ({name})" for n, name in STAPPEN.items()},
@@ -78,14 +84,18 @@ CATEGORIES = {
     "stabiel-regulier": "Stabiel, naar reguliere zorg", "uitstroom-opvang": "Uitstroom uit de opvang",
     "zorgen-gezin": "Zorgen om een gezin", "cti": "CTI (Critical Time Intervention)", "cliënt": "Cliënt",
     "deskundigheidsbevordering": "Deskundigheidsbevordering",
+    "niet-vastgelegd": "Niet vastgelegd (oude journaalnotitie)", "regels-en-richtlijnen": "Regels en richtlijnen",
+    "6a": "6a: ketenpartners en voorzieningen", "6b": "6b: cliënten, hun netwerk en de buurt",
+    "clientnetwerk": "Netwerk van cliënten (familie, mantelzorgers, buurt)", "professionals": "Professionele hulpverleners",
+    "voorzieningen": "Lokale voorzieningen en vertegenwoordigers",
 }
 
 # Tables whose keys are rows of some kind: how to name such a row.
-_ORG_ROWS = {"per_melder_organisatie", "niet_aangenomen_verwezen_naar", "per_partij", "per_partner"}
+_ORG_ROWS = {"per_melder_organisatie", "niet_aangenomen_verwezen_naar", "per_partij", "per_partner", "per_organisatie"}
 _LEEFGEBIED_ROWS = {"verschuiving_per_leefgebied", "per_leefgebied"}
 _AS_TYPED = {"per_doelgroep", "per_niveau"}  # free text or names as the network wrote them
 _CATEGORY_ROWS = {"per_soort", "per_urgentie", "gesloten_per_reden", "intake_per_besluit", "in_zorg_begin_per_fase",
-                  "in_zorg_eind_per_fase", "netwerkjournaal"}
+                  "in_zorg_eind_per_fase", "netwerkjournaal", "per_vraagsoort", "per_lacune", "per_werkproces", "per_vorm", "per_publiek"}
 
 
 def category(slug: Any) -> str:
