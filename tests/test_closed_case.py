@@ -43,6 +43,9 @@ TRIES = {
     "bijeenkomst plan": ["bijeenkomst", "plan", CID, "--datum", "2026-12-10", "--genodigde", "client"],
     "bijeenkomst verslag": None,  # needs a planned meeting, which a closed case refuses: tried in tests/test_bijeenkomst.py
     "bijeenkomst uitnodiging": None,  # idem
+    "consult add": ["consult", "add", CID, "--rol", "wijkverpleegkundige", "--organisatie", "org", "--vraagsoort",
+                    "werkprobleem", "--vraag", "Hoe verder?"],
+    "consult vervolg": None,  # needs a consultation in the case, which a closed case refuses: tried in tests/test_consult.py
     "huishouden lid": ["huishouden", CID, "lid", "add", "--rol", "kind", "--geboortejaar", "2015", "--pseudoniem", "K."],
     "note": ["note", CID, "--soort", "huisbezoek", "--tekst", "Bezoek."],
     "afspraak add": ["afspraak", "add", CID, "--wat", "Bellen", "--wie", "pro", "--deadline", "2026-12-20"],

@@ -130,6 +130,8 @@ CLOSED_CASE = {
     "kracht add": "casuswerk", "kracht list": "geen-casus", "betrokkene kwaliteit": "casuswerk",
     "bijeenkomst plan": "casuswerk", "bijeenkomst verslag": "casuswerk", "bijeenkomst uitnodiging": "casuswerk",
     "bijeenkomst agenda": "geen-casus",
+    "consult add": "casuswerk", "consult vervolg": "casuswerk", "consult list": "geen-casus",
+    "voorlichting": "geen-casus",
 }
 
 ABOUT = "Regie voor netwerkregisseurs: casusdossiers in git, gecontroleerd, op papier en in cijfers."
