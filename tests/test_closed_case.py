@@ -40,7 +40,8 @@ TRIES = {
     "hulp end": ["hulp", "end", CID, "H1", "--tot", "2026-11-01"],
     "kracht add": ["kracht", "add", CID, "--wat", "houdt van koken"],
     "betrokkene kwaliteit": ["betrokkene", "kwaliteit", CID, "zus", "steunend"],
-    "bijeenkomst plan": ["bijeenkomst", "plan", CID, "--datum", "2026-12-10", "--genodigde", "client"],
+    "bijeenkomst plan": ["bijeenkomst", "plan", CID, "--datum", "2026-12-10", "--soort", "netwerkbijeenkomst",
+                         "--genodigde", "client"],
     "bijeenkomst verslag": None,  # needs a planned meeting, which a closed case refuses: tried in tests/test_bijeenkomst.py
     "bijeenkomst uitnodiging": None,  # idem
     "consult add": ["consult", "add", CID, "--rol", "wijkverpleegkundige", "--organisatie", "org", "--vraagsoort",

@@ -12,7 +12,7 @@ INIT_FILES = sorted([
     "casussen/.gitkeep", "overleggen/.gitkeep", "signalen/.gitkeep", "regie.yaml", ".vscode/settings.json", ".vscode/extensions.json",
     *[f".regie/schemas/{k}.schema.json" for k in
       ("afspraken", "casus", "escalaties", "evaluatie", "identiteit", "journaal", "melding", "netwerk", "netwerkjournaal", "plan",
-       "regie", "signaal", "sleutels", "sociale-kaart", "verstrekkingen", "vernietigd", "zoektokens", "consult", "voorlichting")],
+       "regie", "signaal", "sleutels", "sociale-kaart", "verstrekkingen", "vernietigd", "zoektokens", "consult", "voorlichting", "bijeenkomsten")],
 ])
 
 
@@ -20,7 +20,7 @@ def test_init_creates_a_valid_committed_repository(cli, tmp_path):
     target = tmp_path / "netwerk"
     r = cli("init", str(target), "--naam", "Netwerk Noord", "--regisseur-id", "r-jansen", "--regisseur-naam", "R. Jansen")
     assert r.code == 0, r
-    assert r.err.startswith(f"dossierrepository gemaakt in {target} (31 bestanden)\n")  # zoektokens, consult, voorlichting schemas
+    assert r.err.startswith(f"dossierrepository gemaakt in {target} (32 bestanden)\n")  # zoektokens, consult, voorlichting, bijeenkomsten
     assert git(target, "log", "--format=%s").splitlines() == ["regie init: nieuwe dossierrepository"]
     assert sorted(git(target, "ls-files").split()) == INIT_FILES
     assert git(target, "status", "--porcelain") == ""
