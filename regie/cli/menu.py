@@ -25,6 +25,7 @@ COMMANDS = {
     "keygen": ("keygen", False), "purge": ("purge", False), "share": ("share", False), "afscherm": ("afscherm", False), "setup": ("setup", False),
     "merge-file": ("merge_file", False),
     "afspraak": ("afspraak", True), "betrokkene": ("betrokkene", True), "doel": ("doel", True), "signal": ("signal", True), "schema": ("schema_cmd", True),
+    "organisatie": ("organisatie", True),
     "identity": ("identity", True), "regisseur": ("regisseur", True), "cache": ("cache_cmd", True),
 }
 
@@ -52,7 +53,7 @@ SUMMARIES = {
     "merge-cases": "Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur; seed 002).",
     "cti": "Leg het begin van een fase van een CTI-traject vast (seed 003): overbrugging, oefenfase, overdracht.",
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
-                     "contact, verwijzen, wachttijd en escalatiecontact.",
+                     "contact, aanmeldpunt, verwijzen, wachttijd en escalatiecontact, en de informele en buurtvoorzieningen.",
     "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
     "close": "Sluit een casus: sluitingsdatum, reden en de datum tot wanneer het dossier bewaard moet worden.",
     "retention": "Toon gesloten casussen waarvan de bewaartermijn voorbij is (werkproces 5c), of die geen bewaardatum hebben.",
@@ -78,6 +79,8 @@ SUMMARIES = {
     "betrokkene": "Het netwerk van een casus: een professional of naaste toevoegen, of iemands betrokkenheid beëindigen.",
     "doel": "Doelen van het plan van aanpak: toevoegen, bereikt, laten vervallen.",
     "signal": "Beleidssignalen (werkproces 2d): knelpunten die het netwerk wil omzetten in beleidsadvies.",
+    "organisatie": "De organisaties van het netwerk (werkproces 6d): het netwerkregister met contactrol, escalatierol en "
+                   "laatste netwerkoverleg.",
     "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
     "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",

@@ -68,6 +68,7 @@ class Naaste:
     betrokken: bool
     index: int
     tot: dt.date | None = None
+    voorziening: str | None = None  # an informal resource of the sociale kaart (a maatje of the maatjesproject)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Netwerk:
             ),
             naasten=tuple(
                 Naaste(n["id"], n["relatie"], n.get("steunend", True), n.get("vip", False), n.get("betrokken", False), i,
-                       from_checked(n.get("tot")))
+                       from_checked(n.get("tot")), n.get("voorziening"))
                 for i, n in enumerate(d.get("naasten") or [])
             ),
         )

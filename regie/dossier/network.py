@@ -70,6 +70,8 @@ class Organisatie:
     id: str
     naam: str
     soort: str | None = None
+    netwerkcontact: str | None = None  # the network register (6d): the contact role for the network, never a name
+    laatste_overleg: dt.date | None = None  # recorded by hand; regie organisatie list also reads overleggen/
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ class Termijnen:
     escalatie_open: int = 30
     meldcode: int = 14  # days after the melding: a case with a safety risk has taken step 1 of the meldcode
     verwijsindex: int = 28  # days after the melding: a jeugd case has a signal in the verwijsindex
+    sociale_kaart: int = 365  # days after which an entry of the sociale kaart is checked again
+    netwerkcontact: int = 180  # days within which the network meets every partner organisation
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,8 @@ class Network:
             naam=d["naam"],
             regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie"), r.get("age"), from_checked(r.get("actief_tot")))
                              for r in d.get("regisseurs", [])),
-            organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort")) for o in d.get("organisaties", [])),
+            organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort"), o.get("netwerkcontact"),
+                                           from_checked(o.get("laatste_overleg"))) for o in d.get("organisaties", [])),
             opschaling=tuple(Niveau(n["niveau"], n["naam"]) for n in d.get("opschaling", [])),
             termijnen=Termijnen(**d.get("termijnen", {})),
             retentie_jaren=d.get("retentie_jaren", 15),
