@@ -94,7 +94,7 @@ def register(root: Path, today: dt.date) -> tuple[dict, list[str]]:
                      "binnen_termijn": not late})
         if late:
             warnings.append(f"organisatie '{org.id}': " + (
-                "nog nooit in een netwerkoverleg gesproken" if last is None else
+                "geen netwerkoverleg bekend (overleggen/ of laatste_overleg in regie.yaml)" if last is None else
                 f"laatste netwerkoverleg {last.isoformat()}, {days} dagen geleden") +
                 f" (termijnen.netwerkcontact: {term} dagen)")
     return {"netwerk": network.naam, "termijn_dagen": term, "organisaties": rows}, warnings
