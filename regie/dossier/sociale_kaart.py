@@ -155,8 +155,9 @@ def _entries(kaart: SocialeKaart) -> Iterator[tuple[str, Vermelding | Voorzienin
         yield "voorzieningen", w, f"voorziening '{w.id}'"
 
 
-def stale(network, today: dt.date) -> list[tuple[str, int, str, dt.date | None]]:
-    """(list key, index, name, last checked or None) of every entry not checked within ``termijnen.sociale_kaart``."""
+def stale(network, today: dt.date) -> list[tuple[str, int, str, dt.date]]:
+    """(list key, index, name, last checked) of every entry not checked within ``termijnen.sociale_kaart``. An entry
+    without a date (neither ``gecontroleerd`` nor the map's ``bijgewerkt``) is not judged: nothing says how old it is."""
     kaart = network.sociale_kaart
     if kaart is None:
         return []
@@ -164,14 +165,12 @@ def stale(network, today: dt.date) -> list[tuple[str, int, str, dt.date | None]]
     found = []
     for key, entry, name in _entries(kaart):
         when = kaart.checked(entry)
-        if when is None or (today - when).days > term:
+        if when is not None and (today - when).days > term:
             found.append((key, entry.index, name, when))
     return found
 
 
-def stale_message(name: str, when: dt.date | None, term: int) -> str:
-    if when is None:
-        return f"{name} is nooit gecontroleerd; zet 'gecontroleerd: JJJJ-MM-DD' als je haar hebt nagelopen"
+def stale_message(name: str, when: dt.date, term: int) -> str:
     return (f"{name} is het laatst gecontroleerd op {when.isoformat()}, langer dan {term} dagen geleden "
             "(termijnen.sociale_kaart); loop haar na en zet de nieuwe datum bij 'gecontroleerd'")
 
@@ -179,7 +178,7 @@ def stale_message(name: str, when: dt.date | None, term: int) -> str:
 def age_rules(network, today: dt.date, lines) -> Iterator[Problem]:
     """A warning for every entry of the map older than the term."""
     for key, index, name, when in stale(network, today):
-        yield Problem(FILE, lines.line(FILE, key, index, "gecontroleerd") if when else lines.line(FILE, key, index),
+        yield Problem(FILE, lines.line(FILE, key, index, "gecontroleerd"),
                       "sociale-kaart-verouderd", WARNING, stale_message(name, when, network.termijnen.sociale_kaart))
 
 

@@ -48,11 +48,20 @@ def map_data(network, today: dt.date, leefgebied: str | None = None) -> dict:
         "bijgewerkt": kaart.bijgewerkt.isoformat() if kaart.bijgewerkt else None,
         "leefgebieden": groups,
         "zonder_organisatie": [g["leefgebied"] for g in groups if not g["organisaties"]],
-        "verouderd": [{"soort": key[:-1] if key == "organisaties" else "voorziening", "naam": name,
-                       "gecontroleerd": when.isoformat() if when else None}
-                      for key, _, name, when in stale(network, today)],
+        "verouderd": [{"soort": "organisatie" if key == "organisaties" else "voorziening",
+                       "naam": _display(network, key, index), "gecontroleerd": when.isoformat()}
+                      for key, index, _, when in stale(network, today)],
         "niet_op_de_kaart": [o.id for o in network.organisaties if o.id not in on_map] if leefgebied is None else [],
     }
+
+
+def _display(network, key: str, index: int) -> str:
+    """The name of an entry of the map as people read it."""
+    kaart = network.sociale_kaart
+    if key == "voorzieningen":
+        return kaart.voorzieningen[index].naam
+    org = kaart.vermeldingen[index].organisatie
+    return network.organisatie_namen().get(org, org)
 
 
 def render_map(data: dict, fmt: str, root: Path) -> str:
