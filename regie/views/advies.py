@@ -1,8 +1,8 @@
 """A beleidsadvies from a policy signal (werkproces 2d): what is seen, how often, since when, what it costs clients and
 what the network asks — for the gemeente, the stuurgroep or the ketenpartners.
 
-It goes outside the network, so it holds no case ids and no free text from a case: only the signal's own
-words, and counts over the cases and consultations behind it, suppressed as every count of ``regie
+It goes outside the network, so it holds no case ids and no free text (the signal's ``toelichting`` stays out
+too: it may say "two cases" where the counts say 'x'): only what the signal is about and its kind, and counts over the cases and consultations behind it, suppressed as every count of ``regie
 report`` is (``regie.views.report.disclosure``: no count below ``rapport.min_aantal``; a median only over at
 least that many cases).
 """
@@ -55,7 +55,6 @@ def advice_data(root: Path, signal: Signaal, *, aan: str, vraag: str, today: dt.
         "aan_tekst": AAN[aan],
         "over": signal.over,
         "aard": signal.aard,
-        "toelichting": signal.toelichting,
         "organisatie": network.organisatie_namen().get(signal.organisatie, signal.organisatie) if signal.organisatie else None,
         "sinds": signal.datum.isoformat(),
         "eerste_melding": min(meldingen).isoformat() if meldingen and figures["casussen"] != HIDDEN else None,
