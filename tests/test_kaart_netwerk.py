@@ -296,6 +296,11 @@ def test_the_advice_as_html_and_as_a_pdf_read_back(cli, examples_repo, tmp_path)
     page = html.read_text()
     assert "<title>Beleidsadvies: wachttijd FACT-team bij acute bemoeizorg</title>" in page
     assert "<tr><td>Casussen waarin het speelt</td><td>x</td></tr>" in page and "2026-006" not in page
+    import html5lib
+
+    doc = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)  # raises on any parse error
+    assert doc.get("lang") == "nl" and all(th.get("scope") == "col" for th in doc.iter("th"))
+    assert [c.text for c in doc.iter("caption")] == ["Hoe vaak het speelt", "Wat het cliënten kost, in aantallen"]
     pdf = tmp_path / "advies.pdf"
     r = cli(*root, "signal", "advies", "S1", "--format", "pdf", "-o", str(pdf))
     assert r.code == 0 and r.out == "", r
