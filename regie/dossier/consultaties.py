@@ -28,14 +28,27 @@ def exists(root: Path, cid: str) -> bool | None:
 
     if DATED.fullmatch(cid):
         name = f"{cid}.md"
-        if (root / layout.NETWORK_JOURNAL_DIR / name).is_file():
-            return True
-        return any((case / layout.JOURNAL_DIR / name).is_file() for case in (root / layout.CASES_DIR).glob("*"))
+        places = [root / layout.NETWORK_JOURNAL_DIR / name]
+        try:
+            places += [case / layout.JOURNAL_DIR / name for case in (root / layout.CASES_DIR).glob("*")]
+        except OSError:
+            return None  # casussen/ unreadable: its own finding says so
+        unreadable = False
+        for place in places:
+            try:
+                if place.is_file():
+                    return True
+            except OSError:  # a folder without rights (validate names it as onleesbaar)
+                unreadable = True
+        return None if unreadable else False
     kind = _kind()
     if kind is None or not kind.id_re.fullmatch(cid):
         return None
     pattern = layout.file_kind(kind.file).glob()
-    if kind.items:  # records in a list inside files: look for the id in their text
-        return any(re.search(rf"\b{re.escape(cid)}\b", p.read_text(encoding="utf-8", errors="replace"))
-                   for p in root.glob(pattern) if p.is_file())
-    return any(p.stem == cid for p in root.glob(pattern))
+    try:
+        if kind.items:  # records in a list inside files: look for the id in their text
+            return any(re.search(rf"\b{re.escape(cid)}\b", p.read_text(encoding="utf-8", errors="replace"))
+                       for p in root.glob(pattern) if p.is_file())
+        return any(p.stem == cid for p in root.glob(pattern))
+    except OSError:  # something unreadable: validate names it; here regie cannot tell
+        return None
