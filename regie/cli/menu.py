@@ -56,7 +56,7 @@ SUMMARIES = {
     "merge-cases": "Voeg twee casussen van één huishouden samen (één gezin, één plan, één regisseur).",
     "cti": "Leg het begin van een fase van een CTI-traject (Critical Time Intervention) vast: structurering, testen, overdracht.",
     "sociale-kaart": "Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, "
-                     "contact, verwijzen, wachttijd en escalatiecontact.",
+                     "contact, aanmeldpunt, verwijzen, wachttijd en escalatiecontact, en de informele en buurtvoorzieningen.",
     "calendar": "Schrijf een agenda-feed (iCalendar): alle open deadlines, evaluaties en netwerkoverleggen, om op te abonneren.",
     "zrm": "Leg een meting op de Zelfredzaamheid-Matrix vast over elk leefgebied van het netwerk (de eerste is de "
            "nulmeting).",
@@ -92,11 +92,12 @@ SUMMARIES = {
     "consult": "Consultaties (kerntaak 3, werkprocessen 3a-3d): een hulpverlener die vastloopt, consultatief ter zijde "
                "gestaan.",
     "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
+    "organisatie": "De organisaties van het netwerk (werkproces 6d): toevoegen, en het netwerkregister met contactrol, "
+                   "escalatierol en laatste netwerkoverleg.",
     "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",
     "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "
              "niet veranderen.",
-    "organisatie": "De partnerorganisaties van het netwerk in regie.yaml: een organisatie toevoegen, of ze allemaal tonen.",
     "hulp": "Eerdere en huidige hulp van de cliënt (de onderzoekende rol): vastleggen, beëindigen, tonen.",
     "kracht": "Krachten van de cliënt en het netwerk (krachtwerk, de onderzoekende rol): vastleggen en tonen.",
 }

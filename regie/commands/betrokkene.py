@@ -36,12 +36,13 @@ def add(
     betrokken: Annotated[bool, typer.Option("--betrokken", help="Naaste: heeft een rol in het plan van aanpak.")] = False,
     betrokkene_id: Annotated[Optional[str], typer.Option("--id", help="De id (standaard afgeleid van rol of relatie; geen naam).")] = None,
     no_commit: params.NoCommit = False,
+    voorziening: Annotated[Optional[str], typer.Option("--voorziening", metavar="ID", help="Naaste: via deze informele voorziening van de sociale kaart, bijv. een maatje van het maatjesproject.")] = None,
 ) -> None:
     """Voeg een professional of naaste toe aan netwerk.yaml en druk de id af."""
 
     changed = do_add(context.root(), case, today=context.today(), organisatie=organisatie, rol=rol, naaste=naaste,
                      relatie=relatie, vip=vip, steunend=steunend, betrokken=betrokken, betrokkene_id=betrokkene_id,
-                     commit=not no_commit)
+                     commit=not no_commit, voorziening=voorziening)
     console.echo(str(changed.id))
     _report(changed, f"betrokkene {changed.id} toegevoegd aan casus {case}")
 

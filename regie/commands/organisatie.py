@@ -1,7 +1,9 @@
-"""De partnerorganisaties van het netwerk in regie.yaml: een organisatie toevoegen, of ze allemaal tonen.
+"""De organisaties van het netwerk (werkproces 6d): toevoegen, en het netwerkregister met contactrol, escalatierol en laatste netwerkoverleg.
 
-Melders, professionals, toestemming, verstrekkingen en escalaties verwijzen naar een organisatie met
-haar id; 'regie organisatie add' zet haar in regie.yaml zonder dat bestand met de hand te bewerken.
+regie.yaml houdt de organisaties (met netwerkcontact en, zo nodig, laatste_overleg); de sociale
+kaart het escalatiecontact; overleggen/ wanneer het netwerk een partner sprak. Melders,
+professionals, toestemming, verstrekkingen en escalaties verwijzen naar een organisatie met haar
+id; 'regie organisatie add' zet haar in regie.yaml zonder dat bestand met de hand te bewerken.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli import console, context, params
-from ..work.cases import network
+from ..cli import console, context, documents, params
+from ..views.network_register import register
 from ..work.organisaties import add as do_add
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -33,14 +35,24 @@ def add(
 @app.command("list")
 def list_(
     fmt: Annotated[params.DataFormat, params.format_option("text of json.")] = params.DataFormat.text,
+    out: params.Output = None,
 ) -> None:
-    """Toon de partnerorganisaties uit regie.yaml: id, naam en soort."""
-    import json
+    """Toon het netwerkregister: per organisatie contactrol, escalatierol en laatste netwerkoverleg; waarschuw voor partners die te lang niet gesproken zijn."""
 
-    net = network(context.root())
-    rows = [{"id": o.id, "naam": o.naam, "soort": o.soort} for o in net.organisaties]
-    if fmt.value == "json":
-        console.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    data, warnings = register(context.root(), context.today())
+    for warning in warnings:
+        console.warn(warning)
+    with documents.writing(out):
+        _register(data, fmt)
+
+
+def _register(data: dict, fmt: params.DataFormat) -> None:
+    if fmt is params.DataFormat.json:
+        console.echo_json(data)
         return
-    width = max((len(o.id) for o in net.organisaties), default=0)
-    console.echo("\n".join(f"{o.id:<{width}}  {o.naam}" + (f" ({o.soort})" if o.soort else "") for o in net.organisaties))
+    for row in data["organisaties"]:
+        last = f"{row['laatste_overleg']} ({row['bron']})" if row["laatste_overleg"] else "nooit"
+        mark = "" if row["binnen_termijn"] else "  !"
+        console.echo(f"{row['id']:<22} {row['naam']}{mark}\n"
+                     f"{'':<22} netwerkcontact: {row['netwerkcontact'] or '-'}; escalatie: {row['escalatie'] or '-'}; "
+                     f"laatste overleg: {last}")

@@ -6,13 +6,16 @@ Elk signaal is een bestand signalen/S<n>.yaml; het kwartaalrapport bundelt ze.
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from ..cli import console, context, documents, params
 from ..taal import aantal
-from ..work.signals import add_signal, list_signals, set_status
+from ..views.advies import advice_data, render_advice
+from ..work.signals import add_signal, advice_question, find_signal, list_signals, record_advice, set_status
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
@@ -26,11 +29,12 @@ def add(
     toelichting: Annotated[Optional[str], typer.Option("--toelichting", help="Toelichting (geen persoonsgegevens).")] = None,
     datum: Annotated[Optional[dt.date], params.date_option("--datum", help="Datum (standaard vandaag).")] = None,
     no_commit: Annotated[bool, params.no_commit_option("Schrijf, maar commit niet.")] = False,
+    consultatie: Annotated[Optional[list[str]], typer.Option("--consultatie", metavar="ID", help="Consultatie achter het signaal (herhaalbaar), bijv. de journaalnotitie 2026-11-03-1.")] = None,
 ) -> None:
     """Leg een beleidssignaal vast en druk de id af."""
 
     change = add_signal(context.root(), over=over, aard=aard, cases=case, organisatie=organisatie, toelichting=toelichting,
-                        datum=datum, today=context.today(), commit=not no_commit)
+                        datum=datum, today=context.today(), commit=not no_commit, consultaties=consultatie)
     console.report_change(change)
     console.echo(str(change.id))
 
@@ -74,3 +78,37 @@ def status_(
     change = set_status(context.root(), signaal, status=status, toelichting=toelichting, antwoord=antwoord,
                         datum=datum, today=context.today(), commit=not no_commit)
     console.report_change(change)
+
+
+class Aan(str, Enum):
+    gemeente = "gemeente"
+    stuurgroep = "stuurgroep"
+    ketenpartners = "ketenpartners"
+
+
+class AdviceFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command("advies")
+def advies(
+    signaal: Annotated[str, typer.Argument(help="Signaal-id, bijv. S3.", show_default=False)],
+    aan: Annotated[Aan, typer.Option("--aan", help="Voor wie: gemeente, stuurgroep of ketenpartners.")] = Aan.gemeente,
+    vraag: Annotated[Optional[str], typer.Option("--vraag", help="Wat het netwerk vraagt (standaard de vraag van het vorige advies).")] = None,
+    fmt: Annotated[AdviceFormat, params.format_option("md, html of pdf (pdf met -o BESTAND).")] = AdviceFormat.md,
+    out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
+    no_commit: Annotated[bool, params.no_commit_option("Leg het advies vast op het signaal, maar commit niet.")] = False,
+) -> None:
+    """Maak een beleidsadvies van een signaal (werkproces 2d) voor gemeente of stuurgroep, zonder casusnummers en met afgeschermde kleine aantallen; het advies wordt op het signaal vastgelegd."""
+
+    root, today = context.root(), context.today()
+    signal = find_signal(root, signaal)
+    question = advice_question(signal, vraag)
+    data = advice_data(root, signal, aan=aan.value, vraag=question, today=today)
+    if fmt is AdviceFormat.pdf:
+        documents.write_pdf(render_advice(data, "html", root), out)
+    else:
+        documents.output(render_advice(data, fmt.value, root), out)
+    console.report_change(record_advice(root, signaal, aan=aan.value, vraag=question, today=today, commit=not no_commit))

@@ -1,8 +1,9 @@
-"""Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, contact, verwijzen, wachttijd en escalatiecontact.
+"""Toon de sociale kaart (werkproces 6c): per leefgebied de organisaties van het netwerk, met aanbod, contact, aanmeldpunt, verwijzen, wachttijd en escalatiecontact, en de informele en buurtvoorzieningen.
 
 De kaart staat in sociale-kaart.yaml in de hoofdmap, per organisatie uit regie.yaml. validate
 controleert haar en waarschuwt voor een open casus met een leefgebied waarop geen organisatie van
-de kaart werkt; betrokkene add en escalate tonen wat de kaart over de organisatie zegt.
+de kaart werkt; betrokkene add en escalate tonen wat de kaart over de organisatie zegt. Een
+vermelding die langer dan termijnen.sociale_kaart dagen niet is gecontroleerd, geeft een waarschuwing.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-from ..cli import context, documents, params
-from ..views.sociale_kaart import load_map, map_data, render_map
+from ..cli import console, context, documents, params
+from ..views.sociale_kaart import load_map, map_data, render_map, stale_warnings
 
 
 class MapFormat(str, Enum):
@@ -28,7 +29,10 @@ def run(
     out: Annotated[Optional[Path], params.output_option("Schrijf naar dit bestand in plaats van stdout.")] = None,
 ) -> None:
     root = context.root()
-    data = map_data(load_map(root), leefgebied)
+    network = load_map(root)
+    data = map_data(network, context.today(), leefgebied)
+    for warning in stale_warnings(network, context.today()):
+        console.warn(warning)
     if fmt is MapFormat.pdf:
         documents.write_pdf(render_map(data, "html", root), out)
         return

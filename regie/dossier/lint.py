@@ -117,6 +117,23 @@ def is_iban(text: str) -> bool:
     return int(digits) % 97 == 1
 
 
+def is_function_address(email: str) -> bool:
+    """Whether an e-mail address is an organisation's function address (``aanmelden@wijkteam.nl``, ``info@…``) and not
+    a person's: one address, a part before the @ of one word, without the dot, underscore or initial with which
+    addresses of people are made (``j.devries@``, ``jan_jansen@``, ``jdevries@`` is not told apart and passes)."""
+    found = [m.group(0) for m in _EMAIL.finditer(email)]
+    if len(found) != 1 or found[0] != email.strip():
+        return False
+    local = re.split(r"@|[ ]?[\[(]at[\])][ ]?", found[0], maxsplit=1)[0]
+    return re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]", local) is not None and local.count("-") <= 1
+
+
+def is_mobile(phone: str) -> bool:
+    """Whether a phone number is a mobile one (06, +31 6): a person's, as an aanmeldpunt has a fixed number."""
+    digits = re.sub(r"[^0-9+]", "", phone.replace("(0)", ""))
+    return re.match(r"(?:\+31|0031|0)6", digits) is not None
+
+
 @dataclass(frozen=True)
 class Finding:
     line: int  # 1-based

@@ -72,6 +72,7 @@ class Naaste:
     index: int
     tot: dt.date | None = None
     kwaliteit: tuple[Kwaliteit, ...] = ()  # steunend, belastend or onveilig, oldest first
+    voorziening: str | None = None  # an informal resource of the sociale kaart (a maatje of the maatjesproject)
 
     @property
     def oordeel(self) -> Kwaliteit | None:
@@ -92,7 +93,7 @@ class Netwerk:
             ),
             naasten=tuple(
                 Naaste(n["id"], n["relatie"], n.get("steunend", True), n.get("vip", False), n.get("betrokken", False), i,
-                       from_checked(n.get("tot")), kwaliteiten(n.get("kwaliteit")))
+                       from_checked(n.get("tot")), kwaliteiten(n.get("kwaliteit")), n.get("voorziening"))
                 for i, n in enumerate(d.get("naasten") or [])
             ),
         )

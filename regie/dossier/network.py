@@ -80,6 +80,8 @@ class Organisatie:
     id: str
     naam: str
     soort: str | None = None
+    netwerkcontact: str | None = None  # the network register (6d): the contact role for the network, never a name
+    laatste_overleg: dt.date | None = None  # recorded by hand; regie organisatie list also reads overleggen/
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ class Termijnen:
     verwijsindex: int = 28  # days after the melding: a jeugd case has a signal in the verwijsindex
     escalatie_reactie: int = 10  # days: the reply a memo of an escalation asks for, unless a date is given
     meldcode_vraag5: int = 91  # days after a decision for hulp (meldcode step 5): question 5 is answered
+    sociale_kaart: int = 365  # days after which an entry of the sociale kaart is checked again
+    netwerkcontact: int = 180  # days within which the network meets every partner organisation
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,8 @@ class Network:
             naam=d["naam"],
             regisseurs=tuple(Regisseur(r["id"], r["naam"], r.get("organisatie"), r.get("age"), from_checked(r.get("actief_tot")))
                              for r in d.get("regisseurs", [])),
-            organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort")) for o in d.get("organisaties", [])),
+            organisaties=tuple(Organisatie(o["id"], o["naam"], o.get("soort"), o.get("netwerkcontact"),
+                                           from_checked(o.get("laatste_overleg"))) for o in d.get("organisaties", [])),
             opschaling=_ladder(d.get("opschaling", [])),
             opschaling_client=_ladder(d["opschaling_client"]) if d.get("opschaling_client") else DEFAULT_CLIENT_LADDER,
             termijnen=Termijnen(**d.get("termijnen", {})),

@@ -23,13 +23,17 @@ class Signaal:
     file: str
     antwoord: str | None = None
     beantwoord_op: dt.date | None = None
+    consultaties: tuple[str, ...] = ()  # the consultations behind it (their ids; see regie.dossier.consultaties)
+    toelichting: str | None = None
+    adviezen: tuple[dict, ...] = ()  # {datum, aan, vraag}: the beleidsadviezen made of it (regie signal advies)
 
     @classmethod
     def from_data(cls, d: dict, file: str) -> Signaal:
         status = SIGNAL_OLD_NAMES.get(d["status"], d["status"])
         return cls(d["id"], to_day(d["datum"]), d["over"], d["aard"], status,
                    tuple(d.get("casussen") or []), d.get("organisatie"), file, d.get("antwoord"),
-                   from_checked(d.get("beantwoord_op")))
+                   from_checked(d.get("beantwoord_op")), tuple(d.get("consultaties") or ()), d.get("toelichting"),
+                   tuple(d.get("adviezen") or ()))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,11 @@ and refer to it, and who to go to when it stalls.
 leefgebieden, its offer, a contact role (never a person's name), its usual waiting time, how to
 refer and the escalation contact. It is optional: without it nothing is checked against it.
 ``regie.yaml`` stays the one list of organisations (ids and names); the map adds what a
-regisseur needs to know about them.
+regisseur needs to know about them: also the aanmeldpunt (the organisation's own phone number and
+function e-mail address, which the privacy lint leaves alone there and only there) and the date
+each entry was last checked. Beside the organisations, ``voorzieningen`` holds the informal and
+neighbourhood resources (maatjesprojecten, buurthuizen, cliëntenpunten, vrijwilligers) a naaste
+in ``netwerk.yaml`` can point to.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Iterator
 from ..clock import from_checked
 from ..errors import DossierInvalid
 from ..formats.yamlio import load_yaml_file
+from .lint import is_function_address, is_mobile
 from .network import not_in_config
 from .problems import ERROR, WARNING, Problem
 
@@ -36,24 +41,67 @@ class Vermelding:
     wachttijd_weken: int | None = None
     verwijzen: str | None = None
     escalatie: str | None = None
+    aanmeldpunt: tuple[tuple[str, str], ...] = ()  # (telefoon|email, value), in that order
+    gecontroleerd: dt.date | None = None
 
     def to_dict(self) -> dict:
         return {"organisatie": self.organisatie, "leefgebieden": list(self.leefgebieden), "aanbod": self.aanbod,
                 "contact": self.contact, "wachttijd_weken": self.wachttijd_weken, "verwijzen": self.verwijzen,
-                "escalatie": self.escalatie}
+                "escalatie": self.escalatie, "aanmeldpunt": dict(self.aanmeldpunt) or None,
+                "gecontroleerd": self.gecontroleerd.isoformat() if self.gecontroleerd else None}
+
+
+@dataclass(frozen=True)
+class Voorziening:
+    """An informal or neighbourhood resource on the map: a maatjesproject, a buurthuis, a cliëntenpunt, ..."""
+
+    id: str
+    naam: str
+    soort: str
+    leefgebieden: tuple[str, ...]
+    index: int
+    aanbod: str | None = None
+    bereikbaar: str | None = None
+    aanmeldpunt: tuple[tuple[str, str], ...] = ()
+    gecontroleerd: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, d: dict, index: int) -> Voorziening:
+        return cls(d["id"], d["naam"], d["soort"], tuple(d["leefgebieden"]), index, d.get("aanbod"), d.get("bereikbaar"),
+                   _aanmeldpunt(d), from_checked(d.get("gecontroleerd")))
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "naam": self.naam, "soort": self.soort, "leefgebieden": list(self.leefgebieden),
+                "aanbod": self.aanbod, "bereikbaar": self.bereikbaar, "aanmeldpunt": dict(self.aanmeldpunt) or None,
+                "gecontroleerd": self.gecontroleerd.isoformat() if self.gecontroleerd else None}
+
+
+def _aanmeldpunt(d: dict) -> tuple[tuple[str, str], ...]:
+    a = d.get("aanmeldpunt") or {}
+    return tuple((k, a[k]) for k in ("telefoon", "email") if a.get(k))
 
 
 @dataclass(frozen=True)
 class SocialeKaart:
     vermeldingen: tuple[Vermelding, ...]
     bijgewerkt: dt.date | None = None
+    voorzieningen: tuple[Voorziening, ...] = ()
 
     @classmethod
     def from_data(cls, d: dict) -> SocialeKaart:
         return cls(tuple(Vermelding(o["organisatie"], tuple(o["leefgebieden"]), i, o.get("aanbod"), o.get("contact"),
-                                    o.get("wachttijd_weken"), o.get("verwijzen"), o.get("escalatie"))
+                                    o.get("wachttijd_weken"), o.get("verwijzen"), o.get("escalatie"), _aanmeldpunt(o),
+                                    from_checked(o.get("gecontroleerd")))
                          for i, o in enumerate(d.get("organisaties") or ())),
-                   from_checked(d.get("bijgewerkt")))
+                   from_checked(d.get("bijgewerkt")),
+                   tuple(Voorziening.from_data(v, i) for i, v in enumerate(d.get("voorzieningen") or ())))
+
+    def voorziening(self, vid: str) -> Voorziening | None:
+        return next((v for v in self.voorzieningen if v.id == vid), None)
+
+    def checked(self, entry: Vermelding | Voorziening) -> dt.date | None:
+        """When an entry was last checked: its own date, else the map's."""
+        return entry.gecontroleerd or self.bijgewerkt
 
     def of(self, organisatie: str) -> Vermelding | None:
         return next((v for v in self.vermeldingen if v.organisatie == organisatie), None)
@@ -85,6 +133,72 @@ def map_rules(network, lines) -> Iterator[Problem]:
             if lg not in network.leefgebieden:
                 yield Problem(FILE, lines.line(FILE, "organisaties", v.index, "leefgebieden", j), "leefgebied-onbekend",
                               ERROR, f"onbekend leefgebied '{lg}' (bekend: {', '.join(network.leefgebieden)})")
+    yield from _voorziening_rules(network, lines)
+
+
+def _voorziening_rules(network, lines) -> Iterator[Problem]:
+    """The informal resources: each id once, leefgebieden regie.yaml knows."""
+    first: dict[str, int] = {}
+    for v in network.sociale_kaart.voorzieningen:
+        if v.id in first:
+            yield Problem(FILE, lines.line(FILE, "voorzieningen", v.index, "id"), "dubbele-id", ERROR,
+                          f"voorziening '{v.id}' staat er twee keer (ook bij nummer {first[v.id] + 1})")
+        first.setdefault(v.id, v.index)
+        for j, lg in enumerate(v.leefgebieden):
+            if lg not in network.leefgebieden:
+                yield Problem(FILE, lines.line(FILE, "voorzieningen", v.index, "leefgebieden", j), "leefgebied-onbekend",
+                              ERROR, f"onbekend leefgebied '{lg}' (bekend: {', '.join(network.leefgebieden)})")
+
+
+def _entries(kaart: SocialeKaart) -> Iterator[tuple[str, Vermelding | Voorziening, str]]:
+    """(list key, entry, its name in a message) of every entry of the map."""
+    for v in kaart.vermeldingen:
+        yield "organisaties", v, f"organisatie '{v.organisatie}'"
+    for w in kaart.voorzieningen:
+        yield "voorzieningen", w, f"voorziening '{w.id}'"
+
+
+def stale(network, today: dt.date) -> list[tuple[str, int, str, dt.date]]:
+    """(list key, index, name, last checked) of every entry not checked within ``termijnen.sociale_kaart``. An entry
+    without a date (neither ``gecontroleerd`` nor the map's ``bijgewerkt``) is not judged: nothing says how old it is."""
+    kaart = network.sociale_kaart
+    if kaart is None:
+        return []
+    term = network.termijnen.sociale_kaart
+    found = []
+    for key, entry, name in _entries(kaart):
+        when = kaart.checked(entry)
+        if when is not None and (today - when).days > term:
+            found.append((key, entry.index, name, when))
+    return found
+
+
+def stale_message(name: str, when: dt.date, term: int) -> str:
+    return (f"{name} is het laatst gecontroleerd op {when.isoformat()}, langer dan {term} dagen geleden "
+            "(termijnen.sociale_kaart); loop haar na en zet de nieuwe datum bij 'gecontroleerd'")
+
+
+def age_rules(network, today: dt.date, lines) -> Iterator[Problem]:
+    """A warning for every entry of the map older than the term."""
+    for key, index, name, when in stale(network, today):
+        yield Problem(FILE, lines.line(FILE, key, index, "gecontroleerd"),
+                      "sociale-kaart-verouderd", WARNING, stale_message(name, when, network.termijnen.sociale_kaart))
+
+
+def contact_lines(network, lines) -> set[tuple[int, str]]:
+    """(line, kind) of the aanmeldpunten that hold an organisation's own number or function address: the privacy lint
+    does not flag these. A mobile number or an address that reads as a person's is not among them."""
+    kaart = network.sociale_kaart if network is not None else None
+    if kaart is None:
+        return set()
+    allowed = set()
+    for key, entry, _ in _entries(kaart):
+        for field, value in entry.aanmeldpunt:
+            ok = is_function_address(value) if field == "email" else not is_mobile(value)
+            line = lines.line(FILE, key, entry.index, "aanmeldpunt", field)
+            if ok and line is not None:
+                allowed.add((line, "e-mail" if field == "email" else "telefoon"))
+    return allowed
 
 
 def advice(network, organisatie: str, leefgebieden: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:

@@ -160,10 +160,14 @@ def load_meetings(top: str) -> tuple[dict[str, str], set[str]]:
     return reader.texts, reader.names
 
 
-def privacy_findings(sources: dict, texts: dict[str, str], names: set[str]) -> list[tuple[str, int | None, str]]:
-    """(file, line or None, message) of personal data in the parsed files, the files read as text, and the names."""
+def privacy_findings(sources: dict, texts: dict[str, str], names: set[str],
+                     allowed: dict[str, set[tuple[int, str]]] | None = None) -> list[tuple[str, int | None, str]]:
+    """(file, line or None, message) of personal data in the parsed files, the files read as text, and the names;
+    ``allowed``: per file the (line, kind) that hold what belongs there (an organisation's aanmeldpunt)."""
+    allowed = allowed or {}
     found: list[tuple[str, int | None, str]] = [
-        (mask_path(rel), f.line, f.message()) for rel, src in sources.items() for f in scan(src.text)]
+        (mask_path(rel), f.line, f.message()) for rel, src in sources.items() for f in scan(src.text)
+        if (f.line, f.kind) not in allowed.get(rel, ())]
     found += [(mask_path(rel), f.line, f.message()) for rel, text in texts.items() for f in scan(text)]
     for rel in sorted(names | set(sources) | set(texts)):
         kinds = name_kinds(rel.rsplit("/", 1)[-1])

@@ -22,6 +22,7 @@ from .rules.household import Membership, households, membership
 from .scan import Job, Loaded, prepare, scan
 from .schema import schema_text
 from .sociale_kaart import FILE as MAP
+from .sociale_kaart import age_rules
 from .strays import load_meetings
 from .vocab import OPEN_STATUSES
 
@@ -109,6 +110,8 @@ def validate(
         problems.extend(network_work(network, [*consults, *sessions], dossier))
         dossier.texts, dossier.names = load_meetings(str(root))  # the minutes are read only for the privacy lint
     problems.extend(repository_rules(dossier, ids if cases is None else None))
+    if cases is None and network is not None:
+        problems.extend(age_rules(network, today, dossier))
     if cases is None:
         problems.extend(commit_message_privacy(root, dossier))
         problems.extend(editor_schemas(root))

@@ -45,9 +45,10 @@ def _doc(root: Path, case, adds: str | None = None):
 def add(
     root: Path, cid: str, *, today: dt.date, organisatie: str | None = None, rol: str | None = None, naaste: bool = False,
     relatie: str | None = None, vip: bool = False, steunend: bool | None = None, betrokken: bool = False,
-    betrokkene_id: str | None = None, commit: bool = True,
+    betrokkene_id: str | None = None, commit: bool = True, voorziening: str | None = None,
 ) -> Change:
-    """Add a professional (organisation and role) or a naaste (relation); returns the new betrokkene's id."""
+    """Add a professional (organisation and role) or a naaste (relation; ``voorziening``: through an informal
+    resource of the sociale kaart, such as a maatje of the maatjesproject); returns the new betrokkene's id."""
 
     check_value("de rol", rol, field="rol")
     check_value("de relatie", relatie, field="relatie")
@@ -61,6 +62,9 @@ def add(
         if not (organisatie and rol and rol.strip()) or relatie or vip or steunend is not None:
             raise UsageError("geef een professional (organisatie en rol) of een naaste (met de relatie); vip en steunend "
                              "horen bij een naaste", field=("organisatie", "rol", "naaste", "relatie"))
+    if voorziening is not None and not naaste:
+        raise UsageError("een voorziening van de sociale kaart hoort bij een naaste (bijv. een maatje)",
+                         field=("voorziening", "naaste"))
     if betrokkene_id is not None and not _ID.fullmatch(betrokkene_id):
         raise UsageError(f"ongeldige id '{betrokkene_id}': kleine letters, cijfers en '-', hoogstens 40 tekens "
                          "(een rol of relatie, geen naam)")
@@ -69,6 +73,7 @@ def add(
         raise RegieError(f"casus {cid} is gesloten; het netwerk wijzigen kan niet meer")
     if organisatie is not None:
         net.require_organisatie(organisatie, field="organisatie")
+    resource = _voorziening(net, voorziening)
     taken = (case.netwerk.betrokkene_ids() if case.netwerk else set()) | net.regisseur_ids() | {CLIENT}
     if betrokkene_id is not None:
         if betrokkene_id in taken:
@@ -82,7 +87,8 @@ def add(
         while new_id in taken:
             new_id, n = f"{base}-{n}", n + 1
     if naaste:
-        entry = new_map({"id": new_id, "relatie": relatie, "steunend": steunend, "vip": vip, "betrokken": betrokken})
+        entry = new_map({"id": new_id, "relatie": relatie, "voorziening": voorziening, "steunend": steunend, "vip": vip,
+                         "betrokken": betrokken})
         if steunend is False:  # new_map leaves a False out
             put(entry, "steunend", False, after="relatie")
     else:
@@ -92,7 +98,23 @@ def add(
     problems = apply(root, cid, {path: doc.dump()}, f"regie betrokkene: betrokkene toegevoegd aan casus {cid}", today,
                      commit=commit)
     facts, warnings = advice(net, organisatie, case.casus.leefgebieden) if organisatie else ([], [])
-    return Change(id=new_id, problems=problems, warnings=warnings, notes=[f"sociale kaart, {organisatie}: {f}" for f in facts])
+    notes = [f"sociale kaart, {organisatie}: {f}" for f in facts]
+    if resource is not None:
+        notes += [f"sociale kaart, {resource.id}: {label}: {value}" for label, value in
+                  (("aanbod", resource.aanbod), ("bereikbaar", resource.bereikbaar)) if value]
+    return Change(id=new_id, problems=problems, warnings=warnings, notes=notes)
+
+
+def _voorziening(net, vid: str | None):
+    """The informal resource ``vid`` of the sociale kaart (None for None); a refusal naming the known ones."""
+    if vid is None:
+        return None
+    kaart = net.sociale_kaart
+    found = kaart.voorziening(vid) if kaart is not None else None
+    if found is None:
+        known = ", ".join(v.id for v in kaart.voorzieningen) if kaart is not None else ""
+        raise RegieError(f"voorziening '{vid}' staat niet op de sociale kaart (bekend: {known or 'geen'})")
+    return found
 
 
 @exclusive("betrokkene drop")

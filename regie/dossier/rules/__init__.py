@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...layout import CASES_DIR
+from .. import consultaties
 from ..loader import Dossier
 from ..network import not_in_config
 from ..problems import ERROR, Problem
@@ -93,3 +94,7 @@ def repository_rules(dossier: Dossier, ids: list[str] | None = None) -> Iterator
         if orgs is not None and sig.organisatie and sig.organisatie not in orgs:
             yield Problem(sig.file, dossier.line(sig.file, "organisatie"), "organisatie-onbekend", ERROR,
                           not_in_config("organisatie", sig.organisatie))
+        for i, con in enumerate(sig.consultaties):
+            if consultaties.exists(dossier.root, con) is False:
+                yield Problem(sig.file, dossier.line(sig.file, "consultaties", i), "signaal-consultatie", ERROR,
+                              f"consultatie '{con}' bestaat niet")

@@ -55,6 +55,10 @@ def known_people(ctx: Ctx, case: Case) -> Iterator[Problem]:
                 yield ctx.at(case, NETWERK_FILE, "naasten", n.index, "id", code="betrokkene-dubbel",
                              message=f"betrokkene '{n.id}' staat twee keer in netwerk.yaml")
             seen.add(n.id)
+            if n.voorziening and (net.sociale_kaart is None or net.sociale_kaart.voorziening(n.voorziening) is None):
+                yield ctx.at(case, NETWERK_FILE, "naasten", n.index, "voorziening", code="voorziening-onbekend",
+                             message=f"voorziening '{n.voorziening}' staat niet op de sociale kaart (voorzieningen in "
+                                     "sociale-kaart.yaml)")
     if case.casus and case.casus.casemanager and NETWERK_FILE not in case.broken:
         pros = {p.id for p in case.netwerk.professionals} if case.netwerk else set()
         if case.casus.casemanager not in pros:
