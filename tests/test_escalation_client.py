@@ -93,7 +93,8 @@ def test_a_network_sets_its_own_client_ladder_with_the_organisation_that_receive
     # an organisation the ladder names must exist
     cfg.write_text(cfg.read_text().replace("organisatie: ggz-delta}", "organisatie: crisis}"))
     out = cli("-C", str(examples_repo), "validate").out
-    assert "regie.yaml:77: [organisatie-onbekend] opschaling_client: niveau 2: organisatie 'crisis' staat niet bij de organisaties\n" in out
+    line = cfg.read_text().splitlines().index("  - {niveau: 2, naam: Crisisdienst, organisatie: crisis}") + 1
+    assert f"regie.yaml:{line}: [organisatie-onbekend] opschaling_client: niveau 2: organisatie 'crisis' staat niet bij de organisaties\n" in out
 
 
 def test_a_step_on_a_level_the_client_ladder_lacks_is_an_error(cli, examples_repo):

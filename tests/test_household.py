@@ -127,7 +127,7 @@ def test_household_mistakes_are_findings_with_their_lines(cli, examples_repo):
     out = cli("-C", str(examples_repo), "validate", "2026-002").out.splitlines()
     assert out == ["casussen/2026-002/casus.yaml:17: [huishouden-lid] lid 'L1' staat twee keer in het huishouden",
                    "casussen/2026-002/casus.yaml:26: [gezag-lid] lid L3: gezag bij 'L2', maar dat lid staat niet in het huishouden",
-                   "casussen/2026-002/plan.md:29: [doel-lid] D5: lid 'L9' staat niet in het huishouden (huishouden.leden in casus.yaml)"]
+                   "casussen/2026-002/plan.md:33: [doel-lid] D5: lid 'L9' staat niet in het huishouden (huishouden.leden in casus.yaml)"]
 
 
 def test_new_case_refuses_a_household_id_that_is_not_a_pseudonym(cli, examples_repo):

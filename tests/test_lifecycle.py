@@ -116,7 +116,7 @@ def test_handover_between_regisseurs_keeps_history(cli, examples_repo):
 def test_temporary_transfer_to_veilig_thuis_and_back(cli, examples_repo):
     root = ("-C", str(examples_repo))
     r = cli(*root, "handover", "2026-001", "--naar", "veilig-thuis", "--tijdelijk", "--reden", "zorgen om veiligheid")
-    assert r.err == ("casussen/2026-001/casus.yaml:26: [meldcode-overdracht] waarschuwing: de regie is op 2026-11-26 "
+    assert r.err == ("casussen/2026-001/casus.yaml:63: [meldcode-overdracht] waarschuwing: de regie is op 2026-11-26 "
                      "overgedragen aan Veilig Thuis (veilig-thuis), maar de meldcode heeft geen melding (stap 5 met besluit "
                      "melden en de datum van de melding): 'regie meldcode 2026-001 --stap 5 --besluit melden --gemeld DATUM'\n"
                      "regie van casus 2026-001 tijdelijk overgedragen aan Veilig Thuis Kustregio\n")

@@ -68,13 +68,13 @@ PREVIEW = """\
 Casus 2026-004 gaat op in casus 2026-002 en wordt gesloten (samengevoegd).
 Zonder gedeeld huishouden; reden: {reden}
 Gaat mee naar casus 2026-002:
-  afspraken: A5 (wordt A7)
+  afspraken: A6 (wordt A7)
   betrokkenen: cti-werker, woonconsulent (al in casus 2026-002), verslavingszorg, wijkagent, dochter, vriendin, ex-partner
   leden van het huishouden: geen
   journaal: 2026-02-24-1.md, 2026-05-19-1.md, 2026-09-01-1.md
 Blijft bij casus 2026-004:
   meldcode en afgeschermd: meldcode, vt-medewerker
-  plan, evaluaties en escalaties (als geschiedenis)
+  plan, evaluaties, escalaties en bijeenkomsten (als geschiedenis)
 Wat blijft, gaat mee met --meldcode-mee (de meldcode en wat eruit volgt) of --afgeschermd-mee (wat is afgeschermd voor de inzage).
 """
 
@@ -110,7 +110,7 @@ def test_with_a_reason_and_ja_the_meldcode_and_veilig_thuis_stay_with_their_case
     assert "meldcode:\n  stappen:\n    - stap: 1\n" in b_casus
     assert ("\nsluitreden: samengevoegd\nsamengevoegd_met: 2026-002\nsamengevoegd_zonder_huishouden: dezelfde cliënt, "
             "twee keer gemeld\n") in b_casus
-    assert "    herkomst: 2026-004/A5\n" in (examples_repo / "casussen/2026-002/afspraken.yaml").read_text()
+    assert "    herkomst: 2026-004/A6\n" in (examples_repo / "casussen/2026-002/afspraken.yaml").read_text()
     assert git(examples_repo, "log", "-1", "--format=%s") == "regie merge-cases: casus 2026-004 samengevoegd met casus 2026-002\n"
     assert "dezelfde" not in git(examples_repo, "log", "-1", "--format=%B")
 
@@ -162,7 +162,7 @@ def test_a_withheld_journal_note_stays_unless_afgeschermd_mee(cli, examples_repo
         "  journaal: 2026-11-26-1.md\n"
         "Blijft bij casus 2026-009:\n"
         "  meldcode en afgeschermd: journaal/2026-11-26-2\n"
-        "  plan, evaluaties en escalaties (als geschiedenis)\n"
+        "  plan, evaluaties, escalaties en bijeenkomsten (als geschiedenis)\n"
         "Wat blijft, gaat mee met --meldcode-mee (de meldcode en wat eruit volgt) of --afgeschermd-mee (wat is afgeschermd "
         "voor de inzage).\n")
     r = cli("-C", str(examples_repo), "merge-cases", "2026-002", "2026-009", "--ja")
@@ -243,3 +243,21 @@ def test_a_meldcode_waiting_for_question_5_does_not_stay_behind_in_a_closed_case
     r = cli(*root, "merge-cases", "2026-002", "2026-009", "--meldcode-mee", "--ja")
     assert r.code == 0, r
     assert "      vraag5_voor: 2027-02-25\n" in (examples_repo / "casussen/2026-002/casus.yaml").read_text()
+
+
+def test_an_open_agreement_made_at_a_meeting_moves_without_the_meeting(cli, examples_repo):
+    """The meeting stays in the folded case; the moved agreement keeps its trail in herkomst, not a dangling B1."""
+    like_the_issue(cli, examples_repo)
+    path = examples_repo / "casussen/2026-004/afspraken.yaml"
+    text = path.read_text()
+    assert "    bijeenkomst: B1\n" in text
+    path.write_text(text.replace("    wat: Huisbezoek\n", "    wat: Huisbezoek\n    bijeenkomst: B1\n"))
+    git(examples_repo, "commit", "-qam", "het huisbezoek werd afgesproken in B1")
+    r = cli("-C", str(examples_repo), "merge-cases", "2026-002", "2026-004", "--zonder-huishouden", "--reden", "één cliënt",
+            "--ja")
+    assert r.code == 0, r
+    moved = (examples_repo / "casussen/2026-002/afspraken.yaml").read_text()
+    assert moved.endswith("    wat: Huisbezoek\n    wie: wijkagent\n    gemaakt: 2026-11-26\n    deadline: 2026-12-10\n"
+                          "    status: open\n    herkomst: 2026-004/A6\n"), moved
+    assert "bijeenkomst" not in cli("-C", str(examples_repo), "validate", "2026-002").out
+    assert (examples_repo / "casussen/2026-004/bijeenkomsten.yaml").exists()

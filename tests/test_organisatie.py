@@ -22,11 +22,14 @@ def test_add_keeps_comments_and_commits_regie_yaml_alone(cli, git_dossier):
 
 
 def test_list_shows_every_organisation(cli, git_dossier):
+    """The network register (issue 30, item 4; more in tests/test_kaart_netwerk.py): every organisation, added ones too."""
+    assert cli("-C", str(git_dossier), "organisatie", "add", "zorg", "--naam", "Zorg Zuid").code == 0
     r = cli("-C", str(git_dossier), "organisatie", "list")
-    assert (r.code, r.out) == (0, "org   Organisatie\nwoon  Woningcorporatie\n")
-    r = cli("-C", str(git_dossier), "organisatie", "list", "--format", "json")
-    assert json.loads(r.out) == [{"id": "org", "naam": "Organisatie", "soort": None},
-                                 {"id": "woon", "naam": "Woningcorporatie", "soort": None}]
+    assert r.code == 0, r
+    assert [line.split()[0] for line in r.out.splitlines() if not line.startswith(" ")] == ["org", "woon", "zorg"]
+    data = json.loads(cli("-C", str(git_dossier), "organisatie", "list", "--format", "json").out)
+    assert [(o["id"], o["naam"], o["soort"]) for o in data["organisaties"]] == [
+        ("org", "Organisatie", None), ("woon", "Woningcorporatie", None), ("zorg", "Zorg Zuid", None)]
 
 
 def test_refusals_change_nothing(cli, git_dossier):

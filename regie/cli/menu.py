@@ -92,12 +92,12 @@ SUMMARIES = {
     "consult": "Consultaties (kerntaak 3, werkprocessen 3a-3d): een hulpverlener die vastloopt, consultatief ter zijde "
                "gestaan.",
     "schema": "JSON Schemas van de dossierbestanden, voor editors en andere validators.",
-    "organisatie": "De organisaties van het netwerk (werkproces 6d): toevoegen, en het netwerkregister met contactrol, "
-                   "escalatierol en laatste netwerkoverleg.",
     "identity": "Identiteit van de cliënt: alleen versleuteld (age) in het dossier, leesbaar voor wie de sleutel heeft.",
     "regisseur": "De regisseurs van het netwerk in regie.yaml: iemand komt erbij, of vertrekt in één stap.",
     "cache": "De leescache van regie in .git/regie/: wat leescommando's per casus onthouden zolang de bestanden "
              "niet veranderen.",
+    "organisatie": "De organisaties van het netwerk (werkproces 6d): toevoegen, en het netwerkregister met contactrol, "
+                   "escalatierol en laatste netwerkoverleg.",
     "hulp": "Eerdere en huidige hulp van de cliënt (de onderzoekende rol): vastleggen, beëindigen, tonen.",
     "kracht": "Krachten van de cliënt en het netwerk (krachtwerk, de onderzoekende rol): vastleggen en tonen.",
 }
@@ -130,7 +130,7 @@ CLOSED_CASE = {
     "zrm": "casuswerk", "hulp add": "casuswerk", "hulp end": "casuswerk", "hulp list": "geen-casus",
     "kracht add": "casuswerk", "kracht list": "geen-casus", "betrokkene kwaliteit": "casuswerk",
     "bijeenkomst plan": "casuswerk", "bijeenkomst verslag": "casuswerk", "bijeenkomst uitnodiging": "casuswerk",
-    "bijeenkomst agenda": "geen-casus",
+    "bijeenkomst agenda": "geen-casus", "signal advies": "geen-casus",
     "consult add": "casuswerk", "consult vervolg": "casuswerk", "consult list": "geen-casus",
     "voorlichting": "geen-casus",
 }

@@ -44,7 +44,7 @@ def preview(m: Merged, keep: str, fold: str) -> list[str]:
     lines += [
         f"Blijft bij casus {fold}:",
         f"  meldcode en afgeschermd: {listed(m.blijft)}",
-        "  plan, evaluaties en escalaties (als geschiedenis)",
+        "  plan, evaluaties, escalaties en bijeenkomsten (als geschiedenis)",
     ]
     if m.blijft:
         lines.append("Wat blijft, gaat mee met --meldcode-mee (de meldcode en wat eruit volgt) of --afgeschermd-mee "

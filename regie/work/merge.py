@@ -221,7 +221,8 @@ def _move_agreements(a: Case, b: Case, folder_a: Path, folder_b: Path, who: Call
         new = next_id("A", taken)
         taken.add(new)
         moved[old] = new
-        copy = {k: v for k, v in item.items() if k != "doel"}  # B's goals are not A's
+        # B's goals and meetings are not A's: the meeting stays in B's file, found again through herkomst
+        copy = {k: v for k, v in item.items() if k not in ("doel", "bijeenkomst")}
         copy.update(id=new, wie=who(str(item["wie"])), herkomst=f"{fold}/{old}")
         append_item(seq_a, new_map(copy))
         item["status"] = "vervallen"
