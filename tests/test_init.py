@@ -20,7 +20,7 @@ def test_init_creates_a_valid_committed_repository(cli, tmp_path):
     target = tmp_path / "netwerk"
     r = cli("init", str(target), "--naam", "Netwerk Noord", "--regisseur-id", "r-jansen", "--regisseur-naam", "R. Jansen")
     assert r.code == 0, r
-    assert r.err.startswith(f"dossierrepository gemaakt in {target} (28 bestanden)\n")  # one more: the schema of vernietigd.yaml
+    assert r.err.startswith(f"dossierrepository gemaakt in {target} (29 bestanden)\n")  # one more: the schema of bijeenkomsten.yaml
     assert git(target, "log", "--format=%s").splitlines() == ["regie init: nieuwe dossierrepository"]
     assert sorted(git(target, "ls-files").split()) == INIT_FILES
     assert git(target, "status", "--porcelain") == ""
