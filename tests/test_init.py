@@ -11,7 +11,7 @@ INIT_FILES = sorted([
     ".gitattributes", ".github/workflows/regie.yml", ".gitignore", ".gitlab-ci.yml", ".pre-commit-config.yaml", "README.md",
     "casussen/.gitkeep", "overleggen/.gitkeep", "signalen/.gitkeep", "regie.yaml", ".vscode/settings.json", ".vscode/extensions.json",
     *[f".regie/schemas/{k}.schema.json" for k in
-      ("afspraken", "casus", "escalaties", "evaluatie", "identiteit", "journaal", "melding", "netwerk", "netwerkjournaal", "plan",
+      ("afspraken", "bijeenkomsten", "casus", "escalaties", "evaluatie", "identiteit", "journaal", "melding", "netwerk", "netwerkjournaal", "plan",
        "regie", "signaal", "sleutels", "sociale-kaart", "verstrekkingen", "vernietigd")],
 ])
 
