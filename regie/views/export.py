@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ..dossier.afscherming import VERWIJSINDEX
 from ..dossier.bijeenkomst import attendee_labels
 from ..dossier.loader import load_case
 from ..dossier.model import CaseWithCasus
@@ -39,7 +40,7 @@ from .inzage import (
     without_leefgebieden,
 )
 from .onderzoek import onderzoek_view
-from .safety import meldcode_lines, names, verwijsindex_lines
+from .safety import meldcode_lines, member_signal_lines, names, verwijsindex_lines
 
 # The sections regie's evaluation template writes from the dossier itself: the inzage shows those records in its own
 # sections (an evaluation's copy would show them twice, with an empty column), so only the regisseur's text stays.
@@ -185,7 +186,8 @@ def export_context(root: Path, cid: str, today: dt.date, voor: str = CLIENT) -> 
         "log": _log(root, net, case, full, hidden),
         "broken": sorted(case.broken),
         "veiligheid": meldcode_lines(c.meldcode, {**orgs, **{r.id: f"regisseur {r.naam}" for r in net.regisseurs}}),
-        "verwijsindex": verwijsindex_lines(c.verwijsindex, names(net)),
+        "verwijsindex": verwijsindex_lines(c.verwijsindex, names(net)) + (
+            [] if VERWIJSINDEX in hidden else member_signal_lines(member, names(net))),
         "identiteit": identity_context(root, net, full, voor),
         "bewaren": taal.retention(net, full, category),
         "contact": net.contact or {},

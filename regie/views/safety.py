@@ -47,6 +47,15 @@ def meldcode_lines(record: Meldcode | None, namen: dict[str, str]) -> list[str]:
     return out
 
 
+def member_signal_lines(lid, namen: dict[str, str]) -> list[str]:
+    """A household member's own signal in the verwijsindex (it works per child), for that member's inzage."""
+    s = lid.verwijsindex if lid is not None else None
+    if s is None:
+        return []
+    return [f"Signaal over u afgegeven op {nl_date(s.datum)} door {namen.get(s.organisatie, s.organisatie)}."
+            + (f" Afgemeld op {nl_date(s.afgemeld)}." if s.afgemeld else "")]
+
+
 def verwijsindex_lines(vi: Verwijsindex | None, namen: dict[str, str]) -> list[str]:
     if vi is None:
         return []
