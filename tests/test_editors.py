@@ -38,7 +38,7 @@ def test_every_example_yaml_file_names_its_schema():
 def test_every_yaml_file_regie_writes_names_its_schema(cli, examples_repo):
     root = ("-C", str(examples_repo))
     assert cli(*root, *NEW, "--regisseur", "m-elhaddad").code == 0
-    assert cli(*root, "share", "2026-009", "--aan", "wijkteam", "--wat", "melding", "--grondslag", "afweging").code == 0
+    assert cli(*root, "share", "2026-010", "--aan", "wijkteam", "--wat", "melding", "--grondslag", "afweging").code == 0
     assert cli(*root, "signal", "add", "--over", "wachtlijst", "--aard", "wachtlijst ggz").code == 0
     assert not (examples_repo / "casussen/2026-001/escalaties.yaml").exists()
     assert cli(*root, "escalate", "2026-001", "--over", "woonstad", *MEMO, "--reden", "Geen reactie.").code == 0

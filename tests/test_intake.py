@@ -15,54 +15,54 @@ NEW = ["new-case", "--datum", "2026-11-20", "--melder-rol", "buurvrouw", "--aard
 @pytest.fixture
 def repo(cli, examples_repo):
     r = cli("-C", str(examples_repo), "--today", "2026-11-21", *NEW)
-    assert (r.code, r.out) == (0, "2026-009\n"), r
+    assert (r.code, r.out) == (0, "2026-010\n"), r
     return examples_repo
 
 
 def casus(repo) -> str:
-    return (repo / "casussen/2026-009/casus.yaml").read_text()
+    return (repo / "casussen/2026-010/casus.yaml").read_text()
 
 
 def test_taken_on_moves_the_case_to_onderzoek(cli, repo):
-    r = cli("-C", str(repo), "intake", "2026-009", "--besluit", "aangenomen", "--reden", "meervoudige problematiek")
-    assert (r.code, r.err) == (0, "melding van casus 2026-009 aangenomen: status onderzoek\n"), r
+    r = cli("-C", str(repo), "intake", "2026-010", "--besluit", "aangenomen", "--reden", "meervoudige problematiek")
+    assert (r.code, r.err) == (0, "melding van casus 2026-010 aangenomen: status onderzoek\n"), r
     text = casus(repo)
     assert "\nstatus: onderzoek " in text
     assert text.endswith("intake:\n  datum: 2026-11-26\n  besluit: aangenomen\n  reden: meervoudige problematiek\n")
-    assert git(repo, "log", "-1", "--format=%s") == "regie intake: melding van casus 2026-009 aangenomen\n"
-    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == ["casussen/2026-009/casus.yaml"]
-    assert "intake 2026-11-26: aangenomen" in cli("-C", str(repo), "show", "2026-009").out
-    again = cli("-C", str(repo), "intake", "2026-009", "--besluit", "niet-aangenomen", "--reden", "toch niet")
-    assert (again.code, again.err) == (1, "fout: casus 2026-009 heeft al een intakebesluit: aangenomen op 2026-11-26\n")
+    assert git(repo, "log", "-1", "--format=%s") == "regie intake: melding van casus 2026-010 aangenomen\n"
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == ["casussen/2026-010/casus.yaml"]
+    assert "intake 2026-11-26: aangenomen" in cli("-C", str(repo), "show", "2026-010").out
+    again = cli("-C", str(repo), "intake", "2026-010", "--besluit", "niet-aangenomen", "--reden", "toch niet")
+    assert (again.code, again.err) == (1, "fout: casus 2026-010 heeft al een intakebesluit: aangenomen op 2026-11-26\n")
 
 
 def test_not_taken_on_is_closed_with_its_referral_and_a_short_retention(cli, repo):
-    r = cli("-C", str(repo), "intake", "2026-009", "--besluit", "niet-aangenomen", "--reden", "enkelvoudige vraag",
+    r = cli("-C", str(repo), "intake", "2026-010", "--besluit", "niet-aangenomen", "--reden", "enkelvoudige vraag",
             "--verwezen-naar", "schuldhulp", "--datum", "2026-11-24")
     assert r.code == 0, r
-    assert r.err == "melding van casus 2026-009 niet aangenomen: casus gesloten, verwezen naar Schuldhulpverlening Zuiderhaven\n"
+    assert r.err == "melding van casus 2026-010 niet aangenomen: casus gesloten, verwezen naar Schuldhulpverlening Zuiderhaven\n"
     assert casus(repo).endswith(
         "intake:\n  datum: 2026-11-24\n  besluit: niet-aangenomen\n  reden: enkelvoudige vraag\n  verwezen_naar: schuldhulp\n"
         "gesloten: 2026-11-24\nsluitreden: niet-geaccepteerd\nbewaren_tot: 2028-11-24\nbewaarcategorie: kortdurend\n"
         "zonder_evaluatie: melding niet aangenomen\n")
     assert "\nstatus: gesloten " in casus(repo)
-    assert cli("-C", str(repo), "validate", "2026-009").out == ""
-    log = [" ".join(line.split()) for line in cli("-C", str(repo), "log", "2026-009").out.splitlines()]
+    assert cli("-C", str(repo), "validate", "2026-010").out == ""
+    log = [" ".join(line.split()) for line in cli("-C", str(repo), "log", "2026-010").out.splitlines()]
     assert ("2026-11-24 dossier melding niet aangenomen, verwezen naar Schuldhulpverlening Zuiderhaven: enkelvoudige vraag"
             in log)
     assert ("besloot het netwerk de melding niet op te pakken; u bent verwezen naar Schuldhulpverlening Zuiderhaven."
-            in cli("-C", str(repo), "export", "2026-009").out)
+            in cli("-C", str(repo), "export", "2026-010").out)
     report = json.loads(cli("-C", str(repo), "report", "--quarter", "2026Q4", "--format", "json").out)["instroom"]
     assert report["intake_per_besluit"] == {"niet-aangenomen": "x"}  # below the threshold: hidden
     assert report["niet_aangenomen_verwezen_naar"] == {"schuldhulp": "x"}
 
 
 def test_not_taken_on_without_referral_is_a_warning(cli, repo):
-    r = cli("-C", str(repo), "intake", "2026-009", "--besluit", "niet-aangenomen", "--reden", "geen zorgen")
+    r = cli("-C", str(repo), "intake", "2026-010", "--besluit", "niet-aangenomen", "--reden", "geen zorgen")
     assert r.code == 0 and r.err.startswith(
         "waarschuwing: niet vastgelegd naar welke organisatie de melding is verwezen\n"), r
-    out = cli("-C", str(repo), "validate", "2026-009").out
-    assert out.startswith("casussen/2026-009/casus.yaml:17: [intake-verwijzing] waarschuwing: melding niet aangenomen "
+    out = cli("-C", str(repo), "validate", "2026-010").out
+    assert out.startswith("casussen/2026-010/casus.yaml:17: [intake-verwijzing] waarschuwing: melding niet aangenomen "
                           "zonder vastgelegde verwijzing ('verwezen_naar')"), out
 
 
@@ -78,7 +78,7 @@ def test_not_taken_on_without_referral_is_a_warning(cli, repo):
 ])
 def test_refusals_write_nothing(cli, repo, args, code, err):
     head, before = git(repo, "rev-parse", "HEAD"), casus(repo)
-    r = cli("-C", str(repo), "intake", "2026-009", *args)
+    r = cli("-C", str(repo), "intake", "2026-010", *args)
     assert (r.code, r.err[: len(err)]) == (code, err), r
     assert casus(repo) == before and git(repo, "rev-parse", "HEAD") == head and git(repo, "status", "--porcelain") == ""
 
@@ -92,7 +92,7 @@ def test_only_a_new_melding_gets_an_intake_decision(cli, repo):
 
 
 def test_a_hand_written_refusal_on_an_open_case_is_an_error(cli, repo):
-    path = repo / "casussen/2026-009/casus.yaml"
+    path = repo / "casussen/2026-010/casus.yaml"
     path.write_text(path.read_text() + "intake:\n  datum: 2026-11-21\n  besluit: niet-aangenomen\n  verwezen_naar: schuldhulp\n")
-    out = cli("-C", str(repo), "validate", "2026-009").out
-    assert "casussen/2026-009/casus.yaml:4: [intake-status] de melding is niet aangenomen (2026-11-21), maar de casus is melding\n" in out
+    out = cli("-C", str(repo), "validate", "2026-010").out
+    assert "casussen/2026-010/casus.yaml:4: [intake-status] de melding is niet aangenomen (2026-11-21), maar de casus is melding\n" in out

@@ -22,7 +22,7 @@ def test_a_family_with_children_closes_as_a_youth_file_and_says_why(cli, example
     head = git(examples_repo, "rev-parse", "HEAD").strip()
     r = _run(cli, examples_repo, "huishouden", "2026-003", "lid", "add", "--rol", "ouder", "--geboortejaar", "1984",
              "--pseudoniem", "Moeder T.")
-    assert (r.out, r.err) == ("L1\n", "huishouden HH-0006 begonnen voor casus 2026-003\n"
+    assert (r.out, r.err) == ("L1\n", "huishouden HH-0007 begonnen voor casus 2026-003\n"
                                       "lid L1 toegevoegd aan het huishouden van casus 2026-003\n")
     for year in ("2015", "2021"):
         _run(cli, examples_repo, "huishouden", "2026-003", "lid", "add", "--rol", "kind", "--geboortejaar", year,
@@ -32,7 +32,7 @@ def test_a_family_with_children_closes_as_a_youth_file_and_says_why(cli, example
                    "regie huishouden: lid L2 toegevoegd aan casus 2026-003",
                    "regie huishouden: lid L1 toegevoegd aan casus 2026-003"]
     text = (examples_repo / GEZIN).read_text()
-    assert ("pseudoniem: Mevrouw T.\nhuishouden:\n  id: HH-0006\n  leden:\n"
+    assert ("pseudoniem: Mevrouw T.\nhuishouden:\n  id: HH-0007\n  leden:\n"
             "    - id: L1\n      rol: ouder\n      geboortejaar: 1984\n      pseudoniem: Moeder T.\n"
             "    - id: L2\n      rol: kind\n      geboortejaar: 2015\n      gezag: [L1]\n"
             "    - id: L3\n      rol: kind\n      geboortejaar: 2021\n      gezag: [L1]\n") in text
@@ -66,11 +66,11 @@ def test_new_case_marks_a_minor_and_starts_a_household(cli, examples_repo):
     r = _run(cli, examples_repo, "new-case", "--melder-rol", "leerkracht", "--aard", "verzuim", "--urgentie", "middel",
              "--pseudoniem", "Jongere V.", "--regisseur", "m-elhaddad", "--toestemming", "gegeven", "--toestemming-datum", "2026-11-26", "--minderjarig",
              "--huishouden", "nieuw")
-    assert r.out == "2026-009\n"
-    assert r.err.endswith("huishouden HH-0006 begonnen; voeg leden toe met 'regie huishouden 2026-009 lid add'\n")
-    assert "\nminderjarig: true " in (examples_repo / "casussen/2026-009/melding.yaml").read_text()
-    assert "huishouden:\n  id: HH-0006    #" in (examples_repo / "casussen/2026-009/casus.yaml").read_text()
-    r = _run(cli, examples_repo, "close", "2026-009", "--reden", "verhuisd", "--zonder-evaluatie")
+    assert r.out == "2026-010\n"
+    assert r.err.endswith("huishouden HH-0007 begonnen; voeg leden toe met 'regie huishouden 2026-010 lid add'\n")
+    assert "\nminderjarig: true " in (examples_repo / "casussen/2026-010/melding.yaml").read_text()
+    assert "huishouden:\n  id: HH-0007    #" in (examples_repo / "casussen/2026-010/casus.yaml").read_text()
+    r = _run(cli, examples_repo, "close", "2026-010", "--reden", "verhuisd", "--zonder-evaluatie")
     assert r.err.startswith("bewaarcategorie jeugd (de cliënt was minderjarig bij de melding): bewaren tot 2046-11-26\n")
 
 
@@ -225,19 +225,19 @@ def test_merged_members_keep_their_gezag_under_their_new_ids(cli, examples_repo)
     r = _run(cli, examples_repo, "new-case", "--melder-rol", "leerkracht", "--aard", "verzuim", "--urgentie", "middel",
              "--pseudoniem", "Kind K.", "--regisseur", "m-elhaddad", "--toestemming", "gegeven", "--toestemming-datum",
              "2026-11-26", "--huishouden", "HH-0002")
-    assert r.out == "2026-009\n"
-    _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "ouder", "--geboortejaar", "1986",
+    assert r.out == "2026-010\n"
+    _run(cli, examples_repo, "huishouden", "2026-010", "lid", "add", "--rol", "ouder", "--geboortejaar", "1986",
          "--pseudoniem", "Moeder K.")  # the same person as L1 of 2026-002
-    _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "grootouder", "--geboortejaar", "1960")
-    _run(cli, examples_repo, "huishouden", "2026-009", "lid", "add", "--rol", "pleegkind", "--geboortejaar", "2018",
+    _run(cli, examples_repo, "huishouden", "2026-010", "lid", "add", "--rol", "grootouder", "--geboortejaar", "1960")
+    _run(cli, examples_repo, "huishouden", "2026-010", "lid", "add", "--rol", "pleegkind", "--geboortejaar", "2018",
          "--gezag", "L1", "--gezag", "L2")
-    _run(cli, examples_repo, "verwijsindex", "2026-009", "--lid", "L3", "--signaal", "2026-11-20", "--organisatie", "wijkteam")
-    _run(cli, examples_repo, "merge-cases", "2026-002", "2026-009", "--ja")
+    _run(cli, examples_repo, "verwijsindex", "2026-010", "--lid", "L3", "--signaal", "2026-11-20", "--organisatie", "wijkteam")
+    _run(cli, examples_repo, "merge-cases", "2026-002", "2026-010", "--ja")
     text = (examples_repo / "casussen/2026-002/casus.yaml").read_text()
     assert ("    - id: L6\n      rol: grootouder\n      geboortejaar: 1960\n"
             "    - id: L7\n      rol: pleegkind\n      geboortejaar: 2018\n      gezag: [L1, L6]\n"
             "      verwijsindex:\n        datum: 2026-11-20\n        organisatie: wijkteam\n") in text
     # the signal went on with the child: the case folded in does not withdraw it
-    assert "afgemeld" not in (examples_repo / "casussen/2026-009/casus.yaml").read_text()
-    out = cli("-C", str(examples_repo), "validate", "2026-002", "2026-009").out
+    assert "afgemeld" not in (examples_repo / "casussen/2026-010/casus.yaml").read_text()
+    out = cli("-C", str(examples_repo), "validate", "2026-002", "2026-010").out
     assert "verwijsindex-afmelden" not in out and "gezag-lid" not in out

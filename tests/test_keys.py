@@ -128,7 +128,7 @@ def test_handover_by_someone_who_cannot_read_records_what_waits_for_whom(cli, re
     waits = ("casus 2026-002: wacht op m-elhaddad (kan ontsleutelen) om te versleutelen voor a-bakker en m-elhaddad "
              "de toegang te ontnemen")
     assert f"waarschuwing: identiteit niet opnieuw versleuteld: {waits}\n" in r.err
-    assert git(repo, "log", "-1", "--format=%s") == "regie handover: 2 casussen overgedragen aan een andere regisseur\n"
+    assert git(repo, "log", "-1", "--format=%s") == "regie handover: 3 casussen overgedragen aan een andere regisseur\n"
     assert cli("-C", str(repo), "identity", "wachtend").out.splitlines() == [waits, waits.replace("2026-002", "2026-003")]
     assert not shows(cli, repo, monkeypatch, keys, "bakker", "2026-002")
     as_user(monkeypatch, keys, "elhaddad")  # C does what is left

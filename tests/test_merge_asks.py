@@ -143,41 +143,41 @@ def test_meldcode_mee_is_refused_when_both_cases_have_one(cli, examples_repo):
 
 def household_case_with_a_withheld_note(cli, repo) -> None:
     root = ("-C", str(repo))
-    assert cli(*root, *NEW).code == 0  # 2026-009, household HH-0002 like 2026-002
-    assert cli(*root, "note", "2026-009", "--soort", "overleg", "--tekst", "Met school gesproken.").code == 0
-    assert cli(*root, "note", "2026-009", "--soort", "overleg", "--tekst", "Zorgen van de school over thuis.").code == 0
-    r = cli(*root, "afscherm", "2026-009", "journaal/2026-11-26-2", "--grond", "avg-23", "--totdat",
+    assert cli(*root, *NEW).code == 0  # 2026-010, household HH-0002 like 2026-002
+    assert cli(*root, "note", "2026-010", "--soort", "overleg", "--tekst", "Met school gesproken.").code == 0
+    assert cli(*root, "note", "2026-010", "--soort", "overleg", "--tekst", "Zorgen van de school over thuis.").code == 0
+    r = cli(*root, "afscherm", "2026-010", "journaal/2026-11-26-2", "--grond", "avg-23", "--totdat",
             "het onderzoek is afgerond")
     assert r.code == 0, r
 
 
 def test_a_withheld_journal_note_stays_unless_afgeschermd_mee(cli, examples_repo):
     household_case_with_a_withheld_note(cli, examples_repo)
-    r = cli("-C", str(examples_repo), "merge-cases", "2026-002", "2026-009", "--dry-run")
+    r = cli("-C", str(examples_repo), "merge-cases", "2026-002", "2026-010", "--dry-run")
     assert r.code == 0, r
     assert r.out == (
-        "Casus 2026-009 gaat op in casus 2026-002 en wordt gesloten (samengevoegd).\n"
+        "Casus 2026-010 gaat op in casus 2026-002 en wordt gesloten (samengevoegd).\n"
         "Gaat mee naar casus 2026-002:\n"
         "  afspraken: geen\n  betrokkenen: geen\n  leden van het huishouden: geen\n"
         "  journaal: 2026-11-26-1.md\n"
-        "Blijft bij casus 2026-009:\n"
+        "Blijft bij casus 2026-010:\n"
         "  meldcode en afgeschermd: journaal/2026-11-26-2\n"
         "  plan, evaluaties, escalaties en bijeenkomsten (als geschiedenis)\n"
         "Wat blijft, gaat mee met --meldcode-mee (de meldcode en wat eruit volgt) of --afgeschermd-mee (wat is afgeschermd "
         "voor de inzage).\n")
-    r = cli("-C", str(examples_repo), "merge-cases", "2026-002", "2026-009", "--ja")
+    r = cli("-C", str(examples_repo), "merge-cases", "2026-002", "2026-010", "--ja")
     assert r.code == 0, r
-    assert sorted(p.name for p in (examples_repo / "casussen/2026-009/journaal").iterdir()) == ["2026-11-26-2.md"]
+    assert sorted(p.name for p in (examples_repo / "casussen/2026-010/journaal").iterdir()) == ["2026-11-26-2.md"]
     assert (examples_repo / "casussen/2026-002/journaal/2026-11-26-1.md").is_file()
 
 
 def test_afgeschermd_mee_moves_the_withheld_note_too(cli, examples_repo):
     household_case_with_a_withheld_note(cli, examples_repo)
-    r = cli("-C", str(examples_repo), "merge-cases", "2026-002", "2026-009", "--afgeschermd-mee", "--ja")
+    r = cli("-C", str(examples_repo), "merge-cases", "2026-002", "2026-010", "--afgeschermd-mee", "--ja")
     assert r.code == 0, r
     assert "  journaal: 2026-11-26-1.md, 2026-11-26-2.md\n" in r.out and "  meldcode en afgeschermd: geen\n" in r.out
-    assert not (examples_repo / "casussen/2026-009/journaal").exists() or \
-        not list((examples_repo / "casussen/2026-009/journaal").iterdir())
+    assert not (examples_repo / "casussen/2026-010/journaal").exists() or \
+        not list((examples_repo / "casussen/2026-010/journaal").iterdir())
     moved = (examples_repo / "casussen/2026-002/journaal/2026-11-26-2.md").read_text()
     assert "afgeschermd:" in moved and "het onderzoek is afgerond" in moved
 
@@ -212,35 +212,35 @@ def in_a_terminal(repo, answer: str, *args: str) -> tuple[int, str]:
 def test_in_a_terminal_it_asks_and_no_changes_nothing(cli, examples_repo):
     assert cli("-C", str(examples_repo), *NEW).code == 0
     head = git(examples_repo, "rev-parse", "HEAD")
-    code, shown = in_a_terminal(examples_repo, "n", "merge-cases", "2026-002", "2026-009")
+    code, shown = in_a_terminal(examples_repo, "n", "merge-cases", "2026-002", "2026-010")
     assert code == 1, shown
-    assert "Casus 2026-009 gaat op in casus 2026-002 en wordt gesloten (samengevoegd).\n" in shown
-    assert "Casus 2026-009 samenvoegen met casus 2026-002? [j/n] (n):" in shown
+    assert "Casus 2026-010 gaat op in casus 2026-002 en wordt gesloten (samengevoegd).\n" in shown
+    assert "Casus 2026-010 samenvoegen met casus 2026-002? [j/n] (n):" in shown
     assert shown.endswith("fout: niets samengevoegd\n"), shown
     assert unchanged(examples_repo, head)
-    code, shown = in_a_terminal(examples_repo, "j", "merge-cases", "2026-002", "2026-009")
+    code, shown = in_a_terminal(examples_repo, "j", "merge-cases", "2026-002", "2026-010")
     assert code == 0, shown
-    assert shown.endswith("casus 2026-009 samengevoegd met casus 2026-002 en gesloten\n"), shown
-    assert git(examples_repo, "log", "-1", "--format=%s") == "regie merge-cases: casus 2026-009 samengevoegd met casus 2026-002\n"
+    assert shown.endswith("casus 2026-010 samengevoegd met casus 2026-002 en gesloten\n"), shown
+    assert git(examples_repo, "log", "-1", "--format=%s") == "regie merge-cases: casus 2026-010 samengevoegd met casus 2026-002\n"
 
 
 
 def test_a_meldcode_waiting_for_question_5_does_not_stay_behind_in_a_closed_case(cli, examples_repo):
     root = ("-C", str(examples_repo))
-    assert cli(*root, *NEW).code == 0  # 2026-009
+    assert cli(*root, *NEW).code == 0  # 2026-010
     for stap in ("1", "2", "3"):
-        assert cli(*root, "meldcode", "2026-009", "--stap", stap).code == 0
-    assert cli(*root, "meldcode", "2026-009", "--stap", "4", "--vermoeden", "ja", "--onveilig", "nee", "--zelf-hulp", "ja",
+        assert cli(*root, "meldcode", "2026-010", "--stap", stap).code == 0
+    assert cli(*root, "meldcode", "2026-010", "--stap", "4", "--vermoeden", "ja", "--onveilig", "nee", "--zelf-hulp", "ja",
                "--hulp-geaccepteerd", "ja").code == 0
-    assert cli(*root, "meldcode", "2026-009", "--stap", "5", "--besluit", "hulp").code == 0
+    assert cli(*root, "meldcode", "2026-010", "--stap", "5", "--besluit", "hulp").code == 0
     head = git(examples_repo, "rev-parse", "HEAD")
-    r = cli(*root, "merge-cases", "2026-002", "2026-009", "--ja")
+    r = cli(*root, "merge-cases", "2026-002", "2026-010", "--ja")
     assert (r.code, r.out, r.err) == (1, "", (
-        "fout: casus 2026-009: vraag 5 van de meldcode (leidt de hulp tot duurzame veiligheid?) staat open (uiterlijk "
+        "fout: casus 2026-010: vraag 5 van de meldcode (leidt de hulp tot duurzame veiligheid?) staat open (uiterlijk "
         "2027-02-25); in een gesloten casus wordt die niet meer beantwoord. Beantwoord hem eerst, of neem de meldcode mee: "
-        "'regie merge-cases 2026-002 2026-009 … --meldcode-mee'\n")), r
+        "'regie merge-cases 2026-002 2026-010 … --meldcode-mee'\n")), r
     assert unchanged(examples_repo, head)
-    r = cli(*root, "merge-cases", "2026-002", "2026-009", "--meldcode-mee", "--ja")
+    r = cli(*root, "merge-cases", "2026-002", "2026-010", "--meldcode-mee", "--ja")
     assert r.code == 0, r
     assert "      vraag5_voor: 2027-02-25\n" in (examples_repo / "casussen/2026-002/casus.yaml").read_text()
 

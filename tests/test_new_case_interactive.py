@@ -92,10 +92,10 @@ def test_wrong_answers_are_asked_again_with_the_choices_and_the_rest_is_kept(exa
              "gerechtvaardigd-belang)")
     t.type("vitaal-belang")
     assert t.finish() == 0, t.seen
-    assert "2026-009" in t.seen and "casus 2026-009 aangemaakt en gecommit" in t.seen
-    casus = (examples_repo / "casussen/2026-009/casus.yaml").read_text("utf-8")
+    assert "2026-010" in t.seen and "casus 2026-010 aangemaakt en gecommit" in t.seen
+    casus = (examples_repo / "casussen/2026-010/casus.yaml").read_text("utf-8")
     assert "urgentie: hoog" in casus and "grondslag: vitaal-belang" in casus and "status: niet-gevraagd" in casus
-    assert "soort: vervuiling" in (examples_repo / "casussen/2026-009/melding.yaml").read_text("utf-8")
+    assert "soort: vervuiling" in (examples_repo / "casussen/2026-010/melding.yaml").read_text("utf-8")
 
 
 def test_three_unusable_answers_leave_nothing_behind(examples_repo):

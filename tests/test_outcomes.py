@@ -63,9 +63,9 @@ def test_a_family_that_comes_back_within_twelve_months_is_a_re_melding(cli, exac
     edit(exact / "casussen/2025-014/casus.yaml", "leefgebieden:\n", "huishouden:\n  id: HH-0014\n  leden: []\nleefgebieden:\n")
     git(exact, "commit", "-qam", "huishouden")
     r = cli(*root, *NEW)  # 2026-11-26: within twelve months of the closing on 2026-05-18
-    assert (r.code, r.out) == (0, "2026-009\n"), r
+    assert (r.code, r.out) == (0, "2026-010\n"), r
     h = report(cli, exact, "--quarter", "2026Q4")["uitkomsten"]["hermeldingen"]
-    assert h == {"aantal": 1, "van": 5, "percentage": 20, "maanden": 12, "casussen": ["2026-009"]}
+    assert h == {"aantal": 1, "van": 6, "percentage": 17, "maanden": 12, "casussen": ["2026-010"]}
     # the earlier case is read only as a closing (it cannot count in 2026Q4 itself): same answer without the cache
     assert json.loads(cli(*root, "--no-cache", "report", "--quarter", "2026Q4", "--format", "json").out)["uitkomsten"][
         "hermeldingen"] == h
@@ -82,12 +82,12 @@ def test_outcomes_are_broken_down_by_traject_urgentie_and_doelgroep(cli, exact):
     assert list(g) == ["traject", "urgentie", "doelgroep"]
     row = {"gesloten": 0, "doelen_afgerond": 0, "doelscore_gehaald": 0, "met_doelscore": 0, "zrm_verslechterd": 0, "hermeldingen": 0}
     assert g["traject"] == {"cti": {"actief": 1, **row, "zrm_verbeterd": 2, "zrm_gelijk": 1},
-                            "regulier": {"actief": 6, **row, "zrm_verbeterd": 0, "zrm_gelijk": 2}}
+                            "regulier": {"actief": 7, **row, "zrm_verbeterd": 0, "zrm_gelijk": 2}}
     totaal = report(cli, exact, "--quarter", "2026Q4")["uitkomsten"]["totaal"]
     for dim in g:  # every breakdown adds up to the totals
         assert {k: sum(r[f"zrm_{k}"] for r in g[dim].values()) for k in totaal} == totaal == \
             {"verbeterd": 2, "gelijk": 3, "verslechterd": 0}
-    assert sum(r["actief"] for r in g["urgentie"].values()) == sum(r["actief"] for r in g["doelgroep"].values()) == 7
+    assert sum(r["actief"] for r in g["urgentie"].values()) == sum(r["actief"] for r in g["doelgroep"].values()) == 8
     # --no-ids is for readers outside the network: doelgroep is free text and goes, like per_doelgroep of the instroom
     r = cli("-C", str(exact), "report", "--quarter", "2026Q4", "--format", "json", "--no-ids")
     assert list(json.loads(r.out)["uitkomsten"]["per_groep"]) == ["traject", "urgentie"]
@@ -101,7 +101,7 @@ def test_report_vergelijk_puts_two_periods_side_by_side(cli, exact):
     v = json.loads(cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "json").out)
     assert (v["periode"]["label"], v["vergelijk"]["label"]) == ("2026Q4", "2026Q2")
     rows = {(r["onderdeel"], r["cijfer"]): (r["periode"], r["vergelijk"], r["verschil"]) for r in v["cijfers"]}
-    assert rows[("instroom", "meldingen")] == (4, 1, 3)
+    assert rows[("instroom", "meldingen")] == (5, 1, 4)
     assert not [k for k, (a, b, _) in rows.items() if a == 0 and b == 0]  # a figure that is 0 in both says nothing
     assert rows[("uitkomsten", "doelen.totaal.afgerond")] == (0, 2, -2)
     # each side is the report of its own period
@@ -111,11 +111,11 @@ def test_report_vergelijk_puts_two_periods_side_by_side(cli, exact):
     text = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "csv", "--csv-dialect", "rfc").out
     table = list(csv.reader(io.StringIO(text)))
     assert table[0] == ["onderdeel", "cijfer", "4e kwartaal 2026", "2e kwartaal 2026", "verschil"]
-    assert ["Instroom en uitstroom", "Meldingen ontvangen", "4", "1", "3"] in table
+    assert ["Instroom en uitstroom", "Meldingen ontvangen", "5", "1", "4"] in table
     assert not any("_" in row[1] or "." in row[1] for row in table[1:]), "a key instead of a Dutch name"
     md = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "md").out
     assert md.startswith("# Vergelijking 4e kwartaal 2026 met 2e kwartaal 2026 — Integraal Netwerk Zuiderhaven\n")
-    assert "| Instroom en uitstroom | Meldingen ontvangen | 4 | 1 | +3 |\n" in md
+    assert "| Instroom en uitstroom | Meldingen ontvangen | 5 | 1 | +4 |\n" in md
     assert "| Instroom en uitstroom | Casussen gesloten | 1 | 1 | 0 |\n" in md
     assert "4e kwartaal 2026 (1 oktober t/m 26 november) (loopt nog); 2e kwartaal 2026 (1 april t/m 30 juni)." in md
     html = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "html").out

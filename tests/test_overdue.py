@@ -104,12 +104,13 @@ casus     status        regisseur   urgentie  volgende    te laat  leefgebieden
 2026-006  uitvoering    j-devries   hoog      2026-12-31  1        huisvesting, geestelijke-gezondheid, middelengebruik
 2026-007  plan          a-bakker    middel    2026-11-30  1        geestelijke-gezondheid, lichamelijke-gezondheid, financien
 2026-008  gesloten      j-devries   laag      -           0        financien
+2026-009  melding       m-elhaddad  hoog      2026-12-14  0        huiselijke-relaties, financien
 """
 
 
 def test_list(cli):
     r = cli(*EX, "list")
-    assert (r.code, r.out, r.err) == (0, LIST_TEXT, "9 casussen\n")
+    assert (r.code, r.out, r.err) == (0, LIST_TEXT, "10 casussen\n")
 
 
 def test_list_filters_and_json(cli):

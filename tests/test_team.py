@@ -497,7 +497,7 @@ def test_validate_files_checks_the_cases_they_belong_to(cli, examples_repo, monk
     r = cli("validate", "README.md") if (examples_repo / "README.md").exists() else cli("validate", ".regie/schemas/casus.schema.json")
     assert (r.code, r.err) == (0, "niets te controleren: geen dossierbestanden\n")
     r = cli("validate", "regie.yaml")
-    assert r.code == 1 and "9 casussen gecontroleerd" in r.err
+    assert r.code == 1 and "10 casussen gecontroleerd" in r.err
 
 
 def test_validate_changed_since_checks_what_a_merge_request_changed(cli, examples_repo):
@@ -517,7 +517,7 @@ def test_validate_changed_since_checks_what_a_merge_request_changed(cli, example
     regie.write_text(regie.read_text() + "# bijgewerkt\n")
     git(examples_repo, "commit", "-qam", "netwerk")
     r = cli("-C", str(examples_repo), "validate", "--changed-since", "doel")
-    assert r.code == 1 and "9 casussen gecontroleerd" in r.err and "casussen/2026-003/melding.yaml:" in r.out
+    assert r.code == 1 and "10 casussen gecontroleerd" in r.err and "casussen/2026-003/melding.yaml:" in r.out
     r = cli("-C", str(examples_repo), "validate", "--changed-since", "bestaat-niet")
     assert (r.code, r.err) == (1, "fout: onbekende revisie 'bestaat-niet' (bijv. origin/main, een tag of een commit; "
                                   "haal hem eerst op met 'git fetch')\n")

@@ -343,14 +343,14 @@ def test_new_case_with_its_identity_warns_about_the_open_case_of_the_same_family
     editor.write_text(child.replace("geboortedatum: 1961-07-14", "geboortedatum: 2015-03-01"))
     r = cli("-C", str(indexed), "new-case", "--melder-rol", "leerkracht", "--aard", "verwaarlozing", "--urgentie", "hoog",
             "--regisseur", "a-bakker", "--pseudoniem", "Kind V.", "--toestemming", "gegeven", "--identiteit")
-    assert (r.code, r.out) == (0, "2026-009\n"), r
-    assert r.err == ("casus 2026-009 aangemaakt en gecommit\n"
-                     "waarschuwing: de identiteit van casus 2026-009 komt overeen met open casus 2026-001 (adres; bevestigd; "
+    assert (r.code, r.out) == (0, "2026-010\n"), r
+    assert r.err == ("casus 2026-010 aangemaakt en gecommit\n"
+                     "waarschuwing: de identiteit van casus 2026-010 komt overeen met open casus 2026-001 (adres; bevestigd; "
                      "regisseur a-bakker). Eén gezin, één plan, één regisseur: hoort het bij hetzelfde gezin, leg dat vast met "
-                     "--huishouden (bij 'regie new-case') of voeg samen met 'regie merge-cases 2026-001 2026-009'\n"
-                     "identiteit van casus 2026-009 versleuteld opgeslagen en gecommit\n")
+                     "--huishouden (bij 'regie new-case') of voeg samen met 'regie merge-cases 2026-001 2026-010'\n"
+                     "identiteit van casus 2026-010 versleuteld opgeslagen en gecommit\n")
     assert git(indexed, "log", "-2", "--format=%s").split("\n")[:2] == [
-        "regie identity: identiteit van casus 2026-009 bijgewerkt", "regie new-case: casus 2026-009 aangemaakt"]
+        "regie identity: identiteit van casus 2026-010 bijgewerkt", "regie new-case: casus 2026-010 aangemaakt"]
 
 
 def test_new_case_with_identity_needs_an_editor_before_anything_is_made(cli, indexed, monkeypatch):
@@ -359,7 +359,7 @@ def test_new_case_with_identity_needs_an_editor_before_anything_is_made(cli, ind
     r = cli("-C", str(indexed), "new-case", "--melder-rol", "leerkracht", "--aard", "zorg", "--urgentie", "hoog",
             "--regisseur", "a-bakker", "--pseudoniem", "Kind V.", "--toestemming", "gegeven", "--identiteit")
     assert (r.code, r.err) == (2, "fout: --identiteit opent een editor; stel EDITOR in of gebruik een terminal\n")
-    assert git(indexed, "rev-parse", "HEAD") == head and not (indexed / "casussen/2026-009").exists()
+    assert git(indexed, "rev-parse", "HEAD") == head and not (indexed / "casussen/2026-010").exists()
 
 
 def test_a_regisseur_leaving_is_reminded_of_the_network_key(cli, indexed, keys, monkeypatch):
