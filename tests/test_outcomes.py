@@ -119,7 +119,7 @@ def test_report_vergelijk_puts_two_periods_side_by_side(cli, exact):
     assert "| Instroom en uitstroom | Casussen gesloten | 1 | 1 | 0 |\n" in md
     assert "4e kwartaal 2026 (1 oktober t/m 26 november) (loopt nog); 2e kwartaal 2026 (1 april t/m 30 juni)." in md
     html = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2026Q2", "--format", "html").out
-    assert "<td>Instroom en uitstroom</td><td>Meldingen ontvangen</td><td>4</td><td>1</td><td>+3</td>" in html
+    assert "<td>Instroom en uitstroom</td><td>Meldingen ontvangen</td><td>5</td><td>1</td><td>+4</td>" in html
     r = cli(*root, "report", "--quarter", "2026Q4", "--vergelijk", "2025")
     assert r.code == 0 and "Vergelijking 4e kwartaal 2026 met 2025" in r.out
 
