@@ -14,8 +14,8 @@ def test_weighted_caseload_now_against_the_norm(cli):
     assert (r.code, r.out) == (0, "regisseur   open  gewogen   norm\n"
                                   "a-bakker       2      2,7     12\n"
                                   "j-devries      2      2,5     12\n"
-                                  "m-elhaddad     2      2,8     12\n"), r  # a decimal comma
-    assert r.err == "caseload op 2026-11-26: 6 casussen open, 3 regisseurs\n"
+                                  "m-elhaddad     3      4,6     12\n"), r  # a decimal comma
+    assert r.err == "caseload op 2026-11-26: 7 casussen open, 3 regisseurs\n"
     assert cli(*EX, "--no-cache", "caseload").out == r.out
 
 
@@ -46,7 +46,7 @@ def test_validate_warns_above_the_norm(cli, examples_repo):
     assert [line for line in out if "caseload" in line] == [
         "regie.yaml:7: [caseload-norm] waarschuwing: regisseur a-bakker heeft een caseload van 2.7 (gewogen, 2 open "
         "casussen), boven de norm van 2.6 (caseload.norm)",
-        "regie.yaml:10: [caseload-norm] waarschuwing: regisseur m-elhaddad heeft een caseload van 2.8 (gewogen, 2 open "
+        "regie.yaml:10: [caseload-norm] waarschuwing: regisseur m-elhaddad heeft een caseload van 4.6 (gewogen, 3 open "
         "casussen), boven de norm van 2.6 (caseload.norm)",
     ]
     assert cli("-C", str(examples_repo), "caseload").out.splitlines()[1].endswith("  boven de norm")

@@ -93,7 +93,7 @@ def test_a_whole_path_longer_than_the_system_allows_is_a_usage_error(cli, exampl
 def test_a_long_name_the_system_takes_is_taken(cli, examples_repo):
     name = "é" * 100 + "x"  # 201 bytes in UTF-8 (the atomic write's temporary name adds 14)
     r = cli("list", "--format", "json", "-o", f"../{name}", cwd=examples_repo)
-    assert (r.code, r.err) == (0, f"geschreven: ../{name}\n9 casussen\n"), r
+    assert (r.code, r.err) == (0, f"geschreven: ../{name}\n10 casussen\n"), r
     assert (examples_repo.parent / name).read_text().startswith("[")
 
 

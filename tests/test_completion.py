@@ -16,7 +16,7 @@ def complete(words: str, cwd=EXAMPLES, shell: str = "bash") -> list[str]:
 
 
 @pytest.mark.parametrize("words, expected", [
-    ("regie show 2026-00", ["2026-001", "2026-002", "2026-003", "2026-004", "2026-005", "2026-006", "2026-007", "2026-008"]),
+    ("regie show 2026-00", ["2026-001", "2026-002", "2026-003", "2026-004", "2026-005", "2026-006", "2026-007", "2026-008", "2026-009"]),
     ("regie sh", ["show", "share"]),
     ("regie afspraak done 2026-001 ", ["A1", "A2", "A3", "A4"]),
     ("regie afspraak add 2026-001 --doel ", ["D1", "D2", "D3"]),

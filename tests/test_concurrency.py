@@ -89,7 +89,7 @@ def test_parallel_new_case_gives_distinct_ids(examples_repo):
     results = [(p.wait(timeout=180), p.stdout.read(), p.stderr.read()) for p in procs]
     assert all(code == 0 for code, _, _ in results), results
     ids = sorted(out.strip() for _, out, _ in results)
-    assert ids == [f"2026-{k:03d}" for k in range(9, 9 + n)]
+    assert ids == [f"2026-{k:03d}" for k in range(10, 10 + n)]
     assert _status(examples_repo) == ""
     assert _run(examples_repo, "validate").returncode == 0
 

@@ -56,17 +56,17 @@ def test_pandas_reads_both_dialects(cli):
     excel = cli(*EX, "caseload", "--format", "csv").out
     frame = pd.read_csv(io.StringIO(excel.lstrip("\ufeff")), sep=";", decimal=",")
     assert list(frame["regisseur"]) == ["a-bakker", "j-devries", "m-elhaddad"]
-    assert list(frame["gewogen"]) == [2.7, 2.5, 2.8] and list(frame["boven_norm"]) == ["nee"] * 3
+    assert list(frame["gewogen"]) == [2.7, 2.5, 4.6] and list(frame["boven_norm"]) == ["nee"] * 3
     rfc = cli(*EX, "caseload", "--format", "csv", "--csv-dialect", "rfc").out
     assert not rfc.startswith("\ufeff") and rfc.split("\r\n")[0] == "regisseur,naam,open,gewogen,norm,boven_norm"
     frame = pd.read_csv(io.StringIO(rfc))
-    assert list(frame["gewogen"]) == [2.7, 2.5, 2.8]
+    assert list(frame["gewogen"]) == [2.7, 2.5, 4.6]
     report = pd.read_csv(io.StringIO(cli(*EX, "report", "--quarter", "2026Q4", "--format", "csv").out.lstrip("\ufeff")),
                          sep=";", dtype=str)
     assert list(report.columns) == ["onderdeel", "cijfer", "waarde"]
-    # rows named in Dutch; 4 meldingen is below the threshold of 5, so hidden
+    # rows named in Dutch; 5 cases opened reach the threshold of 5; the meldingen row is hidden with what gives it away
     assert report[(report.onderdeel == "Instroom en uitstroom") & (report.cijfer == "Meldingen ontvangen")]["waarde"].tolist() == ["x"]
-    assert report[(report.onderdeel == "Instroom en uitstroom") & (report.cijfer == "Casussen geopend")]["waarde"].tolist() == ["x"]
+    assert report[(report.onderdeel == "Instroom en uitstroom") & (report.cijfer == "Casussen geopend")]["waarde"].tolist() == ["5"]
 
 
 def test_an_unknown_dialect_is_a_usage_error(cli):
