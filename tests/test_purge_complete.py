@@ -266,7 +266,7 @@ def test_a_purge_killed_at_any_step_is_finished_by_the_next_command(repo, point,
     assert code == -signal.SIGKILL
     assert (repo / ".git/regie/voornemen.json").exists()
     r = _run(repo, *then, REGIE_LOCK_WAIT="120")  # a git-filter-repo still running keeps the lock until it ends
-    assert r.returncode == 0, r
+    assert r.returncode == 0, r.stderr
     assert "onbekende casus" not in r.stderr and "Traceback" not in r.stderr
     assert ("waarschuwing: een afgebroken vernietiging van casus 2025-014 is afgemaakt: de casus is uit elke commit en "
             "uit .git verwijderd en vastgelegd in vernietigd.yaml\n") in r.stderr, r
