@@ -129,11 +129,16 @@ def map_rules(network, lines) -> Iterator[Problem]:
             yield Problem(FILE, lines.line(FILE, "organisaties", v.index, "organisatie"), "dubbele-id", ERROR,
                           f"organisatie '{v.organisatie}' staat er twee keer (ook bij nummer {seen[v.organisatie] + 1})")
         seen.setdefault(v.organisatie, v.index)
-        for j, lg in enumerate(v.leefgebieden):
-            if lg not in network.leefgebieden:
-                yield Problem(FILE, lines.line(FILE, "organisaties", v.index, "leefgebieden", j), "leefgebied-onbekend",
-                              ERROR, f"onbekend leefgebied '{lg}' (bekend: {', '.join(network.leefgebieden)})")
+        yield from _unknown_leefgebieden(network, lines, "organisaties", v)
     yield from _voorziening_rules(network, lines)
+
+
+def _unknown_leefgebieden(network, lines, key: str, v) -> Iterator[Problem]:
+    """An entry's leefgebieden that regie.yaml does not know, each at its line."""
+    for j, lg in enumerate(v.leefgebieden):
+        if lg not in network.leefgebieden:
+            yield Problem(FILE, lines.line(FILE, key, v.index, "leefgebieden", j), "leefgebied-onbekend",
+                          ERROR, f"onbekend leefgebied '{lg}' (bekend: {', '.join(network.leefgebieden)})")
 
 
 def _voorziening_rules(network, lines) -> Iterator[Problem]:
@@ -144,10 +149,7 @@ def _voorziening_rules(network, lines) -> Iterator[Problem]:
             yield Problem(FILE, lines.line(FILE, "voorzieningen", v.index, "id"), "dubbele-id", ERROR,
                           f"voorziening '{v.id}' staat er twee keer (ook bij nummer {first[v.id] + 1})")
         first.setdefault(v.id, v.index)
-        for j, lg in enumerate(v.leefgebieden):
-            if lg not in network.leefgebieden:
-                yield Problem(FILE, lines.line(FILE, "voorzieningen", v.index, "leefgebieden", j), "leefgebied-onbekend",
-                              ERROR, f"onbekend leefgebied '{lg}' (bekend: {', '.join(network.leefgebieden)})")
+        yield from _unknown_leefgebieden(network, lines, "voorzieningen", v)
 
 
 def _entries(kaart: SocialeKaart) -> Iterator[tuple[str, Vermelding | Voorziening, str]]:

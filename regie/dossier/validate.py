@@ -148,23 +148,17 @@ def network_journal(root: Path, network, notes, dossier) -> list[Problem]:
     """The network journal: a file named after its date, the cases it names exist, its regisseur is known."""
 
     ids = set(case_ids(root))
-    regisseurs = network.regisseur_ids() if network is not None else None
-    out = []
+    out = network_work(network, notes, dossier)
     for n in notes:
-        if not n.file.rsplit("/", 1)[1].startswith(n.datum.isoformat()):
-            out.append(Problem(n.file, dossier.line(n.file, "datum"), "journaal-bestandsnaam", ERROR,
-                               f"bestandsnaam hoort met de datum {n.datum.isoformat()} te beginnen"))
         for i, cid in enumerate(n.casussen):
             if cid not in ids:
                 out.append(Problem(n.file, dossier.line(n.file, "casussen", i), "journaal-casus", ERROR, f"casus '{cid}' bestaat niet"))
-        if regisseurs is not None and n.regisseur is not None and n.regisseur not in regisseurs:
-            out.append(Problem(n.file, dossier.line(n.file, "regisseur"), "regisseur-onbekend", ERROR,
-                               not_in_config("regisseur", n.regisseur)))
     return out
 
 
 def network_work(network, records, dossier) -> list[Problem]:
-    """The network's consultations and voorlichting: a file named after its date, its regisseur known."""
+    """A dated record of the network (journal note, consultation, voorlichting): a file named after its date, its
+    regisseur known."""
     regisseurs = network.regisseur_ids() if network is not None else None
     out = []
     for r in records:

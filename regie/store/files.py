@@ -7,6 +7,7 @@ it names.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import shutil
@@ -51,6 +52,14 @@ def refuse_links(root: Path, path: Path) -> None:
                 "is een symbolische link; regie schrijft niet door een link heen (vervang hem door een gewoon bestand of een gewone map)",
                 path=here.relative_to(root).as_posix(), code="symlink",
             )
+
+
+def dated_path(folder: Path, day: dt.date) -> Path:
+    """The first free ``<day>-N.md`` in ``folder``: a journal note, consultation or voorlichting of that day."""
+    n = 1
+    while (folder / f"{day.isoformat()}-{n}.md").exists():
+        n += 1
+    return folder / f"{day.isoformat()}-{n}.md"
 
 
 def write_text_atomic(path: Path, text: str) -> None:

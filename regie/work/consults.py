@@ -27,6 +27,7 @@ from ..errors import RegieError, UsageError
 from ..formats.yamledit import edit_front_matter, put
 from ..layout import CASE_FILE, CONSULTS_DIR, SOCIALE_KAART
 from ..render.templates import render
+from ..store.files import dated_path
 from ..store.transaction import exclusive
 from .cases import network
 from .mutation import Change, apply
@@ -103,10 +104,7 @@ def add_consult(root: Path, cid: str | None, c: ConsultInput, *, today: dt.date,
         folder = root / CONSULTS_DIR
     when = event_date(datum, today)
     _check(root, net, c, when)
-    n = 1
-    while (folder / f"{when.isoformat()}-{n}.md").exists():
-        n += 1
-    path = folder / f"{when.isoformat()}-{n}.md"
+    path = dated_path(folder, when)
     values = {f.name: getattr(c, f.name) for f in fields(c)}
     text = render("consult.md.j2", {**values, "datum": when, "lacunes": list(c.lacunes), "kaart": list(c.kaart)}, root)
     where = f"in casus {cid}" if cid else "voor het netwerk"

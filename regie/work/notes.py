@@ -21,6 +21,7 @@ from ..formats.yamlio import split_front_matter
 from ..layout import CASE_FILE, JOURNAL_DIR, NETWERK_FILE, NETWORK_JOURNAL_DIR
 from ..render.templates import render
 from ..store import gitops
+from ..store.files import dated_path
 from ..store.transaction import exclusive
 from .cases import network
 from .gesloten import refuse_if_closed
@@ -70,10 +71,7 @@ def add_note(
                              f"(wel: {', '.join(sorted(known))})")
     _needs_text(tekst, edit)
     folder = case_dir(root, cid) / JOURNAL_DIR
-    n = 1
-    while (folder / f"{when.isoformat()}-{n}.md").exists():
-        n += 1
-    path = folder / f"{when.isoformat()}-{n}.md"
+    path = dated_path(folder, when)
     text = render("journaal.md.j2", {"soort": soort, "datum": when, "aanwezig": aanwezig or [], "tekst": tekst}, root)
     if commit:
         gitops.check_ready(root)  # before the editor opens: nothing typed is refused afterwards
@@ -107,10 +105,7 @@ def add_network_note(
     _needs_text(tekst, edit)
     when = event_date(datum, today)
     folder = root / NETWORK_JOURNAL_DIR
-    n = 1
-    while (folder / f"{when.isoformat()}-{n}.md").exists():
-        n += 1
-    path = folder / f"{when.isoformat()}-{n}.md"
+    path = dated_path(folder, when)
     text = render("netwerkjournaal.md.j2", {"soort": soort, "datum": when, "tekst": tekst, "casussen": casussen or [],
                                             "regisseur": regisseur}, root)
     if commit:

@@ -17,6 +17,7 @@ from ..dossier.vocab import VOORLICHTING_DOELGROEPEN, VOORLICHTING_SOORTEN, VOOR
 from ..errors import UsageError
 from ..layout import VOORLICHTING_DIR
 from ..render.templates import render
+from ..store.files import dated_path
 from ..store.transaction import exclusive
 from .cases import network
 from .consults import known_places
@@ -55,10 +56,7 @@ def add_voorlichting(
         net.require_regisseur(regisseur, field="regisseur")
     when = event_date(datum, today)
     folder = root / VOORLICHTING_DIR
-    n = 1
-    while (folder / f"{when.isoformat()}-{n}.md").exists():
-        n += 1
-    path = folder / f"{when.isoformat()}-{n}.md"
+    path = dated_path(folder, when)
     text = render("voorlichting.md.j2", {"datum": when, "soort": soort, "vorm": vorm, "doelgroep": doelgroep,
                                          "organisaties": list(dict.fromkeys(organisaties or [])), "deelnemers": deelnemers,
                                          "onderwerp": onderwerp, "regisseur": regisseur, "tekst": tekst}, root)
