@@ -251,7 +251,7 @@ def test_the_advice_names_no_case_suppresses_small_counts_and_is_recorded(cli, e
     lines = r.out.splitlines()
     assert lines[:3] == ["# Beleidsadvies: wachttijd FACT-team bij acute bemoeizorg", "",
                          "Integraal Netwerk Zuiderhaven aan de stuurgroep, 26 november 2026 (signaal S1)."]
-    assert "| Casussen waarin het speelt | x |" in lines and "| Afspraken over hun deadline | x |" in lines
+    assert "| Casussen waarin het speelt | x |" in lines and "| Verlopen afspraken | x |" in lines
     assert "Gesignaleerd sinds 6 oktober 2026." in lines  # no first melding beside a hidden count of cases
     assert "Een mediaan van de duur sinds de melding staat hier alleen bij ten minste 5 casussen." in lines
     assert lines[-1] == "Aantallen onder de 5 staan er als 'x', zodat niemand herkenbaar is; het advies noemt geen casussen."
